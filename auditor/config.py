@@ -1,0 +1,70 @@
+"""Configuration: ``[tool.auditor]`` in ``pyproject.toml`` or the top level of ``auditor.toml``.
+
+Keys (all optional)::
+
+    [tool.auditor]
+    db = "sqlite:///auditor.db"        # default store
+    select = ["attribution", "vague-attribution"]   # rule ids or families to run (default: all)
+    ignore = ["read-time-marker"]     # rule ids or families to skip
+    preview = true                    # run preview rules too
+    rules = ["myrules"]               # extra rule directories
+
+    [tool.auditor.weights]            # family weights for the article score
+    attribution = 1.0
+    boilerplate = 1.0
+    quote-fidelity = 1.0
+    inference = 1.0
+
+    [tool.auditor.rule-weights]       # per-rule weights inside a family
+    vague-attribution = 2.0
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import CATEGORIES
+
+
+def default_db_url() -> str:
+    return "sqlite:///auditor.db"
+
+
+@dataclass
+class Config:
+    db: str = field(default_factory=default_db_url)
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    preview: bool = True
+    rules: list[str] = field(default_factory=list)
+    weights: dict[str, float] = field(default_factory=lambda: {c: 1.0 for c in CATEGORIES})
+    rule_weights: dict[str, float] = field(default_factory=dict)
+    source: str | None = None
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Read ``auditor.toml`` or ``pyproject.toml``'s ``[tool.auditor]`` from ``start`` (default: cwd)."""
+    d = (start or Path.cwd()).resolve()
+    for name in ("auditor.toml", "pyproject.toml"):
+        p = d / name
+        if not p.is_file():
+            continue
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ValueError(f"{p}: not valid TOML: {e}") from None
+        section = data if name == "auditor.toml" else data.get("tool", {}).get("auditor")
+        if section is None:
+            continue
+        cfg = Config(source=str(p))
+        cfg.db = section.get("db", cfg.db)
+        cfg.select = list(section.get("select", []))
+        cfg.ignore = list(section.get("ignore", []))
+        cfg.preview = bool(section.get("preview", True))
+        cfg.rules = [str((d / r)) for r in section.get("rules", [])]
+        cfg.weights.update({k: float(v) for k, v in section.get("weights", {}).items()})
+        cfg.rule_weights = {k: float(v) for k, v in section.get("rule-weights", {}).items()}
+        return cfg
+    return Config()

@@ -1,0 +1,171 @@
+"""Plain data models shared by every layer (no database here: see ``auditor.store.models``).
+
+Every span is a half-open ``(start, end)`` pair of Python ``str`` indices into ``Article.text``, the text
+exactly as it was read (for a ``.txt`` file, ``Path.read_text(encoding="utf-8")``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Severity = Literal["info", "low", "medium", "high"]
+SEVERITY_RANK = {"info": 0, "low": 1, "medium": 2, "high": 3}
+CATEGORIES = ("attribution", "boilerplate", "quote-fidelity", "inference")
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass
+class Article:
+    """One article as ingested. ``text`` is never altered after reading: every offset points into it."""
+
+    id: str
+    text: str
+    source: str = ""  # file path (and line for JSON Lines) it came from
+    format: str = "txt"  # txt | html | jsonl
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO 8601 as given
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    # Spans of ``text`` that the ingest step already knows are not the article (e.g. what an HTML
+    # extractor cut from the page). None when the format gives no such knowledge.
+    removed: list[tuple[int, int]] | None = None
+    # Offset where the article starts: text before it is a YAML front matter block (metadata, neither
+    # article nor boilerplate), which the text layer leaves out.
+    header_end: int = 0
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass
+class IngestError:
+    """A file or record that could not be read, with the reason in words a user can act on."""
+
+    source: str
+    reason: str
+    # "error": nothing was read from it; "warning": it was read, but the user should know (e.g. decoded
+    # from a legacy encoding, so offsets refer to the decoded text)
+    level: str = "error"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass
+class Finding:
+    rule: str
+    category: str
+    message: str
+    start: int
+    end: int
+    severity: Severity = "medium"
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Quote:
+    """A quotation: who said it (speaker), the cue that attributes it, and its content span."""
+
+    text: str
+    start: int  # content span, without the quotation marks
+    end: int
+    speaker: str | None = None
+    cue: str | None = None  # e.g. "said", "according to"
+    cue_start: int | None = None
+    cue_end: int | None = None
+    kind: str = "direct"  # direct | partial | scare
+    cluster: str | None = None
+    fidelity: float | None = None
+    differences: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Attribution:
+    """Who a statement is attributed to, through whom, and how (direct, relayed, vague, credit)."""
+
+    source: str | None
+    kind: str  # direct | relayed | vague | credit
+    start: int  # the attribution clause
+    end: int
+    cue: str = ""
+    chain: list[str] = field(default_factory=list)  # speaker -> intermediaries (outlet is implied)
+    hops: int = 0
+    source_type: str | None = None  # person | agency | broadcaster | social | institution | media | unknown
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RuleResult:
+    rule: str
+    category: str
+    score: float  # 0..1, 1 = no problem
+    weight: float = 1.0
+
+
+@dataclass
+class ArticleResult:
+    article: Article
+    findings: list[Finding] = field(default_factory=list)
+    rules: dict[str, RuleResult] = field(default_factory=dict)
+    quotes: list[Quote] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    readability: dict[str, float] = field(default_factory=dict)
+    subscores: dict[str, float] = field(default_factory=dict)  # family -> 0..100
+    score: float = 100.0
+    errors: list[str] = field(default_factory=list)  # rules that raised on this article
+
+    def top_finding(self) -> Finding | None:
+        if not self.findings:
+            return None
+        return max(self.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 0), -f.start))
+
+
+@dataclass
+class QuoteCluster:
+    """Every rendering of one utterance across articles, with the consensus wording."""
+
+    id: str
+    consensus: str
+    speaker: str | None = None
+    # members: {"article": id, "quote": index into that article's quotes, "text", "start", "end",
+    #           "fidelity", "differences"}
+    members: list[dict[str, Any]] = field(default_factory=list)
+    method: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class RunResult:
+    """Everything one ``audit score`` run produced; what the store saves and the JSON export writes."""
+
+    run_id: str
+    results: list[ArticleResult] = field(default_factory=list)
+    outlets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    quote_clusters: list[QuoteCluster] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    graph: dict[str, Any] = field(default_factory=lambda: {"nodes": [], "edges": []})
+    ingest_errors: list[IngestError] = field(default_factory=list)
+    rule_errors: list[str] = field(default_factory=list)
+    rules: list[dict[str, Any]] = field(default_factory=list)  # id, family, status, weight, origin
+    started: str = ""
+    finished: str = ""
+    inputs: list[str] = field(default_factory=list)

@@ -1,0 +1,90 @@
+"""Turning findings into scores: the one place where the formula lives.
+
+Rule score, 0..1 (1 = nothing wrong), by the rule's ``score`` mode. Each finding counts by its severity:
+``info`` 0, ``low`` 0.5, ``medium`` 1, ``high`` 1.5 (``n`` below is that weighted count):
+
+* ``share``    1 - (non-space characters covered by the findings' spans) / (non-space characters of the text).
+               Used by boilerplate: the score *is* one minus the boilerplate ratio.
+* ``density``  0.5 ** (n per 1,000 words / half): halves every ``half`` hits per 1,000 words
+               (the article counted as at least 100 words).
+* ``presence`` 1 if n = 0, else 1 - penalty * (2 - 2 ** (1 - n)): the first hit costs ``penalty``,
+               each further one half the previous (so never more than 2 * penalty).
+* ``custom``   a Python rule's own scorer, clamped to 0..1.
+
+Family sub-score, 0..100: 100 * the weighted mean of its rules' scores (rule ``weight``); a family with no
+rule loaded scores 100. Article score, 0..100: the weighted mean of the four sub-scores with the family
+weights of the configuration (``[tool.auditor.weights]``, default 1 each). Outlet score: the mean of its
+articles' scores, with their count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .models import CATEGORIES, ArticleResult, Finding, RuleResult
+
+SEVERITY_WEIGHT = {"info": 0.0, "low": 0.5, "medium": 1.0, "high": 1.5}
+
+
+def weighted_count(findings: list[Finding]) -> float:
+    return sum(SEVERITY_WEIGHT.get(f.severity, 1.0) for f in findings)
+
+
+def covered_share(text: str, spans: list[tuple[int, int]]) -> float:
+    total = sum(1 for c in text if not c.isspace())
+    if not total:
+        return 0.0
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    inside = sum(sum(1 for c in text[s:e] if not c.isspace()) for s, e in merged)
+    return min(1.0, inside / total)
+
+
+def rule_score(meta, doc, findings: list[Finding]) -> float:
+    counted = [f for f in findings if SEVERITY_WEIGHT.get(f.severity, 1.0) > 0]
+    if meta.score == "share":
+        return 1.0 - covered_share(doc.text, [(f.start, f.end) for f in counted])
+    n = weighted_count(counted)
+    if n == 0:
+        return 1.0
+    if meta.score == "density":
+        words = max(len(doc.words), 100)
+        return 0.5 ** ((n * 1000 / words) / meta.half)
+    return max(0.0, 1.0 - meta.penalty * (2 - 2 ** (1 - n)))
+
+
+def family_scores(rules: dict[str, RuleResult]) -> dict[str, float]:
+    acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for r in rules.values():
+        acc[r.category][0] += r.weight * r.score
+        acc[r.category][1] += r.weight
+    out = {}
+    for fam in CATEGORIES:
+        s, w = acc.get(fam, (0.0, 0.0))
+        out[fam] = round(100 * s / w, 2) if w else 100.0
+    for fam, (s, w) in acc.items():  # families a researcher added beyond the four
+        if fam not in out:
+            out[fam] = round(100 * s / w, 2) if w else 100.0
+    return out
+
+
+def article_score(subscores: dict[str, float], weights: dict[str, float]) -> float:
+    num = sum(weights.get(f, 1.0) * v for f, v in subscores.items())
+    den = sum(weights.get(f, 1.0) for f in subscores)
+    return round(num / den, 2) if den else 100.0
+
+
+def apply(result: ArticleResult, weights: dict[str, float]) -> None:
+    result.subscores = family_scores(result.rules)
+    result.score = article_score(result.subscores, weights)
+
+
+def outlet_scores(results: list[ArticleResult]) -> dict[str, dict]:
+    by: dict[str, list[float]] = defaultdict(list)
+    for r in results:
+        by[r.article.outlet or "(unknown)"].append(r.score)
+    return {o: {"score": round(sum(v) / len(v), 2), "articles": len(v)} for o, v in sorted(by.items())}

@@ -1,0 +1,175 @@
+"""The text layer every rule shares: lines, paragraphs, sentences, words, quotations and attributions.
+
+A ``Doc`` wraps one ``Article`` and computes each layer once, on first use. Every span is a half-open
+``(start, end)`` offset pair into ``article.text``; the normalised view ``doc.norm`` has the same length as
+the text (see ``auditor.text.normalize``), so a match found in it is a span of the original.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+
+from syntok import segmenter
+
+from ..models import Article, Attribution, Quote
+from .normalize import normalize
+
+Span = tuple[int, int]
+
+WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
+
+
+def strip_span(text: str, start: int, end: int) -> Span:
+    """Shrink ``[start, end)`` so it neither starts nor ends with white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+class Doc:
+    def __init__(self, article: Article):
+        self.article = article
+        self.text = article.text
+        # Spans that the boilerplate rules marked as not the article; the engine fills this in before
+        # the other families run, so that, e.g., a caption is never read as the author's voice.
+        self.boilerplate: list[Span] = list(article.removed or [])
+
+    # -- basic layers -------------------------------------------------------------------------------
+    @cached_property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line, without its line break (empty lines included), as ``str.split("\\n")`` gives them."""
+        out, pos = [], 0
+        for line in self.text.split("\n"):
+            end = pos + len(line)
+            if end <= self.article.header_end:
+                pass  # front matter: metadata, not text
+            elif line.endswith("\r"):
+                out.append((pos, end - 1))
+            else:
+                out.append((pos, end))
+            pos = end + 1
+        return out
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Runs of non-blank lines separated by blank lines; in a text with no blank line, each line."""
+        nonblank = [s for s in self.lines if self.text[s[0]:s[1]].strip()]
+        has_blank = any(not self.text[s[0]:s[1]].strip() for s in self.lines[:-1])
+        if not has_blank:
+            return [strip_span(self.text, *s) for s in nonblank]
+        paras: list[Span] = []
+        cur: Span | None = None
+        for s in self.lines:
+            if self.text[s[0]:s[1]].strip():
+                cur = (cur[0], s[1]) if cur else s
+            elif cur:
+                paras.append(strip_span(self.text, *cur))
+                cur = None
+        if cur:
+            paras.append(strip_span(self.text, *cur))
+        return paras
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences from syntok, never crossing a line break (news text puts one unit on a line)."""
+        out: list[Span] = []
+        for ls, le in self.lines:
+            line = self.text[ls:le]
+            if not line.strip():
+                continue
+            try:
+                for para in segmenter.analyze(line):
+                    for sent in para:
+                        if not sent:
+                            continue
+                        s = sent[0].offset
+                        e = sent[-1].offset + len(sent[-1].value)
+                        s, e = strip_span(line, s, e)
+                        if e > s:
+                            out.append((ls + s, ls + e))
+            except Exception:  # syntok is robust, but a tokenizer must never end a run
+                out.append((ls, le))
+        return self._fill_gaps(out)
+
+    def _fill_gaps(self, sents: list[Span]) -> list[Span]:
+        # syntok drops some characters (e.g. a closing quote after the final stop): extend each
+        # sentence to the next one's start on its line, so sentences tile every line.
+        fixed: list[Span] = []
+        for i, (s, e) in enumerate(sents):
+            line_end = self.line_span_at(s)[1]
+            nxt = sents[i + 1][0] if i + 1 < len(sents) and sents[i + 1][0] < line_end else line_end
+            fixed.append(strip_span(self.text, s, max(e, nxt)))
+        return fixed
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s for s, _ in self.lines]
+
+    def line_span_at(self, pos: int) -> Span:
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        return self.lines[max(i, 0)]
+
+    def line_no(self, pos: int) -> int:
+        """1-based line number of offset ``pos`` (for display only)."""
+        return self.text.count("\n", 0, pos) + 1
+
+    def sentence_at(self, pos: int) -> Span | None:
+        for s in self.sentences:
+            if s[0] <= pos < s[1]:
+                return s
+        return None
+
+    def paragraph_at(self, pos: int) -> Span | None:
+        for s in self.paragraphs:
+            if s[0] <= pos < s[1]:
+                return s
+        return None
+
+    @cached_property
+    def words(self) -> list[Span]:
+        return [m.span() for m in WORD_RE.finditer(self.text)]
+
+    def words_in(self, span: Span) -> list[Span]:
+        starts = [w[0] for w in self.words]
+        i = bisect.bisect_left(starts, span[0])
+        out = []
+        while i < len(self.words) and self.words[i][1] <= span[1]:
+            out.append(self.words[i])
+            i += 1
+        return out
+
+    # -- derived layers (each in its own module) --------------------------------------------------
+    @cached_property
+    def quotes(self) -> list[Quote]:
+        from .quotes import extract_quotes
+
+        return extract_quotes(self)
+
+    @cached_property
+    def attributions(self) -> list[Attribution]:
+        from .attribution import extract_attributions
+
+        return extract_attributions(self)
+
+    def in_quote(self, span: Span) -> bool:
+        """True when ``span`` lies (mostly) inside a quotation's content."""
+        return any(overlap(span, (q.start, q.end)) >= max(1, (span[1] - span[0]) // 2) for q in self.quotes)
+
+    def in_boilerplate(self, span: Span) -> bool:
+        return any(overlap(span, b) >= max(1, (span[1] - span[0]) // 2) for b in self.boilerplate)
+
+    @cached_property
+    def body_text_len(self) -> int:
+        return sum(1 for c in self.text if not c.isspace())

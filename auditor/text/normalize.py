@@ -1,0 +1,41 @@
+"""A normalised view of an article's text for matching, with offsets that map back to the original.
+
+The view is *length-preserving*: every character is replaced by exactly one character (NBSP and the other
+Unicode spaces by a space, curly quotes by straight ones, the dash family by ``-``). An offset into the view
+is therefore the same offset into the original text, so the map back is the identity and no finding can be
+shifted by normalisation. Matching that needs more (case folding, collapsing runs of spaces) works on tokens
+with their own offsets (``auditor.text.tokens``).
+"""
+
+from __future__ import annotations
+
+_MAP = {
+    # spaces
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
+    "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u3000": " ",
+    "\u200b": " ", "\ufeff": " ", "\t": " ",
+    # double quotes
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\uff02": '"',
+    # single quotes and apostrophes
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'",
+    "\u2032": "'", "\u00b4": "'", "\u0060": "'",
+    # dashes and hyphens
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\ufe58": "-", "\ufe63": "-", "\uff0d": "-",
+    # ellipsis keeps one char
+    "\u2026": ".",
+}
+_TABLE = str.maketrans(_MAP)
+
+
+def normalize(text: str) -> str:
+    """Return the length-preserving normalised view of ``text``."""
+    out = text.translate(_TABLE)
+    assert len(out) == len(text)
+    return out
+
+
+def fold(text: str) -> str:
+    """Normalise and case-fold for comparison (not length-preserving for a few rare characters)."""
+    return normalize(text).casefold()
