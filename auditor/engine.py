@@ -48,7 +48,7 @@ def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None
         return
     result.findings.extend(findings)
     result.rules[rule.id] = RuleResult(rule=rule.id, category=rule.family, score=round(score, 4),
-                                       weight=rule.meta.weight)
+                                       weight=rule.meta.weight, mode=rule.meta.score)
     if rule.family == "boilerplate":
         doc.boilerplate.extend((f.start, f.end) for f in findings)
 

@@ -117,6 +117,7 @@ class RuleResult:
     category: str
     score: float  # 0..1, 1 = no problem
     weight: float = 1.0
+    mode: str = "presence"  # the rule's score mode (see auditor.scoring)
 
 
 @dataclass

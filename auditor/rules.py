@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .models import CATEGORIES, Finding
+from .text.document import strip_span
 
 Scope = Literal["article", "corpus"]
 Where = Literal["line", "sentence", "author", "quote", "document"]
@@ -109,6 +110,8 @@ class YamlSpec(Meta):
     message: str = "{match}"
     # extend the evidence to the whole unit it was found in (line/sentence) instead of the match itself
     span: Literal["match", "unit"] = "match"
+    # the match must cover the whole unit (e.g. a line that is exactly "AD"), not just part of it
+    whole: bool = False
 
 
 @dataclass
@@ -299,8 +302,14 @@ def _yaml_check(spec: YamlSpec, pattern) -> Callable:
     def check(doc):
         quotes = [(q.start, q.end) for q in doc.quotes] if spec.where == "author" else []
         for us, ue in _units(doc, spec.where):
+            if spec.whole:
+                us, ue = strip_span(doc.text, us, ue)
             try:
-                matches = list(pattern.finditer(doc.norm, us, ue, timeout=REGEX_TIMEOUT))
+                if spec.whole:
+                    m = pattern.fullmatch(doc.norm, us, ue, timeout=REGEX_TIMEOUT)
+                    matches = [m] if m else []
+                else:
+                    matches = list(pattern.finditer(doc.norm, us, ue, timeout=REGEX_TIMEOUT))
             except TimeoutError:
                 raise RuntimeError(
                     f"a regular expression of {spec.id} took over {REGEX_TIMEOUT}s (catastrophic "

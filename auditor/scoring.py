@@ -12,7 +12,9 @@ Rule score, 0..1 (1 = nothing wrong), by the rule's ``score`` mode. Each finding
 * ``custom``   a Python rule's own scorer, clamped to 0..1.
 
 Family sub-score, 0..100: 100 * the weighted mean of its rules' scores (rule ``weight``); a family with no
-rule loaded scores 100. Article score, 0..100: the weighted mean of the four sub-scores with the family
+rule loaded scores 100. The ``share`` rules of a family are first merged into one term, since their spans
+are parts of one whole: 1 - the share covered by the *union* of their findings' spans, weighted by the sum
+of their weights. For boilerplate this makes the sub-score exactly 100 * (1 - boilerplate ratio). Article score, 0..100: the weighted mean of the four sub-scores with the family
 weights of the configuration (``[tool.auditor.weights]``, default 1 each). Outlet score: the mean of its
 articles' scores, with their count.
 """
@@ -57,11 +59,23 @@ def rule_score(meta, doc, findings: list[Finding]) -> float:
     return max(0.0, 1.0 - meta.penalty * (2 - 2 ** (1 - n)))
 
 
-def family_scores(rules: dict[str, RuleResult]) -> dict[str, float]:
+def family_scores(rules: dict[str, RuleResult], findings: list[Finding] | None = None,
+                  text: str = "") -> dict[str, float]:
     acc: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    shares: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])  # family -> [weight, unused]
+    share_rules: dict[str, set[str]] = defaultdict(set)
     for r in rules.values():
+        if r.mode == "share" and findings is not None:
+            shares[r.category][0] += r.weight
+            share_rules[r.category].add(r.rule)
+            continue
         acc[r.category][0] += r.weight * r.score
         acc[r.category][1] += r.weight
+    for fam, (w, _) in shares.items():
+        spans = [(f.start, f.end) for f in findings or () if f.rule in share_rules[fam]
+                 and SEVERITY_WEIGHT.get(f.severity, 1.0) > 0]
+        acc[fam][0] += w * (1.0 - covered_share(text, spans))
+        acc[fam][1] += w
     out = {}
     for fam in CATEGORIES:
         s, w = acc.get(fam, (0.0, 0.0))
@@ -79,7 +93,7 @@ def article_score(subscores: dict[str, float], weights: dict[str, float]) -> flo
 
 
 def apply(result: ArticleResult, weights: dict[str, float]) -> None:
-    result.subscores = family_scores(result.rules)
+    result.subscores = family_scores(result.rules, result.findings, result.article.text)
     result.score = article_score(result.subscores, weights)
 
 

@@ -1,0 +1,53 @@
+"""Line-level features for the boilerplate rules: word counts (textstat), shapes, phrase lists."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from ..vocab import load_phrases
+from .readability import _textstat
+
+_END_PUNCT = re.compile(r"""[.!?]["'\u201d\u2019)]?\s*$""")
+QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+
+
+def word_count(line: str) -> int:
+    """Words as textstat counts them (punctuation stripped)."""
+    return _textstat().lexicon_count(line)
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_END_PUNCT.search(line))
+
+
+def canon(line: str) -> str:
+    """A line folded for comparison: normalised quotes/dashes/spaces, case-folded, spaces collapsed."""
+    from .normalize import normalize
+
+    return " ".join(normalize(line).casefold().split())
+
+
+@lru_cache(maxsize=64)
+def phrase_matcher(list_name: str, extra: tuple[str, ...] = ()):
+    """A compiled pattern matching any phrase of a word list (whole words, any spacing, any case)."""
+    from ..rules import _phrase_pattern
+
+    phrases = load_phrases(list_name, extra_dirs=extra)
+    return regex.compile("|".join(_phrase_pattern(p) for p in phrases), regex.IGNORECASE)
+
+
+def nonblank_lines(doc) -> list[tuple[int, int]]:
+    return [s for s in doc.lines if doc.text[s[0]:s[1]].strip()]
+
+
+def body_start(doc) -> int:
+    """Offset of the first line that reads as body text (>= 15 words ending like a sentence); lines before
+    it are the page header (masthead, headline, byline box, captions)."""
+    for s, e in nonblank_lines(doc):
+        line = doc.text[s:e]
+        if word_count(line) >= 15 and ends_like_sentence(line):
+            return s
+    return 0

@@ -1,0 +1,63 @@
+"""donation-appeal: the outlet asking its readers for money or a subscription."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
+
+# "Support UNITED24 Media Team", "Support The Kyiv Independent": an imperative Support + a short name.
+SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-]+){0,4}\s*[.!]?\s*$",
+                             regex.IGNORECASE)
+MAX_WORDS = 50  # a longer line is an article paragraph that mentions donations, not an appeal
+TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("United, we tell the war...")
+
+
+@rule(
+    id="donation-appeal",
+    name="Donation or subscription appeal",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "A short line asking readers to donate, support or subscribe (\"DONATE NOW\", \"Support "
+                "UNITED24 Media Team\", \"Your support keeps our team in the field.\"), and up to two short "
+                "lines that close such an appeal block (two appeal lines or more) at the very end of the page.",
+        "why": "Fund-raising blocks are the outlet's voice addressed to the reader, not the report. They "
+               "must not be read as the author's claims and they count toward the boilerplate ratio.",
+        "limitations": "An appeal woven into a body paragraph of more than 50 words is not flagged. The "
+                       "phrases live in data/boilerplate.yaml (donation).",
+    },
+    examples={
+        "flagged": [
+            "The talks resumed.\n\n⟦DONATE NOW⟧\n\nBoth sides met.",
+            "The war goes on.\n\n⟦Support Example Media Team⟧\n\n⟦Your donation powers our reporting.⟧\n"
+            "⟦United, we tell it as it is.⟧",
+        ],
+        "clean": [
+            "The charity said donations to the fund had doubled since the war began, according to its annual "
+            "report, which was published on Monday in Kyiv and lists every donor by name and country and sum.",
+            "Allies support Ukraine.",
+        ],
+    },
+)
+def check(doc):
+    lines = nonblank_lines(doc)
+    donation = phrase_matcher("boilerplate.donation")
+    flagged: list[int] = []
+    for i, (s, e) in enumerate(lines):
+        line = doc.text[s:e]
+        if any(c in line for c in QUOTE_CHARS) or word_count(line) > MAX_WORDS:
+            continue
+        if donation.search(doc.norm, s, e) or SUPPORT_NAME.match(line):
+            flagged.append(i)
+            yield Hit(s, e, "donation appeal", data={"reason": "donation appeal"})
+    # short closing lines after an appeal block (two appeal lines or more among the page's last lines),
+    # when nothing but them follows it
+    if len(flagged) >= 2 and flagged[-2] >= len(lines) - 2 * TAIL_LINES - 2:
+        rest = lines[flagged[-1] + 1:]
+        if 0 < len(rest) <= TAIL_LINES and all(
+            word_count(doc.text[s:e]) <= 12 and not any(c in doc.text[s:e] for c in QUOTE_CHARS) for s, e in rest
+        ):
+            for s, e in rest:
+                yield Hit(s, e, "closing line of a donation appeal", data={"reason": "donation appeal"})
