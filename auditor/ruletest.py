@@ -141,7 +141,7 @@ def fixture_cases(rule: Rule) -> list[tuple[str, dict[str, str]]]:
     return cases
 
 
-def test_rule(rule: Rule, registry: Registry) -> list[CaseResult]:
+def run_rule_tests(rule: Rule, registry: Registry) -> list[CaseResult]:
     results = []
     for i, ex in enumerate(rule.meta.examples.flagged):
         results.append(run_case(rule, registry, f"flagged[{i}]", ex, clean=False))

@@ -1,0 +1,373 @@
+"""The ``audit`` command. Each command parses its arguments and calls one library function.
+
+Exit codes (all commands):
+
+* 0  done; every input was read (findings are results, not failures)
+* 1  done, but some inputs could not be read, or some rules failed or could not be loaded: each is
+     reported on one line, the rest was scored and stored
+* 2  usage error (bad option, missing path, bad configuration)
+* 3  nothing to score: no input could be read
+* 4  the store could not be written (database busy or unreachable); nothing was half-written
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from . import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="auditor: source-reliability scoring and provenance auditing for news coverage.")
+rules_app = typer.Typer(no_args_is_help=True, help="List, show, create and test rules.")
+app.add_typer(rules_app, name="rules")
+
+out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, highlight=False)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_EMPTY, EXIT_STORE = 0, 1, 2, 3, 4
+FAMILY_SHORT = {"attribution": "attrib", "boilerplate": "boiler", "quote-fidelity": "quotes", "inference": "infer"}
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).",
+                                                show_default=False)]
+DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: "
+                                            "sqlite:///auditor.db in the current folder, or [tool.auditor] db).")]
+RulesOpt = Annotated[list[Path] | None, typer.Option("--rules", help="A folder of your own rules (repeatable).")]
+
+
+def _fail(msg: str, code: int = EXIT_USAGE) -> typer.Exit:
+    err.print(f"audit: {msg}", markup=False)
+    return typer.Exit(code)
+
+
+def _config(rules: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):
+    from .config import load_config
+
+    try:
+        cfg = load_config()
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    if select:
+        cfg.select = [x for s in select for x in s.split(",") if x]
+    if ignore:
+        cfg.ignore += [x for s in ignore for x in s.split(",") if x]
+    cfg.rules += [str(r) for r in rules or []]
+    return cfg
+
+
+def _registry(cfg):
+    from .rules import load_rules
+
+    return load_rules(cfg.rules, select=cfg.select, ignore=cfg.ignore, weights=cfg.rule_weights,
+                      preview=cfg.preview)
+
+
+def _ingest(paths: list[Path], max_bytes: int | None):
+    from .ingest import DEFAULT_MAX_BYTES, iter_inputs
+
+    for p in paths:
+        if not p.exists():
+            raise _fail(f"{p}: no such file or folder")
+    articles, errors = [], []
+    for item in iter_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES):
+        if hasattr(item, "reason"):
+            errors.append(item)
+            if item.level == "warning":
+                err.print(f"warning: {item}", markup=False)
+            else:
+                err.print(f"skipped: {item}", markup=False)
+        else:
+            articles.append(item)
+    return articles, errors
+
+
+def print_table(run, limit: int | None = None) -> None:
+    table = Table(title=f"auditor: {len(run.results)} articles ranked by score (lowest first)",
+                  title_justify="left", show_lines=False, header_style="bold")
+    table.add_column("article", overflow="fold")
+    table.add_column("outlet", overflow="fold")
+    table.add_column("score", justify="right")
+    for fam in FAMILY_SHORT.values():
+        table.add_column(fam, justify="right")
+    table.add_column("most serious finding", overflow="fold", ratio=1)
+    ranked = sorted(run.results, key=lambda r: (r.score, r.article.id))
+    for r in ranked[:limit] if limit else ranked:
+        top = r.top_finding()
+        top_txt = Text("")
+        if top:
+            top_txt = Text(f"{top.rule}: ", style="bold")
+            top_txt.append(f"{top.message} ")
+            snippet = " ".join(r.article.text[top.start:top.end].split())
+            top_txt.append(f"«{snippet[:60]}{'…' if len(snippet) > 60 else ''}»", style="italic")
+        table.add_row(r.article.id, r.article.outlet or "", f"{r.score:.1f}",
+                      *[f"{r.subscores.get(f, 100.0):.0f}" for f in FAMILY_SHORT], top_txt)
+    out.print(table)
+    if run.outlets and any(o != "(unknown)" for o in run.outlets):
+        ot = Table(title="outlets", title_justify="left", header_style="bold")
+        ot.add_column("outlet")
+        ot.add_column("score", justify="right")
+        ot.add_column("articles", justify="right")
+        for name, o in sorted(run.outlets.items(), key=lambda kv: kv[1]["score"]):
+            ot.add_row(name, f"{o['score']:.1f}", str(o["articles"]))
+        out.print(ot)
+
+
+@app.command()
+def score(
+    paths: PathsArg,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON export here.")] = None,
+    db: DbOpt = None,
+    rules: RulesOpt = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML report to this folder.")] = None,
+    select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or families.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or families.")] = None,
+    no_db: Annotated[bool, typer.Option("--no-db", help="Do not write the database.")] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Largest input file read.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Show only this many rows.")] = None,
+) -> None:
+    """Score every article in PATHS, print a ranked table, store the run and export it."""
+    from .engine import audit
+
+    cfg = _config(rules, select, ignore)
+    registry = _registry(cfg)
+    for e in registry.errors:
+        err.print(f"rule error: {e}", markup=False)
+    articles, ingest_errors = _ingest(paths, max_bytes)
+    if not articles:
+        raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
+
+    with _progress(len(articles)) as advance:
+        run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
+                    inputs=[str(p) for p in paths])
+    for e in sorted(set(run.rule_errors) - set(registry.errors)):
+        err.print(f"rule error: {e}", markup=False)
+    print_table(run, limit)
+
+    if json_out:
+        from .export import write_json
+
+        write_json(run, json_out)
+        out.print(f"JSON export: {json_out}")
+    if html:
+        from .report import render_site
+
+        index = render_site(run, html, registry)
+        out.print(f"HTML report: {index}")
+    if not no_db:
+        from .store import StoreError, resolve_url, save_run
+
+        url = resolve_url(db or cfg.db)
+        try:
+            save_run(run, url)
+        except StoreError as e:
+            raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+        out.print(f"stored as run {run.run_id} in {url}")
+    bad = [e for e in ingest_errors if e.level == "error"]
+    if bad or run.rule_errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+class _progress:
+    """A progress bar on stderr for long runs (more than 50 articles, on a terminal)."""
+
+    def __init__(self, total: int):
+        self.total = total
+        self.bar = None
+
+    def __enter__(self):
+        if self.total > 50 and err.is_terminal:
+            from rich.progress import Progress
+
+            self.bar = Progress(console=err, transient=True)
+            self.bar.start()
+            task = self.bar.add_task("scoring", total=self.total)
+            return lambda n=1: self.bar.advance(task, n)
+        return None
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.stop()
+
+
+def _marked_line(text: str, start: int, end: int) -> tuple[str, str]:
+    """The line holding ``start`` and a caret line under the span (ruff-style)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    line = text[ls:le]
+    width = max(1, min(end, le) - start)
+    return line, " " * (start - ls) + "^" * width
+
+
+@app.command()
+def explain(
+    article_id: Annotated[str, typer.Argument(help="An article id (file stem or record id).")],
+    db: DbOpt = None,
+    run: Annotated[str | None, typer.Option("--run", help="A run id (default: the latest with it).")] = None,
+) -> None:
+    """Print an article's findings from the store, each with its evidence marked in the text."""
+    from .config import load_config
+    from .store import StoreError, article_findings, resolve_url
+
+    url = resolve_url(db or load_config().db)
+    try:
+        data = article_findings(url, article_id, run)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    if not data:
+        raise _fail(f"no article {article_id!r} in {url} (run `audit score` first)", EXIT_USAGE)
+    text = data["text"]
+    out.print(Text(f"{article_id}  outlet: {data.get('outlet') or '-'}  score: {data.get('score')}", style="bold"))
+    subs = data.get("subscores") or {}
+    if subs:
+        out.print("  " + "  ".join(f"{k} {v:.0f}" for k, v in subs.items()))
+    findings = data.get("findings", [])
+    if not findings:
+        out.print("no findings")
+    for f in findings:
+        line_no = text.count("\n", 0, f["start"]) + 1
+        col = f["start"] - (text.rfind("\n", 0, f["start"]) + 1) + 1
+        out.print(Text(f"\n{line_no}:{col} ", style="bold").append(f"{f['rule']} ", style="bold cyan")
+                  .append(f"[{f['category']}, {f['severity']}] ").append(f["message"]))
+        line, carets = _marked_line(text, f["start"], f["end"])
+        out.print(Text("  | ", style="dim").append(line), markup=False)
+        out.print(Text("  | ", style="dim").append(carets, style="bold red"), markup=False)
+    if data.get("quotes"):
+        out.print(Text(f"\nquotes ({len(data['quotes'])})", style="bold"))
+        for q in data["quotes"]:
+            fid = "" if q.get("fidelity") is None else f" fidelity {q['fidelity']:.2f}"
+            out.print(f"  {q.get('speaker') or '?'}: “{q['text'][:100]}”{fid}", markup=False)
+    if data.get("attributions"):
+        out.print(Text(f"\nattributions ({len(data['attributions'])})", style="bold"))
+        for a in data["attributions"]:
+            out.print(f"  {a['kind']:<8} {a.get('source') or '-'}: {text[a['start']:a['end']]!r}", markup=False)
+
+
+@rules_app.command("list")
+def rules_list(rules: RulesOpt = None) -> None:
+    """Every rule: id, family, status, weight and the file it comes from."""
+    cfg = _config(rules)
+    reg = _registry(cfg)
+    t = Table(header_style="bold")
+    for c in ("id", "family", "scope", "status", "weight", "name", "from"):
+        t.add_column(c, overflow="fold")
+    for r in sorted(reg.rules, key=lambda r: (r.family, r.id)):
+        t.add_row(r.id, r.family, r.meta.scope, r.meta.status, f"{r.meta.weight:g}", r.meta.name, _short(r.origin))
+    out.print(t)
+    for e in reg.errors:
+        err.print(f"rule error: {e}", markup=False)
+    if reg.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+def _short(path: str) -> str:
+    from .rules import builtin_rules_dir
+
+    try:
+        return "built-in:" + str(Path(path).relative_to(builtin_rules_dir()))
+    except ValueError:
+        return path
+
+
+@rules_app.command("show")
+def rules_show(rule_id: str, rules: RulesOpt = None) -> None:
+    """A rule's documentation and examples."""
+    reg = _registry(_config(rules))
+    try:
+        r = reg.get(rule_id)
+    except KeyError:
+        raise _fail(f"no rule {rule_id!r} (see `audit rules list`)") from None
+    m = r.meta
+    out.print(Text(f"{m.id}: {m.name}", style="bold"))
+    out.print(f"family {m.family} · {m.status} · severity {m.severity} · weight {m.weight:g} · scope {m.scope} "
+              f"· score {m.score} · {_short(r.origin)}", markup=False)
+    out.print(Text("\nWhat it flags", style="bold"))
+    out.print(m.docs.what, markup=False)
+    out.print(Text("\nWhy it matters", style="bold"))
+    out.print(m.docs.why, markup=False)
+    for title, exs in (("Flagged", m.examples.flagged), ("Clean", m.examples.clean)):
+        out.print(Text(f"\n{title} examples", style="bold"))
+        for ex in exs:
+            for aid, t in (ex.items() if isinstance(ex, dict) else [("", ex)]):
+                out.print(("  [" + aid + "] " if aid else "  ") + t.replace("\n", "\n  "), markup=False)
+    if m.docs.limitations:
+        out.print(Text("\nLimitations", style="bold"))
+        out.print(m.docs.limitations, markup=False)
+    if m.docs.references:
+        out.print(Text("\nReferences", style="bold"))
+        for ref in m.docs.references:
+            out.print(f"  {ref}", markup=False)
+
+
+@rules_app.command("test")
+def rules_test(
+    directory: Annotated[Path | None, typer.Argument(help="Test only the rules in this folder.")] = None,
+    rule_id: Annotated[str | None, typer.Option("--rule", help="Only this rule.")] = None,
+) -> None:
+    """Run every rule's examples and fixtures; show expected against found spans on failure."""
+    from .rules import builtin_rules_dir, load_rules
+    from .ruletest import missing_docs, run_rule_tests
+
+    if directory and not directory.is_dir():
+        raise _fail(f"{directory}: no such folder")
+    extra = [directory] if directory and directory.resolve() != builtin_rules_dir().resolve() else []
+    reg = load_rules(extra)
+    failed = 0
+    for e in reg.errors:
+        err.print(f"rule error: {e}", markup=False)
+    rules = [r for r in reg.rules if not directory or Path(r.origin).resolve().is_relative_to(directory.resolve())]
+    if rule_id:
+        rules = [r for r in rules if r.id == rule_id]
+    for r in rules:
+        cases = run_rule_tests(r, reg)
+        bad = [c for c in cases if not c.ok]
+        lacking = missing_docs(r)
+        misses = sum(c.known_misses for c in cases)
+        status = "ok" if not bad and not lacking else "FAIL"
+        note = f" ({misses} known miss{'es' if misses != 1 else ''})" if misses else ""
+        out.print(Text(f"{status:<4} {r.id}: {len(cases)} cases{note}", style="green" if status == "ok" else "red"))
+        for c in bad:
+            failed += 1
+            out.print(f"  {c.name}:", markup=False)
+            out.print(c.diff(), markup=False)
+        if lacking:
+            failed += 1
+            out.print(f"  missing documentation: {', '.join(lacking)}", markup=False)
+    out.print(f"{len(rules)} rules, {failed} failing")
+    if failed or reg.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@rules_app.command("new")
+def rules_new(
+    rule_id: Annotated[str, typer.Argument(help="The new rule's id, e.g. anonymous-officials.")],
+    directory: Annotated[Path, typer.Option("--dir", help="Folder of your rules.")] = Path("myrules"),
+    python: Annotated[bool, typer.Option("--python", help="Write a Python rule instead of YAML.")] = False,
+    family: Annotated[str, typer.Option("--family", help="attribution, boilerplate, quote-fidelity or inference.")] = "attribution",
+) -> None:
+    """Write a documented starter rule whose examples already pass."""
+    from .scaffold import new_rule
+
+    try:
+        path = new_rule(rule_id, directory, python=python, family=family)
+    except (ValueError, FileExistsError) as e:
+        raise _fail(str(e)) from None
+    out.print(f"wrote {path}\nnext: edit it, then `audit rules test {directory}` and "
+              f"`audit score seeds/ --rules {directory}`", markup=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("audit: interrupted; nothing half-written was kept (rerun the same command to finish)")
+        sys.exit(130)
+
+
+__all__ = ["app", "main", "__version__"]
