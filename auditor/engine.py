@@ -99,6 +99,12 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         scoring.apply(result, config.weights)
         run.rule_errors.extend(result.errors)
 
+    try:
+        from .corpus.claims import corpus_claims
+
+        run.claims = corpus_claims(corpus)
+    except Exception as e:
+        run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
     run.outlets = scoring.outlet_scores(run.results)
     try:
         from .graph import build_graph, graph_to_dict

@@ -64,3 +64,12 @@ def test_front_matter_is_left_out_of_the_layers():
     d = Doc(Article(id="fm", text=text, header_end=text.index("The")))
     assert all(s >= text.index("The") for s, _ in d.sentences)
     assert d.line_no(text.index("The")) == 4
+
+
+def test_trailing_blank_line_does_not_merge_paragraphs():
+    text = "First line here.\nSecond line here.\n"
+    d = Doc(Article(id="t", text=text))
+    assert [text[s:e] for s, e in d.paragraphs] == ["First line here.", "Second line here."]
+    text2 = "One.\nStill one.\n\nTwo.\n"
+    d2 = Doc(Article(id="t2", text=text2))
+    assert [text2[s:e] for s, e in d2.paragraphs] == ["One.\nStill one.", "Two."]

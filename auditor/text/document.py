@@ -65,8 +65,13 @@ class Doc:
     @cached_property
     def paragraphs(self) -> list[Span]:
         """Runs of non-blank lines separated by blank lines; in a text with no blank line, each line."""
-        nonblank = [s for s in self.lines if self.text[s[0]:s[1]].strip()]
-        has_blank = any(not self.text[s[0]:s[1]].strip() for s in self.lines[:-1])
+        blank = [not self.text[s:e].strip() for s, e in self.lines]
+        nonblank = [s for s, b in zip(self.lines, blank, strict=True) if not b]
+        if not nonblank:
+            return []
+        first = blank.index(False)
+        last = len(blank) - 1 - blank[::-1].index(False)
+        has_blank = any(blank[first:last])  # only blank lines *between* text lines separate paragraphs
         if not has_blank:
             return [strip_span(self.text, *s) for s in nonblank]
         paras: list[Span] = []
