@@ -1,7 +1,637 @@
-"""Attribution extraction (PLACEHOLDER: being replaced by the full extractor)."""
+"""Attribution extraction: who each statement is attributed to, through whom, and how.
+
+``extract_attributions(doc)`` (read lazily as ``doc.attributions``) returns one ``Attribution`` per
+attribution clause found in the author's voice (never inside a quotation: a speaker's own "as Zelensky
+said" is not the article's sourcing). Rule-based, no parser; every word list is data in
+``rules/data/sources.yaml`` and ``rules/data/attribution_cues.yaml`` (documented for researchers in
+``rules/data/README-attribution.md``).
+
+Kinds and fields
+----------------
+* ``direct``  first hand: a named speaker or institution said it ("Rutte said", "he told lawmakers",
+  "according to Rutte", "According to Kyiv authorities"). ``chain = [speaker]``, ``hops = 1``.
+* ``relayed`` the article got it through a named intermediary: "lawmaker X reported" (when the sentence
+  names another speaker), "according to Reuters", "citing Suspilne", "as quoted by", "broadcast and
+  translated into Ukrainian by the Rada TV channel". ``source`` is the intermediary the article cites,
+  ``chain = [original speaker (when named), intermediaries...]``, ``hops = number of links between the
+  original source and the outlet`` (2 for one intermediary).
+* ``vague``   an unidentified source: "according to reports", "sources say", "it is believed".
+  ``source = None``, ``chain = []``, ``hops = 0`` (unknown).
+* ``credit``  a caption or embed credit ("Andrii Nesterenko / AFP", "(Source: StratcomCentre/X)"): where
+  a picture came from, not the text's sourcing. ``chain = [creator or handle, agency or platform]``.
+
+The clause span (``start``/``end``) runs from the subject to the verb and any setting that follows it
+("said during a speech broadcast ... by the Rada TV channel"), or covers the "according to X" phrase.
+
+Speakers are resolved within the article: a surname to the full name it was introduced with ("Rutte" ->
+"Mark Rutte"), a title alone ("the Secretary General") to the person introduced with that title, "he"/"she"
+to the last person attributed or named before it.
+
+Relay coverage: a relayed attribution whose chain starts with a named speaker S covers the article's other
+statements by S. Their ``kind`` stays ``direct`` (that is the form of their own clause) but their ``chain``
+becomes the relay's chain and their ``hops`` its hops: in an article whose lead says "Mark Rutte addressed
+Parliament, lawmaker Yaroslav Zhelezniak reported", a later "Rutte said" has chain
+``["Mark Rutte", "Yaroslav Zhelezniak"]`` and hops 2. The assumption (documented limitation): one article
+reached one speaker through one channel.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-def extract_attributions(doc) -> list:
-    return []
+from ..models import Attribution
+
+Span = tuple[int, int]
+
+_WORD = re.compile(r"[^\W_][\w'’.&+/-]*", re.UNICODE)
+_STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", "previously", "earlier",
+              "again", "once", "had", "has", "have", "was", "is", "recently", "publicly", "reportedly",
+              "firmly", "clearly", "explicitly", "specifically", "however", "had", "would", "will",
+              "has", "also", "separately", "subsequently", "today", "yesterday", "personally", "notably",
+              "strongly"}
+_DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
+_CLAUSE_STOP = {"that", "who", "which", "whose", "whom", "when", "while", "as", "and", "but", "if",
+                "because", "after", "before", "on", "in", "at", "to", "for", "with", "from", "over",
+                "about", "since", "amid", "during", "than", "is", "was", "are", "were", "has", "have",
+                "had", "will", "would", "said", "says"}
+_PRONOUNS_SKIP = {"it", "they", "we", "i", "you", "this", "that", "there", "which", "who"}
+
+
+# -- vocabulary ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Vocab:
+    sources: dict[str, str]  # phrase (as written) -> source type
+    institution_heads: list[str]
+    vague_nouns: set[str]
+    reporting_verbs: set[str]
+    relay_verbs: set[str]
+    relay_phrases: list[str]
+    vague_phrases: list[str]
+    settings: list[str]
+    credit_markers: list[str]
+    titles: list[str]
+    pronouns: set[str]
+    source_rx: re.Pattern = field(init=False)
+    title_rx: re.Pattern = field(init=False)
+
+    def __post_init__(self) -> None:
+        names = sorted(self.sources, key=len, reverse=True)
+        parts = []
+        for n in names:
+            body = r"\s+".join(re.escape(w) for w in n.split())
+            # short all-capital names (AP, X, RT) only as written, longer names in any case
+            parts.append(f"(?-i:{body})" if (n.isupper() and len(n) <= 4) or len(n) <= 2 else body)
+        self.source_rx = re.compile(r"(?<![\w@])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+        titles = sorted(self.titles, key=len, reverse=True)
+        self.title_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            (f"(?-i:{re.escape(t)})" if t.isupper() else r"\s+".join(re.escape(w) for w in t.split()))
+            for t in titles) + r")(?!\w)", re.IGNORECASE)
+
+    def source_type(self, phrase: str) -> str | None:
+        return self.sources.get(phrase.casefold())
+
+
+_TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "media", "social": "social"}
+
+
+@lru_cache(maxsize=4)
+def vocab(extra_dirs: tuple = ()) -> Vocab:
+    """The attribution vocabulary from ``rules/data`` (plus any extra data directories)."""
+    from ..vocab import load_mapping
+
+    src = load_mapping("sources", extra_dirs)
+    cues = load_mapping("attribution_cues", extra_dirs)
+    sources: dict[str, str] = {}
+    for key, typ in _TYPE_OF_KEY.items():
+        for name in src.get(key, []) or []:
+            sources.setdefault(str(name).casefold(), typ)
+    v = Vocab(
+        sources=sources,
+        institution_heads=[str(x).casefold() for x in src.get("institution_heads", [])],
+        vague_nouns={str(x).casefold() for x in src.get("vague_nouns", [])},
+        reporting_verbs={str(x).casefold() for x in cues.get("reporting_verbs", [])},
+        relay_verbs={str(x).casefold() for x in cues.get("relay_verbs", [])},
+        relay_phrases=[str(x).casefold() for x in cues.get("relay_phrases", [])],
+        vague_phrases=[str(x) for x in cues.get("vague_phrases", [])],
+        settings=[str(x).casefold() for x in cues.get("settings", [])],
+        credit_markers=[str(x) for x in cues.get("credit_markers", [])],
+        titles=[str(x) for x in cues.get("titles", [])],
+        pronouns={str(x).casefold() for x in cues.get("pronouns", [])},
+    )
+    return v
+
+
+def _phrase_rx(phrases: list[str]) -> re.Pattern:
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+# -- quotations (doc.quotes plus a local guard) -----------------------------------------------------
+
+
+def local_quote_spans(doc) -> list[Span]:
+    """Spans between an opening and a closing double quotation mark on each line of ``doc.norm``.
+
+    A guard beside ``doc.quotes``: a mark preceded by the line start, a space or a bracket opens a
+    quotation, any other closes one; an unclosed opening runs to the line's end, and a closing mark with
+    no opening before it on its line (a quotation continued from the previous paragraph) starts at the
+    line's start.
+    """
+    out: list[Span] = []
+    norm = doc.norm
+    for ls, le in doc.lines:
+        opened: int | None = None
+        first = True
+        for m in re.finditer('"', norm[ls:le]):
+            p = ls + m.start()
+            prev = norm[p - 1] if p > ls else " "
+            nxt = norm[p + 1] if p + 1 < le else " "
+            opening = (prev.isspace() or prev in "([-:—") and not nxt.isspace()
+            if opened is None and opening:
+                opened = p + 1
+            elif opened is not None and not opening:
+                out.append((opened, p))
+                opened = None
+            elif opened is None and first:
+                out.append((ls, p))
+            elif opened is not None and opening:  # a new quotation opens: close the previous
+                out.append((opened, p))
+                opened = p + 1
+            first = False
+        if opened is not None:
+            out.append((opened, le))
+    return out
+
+
+def quotes_available(doc) -> bool:
+    """Whether ``doc.quotes`` can be computed (the quote extractor must never stop attribution)."""
+    try:
+        doc.quotes
+    except Exception:  # noqa: BLE001 - a failing quote layer falls back to the local guard
+        return False
+    return True
+
+
+def inside_quotation(doc, span: Span, local: list[Span] | None = None) -> bool:
+    """True when ``span`` is inside a quotation: ``doc.in_quote`` or the local quote-mark guard."""
+    if quotes_available(doc) and doc.in_quote(span):
+        return True
+    local = local_quote_spans(doc) if local is None else local
+    return any(s <= span[0] and span[1] <= e for s, e in local)
+
+
+# -- persons ----------------------------------------------------------------------------------------
+
+_CAP = r"[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*"
+_NAME_RX = re.compile(rf"(?<![\w'’]){_CAP}(?:\s+(?:{_CAP}|de|van|von|der|al|bin|la|le)){{0,2}}\s+{_CAP}")
+
+
+@dataclass
+class Person:
+    name: str
+    titles: set[str]
+    first: int
+
+
+def _persons(doc, v: Vocab) -> list[Person]:
+    """Persons introduced with a title ("NATO Secretary General Mark Rutte"), in order of first mention."""
+    text = doc.norm
+    found: dict[str, Person] = {}
+    for m in v.title_rx.finditer(text):
+        after = text[m.end():m.end() + 80]
+        # allow "Secretary General of NATO Mark Rutte": skip "of X" after the title
+        skip = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?=\s+[A-Z])", after)
+        offset = skip.end() if skip else 0
+        nm = re.match(r"\s+(" + _CAP + r"(?:\s+" + _CAP + r"){1,2})", after[offset:])
+        if not nm:
+            continue
+        name = nm.group(1)
+        words = name.split()
+        # drop a trailing capitalised word that is a title or source (e.g. "... Rutte NATO")
+        while words and (v.title_rx.fullmatch(words[-1]) or v.source_type(words[-1])):
+            words.pop()
+        if len(words) < 2 or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        name = " ".join(words).rstrip("'’s")
+        if name.endswith(("'", "’")):
+            name = name[:-1]
+        p = found.setdefault(name, Person(name, set(), m.start()))
+        p.titles.add(m.group().casefold())
+    return sorted(found.values(), key=lambda p: p.first)
+
+
+def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
+             v: Vocab) -> tuple[str, str]:
+    """(canonical name, source type) for a subject noun phrase found at ``pos``."""
+    s = subject.strip()
+    low = s.casefold()
+    if low in v.pronouns:
+        before = [n for p, n in history if p < pos]
+        if before:
+            return before[-1], "person"
+        named = [p for p in persons if p.first < pos]
+        if named:
+            return named[-1].name, "person"
+        return (persons[0].name, "person") if persons else (s, "person")
+    # a known source inside the phrase
+    sm = v.source_rx.search(s)
+    if sm:
+        return sm.group(), v.source_type(sm.group()) or "media"
+    # a person's name or surname
+    core = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    core = v.title_rx.sub(" ", core)
+    tokens = [t.rstrip("'’s") if t.endswith(("'s", "’s")) else t for t in core.split()]
+    caps = [t for t in tokens if t[:1].isupper() and not (t.isupper() and len(t) > 1)]
+    if v.title_rx.search(s):  # "the Alliance chief": organisation and nationality words are no name
+        caps = [t for t in caps if t.casefold() not in v.institution_heads
+                and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
+    for p in persons:
+        last = p.name.split()[-1]
+        if caps and (caps[-1] == last or " ".join(caps) == p.name):
+            return p.name, "person"
+    has_title = bool(v.title_rx.search(s))
+    if has_title and not caps:
+        # a title alone: the person introduced with that title, else the last person named
+        t = v.title_rx.search(s).group().casefold()
+        with_title = [p for p in persons if t in p.titles]
+        if with_title:
+            return with_title[0].name, "person"
+        before = [n for p2, n in history if p2 < pos]
+        if before:
+            return before[-1], "person"
+        if persons:
+            return persons[0].name, "person"
+        return s, "person"
+    head = low.split()[-1] if low.split() else low
+    if any(low.endswith(h) for h in v.institution_heads):
+        return s, "institution"
+    if head in v.vague_nouns:
+        return s, "unknown"
+    if caps:
+        if re.search(r",|\band\b", s):
+            return s, "unknown"
+        return " ".join(caps) if has_title else s, "person" if len(caps) <= 3 else "unknown"
+    return s, "unknown"
+
+
+# -- noun phrases ------------------------------------------------------------------------------------
+
+
+def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
+    """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
+    pos = end
+    # skip adverbs/auxiliaries between subject and verb
+    while True:
+        m = re.search(r"(\w+)\s*$", text[lo:pos])
+        if m and m.group(1).casefold() in _STOP_LEFT:
+            pos = lo + m.start()
+            continue
+        break
+    seg = text[lo:pos]
+    # a parenthetical ", speaking during ..., said": jump back over it
+    if re.search(r",\s*$", seg):
+        inner = re.search(r"(\w[^,]*?),\s*(?:speaking|addressing|writing|answering|responding|"
+                          r"according|in|at|during|while|who)\b[^,]*,\s*$", seg)
+        if inner:
+            pos = lo + inner.start() + len(inner.group(1))
+        else:
+            return None
+    words = list(_WORD.finditer(text, lo, pos))
+    start = None
+    i = len(words) - 1
+    # the words must be contiguous with pos (only spaces between)
+    if not words or text[words[-1].end():pos].strip():
+        return None
+    while i >= 0:
+        w = words[i]
+        tok = w.group()
+        low = tok.casefold().rstrip("'’s") if tok.endswith(("'s", "’s")) else tok.casefold()
+        gap = text[w.end():words[i + 1].start()] if i + 1 < len(words) else ""
+        if gap.strip():
+            break
+        if start is None and low in v.pronouns:
+            start = w.start()
+            break
+        if low in _PRONOUNS_SKIP and start is None:
+            return None
+        if tok[:1].isupper() or tok[:1].isdigit() and tok[:1] == "1" or v.title_rx.fullmatch(tok) or \
+                low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads):
+            start = w.start()
+            i -= 1
+            continue
+        if low in _DETS and start is not None:
+            start = w.start()
+            break
+        if low in ("local", "western", "foreign", "state", "russian", "ukrainian", "unnamed", "senior",
+                   "anonymous", "several", "some", "other", "many", "unconfirmed") and start is not None:
+            start = w.start()
+            i -= 1
+            continue
+        break
+    if start is None:
+        return None
+    joined = False
+    while not v.title_rx.search(text[start:words[-1].end()]):  # "The United States, Europe, and Canada"
+        link = r"(?:,\s*and|\s+and)" if not joined else ","
+        m = re.search(rf"((?:(?:the|The)\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}){link}\s+$", text[lo:start])
+        if not m or not text[start:start + 1].isupper():
+            break
+        start, joined = lo + m.start(1), True
+    return start, words[-1].end()
+
+
+def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None:
+    """The noun phrase starting at ``start``: up to punctuation or a clause word."""
+    m = re.match(r"\s*", text[start:hi])
+    pos = start + (m.end() if m else 0)
+    words = list(_WORD.finditer(text, pos, hi))
+    end = None
+    for n, w in enumerate(words[:max_words]):
+        gap = text[(end if end is not None else pos):w.start()]
+        if re.search(r"[,.;:!?\"()\[\]]", gap):
+            break
+        tok = w.group().rstrip(".")
+        if n > 0 and tok.casefold() in _CLAUSE_STOP:
+            break
+        end = w.start() + len(tok)
+    if end is None:
+        return None
+    return pos, end
+
+
+# -- extraction --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    att: Attribution
+    speaker: str | None = None  # the original speaker of a relayed statement
+
+
+def extract_attributions(doc) -> list[Attribution]:
+    v = vocab()
+    text = doc.norm
+    persons = _persons(doc, v)
+    local_q = local_quote_spans(doc)
+    out: list[Attribution] = list(_credits(doc, v))
+    credit_spans = [(a.start, a.end) for a in out]
+    history: list[tuple[int, str]] = []
+    taken: list[Span] = list(credit_spans)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def add(att: Attribution) -> None:
+        out.append(att)
+        taken.append((att.start, att.end))
+        if att.source_type == "person" and att.kind == "direct" and att.source:
+            history.append((att.start, att.source))
+
+    vague_rx = _phrase_rx(v.vague_phrases)
+    accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
+    verbs = sorted(v.reporting_verbs | v.relay_verbs, key=len, reverse=True)
+    verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
+                         + r")(?![\w-])", re.IGNORECASE)
+    relay_by_rx = re.compile(
+        r"(?<!\w)(?:(?:broadcast|aired|translated|quoted|reported|relayed|published|cited|streamed|"
+        r"carried|transcribed)\b[^,.;\"]*?\bby|in\s+an\s+interview\s+(?:with|to)|citing|told)\s+",
+        re.IGNORECASE)
+
+    for s0, e0 in doc.sentences:
+        if doc.in_boilerplate((s0, e0)) or any(cs <= s0 and e0 <= ce for cs, ce in credit_spans):
+            continue
+
+        def quoted(s: int, e: int) -> bool:
+            return inside_quotation(doc, (s, e), local_q)
+
+        # 1. vague phrases
+        for m in vague_rx.finditer(text, s0, e0):
+            if quoted(*m.span()) or not free(*m.span()):
+                continue
+            add(Attribution(source=None, kind="vague", start=m.start(), end=m.end(),
+                            cue=doc.text[m.start():m.end()], chain=[], hops=0, source_type="unknown"))
+        # 2. "according to X"
+        for m in accord_rx.finditer(text, s0, e0):
+            if quoted(*m.span()) or not free(*m.span()):
+                continue
+            np = _np_right(text, m.end(), e0)
+            if not np:
+                continue
+            phrase = doc.text[np[0]:np[1]]
+            add(_classify_np(phrase, m.start(), np[1], "according to", persons, history, v, text, s0))
+        # 3. reporting and relay verbs
+        for m in verb_rx.finditer(text, s0, e0):
+            vs, ve = m.span()
+            if quoted(vs, ve) or not free(vs, ve):
+                continue
+            verb = m.group().casefold()
+            subj = _np_left(text, vs, s0, v)
+            inverted = False
+            if m.group()[:1].isupper() and not _headline(doc, vs):
+                continue  # "the United States": a capitalised verb form is a name, except in a headline
+            if subj is None and verb in _INVERT_VERBS and re.search(r"[,\"]\s*$", text[s0:vs]):
+                subj = _np_right(text, ve, e0, max_words=7)
+                inverted = subj is not None and _inverted_subject(doc.text[subj[0]:subj[1]], v)
+                if not inverted:
+                    subj = None
+            if subj is None:
+                continue
+            phrase = doc.text[subj[0]:subj[1]]
+            if not _looks_like_subject(phrase, v):
+                continue
+            cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
+            tail_end = _setting_tail(text, ce, e0) if not inverted else ce
+            source, stype = _resolve(phrase, subj[0], persons, history, v)
+            if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
+                add(Attribution(source=None, kind="vague", start=cs, end=ce, cue=m.group(), chain=[],
+                                hops=0, source_type="unknown"))
+                continue
+            tail = text[ce:tail_end]
+            relay = relay_by_rx.search(tail)
+            if relay:
+                rnp = _np_right(text, ce + relay.end(), tail_end, max_words=10)
+                rphrase = doc.text[rnp[0]:rnp[1]] if rnp else ""
+                rsm = v.source_rx.search(rphrase)
+                is_told = relay.group().strip().casefold() == "told"
+                if rnp and (rsm or (not is_told and re.search(_CAP, rphrase))):
+                    inter = rsm.group() if rsm else re.sub(r"^(?:the|a|an)\s+", "", rphrase, flags=re.I)
+                    itype = (v.source_type(inter) if rsm else None) or "media"
+                    add(Attribution(source=inter, kind="relayed", start=cs, end=tail_end,
+                                    cue=doc.text[ce + relay.start():ce + relay.end()].strip(),
+                                    chain=[source, inter], hops=2, source_type=itype))
+                    continue
+            if verb in v.relay_verbs:
+                speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
+                if speaker or stype in ("agency", "broadcaster", "media", "social"):
+                    chain = ([speaker] if speaker else []) + [source]
+                    add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
+                                    chain=chain, hops=len(chain) if speaker else len(chain) + 1,
+                                    source_type=stype))
+                    continue
+            add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
+                            chain=[source], hops=1, source_type=stype))
+    out.sort(key=lambda a: (a.start, a.end))
+    _link_trailing_relays(doc, out)
+    _cover_relays(out)
+    return out
+
+
+_INVERT_VERBS = {"said", "says", "added", "adds", "stated", "noted", "wrote", "writes", "explained",
+                 "continued", "insisted", "warned", "concluded", "told", "tells", "replied", "stressed",
+                 "emphasized", "emphasised", "asked", "declared", "announced"}
+
+
+def _headline(doc, pos: int) -> bool:
+    """A title-case line (most words capitalised): a headline, where verbs are capitalised too."""
+    ls, le = doc.line_span_at(pos)
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", doc.text[ls:le]) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _inverted_subject(phrase: str, v: Vocab) -> bool:
+    """After an inverted verb ('," said X'): a pronoun, a title, a known source or a capitalised name."""
+    low = phrase.casefold()
+    if low in v.pronouns or v.title_rx.search(phrase) or v.source_rx.search(phrase):
+        return True
+    words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _looks_like_subject(phrase: str, v: Vocab) -> bool:
+    words = phrase.split()
+    if not words:
+        return False
+    low = phrase.casefold()
+    if low in v.pronouns:
+        return True
+    if any(w[:1].isupper() for w in words) or v.title_rx.search(phrase) or v.source_rx.search(phrase):
+        return True
+    return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
+
+
+def _classify_np(phrase: str, start: int, end: int, cue: str, persons, history, v: Vocab, text: str,
+                 s0: int) -> Attribution:
+    low = phrase.casefold()
+    head = re.sub(r"^(?:the|a|an)\s+", "", low)
+    sm = v.source_rx.search(phrase)
+    if sm:
+        inter = sm.group()
+        speaker = None
+        return Attribution(source=inter, kind="relayed", start=start, end=end, cue=cue,
+                           chain=[inter] if speaker is None else [speaker, inter], hops=2,
+                           source_type=v.source_type(inter) or "media")
+    if any(low.endswith(h) for h in v.institution_heads):
+        return Attribution(source=phrase, kind="direct", start=start, end=end, cue=cue, chain=[phrase],
+                           hops=1, source_type="institution")
+    if head.split()[-1] in v.vague_nouns or head in v.vague_nouns:
+        return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
+                           source_type="unknown")
+    source, stype = _resolve(phrase, start, persons, history, v)
+    return Attribution(source=source, kind="direct", start=start, end=end, cue=cue, chain=[source], hops=1,
+                       source_type=stype)
+
+
+def _setting_tail(text: str, pos: int, hi: int) -> int:
+    """End of a setting after the verb ("during a speech ...", "in Parliament", "lawmakers")."""
+    m = re.match(r"\s+(?:(?:during|in|at|on|before|to|while|from|via|through)\b|lawmakers\b|reporters\b|"
+                 r"journalists\b|parliament\b|MPs\b)", text[pos:hi], re.IGNORECASE)
+    if not m:
+        return pos
+    end = pos
+    for n, w in enumerate(_WORD.finditer(text, pos, hi)):
+        if n >= 20:
+            break
+        if re.search(r"[,;:!?\"()]|\.\s", text[end:w.start()]) or w.group().casefold() in ("that", "saying"):
+            break
+        end = w.start() + len(w.group().rstrip("."))
+    return end
+
+
+def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[Person], v: Vocab) -> str | None:
+    """A person other than the relay's subject named in the sentence (the origin of a relayed account)."""
+    subj_text = text[subj[0]:subj[1]]
+    for p in persons:
+        for form in (p.name, p.name.split()[-1]):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[s0:e0]):
+                at = s0 + m.start()
+                if subj[0] <= at < subj[1] or form in subj_text:
+                    continue
+                return p.name
+    return None
+
+
+def _credits(doc, v: Vocab):
+    """Caption and embed credits: "(Source: StratcomCentre/X)", "... Andrii Nesterenko / AFP"."""
+    text = doc.norm
+    markers = "|".join(re.escape(m) for m in sorted(v.credit_markers, key=len, reverse=True))
+    paren_rx = re.compile(rf"\(\s*(?:{markers})\s*([^()\n]{{2,80}})\)", re.IGNORECASE)
+    plain_rx = re.compile(rf"(?:^|(?<=[.\s]))(?:{markers})\s*([^\n]{{2,80}})$", re.IGNORECASE)
+    slash_rx = re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+/\s+([\w][\w .&-]{{0,40}}?)\s*$")
+    for ls, le in doc.lines:
+        line = text[ls:le]
+        m = paren_rx.search(line) or plain_rx.search(line)
+        if m:
+            yield _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
+            continue
+        m = slash_rx.search(line)
+        if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
+            yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1)}/{m.group(2).strip()}", "/")
+
+
+def _credit(doc, v: Vocab, s: int, e: int, body: str, cue: str) -> Attribution:
+    parts = [p.strip() for p in re.split(r"\s*/\s*", body) if p.strip()]
+    if len(parts) >= 2 and v.source_type(parts[-1]) == "social":
+        source, stype = parts[0], "social"
+    elif len(parts) >= 2:
+        source, stype = parts[-1], v.source_type(parts[-1]) or "agency"
+    else:
+        source = parts[0] if parts else body
+        stype = v.source_type(source) or ("social" if source.startswith("@") else "unknown")
+    return Attribution(source=source, kind="credit", start=s, end=e, cue=cue.strip()[:12], chain=parts,
+                       hops=len(parts), source_type=stype)
+
+
+def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
+    """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker."""
+    for r in atts:
+        if r.kind != "relayed" or len(r.chain) != 1:
+            continue
+        sent = doc.sentence_at(r.start)
+        if not sent:
+            continue
+        speakers = [a for a in atts if a.kind == "direct" and a.source_type == "person" and a.source
+                    and sent[0] <= a.start < sent[1]]
+        if speakers:
+            r.chain = [speakers[0].source, *r.chain]
+            r.hops = len(r.chain)
+            for a in speakers:  # the sentence's own relay covers its statement
+                a.chain, a.hops = list(r.chain), r.hops
+
+
+def _cover_relays(atts: list[Attribution]) -> None:
+    """Give a relay's chain to the article's other direct statements by the relayed speaker."""
+    relays = [a for a in atts if a.kind == "relayed" and len(a.chain) >= 2]
+    for r in relays:
+        speaker = r.chain[0]
+        for a in atts:
+            if a.kind == "direct" and a.source == speaker and len(a.chain) == 1:
+                a.chain = list(r.chain)
+                a.hops = r.hops
+
+
+def attributions_in(doc, span: Span) -> list[Attribution]:
+    """The article's non-credit attributions that overlap ``span``."""
+    return [a for a in doc.attributions if a.kind != "credit" and a.start < span[1] and span[0] < a.end]
+
+
+def relay_covering(doc, span: Span) -> Attribution | None:
+    """The relayed attribution whose chain covers ``span`` (its own sentence's, else the article's)."""
+    for a in attributions_in(doc, span):
+        if a.hops >= 2:
+            return a
+    relays = [a for a in doc.attributions if a.kind == "relayed"]
+    return relays[0] if relays else None

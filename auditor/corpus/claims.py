@@ -1,0 +1,224 @@
+"""Numeric claims across outlets: numbers with what they quantify, grouped, with their disagreements.
+
+``numbers(doc)`` finds each number in the author's text (not boilerplate; dates, times, years and ordinals
+left out) with what it quantifies: "75% of all missiles" -> value 75, unit "percent", what "all missiles",
+head "missile". ``extract_claims(corpus)`` groups the mentions of all articles into claims:
+
+* two mentions in different articles belong to one claim when they have the same unit and either the same
+  value and at least one content word in common in what they quantify ("90% of air defense systems" and
+  "90% of Ukraine's air defense missiles"), or different values but the same head noun and at least half
+  of their content words in common ("12 people killed" and "15 people killed");
+* a claim *disagrees* when its mentions give different values (``field: "value"``) or quantify different
+  things (different head nouns: ``field: "what"``, "systems" vs "missiles"); each disagreement lists the
+  competing renderings with their articles.
+
+Each claim is a dict: ``id``, ``value``, ``unit``, ``what`` (the most common rendering), ``articles``
+(``[{article, start, end, text, what, value}]``), ``outlets`` (distinct outlets, an article with no outlet
+counting as its own), ``origins`` (independent origins: articles whose statement rests on the same relay,
+e.g. the same intermediary in their attribution chain, count once; an article with no relay is its own
+origin), ``disagreements``. Word lists: ``rules/data/claim_units.yaml``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+Span = tuple[int, int]
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+
+
+@dataclass
+class NumberMention:
+    article: str
+    start: int
+    end: int
+    value: float | str
+    unit: str
+    what: str
+    head: str
+    terms: frozenset[str]
+    text: str
+
+
+@lru_cache(maxsize=2)
+def _data(extra_dirs: tuple = ()) -> dict:
+    from ..vocab import load_mapping, load_phrases
+
+    d = load_mapping("claim_units", extra_dirs)
+    stop = {w.casefold() for w in load_phrases("attribution_stopwords")}
+    return {"units": d.get("units", {}), "words": d.get("number_words", {}),
+            "mult": d.get("multipliers", {}), "stops": {str(w).casefold() for w in d.get("phrase_stops", [])},
+            "spelling": d.get("spelling", {}), "stop": stop}
+
+
+@lru_cache(maxsize=2)
+def _number_rx(extra_dirs: tuple = ()) -> re.Pattern:
+    d = _data(extra_dirs)
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(d["words"], key=len, reverse=True))
+    mult = "|".join(map(re.escape, sorted(d["mult"], key=len, reverse=True)))
+    unit_words = [u for us in d["units"].values() for u in us]
+    units = "|".join(r"\s*" + r"\s+".join(map(re.escape, u.split())) if not u[0].isalpha() else
+                     r"\s+" + r"\s+".join(map(re.escape, u.split())) + r"\b"
+                     for u in sorted(unit_words, key=len, reverse=True))
+    pre = "|".join(re.escape(u) for u in unit_words if not u[0].isalnum())
+    return re.compile(
+        rf"(?<![\w.,:/-])(?P<pre>{pre})?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{words}))"
+        rf"(?:\s+(?P<mult>{mult})\b)?(?P<unit>{units})?(?![\w:/]|[.,]\d)", re.UNICODE)
+
+
+def _stem(word: str, spelling: dict) -> str:
+    w = re.sub(r"['’]s$", "", word.casefold())
+    w = spelling.get(w, w)
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        w = w[:-1]
+    return w
+
+
+def _what(doc, pos: int, hi: int, d: dict) -> Span | None:
+    text = doc.norm
+    m = re.match(r"\s+of\s+|\s+", text[pos:hi])
+    if not m:
+        return None
+    start = pos + m.end()
+    end = None
+    for n, w in enumerate(re.finditer(r"[^\W_][\w'’-]*", text[start:hi])):
+        gap = text[(end if end is not None else start):start + w.start()]
+        if n >= 7 or re.search(r"[,.;:!?\"()]", gap) or w.group().casefold() in d["stops"]:
+            break
+        end = start + w.end()
+    return (start, end) if end else None
+
+
+def numbers(doc) -> list[NumberMention]:
+    d = _data()
+    rx = _number_rx()
+    text = doc.norm
+    out: list[NumberMention] = []
+    for s0, e0 in doc.sentences:
+        if doc.in_boilerplate((s0, e0)):
+            continue
+        for m in rx.finditer(text, s0, e0):
+            num = m.group("num")
+            before = text[max(s0, m.start() - 12):m.start()].casefold()
+            after = text[m.end():m.end() + 12].casefold()
+            if re.fullmatch(r"(?:19|20)\d\d", num) and not m.group("unit"):
+                continue  # a year
+            if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before) or re.match(rf"\s*(?:{_MONTHS})\b", after):
+                continue  # a date
+            if re.match(r"(?:st|nd|rd|th)\b", text[m.end():m.end() + 2]) or re.match(r"\s*min\b", after):
+                continue
+            unit = next((k for k, us in d["units"].items()
+                         if (m.group("unit") or "").strip().casefold() in [u.casefold() for u in us]
+                         or (m.group("pre") or "") in us and m.group("pre")), None)
+            low = num.casefold()
+            if low in d["words"]:
+                value = d["words"][low]
+            else:
+                value = float(num.replace(",", ""))
+                if m.group("mult"):
+                    value *= d["mult"][m.group("mult").casefold()]
+                value = int(value) if float(value).is_integer() else value
+            if value == 1 and not num.isdigit():
+                continue  # "one of the topics": not a quantity
+            w = _what(doc, m.end(), e0, d)
+            if unit is None and not w:
+                continue
+            what = doc.text[w[0]:w[1]] if w else ""
+            words = re.findall(r"[^\W_][\w'’-]*", what)
+            head_i = next((i for i, x in enumerate(words) if i > 0 and (x.casefold() in
+                           ("by", "in", "to", "of", "from", "for", "on", "at", "with", "used", "delivered",
+                            "received", "supplied", "provided", "sent") or re.fullmatch(r"\w+ed", x))), len(words))
+            head = _stem(words[head_i - 1], d["spelling"]) if words and head_i else ""
+            terms = frozenset(_stem(x, d["spelling"]) for x in words
+                              if x.casefold() not in d["stop"] and len(x) > 2)
+            if unit is None:
+                unit = "count"
+            if unit == "count" and (not head or head in d["stop"]):
+                continue
+            end = w[1] if w else m.end()
+            out.append(NumberMention(doc.article.id, m.start(), end, value, unit, what, head, terms,
+                                     doc.text[m.start():end]))
+    return out
+
+
+def _linked(a: NumberMention, b: NumberMention) -> bool:
+    if a.unit != b.unit:
+        return False
+    if a.value == b.value:
+        return bool(a.terms & b.terms) or (not a.terms and not b.terms)
+    union = a.terms | b.terms
+    return a.head == b.head and bool(a.head) and len(a.terms & b.terms) / max(1, len(union)) >= 0.5
+
+
+def _origin(doc, span: Span) -> str:
+    from ..text.attribution import relay_covering
+
+    r = relay_covering(doc, span)
+    if r is not None and r.hops >= 2 and r.chain:
+        return f"relay:{r.chain[-1]}"
+    return f"article:{doc.article.id}"
+
+
+def extract_claims(corpus) -> list[dict]:
+    """Every numeric claim of the corpus, grouped across articles (see the module docstring)."""
+    mentions: list[NumberMention] = []
+    for doc in corpus.docs:
+        mentions.extend(numbers(doc))
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(mentions)):
+        for j in range(i + 1, len(mentions)):
+            if mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[NumberMention]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(find(i), []).append(m)
+    claims = []
+    for members in groups.values():
+        members.sort(key=lambda m: (m.article, m.start))
+        values = Counter(str(m.value) for m in members)
+        heads = Counter(m.head for m in members)
+        top_value = values.most_common(1)[0][0]
+        rep = next(m for m in members if str(m.value) == top_value)
+        disagreements = []
+        for fld, counter, key in (("value", values, lambda m: str(m.value)), ("what", heads, lambda m: m.head)):
+            if len(counter) > 1 and len({m.article for m in members}) > 1:
+                disagreements.append({"field": fld, "renderings": [
+                    {"article": m.article, "text": m.text, "value": m.value, "what": m.what,
+                     "start": m.start, "end": m.end, "key": key(m), "share": counter[key(m)] / len(members)}
+                    for m in members]})
+        outlets = {(corpus.by_id[m.article].article.outlet or m.article) for m in members}
+        origins = {_origin(corpus.by_id[m.article], (m.start, m.end)) for m in members}
+        cid = hashlib.sha1(f"{rep.value}|{rep.unit}|{rep.head}|{rep.article}|{rep.start}".encode()).hexdigest()[:10]
+        claims.append({
+            "id": f"claim-{cid}", "value": rep.value, "unit": rep.unit, "what": rep.what,
+            "articles": [{"article": m.article, "start": m.start, "end": m.end, "text": m.text, "what": m.what,
+                          "value": m.value} for m in members],
+            "outlets": len(outlets), "origins": len(origins), "disagreements": disagreements,
+        })
+    claims.sort(key=lambda c: (-len({a["article"] for a in c["articles"]}), c["articles"][0]["article"],
+                               c["articles"][0]["start"]))
+    return claims
+
+
+def corpus_claims(corpus) -> list[dict]:
+    """``extract_claims(corpus)``, computed once per corpus (kept on the corpus object)."""
+    cached = getattr(corpus, "_auditor_claims", None)
+    if cached is None:
+        cached = extract_claims(corpus)
+        corpus._auditor_claims = cached
+    return cached

@@ -1,0 +1,117 @@
+"""Hedged statements: where the text signals a conclusion that is not established ("likely", "appears to").
+
+``hedges(doc)`` finds hedge cues (``rules/data/hedges.yaml``) in the author's voice only: never inside a
+quotation (``doc.in_quote`` plus a local quote-mark guard, see ``auditor.text.attribution``), never inside
+boilerplate, never inside an attribution clause (there "it is believed" is vague sourcing, reported by the
+attribution rules). Strong cues ("likely", "apparently", "is believed to") count anywhere in the author's
+voice; modal verbs only in the speculative perfect ("may have caused"), since "may", "might" and "could"
+are common in neutral reporting.
+
+Each ``Hedge`` carries the clause it qualifies (``start``/``end``: from the cue, or from the clause start
+when the cue sits inside its clause, to the next clause boundary) and, when the clause lies inside the
+scope of an attribution in the same sentence ("Rutte said Russia will likely ..."), that attribution:
+the hedge is then the source's, reported by the author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..models import Attribution
+from .attribution import inside_quotation, local_quote_spans
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Hedge:
+    cue: str
+    cue_start: int
+    cue_end: int
+    start: int  # the hedged clause
+    end: int
+    strength: str  # strong | weak
+    attribution: Attribution | None = None  # the attribution whose scope holds the clause
+
+
+@lru_cache(maxsize=4)
+def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
+    from ..vocab import load_mapping
+
+    data = load_mapping("hedges", extra_dirs)
+    out = []
+    for strength, key in (("strong", "strong"), ("weak", "weak_perfect")):
+        phrases = sorted((str(p) for p in data.get(key, []) or []), key=len, reverse=True)
+        if not phrases:
+            continue
+        alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
+        tail = r"(?=\s+(?:been|[a-z]+(?:ed|en|wn|ne|un|ht|lt|pt|nt)\b))" if strength == "weak" else ""
+        out.append((re.compile(rf"(?<![\w'-])(?:{alts})(?![\w-]){tail}", re.IGNORECASE), strength))
+    return out
+
+
+_BOUNDARY_LEFT = re.compile(r"""[,;:()"\u2014]|\s-\s|\bthat\b|\bwhich\b|\bwho\b""", re.IGNORECASE)
+_BOUNDARY_RIGHT = re.compile(r"""[,;:!?()"\u2014]|\s-\s|\.(?=\s|$)""")
+
+
+def clause_span(doc, sent: Span, cs: int, ce: int) -> Span:
+    """The clause a cue at ``cs..ce`` qualifies, inside sentence ``sent``."""
+    text = doc.norm
+    left = sent[0]
+    for m in _BOUNDARY_LEFT.finditer(text, sent[0], cs):
+        left = m.end()
+    right = sent[1]
+    m = _BOUNDARY_RIGHT.search(text, ce, sent[1])
+    if m:
+        right = m.start()
+    start = cs if not text[left:cs].strip() else left
+    while start < cs and text[start].isspace():
+        start += 1
+    while right > ce and text[right - 1].isspace():
+        right -= 1
+    return start, max(right, ce)
+
+
+def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) -> bool:
+    """Whether ``clause`` is what ``att`` (same sentence) reports: after its clause with no quotation
+    closing in between ("Rutte said Russia will likely ..."), or before a trailing ", X said"."""
+    text = doc.norm
+    first = clause[0] if cue_start is None else cue_start
+    if att.end <= first:
+        between = text[att.end:first]
+        return '"' not in between and "." not in between.strip(". ")
+    if att.start >= clause[1]:
+        between = text[clause[1]:att.start]
+        return '"' not in between and bool(re.fullmatch(r"[\s,]*", between))
+    return False
+
+
+def hedges(doc) -> list[Hedge]:
+    text = doc.norm
+    local_q = local_quote_spans(doc)
+    atts = [a for a in doc.attributions if a.kind != "credit"]
+    out: list[Hedge] = []
+    for s0, e0 in doc.sentences:
+        if doc.in_boilerplate((s0, e0)):
+            continue
+        for rx, strength in hedge_patterns():
+            for m in rx.finditer(text, s0, e0):
+                cs, ce = m.span()
+                if inside_quotation(doc, (cs, ce), local_q):
+                    continue
+                if any(a.start < ce and cs < a.end for a in atts):
+                    continue  # part of an attribution clause ("it is believed")
+                if any(h.cue_start < ce and cs < h.cue_end for h in out):
+                    continue
+                clause = clause_span(doc, (s0, e0), cs, ce)
+                scope = next((a for a in atts if s0 <= a.start < e0 and in_scope(doc, a, clause, cs)), None)
+                if scope is not None and clause[0] < scope.end <= cs:
+                    # "Rutte said the strike was likely ...": the clause is the reported content
+                    m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])
+                    clause = (scope.end + (m2.end() if m2 else 0), clause[1])
+                out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
+                                 end=clause[1], strength=strength, attribution=scope))
+    out.sort(key=lambda h: h.cue_start)
+    return out
