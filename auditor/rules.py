@@ -375,8 +375,11 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True, s
 
     ``select``/``ignore`` take rule ids or family names; ``weights`` overrides rule weights by id.
     """
+    from .vocab import use_data_dirs
+
     dirs = ([builtin_rules_dir()] if builtin else []) + [Path(d) for d in extra_dirs]
     data_dirs = [d / "data" for d in dirs]
+    use_data_dirs(d / "data" for d in dirs[1 if builtin else 0:])
     rules: list[Rule] = []
     errors: list[str] = []
     seen: dict[str, str] = {}

@@ -5,16 +5,40 @@ folder: a list of the same name there *extends* the built-in one.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+# The data folders of the rule directories loaded by ``load_rules`` (``--rules DIR`` -> ``DIR/data``):
+# every list read anywhere (rules, the attribution and hedge layers) is extended by them.
+_ACTIVE: tuple[Path, ...] = ()
+_CACHES: list = []
+
+
+def cached(fn: Callable) -> Callable:
+    """``lru_cache`` for anything built from word lists; cleared when the active data folders change."""
+    c = lru_cache(maxsize=None)(fn)
+    _CACHES.append(c)
+    return c
+
+
+def use_data_dirs(dirs: Iterable[Path | str]) -> None:
+    """Make ``dirs`` extend every word list from now on (``load_rules`` calls this)."""
+    global _ACTIVE
+    new = tuple(Path(d).resolve() for d in dirs if Path(d).is_dir())
+    if new != _ACTIVE:
+        _ACTIVE = new
+        for c in _CACHES:
+            c.cache_clear()
+
 
 def _data_dirs(extra_dirs=()) -> list[Path]:
     from .rules import builtin_rules_dir
 
-    return [builtin_rules_dir() / "data", *[Path(d) for d in extra_dirs]]
+    dirs = [builtin_rules_dir() / "data", *_ACTIVE]
+    return dirs + [Path(d) for d in extra_dirs if Path(d).resolve() not in dirs]
 
 
 @lru_cache(maxsize=256)

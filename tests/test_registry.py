@@ -126,7 +126,7 @@ def test_python_rule_that_fails_to_import_is_reported(tmp_path):
 
 def test_catastrophic_regex_is_stopped(tmp_path):
     write(tmp_path, "slow.yaml", GOOD_YAML.replace("id: vague-officials", "id: slow")
-          .replace("phrases: [officials said, sources say]", "regex: ['(a+)+$']")
+          .replace("phrases: [officials said, sources say]", "regex: ['(a|a)+$']")
           .replace("where: author", "where: document"))
     reg = load_rules([tmp_path], builtin=False)
     assert reg.errors == []
@@ -150,3 +150,22 @@ def test_duplicate_rule_id_is_an_error(tmp_path):
     write(sub, "b.yaml", GOOD_YAML)
     reg = load_rules([tmp_path], builtin=False)
     assert len(reg.rules) == 1 and "already defined" in reg.errors[0]
+
+
+def test_a_researchers_data_folder_extends_the_builtin_word_lists(tmp_path):
+    from auditor.text.attribution import extract_attributions
+    from auditor.text.document import Doc
+
+    text = "The ceasefire holds, according to the Zorblat Wire agency."
+    before = [a.source for a in extract_attributions(Doc(Article(id="x", text=text)))]
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "hedges.yaml").write_text("strong: [supposedlyish]\n", encoding="utf-8")
+    write(tmp_path, "vague-officials.yaml", GOOD_YAML)
+    reg = load_rules([tmp_path])
+    assert reg.errors == []
+    from auditor.text.hedges import hedge_patterns
+
+    assert any(rx.search("It is supposedlyish over.") for rx, _ in hedge_patterns())
+    load_rules()  # back to the built-in lists only
+    assert not any(rx.search("It is supposedlyish over.") for rx, _ in hedge_patterns())
+    assert before == [a.source for a in extract_attributions(Doc(Article(id="x", text=text)))]

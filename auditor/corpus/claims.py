@@ -25,7 +25,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from ..vocab import cached
 
 Span = tuple[int, int]
 
@@ -46,7 +46,7 @@ class NumberMention:
     text: str
 
 
-@lru_cache(maxsize=2)
+@cached
 def _data(extra_dirs: tuple = ()) -> dict:
     from ..vocab import load_mapping, load_phrases
 
@@ -57,7 +57,7 @@ def _data(extra_dirs: tuple = ()) -> dict:
             "spelling": d.get("spelling", {}), "stop": stop}
 
 
-@lru_cache(maxsize=2)
+@cached
 def _number_rx(extra_dirs: tuple = ()) -> re.Pattern:
     d = _data(extra_dirs)
     words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(d["words"], key=len, reverse=True))
@@ -217,8 +217,8 @@ def extract_claims(corpus) -> list[dict]:
 
 def corpus_claims(corpus) -> list[dict]:
     """``extract_claims(corpus)``, computed once per corpus (kept on the corpus object)."""
-    cached = getattr(corpus, "_auditor_claims", None)
-    if cached is None:
-        cached = extract_claims(corpus)
-        corpus._auditor_claims = cached
-    return cached
+    claims_ = getattr(corpus, "_auditor_claims", None)
+    if claims_ is None:
+        claims_ = extract_claims(corpus)
+        corpus._auditor_claims = claims_
+    return claims_

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from ..vocab import cached
 
 from ..models import Attribution
 
@@ -98,7 +98,7 @@ class Vocab:
 _TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "media", "social": "social"}
 
 
-@lru_cache(maxsize=4)
+@cached
 def vocab(extra_dirs: tuple = ()) -> Vocab:
     """The attribution vocabulary from ``rules/data`` (plus any extra data directories)."""
     from ..vocab import load_mapping

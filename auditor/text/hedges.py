@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from ..vocab import cached
 
 from ..models import Attribution
 from .attribution import inside_quotation, local_quote_spans
@@ -36,7 +36,7 @@ class Hedge:
     attribution: Attribution | None = None  # the attribution whose scope holds the clause
 
 
-@lru_cache(maxsize=4)
+@cached
 def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
     from ..vocab import load_mapping
 

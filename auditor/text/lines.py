@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from ..vocab import cached
 
 import regex
 
@@ -30,7 +30,7 @@ def canon(line: str) -> str:
     return " ".join(normalize(line).casefold().split())
 
 
-@lru_cache(maxsize=64)
+@cached
 def phrase_matcher(list_name: str, extra: tuple[str, ...] = ()):
     """A compiled pattern matching any phrase of a word list (whole words, any spacing, any case)."""
     from ..rules import _phrase_pattern
