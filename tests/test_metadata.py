@@ -1,0 +1,100 @@
+"""Metadata read from the article text: outlets of the seeds against the hand annotations, and the other fields."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from auditor.ingest import iter_inputs
+from auditor.ingest.metadata import detect_metadata, parse_timestamp
+from auditor.models import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO / "seeds"
+GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    return {a.id: a for a in iter_inputs([SEEDS]) if isinstance(a, Article)}
+
+
+@pytest.mark.skipif(not GOLD.is_file(), reason=f"hand annotations not found at {GOLD}")
+def test_seed_outlets_match_the_gold(seeds):
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))["outlets"]
+    assert gold  # the annotations name some outlets
+    for article_id, outlet in gold.items():
+        assert seeds[article_id].outlet == outlet, article_id
+    for article_id, article in seeds.items():
+        if article_id not in gold:  # 000 and 003 never name their outlet: nothing may be invented
+            assert article.outlet is None, article_id
+
+
+def test_seeds_without_outlet_stay_empty(seeds):
+    assert seeds["000_8903e5cae973860f"].outlet is None
+    assert seeds["003_f833416351632bbc"].outlet is None
+
+
+def test_evidence_spans_point_at_the_words(seeds):
+    for article in seeds.values():
+        for field, ev in article.meta.get("detected", {}).items():
+            if field != "published":  # published is the ISO form of the timestamp words
+                assert article.text[ev["start"]:ev["end"]] == getattr(article, field)
+    a = seeds["001_cb8b0833114ab846"]
+    assert a.meta["detected"]["outlet"]["rule"] == "masthead"
+    assert a.text[slice(*(a.meta["detected"]["published"][k] for k in ("start", "end")))] == "12:53 03.02.2026"
+
+
+def test_masthead_timestamp_headline_and_byline(seeds):
+    interfax = seeds["001_cb8b0833114ab846"]
+    assert interfax.dateline == "12:53 03.02.2026" and interfax.published == "2026-02-03T12:53"
+    assert interfax.title == "NATO's attention to Ukraine increasing - we are ready to provide rapid support - Rutte"
+    united24 = seeds["002_7522bb0fe2495f57"]  # "Category" / "Latest news" are passed over
+    assert united24.title == "NATO’s Rutte Says Peace for Ukraine Will Come With Troops, Jets, and Naval Support"
+    assert united24.byline == "Vlad Litnarovych"  # Authors / Photo of Vlad Litnarovych / News Writer
+    brussels = seeds["004_7f91a2f5f40fcb4f"]
+    assert brussels.title.startswith("Russian strikes do not demonstrate 'serious' commitment")
+    # a first line that is a sentence is not a headline
+    assert seeds["000_8903e5cae973860f"].title is None
+    assert seeds["003_f833416351632bbc"].title is None
+
+
+def article(text: str, **fields) -> Article:
+    a = Article(id="t", text=text, **fields)
+    detect_metadata(a)
+    return a
+
+
+def test_only_empty_fields_are_filled():
+    text = "Rutte in Kyiv\n\nThe NATO chief spoke.\n\nCopyright © 2026 The Brussels Times. All Rights Reserved.\n"
+    assert article(text).outlet == "The Brussels Times"
+    kept = article(text, outlet="Brussels Times Online", title="Given title")
+    assert kept.outlet == "Brussels Times Online" and kept.title == "Given title"
+    assert "detected" not in kept.meta or "outlet" not in kept.meta["detected"]
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("(c) Kyiv Post", "Kyiv Post"),
+    ("© 2025 Example News", "Example News"),
+    ("© Getty Images", None),  # a photo agency's credit is not the outlet
+    ("Support Ukraine", None),  # a cause, not an outlet: no "Team", no donation line after it
+    ("© 2019 All rights reserved.", None),  # a notice naming nobody
+    ("Copyright Policy", None),  # a footer link, not a notice: the bare word needs a year or a ©
+    ("© 2019 Forbes Media LLC. All Rights Reserved", "Forbes Media"),  # legal form cut
+])
+def test_copyright_and_donation_lines(line, outlet):
+    text = "Rutte in Kyiv\n\nThe NATO chief said the winter is long, but spring will come.\n\n" + line + "\n"
+    assert article(text).outlet == outlet
+
+
+def test_byline_and_timestamps():
+    a = article("Rutte addresses the Rada\nBy Jane Doe and John Roe\nPublished: February 3, 2026 at 2:05 pm\n\n"
+                "The NATO chief spoke in Kyiv.\n")
+    assert a.byline == "Jane Doe and John Roe"
+    assert a.published == "2026-02-03T14:05"
+    assert a.title == "Rutte addresses the Rada"
+    assert parse_timestamp("3 February 2026") == "2026-02-03"
+    assert parse_timestamp("31.02.2026") is None  # no such day
+    assert parse_timestamp("The NATO chief spoke on 3 February 2026") is None
