@@ -300,7 +300,10 @@ def _units(doc, where: str) -> list[tuple[int, int]]:
 
 def _yaml_check(spec: YamlSpec, pattern) -> Callable:
     def check(doc):
-        quotes = [(q.start, q.end) for q in doc.quotes] if spec.where == "author" else []
+        from .text.attribution import inside_quotation, local_quote_spans
+
+        author = spec.where == "author"
+        local = local_quote_spans(doc) if author else []
         for us, ue in _units(doc, spec.where):
             if spec.whole:
                 us, ue = strip_span(doc.text, us, ue)
@@ -318,7 +321,7 @@ def _yaml_check(spec: YamlSpec, pattern) -> Callable:
                 s, e = m.span()
                 if e <= s:
                     continue
-                if quotes and any(qs <= s and e <= qe for qs, qe in quotes):
+                if author and inside_quotation(doc, (s, e), local):
                     continue  # author voice: not inside a quotation
                 if spec.span == "unit":
                     s, e = us, ue
