@@ -21,6 +21,7 @@ articles' scores, with their count.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from .models import CATEGORIES, ArticleResult, Finding, RuleResult
@@ -32,9 +33,18 @@ def weighted_count(findings: list[Finding]) -> float:
     return sum(SEVERITY_WEIGHT.get(f.severity, 1.0) for f in findings)
 
 
+_SPACE = re.compile(r"\s")
+
+
+def nonspace(text: str, start: int = 0, end: int | None = None) -> int:
+    """Non-white-space characters of ``text[start:end]`` (the unit every share is measured in)."""
+    end = len(text) if end is None else end
+    return (end - start) - len(_SPACE.findall(text, start, end))
+
+
 def covered_share(text: str, spans: list[tuple[int, int]]) -> float:
-    total = sum(1 for c in text if not c.isspace())
-    if not total:
+    total = nonspace(text)
+    if not total or not spans:
         return 0.0
     merged: list[list[int]] = []
     for s, e in sorted(spans):
@@ -42,7 +52,7 @@ def covered_share(text: str, spans: list[tuple[int, int]]) -> float:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    inside = sum(sum(1 for c in text[s:e] if not c.isspace()) for s, e in merged)
+    inside = sum(nonspace(text, s, e) for s, e in merged)
     return min(1.0, inside / total)
 
 
