@@ -1,0 +1,180 @@
+"""Between a ``RunResult`` and table rows: what ``save_run`` writes and ``load_result`` reads back.
+
+No database here, only plain data. The mapping is faithful: ``rows_to_run(run_rows(run))`` equals ``run``
+field for field, with two exceptions JSON itself imposes on the open-ended dicts and lists
+(``Finding.data``, ``Article.meta``, claims, the graph...): a tuple comes back as a list, and a NaN or
+infinite float as None. ``Article.removed`` is rebuilt as a list of tuples.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import fields
+from functools import cache
+from typing import Any
+
+from sqlalchemy import JSON, Table
+
+from ..models import (
+    Article,
+    ArticleResult,
+    Attribution,
+    Finding,
+    IngestError,
+    Quote,
+    QuoteCluster,
+    RuleResult,
+    RunResult,
+)
+from . import models as m
+
+Row = Mapping[str, Any]
+Rows = dict[Table, list[dict[str, Any]]]
+
+ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+RESULT_COLUMNS = ("score", "subscores", "readability", "errors")  # ArticleResult fields kept on articles
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
+QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
+CLUSTER_FIELDS = tuple(f.name for f in fields(QuoteCluster))
+_NO_EVIDENCE = object()
+
+
+def jsonable(value: Any) -> Any:
+    """``value`` as plain JSON data: tuples become lists, non-finite floats None, unknown objects str.
+
+    PostgreSQL's JSON type refuses NaN and Infinity, and a JSON object key must be a string.
+    """
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [jsonable(v) for v in value]
+    return str(value)
+
+
+def dumps(value: Any) -> str:
+    """The JSON serializer of the store's engines (UTF-8 text kept as is, not ``\\u`` escaped)."""
+    return json.dumps(jsonable(value), ensure_ascii=False)
+
+
+@cache
+def _json_columns(table: Table) -> frozenset[str]:
+    return frozenset(c.name for c in table.c if isinstance(c.type, JSON))
+
+
+def _row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with every JSON column's value made plain JSON data."""
+    json_cols = _json_columns(table)
+    return {k: jsonable(v) if k in json_cols else v for k, v in values.items()}
+
+
+def _of(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
+    return {n: getattr(obj, n) for n in names}
+
+
+def _number(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+# ------------------------------------------------------------------------------------------ run -> rows
+
+def run_rows(run: RunResult, *, saved_at: str = "") -> Rows:
+    """Every row ``save_run`` writes for ``run``, table by table (``models.RUN_TABLES`` order)."""
+    rid = run.run_id
+    rows: Rows = {t: [] for t in m.RUN_TABLES}
+    graph = run.graph or {}
+    rows[m.RUNS].append(_row(m.RUNS, {
+        "id": rid, "started": run.started, "finished": run.finished, "saved_at": saved_at,
+        "inputs": [str(i) for i in run.inputs], "rules": run.rules,
+        "graph_meta": {k: v for k, v in graph.items() if k not in ("nodes", "edges")},
+        "article_count": len(run.results), "finding_count": sum(len(r.findings) for r in run.results),
+        "quote_count": sum(len(r.quotes) for r in run.results),
+        "error_count": len(run.ingest_errors) + len(run.rule_errors),
+    }))
+    for pos, (name, o) in enumerate(run.outlets.items()):
+        info = o if isinstance(o, Mapping) else {}
+        count = info.get("articles")
+        rows[m.OUTLETS].append(_row(m.OUTLETS, {
+            "run_id": rid, "name": str(name), "position": pos, "score": _number(info.get("score")),
+            "article_count": count if isinstance(count, int) else 0, "data": o}))
+    for pos, r in enumerate(run.results):
+        a, aid = r.article, r.article.id
+        rows[m.ARTICLES].append(_row(m.ARTICLES, {
+            "run_id": rid, "position": pos, "hash": a.hash, **_of(a, ARTICLE_FIELDS),
+            **_of(r, RESULT_COLUMNS)}))
+        for rpos, (rule, rr) in enumerate(r.rules.items()):
+            rows[m.RULE_RESULTS].append({"run_id": rid, "article_id": aid, "rule": rule, "position": rpos,
+                                         "category": rr.category, "score": rr.score, "weight": rr.weight})
+        for table, items, names in ((m.FINDINGS, r.findings, FINDING_FIELDS),
+                                    (m.QUOTES, r.quotes, QUOTE_FIELDS),
+                                    (m.ATTRIBUTIONS, r.attributions, ATTRIBUTION_FIELDS)):
+            rows[table].extend(_row(table, {"run_id": rid, "article_id": aid, "idx": i, **_of(x, names)})
+                               for i, x in enumerate(items))
+    rows[m.QUOTE_CLUSTERS] = [_row(m.QUOTE_CLUSTERS, {"run_id": rid, "position": pos,
+                                                      **_of(c, CLUSTER_FIELDS)})
+                              for pos, c in enumerate(run.quote_clusters)]
+    rows[m.CLAIMS] = [_row(m.CLAIMS, {"run_id": rid, "idx": i, "data": c}) for i, c in enumerate(run.claims)]
+    rows[m.GRAPH_NODES] = [_row(m.GRAPH_NODES, {
+        "run_id": rid, "idx": i, "id": str(n.get("id", "")), "data": n,
+        "kind": None if n.get("kind") is None else str(n["kind"]),
+        "label": None if n.get("label") is None else str(n["label"])})
+        for i, n in enumerate(graph.get("nodes") or [])]
+    for i, e in enumerate(graph.get("edges") or []):
+        evidence = e.get("evidence", _NO_EVIDENCE)
+        row = _row(m.GRAPH_EDGES, {
+            "run_id": rid, "idx": i, "source": str(e.get("source", "")), "target": str(e.get("target", "")),
+            "kind": None if e.get("kind") is None else str(e["kind"]), "weight": _number(e.get("weight")),
+            "data": {k: v for k, v in e.items() if k != "evidence"},
+            "evidence": None if evidence is _NO_EVIDENCE else evidence})
+        if evidence is None:  # SQL NULL means "no evidence key"; JSON null means "evidence: None"
+            row["evidence"] = JSON.NULL
+        rows[m.GRAPH_EDGES].append(row)
+    rows[m.INGEST_ERRORS] = [{"run_id": rid, "idx": i, "source": e.source, "reason": e.reason,
+                              "level": e.level} for i, e in enumerate(run.ingest_errors)]
+    rows[m.RULE_ERRORS] = [{"run_id": rid, "idx": i, "message": str(e)} for i, e in enumerate(run.rule_errors)]
+    return rows
+
+
+# ------------------------------------------------------------------------------------------ rows -> run
+
+def article_result(article: Row, rules: list[Row], findings: list[Row], quotes: list[Row],
+                   attributions: list[Row]) -> ArticleResult:
+    """An ``ArticleResult`` from its ``articles`` row and its child rows (each list in stored order)."""
+    values = {n: article[n] for n in ARTICLE_FIELDS}
+    if values["removed"] is not None:
+        values["removed"] = [(s, e) for s, e in values["removed"]]
+    return ArticleResult(
+        article=Article(**values),
+        findings=[Finding(**{n: f[n] for n in FINDING_FIELDS}) for f in findings],
+        rules={r["rule"]: RuleResult(r["rule"], r["category"], r["score"], r["weight"]) for r in rules},
+        quotes=[Quote(**{n: q[n] for n in QUOTE_FIELDS}) for q in quotes],
+        attributions=[Attribution(**{n: x[n] for n in ATTRIBUTION_FIELDS}) for x in attributions],
+        **{n: article[n] for n in RESULT_COLUMNS})
+
+
+def run_result(run: Row, results: list[ArticleResult], *, outlets: list[Row], clusters: list[Row],
+               claims: list[Row], nodes: list[Row], edges: list[Row], ingest_errors: list[Row],
+               rule_errors: list[Row]) -> RunResult:
+    """A ``RunResult`` from its ``runs`` row, its articles and its run-level child rows."""
+    graph = dict(run["graph_meta"] or {})
+    graph["nodes"] = [n["data"] for n in nodes]
+    graph["edges"] = []
+    for e in edges:
+        edge = dict(e["data"])
+        if not e["no_evidence"]:
+            edge["evidence"] = e["evidence"]
+        graph["edges"].append(edge)
+    return RunResult(
+        run_id=run["id"], results=results, started=run["started"], finished=run["finished"],
+        inputs=list(run["inputs"]), rules=list(run["rules"]),
+        outlets={o["name"]: o["data"] for o in outlets},
+        quote_clusters=[QuoteCluster(**{n: c[n] for n in CLUSTER_FIELDS}) for c in clusters],
+        claims=[c["data"] for c in claims], graph=graph,
+        ingest_errors=[IngestError(e["source"], e["reason"], e["level"]) for e in ingest_errors],
+        rule_errors=[e["message"] for e in rule_errors])
