@@ -249,6 +249,26 @@ def explain(
             out.print(f"  {a['kind']:<8} {a.get('source') or '-'}: {text[a['start']:a['end']]!r}", markup=False)
 
 
+@app.command()
+def runs(db: DbOpt = None) -> None:
+    """List the runs saved in the database, latest first, with their counts."""
+    from .config import load_config
+    from .store import StoreError, list_runs, resolve_url
+
+    url = resolve_url(db or load_config().db)
+    try:
+        rows = list_runs(url)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    t = Table(title=f"runs in {url}", title_justify="left", header_style="bold")
+    for c in ("run", "saved", "articles", "findings", "quotes", "errors", "inputs"):
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(r["id"], str(r["saved_at"])[:19], str(r["article_count"]), str(r["finding_count"]),
+                  str(r["quote_count"]), str(r["error_count"]), ", ".join(r["inputs"] or []))
+    out.print(t)
+
+
 @rules_app.command("list")
 def rules_list(rules: RulesOpt = None) -> None:
     """Every rule: id, family, status, weight and the file it comes from."""

@@ -43,3 +43,15 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
 # --- end of store fixtures ------------------------------------------------------------------------------
+
+
+# --- no network (the whole suite) -----------------------------------------------------------------------
+# auditor must never reach past this machine at run time: any test that tries fails loudly.
+
+
+@pytest.fixture(autouse=True)
+def _no_network():
+    from tests.helpers import no_network
+
+    with no_network():
+        yield

@@ -390,7 +390,7 @@ def _find_run(engine: Engine, conn: Connection, run_id: str | None) -> str:
         return ids[0]
     if not ids:
         raise StoreError(f"no run {run_id!r} in {where(engine)} "
-                         f"(auditor.store.list_runs lists the saved runs).")
+                         f"(`audit runs` lists the saved runs).")
     raise StoreError(f"{run_id!r} matches several runs in {where(engine)}; give more of the run id.")
 
 
