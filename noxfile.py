@@ -30,3 +30,11 @@ def bench(session):
     """Benchmarks: throughput, scaling, HTML extraction, quote clustering, echo graph."""
     session.install("-e", ".[test]")
     session.run("python", "benchmarks/run_all.py", *session.posargs)
+
+
+@nox.session
+def screenshots(session):
+    """Refresh docs/screenshots/ (the README's pictures) from the report of the seeds, in Chromium."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "-m", "screenshots", "tests/test_report_browser.py",
+                env={"AUDITOR_SCREENSHOTS_DIR": "docs/screenshots"})

@@ -118,6 +118,40 @@ def print_table(run, limit: int | None = None) -> None:
         out.print(ot)
 
 
+def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None):
+    """Ingest and score: what score, report and graph share."""
+    from .engine import audit
+
+    for e in registry.errors:
+        err.print(f"rule error: {e}", markup=False)
+    articles, ingest_errors = _ingest(paths, max_bytes)
+    if not articles:
+        raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
+    cache = None
+    if cache_url:
+        from .store import StoreError
+
+        try:
+            from .store.cache import StageCache
+        except ImportError:  # TEMPORARY until the stage cache lands
+            StageCache = None  # noqa: N806
+        try:
+            cache = StageCache(cache_url) if StageCache else None
+        except StoreError as e:
+            raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
+    with _progress(len(articles)) as advance:
+        run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
+                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache)
+    for e in sorted(set(run.rule_errors) - set(registry.errors)):
+        err.print(f"rule error: {e}", markup=False)
+    return run, ingest_errors
+
+
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Processes for the article stage "
+                                             "(default: all cores from 200 articles on).")]
+MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Largest input file read (16 MiB).")]
+
+
 @app.command()
 def score(
     paths: PathsArg,
@@ -128,25 +162,22 @@ def score(
     select: Annotated[list[str] | None, typer.Option("--select", help="Only these rule ids or families.")] = None,
     ignore: Annotated[list[str] | None, typer.Option("--ignore", help="Skip these rule ids or families.")] = None,
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not write the database.")] = False,
-    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Largest input file read.")] = None,
+    max_bytes: MaxBytesOpt = None,
+    jobs: JobsOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show only this many rows.")] = None,
 ) -> None:
-    """Score every article in PATHS, print a ranked table, store the run and export it."""
-    from .engine import audit
+    """Score every article in PATHS, print a ranked table, store the run and export it.
 
+    Articles already scored with the same rules are read back from the database's stage cache, so a
+    rerun on a grown folder, or after an interruption, scores only what is new."""
     cfg = _config(rules, select, ignore)
     registry = _registry(cfg)
-    for e in registry.errors:
-        err.print(f"rule error: {e}", markup=False)
-    articles, ingest_errors = _ingest(paths, max_bytes)
-    if not articles:
-        raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
+    url = None
+    if not no_db:
+        from .store import resolve_url
 
-    with _progress(len(articles)) as advance:
-        run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
-                    inputs=[str(p) for p in paths])
-    for e in sorted(set(run.rule_errors) - set(registry.errors)):
-        err.print(f"rule error: {e}", markup=False)
+        url = resolve_url(db or cfg.db)
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url)
     print_table(run, limit)
 
     if json_out:
@@ -157,12 +188,11 @@ def score(
     if html:
         from .report import render_site
 
-        index = render_site(run, html, registry)
+        index = render_site(run, html, registry, weights=cfg.weights)
         out.print(f"HTML report: {index}")
-    if not no_db:
-        from .store import StoreError, resolve_url, save_run
+    if url:
+        from .store import StoreError, save_run
 
-        url = resolve_url(db or cfg.db)
         try:
             save_run(run, url)
         except StoreError as e:
@@ -170,6 +200,26 @@ def score(
         out.print(f"stored as run {run.run_id} in {url}")
     bad = [e for e in ingest_errors if e.level == "error"]
     if bad or run.rule_errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def report(
+    paths: PathsArg,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder of the HTML report.")] = Path("reports"),
+    rules: RulesOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """Score PATHS and write the HTML reliability report (opens from disk, no network needed)."""
+    from .report import render_site
+
+    cfg = _config(rules)
+    registry = _registry(cfg)
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
+    index = render_site(run, out_dir, registry, weights=cfg.weights)
+    out.print(f"HTML report of {len(run.results)} articles: {index}")
+    if [e for e in ingest_errors if e.level == "error"] or run.rule_errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 

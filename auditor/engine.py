@@ -1,25 +1,41 @@
 """Running the rules: the article stage (one document at a time) and the corpus stage (all at once).
 
 ``audit(articles, registry, config)`` is what ``audit score`` calls; it is usable from a notebook too.
+
+* The **article stage** runs every article rule on one article, computes its quotations, attributions
+  and readability, and returns a plain JSON-able *stage payload*. It is the same function whether it
+  runs here, in a process pool (``jobs``), on a Dask cluster (``auditor.distributed``) or is read back
+  from the stage cache (``cache``: a rerun recomputes only new or changed articles).
+* The **corpus stage** rebuilds each document from its payload and runs the corpus rules, which see
+  every article (quote consensus, corroboration, claims, reuse), then scores everything.
+
 A rule that raises is isolated to that article: its error is recorded and the run goes on.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 from datetime import UTC, datetime
+from typing import Any
 
-from . import scoring
+from . import __version__, scoring
 from .config import Config
 from .corpus import Corpus
-from .models import Article, ArticleResult, IngestError, RuleResult, RunResult
-from .rules import Registry, Rule
+from .models import Article, ArticleResult, Attribution, Finding, IngestError, Quote, RuleResult, RunResult
+from .rules import Registry, Rule, load_rules
 from .text.document import Doc
 from .text.readability import readability_profile
 
 Progress = Callable[[int], None]
+Payload = dict[str, Any]
+PARALLEL_FROM = 200  # articles: below this, a process pool costs more than it saves
+CHUNK = 32
 
 
 def _now() -> str:
@@ -31,10 +47,19 @@ def run_id_for(articles: list[Article], registry: Registry, config: Config) -> s
     h = hashlib.sha256()
     for a in sorted(articles, key=lambda a: a.id):
         h.update(f"{a.id}\0{a.hash}\0{a.outlet}\0".encode())
-    for r in registry.rules:
-        h.update(f"{r.id}:{r.meta.weight}:{r.origin}\0".encode())
+    h.update(registry.fingerprint.encode())
     h.update(repr(sorted(config.weights.items())).encode())
     return h.hexdigest()[:16]
+
+
+def stage_key(article: Article, registry: Registry) -> str:
+    """The stage cache key: the article (text and metadata) and the exact rule set that scored it."""
+    meta = {k: v for k, v in asdict(article).items() if k not in ("text", "source")}
+    h = hashlib.sha256(article.text.encode("utf-8", "surrogatepass"))
+    h.update(json.dumps(meta, sort_keys=True, default=str).encode())
+    h.update(registry.fingerprint.encode())
+    h.update(__version__.encode())
+    return h.hexdigest()
 
 
 def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None = None) -> None:
@@ -53,32 +78,151 @@ def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None
         doc.boilerplate.extend((f.start, f.end) for f in findings)
 
 
+def _layer(doc: Doc, name: str, result: ArticleResult) -> list:
+    try:
+        return list(getattr(doc, name))
+    except Exception as e:  # a text layer must not end the run either
+        result.errors.append(f"{name} of {doc.article.id} failed: {type(e).__name__}: {e}")
+        doc.__dict__[name] = []
+        return []
+
+
 def audit_article(article: Article, registry: Registry) -> tuple[Doc, ArticleResult]:
     """The article stage for one article: article rules, quotes, attributions, readability."""
     doc = Doc(article)
     result = ArticleResult(article=article)
     for rule in registry.by_scope("article"):
         _run_rule(rule, doc, result)
-    result.readability = readability_profile(doc)
+    _layer(doc, "quotes", result)
+    _layer(doc, "attributions", result)
+    try:
+        result.readability = readability_profile(doc)
+    except Exception as e:
+        result.errors.append(f"readability of {article.id} failed: {type(e).__name__}: {e}")
     return doc, result
+
+
+# -- the stage payload: what crosses a process, a cluster or the cache --------------------------------
+
+
+def stage_payload(doc: Doc, result: ArticleResult) -> Payload:
+    return {
+        "findings": [asdict(f) for f in result.findings],
+        "rules": {k: asdict(v) for k, v in result.rules.items()},
+        "readability": result.readability,
+        "errors": result.errors,
+        "quotes": [asdict(q) for q in doc.quotes],
+        "attributions": [asdict(a) for a in doc.attributions],
+        "boilerplate": [list(s) for s in doc.boilerplate],
+    }
+
+
+def from_payload(article: Article, p: Payload) -> tuple[Doc, ArticleResult]:
+    doc = Doc(article)
+    doc.boilerplate = [tuple(s) for s in p["boilerplate"]]
+    doc.__dict__["quotes"] = [Quote(**q) for q in p["quotes"]]
+    doc.__dict__["attributions"] = [Attribution(**a) for a in p["attributions"]]
+    result = ArticleResult(article=article, findings=[Finding(**f) for f in p["findings"]],
+                           rules={k: RuleResult(**v) for k, v in p["rules"].items()},
+                           readability=p["readability"], errors=list(p["errors"]))
+    return doc, result
+
+
+def stage_one(article: Article, registry: Registry) -> Payload:
+    return stage_payload(*audit_article(article, registry))
+
+
+# -- running the article stage here or in a process pool ------------------------------------------------
+
+_WORKER_REGISTRY: Registry | None = None
+
+
+def _worker_init(spec: dict) -> None:
+    global _WORKER_REGISTRY
+    _WORKER_REGISTRY = load_rules(**spec)
+
+
+def _worker_chunk(articles: list[Article]) -> list[Payload]:
+    assert _WORKER_REGISTRY is not None
+    return [stage_one(a, _WORKER_REGISTRY) for a in articles]
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def run_article_stage(articles: list[Article], registry: Registry, *, jobs: int = 1,
+                      progress: Progress | None = None) -> Iterator[tuple[Article, Payload]]:
+    """Yield ``(article, payload)`` for each article, in order, using ``jobs`` processes."""
+    if jobs <= 1 or len(articles) < 2 * CHUNK:
+        for a in articles:
+            yield a, stage_one(a, registry)
+            if progress:
+                progress(1)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(registry.spec,)) as pool:
+        for chunk, payloads in zip(_chunks(articles, CHUNK), pool.map(_worker_chunk, _chunks(articles, CHUNK)),
+                                   strict=True):
+            yield from zip(chunk, payloads, strict=True)
+            if progress:
+                progress(len(chunk))
+
+
+def default_jobs(n_articles: int) -> int:
+    return (os.cpu_count() or 1) if n_articles >= PARALLEL_FROM else 1
+
+
+# -- the whole run -------------------------------------------------------------------------------------
 
 
 def audit(articles: list[Article], registry: Registry, config: Config, *,
           ingest_errors: list[IngestError] | None = None, progress: Progress | None = None,
-          inputs: list[str] | None = None) -> RunResult:
+          inputs: list[str] | None = None, jobs: int | None = None, cache=None,
+          stage: Callable[[list[Article]], Iterable[tuple[Article, Payload]]] | None = None) -> RunResult:
+    """Score ``articles``. ``cache`` (a ``StageCache``) makes reruns incremental and resumable;
+    ``stage`` replaces the local article stage (the Dask engine passes its own)."""
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),
                     ingest_errors=list(ingest_errors or []), rule_errors=list(registry.errors),
                     inputs=list(inputs or []))
     run.rules = [{"id": r.id, "family": r.family, "status": r.meta.status, "weight": r.meta.weight,
                   "scope": r.meta.scope, "origin": r.origin, "name": r.meta.name} for r in registry.rules]
+
+    payloads: dict[str, Payload] = {}
+    keys = {a.id: stage_key(a, registry) for a in articles} if cache is not None else {}
+    if cache is not None:
+        found = cache.get_many(list(keys.values()))
+        for a in articles:
+            if keys[a.id] in found:
+                payloads[a.id] = found[keys[a.id]]
+        if progress and payloads:
+            progress(len(payloads))
+    todo = [a for a in articles if a.id not in payloads]
+    if jobs is None:
+        jobs = default_jobs(len(todo))
+    produced = stage(todo) if stage is not None else run_article_stage(todo, registry, jobs=jobs, progress=progress)
+    pending: dict[str, Payload] = {}
+    for article, payload in produced:
+        payloads[article.id] = payload
+        if cache is not None:
+            pending[keys[article.id]] = payload
+            if len(pending) >= 256:  # committed as it goes: an interrupted run resumes from here
+                cache.put_many(pending)
+                pending = {}
+    if cache is not None and pending:
+        cache.put_many(pending)
+
     docs: list[Doc] = []
     for article in articles:
-        doc, result = audit_article(article, registry)
+        doc, result = from_payload(article, payloads[article.id])
         docs.append(doc)
         run.results.append(result)
-        if progress:
-            progress(1)
+    corpus_stage(run, docs, registry, config)
+    run.finished = _now()
+    return run
 
+
+def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config) -> None:
     corpus = Corpus(docs)
     by_id = {r.article.id: r for r in run.results}
     for doc in docs:
@@ -86,7 +230,7 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         for rule in registry.by_scope("corpus"):
             _run_rule(rule, doc, result, corpus)
 
-    # the text layers, after the corpus stage has set clusters and fidelity on the quotes
+    # after the corpus stage has set clusters and fidelity on the quotes
     try:
         run.quote_clusters = list(corpus.quote_clusters)
     except Exception as e:
@@ -110,7 +254,5 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         from .graph import build_graph, graph_to_dict
 
         run.graph = graph_to_dict(build_graph(run, corpus))
-    except ImportError:
-        pass
-    run.finished = _now()
-    return run
+    except Exception as e:
+        run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")

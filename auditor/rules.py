@@ -360,6 +360,10 @@ def rule_files(directory: Path) -> list[Path]:
 class Registry:
     rules: list[Rule]
     errors: list[str]
+    # the arguments of load_rules that made it (a worker process rebuilds the same registry from them)
+    spec: dict[str, Any] = field(default_factory=dict)
+    # a hash of every rule and word-list file and of the selection: what the stage cache is keyed by
+    fingerprint: str = ""
 
     def get(self, rule_id: str) -> Rule:
         for r in self.rules:
@@ -417,7 +421,24 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True, s
                 r.meta.weight = float(w)
     # boilerplate first: the other families read doc.boilerplate
     rules.sort(key=lambda r: (r.family != "boilerplate", r.meta.scope == "corpus", r.id))
-    return Registry(rules, errors)
+    spec = {"extra_dirs": [str(Path(d).resolve()) for d in extra_dirs], "builtin": builtin,
+            "select": sorted(select), "ignore": sorted(ignore), "weights": dict(weights or {}), "preview": preview}
+    return Registry(rules, errors, spec, _fingerprint(dirs, spec, rules))
+
+
+def _fingerprint(dirs: list[Path], spec: dict, rules: list[Rule]) -> str:
+    import hashlib
+    import json
+
+    h = hashlib.sha256(json.dumps(spec, sort_keys=True).encode())
+    for d in dirs:
+        if d.is_dir():
+            for p in sorted(d.rglob("*")):
+                if p.is_file() and p.suffix in (".py", ".yaml", ".yml", ".txt") and "__pycache__" not in p.parts:
+                    h.update(str(p.relative_to(d)).encode())
+                    h.update(p.read_bytes())
+    h.update(",".join(f"{r.id}:{r.meta.weight}" for r in rules).encode())
+    return h.hexdigest()[:16]
 
 
 def clamp01(x: float) -> float:

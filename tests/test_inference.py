@@ -16,7 +16,7 @@ from auditor.text.hedges import hedges
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "attribution"
-GOLD = Path("/work/shared/eval/seeds_gold.json")
+GOLD = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
 
 
 def doc_of(text: str, aid: str = "t") -> Doc:

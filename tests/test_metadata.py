@@ -13,7 +13,7 @@ from auditor.models import Article
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
-GOLD = Path(__file__).resolve().parents[2] / "shared" / "eval" / "seeds_gold.json"
+GOLD = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
 
 
 @pytest.fixture(scope="module")

@@ -30,8 +30,8 @@ from auditor.rules import Hit, rule
     },
     examples={
         "flagged": [{"a": "Partners provided ⟦90% of air defense systems received by Kyiv⟧.",
-                     "b": "Partners provided 90% of air defense missiles to Kyiv.",
-                     "c": "Allies supplied 90% of missiles for air defense."}],
+                     "b": "Partners provided ⟦90% of air defense missiles to Kyiv⟧.",
+                     "c": "Allies supplied ⟦90% of missiles for air defense⟧."}],
         "clean": [{"a": "Partners provided 75% of all missiles.",
                    "b": "Allies supplied 75% of all missiles delivered to the front."}],
     },
