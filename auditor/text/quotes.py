@@ -1,13 +1,318 @@
-"""Quotation extraction (PLACEHOLDER: being replaced by the full extractor)."""
+"""Quotations: the words an article puts in someone's mouth, with who said them and the cue that says so.
+
+``extract_quotes(doc)`` (what ``doc.quotes`` holds) returns one ``Quote`` per utterance:
+
+* ``start``/``end``: the content span, without the quotation marks, a trailing comma before the cue
+  (``"...win," he said``) or surrounding white space; ``text`` is those words, except that for a quotation
+  carried over several paragraphs the marks that reopen it at each new paragraph are left out.
+* ``kind``: ``direct`` (a sentence or more, quoted as such) or ``partial`` (words quoted inside the
+  author's own sentence: ``noted that reaching an agreement "will require difficult choices."``).
+* ``speaker``, ``cue``, ``cue_start``/``cue_end``: see ``auditor.text.speakers``.
+
+Scare quotes and quoted terms (``the “willing coalition”``, ``'serious'`` in a headline, ``a so-called
+“coalition of the willing”``) are **not** in ``doc.quotes``: they are not utterances, and the quote checks
+downstream (clusters, fidelity, the JSON export) would count them as such. ``scare_quotes(doc)`` returns
+them (``kind="scare"``) for whoever wants them.
+
+How the marks are paired, and the real-text failures each step answers:
+
+1. Every mark is classified by its neighbours, not by its shape alone: a mark with white space (or an
+   opening bracket, a dash) on its left and a word on its right opens; a word or punctuation on its left
+   and white space or punctuation on its right closes. Straight marks get their direction this way; curly
+   marks and guillemets fall back on their shape only where the context is undecided (French ``« x »``,
+   ``countries."Would``). So one stray mark (an unbalanced ``...security vision."`` with no opener, textacy
+   #379) is dropped alone and does not invert the parity of every mark after it.
+2. A quotation still open at the end of its paragraph, when the next paragraph begins with an opening
+   mark, continues there (the convention for a quotation over several paragraphs, where only the last one
+   is closed: CoreNLP #1139). Otherwise it ends with its paragraph.
+3. Nesting: a mark that opens inside an open quotation opens a quote-within-the-quote (``“... The
+   ‘coalition of the willing’ has ...”``), which stays part of the outer one. When the outer quotation is
+   never closed and a nested one is (``"Ukraine must ... countries. "Would you like ...?" Rutte said.``),
+   the writer forgot to close the outer one: it ends where the inner one opens, and the inner one becomes a
+   quotation of its own.
+4. Single quotes (``‘ ’`` and ``'``) only count outside a double-quoted span, and an apostrophe between two
+   letters is never a mark.
+5. Quotation marks inside boilerplate (``doc.boilerplate``: captions, related links, ...) are not sources.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
 from ..models import Quote
+from .document import strip_span
 
-_Q = re.compile(r'"([^"\n]{3,})"')
+DOUBLE = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
+SINGLE = set("'\u2018\u2019\u201a\u201b\u2039\u203a")
+_OPEN_SHAPE = set("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
+_CLOSE_SHAPE = set("\u201d\u00bb\u2019\u203a")
+_LEFT_OPENERS = set("([{\u2014\u2013-/")  # a mark right after these opens
+_RIGHT_CLOSERS = set(",.;:!?)]}\u2014\u2013-\u2026")  # a mark right before these closes
+
+# Words before a quoted span that make it a term rather than an utterance ("a so-called “X”").
+_TERM_LEAD = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "so-called", "dubbed", "called",
+              "termed", "named", "as", "word", "words", "term", "phrase", "label", "slogan"}
+_SCARE_MAX_WORDS = 6
+
+
+@dataclass
+class _Mark:
+    pos: int
+    ch: str
+    role: str  # open | close | either | none
+    para: int
+
+
+@dataclass
+class _Open:
+    mark: _Mark
+    reopens: list[int] = field(default_factory=list)  # positions of marks reopening it on a new paragraph
+    nested: list[tuple[int, int]] = field(default_factory=list)  # (open pos, close pos) of inner quotes
+
+
+@dataclass
+class RawQuote:
+    open: int  # position of the opening mark
+    close: int | None  # position of the closing mark, None when never closed
+    start: int  # content span
+    end: int
+    reopens: list[int]
+    double: bool = True
+
+
+def _classify(text: str, i: int) -> str:
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if ch in SINGLE and prev.isalnum() and nxt.isalnum():
+        return "none"  # apostrophe: don't, Russia's
+    left_content = not (prev.isspace() or prev in _LEFT_OPENERS)
+    right_content = not (nxt.isspace() or nxt in _RIGHT_CLOSERS) or (nxt in ".\u2026" and _ellipsis_at(text, i + 1))
+    if right_content and not left_content:
+        return "open"
+    if left_content and not right_content:
+        return "close"
+    if ch in _OPEN_SHAPE:
+        return "open"
+    if ch in _CLOSE_SHAPE:
+        return "close"
+    if ch in SINGLE:
+        return "none" if left_content else "either"
+    return "either"
+
+
+def _ellipsis_at(text: str, i: int) -> bool:
+    return text[i] == "\u2026" or text.startswith("...", i)
+
+
+def _para_index(doc) -> list[tuple[int, int]]:
+    return list(doc.paragraphs)
+
+
+def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
+    lo, hi = 0, len(paras) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s, e = paras[mid]
+        if pos < s:
+            hi = mid - 1
+        elif pos >= e:
+            lo = mid + 1
+        else:
+            return mid
+    return -1
+
+
+def _pair_double(doc, paras) -> list[RawQuote]:
+    text = doc.text
+    marks = []
+    for i, ch in enumerate(text):
+        if ch in DOUBLE:
+            p = _para_of(paras, i)
+            if p >= 0:
+                marks.append(_Mark(i, ch, _classify(text, i), p))
+    out: list[RawQuote] = []
+    stack: list[_Open] = []
+
+    def close_unclosed(o: _Open) -> None:
+        # never closed: it ends where a closed inner quotation opens, else with its paragraph
+        last_para = _para_of(paras, o.reopens[-1]) if o.reopens else o.mark.para
+        if o.nested:
+            end = o.nested[0][0]
+            for s, e in o.nested:
+                out.append(RawQuote(s, e, s + 1, e, []))
+        else:
+            end = paras[last_para][1]
+        out.append(RawQuote(o.mark.pos, None, o.mark.pos + 1, end, o.reopens))
+
+    def flush(before_para: int, mark: _Mark | None) -> bool:
+        """Settle quotations left open on earlier paragraphs; True when ``mark`` reopens the top one."""
+        if not stack:
+            return False
+        top = stack[-1]
+        top_para = _para_of(paras, top.reopens[-1]) if top.reopens else top.mark.para
+        if top_para == before_para:
+            return False
+        reopen = (mark is not None and mark.role in ("open", "either") and before_para == top_para + 1
+                  and not text[paras[before_para][0]:mark.pos].strip() and len(stack) == 1)
+        if reopen:
+            top.reopens.append(mark.pos)
+            return True
+        while stack:
+            close_unclosed(stack.pop())
+        return False
+
+    for m in marks:
+        if flush(m.para, m):
+            continue
+        if m.role == "open" or (m.role == "either" and not stack):
+            stack.append(_Open(m))
+        elif m.role in ("close", "either"):
+            if not stack:
+                continue  # a stray closing mark: dropped alone
+            o = stack.pop()
+            if stack:
+                stack[-1].nested.append((o.mark.pos, m.pos))
+            else:
+                out.append(RawQuote(o.mark.pos, m.pos, o.mark.pos + 1, m.pos, o.reopens))
+    flush(len(paras) + 1, None)
+    return out
+
+
+def _pair_single(doc, paras, taken: list[tuple[int, int]]) -> list[RawQuote]:
+    text = doc.text
+    out = []
+    by_para: dict[int, list[_Mark]] = {}
+    for i, ch in enumerate(text):
+        if ch in SINGLE and not any(s <= i < e for s, e in taken):
+            role = _classify(text, i)
+            if role != "none":
+                p = _para_of(paras, i)
+                if p >= 0:
+                    by_para.setdefault(p, []).append(_Mark(i, ch, role, p))
+    for marks in by_para.values():
+        opened: _Mark | None = None
+        for m in marks:
+            if opened is None and m.role in ("open", "either"):
+                opened = m
+            elif opened is not None and m.role in ("close", "either"):
+                if m.pos - opened.pos > 1:
+                    out.append(RawQuote(opened.pos, m.pos, opened.pos + 1, m.pos, [], double=False))
+                opened = None
+    return out
+
+
+def raw_quotes(doc) -> list[RawQuote]:
+    """Every paired quotation (scare quotes included), in text order."""
+    paras = _para_index(doc)
+    dq = _pair_double(doc, paras)
+    taken = [(r.open, (r.close if r.close is not None else r.end) + 1) for r in dq]
+    sq = _pair_single(doc, paras, taken)
+    return sorted(dq + sq, key=lambda r: r.start)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    s, e = strip_span(text, s, e)
+    while e > s and text[e - 1] in ",;:\u2014\u2013-" and not _ellipsis_at(text, e - 1):
+        e -= 1
+        s, e = strip_span(text, s, e)
+    return s, e
+
+
+def _content_text(text: str, s: int, e: int, reopens: list[int]) -> str:
+    if not reopens:
+        return text[s:e]
+    parts, pos = [], s
+    for r in reopens:
+        if s <= r < e:
+            parts.append(text[pos:r])
+            pos = r + 1
+    parts.append(text[pos:e])
+    return "".join(parts)
+
+
+def _words(text: str) -> list[str]:
+    from .document import WORD_RE
+
+    return WORD_RE.findall(text)
+
+
+def _kind(doc, r: RawQuote, s: int, e: int) -> str:
+    """direct | partial | scare, from the quoted words and the words around the marks."""
+    norm = doc.norm
+    content = norm[s:e]
+    words = _words(content)
+    sent = doc.sentence_at(r.open) or doc.sentence_at(s) or (s, e)
+    para = doc.paragraph_at(r.open) or sent
+    before = norm[max(sent[0], para[0]):r.open]
+    before_words = _words(before)
+    lead = before_words[-1].lower() if before_words else ""
+    lead2 = " ".join(w.lower() for w in before_words[-2:])
+    has_stop = any(c in content for c in ".!?") or "..." in content
+    after_close = norm[(r.close + 1 if r.close is not None else e):para[1]][:80]
+    cue_near = _cue_adjacent(before, after_close)
+    if not cue_near:
+        if lead == "so-called" or lead2 == "so called" or lead2.endswith("known as"):
+            return "scare"
+        if len(words) <= 2 and not has_stop:
+            return "scare"
+        if lead in _TERM_LEAD and len(words) <= _SCARE_MAX_WORDS and not has_stop:
+            return "scare"
+        if not before.strip() and len(words) <= 3 and not has_stop and r.close is not None \
+                and norm[r.close + 1:r.close + 2].isalnum() is False and after_close.strip()[:1].islower():
+            return "scare"
+    # a sentence (or more) quoted as such: it opens its sentence, or follows a cue and a colon/comma
+    stripped = before.rstrip()
+    opens_sentence = not stripped or stripped[-1] in ".!?:\"'" or stripped.endswith(",")
+    first = content.lstrip(".\u2026 ")[:1]
+    if opens_sentence and (first.isupper() or first.isdigit()):
+        return "direct"
+    return "partial"
+
+
+def _cue_adjacent(before: str, after: str) -> bool:
+    """A reporting cue right after the closing mark or right before the opening one."""
+    from .speakers import cue_patterns
+
+    pats = cue_patterns()
+    if pats["after_who_verb"].match(after) or pats["after_verb_who"].match(after):
+        return True
+    return any(pats[k].search(before[-120:]) for k in ("before_according", "before_who_verb", "before_colon"))
+
+
+def _build(doc, include_scare: bool) -> tuple[list[Quote], list[Quote], list[RawQuote]]:
+    quotes, scare, raws = [], [], []
+    text = doc.text
+    for r in raw_quotes(doc):
+        s, e = _trim(text, r.start, r.end)
+        if e <= s or not any(c.isalpha() for c in text[s:e]):
+            continue
+        if doc.in_boilerplate((s, e)):
+            continue
+        kind = _kind(doc, r, s, e)
+        q = Quote(text=_content_text(text, s, e, r.reopens), start=s, end=e, kind=kind)
+        if kind == "scare":
+            scare.append(q)
+        else:
+            quotes.append(q)
+            raws.append(r)
+    return quotes, scare, raws
 
 
 def extract_quotes(doc) -> list[Quote]:
-    return [Quote(text=m.group(1), start=m.start(1), end=m.end(1)) for m in _Q.finditer(doc.norm)]
+    """The quotations of ``doc`` (utterances only, scare quotes left out), with speakers and cues."""
+    from .speakers import attribute_speakers
+
+    quotes, scare, raws = _build(doc, include_scare=False)
+    doc.__dict__["_scare_quotes"] = scare
+    attribute_speakers(doc, quotes, raws)
+    return quotes
+
+
+def scare_quotes(doc) -> list[Quote]:
+    """Quoted terms and scare quotes (``kind="scare"``), which ``doc.quotes`` leaves out."""
+    if "_scare_quotes" not in doc.__dict__:
+        _ = doc.quotes
+    if "_scare_quotes" not in doc.__dict__:  # doc.quotes came from elsewhere
+        doc.__dict__["_scare_quotes"] = _build(doc, include_scare=True)[1]
+    return doc.__dict__["_scare_quotes"]

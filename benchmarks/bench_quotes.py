@@ -1,0 +1,190 @@
+"""Quote clustering at scale: a synthetic corpus with known truth, clustered, timed and scored.
+
+    python benchmarks/bench_quotes.py --articles 100000 [--utterances 3000] [--seed 7]
+
+The generator draws a few thousand utterances (12-30 words from a Zipf-distributed vocabulary, each with a
+speaker) and writes every article as a handful of quotations of them, each rendering altered at random the
+way outlets alter quotes: cut to an excerpt (and then quoted as a partial quote), one or two words
+substituted, a negator dropped or added, a statement turned into a question. It knows which utterance
+every rendering came from, so the clustering's pair precision and recall are exact:
+
+    precision = pairs of renderings put in one cluster that come from one utterance / pairs put together
+    recall    = pairs of renderings of one utterance (in different articles) put in one cluster / such pairs
+
+Only the corpus stage is measured (``auditor.corpus.quotes.cluster_quotes``): the articles are given to it
+with their quotations already extracted, as the article stage would leave them. Prints wall time, peak
+resident memory (``resource.getrusage``) and the pair figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+from auditor.models import Article, Quote
+
+SPEAKERS = [f"{f} {s}" for f, s in zip(
+    ["Mark", "Anna", "Jonas", "Olena", "Pierre", "Maria", "Kenji", "Amara", "Lukas", "Sofia", "Ahmed", "Ines"] * 20,
+    [f"Speaker{i:03d}" for i in range(240)], strict=False)]
+NEGATORS = ("not", "never")
+
+
+def _vocab(rng: random.Random, n: int) -> list[str]:
+    syll = ["ka", "lo", "mi", "ra", "te", "su", "vo", "ne", "di", "pa", "shi", "ber", "gan", "tor", "lin", "mar"]
+    words = set()
+    while len(words) < n:
+        words.add("".join(rng.choice(syll) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
+
+
+FUNCTION = ["the", "a", "of", "to", "and", "in", "we", "will", "is", "that", "our", "for", "with", "be", "it"]
+
+
+@dataclass
+class Utterance:
+    uid: int
+    speaker: str
+    words: list[str]
+
+
+@dataclass
+class BenchDoc:
+    """What cluster_quotes reads of a Doc: the article, its text and normalised text, its quotations."""
+
+    article: Article
+    quotes: list[Quote] = field(default_factory=list)
+    boilerplate: list = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def norm(self) -> str:
+        return self.article.text
+
+    def in_boilerplate(self, span) -> bool:
+        return False
+
+    def sentence_at(self, pos):
+        return None
+
+
+def make_utterances(rng: random.Random, n: int, vocab: list[str]) -> list[Utterance]:
+    weights = [1.0 / (i + 1) ** 0.8 for i in range(len(vocab))]
+    out = []
+    for uid in range(n):
+        k = rng.randint(12, 30)
+        content = rng.choices(vocab, weights=weights, k=k)
+        words = []
+        for w in content:
+            words.append(w)
+            if rng.random() < 0.45:
+                words.append(rng.choice(FUNCTION))
+        if rng.random() < 0.3:
+            words.insert(rng.randint(1, len(words) - 1), "not")
+        out.append(Utterance(uid, rng.choice(SPEAKERS), words))
+    return out
+
+
+def render(rng: random.Random, u: Utterance, vocab: list[str]) -> tuple[list[str], str]:
+    words = list(u.words)
+    kind = "direct"
+    r = rng.random()
+    if r < 0.2:  # an excerpt quoted inside the author's sentence
+        k = rng.randint(6, max(6, min(10, len(words))))
+        i = rng.randint(0, len(words) - k)
+        words, kind = words[i:i + k], "partial"
+    elif r < 0.5:  # a cut
+        k = rng.randint(int(len(words) * 0.6), len(words))
+        i = rng.randint(0, len(words) - k)
+        words = words[i:i + k]
+    for _ in range(rng.choice((0, 0, 1, 2))):
+        words[rng.randrange(len(words))] = rng.choice(vocab)
+    if rng.random() < 0.05:
+        if "not" in words:
+            words.remove("not")
+        else:
+            words.insert(rng.randint(1, len(words) - 1), "not")
+    return words, kind
+
+
+def make_corpus(n_articles: int, n_utt: int, seed: int):
+    rng = random.Random(seed)
+    vocab = _vocab(rng, 20000)
+    utts = make_utterances(rng, n_utt, vocab)
+    pop = [1.0 / (i + 1) ** 0.7 for i in range(n_utt)]
+    docs, truth = [], {}
+    for a in range(n_articles):
+        aid = f"a{a:06d}"
+        chosen = set()
+        while len(chosen) < rng.randint(3, 6):
+            chosen.add(rng.choices(range(n_utt), weights=pop)[0])
+        parts, quotes = [], []
+        pos = 0
+        for uid in sorted(chosen):
+            u = utts[uid]
+            words, kind = render(rng, u, vocab)
+            body = " ".join(words)
+            question = kind == "direct" and rng.random() < 0.03
+            lead = "The speaker said that " if kind == "partial" else ""
+            end = "?" if question else ""
+            sent = f'{lead}"{body}{end}," {u.speaker} said. '
+            s = pos + len(lead) + 1
+            quotes.append(Quote(text=body + end, start=s, end=s + len(body) + len(end), speaker=u.speaker,
+                                cue="said", kind=kind))
+            parts.append(sent)
+            pos += len(sent)
+        text = "".join(parts)
+        doc = BenchDoc(Article(id=aid, text=text), quotes)
+        docs.append(doc)
+        for qi, _ in enumerate(quotes):
+            truth[(aid, qi)] = sorted(chosen)[qi]
+    return docs, truth
+
+
+def pair_scores(docs, truth) -> tuple[float, float, int, int]:
+    pred = {}
+    for d in docs:
+        for qi, q in enumerate(d.quotes):
+            pred[(d.article.id, qi)] = q.cluster or f"single:{d.article.id}:{qi}"
+
+    def pairs(c: Counter) -> int:
+        return sum(n * (n - 1) // 2 for n in c.values())
+
+    both = pairs(Counter((pred[k], truth[k]) for k in truth))
+    p_pairs = pairs(Counter(pred.values()))
+    t_pairs = pairs(Counter(truth.values()))
+    return (both / p_pairs if p_pairs else 0.0), (both / t_pairs if t_pairs else 0.0), p_pairs, t_pairs
+
+
+def main(argv=None) -> int:
+    from auditor.corpus.quotes import cluster_quotes
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--utterances", type=int, default=3000)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    docs, truth = make_corpus(a.articles, a.utterances, a.seed)
+    t1 = time.perf_counter()
+    clusters = cluster_quotes(docs)
+    t2 = time.perf_counter()
+    p, r, pp, tp = pair_scores(docs, truth)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    n_q = sum(len(d.quotes) for d in docs)
+    print(f"articles {a.articles:,}  quotations {n_q:,}  utterances {a.utterances:,}  seed {a.seed}")
+    print(f"generate {t1 - t0:.1f}s  cluster {t2 - t1:.1f}s  ({n_q / max(t2 - t1, 1e-9):,.0f} quotations/s)")
+    print(f"clusters {len(clusters):,}  peak RSS {rss:,.0f} MiB")
+    print(f"pair precision {p:.3f}  recall {r:.3f}  (predicted pairs {pp:,}, true pairs {tp:,})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

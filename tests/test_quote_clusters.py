@@ -1,0 +1,239 @@
+"""Quote clusters, consensus and fidelity: on the real seeds against the hand annotations, on small built
+cases for each kind of difference, on a synthetic corpus with known truth, and the quote-fidelity rules'
+own examples."""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.corpus import Corpus
+from auditor.corpus.quotes import cluster_quotes
+from auditor.models import Article
+from auditor.rules import load_rules
+from auditor.text.document import Doc
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD_PATH = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
+
+
+def seed_docs():
+    return [Doc(Article(id=p.stem, text=p.read_text(encoding="utf-8"))) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+
+
+def docs_of(texts: dict[str, str]) -> list[Doc]:
+    return [Doc(Article(id=k, text=v)) for k, v in texts.items()]
+
+
+@pytest.fixture(scope="module")
+def gold():
+    if not GOLD_PATH.is_file():
+        pytest.skip("hand annotations not available")
+    return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    docs = seed_docs()
+    clusters = cluster_quotes(docs)
+    return docs, clusters
+
+
+def matched(docs, gold):
+    out = []
+    for d in docs:
+        used = set()
+        for g in (g for g in gold["quotes"] if g["article"] == d.article.id):
+            m = re.search(r"\s+".join(re.escape(w) for w in g["text"].split()), d.text)
+            gs = m.span()
+            best, bi = 0.0, -1
+            for i, q in enumerate(d.quotes):
+                o = max(0, min(gs[1], q.end) - max(gs[0], q.start)) / (gs[1] - gs[0])
+                if i not in used and o > best:
+                    best, bi = o, i
+            if best >= 0.6:
+                used.add(bi)
+                out.append((g, d.quotes[bi]))
+    return out
+
+
+def test_seed_clusters_match_the_hand_annotations(seeds, gold):
+    docs, _ = seeds
+    tp = fp = fn = 0
+    for (g1, q1), (g2, q2) in itertools.combinations(matched(docs, gold), 2):
+        same_g = g1["cluster"] == g2["cluster"]
+        same_t = q1.cluster is not None and q1.cluster == q2.cluster
+        tp += same_g and same_t
+        fp += same_t and not same_g
+        fn += same_g and not same_t
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    assert p >= 0.9 and f1 >= 0.8, (p, r, f1)
+
+
+def test_seed_inverted_rendering_is_least_faithful(seeds, gold):
+    docs, _ = seeds
+    lf = gold["least_faithful"]
+    fid = {g["article"]: q for g, q in matched(docs, gold) if g["cluster"] == lf["cluster"]}
+    worst = fid[lf["article"]]
+    others = [q.fidelity for a, q in fid.items() if a != lf["article"]]
+    assert len(others) >= 2 and all(o is not None and worst.fidelity < o for o in others)
+    types = {d["type"] for d in worst.differences}
+    assert {"negation", "question"} <= types
+
+
+def test_seed_translation_is_recorded_not_penalised(seeds):
+    docs, _ = seeds
+    by = {d.article.id[:3]: d for d in docs}
+    notes = [d for q in by["001"].quotes for d in q.differences if d["type"] == "translated"]
+    assert notes and all(by["001"].text[n["start"]:n["end"]].lower().startswith("translat") for n in notes)
+    assert not any(d["type"] == "translated" for q in by["000"].quotes for d in q.differences)
+
+
+def test_seed_partial_quote_joins_the_rendering_it_comes_from(seeds):
+    docs, _ = seeds
+    by = {d.article.id[:3]: d for d in docs}
+    part = next(q for q in by["001"].quotes if q.text.startswith("will require difficult choices"))
+    full = next(q for q in by["004"].quotes if "require difficult choices" in q.text and q is not part)
+    assert part.kind == "partial" and part.cluster is not None and part.cluster == full.cluster
+
+
+def test_seed_uncorroborated_quotes_have_no_fidelity(seeds):
+    docs, _ = seeds
+    winter = next(q for q in docs[0].quotes if q.text.startswith("The winter is long"))
+    assert winter.cluster is None and winter.fidelity is None
+
+
+def test_seed_known_miss_translated_paraphrase(seeds):
+    """Known miss: 004's "Troops on the ground, jets in the air" shares too few content words with the
+    other two renderings of that passage (a translation of a translation) to be clustered with them."""
+    docs, _ = seeds
+    by = {d.article.id[:3]: d for d in docs}
+    t004 = next(q for q in by["004"].quotes if "Troops on the ground" in q.text)
+    t002 = next(q for q in by["002"].quotes if q.text.startswith("As"))
+    if t004.cluster is not None and t004.cluster == t002.cluster:
+        pytest.fail("fixed: turn this known miss into a regular assertion")
+    pytest.xfail("translated paraphrase with two shared content words is not clustered")
+
+
+def test_cluster_ids_are_stable_and_order_free():
+    a = [c.id for c in cluster_quotes(seed_docs())]
+    b = [c.id for c in cluster_quotes(list(reversed(seed_docs())))]
+    assert a and sorted(a) == sorted(b)
+
+
+def test_quotes_of_one_article_do_not_cluster_together():
+    docs = docs_of({
+        "a": '"We will not accept a frozen conflict," Rutte said. Later: "We will accept no frozen conflict," he said.',
+        "b": '"We will not accept a frozen conflict," Rutte said.',
+    })
+    clusters = cluster_quotes(docs)
+    for c in clusters:
+        arts = [m["article"] for m in c.members]
+        assert len(arts) == len(set(arts)) or len({m["text"] for m in c.members}) == 1
+
+
+def test_stitched_quotation_is_typed():
+    docs = docs_of({
+        "a": '"Your peace is our peace... You would not want a second Budapest Memorandum or another Minsk," Rutte said.',
+        "b": '"You would not want a second Budapest Memorandum or another Minsk," Rutte said.',
+        "c": '"You would not want another Budapest Memorandum or another Minsk," Rutte said.',
+    })
+    cluster_quotes(docs)
+    qa = docs[0].quotes[0]
+    assert qa.cluster == docs[1].quotes[0].cluster
+    st = [d for d in qa.differences if d["type"] == "stitched"]
+    assert st and docs[0].text[st[0]["start"]:st[0]["end"]] == "Your peace is our peace"
+    assert qa.fidelity < 1.0 and docs[1].quotes[0].fidelity == 1.0
+
+
+def test_substitution_costs_less_than_a_polarity_flip():
+    docs = docs_of({
+        "a": '"We will never abandon our partners in Ukraine," Rutte said.',
+        "b": 'Rutte said: "We will never abandon our partners in Ukraine."',
+        "c": '"We will never abandon our friends in Ukraine," Rutte said.',
+        "d": '"We will abandon our partners in Ukraine," Rutte said.',
+    })
+    cluster_quotes(docs)
+    fc, fd = docs[2].quotes[0], docs[3].quotes[0]
+    assert fc.cluster == fd.cluster == docs[0].quotes[0].cluster
+    assert [d["type"] for d in fc.differences] == ["substitution"]
+    assert fc.differences[0]["rendering"] == "friends" and fc.differences[0]["consensus"] == "partners"
+    assert "negation" in {d["type"] for d in fd.differences}
+    assert fd.fidelity < fc.fidelity < 1.0
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "benchmarks/bench_quotes.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench_quotes"] = mod
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_synthetic_corpus_pair_precision_and_recall():
+    b = _bench()
+    docs, truth = b.make_corpus(300, 80, seed=3)
+    cluster_quotes(docs)
+    p, r, _, _ = b.pair_scores(docs, truth)
+    assert p >= 0.95 and r >= 0.7, (p, r)
+
+
+# -- the quote-fidelity rules' own examples ------------------------------------------------------
+
+def unmark(text: str):
+    out, spans, start = [], [], None
+    for ch in text:
+        if ch == "⟦":
+            start = len(out)
+        elif ch == "⟧":
+            spans.append((start, len(out)))
+        else:
+            out.append(ch)
+    return "".join(out), spans
+
+
+RULES = load_rules(select=["quote-fidelity"])
+
+
+def test_rules_load():
+    assert not RULES.errors
+    assert {r.id for r in RULES.rules} >= {"altered-quote", "quote-polarity-flip", "quote-turned-question",
+                                           "uncorroborated-quote"}
+
+
+@pytest.mark.parametrize("rule", RULES.rules, ids=lambda r: r.id)
+def test_rule_examples(rule):
+    assert rule.meta.docs.what and rule.meta.docs.why
+    for kind in ("flagged", "clean"):
+        for ex in getattr(rule.meta.examples, kind):
+            docs, want = [], set()
+            for aid, marked in ex.items():
+                text, spans = unmark(marked)
+                docs.append(Doc(Article(id=aid, text=text)))
+                want |= {(aid, s, e) for s, e in spans}
+            corpus = Corpus(docs)
+            got = {(d.article.id, f.start, f.end) for d in docs for f in rule.run(d, corpus)}
+            assert got == want, (kind, got, want)
+            if kind == "flagged":
+                assert want
+
+
+def test_altered_quote_flags_the_inverted_seed(seeds):
+    docs = seed_docs()
+    corpus = Corpus(docs)
+    rule = RULES.get("altered-quote")
+    by = {d.article.id[:3]: d for d in docs}
+    hits = rule.run(by["001"], corpus)
+    texts = [by["001"].text[f.start:f.end] for f in hits]
+    assert "Would you like a second Budapest Memorandum or another Minsk?" in texts
+    f = next(f for f in hits if by["001"].text[f.start:f.end].startswith("Would"))
+    assert f.severity == "high" and "negation" in f.message and "You would not want" in f.message
+    assert rule.score(by["001"], hits) < 1.0
