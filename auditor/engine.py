@@ -114,12 +114,14 @@ def stage_payload(doc: Doc, result: ArticleResult) -> Payload:
         "quotes": [asdict(q) for q in doc.quotes],
         "attributions": [asdict(a) for a in doc.attributions],
         "boilerplate": [list(s) for s in doc.boilerplate],
+        "sentences": [list(s) for s in doc.sentences],  # the costliest layer: computed once
     }
 
 
 def from_payload(article: Article, p: Payload) -> tuple[Doc, ArticleResult]:
     doc = Doc(article)
     doc.boilerplate = [tuple(s) for s in p["boilerplate"]]
+    doc.__dict__["sentences"] = [tuple(s) for s in p["sentences"]]
     doc.__dict__["quotes"] = [Quote(**q) for q in p["quotes"]]
     doc.__dict__["attributions"] = [Attribution(**a) for a in p["attributions"]]
     result = ArticleResult(article=article, findings=[Finding(**f) for f in p["findings"]],

@@ -75,3 +75,35 @@ def test_seeds_air_defense_figure():
     assert any(d["field"] == "what" for d in c["disagreements"])
     (c75,) = [c for c in claims if c["value"] == 75]
     assert c75["disagreements"] == [] and len(c75["articles"]) == 2
+
+
+def test_blocking_joins_the_same_groups_as_all_pairs():
+    """_candidate_pairs must not lose a link that comparing every pair would find."""
+    import itertools
+    import random
+
+    from auditor.corpus.claims import NumberMention, _candidate_pairs, _linked
+
+    rng = random.Random(3)
+    vocab = ["missiles", "systems", "air", "defense", "troops", "deputies", "people"]
+    ms = []
+    for i in range(300):
+        terms = frozenset(rng.sample(vocab, rng.randint(0, 3)))
+        head = rng.choice(sorted(terms)) if terms and rng.random() < 0.8 else ""
+        ms.append(NumberMention(f"a{rng.randint(0, 40)}", i, i + 1, rng.choice([75, 90, 450]), "percent", "", head,
+                                terms, ""))
+
+    def groups(pairs):
+        parent = list(range(len(ms)))
+
+        def find(i):
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+        for i, j in pairs:
+            if ms[i].article != ms[j].article and _linked(ms[i], ms[j]):
+                parent[find(i)] = find(j)
+        return sorted(sorted(i for i in range(len(ms)) if find(i) == r) for r in {find(i) for i in range(len(ms))})
+
+    assert groups(_candidate_pairs(ms)) == groups(itertools.combinations(range(len(ms)), 2))

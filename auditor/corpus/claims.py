@@ -158,6 +158,51 @@ def _linked(a: NumberMention, b: NumberMention) -> bool:
     return a.head == b.head and bool(a.head) and len(a.terms & b.terms) / max(1, len(union)) >= 0.5
 
 
+BUCKET_LIMIT = 400  # a block larger than this is split further by shared terms (never all pairs)
+
+
+def _candidate_pairs(mentions: list[NumberMention]):
+    """Pairs that could satisfy ``_linked``, found by blocking instead of comparing all pairs.
+
+    The same value needs a shared term (or no terms on either side): block on (unit, value, term).
+    Different values need the same head and a term overlap of >= 0.5, so a shared term: block on
+    (unit, head), and inside a large block on (unit, head, term). Every linked pair shares a block.
+    """
+    blocks: dict[tuple, list[int]] = {}
+    for i, m in enumerate(mentions):
+        for t in (m.terms or {""}):
+            blocks.setdefault(("v", m.unit, str(m.value), t), []).append(i)
+        if m.head:
+            blocks.setdefault(("h", m.unit, m.head), []).append(i)
+    seen: set[tuple[int, int]] = set()
+    for key, members in blocks.items():
+        groups = [members]
+        if key[0] == "h" and len(members) > BUCKET_LIMIT:
+            sub: dict[str, list[int]] = {}
+            for i in members:
+                for t in mentions[i].terms:
+                    sub.setdefault(t, []).append(i)
+            groups = [g for g in sub.values() if len(g) <= BUCKET_LIMIT]
+        elif key[0] == "v":
+            # same value and a shared term: all linked with each other (across articles), so linking each
+            # member to the block's first member (or, from that member's own article, to the first member
+            # of another article) joins the same groups as all pairs would
+            anchor = members[0]
+            alt = next((i for i in members if mentions[i].article != mentions[anchor].article), None)
+            for i in members[1:]:
+                other = anchor if mentions[i].article != mentions[anchor].article else alt
+                if other is not None and other != i:
+                    yield min(i, other), max(i, other)
+            continue
+        for g in groups:
+            for x in range(len(g)):
+                for y in range(x + 1, len(g)):
+                    pair = (g[x], g[y])
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield pair
+
+
 def _origin(doc, span: Span) -> str:
     from ..text.attribution import relay_covering
 
@@ -180,10 +225,9 @@ def extract_claims(corpus) -> list[dict]:
             i = parent[i]
         return i
 
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
-                parent[find(i)] = find(j)
+    for i, j in _candidate_pairs(mentions):
+        if mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
+            parent[find(i)] = find(j)
     groups: dict[int, list[NumberMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
