@@ -118,8 +118,11 @@ def print_table(run, limit: int | None = None) -> None:
         out.print(ot)
 
 
-def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None):
+def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None,
+           engine: str = "local", scheduler: str | None = None):
     """Ingest and score: what score, report and graph share."""
+    from contextlib import nullcontext
+
     from .engine import audit
 
     for e in registry.errors:
@@ -139,9 +142,18 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
             cache = StageCache(cache_url) if StageCache else None
         except StoreError as e:
             raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
-    with _progress(len(articles)) as advance:
+    if engine not in ("local", "dask"):
+        raise _fail(f"--engine must be local or dask, not {engine!r}")
+    if engine == "dask":
+        from .distributed import client, dask_stage
+
+        cluster = client(scheduler, workers=jobs)
+    else:
+        cluster = nullcontext()
+    with cluster as dask_client, _progress(len(articles)) as advance:
+        stage = dask_stage(registry, dask_client) if engine == "dask" else None
         run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
-                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache)
+                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage)
     for e in sorted(set(run.rule_errors) - set(registry.errors)):
         err.print(f"rule error: {e}", markup=False)
     return run, ingest_errors
@@ -150,6 +162,9 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Processes for the article stage "
                                              "(default: all cores from 200 articles on).")]
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Largest input file read (16 MiB).")]
+EngineOpt = Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")]
+SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a "
+                                                  "local cluster for the run).")]
 
 
 @app.command()
@@ -164,6 +179,8 @@ def score(
     no_db: Annotated[bool, typer.Option("--no-db", help="Do not write the database.")] = False,
     max_bytes: MaxBytesOpt = None,
     jobs: JobsOpt = None,
+    engine: EngineOpt = "local",
+    scheduler: SchedulerOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show only this many rows.")] = None,
 ) -> None:
     """Score every article in PATHS, print a ranked table, store the run and export it.
@@ -177,7 +194,7 @@ def score(
         from .store import resolve_url
 
         url = resolve_url(db or cfg.db)
-    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url)
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url, engine, scheduler)
     print_table(run, limit)
 
     if json_out:
