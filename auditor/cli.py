@@ -151,9 +151,14 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
     else:
         cluster = nullcontext()
     with cluster as dask_client, _progress(len(articles)) as advance:
-        stage = dask_stage(registry, dask_client) if engine == "dask" else None
+        stage = candidates = None
+        if engine == "dask":
+            from .distributed import dask_candidates
+
+            stage, candidates = dask_stage(registry, dask_client), dask_candidates(dask_client)
         run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
-                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage)
+                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage,
+                    reuse_candidates=candidates)
     for e in sorted(set(run.rule_errors) - set(registry.errors)):
         err.print(f"rule error: {e}", markup=False)
     return run, ingest_errors
@@ -236,6 +241,41 @@ def report(
     run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
     index = render_site(run, out_dir, registry, weights=cfg.weights)
     out.print(f"HTML report of {len(run.results)} articles: {index}")
+    if [e for e in ingest_errors if e.level == "error"] or run.rule_errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def graph(
+    paths: PathsArg,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="gexf (Gephi), graphml or json.")] = "gexf",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (default: graph.FORMAT).")] = None,
+    rules: RulesOpt = None,
+    max_bytes: MaxBytesOpt = None,
+    jobs: JobsOpt = None,
+) -> None:
+    """Score PATHS and write the citation and echo graph: who cites whom, who copies whom.
+
+    Nodes are outlets, articles and sources; edges publishes, cites, credits, relays and echoes, with
+    weights and evidence (the shared passages of an echo). Gephi opens GEXF and GraphML."""
+    import networkx as nx
+
+    from .graph import write_graph
+
+    fmt = fmt.lower()
+    if fmt not in ("gexf", "graphml", "json"):
+        raise _fail(f"--format must be gexf, graphml or json, not {fmt!r}")
+    cfg = _config(rules)
+    registry = _registry(cfg)
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
+    target = output or Path(f"graph.{fmt}")
+    G = nx.node_link_graph(run.graph, directed=True, multigraph=True, edges="edges")
+    write_graph(G, target, fmt)
+    kinds: dict[str, int] = {}
+    for e in run.graph.get("edges", []):
+        kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+    out.print(f"graph: {G.number_of_nodes()} nodes, " + ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+              + f" -> {target}")
     if [e for e in ingest_errors if e.level == "error"] or run.rule_errors:
         raise typer.Exit(EXIT_PARTIAL)
 

@@ -71,20 +71,32 @@ def dask_stage(registry: Registry, dask_client, partitions: int | None = None):
     return stage
 
 
-def shuffle_candidates(dask_client, docs_keys: list[tuple[str, list[str]]], max_block: int,
-                       partitions: int | None = None) -> set[tuple[str, str]]:
-    """Candidate pairs from blocking keys, grouped by key across the cluster (a shuffle).
+def dask_candidates(dask_client, partitions: int | None = None):
+    """``ReuseParams.candidates`` as a shuffle on the cluster, equal to ``reuse._candidate_pairs``.
 
-    ``docs_keys`` holds each article id with its block keys; keys held by more than ``max_block``
-    articles are too common to say anything and are dropped, as in the local blocking."""
+    Each text emits ``(n-gram hash, text index)``; Dask groups them by hash across partitions; a hash in
+    2 to ``max_df`` texts yields every pair of them; pairs sharing at least ``min_seeds`` hashes are the
+    candidates the corpus stage then verifies by alignment, exactly as the local engine does."""
     import dask.bag as db
+    import numpy as np
 
-    n = partitions or max(1, 4 * len(dask_client.scheduler_info()["workers"]))
-    bag = db.from_sequence(docs_keys, npartitions=n)
-    pairs = (bag.map(lambda dk: [(k, dk[0]) for k in dk[1]]).flatten()
-             .groupby(lambda kv: kv[0], shuffle="tasks")
-             .map(lambda g: sorted({aid for _, aid in g[1]}))
-             .filter(lambda ids: 1 < len(ids) <= max_block)
-             .map(lambda ids: [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))])
-             .flatten().distinct())
-    return set(pairs.compute(scheduler=dask_client.get))
+    def candidates(sampled, params):
+        n = partitions or max(1, 4 * len(dask_client.scheduler_info()["workers"]))
+        items = [(i, [int(h) for h in hs]) for i, hs in enumerate(sampled) if len(hs)]
+        if not items:
+            return np.zeros((0, 2), dtype=np.int64)
+        max_df, min_seeds = params.max_df, params.min_seeds
+        pairs = (db.from_sequence(items, npartitions=min(n, len(items)))
+                 .map(lambda it: [(h, it[0]) for h in it[1]]).flatten()
+                 .groupby(lambda kv: kv[0], shuffle="tasks")
+                 .map(lambda g: sorted({d for _, d in g[1]}))
+                 .filter(lambda ds: 1 < len(ds) <= max_df)
+                 .map(lambda ds: [(ds[i], ds[j]) for i in range(len(ds)) for j in range(i + 1, len(ds))])
+                 .flatten()
+                 .frequencies()
+                 .filter(lambda pc: pc[1] >= min_seeds)
+                 .map(lambda pc: pc[0]))
+        found = sorted(pairs.compute(scheduler=dask_client.get))
+        return np.array(found, dtype=np.int64).reshape(-1, 2)
+
+    return candidates

@@ -181,9 +181,11 @@ def default_jobs(n_articles: int) -> int:
 def audit(articles: list[Article], registry: Registry, config: Config, *,
           ingest_errors: list[IngestError] | None = None, progress: Progress | None = None,
           inputs: list[str] | None = None, jobs: int | None = None, cache=None,
-          stage: Callable[[list[Article]], Iterable[tuple[Article, Payload]]] | None = None) -> RunResult:
+          stage: Callable[[list[Article]], Iterable[tuple[Article, Payload]]] | None = None,
+          reuse_candidates: Callable | None = None) -> RunResult:
     """Score ``articles``. ``cache`` (a ``StageCache``) makes reruns incremental and resumable;
-    ``stage`` replaces the local article stage (the Dask engine passes its own)."""
+    ``stage`` replaces the local article stage and ``reuse_candidates`` the text-reuse candidate
+    generation of the corpus stage (the Dask engine passes its own of both)."""
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),
                     ingest_errors=list(ingest_errors or []), rule_errors=list(registry.errors),
                     inputs=list(inputs or []))
@@ -219,12 +221,13 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         doc, result = from_payload(article, payloads[article.id])
         docs.append(doc)
         run.results.append(result)
-    corpus_stage(run, docs, registry, config)
+    corpus_stage(run, docs, registry, config, reuse_candidates=reuse_candidates)
     run.finished = _now()
     return run
 
 
-def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config) -> None:
+def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config, *,
+                 reuse_candidates: Callable | None = None) -> None:
     corpus = Corpus(docs)
     by_id = {r.article.id: r for r in run.results}
     for doc in docs:
@@ -255,6 +258,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     try:
         from .graph import build_graph, graph_to_dict
 
-        run.graph = graph_to_dict(build_graph(run, corpus))
+        reuse = {"candidates": reuse_candidates} if reuse_candidates else None
+        run.graph = graph_to_dict(build_graph(run, corpus, reuse_params=reuse))
     except Exception as e:
         run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")

@@ -148,3 +148,29 @@ def test_rules_test_shows_a_diff_on_failure(workdir):
     res = runner.invoke(app, ["rules", "test", "myrules"])
     assert res.exit_code == 1
     assert "- expected" in res.output and "+ found" in res.output and "'loose talk'" in res.output
+
+
+@pytest.mark.parametrize("fmt", ["gexf", "graphml", "json"])
+def test_graph_command_writes_a_file_that_loads_back(workdir, fmt):
+    import networkx as nx
+
+    res = runner.invoke(app, ["graph", "seeds", "--format", fmt, "-o", f"g.{fmt}"])
+    assert res.exit_code == 0, res.output
+    path = workdir / f"g.{fmt}"
+    if fmt == "json":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        G = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    else:
+        G = (nx.read_gexf if fmt == "gexf" else nx.read_graphml)(path)
+    kinds = {d.get("kind") for _, _, d in G.edges(data=True)}
+    assert {"cites", "credits"} <= kinds
+    labels = " ".join(str(d.get("label", n)) for n, d in G.nodes(data=True)).lower()
+    assert "rada tv" in labels and "zhelezniak" in labels
+
+
+def test_report_command_writes_the_site(workdir):
+    res = runner.invoke(app, ["report", "seeds", "-o", "site"])
+    assert res.exit_code == 0, res.output
+    index = (workdir / "site" / "index.html").read_text(encoding="utf-8")
+    assert all(p.stem in index for p in seed_paths())
+    assert (workdir / "site" / "articles").is_dir()

@@ -42,14 +42,31 @@ def dask_client():
 
 @pytest.mark.parametrize("corpus", ["seeds", "generated"])
 def test_dask_and_local_engines_agree(dask_client, corpus):
-    from auditor.distributed import dask_stage
+    from auditor.distributed import dask_candidates, dask_stage
 
     articles = seed_articles() if corpus == "seeds" else generated(120)
     registry = load_rules()
     local = audit(articles, registry, Config(), jobs=1)
-    on_dask = audit(articles, registry, Config(), stage=dask_stage(registry, dask_client, partitions=7))
+    on_dask = audit(articles, registry, Config(), stage=dask_stage(registry, dask_client, partitions=7),
+                    reuse_candidates=dask_candidates(dask_client, partitions=5))
     assert comparable(on_dask) == comparable(local)
     assert len(on_dask.results) == len(articles)
+    if corpus == "generated":  # the shuffle found the same copies the local index did
+        assert any(e["kind"] == "echoes" for e in local.graph["edges"])
+
+
+def test_dask_candidates_equal_the_local_index(dask_client):
+    import numpy as np
+
+    from auditor.corpus.reuse import ReuseParams, _candidate_pairs
+    from auditor.distributed import dask_candidates
+
+    rng = np.random.default_rng(5)
+    sampled = [np.unique(rng.integers(0, 400, size=rng.integers(0, 60)).astype(np.uint64)) for _ in range(80)]
+    p = ReuseParams(max_df=12, min_seeds=3)
+    local = _candidate_pairs(sampled, p)
+    shuffled = dask_candidates(dask_client, partitions=6)(sampled, p)
+    assert local.size and sorted(map(tuple, local.tolist())) == sorted(map(tuple, shuffled.tolist()))
 
 
 def test_process_pool_and_single_process_agree():

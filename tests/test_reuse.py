@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.corpus.reuse import (
-    WORD_RE,
     Echo,
     detect_reuse,
     earlier,
@@ -23,7 +22,7 @@ from auditor.corpus.reuse import (
     tokenize,
 )
 from auditor.models import Article
-from auditor.text.document import Doc
+from auditor.text.document import WORD_RE, Doc
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

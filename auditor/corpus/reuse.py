@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -52,18 +53,13 @@ from typing import Any
 import numpy as np
 
 from ..models import Article
+from ..text.normalize import NORMALIZE_MAP
 
 Span = tuple[int, int]
 
-# the token pattern of auditor.text.document.WORD_RE
-WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
 _QUOTED_RE = re.compile(r'"[^"\n]{1,3000}"')
-try:  # the length-preserving map of auditor.text.normalize, applied only where it changes something
-    from ..text.normalize import _MAP as _NORM_MAP
-except ImportError:  # pragma: no cover
-    _NORM_MAP = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
-                 "\u2019": "'", "\u2018": "'", "\u00a0": " ", "\u2013": "-", "\u2014": "-"}
-_NORM_MAP = {k: v for k, v in _NORM_MAP.items() if len(k) == 1 and len(v) == 1 and ord(k) > 127}
+# the length-preserving map of auditor.text.normalize, applied only where it changes something
+_NORM_MAP = {k: v for k, v in NORMALIZE_MAP.items() if len(k) == 1 and len(v) == 1 and ord(k) > 127}
 _NORM_RE = re.compile("[" + re.escape("".join(_NORM_MAP)) + "]")
 
 
@@ -110,6 +106,9 @@ class ReuseParams:
     tie_share: float = 0.01  # shared-word counts within 1% of each other are tied
     use_doc_quotes: bool = True  # also mask ``doc.quotes`` (runs the quotation extractor)
     template_lines: bool = True
+    # how candidate pairs are found from each text's sampled n-gram hashes: ``_candidate_pairs`` here, or
+    # the same computation as a shuffle on a Dask cluster (``auditor.distributed.dask_candidates``)
+    candidates: Callable[[list[np.ndarray], ReuseParams], np.ndarray] | None = None
 
 
 # -- per-document preparation ------------------------------------------------------------------------
@@ -441,7 +440,7 @@ def detect_reuse(docs: list, params: ReuseParams | None = None, **overrides: Any
     words = {a.id: t.words for a, t in zip(arts, texts, strict=True)}
     lap("prepare")
 
-    pairs = _candidate_pairs(sampled, p)
+    pairs = (p.candidates or _candidate_pairs)(sampled, p)
     del sampled
     lap("candidates")
     found: list[tuple[int, int, list]] = []

@@ -9,7 +9,7 @@ with their own offsets (``auditor.text.tokens``).
 
 from __future__ import annotations
 
-_MAP = {
+NORMALIZE_MAP = {
     # spaces
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
     "\u2003": " ", "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u3000": " ",
@@ -26,7 +26,7 @@ _MAP = {
     # ellipsis keeps one char
     "\u2026": ".",
 }
-_TABLE = str.maketrans(_MAP)
+_TABLE = str.maketrans(NORMALIZE_MAP)
 
 
 def normalize(text: str) -> str:
