@@ -29,7 +29,7 @@ rules_app = typer.Typer(no_args_is_help=True, help="List, show, create and test 
 app.add_typer(rules_app, name="rules")
 
 out = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_EMPTY, EXIT_STORE = 0, 1, 2, 3, 4
 FAMILY_SHORT = {"attribution": "attrib", "boilerplate": "boiler", "quote-fidelity": "quotes", "inference": "infer"}
@@ -87,6 +87,10 @@ def _ingest(paths: list[Path], max_bytes: int | None):
     return articles, errors
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
 def print_table(run, limit: int | None = None) -> None:
     table = Table(title=f"auditor: {len(run.results)} articles ranked by score (lowest first)",
                   title_justify="left", show_lines=False, header_style="bold")
@@ -102,9 +106,8 @@ def print_table(run, limit: int | None = None) -> None:
         top_txt = Text("")
         if top:
             top_txt = Text(f"{top.rule}: ", style="bold")
-            top_txt.append(f"{top.message} ")
-            snippet = " ".join(r.article.text[top.start:top.end].split())
-            top_txt.append(f"«{snippet[:60]}{'…' if len(snippet) > 60 else ''}»", style="italic")
+            top_txt.append(f"{_clip(top.message, 70)} ")
+            top_txt.append(f"«{_clip(' '.join(r.article.text[top.start:top.end].split()), 50)}»", style="italic")
         table.add_row(r.article.id, r.article.outlet or "", f"{r.score:.1f}",
                       *[f"{r.subscores.get(f, 100.0):.0f}" for f in FAMILY_SHORT], top_txt)
     out.print(table)
@@ -159,9 +162,29 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
         run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
                     inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage,
                     reuse_candidates=candidates)
-    for e in sorted(set(run.rule_errors) - set(registry.errors)):
-        err.print(f"rule error: {e}", markup=False)
+    for line in summarize_rule_errors([e for e in run.rule_errors if e not in set(registry.errors)]):
+        err.print(f"rule error: {line}", markup=False)
     return run, ingest_errors
+
+
+def summarize_rule_errors(errors: list[str]) -> list[str]:
+    """One line per failing rule and error, however many articles it failed on."""
+    import re
+
+    groups: dict[tuple[str, str], list[str]] = {}
+    other: list[str] = []
+    for e in errors:
+        m = re.match(r"rule (\S+) failed on (.+?): (.*)$", e)
+        if m:
+            groups.setdefault((m.group(1), m.group(3)), []).append(m.group(2))
+        elif e not in other:
+            other.append(e)
+    lines = []
+    for (rule_id, msg), arts in groups.items():
+        shown = ", ".join(arts[:3]) + (f" and {len(arts) - 3} more" if len(arts) > 3 else "")
+        lines.append(f"rule {rule_id} failed on {len(arts)} article{'s' if len(arts) != 1 else ''} ({shown}): "
+                     f"{msg}; the run went on without it there")
+    return lines + other
 
 
 JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Processes for the article stage "

@@ -174,3 +174,22 @@ def test_report_command_writes_the_site(workdir):
     index = (workdir / "site" / "index.html").read_text(encoding="utf-8")
     assert all(p.stem in index for p in seed_paths())
     assert (workdir / "site" / "articles").is_dir()
+
+
+def test_a_raising_rule_and_a_broken_rule_file_each_give_one_line(workdir):
+    rules = workdir / "myrules"
+    rules.mkdir()
+    (rules / "broken.yaml").write_text("id: broken\nfamily: [unclosed\n", encoding="utf-8")
+    (rules / "explodes.py").write_text(
+        "from auditor.rules import rule\n\n"
+        "@rule(id='explodes', name='Explodes', family='inference', docs={'what': 'x', 'why': 'y'},\n"
+        "      examples={'flagged': ['⟦a⟧'], 'clean': ['b']})\n"
+        "def check(doc):\n    raise RuntimeError('boom')\n", encoding="utf-8")
+    res = runner.invoke(app, ["score", "seeds", "--rules", "myrules", "--no-db", "--json", "out.json"])
+    assert res.exit_code == 1
+    lines = [ln for ln in res.output.splitlines() if ln.startswith("rule error:")]
+    assert len([ln for ln in lines if "broken.yaml" in ln]) == 1
+    boom = [ln for ln in lines if "explodes" in ln]
+    assert len(boom) == 1 and "failed on 5 articles" in boom[0] and "RuntimeError: boom" in boom[0]
+    data = json.loads((workdir / "out.json").read_text(encoding="utf-8"))
+    assert len(data["articles"]) == 5
