@@ -17,6 +17,20 @@ are parts of one whole: 1 - the share covered by the *union* of their findings' 
 of their weights. For boilerplate this makes the sub-score exactly 100 * (1 - boilerplate ratio). Article score, 0..100: the weighted mean of the four sub-scores with the family
 weights of the configuration (``[tool.auditor.weights]``, default 1 each). Outlet score: the mean of its
 articles' scores, with their count.
+
+The built-in rules, family by family (mode, parameters, severity; ``audit rules show ID`` for the rest):
+
+* attribution: ``vague-attribution`` presence, penalty 0.35, medium (one hit: 0.65);
+  ``relayed-attribution`` presence, penalty 0.2, low (disclosed relaying costs little: one relay ~0.88);
+  ``single-source`` presence, penalty 0.3, low; ``unattributed-claim`` density, half 5, low;
+  ``numeric-disagreement`` presence, penalty 0.3: medium for the article in the minority, low on a tie,
+  info (reported, not scored) for the majority.
+* inference: ``unverified-inference`` presence, penalty 0.4: medium for a strong hedge no source in the
+  article and no other article supports, low for a speculative perfect ("may have"), info when supported.
+* quote-fidelity: ``altered-quote`` custom, the mean fidelity of the article's clustered quotes;
+  ``quote-polarity-flip`` presence, penalty 0.6, high; ``quote-turned-question`` presence, penalty 0.5,
+  medium; ``uncorroborated-quote`` info (reported, not scored).
+* boilerplate: every rule is ``share``, merged by union as above.
 """
 
 from __future__ import annotations
