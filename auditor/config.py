@@ -63,7 +63,7 @@ def load_config(start: Path | None = None) -> Config:
         cfg.select = list(section.get("select", []))
         cfg.ignore = list(section.get("ignore", []))
         cfg.preview = bool(section.get("preview", True))
-        cfg.rules = [str((d / r)) for r in section.get("rules", [])]
+        cfg.rules = [str(d / r) for r in section.get("rules", [])]
         cfg.weights.update({k: float(v) for k, v in section.get("weights", {}).items()})
         cfg.rule_weights = {k: float(v) for k, v in section.get("rule-weights", {}).items()}
         return cfg

@@ -25,6 +25,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+
 from ..vocab import cached
 
 Span = tuple[int, int]

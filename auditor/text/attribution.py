@@ -39,17 +39,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from ..vocab import cached
 
 from ..models import Attribution
+from ..vocab import cached
 
 Span = tuple[int, int]
 
 _WORD = re.compile(r"[^\W_][\w'’.&+/-]*", re.UNICODE)
 _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", "previously", "earlier",
               "again", "once", "had", "has", "have", "was", "is", "recently", "publicly", "reportedly",
-              "firmly", "clearly", "explicitly", "specifically", "however", "had", "would", "will",
-              "has", "also", "separately", "subsequently", "today", "yesterday", "personally", "notably",
+              "firmly", "clearly", "explicitly", "specifically", "however", "would", "will",
+              "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly"}
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _CLAUSE_STOP = {"that", "who", "which", "whose", "whom", "when", "while", "as", "and", "but", "if",
@@ -170,7 +170,7 @@ def local_quote_spans(doc) -> list[Span]:
 def quotes_available(doc) -> bool:
     """Whether ``doc.quotes`` can be computed (the quote extractor must never stop attribution)."""
     try:
-        doc.quotes
+        _ = doc.quotes
     except Exception:  # noqa: BLE001 - a failing quote layer falls back to the local guard
         return False
     return True

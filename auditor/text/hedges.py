@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from ..vocab import cached
 
 from ..models import Attribution
+from ..vocab import cached
 from .attribution import inside_quotation, local_quote_spans
 
 Span = tuple[int, int]

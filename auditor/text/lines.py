@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from ..vocab import cached
 
 import regex
 
-from ..vocab import load_phrases
+from ..vocab import cached, load_phrases
 from .readability import _textstat
 
 _END_PUNCT = re.compile(r"""[.!?]["'\u201d\u2019)]?\s*$""")
