@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from auditor.models import Article, ArticleResult, Finding, RunResult
 from auditor.report import render_site
 from auditor.report.render import highlight, is_safe_url, slugify, word_diff
-from auditor.report.sample import INFERENCE_004, seed_run, synthetic_run
+from auditor.report.sample import seed_run, synthetic_run
 from auditor.rules import load_rules
 
 FAMILIES = ["attribution", "boilerplate", "quote-fidelity", "inference"]
@@ -94,6 +94,13 @@ class Page(HTMLParser):
             for ids in self.open_marks:
                 for i in ids:
                     self.mark_text[i] = self.mark_text.get(i, "") + data
+
+INFERENCE_004 = "likely referring to US President Donald Trump's plea to take over Greenland"  # the gold's
+
+
+def article_page(root, prefix):
+    """The page of the seed article whose id starts with ``prefix`` (ids are file stems)."""
+    return next(iter(sorted((root / "articles").glob(f"{prefix}*.html"))))
 
 
 def parse(html: str) -> Page:
@@ -262,8 +269,8 @@ def test_no_network_reference_in_css_or_js(site):
 
 def test_article_page_marks_every_finding_on_its_words(site):
     run, index = site
-    r = next(r for r in run.results if r.article.id == "004")
-    page = parse((index.parent / "articles" / "004.html").read_text(encoding="utf-8"))
+    r = next(r for r in run.results if r.article.id.startswith("004"))
+    page = parse(article_page(index.parent, "004").read_text(encoding="utf-8"))
     assert "".join(page.article_text) == r.article.text
     assert r.findings
     for i, f in enumerate(r.findings):
@@ -348,7 +355,8 @@ def test_outlet_page_lists_its_articles(site):
     out = next(o for o in (index.parent / "outlets").iterdir() if o.name.startswith("The_Brussels"))
     html = out.read_text(encoding="utf-8")
     parse(html)
-    assert 'href="../articles/004.html"' in html and 'href="../articles/001.html"' not in html
+    assert f'href="../articles/{article_page(index.parent, "004").name}"' in html
+    assert f'href="../articles/{article_page(index.parent, "001").name}"' not in html
     assert f"{run.outlets['The Brussels Times']['score']:.1f}" in html
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from auditor.models import Article
 from auditor.report import render_site
-from auditor.report.sample import INFERENCE_004, seed_run, synthetic_run
+from auditor.report.sample import seed_run, synthetic_run
 from auditor.report.screenshots import CHROMIUM, launch, take
 from auditor.rules import load_rules
 
@@ -84,6 +84,13 @@ def watch(browser):
     yield w
     w.page.close()
 
+INFERENCE_004 = "likely referring to US President Donald Trump's plea to take over Greenland"  # the gold's
+
+
+def article_page(root, prefix):
+    """The page of the seed article whose id starts with ``prefix`` (ids are file stems)."""
+    return next(iter(sorted((root / "articles").glob(f"{prefix}*.html"))))
+
 
 def test_every_page_loads_offline_without_errors(site, watch):
     run, root = site
@@ -117,7 +124,7 @@ def test_marks_sit_on_each_findings_words(site, watch):
 
 def test_article_004_marks_its_inference(site, watch):
     run, root = site
-    page = watch.open(root / "articles" / "004.html")
+    page = watch.open(article_page(root, "004"))
     marks = page.locator("#article-text mark.fam-inference")
     assert INFERENCE_004 in "".join(marks.all_text_contents())
     assert marks.first.is_visible()
@@ -128,7 +135,7 @@ def test_article_004_marks_its_inference(site, watch):
 
 def test_family_toggle_hides_only_its_marks(site, watch):
     run, root = site
-    page = watch.open(root / "articles" / "004.html")
+    page = watch.open(article_page(root, "004"))
 
     def decorated(cls):
         return page.evaluate(f"""() => Array.from(document.querySelectorAll('#article-text mark.{cls}'))

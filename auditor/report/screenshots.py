@@ -64,7 +64,8 @@ def take(site: Path, out_dir: Path, article: str = "004", width: int = 1360, bro
         page.screenshot(path=str(dst), full_page=True)
         written.append(dst)
 
-        page.goto((site / "articles" / f"{article}.html").resolve().as_uri())
+        page_file = next(iter(sorted((site / "articles").glob(f"{article}*.html"))), site / "articles" / f"{article}.html")
+        page.goto(page_file.resolve().as_uri())
         page.wait_for_load_state("load")
         # the page from its top down to the end of the article's text
         box = page.locator("#article-text").bounding_box()
