@@ -25,3 +25,11 @@ def test_rule_is_documented(rule):
 def test_rule_examples_and_fixtures(rule):
     failures = [f"{c.name}:\n{c.diff()}" for c in run_rule_tests(rule, REGISTRY) if not c.ok]
     assert not failures, "\n".join(failures)
+
+
+@pytest.mark.parametrize("rule", REGISTRY.rules, ids=lambda r: r.id)
+def test_builtin_rule_file_is_named_after_its_rule_and_family(rule):
+    from pathlib import Path
+
+    p = Path(rule.origin)
+    assert p.stem == rule.id and p.parent.name == rule.family
