@@ -174,7 +174,3 @@ class Doc:
 
     def in_boilerplate(self, span: Span) -> bool:
         return any(overlap(span, b) >= max(1, (span[1] - span[0]) // 2) for b in self.boilerplate)
-
-    @cached_property
-    def body_text_len(self) -> int:
-        return sum(1 for c in self.text if not c.isspace())
