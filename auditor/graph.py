@@ -256,15 +256,9 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
 
 
 def _words_within(text: str, spans: list[tuple[int, int]], cap: int | None) -> int:
-    from .text.document import WORD_RE
+    from .text.document import WORD_RE, merge_spans
 
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    n = sum(len(WORD_RE.findall(text, s, e)) for s, e in merged)
+    n = sum(len(WORD_RE.findall(text, s, e)) for s, e in merge_spans(spans))
     return min(n, cap) if cap is not None else n
 
 

@@ -39,6 +39,7 @@ import re
 from collections import defaultdict
 
 from .models import CATEGORIES, ArticleResult, Finding, RuleResult
+from .text.document import merge_spans
 
 SEVERITY_WEIGHT = {"info": 0.0, "low": 0.5, "medium": 1.0, "high": 1.5}
 
@@ -60,13 +61,7 @@ def covered_share(text: str, spans: list[tuple[int, int]]) -> float:
     total = nonspace(text)
     if not total or not spans:
         return 0.0
-    merged: list[list[int]] = []
-    for s, e in sorted(spans):
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
-    inside = sum(nonspace(text, s, e) for s, e in merged)
+    inside = sum(nonspace(text, s, e) for s, e in merge_spans(spans))
     return min(1.0, inside / total)
 
 

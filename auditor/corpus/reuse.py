@@ -53,6 +53,7 @@ from typing import Any
 import numpy as np
 
 from ..models import Article
+from ..text.document import merge_spans
 from ..text.normalize import NORMALIZE_MAP
 
 Span = tuple[int, int]
@@ -166,16 +167,6 @@ def template_lines(docs: list[set[int]], pair_limit: int = 3) -> set[int]:
     return out
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    out: list[list[int]] = []
-    for s, e in sorted(spans):
-        if out and s <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], e)
-        else:
-            out.append([s, e])
-    return [(s, e) for s, e in out]
-
-
 def masked_spans(d, norm: str, templates: set[int] | None = None, use_doc_quotes: bool = True) -> list[Span]:
     """Spans of one document left out of reuse detection (merged, sorted): quotations with their marks,
     boilerplate, front matter and the outlet's template lines."""
@@ -192,7 +183,7 @@ def masked_spans(d, norm: str, templates: set[int] | None = None, use_doc_quotes
             if key in templates:
                 spans.append((pos, pos + len(line)))
             pos += len(line) + 1
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 # Tokens are found and hashed with array operations, not a Python step per word. A word is what
@@ -380,7 +371,7 @@ def _union_len(starts: np.ndarray, ends: np.ndarray) -> int:
 
 
 def _covered(spans: list[tuple[int, int]]) -> int:
-    return sum(e - s for s, e in _merge(spans))
+    return sum(e - s for s, e in merge_spans(spans))
 
 
 # -- direction -------------------------------------------------------------------------------------------

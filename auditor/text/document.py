@@ -34,6 +34,17 @@ def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+def merge_spans(spans) -> list[Span]:
+    """The union of ``spans`` as sorted, disjoint spans (touching spans are joined)."""
+    out: list[list[int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], e)
+        else:
+            out.append([s, e])
+    return [(s, e) for s, e in out]
+
+
 class Doc:
     def __init__(self, article: Article):
         self.article = article
