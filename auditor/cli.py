@@ -135,14 +135,10 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
         raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
     cache = None
     if cache_url:
-        from .store import StoreError
+        from .store import StageCache, StoreError
 
         try:
-            from .store.cache import StageCache
-        except ImportError:  # TEMPORARY until the stage cache lands
-            StageCache = None  # noqa: N806
-        try:
-            cache = StageCache(cache_url) if StageCache else None
+            cache = StageCache(cache_url)
         except StoreError as e:
             raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
     if engine not in ("local", "dask"):
@@ -159,9 +155,14 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
             from .distributed import dask_candidates
 
             stage, candidates = dask_stage(registry, dask_client), dask_candidates(dask_client)
-        run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
-                    inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage,
-                    reuse_candidates=candidates)
+        from .store import StoreError
+
+        try:
+            run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
+                        inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage,
+                        reuse_candidates=candidates)
+        except StoreError as e:  # the stage cache could not be read or written
+            raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
     for line in summarize_rule_errors([e for e in run.rule_errors if e not in set(registry.errors)]):
         err.print(f"rule error: {line}", markup=False)
     return run, ingest_errors
@@ -396,6 +397,36 @@ def runs(db: DbOpt = None) -> None:
     for r in rows:
         t.add_row(r["id"], str(r["saved_at"])[:19], str(r["article_count"]), str(r["finding_count"]),
                   str(r["quote_count"]), str(r["error_count"]), ", ".join(r["inputs"] or []))
+    out.print(t)
+
+
+@app.command()
+def outlets(
+    name: Annotated[str | None, typer.Argument(help="One outlet (default: all).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Each outlet's score over the stored runs, oldest first, with the change since the previous run."""
+    from .config import load_config
+    from .store import StoreError, resolve_url
+    from .store.history import outlet_history
+
+    url = resolve_url(db or load_config().db)
+    try:
+        rows = outlet_history(url, name)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    if not rows:
+        raise _fail(f"no outlet {name!r} in {url}" if name else f"no outlets in {url} yet", EXIT_USAGE)
+    t = Table(title=f"outlet scores over runs in {url}", title_justify="left", header_style="bold")
+    for c in ("outlet", "run", "saved", "score", "change", "articles"):
+        t.add_column(c, justify="right" if c in ("score", "change", "articles") else "left")
+    prev: dict[str, float] = {}
+    for r in rows:
+        change = "" if r["outlet"] not in prev or r["score"] is None else f"{r['score'] - prev[r['outlet']]:+.1f}"
+        if r["score"] is not None:
+            prev[r["outlet"]] = r["score"]
+        t.add_row(r["outlet"], r["run"], str(r["saved_at"])[:19], "" if r["score"] is None else f"{r['score']:.1f}",
+                  change, str(r["articles"]))
     out.print(t)
 
 

@@ -382,7 +382,9 @@ def _story(G, D: nx.DiGraph, U: nx.Graph, comp: set[str]) -> dict[str, Any]:
         if not D.has_edge(u, v) and not D.has_edge(v, u):
             und.add_edge(u, v)
     group = {}
-    for i, part in enumerate(nx.connected_components(und)):
+    # numbered in the order of their smallest member, not in set order (reruns must not depend on the
+    # interpreter's hash seed)
+    for i, part in enumerate(sorted(nx.connected_components(und), key=min)):
         for n in part:
             group[n] = i
     leaves_group = {group[n] for n in comp for v in D.successors(n) if group[v] != group[n]}

@@ -193,3 +193,34 @@ def test_a_raising_rule_and_a_broken_rule_file_each_give_one_line(workdir):
     assert len(boom) == 1 and "failed on 5 articles" in boom[0] and "RuntimeError: boom" in boom[0]
     data = json.loads((workdir / "out.json").read_text(encoding="utf-8"))
     assert len(data["articles"]) == 5
+
+
+def test_outlets_keeps_each_outlets_score_over_runs(workdir):
+    assert runner.invoke(app, ["score", "seeds"]).exit_code == 0
+    smaller = workdir / "fewer"
+    smaller.mkdir()
+    for p in seed_paths()[1:3]:
+        shutil.copy(p, smaller / p.name)
+    assert runner.invoke(app, ["score", str(smaller)]).exit_code == 0
+    from auditor.store.history import outlet_history
+
+    rows = outlet_history(str(workdir / "auditor.db"), "interfax-ukraine")
+    assert len(rows) == 2 and len({r["run"] for r in rows}) == 2
+    res = runner.invoke(app, ["outlets", "Interfax-Ukraine"])
+    assert res.exit_code == 0 and res.output.count("Interfax-Ukraine") >= 2
+
+
+def test_rerun_on_a_grown_folder_reuses_the_stage_cache(workdir):
+    from auditor.store import StageCache
+
+    few = workdir / "few"
+    few.mkdir()
+    for p in seed_paths()[:3]:
+        shutil.copy(p, few / p.name)
+    assert runner.invoke(app, ["score", "few"]).exit_code == 0
+    cache = StageCache(str(workdir / "auditor.db"))
+    assert len(cache) == 3
+    for p in seed_paths()[3:]:
+        shutil.copy(p, few / p.name)
+    assert runner.invoke(app, ["score", "few"]).exit_code == 0
+    assert len(cache) == 5  # only the two new articles were added

@@ -21,10 +21,11 @@ from .database import (
     resolve_url,
     save_run,
 )
+from .cache import StageCache
 from .models import SCHEMA_VERSION
 
 __all__ = [
-    "BUSY_TIMEOUT_S", "DEFAULT_URL", "SCHEMA_VERSION", "StoreBusy", "StoreError", "article_findings",
+    "BUSY_TIMEOUT_S", "DEFAULT_URL", "SCHEMA_VERSION", "StageCache", "StoreBusy", "StoreError", "article_findings",
     "dispose_engines", "get_engine", "get_session", "init_db", "list_runs", "load_result", "load_run",
     "resolve_url", "save_run",
 ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,6 +32,7 @@ from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
 from ..models import ArticleResult, RunResult
+from . import migrations
 from . import models as m
 from .convert import Rows, article_result, dumps, run_result, run_rows
 
@@ -226,6 +227,8 @@ def _reading(engine: Engine) -> Iterator[Connection]:
     if _is_sqlite(engine) and not _in_memory(engine.url) and not Path(where(engine)).exists():
         raise StoreError(f"no database at {where(engine)}: save a run there first (audit score ...), "
                          f"or point --db at the database you saved to.")
+    if _outdated(engine):  # first use by this auditor: bring the schema forward, then read
+        init_db(engine)
     with engine.connect() as conn:
         if engine.dialect.name == "postgresql":
             conn.execution_options(isolation_level="REPEATABLE READ")
@@ -235,11 +238,6 @@ def _reading(engine: Engine) -> Iterator[Connection]:
 
 
 # ---------------------------------------------------------------------------------------------- schema
-
-# from_version -> a function bringing a database of that version to from_version + 1 (inside the
-# init_db transaction). Empty while there is only version 1.
-MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
-
 
 def _auditor_version() -> str:
     try:
@@ -270,38 +268,44 @@ def _check_version(engine: Engine, conn: Connection, *, required: bool) -> int |
 
 
 def _prepare_schema(engine: Engine, conn: Connection) -> None:
-    """Inside a write transaction: create missing tables, migrate an older schema, refuse a newer one."""
+    """Inside a write transaction: create the tables of a new database, migrate an older schema (all
+    steps in this transaction, see ``auditor.store.migrations``), refuse a newer one."""
     version = _check_version(engine, conn, required=False)
     if version == m.SCHEMA_VERSION:
         return
-    if engine.dialect.name == "postgresql":  # two first writers must not both create the tables
+    if engine.dialect.name == "postgresql":  # two first writers must not both create or migrate
         conn.execute(select(func.pg_advisory_xact_lock(_lock_key("auditor:schema"))))
         version = _check_version(engine, conn, required=False)
         if version == m.SCHEMA_VERSION:
             return
-    if version is not None:
-        for v in range(version, m.SCHEMA_VERSION):
-            step = MIGRATIONS.get(v)
-            if step is None:
-                raise StoreError(f"{where(engine)} has schema version {version} and this auditor cannot "
-                                 f"migrate it from version {v}; save to a new database file.")
-            step(conn)
-    SQLModel.metadata.create_all(conn, tables=list(m.ALL_TABLES))
-    values = {"version": m.SCHEMA_VERSION, "written_by": _auditor_version()}
     if version is None:
-        conn.execute(insert(m.SCHEMA_VERSION_TABLE).values(id=1, **values))
-    else:
-        conn.execute(m.SCHEMA_VERSION_TABLE.update().values(**values))
+        SQLModel.metadata.create_all(conn, tables=list(m.ALL_TABLES))
+        conn.execute(insert(m.SCHEMA_VERSION_TABLE).values(id=1, version=m.SCHEMA_VERSION,
+                                                           written_by=_auditor_version()))
+        return
+    try:
+        migrations.upgrade(conn, version, written_by=_auditor_version())
+    except migrations.MigrationError as e:
+        raise StoreError(f"{where(engine)} has schema version {version}, and {e}. Save to a new "
+                         f"database file (--db).") from e
+
+
+def _outdated(engine: Engine) -> bool:
+    """Whether the store holds an older schema version than this auditor's (a quick read)."""
+    with engine.connect() as conn, conn.begin():
+        version = _read_version(conn)
+    return version is not None and version < m.SCHEMA_VERSION
 
 
 def init_db(engine: Engine) -> None:
     """Create the tables and record the schema version; refuse a database of a newer schema version.
 
     Idempotent and safe to run from two processes at once (it runs inside a write transaction). A
-    database of an older version is brought forward by ``MIGRATIONS``. ``save_run`` does this itself, in
-    the transaction that saves the run.
+    database of an older version is brought forward in place by the steps of
+    ``auditor.store.migrations``, in this one transaction. ``save_run`` does this itself, in the
+    transaction that saves the run, and reads do it before they read.
     """
-    with _translated(engine, "create the tables"), _writing(engine) as conn:
+    with _translated(engine, "create or migrate the tables"), _writing(engine) as conn:
         _prepare_schema(engine, conn)
 
 

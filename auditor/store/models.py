@@ -9,8 +9,13 @@ same rows.
 Spans (``start``, ``end``) are half-open ``str`` offsets into ``articles.text``, exactly as in
 ``auditor.models``. Lists and open-ended dicts are JSON columns.
 
+Besides the runs, ``stage_cache`` keeps article-stage payloads by content key (``auditor.store.cache``);
+it is not part of any run.
+
 Bump ``SCHEMA_VERSION`` whenever a table or column changes, and add a step to
-``auditor.store.database.MIGRATIONS`` that brings a database of the previous version forward.
+``auditor.store.migrations.MIGRATIONS`` that brings a database of the previous version forward (the
+tables here are what a fresh database gets; the steps are what an existing one gets, and
+``tests/test_migrations.py`` checks that both end with the same schema).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from sqlalchemy import JSON, ForeignKeyConstraint, Text
 from sqlalchemy.schema import Table
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: the run tables; 2: + stage_cache
 
 def _article_fk() -> tuple[ForeignKeyConstraint]:
     """A fresh composite foreign key to ``articles`` (a constraint object belongs to one table only)."""
@@ -252,6 +257,20 @@ class RuleErrorRow(SQLModel, table=True):
     message: str = Field(default="", sa_type=Text)
 
 
+class StageCacheRow(SQLModel, table=True):
+    """One article-stage payload, keyed by a hash of the article and the rule set that scored it.
+
+    ``payload`` is JSON text (written and read by ``auditor.store.cache``, so it round-trips exactly);
+    ``created_at`` is when it was last written (ISO 8601 UTC), for pruning.
+    """
+
+    __tablename__ = "stage_cache"
+
+    key: str = Field(sa_type=Text, primary_key=True)
+    payload: str = Field(sa_type=Text)
+    created_at: str = Field(index=True)
+
+
 def _table(model: type[SQLModel]) -> Table:
     return model.__table__  # type: ignore[attr-defined,return-value]
 
@@ -270,9 +289,10 @@ GRAPH_EDGES = _table(GraphEdgeRow)
 INGEST_ERRORS = _table(IngestErrorRow)
 RULE_ERRORS = _table(RuleErrorRow)
 SCHEMA_VERSION_TABLE = _table(SchemaVersion)
+STAGE_CACHE = _table(StageCacheRow)
 
 # Parents before children: the order to insert in (and, reversed, to delete in).
 RUN_TABLES: tuple[Table, ...] = (RUNS, OUTLETS, ARTICLES, RULE_RESULTS, FINDINGS, QUOTES, ATTRIBUTIONS,
                                  QUOTE_CLUSTERS, CLAIMS, GRAPH_NODES, GRAPH_EDGES, INGEST_ERRORS,
                                  RULE_ERRORS)
-ALL_TABLES: tuple[Table, ...] = (SCHEMA_VERSION_TABLE, *RUN_TABLES)
+ALL_TABLES: tuple[Table, ...] = (SCHEMA_VERSION_TABLE, *RUN_TABLES, STAGE_CACHE)
