@@ -5,6 +5,7 @@ functions below, ``convert`` the mapping between a ``RunResult`` and table rows.
 the JSON export of ``auditor.export``; ``load_result`` the ``RunResult`` itself.
 """
 
+from .cache import StageCache
 from .database import (
     BUSY_TIMEOUT_S,
     DEFAULT_URL,
@@ -21,7 +22,6 @@ from .database import (
     resolve_url,
     save_run,
 )
-from .cache import StageCache
 from .models import SCHEMA_VERSION
 
 __all__ = [
