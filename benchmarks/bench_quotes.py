@@ -1,6 +1,6 @@
 """Quote clustering at scale: a synthetic corpus with known truth, clustered, timed and scored.
 
-    python benchmarks/bench_quotes.py --articles 100000 [--utterances 3000] [--seed 7]
+    python benchmarks/bench_quotes.py --articles 10000 100000 [--utterances 3000] [--seed 7] [--json out.json]
 
 The generator draws a few thousand utterances (12-30 words from a Zipf-distributed vocabulary, each with a
 speaker) and writes every article as a handful of quotations of them, each rendering altered at random the
@@ -12,13 +12,17 @@ every rendering came from, so the clustering's pair precision and recall are exa
     recall    = pairs of renderings of one utterance (in different articles) put in one cluster / such pairs
 
 Only the corpus stage is measured (``auditor.corpus.quotes.cluster_quotes``): the articles are given to it
-with their quotations already extracted, as the article stage would leave them. Prints wall time, peak
-resident memory (``resource.getrusage``) and the pair figures.
+with their quotations already extracted, as the article stage would leave them. Prints, for each size, the
+wall and CPU time of the clustering, memory (the corpus as generated, the process's peak while clustering,
+and the clustering's own peak: that peak less the memory held before it started, read from ``/proc``) and
+the pair figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import json
 import random
 import resource
 import sys
@@ -163,26 +167,78 @@ def pair_scores(docs, truth) -> tuple[float, float, int, int]:
     return (both / p_pairs if p_pairs else 0.0), (both / t_pairs if t_pairs else 0.0), p_pairs, t_pairs
 
 
-def main(argv=None) -> int:
+def _memory() -> dict[str, float]:
+    """Resident and peak resident memory of this process, MiB (Linux ``/proc``; ``getrusage`` elsewhere)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            st = dict(line.split(":", 1) for line in f if ":" in line)
+        return {"rss": int(st["VmRSS"].split()[0]) / 1024, "peak": int(st["VmHWM"].split()[0]) / 1024}
+    except OSError:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return {"rss": peak, "peak": peak}
+
+
+def _reset_peak() -> bool:
+    """Start a new peak-memory window (Linux: ``/proc/self/clear_refs``); False where that cannot be done."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def run(n_articles: int, n_utt: int, seed: int) -> dict:
+    """Generate, cluster and score one corpus; the figures as a dict."""
     from auditor.corpus.quotes import cluster_quotes
 
+    t0 = time.perf_counter()
+    docs, truth = make_corpus(n_articles, n_utt, seed)
+    t1 = time.perf_counter()
+    gc.collect()
+    before = _memory()
+    windowed = _reset_peak()
+    c0 = time.process_time()
+    clusters = cluster_quotes(docs)
+    c1 = time.process_time()
+    t2 = time.perf_counter()
+    after = _memory()
+    p, r, pp, tp = pair_scores(docs, truth)
+    return {"articles": n_articles, "quotations": sum(len(d.quotes) for d in docs), "utterances": n_utt,
+            "seed": seed, "generate_s": t1 - t0, "cluster_s": t2 - t1, "cluster_cpu_s": c1 - c0,
+            "clusters": len(clusters), "rss_before_mib": before["rss"], "peak_mib": after["peak"],
+            "cluster_mib": after["peak"] - before["rss"] if windowed else None,
+            "precision": p, "recall": r, "predicted_pairs": pp, "true_pairs": tp}
+
+
+def report(x: dict) -> str:
+    own = f"{x['cluster_mib']:,.0f} MiB" if x["cluster_mib"] is not None else "n/a"
+    return "\n".join((
+        f"articles {x['articles']:,}  quotations {x['quotations']:,}  utterances {x['utterances']:,}  seed {x['seed']}",
+        f"generate {x['generate_s']:.1f}s  cluster {x['cluster_s']:.1f}s wall, {x['cluster_cpu_s']:.1f}s CPU  "
+        f"({x['quotations'] / max(x['cluster_s'], 1e-9):,.0f} quotations/s)",
+        f"clusters {x['clusters']:,}  memory: corpus {x['rss_before_mib']:,.0f} MiB, peak {x['peak_mib']:,.0f} MiB, "
+        f"clustering's own peak {own}",
+        f"pair precision {x['precision']:.3f}  recall {x['recall']:.3f}  "
+        f"(predicted pairs {x['predicted_pairs']:,}, true pairs {x['true_pairs']:,})"))
+
+
+def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--articles", type=int, nargs="+", default=[10000],
+                    help="corpus size(s), each run in turn: --articles 10000 100000")
     ap.add_argument("--utterances", type=int, default=3000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--json", help="also write the figures to this file")
     a = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    docs, truth = make_corpus(a.articles, a.utterances, a.seed)
-    t1 = time.perf_counter()
-    clusters = cluster_quotes(docs)
-    t2 = time.perf_counter()
-    p, r, pp, tp = pair_scores(docs, truth)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    n_q = sum(len(d.quotes) for d in docs)
-    print(f"articles {a.articles:,}  quotations {n_q:,}  utterances {a.utterances:,}  seed {a.seed}")
-    print(f"generate {t1 - t0:.1f}s  cluster {t2 - t1:.1f}s  ({n_q / max(t2 - t1, 1e-9):,.0f} quotations/s)")
-    print(f"clusters {len(clusters):,}  peak RSS {rss:,.0f} MiB")
-    print(f"pair precision {p:.3f}  recall {r:.3f}  (predicted pairs {pp:,}, true pairs {tp:,})")
+    rows = []
+    for n in a.articles:
+        rows.append(run(n, a.utterances, a.seed))
+        print(report(rows[-1]), flush=True)
+        gc.collect()
+    if a.json:
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(rows, f, indent=1)
     return 0
 
 

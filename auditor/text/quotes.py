@@ -21,7 +21,10 @@ How the marks are paired, and the real-text failures each step answers:
    and white space or punctuation on its right closes. Straight marks get their direction this way; curly
    marks and guillemets fall back on their shape only where the context is undecided (French ``« x »``,
    ``countries."Would``). So one stray mark (an unbalanced ``...security vision."`` with no opener, textacy
-   #379) is dropped alone and does not invert the parity of every mark after it.
+   #379) does not invert the parity of every mark after it. A stray *closing* mark whose sentence opens
+   with a reporting cue (``Rutte assured that Ukraine ... vision."``, ``According to X, ..."``) lost its
+   opening mark: the words from the cue (after ``that``, a comma or a colon) to the mark are recovered as a
+   partial quotation. Any other stray mark is dropped alone.
 2. A quotation still open at the end of its paragraph, when the next paragraph begins with an opening
    mark, continues there (the convention for a quotation over several paragraphs, where only the last one
    is closed: CoreNLP #1139). Otherwise it ends with its paragraph.
@@ -37,6 +40,7 @@ How the marks are paired, and the real-text failures each step answers:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..models import Quote
@@ -123,7 +127,8 @@ def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
     return -1
 
 
-def _pair_double(doc, paras) -> list[RawQuote]:
+def _pair_double(doc, paras, strays: list[int] | None = None) -> list[RawQuote]:
+    """Pair the double marks; the positions of closing marks nothing opened go to ``strays``."""
     text = doc.text
     marks = []
     for i, ch in enumerate(text):
@@ -169,7 +174,9 @@ def _pair_double(doc, paras) -> list[RawQuote]:
             stack.append(_Open(m))
         elif m.role in ("close", "either"):
             if not stack:
-                continue  # a stray closing mark: dropped alone
+                if strays is not None and m.role == "close":
+                    strays.append(m.pos)
+                continue  # a stray closing mark: dropped alone (see _recover_stray)
             o = stack.pop()
             if stack:
                 stack[-1].nested.append((o.mark.pos, m.pos))
@@ -202,10 +209,47 @@ def _pair_single(doc, paras, taken: list[tuple[int, int]]) -> list[RawQuote]:
     return out
 
 
+_END_PUNCT = set(".!?,\u2026")
+_LEAD_IN = re.compile(r"\s*(?:that\b)?\s*[,:]?\s*", re.IGNORECASE)
+
+
+def _recover_stray(doc, pos: int, quoted: list[tuple[int, int]]) -> RawQuote | None:
+    """A closing mark at ``pos`` whose opening mark was lost (``Rutte assured that Ukraine ... vision."``):
+    when the mark closes a sentence (punctuation before it) and a reporting cue opens that sentence
+    (``X said/assured (that)``, ``according to X,``), the words from the cue to the mark are taken as a
+    partial quotation; otherwise None (the mark is dropped alone)."""
+    from .speakers import cue_patterns
+
+    text, norm = doc.text, doc.norm
+    if pos == 0 or text[pos - 1] not in _END_PUNCT:
+        return None
+    sent = doc.sentence_at(pos - 1)
+    para = doc.paragraph_at(pos - 1)
+    if not sent or not para:
+        return None
+    lo = max(sent[0], para[0])
+    if any(s < pos and e > lo for s, e in quoted):  # another quotation in the sentence: not ours to guess
+        return None
+    pats = cue_patterns()
+    found = [m for k in ("inside_who_verb", "inside_according") for m in pats[k].finditer(norm, lo, pos)]
+    if not found:
+        return None
+    m = min(found, key=lambda x: x.start())  # the sentence's own cue, not one inside the quoted words
+    end_of_cue = max(m.end("verb"), m.end("who"))
+    start = _LEAD_IN.match(norm, end_of_cue).end()
+    if len(_words(norm[start:pos])) < 3:
+        return None
+    return RawQuote(start, pos, start, pos, [])
+
+
 def raw_quotes(doc) -> list[RawQuote]:
-    """Every paired quotation (scare quotes included), in text order."""
+    """Every paired quotation (scare quotes included), in text order; with the quotations recovered
+    from a stray closing mark (``_recover_stray``)."""
     paras = _para_index(doc)
-    dq = _pair_double(doc, paras)
+    strays: list[int] = []
+    dq = _pair_double(doc, paras, strays)
+    spans = [(r.open, (r.close if r.close is not None else r.end) + 1) for r in dq]
+    dq += [x for x in (_recover_stray(doc, pos, spans) for pos in strays) if x is not None]
     taken = [(r.open, (r.close if r.close is not None else r.end) + 1) for r in dq]
     sq = _pair_single(doc, paras, taken)
     return sorted(dq + sq, key=lambda r: r.start)
