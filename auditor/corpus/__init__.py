@@ -40,13 +40,25 @@ class Corpus:
             c.update(terms)
         return c
 
+    @cached_property
+    def postings(self) -> dict[str, set[str]]:
+        """Term -> the ids of the articles that carry it (an inverted index: no scan of the corpus)."""
+        index: dict[str, set[str]] = {}
+        for aid, terms in self.doc_terms.items():
+            for t in terms:
+                index.setdefault(t, set()).add(aid)
+        return index
+
     def articles_with(self, term: str, exclude: Doc | None = None) -> list[str]:
-        t = term.lower()
-        return [aid for aid, terms in self.doc_terms.items()
-                if t in terms and (exclude is None or aid != exclude.article.id)]
+        ids = self.postings.get(term.lower(), set())
+        return sorted(ids - {exclude.article.id} if exclude is not None else ids)
 
     @cached_property
     def quote_clusters(self):
         from .quotes import cluster_quotes
 
         return cluster_quotes(self.docs)
+
+    @cached_property
+    def quote_cluster_by_id(self) -> dict:
+        return {c.id: c for c in self.quote_clusters}

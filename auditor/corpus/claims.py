@@ -267,3 +267,16 @@ def corpus_claims(corpus) -> list[dict]:
         claims_ = extract_claims(corpus)
         corpus._auditor_claims = claims_
     return claims_
+
+
+def disagreements_of(corpus, article_id: str) -> list[tuple[dict, dict]]:
+    """The (claim, disagreement) pairs an article takes part in, from an index built once per corpus."""
+    index = getattr(corpus, "_auditor_disagreements", None)
+    if index is None:
+        index = {}
+        for claim in corpus_claims(corpus):
+            for dis in claim["disagreements"]:
+                for aid in dict.fromkeys(r["article"] for r in dis["renderings"]):
+                    index.setdefault(aid, []).append((claim, dis))
+        corpus._auditor_disagreements = index
+    return index.get(article_id, [])

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from auditor.corpus.claims import corpus_claims
+from auditor.corpus.claims import disagreements_of
 from auditor.rules import Hit, rule
+
+MAX_SHOWN = 5  # competing renderings named in the message
+EVIDENCE_KEPT = 20  # kept in the finding's data (the claim in the export's `claims` has them all)
 
 
 @rule(
@@ -40,19 +43,19 @@ def check(doc, corpus):
     if corpus is None:
         return
     aid = doc.article.id
-    for claim in corpus_claims(corpus):
-        for dis in claim["disagreements"]:
-            mine = [r for r in dis["renderings"] if r["article"] == aid]
-            theirs = [r for r in dis["renderings"] if r["article"] != aid and r["key"] != mine[0]["key"]] \
-                if mine else []
-            if not mine or not theirs:
-                continue
-            for r in mine:
-                share = r["share"]
-                sev = "medium" if share < 0.5 else ("low" if share == 0.5 else "info")
-                others = "; ".join(f"'{o['text']}' ({o['article']})" for o in theirs)
-                what = "figure" if dis["field"] == "value" else "thing quantified"
-                end = r["end"] if dis["field"] == "value" else r["end"]
-                yield Hit(r["start"], end, f"Other outlets give a different {what}: '{r['text']}' here vs "
-                          f"{others}", severity=sev,
-                          data={"claim": claim["id"], "field": dis["field"], "renderings": dis["renderings"]})
+    for claim, dis in disagreements_of(corpus, aid):
+        mine = [r for r in dis["renderings"] if r["article"] == aid]
+        theirs = [r for r in dis["renderings"] if r["article"] != aid and r["key"] != mine[0]["key"]]
+        if not theirs:
+            continue
+        what = "figure" if dis["field"] == "value" else "thing quantified"
+        others = "; ".join(f"'{o['text']}' ({o['article']})" for o in theirs[:MAX_SHOWN])
+        if len(theirs) > MAX_SHOWN:
+            others += f"; and {len(theirs) - MAX_SHOWN} more"
+        for r in mine:
+            share = r["share"]
+            sev = "medium" if share < 0.5 else ("low" if share == 0.5 else "info")
+            yield Hit(r["start"], r["end"], f"Other outlets give a different {what}: '{r['text']}' here vs "
+                      f"{others}", severity=sev,
+                      data={"claim": claim["id"], "field": dis["field"], "competing": len(theirs),
+                            "renderings": theirs[:EVIDENCE_KEPT]})

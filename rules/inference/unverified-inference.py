@@ -28,8 +28,33 @@ def _terms(text: str, stop: set[str], cue: str) -> tuple[list[str], list[str]]:
     return list(dict.fromkeys(proper)), list(dict.fromkeys(other))
 
 
-def _doc_terms(corpus, aid: str) -> set[str]:
-    return {re.sub(r"['’]s$", "", t) for t in corpus.doc_terms.get(aid, set())}
+def _postings(corpus) -> dict[str, set[str]]:
+    """Term -> the articles carrying it (possessives folded), built once per corpus."""
+    index = getattr(corpus, "_inference_postings", None)
+    if index is None:
+        index = {}
+        for aid, terms in corpus.doc_terms.items():
+            for t in terms:
+                index.setdefault(re.sub(r"['’]s$", "", t), set()).add(aid)
+        corpus._inference_postings = index
+    return index
+
+
+def _best_coverage(index: dict[str, set[str]], terms: list[str], aid: str) -> tuple[str | None, float]:
+    """The other article sharing the largest share of ``terms`` when that share is at least a half
+    (else the best among the candidates looked at). An article sharing half of k terms holds one of
+    any k // 2 + 1 of them, so only the postings of the rarest k // 2 + 1 terms are candidates: never
+    a scan of the whole corpus."""
+    if not terms:
+        return None, 0.0
+    rare = sorted(terms, key=lambda t: len(index.get(t, ())))[: len(terms) // 2 + 1]
+    candidates = set().union(*(index.get(t, set()) for t in rare)) - {aid}
+    best_id, best = None, 0.0
+    for other in sorted(candidates):
+        cov = sum(other in index.get(t, ()) for t in terms) / len(terms)
+        if cov > best:
+            best_id, best = other, cov
+    return best_id, best
 
 
 def _attributed_text(doc, exclude: tuple[int, int]) -> str:
@@ -101,7 +126,8 @@ def _quotes(doc):
 )
 def check(doc, corpus):
     stop = _stop()
-    others = [d for d in corpus.docs if d is not doc] if corpus else []
+    has_others = corpus is not None and len(corpus.docs) > 1
+    aid = doc.article.id
     for h in hedges(doc):
         clause = doc.text[h.start:h.end]
         data = {"cue": h.cue, "cue_start": h.cue_start, "cue_end": h.cue_end, "strength": h.strength}
@@ -117,18 +143,14 @@ def check(doc, corpus):
                       f"support (they mention {', '.join(keys)})", severity="info",
                       data={**data, "support": "article"})
             continue
-        if not others:
+        if not has_others:
             yield Hit(h.start, h.end, f"Hedged conclusion in the author's voice ('{h.cue}'), not attributed; "
                       "no other article in this run to check it against",
                       severity="medium" if h.strength == "strong" else "low", data={**data, "support": None})
             continue
-        per = {d.article.id: _doc_terms(corpus, d.article.id) for d in others}
-        missing = [t for t in proper if not any(t in terms for terms in per.values())]
-        best_id, best = None, 0.0
-        for aid, terms in per.items():
-            cov = sum(t in terms for t in proper + other) / max(1, len(proper + other))
-            if cov > best:
-                best_id, best = aid, cov
+        index = _postings(corpus)
+        missing = [t for t in proper if not index.get(t, set()) - {aid}]
+        best_id, best = _best_coverage(index, proper + other, aid)
         supported = not missing and best >= 0.5
         if supported:
             yield Hit(h.start, h.end, f"Hedged conclusion ('{h.cue}') that other coverage supports: "
@@ -138,8 +160,7 @@ def check(doc, corpus):
         if missing:
             reason = f"no other article mentions {', '.join(t.capitalize() for t in missing)}"
         else:
-            reason = (f"no other article carries more than {round(100 * best)}% of its content terms"
-                      if best else "no other article carries its content terms")
+            reason = "no other article carries half of its content terms"
         yield Hit(h.start, h.end, f"Unverified inference in the author's voice ('{h.cue}'), not attributed "
                   f"to any source: {reason}", severity="medium" if h.strength == "strong" else "low",
                   data={**data, "support": None, "missing_terms": missing, "best_coverage": round(best, 2)})

@@ -60,7 +60,7 @@ def check(doc, corpus):
             continue
         types = {d["type"] for d in q.differences}
         severity = "high" if "negation" in types else "medium" if types & set(SERIOUS) else "low"
-        cluster = next((c for c in corpus.quote_clusters if c.id == q.cluster), None)
+        cluster = corpus.quote_cluster_by_id.get(q.cluster)
         consensus = cluster.consensus if cluster else ""
         n = len({m["article"] for m in cluster.members}) if cluster else 0
         yield Hit(q.start, q.end,
