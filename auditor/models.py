@@ -133,9 +133,12 @@ class ArticleResult:
     errors: list[str] = field(default_factory=list)  # rules that raised on this article
 
     def top_finding(self) -> Finding | None:
+        """The most serious finding: highest severity, then the family that says most about sourcing
+        (boilerplate last), then the earliest in the text."""
         if not self.findings:
             return None
-        return max(self.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 0), -f.start))
+        order = {"inference": 3, "quote-fidelity": 2, "attribution": 1, "boilerplate": 0}
+        return max(self.findings, key=lambda f: (SEVERITY_RANK.get(f.severity, 0), order.get(f.category, 1), -f.start))
 
 
 @dataclass
