@@ -55,3 +55,31 @@ def no_network():
     finally:
         socket.socket.connect = real_connect
         socket.getaddrinfo = real_getaddrinfo
+
+
+def gold_span(text: str, needle: str) -> tuple[int, int]:
+    """Where a gold annotation's words stand in the text (any run of white space matching any other)."""
+    import re
+
+    m = re.search(r"\s+".join(re.escape(w) for w in needle.split()), text)
+    assert m, needle
+    return m.span()
+
+
+def match_gold_quotes(docs, gold: dict) -> list[tuple[dict, object]]:
+    """(gold quote, tool quote) pairs, matched as ../shared/eval/score.py does: a tool quote answers at
+    most one gold quote, and must cover >= 60% of the gold span."""
+    pairs = []
+    for doc in docs:
+        used: set[int] = set()
+        for g in (g for g in gold["quotes"] if g["article"] == doc.article.id):
+            gs = gold_span(doc.text, g["text"])
+            best, bi = 0.0, -1
+            for i, q in enumerate(doc.quotes):
+                o = max(0, min(gs[1], q.end) - max(gs[0], q.start)) / (gs[1] - gs[0])
+                if i not in used and o > best:
+                    best, bi = o, i
+            if best >= 0.6:
+                used.add(bi)
+                pairs.append((g, doc.quotes[bi]))
+    return pairs

@@ -11,6 +11,7 @@ import yaml
 from auditor.models import Article
 from auditor.text.document import Doc
 from auditor.text.quotes import extract_quotes, scare_quotes
+from tests.helpers import match_gold_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 CASES = yaml.safe_load((ROOT / "tests/fixtures/quotes/cases.yaml").read_text(encoding="utf-8"))
@@ -106,34 +107,8 @@ def gold():
     return json.loads(GOLD_PATH.read_text(encoding="utf-8"))
 
 
-def gold_span(text: str, needle: str) -> tuple[int, int]:
-    import re
-
-    m = re.search(r"\s+".join(re.escape(w) for w in needle.split()), text)
-    assert m, needle
-    return m.span()
-
-
-def match_gold(seed_docs, gold):
-    """(gold quote, tool quote) pairs, matched as the evaluation does: >= 60% of the gold span covered."""
-    pairs = []
-    for aid, doc in seed_docs.items():
-        used = set()
-        for g in (g for g in gold["quotes"] if g["article"] == aid):
-            gs = gold_span(doc.text, g["text"])
-            best, bi = 0.0, -1
-            for i, q in enumerate(doc.quotes):
-                o = max(0, min(gs[1], q.end) - max(gs[0], q.start)) / (gs[1] - gs[0])
-                if i not in used and o > best:
-                    best, bi = o, i
-            if best >= 0.6:
-                used.add(bi)
-                pairs.append((g, doc.quotes[bi]))
-    return pairs
-
-
 def test_seed_quotes_found_and_attributed(seed_docs, gold):
-    pairs = match_gold(seed_docs, gold)
+    pairs = match_gold_quotes(seed_docs.values(), gold)
     assert len(pairs) >= 0.9 * len(gold["quotes"])
     surname = gold["speaker"].split()[-1]
     right = sum(1 for _, q in pairs if q.speaker and surname in q.speaker)
