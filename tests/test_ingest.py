@@ -61,7 +61,11 @@ def test_crlf_and_bom(tmp_path):
     assert errors == []
     by_id = {a.id: a for a in articles}
     assert by_id["crlf"].text == crlf.read_text(encoding="utf-8") == text
-    assert by_id["bom"].text == text  # the byte order mark is the one thing dropped
+    assert by_id["bom"].text == bom.read_text(encoding="utf-8") == "\ufeff" + text  # offsets agree with read_text
+    fm = tmp_path / "bomfm.txt"
+    fm.write_bytes(b"\xef\xbb\xbf---\noutlet: Example News\n---\nThe talks resumed on Monday in Geneva.\n")
+    (article,), _ = run(fm)
+    assert article.outlet == "Example News" and article.text.startswith("\ufeff---")
 
 
 # -- front matter ---------------------------------------------------------------------------------------

@@ -4,8 +4,8 @@
 order of the inputs; it never raises for a bad file. Each path is a file or a folder (recursed in sorted
 order; dotfiles, dot-folders and files of other suffixes skipped). Formats by suffix:
 
-* ``.txt``: the text exactly as ``Path.read_text(encoding="utf-8")`` returns it (universal newlines), except
-  that a leading UTF-8 byte order mark is dropped. Optional YAML front matter (``auditor.ingest.frontmatter``)
+* ``.txt``: the text exactly as ``Path.read_text(encoding="utf-8")`` returns it (universal newlines, a
+  leading byte order mark kept). Optional YAML front matter (``auditor.ingest.frontmatter``)
   stays in the text; ``Article.header_end`` marks where the article starts.
 * ``.html`` / ``.htm``: the page's visible text, its article body located by trafilatura, the rest in
   ``Article.removed`` (``auditor.ingest.html``).
@@ -77,6 +77,7 @@ def read_html(html: str, *, id: str, source: str) -> Iterator[Item]:
 
 
 def _read_jsonl(text: str, path: Path) -> Iterator[Item]:
+    text = text.removeprefix("\ufeff")  # offsets point into each record's own text, not the file
     for number, line in enumerate(text.split("\n"), start=1):
         source = f"{path}:{number}"
         try:

@@ -118,15 +118,16 @@ def check_binary(data: bytes) -> None:
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
-    """Decode ``data``: UTF-8 (a leading byte order mark dropped), else the encoding charset-normalizer
-    finds with confidence. Returns ``(text, encoding)`` with encoding None for UTF-8.
+    """Decode ``data``: UTF-8 (a leading byte order mark kept, as ``Path.read_text(encoding="utf-8")``
+    keeps it, so offsets agree), else the encoding charset-normalizer finds with confidence. Returns
+    ``(text, encoding)`` with encoding None for UTF-8.
 
     Line breaks are translated as ``Path.read_text`` does (universal newlines: ``\\r\\n`` and ``\\r``
     become ``\\n``), so offsets agree with ``Path(file).read_text(encoding="utf-8")``.
     """
     encoding: str | None = None
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         text, encoding = _guess(data)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 
 FIELDS = ("outlet", "url", "published", "title", "byline", "dateline")
-_OPEN = re.compile(r"---[ \t]*\n")
+_OPEN = re.compile(r"\ufeff?---[ \t]*\n")  # after a byte order mark too
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$(?:\n|\Z)", re.M)
 
 
