@@ -114,7 +114,7 @@ def test_a_utf8_text_file_is_read_exactly_as_read_text_reads_it(data: bytes) -> 
         # read unless it is binary-looking (control bytes), which is an error with a reason
         assert articles or any(i.level == "error" for i in items if isinstance(i, IngestError)), items
     for article in articles:
-        # universal newlines as read_text applies them; a leading byte order mark dropped
+        # universal newlines as read_text applies them; a leading byte order mark kept, as read_text keeps it
         assert article.text == expected
         assert 0 <= article.header_end <= len(article.text)
 
