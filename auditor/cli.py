@@ -127,36 +127,28 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
     from contextlib import nullcontext
 
     from .engine import audit
+    from .store import StageCache, StoreError
 
+    if engine not in ("local", "dask"):
+        raise _fail(f"--engine must be local or dask, not {engine!r}")
     for e in registry.errors:
         err.print(f"rule error: {e}", markup=False)
     articles, ingest_errors = _ingest(paths, max_bytes)
     if not articles:
         raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
-    cache = None
-    if cache_url:
-        from .store import StageCache, StoreError
-
-        try:
-            cache = StageCache(cache_url)
-        except StoreError as e:
-            raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
-    if engine not in ("local", "dask"):
-        raise _fail(f"--engine must be local or dask, not {engine!r}")
+    try:
+        cache = StageCache(cache_url) if cache_url else None
+    except StoreError as e:
+        raise _fail(f"database {cache_url}: {e}", EXIT_STORE) from None
     if engine == "dask":
-        from .distributed import client, dask_stage
+        from .distributed import client, dask_candidates, dask_stage
 
         cluster = client(scheduler, workers=jobs)
     else:
         cluster = nullcontext()
     with cluster as dask_client, _progress(len(articles)) as advance:
-        stage = candidates = None
-        if engine == "dask":
-            from .distributed import dask_candidates
-
-            stage, candidates = dask_stage(registry, dask_client), dask_candidates(dask_client)
-        from .store import StoreError
-
+        stage = dask_stage(registry, dask_client) if dask_client else None
+        candidates = dask_candidates(dask_client) if dask_client else None
         try:
             run = audit(articles, registry, cfg, ingest_errors=ingest_errors, progress=advance,
                         inputs=[str(p) for p in paths], jobs=jobs, cache=cache, stage=stage,
