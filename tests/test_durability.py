@@ -63,13 +63,13 @@ class Score:
     output going to files (a full pipe must never stall a process holding the write lock)."""
 
     def __init__(self, corpus: Path, db: Path | None, cwd: Path, *extra: str, name: str = "",
-                 hash_seed: int = 0) -> None:
+                 hash_seed: int | None = None) -> None:
         name = name or (db.stem if db else "run")
         self.out, self.err = cwd / f"{name}.stdout", cwd / f"{name}.stderr"
         store = ["--db", str(db)] if db else ["--no-db"]
-        # one hash seed for every process: what a rerun must reproduce is the run, not set iteration order
-        # (see test_a_rerun_under_another_hash_seed_gives_the_same_run)
-        env = {**os.environ, "PYTHONHASHSEED": str(hash_seed)}
+        # each process draws its own hash seed unless one is given: a rerun must reproduce the run whatever
+        # the set iteration order (see test_a_rerun_under_another_hash_seed_gives_the_same_run)
+        env = {**os.environ, "PYTHONHASHSEED": str(hash_seed) if hash_seed is not None else "random"}
         with self.out.open("w") as out, self.err.open("w") as err:
             self.proc = subprocess.Popen([*AUDIT, "score", str(corpus), *store, "--jobs", "1", "--limit", "1",
                                           *extra], cwd=cwd, stdout=out, stderr=err, env=env,
