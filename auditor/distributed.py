@@ -5,10 +5,10 @@ Each partition is a list of articles; a worker rebuilds the same rule registry f
 (``auditor.engine.stage_one``), so the corpus stage and every result are identical to a local run.
 With no scheduler address a local cluster of worker processes is started for the run.
 
-The corpus stage's candidate generation runs on the cluster as a shuffle: each partition emits
-``(block key, article id)`` pairs for the text-reuse blocking (``auditor.corpus.reuse``), Dask groups them
-by key across partitions, and the candidate pairs come back to the corpus stage, which verifies them
-exactly as the local engine does.
+The corpus stage's text-reuse candidate generation runs on the cluster as a shuffle
+(``dask_candidates``): each text emits ``(n-gram hash, text index)`` pairs, Dask groups them by hash
+across partitions, and the candidate pairs come back to the corpus stage, which verifies them by
+alignment exactly as the local engine does (``auditor.corpus.reuse``).
 """
 
 from __future__ import annotations
