@@ -206,19 +206,7 @@ def test_same_words_in_one_article_twice_do_not_join_one_cluster_twice_by_the_sh
     assert docs[0].quotes[1].cluster is None
 
 
-# -- the quote-fidelity rules' own examples ------------------------------------------------------
-
-def unmark(text: str):
-    out, spans, start = [], [], None
-    for ch in text:
-        if ch == "⟦":
-            start = len(out)
-        elif ch == "⟧":
-            spans.append((start, len(out)))
-        else:
-            out.append(ch)
-    return "".join(out), spans
-
+# -- the quote-fidelity rules on the seeds (their examples run in test_rules_examples.py) ------------------------------------------------------
 
 RULES = load_rules(select=["quote-fidelity"])
 
@@ -227,23 +215,6 @@ def test_rules_load():
     assert not RULES.errors
     assert {r.id for r in RULES.rules} >= {"altered-quote", "quote-polarity-flip", "quote-turned-question",
                                            "uncorroborated-quote"}
-
-
-@pytest.mark.parametrize("rule", RULES.rules, ids=lambda r: r.id)
-def test_rule_examples(rule):
-    assert rule.meta.docs.what and rule.meta.docs.why
-    for kind in ("flagged", "clean"):
-        for ex in getattr(rule.meta.examples, kind):
-            docs, want = [], set()
-            for aid, marked in ex.items():
-                text, spans = unmark(marked)
-                docs.append(Doc(Article(id=aid, text=text)))
-                want |= {(aid, s, e) for s, e in spans}
-            corpus = Corpus(docs)
-            got = {(d.article.id, f.start, f.end) for d in docs for f in rule.run(d, corpus)}
-            assert got == want, (kind, got, want)
-            if kind == "flagged":
-                assert want
 
 
 def test_altered_quote_flags_the_inverted_seed(seeds):

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from auditor.models import Article
+from auditor.ruletest import parse_marked
 from auditor.text.document import Doc
 from auditor.text.quotes import extract_quotes, scare_quotes
 from tests.helpers import match_gold_quotes
@@ -19,25 +20,12 @@ GOLD_PATH = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 
-def unmark(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text without its ⟦ ⟧ marks, and the marked spans as offsets into that text."""
-    out, spans, start = [], [], None
-    for ch in text:
-        if ch == "⟦":
-            start = len(out)
-        elif ch == "⟧":
-            spans.append((start, len(out)))
-        else:
-            out.append(ch)
-    return "".join(out), spans
-
-
 def doc_of(text: str, aid: str = "t") -> Doc:
     return Doc(Article(id=aid, text=text))
 
 
 def _check_case(case: dict) -> None:
-    text, spans = unmark(case["text"])
+    text, spans, _ = parse_marked(case["text"])
     doc = doc_of(text)
     quotes = doc.quotes
     assert [(q.start, q.end) for q in quotes] == spans, [q.text for q in quotes]
