@@ -23,6 +23,13 @@ def seed_articles():
     return [Article(id=p.stem, text=p.read_text(encoding="utf-8"), source=str(p)) for p in seed_paths()]
 
 
+def seed_docs():
+    """The seeds as text-layer documents, in file order (ids are file stems)."""
+    from auditor.text.document import Doc
+
+    return [Doc(a) for a in seed_articles()]
+
+
 def gold() -> dict:
     return json.loads(GOLD_FILE.read_text(encoding="utf-8"))
 

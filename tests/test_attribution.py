@@ -11,6 +11,7 @@ import pytest
 from auditor.models import Article
 from auditor.rules import load_rules
 from auditor.text.document import Doc
+from tests import helpers
 
 ROOT = Path(__file__).resolve().parent.parent
 FIX = ROOT / "tests" / "fixtures" / "attribution"
@@ -113,8 +114,7 @@ def _strip(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 @pytest.fixture(scope="module")
 def seed_docs():
-    return {p.stem: Doc(Article(id=p.stem, text=p.read_text(encoding="utf-8")))
-            for p in sorted(SEEDS.glob("*.txt"))}
+    return {d.article.id: d for d in helpers.seed_docs()}
 
 
 def _gold():

@@ -17,14 +17,10 @@ from auditor.corpus.quotes import cluster_quotes
 from auditor.models import Article
 from auditor.rules import load_rules
 from auditor.text.document import Doc
-from tests.helpers import match_gold_quotes
+from tests.helpers import match_gold_quotes, seed_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_PATH = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
-
-
-def seed_docs():
-    return [Doc(Article(id=p.stem, text=p.read_text(encoding="utf-8"))) for p in sorted((ROOT / "seeds").glob("*.txt"))]
 
 
 def docs_of(texts: dict[str, str]) -> list[Doc]:

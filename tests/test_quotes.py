@@ -12,6 +12,7 @@ from auditor.models import Article
 from auditor.ruletest import parse_marked
 from auditor.text.document import Doc
 from auditor.text.quotes import extract_quotes, scare_quotes
+from tests import helpers
 from tests.helpers import match_gold_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -85,7 +86,7 @@ def test_unbalanced_marks_never_give_spans_outside_the_text():
 
 @pytest.fixture(scope="module")
 def seed_docs():
-    return {p.stem: doc_of(p.read_text(encoding="utf-8"), p.stem) for p in SEEDS}
+    return {d.article.id: d for d in helpers.seed_docs()}
 
 
 @pytest.fixture(scope="module")
