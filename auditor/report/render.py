@@ -31,6 +31,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..models import CATEGORIES, SEVERITY_RANK, ArticleResult, Finding, RunResult
+from ..scoring import article_score
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -512,9 +513,7 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
                                "sub": r.subscores.get(fam["id"]),
                                "weight": weights.get(fam["id"], 1.0),
                                "n": sum(1 for f in findings if f.category == fam["id"])})
-        wden = sum(weights.get(f, 1.0) for f in r.subscores)
-        recomputed = (round(sum(weights.get(f, 1.0) * v for f, v in r.subscores.items()) / wden, 2)
-                      if wden else 100.0)
+        recomputed = article_score(r.subscores, weights)  # the scoring module's formula, not a copy
         quotes = []
         for qi, q in enumerate(r.quotes):
             quotes.append({"i": qi, "text": _clean(q.text), "speaker": q.speaker, "cue": q.cue, "kind": q.kind,
