@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..scoring import nonspace  # non-space characters, the unit of every share
 from .html import Page, extract_page
 
 _TOKEN = re.compile(r"\w+")
@@ -48,10 +49,6 @@ def prf(predicted: str, truth: str) -> tuple[float, float, float]:
     precision, recall = common / len(p), common / len(t)
     f1 = 2 * precision * recall / (precision + recall) if common else 0.0
     return precision, recall, f1
-
-
-def nonspace(text: str) -> int:
-    return sum(1 for c in text if not c.isspace())
 
 
 def boilerplate_ratio(body_chars: int, visible_chars: int) -> float:
