@@ -29,7 +29,9 @@ from .models import CATEGORIES
 
 
 def default_db_url() -> str:
-    return "sqlite:///auditor.db"
+    from .store.database import DEFAULT_URL  # one default, the store's
+
+    return DEFAULT_URL
 
 
 @dataclass

@@ -146,7 +146,7 @@ class Rule:
         from .scoring import rule_score
 
         if self.meta.score == "custom" and self.custom_score is not None:
-            return max(0.0, min(1.0, float(self.custom_score(doc, findings))))
+            return clamp01(float(self.custom_score(doc, findings)))
         return rule_score(self.meta, doc, findings)
 
 

@@ -3,8 +3,8 @@
 The view is *length-preserving*: every character is replaced by exactly one character (NBSP and the other
 Unicode spaces by a space, curly quotes by straight ones, the dash family by ``-``). An offset into the view
 is therefore the same offset into the original text, so the map back is the identity and no finding can be
-shifted by normalisation. Matching that needs more (case folding, collapsing runs of spaces) works on tokens
-with their own offsets (``auditor.text.tokens``).
+shifted by normalisation. Matching that needs more does it in its pattern (rules match case-insensitively
+with any run of spaces for a space) or on words with their own offsets (``Doc.words``).
 """
 
 from __future__ import annotations
@@ -34,8 +34,3 @@ def normalize(text: str) -> str:
     out = text.translate(_TABLE)
     assert len(out) == len(text)
     return out
-
-
-def fold(text: str) -> str:
-    """Normalise and case-fold for comparison (not length-preserving for a few rare characters)."""
-    return normalize(text).casefold()
