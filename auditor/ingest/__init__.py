@@ -119,7 +119,7 @@ def _read_file(item: Input, max_bytes: int) -> Iterator[Item]:
     except ReadFailure as e:
         yield IngestError(source, str(e))
         return
-    if not text.strip():
+    if not text.removeprefix("\ufeff").strip():  # a byte order mark alone is empty too
         yield IngestError(source, "empty file (only white space)")
         return
     if encoding:
