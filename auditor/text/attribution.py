@@ -68,12 +68,14 @@ class Vocab:
     institution_heads: list[str]
     vague_nouns: set[str]
     reporting_verbs: set[str]
+    beside_quote_verbs: set[str]  # report speech only beside a quotation, a that-clause or a colon
     relay_verbs: set[str]
     relay_phrases: list[str]
     vague_phrases: list[str]
     settings: list[str]
     credit_markers: list[str]
     titles: list[str]
+    title_modifiers: list[str]
     pronouns: set[str]
     source_rx: re.Pattern = field(init=False)
     title_rx: re.Pattern = field(init=False)
@@ -86,10 +88,14 @@ class Vocab:
             # short all-capital names (AP, X, RT) only as written, longer names in any case
             parts.append(f"(?-i:{body})" if (n.isupper() and len(n) <= 4) or len(n) <= 2 else body)
         self.source_rx = re.compile(r"(?<![\w@])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-        titles = sorted(self.titles, key=len, reverse=True)
-        self.title_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            (f"(?-i:{re.escape(t)})" if t.isupper() else r"\s+".join(re.escape(w) for w in t.split()))
-            for t in titles) + r")(?!\w)", re.IGNORECASE)
+        # a title is a run of title words ending in one that names a role ("Deputy Prime Minister"):
+        # a modifier ("foreign", "vice") only counts in front of one
+        def alts(words: list[str]) -> str:
+            return "|".join(r"\s+".join(re.escape(w) for w in t.split())
+                            for t in sorted(words, key=len, reverse=True))
+
+        heads, every = alts(self.titles), alts(self.titles + self.title_modifiers)
+        self.title_rx = re.compile(rf"(?<!\w)(?:(?:{every})\s+)*(?:{heads})(?!\w)", re.IGNORECASE)
 
     def source_type(self, phrase: str) -> str | None:
         return self.sources.get(phrase.casefold())
@@ -105,6 +111,8 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
 
     src = load_mapping("sources", extra_dirs)
     cues = load_mapping("attribution_cues", extra_dirs)
+    verbs = load_mapping("reporting_verbs", extra_dirs)
+    roles = load_mapping("speaker_titles", extra_dirs)
     sources: dict[str, str] = {}
     for key, typ in _TYPE_OF_KEY.items():
         for name in src.get(key, []) or []:
@@ -113,13 +121,15 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         sources=sources,
         institution_heads=[str(x).casefold() for x in src.get("institution_heads", [])],
         vague_nouns={str(x).casefold() for x in src.get("vague_nouns", [])},
-        reporting_verbs={str(x).casefold() for x in cues.get("reporting_verbs", [])},
+        reporting_verbs={str(x).casefold() for x in verbs.get("speech", []) or []},
+        beside_quote_verbs={str(x).casefold() for x in verbs.get("beside_quote", []) or []},
         relay_verbs={str(x).casefold() for x in cues.get("relay_verbs", [])},
         relay_phrases=[str(x).casefold() for x in cues.get("relay_phrases", [])],
         vague_phrases=[str(x) for x in cues.get("vague_phrases", [])],
         settings=[str(x).casefold() for x in cues.get("settings", [])],
         credit_markers=[str(x) for x in cues.get("credit_markers", [])],
-        titles=[str(x) for x in cues.get("titles", [])],
+        titles=[str(x) for x in roles.get("titles", []) or []],
+        title_modifiers=[str(x) for x in roles.get("modifiers", []) or []],
         pronouns={str(x).casefold() for x in cues.get("pronouns", [])},
     )
     return v
@@ -130,58 +140,17 @@ def _phrase_rx(phrases: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
-# -- quotations (doc.quotes plus a local guard) -----------------------------------------------------
+# -- quotations: the text layer's one guard (Doc.quotation_spans), kept here under its old names ---------
 
 
 def local_quote_spans(doc) -> list[Span]:
-    """Spans between an opening and a closing double quotation mark on each line of ``doc.norm``.
-
-    A guard beside ``doc.quotes``: a mark preceded by the line start, a space or a bracket opens a
-    quotation, any other closes one; an unclosed opening runs to the line's end, and a closing mark with
-    no opening before it on its line (a quotation continued from the previous paragraph) starts at the
-    line's start.
-    """
-    out: list[Span] = []
-    norm = doc.norm
-    for ls, le in doc.lines:
-        opened: int | None = None
-        first = True
-        for m in re.finditer('"', norm[ls:le]):
-            p = ls + m.start()
-            prev = norm[p - 1] if p > ls else " "
-            nxt = norm[p + 1] if p + 1 < le else " "
-            opening = (prev.isspace() or prev in "([-:—") and not nxt.isspace()
-            if opened is None and opening:
-                opened = p + 1
-            elif opened is not None and not opening:
-                out.append((opened, p))
-                opened = None
-            elif opened is None and first:
-                out.append((ls, p))
-            elif opened is not None and opening:  # a new quotation opens: close the previous
-                out.append((opened, p))
-                opened = p + 1
-            first = False
-        if opened is not None:
-            out.append((opened, le))
-    return out
-
-
-def quotes_available(doc) -> bool:
-    """Whether ``doc.quotes`` can be computed (the quote extractor must never stop attribution)."""
-    try:
-        _ = doc.quotes
-    except Exception:  # noqa: BLE001 - a failing quote layer falls back to the local guard
-        return False
-    return True
+    """``doc.quotation_spans`` (the old name; callers may pass it back to ``inside_quotation``)."""
+    return doc.quotation_spans
 
 
 def inside_quotation(doc, span: Span, local: list[Span] | None = None) -> bool:
-    """True when ``span`` is inside a quotation: ``doc.in_quote`` or the local quote-mark guard."""
-    if quotes_available(doc) and doc.in_quote(span):
-        return True
-    local = local_quote_spans(doc) if local is None else local
-    return any(s <= span[0] and span[1] <= e for s, e in local)
+    """``doc.inside_quotation(*span)`` (the old name; ``local`` is ignored: the Doc caches its guard)."""
+    return doc.inside_quotation(*span)
 
 
 # -- persons ----------------------------------------------------------------------------------------
@@ -376,7 +345,6 @@ def extract_attributions(doc) -> list[Attribution]:
     v = vocab()
     text = doc.norm
     persons = _persons(doc, v)
-    local_q = local_quote_spans(doc)
     out: list[Attribution] = list(_credits(doc, v))
     credit_spans = [(a.start, a.end) for a in out]
     history: list[tuple[int, str]] = []
@@ -393,7 +361,7 @@ def extract_attributions(doc) -> list[Attribution]:
 
     vague_rx = _phrase_rx(v.vague_phrases)
     accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
-    verbs = sorted(v.reporting_verbs | v.relay_verbs, key=len, reverse=True)
+    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs, key=len, reverse=True)
     verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
                          + r")(?![\w-])", re.IGNORECASE)
     relay_by_rx = re.compile(
@@ -406,7 +374,7 @@ def extract_attributions(doc) -> list[Attribution]:
             continue
 
         def quoted(s: int, e: int) -> bool:
-            return inside_quotation(doc, (s, e), local_q)
+            return doc.inside_quotation(s, e)
 
         # 1. vague phrases
         for m in vague_rx.finditer(text, s0, e0):
@@ -443,6 +411,9 @@ def extract_attributions(doc) -> list[Attribution]:
             phrase = doc.text[subj[0]:subj[1]]
             if not _looks_like_subject(phrase, v):
                 continue
+            if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
+                    not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)):
+                continue  # "Russia continued the offensive": no speech reported
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = _resolve(phrase, subj[0], persons, history, v)
@@ -485,6 +456,14 @@ _INVERT_VERBS = {"said", "says", "added", "adds", "stated", "noted", "wrote", "w
                  "emphasized", "emphasised", "asked", "declared", "announced"}
 
 
+def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
+    """Whether a clause stands beside the words it reports: a quotation closes right before it or opens
+    right after it, or a that-clause or a colon follows it."""
+    before, after = text[s0:start], text[end:e0]
+    return bool(re.search(r"[\"'][\s,]*$", before) or re.match(r"\s*(?:,\s*)?[\"]", after)
+                or re.match(r"\s*(?:that|whether|if|how|why|what)\b|\s*:", after, re.IGNORECASE))
+
+
 def _headline(doc, pos: int) -> bool:
     """A title-case line (most words capitalised): a headline, where verbs are capitalised too."""
     ls, le = doc.line_span_at(pos)
@@ -508,6 +487,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     low = phrase.casefold()
     if low in v.pronouns:
         return True
+    if re.search(r"['’]s?$", phrase):  # "Rutte's remarks": a possessive is no subject
+        return False
     if any(w[:1].isupper() for w in words) or v.title_rx.search(phrase) or v.source_rx.search(phrase):
         return True
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)

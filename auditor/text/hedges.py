@@ -1,7 +1,7 @@
 """Hedged statements: where the text signals a conclusion that is not established ("likely", "appears to").
 
 ``hedges(doc)`` finds hedge cues (``rules/data/hedges.yaml``) in the author's voice only: never inside a
-quotation (``doc.in_quote`` plus a local quote-mark guard, see ``auditor.text.attribution``), never inside
+quotation (``doc.inside_quotation``, the text layer's one guard), never inside
 boilerplate, never inside an attribution clause (there "it is believed" is vague sourcing, reported by the
 attribution rules). Strong cues ("likely", "apparently", "is believed to") count anywhere in the author's
 voice; modal verbs only in the speculative perfect ("may have caused"), since "may", "might" and "could"
@@ -20,7 +20,6 @@ from dataclasses import dataclass
 
 from ..models import Attribution
 from ..vocab import cached
-from .attribution import inside_quotation, local_quote_spans
 
 Span = tuple[int, int]
 
@@ -90,7 +89,6 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
 
 def hedges(doc) -> list[Hedge]:
     text = doc.norm
-    local_q = local_quote_spans(doc)
     atts = [a for a in doc.attributions if a.kind != "credit"]
     out: list[Hedge] = []
     for s0, e0 in doc.sentences:
@@ -99,7 +97,7 @@ def hedges(doc) -> list[Hedge]:
         for rx, strength in hedge_patterns():
             for m in rx.finditer(text, s0, e0):
                 cs, ce = m.span()
-                if inside_quotation(doc, (cs, ce), local_q):
+                if doc.inside_quotation(cs, ce):
                     continue
                 if any(a.start < ce and cs < a.end for a in atts):
                     continue  # part of an attribution clause ("it is believed")

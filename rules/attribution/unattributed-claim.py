@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from auditor.corpus.claims import numbers
 from auditor.rules import Hit, rule
-from auditor.text.attribution import inside_quotation, local_quote_spans
 
 
 @rule(
@@ -36,13 +35,12 @@ from auditor.text.attribution import inside_quotation, local_quote_spans
 )
 def check(doc):
     atts = [a for a in doc.attributions if a.kind != "credit"]
-    local_q = local_quote_spans(doc)
     done: set[tuple[int, int]] = set()
     for n in numbers(doc):
         sent = doc.sentence_at(n.start)
         if sent is None or sent in done:
             continue
-        if inside_quotation(doc, (n.start, n.end), local_q):
+        if doc.inside_quotation(n.start, n.end):
             continue
         # the paragraph, but never more than the line: news text puts one paragraph on a line, and a
         # block of lines without blank lines between them is not one paragraph
