@@ -248,6 +248,8 @@ def report(
     rules: RulesOpt = None,
     max_bytes: MaxBytesOpt = None,
     jobs: JobsOpt = None,
+    agree_codes: Annotated[list[Path] | None, typer.Option("--agree", help="Filled coding sheets (see `audit "
+                                                           "codebook`): adds the Agreement page.")] = None,
 ) -> None:
     """Score PATHS and write the HTML reliability report (opens from disk, no network needed)."""
     from .report import render_site
@@ -255,9 +257,10 @@ def report(
     cfg = _config(rules)
     registry = _registry(cfg)
     run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
-    index = render_site(run, out_dir, registry, weights=cfg.weights)
+    agreement, sheet_errors = _agreement(run, agree_codes, registry) if agree_codes else (None, [])
+    index = render_site(run, out_dir, registry, weights=cfg.weights, agreement=agreement)
     out.print(f"HTML report of {len(run.results)} articles: {index}")
-    if [e for e in ingest_errors if e.level == "error"] or run.rule_errors:
+    if [e for e in ingest_errors if e.level == "error"] or run.rule_errors or sheet_errors:
         raise typer.Exit(EXIT_PARTIAL)
 
 
@@ -420,6 +423,113 @@ def outlets(
         t.add_row(r["outlet"], r["run"], str(r["saved_at"])[:19], "" if r["score"] is None else f"{r['score']:.1f}",
                   change, str(r["articles"]))
     out.print(t)
+
+
+def _agreement(run, codes: list[Path], registry, levels: list[str] | None = None):
+    """Agreement of ``run`` with the coders of the sheets ``codes``; sheet errors printed, one a line."""
+    from .agreement import agree as measure
+
+    for p in codes:
+        if not p.is_file():
+            raise _fail(f"{p}: no such file")
+    try:
+        report, errors, files = measure(run, codes, registry=registry, levels=levels)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    for e in errors:
+        err.print(f"sheet error: {e}", markup=False)
+    if not files:
+        raise _fail("no coding sheet could be read from " + ", ".join(map(str, codes)))
+    return report, errors
+
+
+def _stored_run(db: str | None, run_id: str | None, cfg):
+    from .store import StoreError, load_result, resolve_url
+
+    url = resolve_url(db or cfg.db)
+    try:
+        return load_result(url, run_id)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+
+
+RunOpt = Annotated[str | None, typer.Option("--run", help="A run id or its unique prefix (default: the latest).")]
+
+
+@app.command()
+def codebook(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write into.")] = Path("codebook"),
+    run: RunOpt = None,
+    db: DbOpt = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Write the codebook (codebook.md, codebook.html) and the coding sheet coding.csv of a stored run.
+
+    One variable per rule (1 when the article has at least one passage the rule flags, else 0; nominal),
+    defined by the rule's documentation and examples, plus the four family scores and the article score
+    (0 to 100; interval). coding.csv has one row per article and variable, columns
+    article,variable,coder,value, the values empty for your coders to fill in. Without a stored run (and
+    without --run or --db) only the codebook is written."""
+    from .codebook import make_codebook
+    from .store import resolve_url
+
+    cfg = _config(rules)
+    registry = _registry(cfg)
+    for e in registry.errors:
+        err.print(f"rule error: {e}", markup=False)
+    url = resolve_url(db or cfg.db)
+    stored = None
+    if run or db or not url.startswith("sqlite:///") or Path(url.removeprefix("sqlite:///")).exists():
+        stored = _stored_run(db, run, cfg)
+    else:
+        err.print(f"note: no database at {url}, so no coding sheet: run `audit score` first", markup=False)
+    for path in make_codebook(out_dir, registry, stored):
+        out.print(f"wrote {path}", markup=False)
+    if registry.errors:
+        raise typer.Exit(EXIT_PARTIAL)
+
+
+@app.command()
+def agree(
+    codes: Annotated[list[Path], typer.Argument(help="Filled coding sheets (article,variable,coder,value): one "
+                                                "per coder, or all coders in one.", show_default=False)],
+    run: RunOpt = None,
+    db: DbOpt = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the agreement report here.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write the run's HTML report, with its Agreement "
+                                              "page, to this folder.")] = None,
+    level: Annotated[list[str] | None, typer.Option("--level", help="VAR=LEVEL: nominal, ordinal, interval or "
+                                                    "ratio instead of the codebook's (repeatable).")] = None,
+    rules: RulesOpt = None,
+) -> None:
+    """Krippendorff's alpha of your coders, and with auditor as one more coder, on a stored run.
+
+    For every variable coded: alpha among the coders and with auditor, each with a 95% bootstrap
+    interval, the units, the level, and the articles where auditor disagrees with the coders' majority,
+    with the evidence. A blank value is missing, not 0. Bad rows are named with their line; the rest
+    is used (exit code 1)."""
+    from .agreement import summary_rows, write_json
+
+    cfg = _config(rules)
+    registry = _registry(cfg)
+    result = _stored_run(db, run, cfg)
+    report, errors = _agreement(result, codes, registry, level)
+    t = Table(title=f"agreement with auditor on run {result.run_id}", title_justify="left", header_style="bold")
+    for c in ("variable", "level", "units", "coders", "alpha coders [95%]", "alpha with auditor [95%]",
+              "disagree"):
+        t.add_column(c, overflow="fold", justify="right" if c in ("units", "disagree") else "left")
+    for row in summary_rows(report):
+        t.add_row(*row)
+    out.print(t)
+    if json_out:
+        out.print(f"JSON: {write_json(report, json_out)}", markup=False)
+    if html:
+        from .report import render_site
+
+        index = render_site(result, html, registry, weights=cfg.weights, agreement=report)
+        out.print(f"HTML report: {index}", markup=False)
+    if errors:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @rules_app.command("list")

@@ -393,12 +393,14 @@ def _example(x: str | dict[str, str]) -> list[dict[str, Any]]:
 
 
 def render_site(run: RunResult, out_dir: Path, registry=None, *,
-                weights: dict[str, float] | None = None, page_size: int = PAGE_SIZE) -> Path:
+                weights: dict[str, float] | None = None, page_size: int = PAGE_SIZE,
+                agreement: dict[str, Any] | None = None) -> Path:
     """Write the HTML report of ``run`` into ``out_dir`` and return the path of its ``index.html``.
 
     ``registry`` (an ``auditor.rules.Registry``) supplies the rules' documentation for the rules page;
     without it the page lists the rules the run recorded. ``weights`` are the family weights of the
     article score (default: each family 1), shown where a page explains how the score combines.
+    ``agreement`` (``auditor.agreement.agreement``'s report) adds the Agreement page, agreement.html.
     """
     out_dir = Path(out_dir)
     (out_dir / "articles").mkdir(parents=True, exist_ok=True)
@@ -477,7 +479,7 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
                              if top else None)})
 
     common = {"run": run, "families": fams, "fam_by_id": fam_by_id, "n_articles": len(results),
-              "n_outlets": len(outlets), "outlets_nav": outlets}
+              "n_outlets": len(outlets), "outlets_nav": outlets, "has_agreement": agreement is not None}
     pages: list[_Page] = []
     scores = [r.score for r in results]
     pages.append(_Page("index.html", out_dir / "index.html", "", {
@@ -572,6 +574,12 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
     pages.append(_Page("graph.html", out_dir / "graph.html", "", {
         **common, "layout": layout, "gdata": gdata, "edge_kinds": edge_kinds, "node_kinds": node_kinds,
         "title": "Provenance graph"}))
+
+    if agreement is not None:
+        from .agreement_page import context as agreement_context
+
+        pages.append(_Page("agreement.html", out_dir / "agreement.html", "", {
+            **common, **agreement_context(agreement, art_slug), "title": "Agreement"}))
 
     pages.append(_Page("rules.html", out_dir / "rules.html", "", {
         **common, "rules": rules_doc, "rule_counts": rule_counts, "score_modes": SCORE_MODES,
