@@ -165,3 +165,94 @@ def test_seed_unattributed_figure_is_flagged_and_attributed_ones_are_not(seed_do
     assert any("90% of missiles used in air defense" in t for t in texts)
     d0 = seed_docs["000_8903e5cae973860f"]
     assert rule.run(d0) == []  # "He cited figures indicating ... 75% ..." is attributed
+
+
+# -- relays and vague sourcing as wires and aggregators phrase them (fixtures in our own words) --------
+
+RELAYED = [  # (text, the clause, the intermediary)
+    ("The ferry service will resume on Friday, according to the Harbour Gazette.",
+     "according to the Harbour Gazette", "Harbour Gazette"),
+    ("The toll was revised upward, as Reuters reported late on Tuesday.", "Reuters reported", "Reuters"),
+    ("The dam was closed, as first reported by the Valley Courier.", "as first reported by the Valley Courier",
+     "Valley Courier"),
+    ("Meridian News said, citing the transport ministry, that the line would reopen.", "Meridian News said",
+     "Meridian News"),
+    ("Xinhua quoted the envoy as saying the talks were constructive.", "Xinhua quoted", "Xinhua"),
+    ("The harbour master told the BBC that three ships were stuck.", "told the BBC", "BBC"),
+    ("The minister told the Daily Courier that she would resign.", "The minister told the Daily Courier",
+     "Daily Courier"),
+    ("According to a report in the Northern Herald, the mine is closing.",
+     "According to a report in the Northern Herald", "Northern Herald"),
+    ("The strike ended overnight, per the newspaper Kurier.", "per the newspaper Kurier", "Kurier"),
+]
+
+VAGUE = [  # (text, the clause)
+    ("Tollmark Radio reports, citing foreign media, that the border is shut.", "citing foreign media"),
+    ("The border is shut, per local media.", "per local media"),
+    ("Prices rose again.\n\n(With inputs from agencies.)", "With inputs from agencies"),
+    ("Some officials believe the plan will fail.", "Some officials believe"),
+    ("Many in the alliance fear a long winter.", "Many in the alliance fear"),
+    ("Sources familiar with the negotiations said a deal was close.", "Sources familiar with the negotiations"),
+    ("Media reported that the bridge had collapsed.", "Media reported"),
+    ("It is reported that the bridge had collapsed.", "It is reported"),
+    ("A senior diplomat said the deal was close.", "A senior diplomat said"),
+]
+
+NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
+    "The harbour master told reporters that three ships were stuck.",
+    "Prices fell by three per cent, the statistics office said.",
+    "The company said, citing higher costs, that prices would rise.",
+    "The plan, via a new law, gives cities more money.",
+    "Russia continued the offensive near the river.",
+    "Rutte's remarks drew applause.",
+    "The governor wrote in the Valley Courier that the dam was safe.",
+    '"As the Daily Courier reported, some officials believe we failed," the mayor said.',
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "via"), RELAYED)
+def test_relayed_through_a_named_outlet(text, clause, via):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.source == via and a.chain[-1] == via and a.hops >= 2
+
+
+@pytest.mark.parametrize(("text", "clause"), VAGUE)
+def test_vague_sourcing(text, clause):
+    assert find(doc_of(text), "vague", clause)
+
+
+@pytest.mark.parametrize("text", NEITHER)
+def test_not_relayed_nor_vague(text):
+    assert not [a for a in doc_of(text).attributions if a.kind in ("relayed", "vague")]
+
+
+def test_told_the_articles_own_outlet_is_first_hand():
+    text = "The harbour master told Reuters that three ships were stuck."
+    assert find(doc_of(text), "relayed", "told Reuters")
+    own = Doc(Article(id="t", text=text, outlet="Reuters"))
+    assert not [a for a in own.attributions if a.kind == "relayed"]
+
+
+def test_verbs_that_need_a_quotation_count_only_beside_one():
+    d = doc_of('"We will rebuild," the mayor continued. The mayor continued the tour.')
+    assert [d.text[a.start:a.end] for a in d.attributions] == ["the mayor continued"]
+
+
+def test_one_vocabulary_for_both_layers():
+    from auditor.text import speakers
+    from auditor.text.attribution import vocab
+    from auditor.vocab import load_phrases
+
+    verbs = set(load_phrases("reporting_verbs"))
+    v = vocab()
+    assert v.reporting_verbs | v.beside_quote_verbs <= verbs and "said" in verbs and "according to" in verbs
+    assert set(v.titles) <= set(load_phrases("speaker_titles")) and "minister" in speakers.titles()
+
+
+def test_one_quotation_guard_on_the_doc():
+    d = doc_of('The mayor said "the bridge is likely safe" today. The "new" plan, he said, is late.')
+    inner = d.text.index("likely")
+    assert d.inside_quotation(inner, inner + len("likely"))
+    late = d.text.index("late")
+    assert not d.inside_quotation(late, late + 4)
+    assert all(s < e for s, e in d.quotation_spans)

@@ -74,11 +74,20 @@ class Vocab:
     vague_phrases: list[str]
     settings: list[str]
     credit_markers: list[str]
+    media_heads: list[str]
+    media_nouns: list[str]
+    signoff_phrases: list[str]
+    vague_sources: list[str]
+    vague_links: list[str]
+    vague_quantifiers: list[str]
+    opinion_verbs: list[str]
     titles: list[str]
     title_modifiers: list[str]
     pronouns: set[str]
     source_rx: re.Pattern = field(init=False)
     title_rx: re.Pattern = field(init=False)
+    media_head_rx: re.Pattern = field(init=False)
+    media_noun_rx: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
         names = sorted(self.sources, key=len, reverse=True)
@@ -96,6 +105,13 @@ class Vocab:
 
         heads, every = alts(self.titles), alts(self.titles + self.title_modifiers)
         self.title_rx = re.compile(rf"(?<!\w)(?:(?:{every})\s+)*(?:{heads})(?!\w)", re.IGNORECASE)
+
+        self.media_head_rx = re.compile(r"(?:^|\s)(?:" + "|".join(
+            r"\s+".join(map(re.escape, h.split())) for h in sorted(self.media_heads, key=len, reverse=True))
+            + r")$")
+        self.media_noun_rx = re.compile(r"(?<!\w)(?:" + "|".join(
+            r"\s+".join(map(re.escape, h.split())) for h in sorted(self.media_nouns, key=len, reverse=True))
+            + r")(?!\w)", re.IGNORECASE)
 
     def source_type(self, phrase: str) -> str | None:
         return self.sources.get(phrase.casefold())
@@ -128,11 +144,58 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         vague_phrases=[str(x) for x in cues.get("vague_phrases", [])],
         settings=[str(x).casefold() for x in cues.get("settings", [])],
         credit_markers=[str(x) for x in cues.get("credit_markers", [])],
+        media_heads=[str(x) for x in src.get("media_heads", []) or []],
+        media_nouns=[str(x) for x in src.get("media_nouns", []) or []],
+        signoff_phrases=[str(x).casefold() for x in cues.get("signoff_phrases", []) or []],
+        vague_sources=[str(x) for x in cues.get("vague_sources", []) or []],
+        vague_links=[str(x) for x in cues.get("vague_links", []) or []],
+        vague_quantifiers=[str(x) for x in cues.get("vague_quantifiers", []) or []],
+        opinion_verbs=[str(x) for x in cues.get("opinion_verbs", []) or []],
         titles=[str(x) for x in roles.get("titles", []) or []],
         title_modifiers=[str(x) for x in roles.get("modifiers", []) or []],
         pronouns={str(x).casefold() for x in cues.get("pronouns", [])},
     )
     return v
+
+
+_DET_RX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
+    """(name, source type) when ``phrase`` names a news outlet: a listed agency, broadcaster or medium
+    (sources.yaml), a capitalised name ending in a media head ("the Daily Courier", "Radio Meridian"), or
+    a name beside a media noun ("the newspaper Kurier", "state broadcaster NRT", "the Kurier daily")."""
+    sm = v.source_rx.search(phrase)
+    if sm and v.source_type(sm.group()) != "social":
+        return sm.group(), v.source_type(sm.group()) or "media"
+    core = _DET_RX.sub("", phrase.strip())
+    words = core.split()
+    if not words:
+        return None
+    caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
+    if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
+        return core, "media"
+    nm = v.media_noun_rx.search(core)
+    if nm and nm.group().islower() and (nm.start() == 0 or nm.end() == len(core)):
+        name = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split() if w[:1].isupper()]
+        if name and all(w[:1].isupper() for w in (core[:nm.start()] + core[nm.end():]).split()):
+            return " ".join(name), "media"
+    return None
+
+
+def vague_np(phrase: str, v: Vocab) -> bool:
+    """A noun phrase that names no identifiable source ("foreign media", "agencies", "local reports")."""
+    low = _DET_RX.sub("", phrase.strip().casefold())
+    if not low or outlet_of(phrase, v):
+        return False
+    return low in v.vague_nouns or low.split()[-1] in v.vague_nouns
+
+
+def _own_outlet(doc, name: str) -> bool:
+    """Whether ``name`` is the article's own outlet ("X told Reuters" in a Reuters story is first hand)."""
+    own = (doc.article.outlet or "").casefold()
+    n = name.casefold()
+    return bool(own) and (n in own or own in n)
 
 
 def _phrase_rx(phrases: list[str]) -> re.Pattern:
@@ -206,10 +269,13 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         if named:
             return named[-1].name, "person"
         return (persons[0].name, "person") if persons else (s, "person")
-    # a known source inside the phrase
+    # a known source inside the phrase, or an outlet by its form ("the Daily Courier")
     sm = v.source_rx.search(s)
     if sm:
         return sm.group(), v.source_type(sm.group()) or "media"
+    outlet = outlet_of(s, v)
+    if outlet:
+        return outlet
     # a person's name or surname
     core = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
     core = v.title_rx.sub(" ", core)
@@ -369,6 +435,15 @@ def extract_attributions(doc) -> list[Attribution]:
         r"carried|transcribed)\b[^,.;\"]*?\bby|in\s+an\s+interview\s+(?:with|to)|citing|told)\s+",
         re.IGNORECASE)
 
+    relay_phrase_rx = _phrase_rx(v.relay_phrases + v.signoff_phrases)
+    signoff_rx = _phrase_rx(v.signoff_phrases)
+    vague_src_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_sources) + r")\s+(?:" + _alts(v.vague_links)
+                              + r")(?!\w)", re.IGNORECASE)
+    crowd_rx = re.compile(
+        r"(?<!\w)(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
+        + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+        r"(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
+
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)) or any(cs <= s0 and e0 <= ce for cs, ce in credit_spans):
             continue
@@ -382,6 +457,16 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             add(Attribution(source=None, kind="vague", start=m.start(), end=m.end(),
                             cue=doc.text[m.start():m.end()], chain=[], hops=0, source_type="unknown"))
+        # 1b. an unnamed source with what it knows ("sources familiar with the talks"), crowd opinion
+        for m in list(vague_src_rx.finditer(text, s0, e0)) + list(crowd_rx.finditer(text, s0, e0)):
+            end = m.end()
+            if m.re is vague_src_rx:
+                np = _np_right(text, end, e0, max_words=6)
+                end = np[1] if np else end
+            if quoted(m.start(), end) or not free(m.start(), end):
+                continue
+            add(Attribution(source=None, kind="vague", start=m.start(), end=end,
+                            cue=doc.text[m.start():m.end()], chain=[], hops=0, source_type="unknown"))
         # 2. "according to X"
         for m in accord_rx.finditer(text, s0, e0):
             if quoted(*m.span()) or not free(*m.span()):
@@ -390,7 +475,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if not np:
                 continue
             phrase = doc.text[np[0]:np[1]]
-            add(_classify_np(phrase, m.start(), np[1], "according to", persons, history, v, text, s0))
+            np, phrase = _via_outlet(doc, np, e0, v)
+            add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v))
         # 3. reporting and relay verbs
         for m in verb_rx.finditer(text, s0, e0):
             vs, ve = m.span()
@@ -399,6 +485,8 @@ def extract_attributions(doc) -> list[Attribution]:
             verb = m.group().casefold()
             subj = _np_left(text, vs, s0, v)
             inverted = False
+            if verb in ("according to",):
+                continue  # read above, as a phrase
             if m.group()[:1].isupper() and not _headline(doc, vs):
                 continue  # "the United States": a capitalised verb form is a name, except in a headline
             if subj is None and verb in _INVERT_VERBS and re.search(r"[,\"]\s*$", text[s0:vs]):
@@ -417,20 +505,32 @@ def extract_attributions(doc) -> list[Attribution]:
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = _resolve(phrase, subj[0], persons, history, v)
+            if not inverted and _unnamed(phrase, v):
+                stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
                 add(Attribution(source=None, kind="vague", start=cs, end=ce, cue=m.group(), chain=[],
                                 hops=0, source_type="unknown"))
+                continue
+            addressee = None if inverted else _addressee(doc, ve, e0, v)
+            if addressee:  # "the minister told the Daily Courier": first hand to that outlet, relayed here
+                add(Attribution(source=addressee[0][0], kind="relayed", start=cs, end=addressee[1],
+                                cue=m.group(), chain=[source, addressee[0][0]], hops=2,
+                                source_type=addressee[0][1]))
                 continue
             tail = text[ce:tail_end]
             relay = relay_by_rx.search(tail)
             if relay:
                 rnp = _np_right(text, ce + relay.end(), tail_end, max_words=10)
                 rphrase = doc.text[rnp[0]:rnp[1]] if rnp else ""
-                rsm = v.source_rx.search(rphrase)
+                rout = outlet_of(rphrase, v) if rnp else None
                 is_told = relay.group().strip().casefold() == "told"
-                if rnp and (rsm or (not is_told and re.search(_CAP, rphrase))):
-                    inter = rsm.group() if rsm else re.sub(r"^(?:the|a|an)\s+", "", rphrase, flags=re.I)
-                    itype = (v.source_type(inter) if rsm else None) or "media"
+                if rout and _own_outlet(doc, rout[0]):
+                    rout = None  # "X told Reuters" in Reuters' own story: first hand
+                elif not rout and rnp and not is_told and re.search(_CAP, rphrase) and \
+                        not any(rphrase.endswith(h) for h in v.institution_heads):
+                    rout = (_DET_RX.sub("", rphrase), "media")
+                if rout:
+                    inter, itype = rout
                     add(Attribution(source=inter, kind="relayed", start=cs, end=tail_end,
                                     cue=doc.text[ce + relay.start():ce + relay.end()].strip(),
                                     chain=[source, inter], hops=2, source_type=itype))
@@ -443,8 +543,21 @@ def extract_attributions(doc) -> list[Attribution]:
                                     chain=chain, hops=len(chain) if speaker else len(chain) + 1,
                                     source_type=stype))
                     continue
+            if stype in ("agency", "broadcaster", "media") and not _own_outlet(doc, source):
+                # "Reuters said", "a Daily Courier report said": the outlet relays what it was told
+                origin = _citing_origin(doc, tail_end, e0, v)
+                chain = ([origin] if origin else []) + [source]
+                add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
+                                chain=chain, hops=len(chain) if origin else 2, source_type=stype))
+                continue
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
+        # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
+        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add)
+    # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
+    for s0, e0 in doc.sentences:
+        if doc.in_boilerplate((s0, e0)):
+            _relay_phrases(doc, v, s0, e0, signoff_rx, lambda s, e: doc.inside_quotation(s, e), free, add)
     out.sort(key=lambda a: (a.start, a.end))
     _link_trailing_relays(doc, out)
     _cover_relays(out)
@@ -494,17 +607,95 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
-def _classify_np(phrase: str, start: int, end: int, cue: str, persons, history, v: Vocab, text: str,
-                 s0: int) -> Attribution:
+_INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.IGNORECASE)
+
+
+def _unnamed(phrase: str, v: Vocab) -> bool:
+    """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one."""
+    if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
+        return False
+    rest = _INDEFINITE.sub("", phrase)
+    return not any(w[:1].isupper() for w in rest.split())
+
+
+def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] | None:
+    """The outlet right after a verb ("told Reuters", "said to the Daily Courier"), unless it is the
+    article's own outlet: ((name, type), end of its noun phrase)."""
+    m = re.match(r"\s+(?:to\s+)?", doc.norm[pos:hi])
+    if not m:
+        return None
+    np = _np_right(doc.norm, pos + m.end(), hi, max_words=6)
+    if not np:
+        return None
+    outlet = outlet_of(doc.text[np[0]:np[1]], v)
+    if not outlet or _own_outlet(doc, outlet[0]):
+        return None
+    return outlet, np[1]
+
+
+def _alts(phrases) -> str:
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
+    """"a report by the Daily Courier", "reports in local media": the noun phrase extended over a
+    following "by/in/from/on X" when X is an outlet or a vague source (it is then the source)."""
+    text = doc.norm
+    phrase = doc.text[np[0]:np[1]]
+    m = re.match(r"\s+(?:by|in|from|on|of)\s+", text[np[1]:hi])
+    if m and re.search(r"(?:report|reports|article|story|interview|broadcast|account|dispatch)$",
+                       phrase, re.IGNORECASE):
+        np2 = _np_right(text, np[1] + m.end(), hi)
+        if np2:
+            p2 = doc.text[np2[0]:np2[1]]
+            if outlet_of(p2, v) or vague_np(p2, v):
+                return (np[0], np2[1]), p2
+    return np, phrase
+
+
+def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
+    """", citing the ministry" right after an outlet's clause: the origin of what the outlet relays
+    (None when it is vague: the vague phrase is reported on its own)."""
+    m = re.match(r"\s*,?\s*citing\s+", doc.norm[pos:hi], re.IGNORECASE)
+    if not m:
+        return None
+    np = _np_right(doc.norm, pos + m.end(), hi)
+    if not np:
+        return None
+    phrase = _DET_RX.sub("", doc.text[np[0]:np[1]])
+    return None if vague_np(phrase, v) else phrase
+
+
+def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add) -> None:
+    """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
+    text = doc.norm
+    for m in rx.finditer(text, s0, e0):
+        if quoted(*m.span()) or not free(*m.span()):
+            continue
+        cue = re.sub(r"\s+", " ", m.group().casefold())
+        np = _np_right(text, m.end(), e0, max_words=8)
+        if not np:
+            continue
+        np, phrase = _via_outlet(doc, np, e0, v)
+        if not free(m.start(), np[1]):
+            continue
+        outlet = outlet_of(phrase, v)
+        if outlet and not _own_outlet(doc, outlet[0]):
+            add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
+                            chain=[outlet[0]], hops=2, source_type=outlet[1]))
+        elif not outlet and cue not in ("told", "speaking to", "via") and vague_np(phrase, v):
+            add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
+                            hops=0, source_type="unknown"))
+
+
+def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, history,
+                 v: Vocab) -> Attribution:
     low = phrase.casefold()
     head = re.sub(r"^(?:the|a|an)\s+", "", low)
-    sm = v.source_rx.search(phrase)
-    if sm:
-        inter = sm.group()
-        speaker = None
-        return Attribution(source=inter, kind="relayed", start=start, end=end, cue=cue,
-                           chain=[inter] if speaker is None else [speaker, inter], hops=2,
-                           source_type=v.source_type(inter) or "media")
+    outlet = outlet_of(phrase, v)
+    if outlet and not _own_outlet(doc, outlet[0]):
+        return Attribution(source=outlet[0], kind="relayed", start=start, end=end, cue=cue,
+                           chain=[outlet[0]], hops=2, source_type=outlet[1])
     if any(low.endswith(h) for h in v.institution_heads):
         return Attribution(source=phrase, kind="direct", start=start, end=end, cue=cue, chain=[phrase],
                            hops=1, source_type="institution")
