@@ -192,6 +192,8 @@ SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask sche
 def score(
     paths: PathsArg,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON export here.")] = None,
+    csv_dir: CsvOpt = None,
+    parquet_dir: ParquetOpt = None,
     db: DbOpt = None,
     rules: RulesOpt = None,
     html: Annotated[Path | None, typer.Option("--html", help="Also write the HTML report to this folder.")] = None,
@@ -223,6 +225,10 @@ def score(
 
         write_json(run, json_out)
         out.print(f"JSON export: {json_out}")
+    if csv_dir or parquet_dir:
+        from .export import run_to_dict
+
+        _write_tables(run_to_dict(run), csv_dir, parquet_dir)
     if html:
         from .report import render_site
 
@@ -243,7 +249,9 @@ def score(
 
 @app.command()
 def report(
-    paths: PathsArg,
+    paths: OptPathsArg = None,
+    run_id: StoredRunOpt = None,
+    db: DbOpt = None,
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder of the HTML report.")] = Path("reports"),
     rules: RulesOpt = None,
     max_bytes: MaxBytesOpt = None,
@@ -251,12 +259,15 @@ def report(
     agree_codes: Annotated[list[Path] | None, typer.Option("--agree", help="Filled coding sheets (see `audit "
                                                            "codebook`): adds the Agreement page.")] = None,
 ) -> None:
-    """Score PATHS and write the HTML reliability report (opens from disk, no network needed)."""
+    """Write the HTML reliability report (opens from disk, no network needed) of PATHS, scored now, or of a
+    stored run (--run RUN, or the latest in --db when no PATHS are given), which is not scored again.
+
+    With PATHS and --db, scoring goes through that database's cache and the run is saved there."""
     from .report import render_site
 
     cfg = _config(rules)
     registry = _registry(cfg)
-    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
+    run, ingest_errors = _scored_or_stored(paths, run_id, db, cfg, registry, max_bytes, jobs)
     agreement, sheet_errors = _agreement(run, agree_codes, registry) if agree_codes else (None, [])
     index = render_site(run, out_dir, registry, weights=cfg.weights, agreement=agreement)
     out.print(f"HTML report of {len(run.results)} articles: {index}")
@@ -266,14 +277,17 @@ def report(
 
 @app.command()
 def graph(
-    paths: PathsArg,
+    paths: OptPathsArg = None,
+    run_id: StoredRunOpt = None,
+    db: DbOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="gexf (Gephi), graphml or json.")] = "gexf",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (default: graph.FORMAT).")] = None,
     rules: RulesOpt = None,
     max_bytes: MaxBytesOpt = None,
     jobs: JobsOpt = None,
 ) -> None:
-    """Score PATHS and write the citation and echo graph: who cites whom, who copies whom.
+    """Write the citation and echo graph of PATHS (scored now) or of a stored run (--run RUN, or the latest
+    in --db when no PATHS are given): who cites whom, who copies whom.
 
     Nodes are outlets, articles and sources; edges publishes, cites, credits, relays and echoes, with
     weights and evidence (the shared passages of an echo). Gephi opens GEXF and GraphML."""
@@ -286,7 +300,7 @@ def graph(
         raise _fail(f"--format must be gexf, graphml or json, not {fmt!r}")
     cfg = _config(rules)
     registry = _registry(cfg)
-    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, None)
+    run, ingest_errors = _scored_or_stored(paths, run_id, db, cfg, registry, max_bytes, jobs)
     target = output or Path(f"graph.{fmt}")
     G = nx.node_link_graph(run.graph, directed=True, multigraph=True, edges="edges")
     write_graph(G, target, fmt)
@@ -297,6 +311,117 @@ def graph(
               + f" -> {target}")
     if [e for e in ingest_errors if e.level == "error"] or run.rule_errors:
         raise typer.Exit(EXIT_PARTIAL)
+
+
+OptPathsArg = Annotated[list[Path] | None, typer.Argument(
+    help="Files or folders of articles to score (default: read a stored run instead).", show_default=False)]
+StoredRunOpt = Annotated[str | None, typer.Option("--run", help="A stored run id or its unique prefix "
+                                                  "(default: the latest run in --db).")]
+
+
+def _scored_or_stored(paths: list[Path] | None, run_id: str | None, db: str | None, cfg, registry,
+                      max_bytes: int | None, jobs: int | None):
+    """What report and graph show: PATHS scored now (through --db's cache, and saved there, when --db is
+    given), or a stored run read back as it was saved, without scoring."""
+    from .store import StoreError, load_result, resolve_url, save_run
+
+    if paths and run_id:
+        raise _fail("give PATHS to score, or --run to read a stored run, not both")
+    if paths:
+        url = resolve_url(db) if db else None
+        run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url)
+        if url:
+            try:
+                save_run(run, url)
+            except StoreError as e:
+                raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+            err.print(f"stored as run {run.run_id} in {url}", markup=False)
+        return run, ingest_errors
+    url = resolve_url(db or cfg.db)
+    try:
+        run = load_result(url, run_id)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    err.print(f"run {run.run_id} from {url} (stored, not scored again)", markup=False)
+    return run, []
+
+
+CsvOpt = Annotated[Path | None, typer.Option("--csv", help="Write the tidy tables as CSV files, with a "
+                                             "Frictionless datapackage.json, to this folder.")]
+ParquetOpt = Annotated[Path | None, typer.Option("--parquet", help="Write the tidy tables as Parquet files "
+                                                 "to this folder (pip install 'auditor[parquet]').")]
+
+
+def _write_tables(export: dict, csv_dir: Path | None, parquet_dir: Path | None) -> None:
+    from .tables import write_csv, write_parquet
+
+    if csv_dir:
+        out.print(f"tables: {write_csv(export, csv_dir)}", markup=False)
+    if parquet_dir:
+        try:
+            out.print(f"tables: {write_parquet(export, parquet_dir)}", markup=False)
+        except RuntimeError as e:
+            raise _fail(str(e)) from None
+
+
+@app.command("export")
+def export_run(
+    run_id: Annotated[str | None, typer.Argument(help="A stored run id or its unique prefix (default: the "
+                                                 "latest).", show_default=False)] = None,
+    csv_dir: CsvOpt = None,
+    parquet_dir: ParquetOpt = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the JSON export here.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Write a stored run's tidy tables (--csv, --parquet) or JSON export (--json) without scoring again:
+    the same files `audit score --csv/--parquet/--json` wrote for it."""
+    from .config import load_config
+    from .export import run_to_dict, write_json
+    from .store import StoreError, load_result, resolve_url
+
+    if not (csv_dir or parquet_dir or json_out):
+        raise _fail("nothing to write: give --csv DIR, --parquet DIR or --json FILE")
+    url = resolve_url(db or load_config().db)
+    try:
+        run = load_result(url, run_id)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    if json_out:
+        write_json(run, json_out)
+        out.print(f"JSON export: {json_out}", markup=False)
+    if csv_dir or parquet_dir:
+        _write_tables(run_to_dict(run), csv_dir, parquet_dir)
+
+
+@app.command("serve")
+def serve_db(
+    database: Annotated[str | None, typer.Argument(help="The SQLite store (default: --db, or auditor.db).",
+                                                   show_default=False)] = None,
+    db: DbOpt = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (loopback: only this machine).")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8001,
+    mutable: Annotated[bool, typer.Option("--mutable", help="Open the file in datasette's normal mode, "
+                                          "seeing runs saved while it serves (default: immutable, "
+                                          "read-only).")] = False,
+) -> None:
+    """Browse the store in datasette: described tables and canned queries to start from (weakest articles,
+    relayed attributions, altered quotes with their consensus, outlets that echo others most).
+
+    Read-only and on loopback by default (pip install 'auditor[serve]')."""
+    from .config import load_config
+    from .serve import serve as run_datasette
+    from .store import StoreError, resolve_url
+
+    if database and db:
+        raise _fail("give the database as DATABASE or --db, not both")
+    url = resolve_url(database or db or load_config().db)
+    try:
+        run_datasette(url, host=host, port=port, mutable=mutable)
+    except (ValueError, RuntimeError) as e:
+        raise _fail(str(e)) from None
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
 
 
 class _progress:
