@@ -185,7 +185,11 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
           reuse_candidates: Callable | None = None) -> RunResult:
     """Score ``articles``. ``cache`` (a ``StageCache``) makes reruns incremental and resumable;
     ``stage`` replaces the local article stage and ``reuse_candidates`` the text-reuse candidate
-    generation of the corpus stage (the Dask engine passes its own of both)."""
+    generation of the corpus stage (the Dask engine passes its own of both).
+
+    Articles are taken in the order of their ids, whatever order the inputs were named in, so that every
+    sum, tie and listing downstream is the same for the same articles."""
+    articles = sorted(articles, key=lambda a: a.id)
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),
                     ingest_errors=list(ingest_errors or []), rule_errors=list(registry.errors),
                     inputs=list(inputs or []))
