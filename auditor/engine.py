@@ -191,8 +191,9 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
     sum, tie and listing downstream is the same for the same articles."""
     articles = sorted(articles, key=lambda a: a.id)
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),
-                    ingest_errors=list(ingest_errors or []), rule_errors=list(registry.errors),
-                    inputs=list(inputs or []))
+                    ingest_errors=sorted(ingest_errors or [], key=lambda e: (e.source, e.reason)),
+                    rule_errors=list(registry.errors),
+                    inputs=sorted(inputs or []))
     run.rules = [{"id": r.id, "family": r.family, "status": r.meta.status, "weight": r.meta.weight,
                   "scope": r.meta.scope, "origin": r.origin, "name": r.meta.name} for r in registry.rules]
 
