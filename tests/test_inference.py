@@ -97,3 +97,69 @@ def test_seeds_inferences_match_the_gold():
         assert not [f for f in found[g["article"]] if f.start < gs[1] and gs[0] < f.end]
     total = sum(len(v) for v in found.values())
     assert total == len(gold["inferences"])  # no other flag on the seeds
+
+
+# -- interpretation and hedged implication in the author's voice (fixtures in our own words) --------
+
+FLAGGED = [  # (text, the cue that must be flagged)
+    ("The mayor skipped the ceremony, which was widely interpreted as a protest.", "widely interpreted as"),
+    ("The governor closed the port in what is seen as a warning to the unions.", "in what is seen as"),
+    ("The vote was widely viewed as a rebuke of the cabinet.", "widely viewed as"),
+    ("The new tariff is seen by many as a bargaining chip.", "seen by many as"),
+    ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
+    ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
+    ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
+    ("The convoy was presumably delayed at the border.", "presumably"),
+]
+
+NOT_FLAGGED = [
+    # a hedge inside a quotation is the speaker's
+    '"It is unclear whether the bridge will reopen," the engineer said.',
+    # a participle that continues the speaker's reported argument
+    "The senator described the new duties on steel, suggesting that large economies use trade as a lever.",
+    "She listed the closed factories, suggesting that the subsidies had failed.",
+    # the author's first-person aside about their own experience
+    "I have covered four of these summits, and this one was probably the calmest.",
+    # a hedge inside an attribution clause is vague sourcing, not an inference
+    "It is believed that the convoy turned back.",
+]
+
+TRANSCRIPT = "\n\n".join([
+    "Thank you all for coming this evening.",
+    "We have worked hard this year, and I am proud of our teams.",
+    "Our harbour is busier than it has ever been.",
+    "We will probably need a second pier within five years.",
+    "I know that some of you worry about the cost.",
+    "We have found the money in the existing budget.",
+    "Our partners in the region have been generous.",
+    "I want to thank the dock workers in particular.",
+    "We will open the new terminal in the spring.",
+    "Thank you, and good night.",
+])
+
+
+def _flags(text: str):
+    d = doc_of(text)
+    return d, rule().run(d, Corpus([d]))
+
+
+@pytest.mark.parametrize(("text", "cue"), FLAGGED)
+def test_interpretation_and_implication_in_the_authors_voice_are_flagged(text, cue):
+    d, found = _flags(text)
+    at = text.index(cue)
+    assert [f for f in found if f.start <= at < f.end and f.severity == "medium"], (text, found)
+
+
+@pytest.mark.parametrize("text", NOT_FLAGGED)
+def test_speakers_hedges_and_asides_are_not_flagged(text):
+    assert _flags(text)[1] == []
+
+
+def test_hedges_in_a_published_transcript_are_the_speakers():
+    from auditor.text.hedges import is_transcript
+
+    d = doc_of(TRANSCRIPT)
+    assert is_transcript(d) and hedges(d) == []
+    reported = doc_of(TRANSCRIPT.replace("We will probably need", "The port will probably need"), "r")
+    assert not is_transcript(doc_of("The port will probably need a second pier, the mayor said.\n\n" * 9))
+    assert [h.cue for h in hedges(reported)] == ["probably"] or is_transcript(reported)

@@ -31,7 +31,7 @@ class Hedge:
     cue_end: int
     start: int  # the hedged clause
     end: int
-    strength: str  # strong | weak
+    strength: str  # interpretive | strong | weak
     attribution: Attribution | None = None  # the attribution whose scope holds the clause
 
 
@@ -41,7 +41,7 @@ def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
 
     data = load_mapping("hedges", extra_dirs)
     out = []
-    for strength, key in (("strong", "strong"), ("weak", "weak_perfect")):
+    for strength, key in (("interpretive", "interpretation"), ("strong", "strong"), ("weak", "weak_perfect")):
         phrases = sorted((str(p) for p in data.get(key, []) or []), key=len, reverse=True)
         if not phrases:
             continue
@@ -87,13 +87,73 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
     return False
 
 
+_FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
+_FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
+_PARTICIPLE = re.compile(r",\s*$")
+_HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
+
+
+def _author_text(doc, span: Span) -> str:
+    """The words of ``span`` outside quotations (quoted words blanked)."""
+    s, e = span
+    chars = list(doc.norm[s:e])
+    for qs, qe in doc.quotation_spans:
+        for i in range(max(qs, s), min(qe, e)):
+            chars[i - s] = " "
+    return "".join(chars)
+
+
+def is_transcript(doc) -> bool:
+    """A text in a speaker's own voice throughout (a published transcript or statement): most of its
+    sentences speak in the first person and almost none holds a reporting clause. Its hedges are the
+    speaker's, not an author's."""
+    sents = [s for s in doc.sentences if not doc.in_boilerplate(s)]
+    if len(sents) < 8:
+        return False
+    first = sum(1 for s in sents if _FIRST_PERSON_ANY.search(_author_text(doc, s)))
+    atts = {doc.sentence_at(a.start) for a in doc.attributions if a.kind != "credit"}
+    return first >= 0.4 * len(sents) and len(atts) <= 0.1 * len(sents)
+
+
+def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attribution | None:
+    """For a participle after a comma ("..., suggesting that ..."): the person attribution whose speaker
+    is the subject of the main clause (a reporting clause of the sentence, or "he"/"she" for the last
+    person attributed before it), whose argument the participle continues."""
+    if not _PARTICIPLE.search(doc.norm[sent[0]:cs]):
+        return None
+    own = [a for a in atts if sent[0] <= a.start < cs and a.kind != "vague"]
+    if own:
+        return own[-1]
+    head = doc.norm[sent[0]:cs]
+    if _HE_SHE.match(head):
+        before = [a for a in atts if a.start < sent[0] and a.source_type == "person"]
+        if before:
+            return before[-1]
+    # the main clause's subject is a person: a pronoun, a title ("The senator listed ..."), or a name the
+    # article attributes words to
+    from .attribution import vocab
+
+    subj = re.match(r"\W*((?:[\w'-]+\s+){0,4}?)(?=[a-z][\w-]*(?:ed|s)\b)", head)
+    words = subj.group(1).strip() if subj else ""
+    names = {w for a in atts if a.source_type == "person" and a.source for w in a.source.split()}
+    if _HE_SHE.match(head) or (words and (vocab().title_rx.search(words) or set(words.split()) & names)):
+        s = sent[0] + (subj.start(1) if subj else 0)
+        return Attribution(source=words or None, kind="direct", start=s, end=s + len(words), cue="",
+                           chain=[words] if words else [], hops=1, source_type="person")
+    return None
+
+
 def hedges(doc) -> list[Hedge]:
     text = doc.norm
     atts = [a for a in doc.attributions if a.kind != "credit"]
     out: list[Hedge] = []
+    if is_transcript(doc):
+        return out
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
             continue
+        if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
+            continue  # the author's aside about their own experience, or a speaker's unmarked words
         for rx, strength in hedge_patterns():
             for m in rx.finditer(text, s0, e0):
                 cs, ce = m.span()
@@ -104,7 +164,13 @@ def hedges(doc) -> list[Hedge]:
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
+                if strength == "interpretive":  # the author's reading, whoever spoke before it
+                    out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
+                                     end=clause[1], strength=strength, attribution=None))
+                    continue
                 scope = next((a for a in atts if s0 <= a.start < e0 and in_scope(doc, a, clause, cs)), None)
+                if scope is None and m.group().casefold().endswith(("ing", "ing that")):
+                    scope = _speaker_subject(doc, (s0, e0), cs, atts)
                 if scope is not None and clause[0] < scope.end <= cs:
                     # "Rutte said the strike was likely ...": the clause is the reported content
                     m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])

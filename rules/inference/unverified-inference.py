@@ -146,7 +146,7 @@ def check(doc, corpus):
         if not has_others:
             yield Hit(h.start, h.end, f"Hedged conclusion in the author's voice ('{h.cue}'), not attributed; "
                       "no other article in this run to check it against",
-                      severity="medium" if h.strength == "strong" else "low", data={**data, "support": None})
+                      severity="low" if h.strength == "weak" else "medium", data={**data, "support": None})
             continue
         index = _postings(corpus)
         missing = [t for t in proper if not index.get(t, set()) - {aid}]
@@ -162,5 +162,5 @@ def check(doc, corpus):
         else:
             reason = "no other article carries half of its content terms"
         yield Hit(h.start, h.end, f"Unverified inference in the author's voice ('{h.cue}'), not attributed "
-                  f"to any source: {reason}", severity="medium" if h.strength == "strong" else "low",
+                  f"to any source: {reason}", severity="low" if h.strength == "weak" else "medium",
                   data={**data, "support": None, "missing_terms": missing, "best_coverage": round(best, 2)})
