@@ -8,6 +8,7 @@ import json
 import math
 import random
 import re
+import shlex
 import shutil
 import sys
 from html.parser import HTMLParser
@@ -406,3 +407,53 @@ def test_agree_html_of_a_stored_run(seeds_db, tmp_path):
     html = (tmp_path / "site" / "agreement.html").read_text(encoding="utf-8")
     for var in ("vague-attribution", "score:article"):
         assert f"<code>{var}</code>" in html
+
+
+# ------------------------------------------------------------------------------ docs/agreement.md
+
+def _doc() -> str:
+    return (ROOT / "docs" / "agreement.md").read_text(encoding="utf-8")
+
+
+def _doc_commands() -> list[list[str]]:
+    blocks = re.findall(r"```bash\n(.*?)```", _doc(), flags=re.S)
+    return [shlex.split(line)[1:] for b in blocks for line in b.splitlines() if line.startswith("audit ")]
+
+
+def test_walkthrough_as_written(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(EXAMPLES, tmp_path / "docs" / "examples" / "agreement")
+    commands = _doc_commands()
+    assert [c[0] for c in commands] == ["score", "codebook", "agree"]
+    for args in commands:
+        res = runner.invoke(app, args)
+        assert res.exit_code == 0, (args, res.output)
+    doc = _doc()
+    # the coding sheet starts as the page shows
+    shown = re.search(r"```text\n(article,variable,coder,value\n.*?)```", doc, flags=re.S).group(1)
+    sheet = (tmp_path / "codebook" / "coding.csv").read_text(encoding="utf-8")
+    assert sheet.startswith(shown)
+    assert (tmp_path / "codebook" / "codebook.html").is_file() and (tmp_path / "report" / "agreement.html").is_file()
+    report = json.loads((tmp_path / "agreement.json").read_text(encoding="utf-8"))["variables"]
+    # the coders' figures in the table (they depend only on the two sheets)
+    rows = [r for r in doc.splitlines() if r.startswith("│")]
+    assert len(rows) >= 3
+    for row in rows:
+        var, level, units, coders, figure = [c.strip() for c in row.strip("│").split("│")][:5]
+        got = report[var]
+        assert (got["level"], str(got["units"]), ", ".join(got["coders"])) == (level, units, coders)
+        a, lo, hi = re.fullmatch(r"(-?[\d.]+) \[(-?[\d.]+), (-?[\d.]+)\]", figure).groups()
+        assert (f"{got['alpha_coders']:.3f}", f"{got['ci95_coders'][0]:.3f}", f"{got['ci95_coders'][1]:.3f}") == (a, lo, hi)
+    for var, figure in (("vague-attribution", "0.571"), ("single-source", "-0.125"), ("score:article", "0.862")):
+        assert f"**{figure}**" in doc and f"{report[var]['alpha_coders']:.3f}" == figure
+    # the JSON example: its coders' figures are the real ones, its evidence spans point at the seed's text
+    example = json.loads(re.search(r"```json\n(.*?)```", doc, flags=re.S).group(1))
+    for var, v in example["variables"].items():
+        assert v["alpha_coders"] == pytest.approx(report[var]["alpha_coders"], abs=1e-3)
+        assert v["ci95_coders"] == pytest.approx(report[var]["ci95_coders"], abs=1e-3)
+        for d in v["disagreements"]:
+            assert d["majority"] == float(np.median(list(d["coders"].values())))
+            text = (SEEDS / f"{d['article']}.txt").read_text(encoding="utf-8")
+            for e in d["evidence"]:
+                assert text[e["start"]:e["end"]] == e["text"]

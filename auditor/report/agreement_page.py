@@ -28,7 +28,7 @@ def chart(report: dict[str, Any]) -> dict[str, Any]:
     lo = math.floor(lo * 10) / 10
     rows = []
     for k, (name, who, a, ci) in enumerate(shown):
-        y = PAD + 20 + k * ROW_H + (6 if k % 2 else 0) + (k // 2) * 8
+        y = PAD + 20 + (k // 2) * (2 * ROW_H + 10) + (k % 2) * ROW_H  # a pair of rows per variable
         row = {"name": name, "who": who, "y": y, "alpha": a, "ci": ci, "first": k % 2 == 0,
                "x": None if a is None else _x(a, lo)}
         if ci:
