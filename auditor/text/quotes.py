@@ -82,6 +82,7 @@ class RawQuote:
     end: int
     reopens: list[int]
     double: bool = True
+    nested: list[tuple[int, int]] = field(default_factory=list)  # (open, close) of quotes inside it
 
 
 def _classify(text: str, i: int) -> str:
@@ -181,7 +182,7 @@ def _pair_double(doc, paras, strays: list[int] | None = None) -> list[RawQuote]:
             if stack:
                 stack[-1].nested.append((o.mark.pos, m.pos))
             else:
-                out.append(RawQuote(o.mark.pos, m.pos, o.mark.pos + 1, m.pos, o.reopens))
+                out.append(RawQuote(o.mark.pos, m.pos, o.mark.pos + 1, m.pos, o.reopens, nested=o.nested))
     flush(len(paras) + 1, None)
     return out
 
@@ -324,18 +325,23 @@ def _cue_adjacent(before: str, after: str) -> bool:
     return any(pats[k].search(before[-120:]) for k in ("before_according", "before_who_verb", "before_colon"))
 
 
+def _make(doc, r: RawQuote) -> Quote | None:
+    text = doc.text
+    s, e = _trim(text, r.start, r.end)
+    if e <= s or not any(c.isalpha() for c in text[s:e]):
+        return None
+    if doc.in_boilerplate((s, e)):
+        return None
+    return Quote(text=_content_text(text, s, e, r.reopens), start=s, end=e, kind=_kind(doc, r, s, e))
+
+
 def _build(doc, include_scare: bool) -> tuple[list[Quote], list[Quote], list[RawQuote]]:
     quotes, scare, raws = [], [], []
-    text = doc.text
     for r in raw_quotes(doc):
-        s, e = _trim(text, r.start, r.end)
-        if e <= s or not any(c.isalpha() for c in text[s:e]):
+        q = _make(doc, r)
+        if q is None:
             continue
-        if doc.in_boilerplate((s, e)):
-            continue
-        kind = _kind(doc, r, s, e)
-        q = Quote(text=_content_text(text, s, e, r.reopens), start=s, end=e, kind=kind)
-        if kind == "scare":
+        if q.kind == "scare":
             scare.append(q)
         else:
             quotes.append(q)
@@ -343,14 +349,91 @@ def _build(doc, include_scare: bool) -> tuple[list[Quote], list[Quote], list[Raw
     return quotes, scare, raws
 
 
+def _whole_paragraph(doc, r: RawQuote) -> bool:
+    para = doc.paragraph_at(r.open)
+    if not para or r.close is None or doc.text[para[0]:r.open].strip():
+        return False
+    return not doc.text[r.close + 1:para[1]].strip(" .,;:\u2026")
+
+
+def _is_report(doc, q: Quote, r: RawQuote, disc) -> bool:
+    """True when the quoted words report their own speaker in the third person: the author's narration
+    in quotation marks (a whole lead paragraph quoted, ``"Ivanov stated that he was ready to ..."``), not
+    a rendering of anyone's words."""
+    from .speakers import PRONOUNS, _opens_sentence, cue_patterns
+
+    if q.kind != "direct":
+        return False
+    norm = doc.norm
+    pats = cue_patterns()
+    whole = _whole_paragraph(doc, r) and q.cue is None
+    window = min(q.end, q.start + 240)
+    for key in ("inside_who_verb", "inside_according"):
+        for m in pats[key].finditer(norm, q.start, window):
+            who = m.group("who").strip()
+            if who.lower() in PRONOUNS:
+                if whole and PRONOUNS[who.lower()] == "person" and _opens_sentence(norm, q.start, m.start("who")):
+                    return True
+                continue
+            if key == "inside_who_verb" and not _opens_sentence(norm, q.start, m.start("who")) and not whole:
+                continue
+            subject = disc.resolve(who, m.start("who")) if disc is not None else None
+            if subject is None:
+                continue
+            if q.cue is None or q.speaker is None or _same(q.speaker, subject):
+                return True
+    return False
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and (a == b or a.split()[-1] == b.split()[-1])
+
+
+def _inner_raws(doc, r: RawQuote) -> list[RawQuote]:
+    """The quotations nested inside ``r``: double marks paired inside it and single-mark pairs."""
+    inner = [RawQuote(s, e, s + 1, e, []) for s, e in r.nested]
+    taken = [(s, e + 1) for s, e in r.nested]
+    inner += [x for x in _pair_single(doc, _para_index(doc), taken) if r.start <= x.open and x.close < r.end]
+    return sorted(inner, key=lambda x: x.start)
+
+
 def extract_quotes(doc) -> list[Quote]:
-    """The quotations of ``doc`` (utterances only, scare quotes left out), with speakers and cues."""
+    """The quotations of ``doc`` (utterances only: scare quotes and reported narration left out), with
+    speakers and cues."""
     from .speakers import attribute_speakers
 
     quotes, scare, raws = _build(doc, include_scare=False)
     doc.__dict__["_scare_quotes"] = scare
-    attribute_speakers(doc, quotes, raws)
+    disc = attribute_speakers(doc, quotes, raws)
+    reports = [i for i, (q, r) in enumerate(zip(quotes, raws, strict=True)) if _is_report(doc, q, r, disc)]
+    doc.__dict__["_reported"] = [quotes[i] for i in reports]
+    if reports:
+        keep_q = [q for i, q in enumerate(quotes) if i not in reports]
+        keep_r = [r for i, r in enumerate(raws) if i not in reports]
+        for i in reports:
+            quotes[i].kind = "report"
+            for ir in _inner_raws(doc, raws[i]):
+                iq = _make(doc, ir)
+                if iq is None:
+                    continue
+                if iq.kind == "scare":
+                    scare.append(iq)
+                else:
+                    keep_q.append(iq)
+                    keep_r.append(ir)
+        order = sorted(range(len(keep_q)), key=lambda j: keep_q[j].start)
+        quotes, raws = [keep_q[j] for j in order], [keep_r[j] for j in order]
+        for q in quotes:
+            q.speaker = q.cue = q.cue_start = q.cue_end = None
+        attribute_speakers(doc, quotes, raws)
     return quotes
+
+
+def reported_speech(doc) -> list[Quote]:
+    """Quoted spans that are the author's narration (``kind="report"``), which ``doc.quotes`` leaves out:
+    a lead paragraph wrapped in quotation marks, a span reporting its own speaker in the third person."""
+    _ = doc.quotes
+    return doc.__dict__.get("_reported", [])
 
 
 def scare_quotes(doc) -> list[Quote]:

@@ -1,33 +1,58 @@
-"""Who said a quotation: the cue that attributes it and the speaker, resolved to a full name where possible.
+"""Who said a quotation: the cue that attributes it and the speaker, resolved through the article's discourse.
 
 ``attribute_speakers(doc, quotes, raws)`` fills ``speaker``, ``cue``, ``cue_start``/``cue_end`` in place.
-The cue is a reporting verb (``rules/data/reporting_verbs.txt``) in one of these places, first found wins:
 
-1. right after the closing mark: ``"...," he said`` / ``"...," said NATO Secretary General Mark Rutte``
-   / ``"...," according to Rutte``;
+**The cue** is a reporting verb (``reporting_verbs`` word list) in one of these places, first found wins:
+
+1. right after the closing mark: ``"...," he said`` / ``"...," said NATO Secretary General Mark Rutte`` /
+   ``"...," the ex-banker told delegates`` / ``"...," according to Rutte``;
 2. right before the opening mark: ``Rutte said: "..."``, ``Rutte said that "..."``, ``according to
    Rutte, "..."``, ``Rutte: "..."``;
 3. for a quotation inside the author's sentence, the last ``X verb`` of that sentence before it
    (``Rutte noted that reaching an agreement "will require ..."``).
 
-The words naming the speaker are then resolved: a full name is kept without its titles (``NATO Secretary
-General Mark Rutte`` -> ``Mark Rutte``); a surname alone becomes the full name the article introduced; a
-pronoun (``he``) becomes the last person the article named *outside quotations* before the quotation
-(so ``"Putin ... thought he would win," he emphasized`` is not Putin's); a role (``the Secretary
-General``, ``the NATO chief``) becomes the last person introduced with a matching title
-(``rules/data/speaker_titles.txt``), else the article's main speaker.
+**The entity table** (``find_people``): every person the article names outside its quotations, with what
+the article says they are: title words in front of the name (``Prime Minister Jane Roe`` -> roles
+``prime``, ``minister``), capitalised modifiers of the title (``NATO Secretary General``, ``Norlandic
+Prime Minister`` -> attributes ``nato``, ``norlandic``), ``of Norland`` after the name, an apposition
+(``Jane Roe, a former banker,`` -> role ``banker``) and a role before a comma (``Norland's prime minister,
+Jane Roe,``).
 
-A quotation with no cue takes the speaker of the quotation just before it when that one is in the same or
-the previous paragraph (a floating quote paragraph continues the last speaker), else the person its own
-sentence names, else the article's main speaker (the person it names most often); ``cue`` stays None then.
+**The words naming the speaker** are resolved in this order:
 
-Limitations: persons are recognised by capitalisation next to a title or a reporting verb, not by a
-named-entity model, so an untitled name that never governs a reporting verb is not a person here; plural
-speakers ("they said") are left unresolved.
+* a full name is kept without its titles (``NATO Secretary General Mark Rutte`` -> ``Mark Rutte``); a
+  surname alone becomes the full name the article introduced;
+* a role or an epithet (``the Norlandic PM``, ``the prime minister``, ``the ex-banker``, ``the NATO
+  chief``) becomes the one person of the table that carries that role (abbreviations such as ``PM`` are
+  expanded, ``ex-``/``former`` dropped; a capitalised modifier must match one of the person's attributes by
+  its stem, so ``Norlandic`` matches ``Norland``; a generic head such as ``chief`` or ``leader`` matches
+  through its modifier). When several persons carry it, the current speaker if they are one of them, else
+  nobody;
+* a pronoun (``he``, ``she``) becomes the **current speaker of the passage**: the subject of the last
+  reporting clause, or the last person who opened a sentence as its subject (``Roe met Smith. "...," she
+  said`` -> Roe). It is *not* the most recently mentioned name: a person named after a preposition
+  (``in a letter to X``, ``a swipe at X``, ``without mentioning X by name``), a possessor (``X's
+  government``) or inside a quotation never becomes the current speaker.
+
+**A quotation with no cue** takes, in order: the speaker of the published transcript it lies in
+(``transcripts``); the current speaker of the passage (so a list of quotations after ``Other lines stood
+out:`` inherits the speaker of the clause before it, and a floating quote paragraph continues the last
+speaker); for a quotation before anyone has spoken (a headline), the article's dominant speaker when one
+person has most of the cued quotations; else it stays empty. ``cue`` stays None then.
+
+**A published transcript** (``Full text of Roe's speech``, ``Remarks by Prime Minister Jane Roe``,
+``Transcript:``, ``as prepared for delivery``, followed by first-person paragraphs) is its speaker's words
+throughout: every quotation inside it is theirs.
+
+Limitations: persons are recognised by capitalisation next to a title, an apposition or a reporting verb,
+not by a named-entity model; there is no gender agreement (``she`` may be resolved to a man when he is the
+current speaker); plural speakers (``they said``) and organisations are left unresolved; a demonym that
+does not share its stem with the country (``Dutch`` / ``Netherlands``) does not match.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,9 +60,17 @@ from functools import lru_cache
 
 from ..vocab import load_phrases
 
-CAPW = r"(?:[A-Z][\w'\-]*|[A-Z]\.(?:[A-Z]\.)*)"
+CAPW = r"(?:[A-Z][\w'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)*)"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
 _ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)\s+)"
+# Role heads that say nothing on their own: "the NATO chief" is matched through its modifier.
+GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss", "official", "officer", "figure"})
+# Abbreviations of roles, expanded before a role is matched ("the Norlandic PM" -> prime minister).
+ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sg": "secretary general",
+                 "potus": "president", "veep": "vice president"}
+_DESC_STOP = frozenset({"a", "an", "the", "of", "who", "and", "in", "for", "to", "at", "on", "with", "has", "have",
+                        "is", "was", "his", "her", "its", "their", "former", "ex", "then", "now", "current", "new",
+                        "s", "by", "from", "as", "that", "which", "also", "long", "time", "once"})
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +80,7 @@ def _verbs() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
-    return frozenset(t.lower() for t in load_phrases("speaker_titles"))
+    return frozenset(t.lower() for t in load_phrases("speaker_titles") if " " not in t.strip())
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +92,18 @@ def reporting_verb_re() -> re.Pattern:
 @lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, re.Pattern]:
     verb = reporting_verb_re().pattern
-    tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True) if " " not in t)
+    tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     word = rf"(?:{CAPW}|(?i:{tw}))"
     spk = rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)\s+)?(?:{word}\s+){{0,5}}{word})"
+    # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
+    rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
+    role = rf"(?:(?i:the)\s+(?:{rw}\s+){{0,2}}{rw})"
+    near = rf"(?:{spk}|{role})"
     return {
-        "after_who_verb": re.compile(rf"^[\s,]*(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
-        "after_verb_who": re.compile(rf"^[\s,]*(?P<verb>{verb})\s+(?P<who>{spk})"),
+        "after_who_verb": re.compile(rf"^[\s,]*(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})"),
+        "after_verb_who": re.compile(rf"^[\s,]*(?P<verb>{verb})\s+(?P<who>{near})"),
         "before_who_verb": re.compile(
-            rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"),
+            rf"(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
@@ -74,10 +111,18 @@ def cue_patterns() -> dict[str, re.Pattern]:
     }
 
 
+@lru_cache(maxsize=1)
+def _verb_at_end() -> re.Pattern:
+    return re.compile(rf"(?:{reporting_verb_re().pattern})\s*$", re.IGNORECASE)
+
+
+# -- the entity table -------------------------------------------------------------------------------------
+
 @dataclass
 class Person:
     name: str
-    titles: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)  # role words, lower case: "prime", "minister", "banker"
+    attrs: set[str] = field(default_factory=set)  # modifiers, lower case: "nato", "norland", "norlandic"
     mentions: list[int] = field(default_factory=list)
 
 
@@ -85,11 +130,12 @@ class Person:
 class People:
     persons: dict[str, Person]
     mentions: list[tuple[int, str]]  # (position, full name) outside quotations, in text order
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # persons opening a sentence as subject
 
     def by_surname(self, token: str) -> str | None:
         token = token.lower()
         best = [p for p in self.persons.values() if p.name.split()[-1].lower() == token]
-        return max(best, key=lambda p: len(p.mentions)).name if best else None
+        return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
 
     def last_before(self, pos: int, names: set[str] | None = None) -> str | None:
         for p, n in reversed(self.mentions):
@@ -101,113 +147,319 @@ class People:
     def main(self) -> str | None:
         if not self.persons:
             return None
-        return max(self.persons.values(), key=lambda p: (len(p.mentions), -min(p.mentions or [0]))).name
+        return max(self.persons.values(), key=lambda p: (len(p.mentions), -min(p.mentions or [0]), p.name)).name
 
 
 _RUN = re.compile(rf"{CAPW}(?:\s+(?:{CAPW}|van|von|de|der|da|bin|al))*")
+_APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
+_OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
+_COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")  # "Roe and Brandt met": no single subject
+_ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
 
 
-_APPOSITIVE = re.compile(r",\s+((?:the\s+)?(?:[\w'.-]+\s+){0,3}[\w'.-]+)\s*[,.]")
+_POSS = re.compile(r"['\u2019]s?$")
 
 
 def _strip_possessive(tok: str) -> str:
-    return re.sub(r"['\u2019]s$", "", tok)
+    return _POSS.sub("", tok) if tok[-2:-1] in "'\u2019" or tok[-1:] in "'\u2019" else tok
+
+
+def _is_title(tok: str) -> bool:
+    low = tok.lower().rstrip(".")
+    return low in titles() or low == "the" or (tok.isupper() and len(tok) > 1 and tok.isalpha())
 
 
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
-    """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``."""
+    """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``: the
+    name is what follows the last title word (at least one word is left for the name)."""
     toks = [_strip_possessive(t) for t in phrase.split()]
-    ts = titles()
-    i = 0
-    while i < len(toks) and (toks[i].lower() in ts or toks[i].lower() == "the" or
-                             (toks[i].isupper() and len(toks[i]) > 1) or "." in toks[i]):
-        i += 1
-    return toks[:i], toks[i:]
+    last = -1
+    for i, t in enumerate(toks[:-1]):
+        if _is_title(t):
+            last = i
+    if toks and _is_title(toks[-1]) and (last == len(toks) - 2 or len(toks) == 1):
+        return toks, []  # "the Secretary General", "Prime Minister": a role, no name
+    return toks[:last + 1], toks[last + 1:]
+
+
+def _role_words(words) -> tuple[set[str], set[str]]:
+    """(role words, attributes) of descriptive words: lower-case words are roles, capitalised ones
+    attributes; titles are roles whatever their case."""
+    roles, attrs = set(), set()
+    for w in words:
+        w = _strip_possessive(w.strip(",.;:()"))
+        low = w.lower()
+        for part in _expand(low):
+            if not part or part in _DESC_STOP or part.isdigit():
+                continue
+            if part in titles() or not w[:1].isupper():
+                roles.add(part)
+            else:
+                attrs.add(part)
+    return roles, attrs
+
+
+def _expand(low: str) -> list[str]:
+    low = re.sub(r"^(?:ex|former)-", "", low)
+    return ABBREVIATIONS.get(low, low).split()
+
+
+_OPENER = re.compile(r"^(?:(?:and|but|yet|so|meanwhile|however|later|earlier|then|also|still|now)\b[\s,]*)?",
+                     re.IGNORECASE)
+
+
+def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
+    """True when a person named at ``run_start`` is the subject opening its sentence: nothing but an opener
+    word or an introductory phrase closed by a comma comes before (``Speaking in Kyiv, Roe said``), never a
+    preposition (``In a letter to X``)."""
+    prefix = norm[sent_start:run_start]
+    if "," in prefix:
+        prefix = prefix.rsplit(",", 1)[1]
+    prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
+    return not prefix or all(_is_title(w) or w[:1].isupper() for w in prefix.split())
 
 
 def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
-    """Persons the article names outside its quotations, with the titles they were introduced with."""
+    """Persons the article names outside its quotations, with the roles and attributes it gives them."""
     norm = doc.norm
-    ts = titles()
     verb_rx = reporting_verb_re()
+    verb_end = _verb_at_end()
     persons: dict[str, Person] = {}
-    singles: list[tuple[int, str]] = []
-    full: list[tuple[int, str]] = []
+    singles: list[tuple[int, str, bool, bool]] = []
+    full: list[tuple[int, str, bool]] = []
     solo: list[tuple[int, str]] = []  # a single name governing a reporting verb ("Rutte said")
+    spans = sorted(quote_spans)
+    starts = [s for s, _ in spans]
+    sents = doc.sentences
+    sent_starts = [s for s, _ in sents]
 
     def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quote_spans)
+        i = bisect.bisect_right(starts, pos) - 1
+        return any(s <= pos < e for s, e in spans[max(0, i - 3):i + 1])
+
+    def sent_start(pos: int) -> int:
+        i = bisect.bisect_right(sent_starts, pos) - 1
+        return sents[i][0] if i >= 0 and sents[i][0] <= pos < sents[i][1] else pos
 
     for m in _RUN.finditer(norm):
         if inside(m.start()):
             continue
         title_words, name = split_name(m.group())
-        lead = norm[max(0, m.start() - 40):m.start()].split()
-        lead_titles = [w for w in lead[-3:] if w.lower().strip(",") in ts]
-        appos = _APPOSITIVE.match(norm, m.end())  # "Mark Rutte, NATO's Secretary General, ..."
-        if appos:
-            lead_titles += [w for w in appos.group(1).split() if w.lower() in ts]
-        after = norm[m.end():m.end() + 40]
-        near_verb = bool(verb_rx.match(after.lstrip(" ,"))) or bool(
-            re.search(rf"(?:{verb_rx.pattern})\s*$", norm[max(0, m.start() - 25):m.start()], re.IGNORECASE))
         name = [t for t in name if t[:1].isupper()]
-        # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
-        possessive = bool(re.search(r"'s$", m.group())) or norm[m.end():m.end() + 1] == "'"
         if not name:
             continue
+        roles, attrs = _role_words(title_words)
+        roles.discard("the")
+        # lower-case titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak"
+        lead = norm[max(0, m.start() - 60):m.start()]
+        for w in reversed(lead.split()[-3:]):
+            if w.lower().strip(",") not in titles():
+                break
+            roles.add(w.lower().strip(","))
+        rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
+        if rc and any(w.lower() in titles() for w in rc.group(1).split()):
+            r2, a2 = _role_words(rc.group(1).split())
+            roles |= r2
+            attrs |= a2
+        end = m.end()
+        of = _OF_PLACE.match(norm, end)  # "Prime Minister Jane Roe of Norland"
+        if of and (roles or title_words):
+            attrs |= {_strip_possessive(w).lower() for w in of.group(1).split()}
+            end = of.end()
+        appos = _APPOSITIVE.match(norm, end)  # "Jane Roe, a former banker, ..."
+        if appos and not inside(appos.start(1)):
+            r2, a2 = _role_words(appos.group(1).split())
+            roles |= r2
+            attrs |= a2
+        after = norm[m.end():m.end() + 40]
+        near_verb = bool(verb_rx.match(after.lstrip(" ,"))) or bool(verb_end.search(lead[-25:]))
+        # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
+        possessive = bool(_POSS.search(m.group())) or norm[m.end():m.end() + 1] in "'\u2019"
         pos = m.start() + m.group().find(name[0])
-        if len(name) >= 2 and len(name) <= 4 and all(not t.isupper() for t in name) and (
-                title_words or lead_titles or near_verb or after.startswith(", who")):
+        subject = (not possessive and not _COORD.match(norm, end)
+                   and _opens_sentence(norm, sent_start(m.start()), m.start()))
+        if 2 <= len(name) <= 4 and all(not t.isupper() for t in name) and (
+                title_words or roles or near_verb or after.startswith(", who") or appos or subject):
             key = " ".join(name)
             p = persons.setdefault(key, Person(key))
-            p.titles.update(t.lower() for t in title_words + lead_titles)
+            p.titles |= roles
+            p.attrs |= attrs
             p.mentions.append(pos)
-            if not possessive:
-                full.append((pos, key))
+            full.append((pos, key, subject))
         elif len(name) == 1:
-            singles.append((pos, name[0], possessive))
+            singles.append((pos, name[0], possessive, subject))
             if near_verb and not title_words and name[0].lower() not in PRONOUNS:
                 solo.append((pos, name[0]))
     people = People(persons, [])
     for _pos, tok in solo:  # a speaker known by one name only, when no full name ends with it
         if not people.by_surname(tok):
             persons[tok] = Person(tok)
-    mentions = list(full)
-    for pos, tok, possessive in singles:
+    mentions = [(p, k) for p, k, _ in full]
+    subjects = [(p, k) for p, k, s in full if s]
+    for pos, tok, possessive, subject in singles:
         fn = people.by_surname(tok)
         if fn:
             persons[fn].mentions.append(pos)
             if not possessive:
                 mentions.append((pos, fn))
+                if subject:
+                    subjects.append((pos, fn))
     people.mentions = sorted(mentions)
+    people.subjects = sorted(subjects)
     return people
 
 
+# -- resolution ---------------------------------------------------------------------------------------------
+
+def _stem_match(a: str, b: str) -> bool:
+    """``Norlandic`` ~ ``Norland``, ``Ukrainian`` ~ ``Ukraine``: a shared prefix nearly as long as the
+    shorter word (at least 4 letters)."""
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+class Discourse:
+    """The entity table plus who is speaking where: the events (position, person) that make someone the
+    current speaker, from sentence subjects and the resolved speakers of quotations, in text order."""
+
+    def __init__(self, people: People):
+        self.people = people
+        self.events: list[tuple[int, str]] = list(people.subjects)
+        self._pos = [p for p, _ in self.events]
+        self.speech: list[tuple[int, str]] = []  # resolved speakers of quotations only
+        self._speech_pos: list[int] = []
+
+    def add(self, pos: int, name: str | None) -> None:
+        if name and name in self.people.persons:
+            for evs, poss in ((self.events, self._pos), (self.speech, self._speech_pos)):
+                i = bisect.bisect_right(poss, pos)
+                poss.insert(i, pos)
+                evs.insert(i, (pos, name))
+
+    def current(self, pos: int) -> str | None:
+        """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject."""
+        i = bisect.bisect_left(self._pos, pos) - 1
+        return self.events[i][1] if i >= 0 else None
+
+    def current_speaker(self, pos: int) -> str | None:
+        """The speaker of the last attributed quotation before ``pos``."""
+        i = bisect.bisect_left(self._speech_pos, pos) - 1
+        return self.speech[i][1] if i >= 0 else None
+
+    def resolve(self, who: str, pos: int) -> str | None:
+        """The full name the words ``who`` (found at ``pos``) stand for, or None (plural, unknown, ambiguous)."""
+        people = self.people
+        w = who.strip()
+        low = w.lower()
+        if low in PRONOUNS:
+            if PRONOUNS[low] != "person":
+                return None
+            return self.current(pos) or (people.main if len(people.persons) == 1 else None)
+        toks = w.split()
+        if toks[0].lower() == "the" or not any(t[:1].isupper() for t in toks):
+            return self.resolve_role(toks, pos)
+        title_words, name = split_name(w)
+        name = [t for t in name if t[:1].isupper() and t.lower() not in titles()]
+        if len(name) >= 2:
+            fn = people.by_surname(name[-1])
+            if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2):
+                return fn
+            return " ".join(name)
+        if len(name) == 1:
+            return people.by_surname(name[0]) or name[0]
+        return self.resolve_role(toks, pos)
+
+    def resolve_role(self, toks: list[str], pos: int) -> str | None:
+        """The one person of the table carrying the role ``toks`` (``the Norlandic PM``), else None."""
+        words: list[tuple[str, bool]] = []  # (lower-case word, capitalised and not a title)
+        for t in toks:
+            t = _strip_possessive(t.strip(",.;:"))
+            if not t or t.lower() == "the":
+                continue
+            cap = t[:1].isupper() and t.lower() not in titles() and not (t.isupper() and t.lower() in ABBREVIATIONS)
+            words += [(part, cap) for part in _expand(t.lower())]
+        if not words:
+            return None
+        head = words[-1][0]
+        capmods = [x for x, cap in words[:-1] if cap]
+        titlemods = [x for x, cap in words[:-1] if not cap and x in titles()]
+        cands = []
+        for p in self.people.persons.values():
+            feats = p.titles | p.attrs
+            if not all(any(_stem_match(c, f) for f in feats) for c in capmods):
+                continue
+            if not all(t in p.titles for t in titlemods):
+                continue
+            if head in p.titles or (head in GENERIC_HEADS and capmods and p.titles):
+                cands.append(p.name)
+        if len(cands) == 1:
+            return cands[0]
+        cur = self.current_speaker(pos)
+        return cur if cur in cands else None
+
+
 def resolve(who: str, pos: int, people: People) -> str | None:
-    """The full name the words ``who`` (found at ``pos``) stand for, or None for a plural or unknown."""
-    w = who.strip()
-    low = w.lower()
-    if low in PRONOUNS:
-        return people.last_before(pos) or people.main if PRONOUNS[low] == "person" else None
-    title_words, name = split_name(w)
-    name = [t for t in name if t[:1].isupper() and t.lower() not in titles()]
-    if len(name) >= 2:
-        fn = people.by_surname(name[-1])
-        return fn if fn and fn.split()[0] == name[0] else " ".join(name) if not fn else fn
-    if len(name) == 1:
-        return people.by_surname(name[0]) or name[0]
-    role = {t.lower() for t in title_words if t.lower() != "the"}
-    if role:
-        match = {p.name for p in people.persons.values() if p.titles & role}
-        return people.last_before(pos, match) if match and people.last_before(pos, match) else \
-            (sorted(match)[0] if match else people.main)
-    return None
+    """The full name ``who`` stands for at ``pos`` (without the quotations' discourse)."""
+    return Discourse(people).resolve(who, pos)
 
 
-def attribute_speakers(doc, quotes, raws) -> None:
+# -- transcripts --------------------------------------------------------------------------------------------
+
+_TRANSCRIPT_HEAD = re.compile(
+    r"\b(?:full\s+text|transcript|(?:text|excerpts?)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:speech|remarks|address)"
+    r"|remarks\s+by|speech\s+by|address\s+by|as\s+prepared\s+for\s+delivery"
+    r"|(?:read|here\s+is|here\s+are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:speech|remarks|address))\b",
+    re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|us|me)\b")
+_THIRD_PERSON_CUE = re.compile(r"\b(?:he|she)\s+(?:said|added|told|continued|went\s+on)\b", re.IGNORECASE)
+
+
+def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
+    """Published transcripts in the article: (start, end, speaker). A short paragraph announcing one
+    (``Full text of Roe's speech:``, ``Remarks by ...``) followed by first-person paragraphs; it runs to
+    the end of the article or to the first paragraph back in the author's voice (``he said``)."""
+    norm = doc.norm
+    paras = doc.paragraphs
+    out = []
+    for i, (s, e) in enumerate(paras):
+        head = norm[s:e]
+        if len(head.split()) > 30 or not _TRANSCRIPT_HEAD.search(head) or i + 1 >= len(paras):
+            continue
+        body = paras[i + 1:]
+        if len(_FIRST_PERSON.findall(norm[body[0][0]:body[min(2, len(body) - 1)][1]])) < 2:
+            continue
+        end = body[-1][1]
+        for bs, be in body[1:]:
+            if _THIRD_PERSON_CUE.search(norm[bs:be]) or _TRANSCRIPT_HEAD.search(norm[bs:be][:200]):
+                end = bs
+                break
+        speaker = None
+        for m in _RUN.finditer(head):
+            _, name = split_name(m.group())
+            name = [t for t in name if t[:1].isupper()]
+            if name and not _TRANSCRIPT_HEAD.fullmatch(m.group()):
+                speaker = disc.people.by_surname(name[-1]) or (" ".join(name) if len(name) >= 2 else None)
+                if speaker:
+                    break
+        out.append((body[0][0], end, speaker or disc.people.main))
+        if end == body[-1][1]:
+            break
+    return out
+
+
+# -- attribution -------------------------------------------------------------------------------------------
+
+def attribute_speakers(doc, quotes, raws) -> Discourse:
     norm = doc.norm
     spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in raws]
     people = find_people(doc, spans)
+    disc = Discourse(people)
     pats = cue_patterns()
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
@@ -221,49 +473,43 @@ def attribute_speakers(doc, quotes, raws) -> None:
         for key in ("after_who_verb", "after_verb_who"):
             m = pats[key].match(after)
             if m:
-                done = _apply(q, m, close, people, r.open)
+                done = _apply(q, m, close, disc, close + m.start("who"), r.open)
                 break
         if not done:
             for key in ("before_according", "before_who_verb", "before_colon"):
                 m = pats[key].search(before)
                 if m:
-                    done = _apply(q, m, lo, people, lo + m.start("who"))
+                    done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
                     break
         if not done and q.kind == "partial":
             found = list(pats["inside_who_verb"].finditer(before)) + list(pats["inside_according"].finditer(before))
             if found:
                 m = max(found, key=lambda x: x.start("verb"))
-                done = _apply(q, m, lo, people, lo + m.start("who"))
-    # quotations with no cue: a floating paragraph continues the last speaker
-    main = Counter(q.speaker for q in quotes if q.speaker).most_common(1)
-    main_speaker = main[0][0] if main else people.main
-    for i, (q, r) in enumerate(zip(quotes, raws, strict=True)):
+                done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
+        if done:
+            disc.add(q.cue_start, q.speaker)
+    # published transcripts: their speaker's words throughout
+    for s, e, who in transcripts(doc, disc):
+        for q in quotes:
+            if s <= q.start < e:
+                q.speaker, q.cue, q.cue_start, q.cue_end = who, None, None, None
+    # quotations with no cue: the current speaker of the passage, else the dominant speaker
+    cued = Counter(q.speaker for q in quotes if q.cue and q.speaker)
+    total = sum(cued.values())
+    top = cued.most_common(1)
+    dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 0.6 * total else (
+        people.main if len(people.persons) == 1 else None)
+    for q, r in zip(quotes, raws, strict=True):
         if q.speaker or q.cue:
             continue
-        para_i = _para_no(doc, r.open)
-        prev = next(((quotes[j], raws[j]) for j in range(i - 1, -1, -1) if quotes[j].speaker), None)
-        if prev is not None and 0 <= para_i - _para_no(doc, prev[1].open) <= 1 + _reopen_paras(doc, prev[1]):
-            q.speaker = prev[0].speaker
-            continue
-        sent = doc.sentence_at(r.open)
-        named = [n for p, n in people.mentions if sent and sent[0] <= p < sent[1]]
-        q.speaker = named[0] if named else main_speaker
+        q.speaker = disc.current(r.open) or dominant
+    return disc
 
 
-def _apply(q, m, base: int, people: People, resolve_at: int) -> bool:
+def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int) -> bool:
     who = m.group("who")
-    q.speaker = resolve(who, resolve_at, people)
+    # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
+    q.speaker = disc.resolve(who, min(resolve_at, open_at))
     q.cue = m.group("verb") if m.group("verb") != ":" else ":"
     q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
     return True
-
-
-def _para_no(doc, pos: int) -> int:
-    for i, (s, e) in enumerate(doc.paragraphs):
-        if s <= pos < e:
-            return i
-    return -1
-
-
-def _reopen_paras(doc, r) -> int:
-    return len(r.reopens)

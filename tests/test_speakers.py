@@ -1,0 +1,56 @@
+"""Speakers by discourse: pronouns, roles, lists, headlines, transcripts and narration in quotation marks,
+on the annotated cases of tests/fixtures/speakers/cases.yaml (each family with cases that must not resolve)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from auditor.models import Article
+from auditor.ruletest import parse_marked
+from auditor.text.document import Doc
+from auditor.text.quotes import reported_speech
+from auditor.text.speakers import Discourse, find_people
+
+ROOT = Path(__file__).resolve().parents[1]
+CASES = yaml.safe_load((ROOT / "tests/fixtures/speakers/cases.yaml").read_text(encoding="utf-8"))
+
+
+def doc_of(text: str) -> Doc:
+    return Doc(Article(id="t", text=text))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c["name"])
+def test_speaker_case(case):
+    text, spans, _ = parse_marked(case["text"])
+    doc = doc_of(text)
+    quotes = doc.quotes
+    assert [(q.start, q.end) for q in quotes] == spans, [q.text for q in quotes]
+    if "speakers" in case:
+        assert [q.speaker for q in quotes] == case["speakers"]
+    if "cues" in case:
+        assert [q.cue for q in quotes] == case["cues"]
+    if "reported" in case:
+        assert [r.text for r in reported_speech(doc)] == case["reported"]
+        assert all(r.kind == "report" for r in reported_speech(doc))
+
+
+def test_entity_table_collects_roles_and_attributes():
+    text = ("Prime Minister Jane Roe of Norland, a former banker, spoke first. "
+            "Norland's defence minister, Karl Ostby, spoke next.\n")
+    people = find_people(doc_of(text), [])
+    roe, ostby = people.persons["Jane Roe"], people.persons["Karl Ostby"]
+    assert {"prime", "minister", "banker"} <= roe.titles and "norland" in roe.attrs
+    assert {"defence", "minister"} <= ostby.titles and "norland" in ostby.attrs
+    disc = Discourse(people)
+    assert disc.resolve("the Norlandic PM", len(text)) == "Jane Roe"
+    assert disc.resolve("the defence minister", len(text)) == "Karl Ostby"
+    assert disc.resolve("the Norlandic minister", len(text)) is None  # both carry it, neither is speaking
+
+
+def test_speakers_do_not_depend_on_the_order_of_people_in_the_table():
+    a = "Chancellor Otto Brandt and Chancellor Mia Lund met.\n\n\"We agreed,\" the chancellor said.\n"
+    b = "Chancellor Mia Lund and Chancellor Otto Brandt met.\n\n\"We agreed,\" the chancellor said.\n"
+    assert [q.speaker for q in doc_of(a).quotes] == [q.speaker for q in doc_of(b).quotes] == [None]
