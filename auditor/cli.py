@@ -34,7 +34,8 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_EMPTY, EXIT_STORE = 0, 1, 2, 3, 4
 FAMILY_SHORT = {"attribution": "attrib", "boilerplate": "boiler", "quote-fidelity": "quotes", "inference": "infer"}
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl).",
+PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of articles (.txt, .html, .jsonl, "
+                                                ".csv, news-please .json, .warc, .warc.gz, .wacz).",
                                                 show_default=False)]
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: "
                                             "sqlite:///auditor.db in the current folder, or [tool.auditor] db).")]
@@ -68,14 +69,14 @@ def _registry(cfg):
                       preview=cfg.preview)
 
 
-def _ingest(paths: list[Path], max_bytes: int | None):
+def _ingest(paths: list[Path], max_bytes: int | None, columns: dict[str, str] | None = None):
     from .ingest import DEFAULT_MAX_BYTES, iter_inputs
 
     for p in paths:
         if not p.exists():
             raise _fail(f"{p}: no such file or folder")
     articles, errors = [], []
-    for item in iter_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES):
+    for item in iter_inputs(paths, max_bytes=max_bytes or DEFAULT_MAX_BYTES, columns=columns):
         if hasattr(item, "reason"):
             errors.append(item)
             if item.level == "warning":
@@ -122,7 +123,7 @@ def print_table(run, limit: int | None = None) -> None:
 
 
 def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None,
-           engine: str = "local", scheduler: str | None = None):
+           engine: str = "local", scheduler: str | None = None, columns: dict[str, str] | None = None):
     """Ingest and score: what score, report and graph share."""
     from contextlib import nullcontext
 
@@ -133,7 +134,7 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
         raise _fail(f"--engine must be local or dask, not {engine!r}")
     for e in registry.errors:
         err.print(f"rule error: {e}", markup=False)
-    articles, ingest_errors = _ingest(paths, max_bytes)
+    articles, ingest_errors = _ingest(paths, max_bytes, columns)
     if not articles:
         raise _fail("no article could be read from " + ", ".join(map(str, paths)), EXIT_EMPTY)
     try:
@@ -205,6 +206,9 @@ def score(
     engine: EngineOpt = "local",
     scheduler: SchedulerOpt = None,
     limit: Annotated[int | None, typer.Option("--limit", help="Show only this many rows.")] = None,
+    column: Annotated[list[str] | None, typer.Option("--column", help="KEY=NAME: the CSV column holding KEY "
+                                                     "(id, url, title, outlet, published, text, html); "
+                                                     "repeatable.")] = None,
 ) -> None:
     """Score every article in PATHS, print a ranked table, store the run and export it.
 
@@ -217,7 +221,13 @@ def score(
         from .store import resolve_url
 
         url = resolve_url(db or cfg.db)
-    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url, engine, scheduler)
+    from .ingest.tables import parse_columns
+
+    try:
+        columns = parse_columns(column)
+    except ValueError as e:
+        raise _fail(str(e)) from None
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url, engine, scheduler, columns)
     print_table(run, limit)
 
     if json_out:

@@ -3,7 +3,7 @@
 Shape (a superset of what ``../shared/eval/score.py`` reads)::
 
     {"run": {"id", "started", "finished", "inputs", "rules": [...]},
-     "articles": [{"id", "outlet", "url", "published", "title", "byline", "source", "format", "hash",
+     "articles": [{"id", "outlet", "url", "published", "fetched", "title", "byline", "source", "format", "hash",
                    "score", "subscores": {family: 0..100}, "boilerplate_ratio", "readability": {...},
                    "rules": {rule_id: {"category", "score", "weight"}},
                    "findings": [{"rule", "category", "severity", "message", "start", "end", "text", "line",
@@ -38,7 +38,9 @@ def article_to_dict(r: ArticleResult) -> dict[str, Any]:
     text = a.text
     bp = [(f.start, f.end) for f in r.findings if f.category == "boilerplate"] + list(a.removed or [])
     return {
-        "id": a.id, "outlet": a.outlet, "url": a.url, "published": a.published, "title": a.title,
+        "id": a.id, "outlet": a.outlet, "url": a.url, "published": a.published,
+        "fetched": a.meta.get("fetched"),  # when a web archive (or a crawler's record) fetched it
+        "title": a.title,
         "byline": a.byline, "dateline": a.dateline, "source": a.source, "format": a.format, "hash": a.hash,
         "score": r.score, "subscores": r.subscores,
         "boilerplate_ratio": round(covered_share(text, bp), 4),

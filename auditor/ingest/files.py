@@ -13,7 +13,10 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
-SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv", ".json": "json",
+            ".warc": "warc", ".warc.gz": "warc", ".wacz": "warc"}
+# Formats read as a stream, record by record, whatever the file's size (``max_bytes`` bounds a record).
+STREAMED = ("warc", "csv")
 
 # A file is binary when it holds NUL bytes (and no UTF-16/32 byte order mark), or when more than this share
 # of its first bytes are control bytes other than tab, line feed, carriage return and form feed.
@@ -33,10 +36,20 @@ class ReadFailure(Exception):
 
 @dataclass
 class Input:
-    """A file to ingest and the format its suffix names (None: unsupported)."""
+    """A file to ingest and the format its suffix names (None: unsupported); ``explicit`` when it was
+    named as a path, not found in a folder."""
 
     path: Path
     format: str | None
+    explicit: bool = True
+
+
+def format_of(path: Path) -> str | None:
+    """The format a file's name gives (``.warc.gz`` counts as one suffix), None when unsupported."""
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return SUFFIXES.get(path.suffix.lower())
 
 
 def discover(paths: Iterable[str | Path]) -> Iterator[Input | tuple[Path, str]]:
@@ -67,8 +80,8 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Input | tuple[Path, str]]:
                 continue
             if entry.is_dir():
                 yield from walk(entry)
-            elif entry.suffix.lower() in SUFFIXES:
-                yield Input(entry, SUFFIXES[entry.suffix.lower()])
+            elif format_of(entry) is not None:
+                yield Input(entry, format_of(entry), explicit=False)
 
     for raw in paths:
         path = Path(raw)
@@ -79,7 +92,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Input | tuple[Path, str]]:
         elif not path.exists():
             yield path, "no such file or folder"
         else:
-            yield Input(path, SUFFIXES.get(path.suffix.lower()))
+            yield Input(path, format_of(path))
 
 
 def read_bytes(path: Path, max_bytes: int) -> bytes:

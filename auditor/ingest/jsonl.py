@@ -31,6 +31,11 @@ class Record:
     fields: dict[str, str] = field(default_factory=dict)  # outlet, url, published, title
     extra: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Set by the other record formats (auditor.ingest.tables, .newsplease): keys for Article.meta, where
+    # the record is (default: FILE:LINE), and an outlet used only when none is found otherwise.
+    meta: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    fallback_outlet: str | None = None
 
 
 def parse_line(line: str, number: int) -> Record | None:

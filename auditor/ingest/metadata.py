@@ -10,6 +10,11 @@ value in ``article.text``.
 For an HTML page (``article.removed`` is set) the text starts with the page's menus, so the head-of-text
 rules (masthead, headline, byline, dateline) look only at the located article body; the tail rules
 (copyright, donation appeal) look at the whole page, footer included.
+
+``outlet_from_url(article)`` is the last resort for the outlet, applied once every other source has had
+its say (the record's own fields, the page's ``og:site_name``, the masthead found here): an article with
+a URL and still no outlet gets the URL's registered domain (``auditor.ingest.urls``), noted as
+``article.meta["outlet_from"] = "url"``. An article without a URL keeps no outlet.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Article
+from .urls import registered_domain
 
 DATA_FILE = "metadata.yaml"
 Where = Literal["first", "head", "tail", "any"]
@@ -301,3 +307,12 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
             if _looks_like_headline(line.text, p.spec.headline):
                 _record(article, "title", line.text, "headline", line.start, line.end)
             break
+
+
+def outlet_from_url(article: Article) -> None:
+    """Where ``article`` has a URL and no outlet, its outlet is the URL's registered domain."""
+    if not article.outlet and article.url:
+        domain = registered_domain(article.url)
+        if domain:
+            article.outlet = domain
+            article.meta["outlet_from"] = "url"
