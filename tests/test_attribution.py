@@ -184,6 +184,8 @@ RELAYED = [  # (text, the clause, the intermediary)
     ("According to a report in the Northern Herald, the mine is closing.",
      "According to a report in the Northern Herald", "Northern Herald"),
     ("The strike ended overnight, per the newspaper Kurier.", "per the newspaper Kurier", "Kurier"),
+    ("The pier will close in May, reported news agency Tidewire.", "reported news agency Tidewire", "Tidewire"),
+    ("The pier will close in May, as cited in a Reuters report.", "as cited in a Reuters report", "Reuters"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -196,6 +198,7 @@ VAGUE = [  # (text, the clause)
     ("Media reported that the bridge had collapsed.", "Media reported"),
     ("It is reported that the bridge had collapsed.", "It is reported"),
     ("A senior diplomat said the deal was close.", "A senior diplomat said"),
+    ("Western analysts believe the pier was never used.", "Western analysts believe"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all

@@ -110,6 +110,8 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
     ("The convoy was presumably delayed at the border.", "presumably"),
+    ("The mayor spoke on Monday, seemingly playing down the flood risk.", "seemingly"),
+    ("The mayor's remarks suggest a shift on the budget.", "remarks suggest"),
 ]
 
 NOT_FLAGGED = [
@@ -122,6 +124,9 @@ NOT_FLAGGED = [
     "I have covered four of these summits, and this one was probably the calmest.",
     # a hedge inside an attribution clause is vague sourcing, not an inference
     "It is believed that the convoy turned back.",
+    # the content of a participle of a reporting verb is the subject's
+    "The council played down the flood, saying the river would likely fall by Friday.",
+    "The port authority believes that the ships will probably leave tonight.",
 ]
 
 TRANSCRIPT = "\n\n".join([

@@ -195,7 +195,9 @@ def _own_outlet(doc, name: str) -> bool:
     """Whether ``name`` is the article's own outlet ("X told Reuters" in a Reuters story is first hand)."""
     own = (doc.article.outlet or "").casefold()
     n = name.casefold()
-    return bool(own) and (n in own or own in n)
+    if not own or not n:
+        return False
+    return bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", own) or re.search(rf"(?<!\w){re.escape(own)}(?!\w)", n))
 
 
 def _phrase_rx(phrases: list[str]) -> re.Pattern:
@@ -440,8 +442,9 @@ def extract_attributions(doc) -> list[Attribution]:
     vague_src_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_sources) + r")\s+(?:" + _alts(v.vague_links)
                               + r")(?!\w)", re.IGNORECASE)
     crowd_rx = re.compile(
-        r"(?<!\w)(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
+        r"(?<!\w)(?:(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
         + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+        r"|(?:[A-Z][\w-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)"
         r"(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
 
     for s0, e0 in doc.sentences:
@@ -566,7 +569,7 @@ def extract_attributions(doc) -> list[Attribution]:
 
 _INVERT_VERBS = {"said", "says", "added", "adds", "stated", "noted", "wrote", "writes", "explained",
                  "continued", "insisted", "warned", "concluded", "told", "tells", "replied", "stressed",
-                 "emphasized", "emphasised", "asked", "declared", "announced"}
+                 "emphasized", "emphasised", "asked", "declared", "announced", "reported", "reports"}
 
 
 def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
@@ -587,7 +590,7 @@ def _headline(doc, pos: int) -> bool:
 def _inverted_subject(phrase: str, v: Vocab) -> bool:
     """After an inverted verb ('," said X'): a pronoun, a title, a known source or a capitalised name."""
     low = phrase.casefold()
-    if low in v.pronouns or v.title_rx.search(phrase) or v.source_rx.search(phrase):
+    if low in v.pronouns or v.title_rx.search(phrase) or v.source_rx.search(phrase) or outlet_of(phrase, v):
         return True
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split()
     return bool(words) and all(w[:1].isupper() for w in words)

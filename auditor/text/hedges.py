@@ -124,7 +124,8 @@ def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attri
     own = [a for a in atts if sent[0] <= a.start < cs and a.kind != "vague"]
     if own:
         return own[-1]
-    head = doc.norm[sent[0]:cs]
+    head = re.sub(r"^(?:On|In|At|Last|Earlier|Later|Speaking|After|Before)\b[^,]{0,40},\s*", "",
+                  doc.norm[sent[0]:cs])
     if _HE_SHE.match(head):
         before = [a for a in atts if a.start < sent[0] and a.source_type == "person"]
         if before:
@@ -137,9 +138,28 @@ def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attri
     words = subj.group(1).strip() if subj else ""
     names = {w for a in atts if a.source_type == "person" and a.source for w in a.source.split()}
     if _HE_SHE.match(head) or (words and (vocab().title_rx.search(words) or set(words.split()) & names)):
-        s = sent[0] + (subj.start(1) if subj else 0)
+        s = cs - len(head) + (subj.start(1) if subj else 0)
         return Attribution(source=words or None, kind="direct", start=s, end=s + len(words), cue="",
                            chain=[words] if words else [], hops=1, source_type="person")
+    return None
+
+
+def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
+    """'..., saying it likely holds only a few': a clause after the participle of a reporting verb in
+    the same sentence (no quotation between) is what the subject said."""
+    from .attribution import vocab
+
+    v = vocab()
+    verbs = v.reporting_verbs | v.beside_quote_verbs
+    for m in re.finditer(r"(?<!\w)([a-z]+)ing\b", doc.norm[s0:cs]):
+        stem = m.group(1)
+        if not ({stem, stem + "e", stem + "s", stem + "ed", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+                & verbs):
+            continue
+        if '"' in doc.norm[s0 + m.end():cs]:
+            continue
+        return Attribution(source=None, kind="direct", start=s0 + m.start(), end=s0 + m.end(), cue=m.group(),
+                           chain=[], hops=1, source_type="unknown")
     return None
 
 
@@ -169,6 +189,11 @@ def hedges(doc) -> list[Hedge]:
                                      end=clause[1], strength=strength, attribution=None))
                     continue
                 scope = next((a for a in atts if s0 <= a.start < e0 and in_scope(doc, a, clause, cs)), None)
+                if scope is not None and scope.end <= cs and re.search(r",\s*$", text[scope.end:cs]) and \
+                        re.match(r"\s+\w+ing\b", text[ce:e0]):
+                    scope = None  # 'X said ..., seemingly downplaying ...': the author's reading of X
+                if scope is None:
+                    scope = _reported_by_participle(doc, s0, cs)
                 if scope is None and m.group().casefold().endswith(("ing", "ing that")):
                     scope = _speaker_subject(doc, (s0, e0), cs, atts)
                 if scope is not None and clause[0] < scope.end <= cs:
