@@ -94,10 +94,10 @@ def cue_patterns() -> dict[str, re.Pattern]:
     verb = reporting_verb_re().pattern
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     word = rf"(?:{CAPW}|(?i:{tw}))"
-    spk = rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)\s+)?(?:{word}\s+){{0,5}}{word})"
+    spk = rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,5}}{word})"
     # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
     rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
-    role = rf"(?:(?i:the)\s+(?:{rw}\s+){{0,2}}{rw})"
+    role = rf"(?:(?i:the)[^\S\n]+(?:{rw}[^\S\n]+){{0,2}}{rw})"
     near = rf"(?:{spk}|{role})"
     return {
         "after_who_verb": re.compile(rf"^[\s,]*(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})"),
@@ -131,10 +131,23 @@ class People:
     persons: dict[str, Person]
     mentions: list[tuple[int, str]]  # (position, full name) outside quotations, in text order
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons opening a sentence as subject
+    full_forms: Counter = field(default_factory=Counter)  # every 2-3 word name run outside quotations
+
+    def full_form(self, token: str) -> str | None:
+        """The one full name the article writes around a single name (``Xi`` -> ``Xi Jinping`` when the
+        article says "Xi Jinping" somewhere, even untitled), or None when there is none or several."""
+        forms = [f for f in self.full_forms if token in (f.split()[0], f.split()[-1])]
+        last = [f for f in forms if f.split()[-1] == token]
+        forms = last or forms
+        return forms[0] if len(forms) == 1 else None
 
     def by_surname(self, token: str) -> str | None:
         token = token.lower()
         best = [p for p in self.persons.values() if p.name.split()[-1].lower() == token]
+        if not best:  # family name first ("Xi" for "Xi Jinping"), when one person only has it
+            best = [p for p in self.persons.values() if " " in p.name and p.name.split()[0].lower() == token]
+            if len(best) > 1:
+                return None
         return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
 
     def last_before(self, pos: int, names: set[str] | None = None) -> str | None:
@@ -172,10 +185,11 @@ def _is_title(tok: str) -> bool:
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
     """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``: the
     name is what follows the last title word (at least one word is left for the name)."""
-    toks = [_strip_possessive(t) for t in phrase.split()]
+    raw = phrase.split()
+    toks = [_strip_possessive(t) for t in raw]
     last = -1
     for i, t in enumerate(toks[:-1]):
-        if _is_title(t):
+        if _is_title(t) or t != raw[i]:  # a title, or a possessor ("China's Xi", "Norland's Jane Roe")
             last = i
     if toks and _is_title(toks[-1]) and (last == len(toks) - 2 or len(toks) == 1):
         return toks, []  # "the Secretary General", "Prime Minister": a role, no name
@@ -213,10 +227,25 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
     word or an introductory phrase closed by a comma comes before (``Speaking in Kyiv, Roe said``), never a
     preposition (``In a letter to X``)."""
     prefix = norm[sent_start:run_start]
+    if not prefix.strip() and _ABBREV_END.search(norm, max(0, sent_start - 8), sent_start):
+        return False  # the sentence splitter broke after "Rep." or "Sen.": not a sentence start
     if "," in prefix:
-        prefix = prefix.rsplit(",", 1)[1]
+        prefix = prefix.split(",", 1)[1]
     prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
     return not prefix or all(_is_title(w) or w[:1].isupper() for w in prefix.split())
+
+
+_NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
+_THE_END = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_ABBREV_END = re.compile(r"\b[A-Z][a-z]{0,3}\.\s*$")
+_GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+_DESCRIBES = re.compile(r"(?:a|an|the|his|her|its|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*")
+
+
+def _proper_noun(norm: str, tok: str) -> bool:
+    """``tok`` is capitalised somewhere inside a sentence (after a lower-case word or a comma), so it is a
+    name and not a capitalised sentence opener ("Without", "Analysts")."""
+    return bool(re.search(rf"[a-z,;] {re.escape(tok)}\b", norm))
 
 
 def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
@@ -228,6 +257,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     singles: list[tuple[int, str, bool, bool]] = []
     full: list[tuple[int, str, bool]] = []
     solo: list[tuple[int, str]] = []  # a single name governing a reporting verb ("Rutte said")
+    forms: Counter = Counter()
     spans = sorted(quote_spans)
     starts = [s for s, _ in spans]
     sents = doc.sentences
@@ -248,10 +278,15 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         name = [t for t in name if t[:1].isupper()]
         if not name:
             continue
+        nxt = _NEXT_WORD.match(norm, m.end())
+        if nxt and nxt.group(1) in titles():
+            continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
+        lead = norm[max(0, m.start() - 60):m.start()]
+        if not title_words and _THE_END.search(lead):
+            continue  # names take no article: "the People's Liberation Army", "the Chinese"
         roles, attrs = _role_words(title_words)
         roles.discard("the")
         # lower-case titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak"
-        lead = norm[max(0, m.start() - 60):m.start()]
         for w in reversed(lead.split()[-3:]):
             if w.lower().strip(",") not in titles():
                 break
@@ -278,28 +313,38 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         pos = m.start() + m.group().find(name[0])
         subject = (not possessive and not _COORD.match(norm, end)
                    and _opens_sentence(norm, sent_start(m.start()), m.start()))
+        titled = bool(title_words) or any(r in titles() for r in roles)
+        described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
+        # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
+        gendered = subject and bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and \
+            _proper_noun(norm, name[0])
+        if 2 <= len(name) <= 3 and all(not t.isupper() and not _is_title(t) for t in name):
+            forms[" ".join(name)] += 1
         if 2 <= len(name) <= 4 and all(not t.isupper() for t in name) and (
-                title_words or roles or near_verb or after.startswith(", who") or appos or subject):
+                titled or near_verb or after.startswith(", who") or described or gendered):
             key = " ".join(name)
             p = persons.setdefault(key, Person(key))
             p.titles |= roles
             p.attrs |= attrs
             p.mentions.append(pos)
             full.append((pos, key, subject))
-        elif len(name) == 1:
-            singles.append((pos, name[0], possessive, subject))
-            if near_verb and not title_words and name[0].lower() not in PRONOUNS:
+        elif len(name) == 1 and name[0].lower() not in PRONOUNS:
+            singles.append((pos, name[0], possessive, subject, roles, attrs))
+            if (near_verb and not title_words) or titled or gendered:
                 solo.append((pos, name[0]))
-    people = People(persons, [])
+    people = People(persons, [], full_forms=forms)
     for _pos, tok in solo:  # a speaker known by one name only, when no full name ends with it
         if not people.by_surname(tok):
-            persons[tok] = Person(tok)
+            key = people.full_form(tok) or tok
+            persons[key] = Person(key)
     mentions = [(p, k) for p, k, _ in full]
     subjects = [(p, k) for p, k, s in full if s]
-    for pos, tok, possessive, subject in singles:
+    for pos, tok, possessive, subject, roles, attrs in singles:
         fn = people.by_surname(tok)
         if fn:
             persons[fn].mentions.append(pos)
+            persons[fn].titles |= roles
+            persons[fn].attrs |= attrs
             if not possessive:
                 mentions.append((pos, fn))
                 if subject:
@@ -372,7 +417,7 @@ class Discourse:
                 return fn
             return " ".join(name)
         if len(name) == 1:
-            return people.by_surname(name[0]) or name[0]
+            return people.by_surname(name[0]) or people.full_form(name[0]) or name[0]
         return self.resolve_role(toks, pos)
 
     def resolve_role(self, toks: list[str], pos: int) -> str | None:
