@@ -126,7 +126,7 @@ NOT_FLAGGED = [
     "It is believed that the convoy turned back.",
     # the content of a participle of a reporting verb is the subject's
     "The council played down the flood, saying the river would likely fall by Friday.",
-    "The port authority believes that the ships will probably leave tonight.",
+    "The harbour ministry believes that the ships will probably leave tonight.",
 ]
 
 TRANSCRIPT = "\n\n".join([
