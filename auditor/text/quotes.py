@@ -360,14 +360,16 @@ def _is_report(doc, q: Quote, r: RawQuote, disc) -> bool:
     """True when the quoted words report their own speaker in the third person: the author's narration
     in quotation marks (a whole lead paragraph quoted, ``"Ivanov stated that he was ready to ..."``), not
     a rendering of anyone's words."""
-    from .speakers import PRONOUNS, _opens_sentence, cue_patterns
+    from .speakers import PRONOUNS, _opens_sentence, cue_patterns, reporting_verb_re
 
     if q.kind != "direct":
         return False
     norm = doc.norm
     pats = cue_patterns()
     whole = _whole_paragraph(doc, r) and q.cue is None
-    window = min(q.end, q.start + 240)
+    window = min(q.end, q.start + (240 if whole else 120))
+    if not reporting_verb_re().search(norm, q.start, window):
+        return False
     for key in ("inside_who_verb", "inside_according"):
         for m in pats[key].finditer(norm, q.start, window):
             who = m.group("who").strip()

@@ -132,6 +132,7 @@ class People:
     mentions: list[tuple[int, str]]  # (position, full name) outside quotations, in text order
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons opening a sentence as subject
     full_forms: Counter = field(default_factory=Counter)  # every 2-3 word name run outside quotations
+    aliases: dict[str, str] = field(default_factory=dict)  # earlier name -> the name it became
 
     def full_form(self, token: str) -> str | None:
         """The one full name the article writes around a single name (``Xi`` -> ``Xi Jinping`` when the
@@ -144,6 +145,9 @@ class People:
     def by_surname(self, token: str) -> str | None:
         token = token.lower()
         best = [p for p in self.persons.values() if p.name.split()[-1].lower() == token]
+        old = sorted(a for a in self.aliases if a.split()[-1].lower() == token)
+        if not best and old:  # a name the person had before ("Vesely", who became "Pius XIII")
+            return self.aliases[old[0]]
         if not best:  # family name first ("Xi" for "Xi Jinping"), when one person only has it
             best = [p for p in self.persons.values() if " " in p.name and p.name.split()[0].lower() == token]
             if len(best) > 1:
@@ -163,7 +167,7 @@ class People:
         return max(self.persons.values(), key=lambda p: (len(p.mentions), -min(p.mentions or [0]), p.name)).name
 
 
-_RUN = re.compile(rf"{CAPW}(?:\s+(?:{CAPW}|van|von|de|der|da|bin|al))*")
+_RUN = re.compile(rf"{CAPW}(?:[^\S\n]+(?:{CAPW}|van|von|de|der|da|bin|al))*")
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")  # "Roe and Brandt met": no single subject
@@ -177,9 +181,15 @@ def _strip_possessive(tok: str) -> str:
     return _POSS.sub("", tok) if tok[-2:-1] in "'\u2019" or tok[-1:] in "'\u2019" else tok
 
 
+_REGNAL = re.compile(r"^[IVX]{1,5}$")  # "Leo XIV", "Charles III": part of the name
+
+
 def _is_title(tok: str) -> bool:
     low = tok.lower().rstrip(".")
-    return low in titles() or low == "the" or (tok.isupper() and len(tok) > 1 and tok.isalpha())
+    if tok.endswith(".") and 2 <= len(tok) <= 5 and tok[:1].isupper() and tok[1:-1].islower():
+        return True  # an abbreviated title: "Rev.", "Sen.", "Gov.", "Fr."
+    return low in titles() or low == "the" or (
+        tok.isupper() and len(tok) > 1 and tok.isalpha() and not _REGNAL.match(tok))
 
 
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
@@ -194,6 +204,10 @@ def split_name(phrase: str) -> tuple[list[str], list[str]]:
     if toks and _is_title(toks[-1]) and (last == len(toks) - 2 or len(toks) == 1):
         return toks, []  # "the Secretary General", "Prime Minister": a role, no name
     return toks[:last + 1], toks[last + 1:]
+
+
+def _namelike(tok: str) -> bool:
+    return not tok.isupper() or bool(_REGNAL.match(tok)) and len(tok) > 1
 
 
 def _role_words(words) -> tuple[set[str], set[str]]:
@@ -235,8 +249,12 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
     return not prefix or all(_is_title(w) or w[:1].isupper() for w in prefix.split())
 
 
+# closed-class words that open sentences capitalised and are never names ("This reiterated", "His words")
+_CLOSED_CLASS = frozenset("this that these those his her its their who which what it there here some many "
+                          "others all both each one".split())
+_CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                      "may june july august september october november december".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
-_THE_END = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _ABBREV_END = re.compile(r"\b[A-Z][a-z]{0,3}\.\s*$")
 _GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"(?:a|an|the|his|her|its|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*")
@@ -282,7 +300,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if nxt and nxt.group(1) in titles():
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
         lead = norm[max(0, m.start() - 60):m.start()]
-        if not title_words and _THE_END.search(lead):
+        if not title_words and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
             continue  # names take no article: "the People's Liberation Army", "the Chinese"
         roles, attrs = _role_words(title_words)
         roles.discard("the")
@@ -307,7 +325,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             roles |= r2
             attrs |= a2
         after = norm[m.end():m.end() + 40]
-        near_verb = bool(verb_rx.match(after.lstrip(" ,"))) or bool(verb_end.search(lead[-25:]))
+        last_word = lead[-25:].rstrip().rsplit(None, 1)[-1:] or [""]
+        near_verb = bool(verb_rx.match(after.lstrip(" ,"))) or (
+            last_word[0][-1:].isalpha() and bool(verb_end.search(lead[-25:])))
         # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
         possessive = bool(_POSS.search(m.group())) or norm[m.end():m.end() + 1] in "'\u2019"
         pos = m.start() + m.group().find(name[0])
@@ -318,9 +338,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
         gendered = subject and bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and \
             _proper_noun(norm, name[0])
-        if 2 <= len(name) <= 3 and all(not t.isupper() and not _is_title(t) for t in name):
+        if 2 <= len(name) <= 3 and all(_namelike(t) and not _is_title(t) for t in name):
             forms[" ".join(name)] += 1
-        if 2 <= len(name) <= 4 and all(not t.isupper() for t in name) and (
+        if 2 <= len(name) <= 4 and all(_namelike(t) for t in name) and (
                 titled or near_verb or after.startswith(", who") or described or gendered):
             key = " ".join(name)
             p = persons.setdefault(key, Person(key))
@@ -328,9 +348,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             p.attrs |= attrs
             p.mentions.append(pos)
             full.append((pos, key, subject))
-        elif len(name) == 1 and name[0].lower() not in PRONOUNS:
+        elif len(name) == 1 and name[0].lower() not in PRONOUNS and name[0].lower() not in _CALENDAR:
             singles.append((pos, name[0], possessive, subject, roles, attrs))
-            if (near_verb and not title_words) or titled or gendered:
+            if (near_verb and not title_words and name[0].lower() not in _CLOSED_CLASS) or titled or gendered:
                 solo.append((pos, name[0]))
     people = People(persons, [], full_forms=forms)
     for _pos, tok in solo:  # a speaker known by one name only, when no full name ends with it
@@ -351,7 +371,54 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                     subjects.append((pos, fn))
     people.mentions = sorted(mentions)
     people.subjects = sorted(subjects)
+    _merge_aliases(norm, people)
     return people
+
+
+_ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|took\s+the\s+name(?:\s+of)?|renamed)[^\S\n]+"
+                    rf"(?:the[^\S\n]+)?(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})")
+
+
+def _merge_aliases(norm: str, people: People) -> None:
+    """One person under two names (``Robert Prevost became Pope Leo XIV``, ``X, now Y``, ``X, known as
+    Y``, ``X took the name Y``): the earlier name is merged into the later one, so every mention of
+    either resolves to it."""
+    alias: dict[str, str] = {}
+    starts = list(people.mentions)
+    for name in sorted(people.persons):  # persons known from a single name: where their full form is written
+        i = norm.find(name) if " " in name else -1
+        if i >= 0:
+            starts.append((i, name))
+    for pa, a in sorted(starts):
+        if a in alias:
+            continue
+        stop = min(len(norm), pa + 160)
+        for cut in (". ", "\n"):
+            i = norm.find(cut, pa, stop)
+            stop = i if i >= 0 else stop
+        m = _ALIAS.search(norm, pa + len(a.split()[-1]), stop)
+        if not m:
+            continue
+        title_words, name = split_name(m.group("run"))
+        name = [t for t in name if t[:1].isupper() and _namelike(t)]
+        if not name or (len(name) < 2 and not title_words):
+            continue
+        b = people.by_surname(name[-1]) if len(name) == 1 else " ".join(name)
+        if b and b != a:
+            alias[a] = b
+            pb = people.persons.setdefault(b, Person(b))
+            pb.titles |= {t.lower() for t in title_words}
+    if not alias:
+        return
+    for a, b in sorted(alias.items()):
+        pa_, pb = people.persons.pop(a, None), people.persons.get(b)
+        if pa_ and pb:
+            pb.titles |= pa_.titles
+            pb.attrs |= pa_.attrs
+            pb.mentions = sorted(pb.mentions + pa_.mentions)
+    people.mentions = [(p, alias.get(n, n)) for p, n in people.mentions]
+    people.subjects = [(p, alias.get(n, n)) for p, n in people.subjects]
+    people.aliases = alias
 
 
 # -- resolution ---------------------------------------------------------------------------------------------
@@ -399,6 +466,10 @@ class Discourse:
 
     def resolve(self, who: str, pos: int) -> str | None:
         """The full name the words ``who`` (found at ``pos``) stand for, or None (plural, unknown, ambiguous)."""
+        name = self._resolve(who, pos)
+        return self.people.aliases.get(name, name) if name else None
+
+    def _resolve(self, who: str, pos: int) -> str | None:
         people = self.people
         w = who.strip()
         low = w.lower()
