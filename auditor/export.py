@@ -29,6 +29,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .corpus.quotes import with_unit_clusters
 from .models import ArticleResult, RunResult
 from .scoring import covered_share
 
@@ -60,7 +61,7 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
     return {
         "run": {"id": run.run_id, "started": run.started, "finished": run.finished, "inputs": run.inputs,
                 "rules": run.rules},
-        "articles": [article_to_dict(r) for r in ranked],
+        "articles": with_unit_clusters([article_to_dict(r) for r in ranked], run.quote_clusters),
         "outlets": run.outlets,
         "quote_clusters": [c.to_dict() for c in run.quote_clusters],
         "claims": run.claims,

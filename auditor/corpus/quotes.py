@@ -2,67 +2,83 @@
 faithful each rendering is to it.
 
 ``cluster_quotes(docs)`` returns the ``QuoteCluster``s carried by two articles or more and sets, on each
-``Quote`` of each doc, ``cluster`` (None for a quote no other article carries: uncorroborated),
-``fidelity`` (0..1, None when uncorroborated) and ``differences`` (typed, see below).
+``Quote`` of each doc, ``cluster`` (its primary cluster; None for a quote no other article carries:
+uncorroborated), ``fidelity`` (0..1, None when uncorroborated) and ``differences`` (typed, see below).
 
-**Matching two renderings.** News renderings of one utterance are cut, reordered, paraphrased and, for a
-speech given in another language, translations of translations ("aircraft will be in the air" / "planes in
-the air"). One similarity threshold on the whole string fails both ways, so, in the spirit of
-MemeTracker's phrase graph (Leskovec et al., KDD 2009), a rendering is matched by the *content words* it
-shares with another, weighted by their rarity among all quotations (IDF) and crudely stemmed (the first
-five letters, which also matches "Russian"/"Russia's", "attacks"/"attack"). The score is the larger of
+**Utterance units.** What is clustered is not a quotation but each of its *units*: the sentences inside
+it (split at ``. ! ? ; ...`` before a new sentence; a piece under three words stays with its neighbour).
+One outlet quotes three sentences in one quotation where others quote them one by one, so one quotation
+may belong to several clusters. Each cluster member is a unit (``members[i]``: ``article``, ``quote``
+(index into the article's quotes), ``unit``, ``start``/``end`` (the unit's span), ``quote_start``/
+``quote_end``, ``text``, ``fidelity``, ``differences``). A quotation's ``cluster`` is its *primary*
+cluster: that of its unit carried by most other articles (ties: the earlier unit). Quotations of a kind
+that is not the speaker's own words (``SKIP_KINDS``: scare quotes, spans reporting their speaker in the
+third person) are not clustered.
 
-* the weighted Jaccard overlap of the two sets, and
-* the weighted containment of the smaller in the larger (a partial quote inside the full one), counted in
-  full only when at least three content words are shared,
+**Matching two units.** News renderings of one utterance are cut, reordered, paraphrased and, for a
+speech given in another language, translations of translations ("we will stand with you for as long as
+it takes" / "for as long as it takes, we stand by you"). In the spirit of MemeTracker's phrase graph
+(Leskovec et al., KDD 2009) a unit is matched by the *content words* it shares with another, weighted by
+their rarity among all units (IDF) and crudely stemmed (the first five letters). The score is the larger of
 
-halved when both renderings name different speakers. Function words (``rules/data/quote_stopwords.txt``)
-do not count; negators do.
+* the weighted Jaccard overlap of the two sets (blind to word order), and
+* the weighted containment of the smaller in a local stretch of the larger (an excerpt of 3 to 6 words
+  inside a full rendering), in full only when three content words are shared; an excerpt of three
+  content words or fewer must also align in order with the stretch (rapidfuzz ``partial_ratio`` of the
+  stems >= ``EXCERPT_ALIGN``), so two common words do not make an excerpt,
 
-**Clustering without comparing all pairs.** Renderings are visited longest first, full quotations before
-partial ones (the longer rendering is the root a shorter one attaches to, as in MemeTracker). Each cluster
-is indexed under the content words of its representatives: its first ``SEED_REPS`` members, and later
-members that widen its words by ``WIDEN`` or more (another part of the speech, so that an excerpt of that
-part finds a rendering containing it; a substituted word does not widen), up to ``MAX_REPS``. A rendering
-is scored only against candidate clusters found through that index:
+halved when both units name different speakers.
 
-* its rarest words first (the fewest clusters carry them), until ``BUDGET`` postings have been read; a
-  word carried by more than ``MAX_POSTING`` clusters is too common to block on alone;
-* under its speaker, every shared word (a (speaker, word) posting is short even for a common word), the
-  speaker's clusters ranking higher;
+**Clustering without comparing all pairs.** Units are visited longest first, full quotations before
+partial ones. Each cluster is indexed under the content words of its representatives (its first
+``SEED_REPS`` members and later ones that widen its words by ``WIDEN``, up to ``MAX_REPS``); a unit is
+scored against the clusters found through that index (its rarest words first until ``BUDGET`` postings
+are read, and every shared word under its speaker) and joins the best one above ``THRESHOLD`` that holds
+no other unit of its article (a repeat or excerpt of the same words excepted). A merge pass joins a
+cluster to a larger one its leader matches (wider blocking, ``MERGE_BUDGET``).
 
-and against the ``REPS_TRIED`` representatives of each of the ``MAX_CANDIDATES`` best candidates that
-share most of its words. It joins the best cluster above ``THRESHOLD`` that holds no rendering of its own
-article (an article repeating a quotation word for word may join its own cluster); a rendering with the
-very words (and speaker) of one already clustered joins that one without a search. A last pass merges a
-cluster into a larger one its leader matches, found with wider blocking (``MERGE_BUDGET``): renderings of
-one utterance that the first pass split. The work stays near-linear: 100,000 articles (420,000
-quotations) cluster in about 1.5 CPU minutes (``benchmarks/bench_quotes.py``).
+**Translations: a second pass on the units left alone.** A unit no other article matched is compared
+with scikit-learn TF-IDF vectors (character n-grams of its content words, and word uni- and bigrams)
+against the representatives of clusters *of the same speaker* (the block; units with no speaker are
+compared with everything when the corpus is small, ``RESCUE_ALL``). It joins a cluster when the cosine is
+at least ``RESCUE_HIGH``, or at least ``RESCUE_LOW`` and the alignment of the quotations agrees: a
+neighbouring unit of its quotation belongs to the cluster of the neighbouring unit on the same side of
+the candidate (the way sentences are aligned in a parallel text). Both floors were measured on the
+development set (README-quotes.md).
 
-**Consensus.** The medoid rendering: the full (non-partial) rendering with the highest summed word-level
-similarity to the other members (rapidfuzz Indel, i.e. the longest common subsequence of their word
-stems), ties to the longer; then trimmed to the stretch of it that at least one other
-rendering also carries (so an outlet quoting more of the speech does not define the consensus alone).
-The cluster id is a hash of the speaker and the consensus, stable across runs.
+**Consensus.** A primary source outranks the majority: a unit from a transcript the speaker's side
+published, or from a rendering marked as the prepared text (``PRIMARY``), is the consensus where one is
+present, whole. Otherwise the medoid: the full rendering with the highest summed word-level similarity
+to the other members (rapidfuzz Indel on stems), ties to the longer, a statement always preferred to a
+yes/no question (a statement turned into a question stays the least faithful rendering however the
+votes split), trimmed to the stretch that at least one other rendering also carries.
 
-**Fidelity** of a rendering, 0..1: it is aligned word by word with the consensus (the matching blocks of
-a longest common subsequence of their stems, rapidfuzz ``LCSseq``, give the window the two share;
-rapidfuzz's Levenshtein opcodes give the edits inside it), and
+**Fidelity** of a unit, 0..1: it is aligned word by word with the consensus (matching blocks of a longest
+common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the edits inside), and
 
-    fidelity = 1 - word edits in the window / window length
-               - 0.30 if the polarity flips (a negator on one side only: "would not want" vs "would like";
-                 ``rules/data/negators.txt``, implicit ones such as "lack of" included)
-               - 0.15 if a statement is turned into a question (or back)
-               - 0.05 for another quotation joined on with an ellipsis, 0.15 for one joined without
+    fidelity = 1 - word edits in the window / window length     (not for a translated speech: see below)
+               - 0.30 polarity flip (a negated predicate on one side only: "would not want" / "would like")
+               - 0.10 weak negation ("no", "without", "lack of": rules/data/weak_negators.txt)
+               - 0.15 statement turned into a question (or back)
+               - 0.20 a number changed, 0.20 a name changed, 0.20 a cut clause that carried a condition
+               - 0.10 words added inside the shared stretch (translated speech only; otherwise an edit)
+               - 0.05 / 0.15 another remark joined on with / without an ellipsis
 
-Words the consensus has beyond the window are a ``cut`` and words the rendering adds beyond it an
-``addition``, neither penalised: quoting less, or more, of a speech is not altering it.
+Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators.
+**Translated speech**: when the article says so (``translated``, ``interpreter``, ``speaking in
+Ukrainian``, ...: ``_TRANSLATED``, ``_SPOKE_IN``), when another article says it of the same speaker, or
+when most of a cluster's full renderings share under ``DIVERGENT`` of their words with the consensus while
+none differs in meaning, every rendering is a translation: synonyms and word order cost nothing, only the
+meaning changes above do. A quotation's fidelity is the lowest of its units'.
 
-**Differences** (dicts with ``type``, the ``rendering`` and ``consensus`` words, and ``start``/``end`` in
-the article when they are the rendering's own words): ``substitution``, ``cut``, ``addition``,
-``negation``, ``question``, ``stitched``, ``paraphrase`` (the two share under half their words: a
-translation or a retelling), and ``translated`` (the article says the words were translated or
-interpreted; recorded on each of its quotes, with the span of that statement, not penalised).
+**Differences** (dicts with ``type``, ``rendering`` and ``consensus`` words, ``start``/``end`` in the
+article when they are the rendering's own words): ``substitution``, ``cut``, ``addition``, ``negation``
+(``weak`` when it rests on a weak negator), ``question``, ``number``, ``name``, ``condition``,
+``stitched``, ``paraphrase`` and ``translated`` (recorded, not penalised).
+
+**Determinism.** Nothing here depends on the interpreter's hash seed or the order of the input: floating
+sums over sets use ``math.fsum`` (exact, so order-free), sets are sorted before their order can matter,
+ties are broken by article id and position, and cluster ids are content hashes.
 """
 
 from __future__ import annotations
@@ -76,6 +92,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 
 from ..models import QuoteCluster
@@ -94,11 +112,47 @@ MERGE_BUDGET = 1000  # ... and in the merge pass on more of them
 MAX_CANDIDATES = 8
 GOOD_ENOUGH = 0.85  # a representative this close settles the score of its cluster
 MEDOID_POOL = 8
-METHOD = ("content-word overlap (IDF, prefix stems), longest-first leader clustering blocked on rare words and "
-          "speaker, merge pass; consensus = trimmed medoid; fidelity = word alignment with typed differences")
+MIN_UNIT_WORDS = 3
+SPEAKER_FACTOR = 0.7  # the similarity of two units attributed to different speakers is scaled by this
+EXCERPT_WORDS = 8  # a partial quote this short is an excerpt (several may come from one sentence of one article)
+EXCERPTS_SHARE = True  # a piece of a quotation shorter than this stays with its neighbour
+CONTAIN_MIN = 0.5  # a unit of 4+ content words is contained only when this share (IDF weight) of it is in the larger
+EXCERPT_ALIGN = 75  # an excerpt of <= 3 content words must align in order (partial_ratio of stems)
+RESCUE_HIGH = 0.55  # TF-IDF cosine at which a lone unit joins a cluster of its speaker
+RESCUE_LOW = 0.30  # ... or this, when a neighbouring unit agrees (alignment of the quotations)
+RESCUE_MIN_WORDS = 3  # a lone unit with fewer content words is not rescued (one shared word would decide)
+RESCUE_ALL = 20000  # units without a speaker are compared with every cluster up to this many representatives
+DIVERGENT = 0.6  # renderings sharing less of their words than this with the consensus: a translation
+SKIP_KINDS = frozenset({"scare", "reported", "third-person", "indirect", "narrative"})
+METHOD = ("utterance units (sentences) clustered by content-word overlap (IDF, prefix stems, local containment), "
+          "longest-first leader clustering blocked on rare words and speaker, merge pass, TF-IDF (char and word "
+          "n-grams) rescue within the speaker aligned on neighbouring units; consensus = primary source, else "
+          "trimmed medoid preferring statements; fidelity = word alignment with typed differences")
 
 _TRANSLATED = re.compile(
     r"\b(?:translat(?:ed|ion|ing|or)|interpret(?:ed|er|ers|ing|ation)|voice-?over|dubbed)\b", re.IGNORECASE)
+_LANGUAGES = (r"Ukrainian|Russian|French|German|Spanish|Italian|Polish|Dutch|Arabic|Chinese|Mandarin|Japanese|"
+              r"Korean|Turkish|Persian|Farsi|Hebrew|Hindi|Portuguese|Romanian|Hungarian|Czech|Greek|Swedish|"
+              r"Finnish|Danish|Norwegian|Serbian|Croatian|Bulgarian|Georgian|Armenian|Belarusian|Lithuanian|"
+              r"Latvian|Estonian|Slovak|Slovenian|Urdu|Bengali|Indonesian|Vietnamese|Thai|Swahili")
+_SPOKE_IN = re.compile(
+    r"\b(?:speaking|spoke|speaks|said|told\s+\w+|addressed\s+\w+|address|remarks|speech)\s+(?:\w+\s+)?in\s+"
+    r"(?:" + _LANGUAGES + r")\b|\b(?:in|from)\s+(?:the\s+)?(?:" + _LANGUAGES + r")(?:-language)?\s+"
+    r"(?:original|remarks|speech|address)\b")
+PRIMARY = re.compile(
+    r"\b(?:as\s+prepared\s+for\s+delivery|check\s+against\s+delivery|prepared\s+(?:remarks|text|speech)|"
+    r"(?:full|official)\s+(?:text|transcript)|transcript\s+of|text\s+of\s+(?:the|his|her|their)\s+"
+    r"(?:speech|address|remarks|statement)|speech\s+as\s+delivered)\b", re.IGNORECASE)
+_TRANSCRIPT_HEAD = re.compile(r"\b(?:transcript|remarks\s+by|speech\s+by|address\s+by|statement\s+by)\b",
+                              re.IGNORECASE)
+_CONDITION = frozenset({"if", "unless", "provided", "providing", "until", "whether", "condition", "conditions",
+                        "conditional"})
+_NUMBER_WORDS = frozenset({"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleve",
+                           "twelv", "twent", "thirt", "forty", "fifty", "sixty", "ninet", "hundr", "thous", "milli",
+                           "billi", "trill", "half", "dozen"})  # stems (first five letters)
+_ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
+                     "no", "vs", "etc", "inc", "ltd", "co", "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
+_SENT_END = re.compile(r"[!?;\u2026]|\.\.\.")
 
 
 @lru_cache(maxsize=1)
@@ -111,8 +165,18 @@ def _negators() -> frozenset[str]:
     return frozenset(w.lower() for w in load_phrases("negators"))
 
 
+@lru_cache(maxsize=1)
+def _weak_negators() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_phrases("weak_negators"))
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted({tuple(p.lower().split()) for p in load_phrases("negation_idioms") if p.strip()}))
+
+
 def is_negator(word: str) -> bool:
-    w = word.lower()
+    w = word.lower().replace("\u2019", "'")
     return w in _negators() or w.endswith("n't")
 
 
@@ -124,10 +188,15 @@ def stem(word: str) -> str:
     return "not" if is_negator(w) else w[:5]
 
 
+def _fsum_idf(idf: dict, terms) -> float:
+    """The IDF weight of a set of terms; exact (``math.fsum``), so independent of the set's order."""
+    return math.fsum(idf.get(t, 1.0) for t in terms)
+
+
 @dataclass(slots=True, eq=False)
 class Rendering:
-    """One quotation as the clustering sees it. Kept lean (a corpus holds hundreds of thousands): the words
-    are offsets into the article's normalised text, read back on demand (``words``)."""
+    """One utterance unit of one quotation as the clustering sees it. Kept lean (a corpus holds hundreds of
+    thousands): the words are offsets into the article's normalised text, read back on demand."""
 
     doc_i: int
     quote_i: int
@@ -142,6 +211,12 @@ class Rendering:
     full: bool
     ellipses: tuple[int, ...] = ()  # word indices an ellipsis precedes
     weight: float | None = None  # IDF weight of ``content``, set by the Scorer
+    unit_i: int = 0
+    n_units: int = 1
+    start: int = 0  # the unit's span in the article
+    end: int = 0
+    primary: bool = False  # from a transcript or the prepared text
+    neg: tuple[int, ...] = ()  # word indices of negators that count (idioms left out)
 
     @property
     def size(self) -> int:
@@ -161,43 +236,99 @@ class Rendering:
             out[i] = True
         return out
 
+    @property
+    def key(self) -> tuple[str, int, int]:
+        return (self.article, self.quote.start, self.unit_i)
 
-def _rendering(doc, doc_i: int, quote_i: int, q, shared: dict | None = None) -> Rendering:
-    """The rendering of quote ``q``; ``shared`` (a dict kept across calls) lets renderings with the same
-    words share their stems and content set."""
+
+def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list[tuple[int, int]]:
+    """Word index ranges [a, b) of the units of a quotation: split where a sentence ends inside it."""
+    cuts = [0]
+    for i in range(len(words) - 1):
+        e, s = words[i][2], words[i + 1][1]
+        gap = text[e:s]
+        if not gap.strip():
+            continue
+        nxt = words[i + 1][0]
+        if _SENT_END.search(gap) or "\u2026" in raw[e:s]:
+            cuts.append(i + 1)
+        elif "." in gap and nxt[:1].isupper() and len(words[i][0]) > 1 and words[i][0].lower() not in _ABBREV:
+            cuts.append(i + 1)
+    cuts.append(len(words))
+    units = [[cuts[k], cuts[k + 1]] for k in range(len(cuts) - 1) if cuts[k + 1] > cuts[k]]
+    merged: list[list[int]] = []
+    for u in units:  # a piece under MIN_UNIT_WORDS stays with the previous unit
+        if merged and u[1] - u[0] < MIN_UNIT_WORDS:
+            merged[-1][1] = u[1]
+        else:
+            merged.append(u)
+    if len(merged) > 1 and merged[0][1] - merged[0][0] < MIN_UNIT_WORDS:
+        merged[1][0] = merged[0][0]
+        merged.pop(0)
+    return [(a, b) for a, b in merged]
+
+
+def _negator_positions(words: list[str]) -> tuple[int, ...]:
+    low = [w.lower().replace("\u2019", "'") for w in words]
+    skip: set[int] = set()
+    for idiom in _idioms():
+        n = len(idiom)
+        for i in range(len(low) - n + 1):
+            if tuple(low[i:i + n]) == idiom:
+                skip.update(range(i, i + n))
+    return tuple(i for i, w in enumerate(low) if i not in skip and is_negator(w))
+
+
+def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | None = None) -> list[Rendering]:
+    """The units of quote ``q``; ``shared`` (a dict kept across calls) lets units with the same words share
+    their stems and content set."""
     text, raw = doc.norm, doc.text
-    spans, words = [], []
-    for m in WORD_RE.finditer(text, q.start, q.end):
-        spans.extend(m.span())
-        words.append(m.group())
-    offsets = array("i", spans)
-    questions: list[int] = []
-    ell: list[int] = []
-    seg = text[q.start:q.end]
-    if "?" in seg or "..." in seg or "\u2026" in raw[q.start:q.end]:  # look at the gaps between the words
-        prev = q.start
-        for i in range(len(words)):
-            s = offsets[2 * i]
-            gap = text[prev:s]
-            if "..." in gap or "\u2026" in raw[prev:s]:
+    found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, q.start, q.end)]
+    if not found:
+        return []
+    bounds = _unit_bounds(found, text, raw)
+    sp = (q.speaker or "").split()
+    speaker = sp[-1].lower() if sp else None
+    stop = _stopwords()
+    out = []
+    for ui, (a, b) in enumerate(bounds):
+        ws = found[a:b]
+        s = q.start if ui == 0 else ws[0][1]
+        if ui == len(bounds) - 1:
+            e = q.end
+        else:
+            gap = text[ws[-1][2]:found[b][1]]
+            e = ws[-1][2] + len(gap.rstrip())
+        offsets = array("i", [x for w in ws for x in (w[1], w[2])])
+        words = [w[0] for w in ws]
+        questions: list[int] = []
+        ell: list[int] = []
+        prev = s
+        for i, (_, ws_, we_) in enumerate(ws):
+            gap = text[prev:ws_]
+            if "..." in gap or "\u2026" in raw[prev:ws_]:
                 ell.append(i)
             if i and "?" in gap:
                 questions.append(i - 1)
-            prev = offsets[2 * i + 1]
-    if words and "?" in text[offsets[-1]:q.end + 1] and len(words) - 1 not in questions:
-        questions.append(len(words) - 1)
-    stems = tuple(stem(w) for w in words)
-    stop = _stopwords()
-    content = frozenset(s for s, w in zip(stems, words, strict=False) if len(w) > 1 and w.lower() not in stop)
-    if shared is not None:
-        stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
-    sp = (q.speaker or "").split()
-    return Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
-                     sp[-1].lower() if sp else None, q.kind != "partial", tuple(ell))
+            prev = we_
+        if "?" in text[ws[-1][2]:e + 1] and len(words) - 1 not in questions:
+            questions.append(len(words) - 1)
+        stems = tuple(stem(w) for w in words)
+        content = frozenset(st for st, w in zip(stems, words, strict=True) if len(w) > 1 and w.lower() not in stop)
+        if not content:
+            continue
+        if shared is not None:
+            stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
+        out.append(Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
+                             speaker, q.kind != "partial", tuple(ell), None, ui, len(bounds), s, e,
+                             primary or q.kind == "transcript", _negator_positions(words)))
+    for r in out:
+        r.n_units = len(out)
+    return out
 
 
 class Scorer:
-    """Similarity of two renderings (see the module docstring), with IDF over all renderings."""
+    """Similarity of two units (see the module docstring), with IDF over all units."""
 
     def __init__(self, renderings: list[Rendering]):
         df: Counter = Counter()
@@ -208,7 +339,7 @@ class Scorer:
         self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
 
     def weight(self, terms) -> float:
-        return sum(self.idf.get(t, 1.0) for t in terms)
+        return _fsum_idf(self.idf, terms)
 
     def total(self, r: Rendering) -> float:
         if r.weight is None:
@@ -220,46 +351,51 @@ class Scorer:
         inter = a.content & b.content
         if len(inter) < 2 and not (inter and len(a.content) == len(b.content) == 1):
             return 0.0
-        idf = self.idf
-        wi = sum(idf.get(t, 1.0) for t in inter)
+        wi = _fsum_idf(self.idf, inter)
         wa, wb = self.total(a), self.total(b)
         jac = wi / (wa + wb - wi)
         s = jac
-        factor = 0.5 if a.speaker and b.speaker and a.speaker != b.speaker else 1.0
+        factor = SPEAKER_FACTOR if a.speaker and b.speaker and a.speaker != b.speaker else 1.0
         bound = 0.9 * wi / min(wa, wb)
         if max(bound, jac) * factor < floor:
             return 0.0
         if bound > jac:  # containment could win: find it locally
-            small, large = (a, b) if wa <= wb else (b, a)
+            small, large = (a, b) if (wa, a.key) <= (wb, b.key) else (b, a)
             wl, nl = self._local(small, large, inter)
-            s = max(jac, 0.9 * wl / min(wa, wb) * min(1.0, nl / 3))
+            ratio = wl / min(wa, wb)
+            c = 0.9 * ratio * min(1.0, nl / 3) if ratio >= CONTAIN_MIN or len(small.content) <= 3 else 0.0
+            if c > jac and len(small.content) <= 3 and small.size < large.size:
+                # a short excerpt: its words must come in the same order in the larger unit
+                if fuzz.partial_ratio(" ".join(small.stems), " ".join(large.stems)) < EXCERPT_ALIGN:
+                    c = jac
+            s = max(jac, c)
         return s * factor
 
     def _local(self, small: Rendering, large: Rendering, inter: frozenset) -> tuple[float, int]:
-        """Weight and count of the shared words found together in one stretch of the larger rendering
-        (at most twice the smaller one's length, plus four words): containment must be local, or a long
-        quotation would "contain" any short one that shares a few common words with it."""
+        """Weight and count of the shared words found together in one stretch of the larger unit (at most
+        twice the smaller one's length, plus four words): containment must be local."""
         idf = self.idf
         pos = [(i, t) for i, t in enumerate(large.stems) if t in inter]
         width = 2 * small.size + 4
-        best_w, best_n, w, n = 0.0, 0, 0.0, 0
+        best_w, best_n, n = 0.0, 0, 0
         seen: dict[str, int] = {}
         j = 0
         for i, t in pos:
             c = seen.get(t, 0)
             if not c:
-                w += idf.get(t, 1.0)
                 n += 1
             seen[t] = c + 1
             while pos[j][0] < i - width:
                 u = pos[j][1]
                 seen[u] -= 1
                 if not seen[u]:
-                    w -= idf.get(u, 1.0)
+                    del seen[u]
                     n -= 1
                 j += 1
-            if w > best_w:
-                best_w, best_n = w, n
+            if n >= best_n:
+                w = _fsum_idf(idf, seen)
+                if w > best_w:
+                    best_w, best_n = w, n
         return best_w, best_n
 
 
@@ -273,6 +409,11 @@ class _Cluster:
     merged_into: int = -1
 
 
+def _excerpt_of(a: Rendering, b: Rendering) -> bool:
+    """``a``'s words are a run of ``b``'s (a headline quoting a few words of the body's quotation)."""
+    return a.size < b.size and f" {' '.join(a.stems)} " in f" {' '.join(b.stems)} "
+
+
 class _Grouper:
     """Longest-first leader clustering over an inverted index of the clusters' words (see ``group``)."""
 
@@ -281,24 +422,28 @@ class _Grouper:
         self.clusters: list[_Cluster] = []
         self.index: dict[str, list[int]] = defaultdict(list)  # content word -> clusters
         self.by_speaker: dict[tuple[str, str], list[int]] = defaultdict(list)  # (speaker, word) -> clusters
-        self.seen: dict[tuple, int] = {}  # (speaker, stems) of a clustered rendering -> its cluster
+        self.seen: dict[tuple, int] = {}  # (speaker, stems) of a clustered unit -> its cluster
+        self.where: dict[int, int] = {}  # id(unit) -> its cluster (before merges: follow merged_into)
 
     def _index(self, ci: int, r: Rendering) -> None:
         c = self.clusters[ci]
-        for t in r.content - c.words:
+        for t in sorted(r.content - c.words):
             self.index[t].append(ci)
         c.words |= r.content
         if r.speaker:
-            for t in r.content:
+            for t in sorted(r.content):
                 k = (r.speaker, t)
                 if k not in c.keys:
                     c.keys.add(k)
                     self.by_speaker[k].append(ci)
 
+    def root(self, ci: int) -> int:
+        while self.clusters[ci].merged_into >= 0:
+            ci = self.clusters[ci].merged_into
+        return ci
+
     def candidates(self, r: Rendering, budget: int) -> list[int]:
-        """Clusters sharing rare words with ``r``, best first: its words are taken rarest first (fewest
-        clusters) until ``budget`` postings have been read; under ``r``'s speaker every shared word counts
-        (and counts twice), those postings being short."""
+        """Clusters sharing rare words with ``r``, best first (ties: the older cluster)."""
         idf, index, by_speaker, spk = self.scorer.idf, self.index, self.by_speaker, r.speaker
         lists = []
         for t in r.content:
@@ -320,7 +465,7 @@ class _Grouper:
             if sp:
                 for ci in sp:
                     weight[ci] += wt
-        return heapq.nlargest(MAX_CANDIDATES, weight, key=weight.__getitem__)
+        return heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda ci: (-weight[ci], ci))
 
     def _score(self, r: Rendering, c: _Cluster, floor: float) -> float:
         reps = c.reps
@@ -334,9 +479,13 @@ class _Grouper:
         return s
 
     def _same_article_ok(self, r: Rendering, c: _Cluster) -> bool:
-        """A cluster holds no other rendering of ``r``'s article, unless one repeats it word for word."""
-        return r.article not in c.articles or any(
-            m.article == r.article and Levenshtein.normalized_similarity(m.stems, r.stems) >= 0.9
+        """A cluster holds no other unit of ``r``'s article, unless one repeats it (word for word, or as an
+        excerpt of the other: a headline quoting a few words of the body's quotation)."""
+        if r.article not in c.articles or (EXCERPTS_SHARE and not r.full and r.size <= EXCERPT_WORDS):
+            return True  # an article may quote several pieces of one sentence
+        return any(
+            m.article == r.article and (Levenshtein.normalized_similarity(m.stems, r.stems) >= 0.9
+                                        or _excerpt_of(m, r) or _excerpt_of(r, m))
             for m in c.members)
 
     def best(self, r: Rendering, cands: list[int], skip: int = -1) -> int:
@@ -346,34 +495,50 @@ class _Grouper:
             if ci == skip or c.merged_into >= 0:
                 continue
             s = self._score(r, c, best_s)
-            if s >= best_s and self._same_article_ok(r, c):
-                best, best_s = ci, s
-                if s >= GOOD_ENOUGH:
-                    break
+            if s > best_s or (s == best_s and s > 0 and best < 0):
+                if self._same_article_ok(r, c):
+                    best, best_s = ci, s
+                    if s >= GOOD_ENOUGH:
+                        break
         return best
+
+    def join(self, ci: int, r: Rendering) -> None:
+        c = self.clusters[ci]
+        c.members.append(r)
+        c.articles.add(r.article)
+        self.where[id(r)] = ci
+        if len(c.reps) < SEED_REPS or (len(c.reps) < MAX_REPS and len(r.content - c.words) >= WIDEN):
+            c.reps.append(r)  # another part of the speech: later excerpts of that part must find it
+            self._index(ci, r)
 
     def add(self, r: Rendering) -> None:
         key = (r.speaker, r.stems)
         ci = self.seen.get(key, -1)  # the same words already clustered (wire copy): no need to search
         if ci >= 0:
-            while self.clusters[ci].merged_into >= 0:
-                ci = self.clusters[ci].merged_into
+            ci = self.root(ci)
             if not self._same_article_ok(r, self.clusters[ci]):
                 ci = -1
         if ci < 0:
             ci = self.best(r, self.candidates(r, BUDGET))
         if ci < 0:
             self.clusters.append(_Cluster([r], [r], {r.article}))
+            self.where[id(r)] = len(self.clusters) - 1
             self._index(len(self.clusters) - 1, r)
             self.seen.setdefault(key, len(self.clusters) - 1)
             return
         self.seen.setdefault(key, ci)
-        c = self.clusters[ci]
-        c.members.append(r)
-        c.articles.add(r.article)
-        if len(c.reps) < SEED_REPS or (len(c.reps) < MAX_REPS and len(r.content - c.words) >= WIDEN):
-            c.reps.append(r)  # another part of the speech: later excerpts of that part must find it
-            self._index(ci, r)
+        self.join(ci, r)
+
+    def merge(self, ci: int, ti: int) -> None:
+        c, t = self.clusters[ci], self.clusters[ti]
+        t.members.extend(c.members)
+        t.articles |= c.articles
+        for r in c.reps:
+            if len(t.reps) < MAX_REPS and len(r.content - t.words) >= WIDEN:
+                t.reps.append(r)
+                self._index(ti, r)
+        c.merged_into = ti
+        c.members, c.reps = [], []
 
     def merge_pass(self) -> None:
         """Merge a cluster into a larger one its leader matches, found with wider blocking than on the
@@ -387,61 +552,155 @@ class _Grouper:
             best_s = THRESHOLD
             for x in cands:
                 t = self.clusters[x]
-                if t.merged_into >= 0 or len(t.members) < len(c.members):
-                    continue  # the smaller cluster moves into the larger one
+                if t.merged_into >= 0 or (len(t.members), -x) < (len(c.members), -ci):
+                    continue  # the smaller cluster moves into the larger one (ties: into the older)
                 if t.articles & c.articles and not all(self._same_article_ok(m, t) for m in c.members):
                     continue
                 s = self._score(lead, t, best_s)
-                if s >= best_s:
+                if s > best_s or (s == best_s and ti < 0):
                     ti, best_s = x, s
-            if ti < 0:
-                continue
-            t = self.clusters[ti]
-            t.members.extend(c.members)
-            t.articles |= c.articles
-            for r in c.reps:
-                if len(t.reps) < MAX_REPS and len(r.content - t.words) >= WIDEN:
-                    t.reps.append(r)
-                    self._index(ti, r)
-            c.merged_into = ti
-            c.members, c.reps = [], []
+            if ti >= 0:
+                self.merge(ci, ti)
 
     def groups(self) -> list[list[Rendering]]:
         return [c.members for c in self.clusters if c.merged_into < 0]
 
 
+def _unit_text(r: Rendering) -> str:
+    """The content words of a unit, for TF-IDF (function words out: they make all sentences alike)."""
+    stop = _stopwords()
+    return " ".join(w.lower() for w, _, _ in r.words if w.lower() not in stop)
+
+
+def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
+    """Units left alone after the first passes join a cluster of their speaker by TF-IDF cosine (character
+    n-grams of content words and word n-grams), backed by the alignment of neighbouring units for a
+    middling cosine (see the module docstring). Returns how many joined."""
+    alone = [r for r in renderings if len(g.clusters[g.root(g.where[id(r)])].members) == 1
+             and len(r.content) >= RESCUE_MIN_WORDS]
+    if not alone:
+        return 0
+    targets: list[tuple[Rendering, int]] = []
+    for ci, c in enumerate(g.clusters):
+        if c.merged_into < 0 and len(c.members) >= 1:
+            for rep in c.reps:
+                targets.append((rep, ci))
+    if not targets:
+        return 0
+    from scipy.sparse import hstack
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [_unit_text(r) for r in alone] + [_unit_text(r) for r, _ in targets]
+    try:
+        xc = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32).fit_transform(texts)
+        xw = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b",
+                             dtype=np.float32).fit_transform(texts)
+    except ValueError:  # nothing to vectorise
+        return 0
+    x = hstack([xc * math.sqrt(0.5), xw * math.sqrt(0.5)]).tocsr()  # cosine = mean of the two cosines
+    xa, xt = x[:len(alone)], x[len(alone):]
+    # blocks: the speaker's own clusters; speakerless units against everything while that stays small
+    by_spk: dict[str | None, list[int]] = defaultdict(list)
+    for j, (rep, _) in enumerate(targets):
+        by_spk[rep.speaker].append(j)
+    quote_units: dict[tuple[str, int], list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        quote_units[(r.article, r.quote_i)].append(r)
+
+    def neighbour_clusters(r: Rendering) -> tuple[int, int]:
+        units = quote_units[(r.article, r.quote_i)]
+        pos = units.index(r)
+        before = g.root(g.where[id(units[pos - 1])]) if pos > 0 else -1
+        after = g.root(g.where[id(units[pos + 1])]) if pos + 1 < len(units) else -1
+        return before, after
+
+    joined = 0
+    alone_by_spk: dict[str | None, list[int]] = defaultdict(list)
+    for i, r in enumerate(alone):
+        alone_by_spk[r.speaker].append(i)
+    for spk in sorted(alone_by_spk, key=lambda s: (s is None, s or "")):
+        rows = alone_by_spk[spk]
+        cols = by_spk.get(spk, []) if spk is not None else []
+        if spk is None or len(cols) == 0:
+            cols = list(range(len(targets))) if len(targets) <= RESCUE_ALL else cols
+        if spk is not None:
+            cols = sorted(set(cols) | set(by_spk.get(None, [])))
+        if not cols:
+            continue
+        sims = (xa[rows] @ xt[cols].T).tocsr()
+        for k, i in enumerate(rows):
+            r = alone[i]
+            row = sims.getrow(k)
+            order = sorted(zip(row.data.tolist(), row.indices.tolist(), strict=True), key=lambda x: (-x[0], x[1]))
+            before, after = neighbour_clusters(r)
+            for cos, jj in order[:MAX_CANDIDATES]:
+                if cos < RESCUE_LOW:
+                    break
+                rep, ci = targets[cols[jj]]
+                ti = g.root(ci)
+                if ti == g.root(g.where[id(r)]):
+                    continue
+                ok = cos >= RESCUE_HIGH
+                if not ok:
+                    nb, na = neighbour_clusters(rep)
+                    ok = (before >= 0 and before == nb) or (after >= 0 and after == na)
+                if ok and g._same_article_ok(r, g.clusters[ti]):
+                    own = g.root(g.where[id(r)])
+                    g.merge(own, ti)
+                    joined += 1
+                    break
+    return joined
+
+
 def group(renderings: list[Rendering], scorer: Scorer) -> list[list[Rendering]]:
-    """Longest-first leader clustering with blocking on rare content words and on the speaker, then a
-    pass merging clusters whose leaders match (see the module docstring)."""
-    order = sorted(renderings, key=lambda r: (not r.full, -len(r.content), -r.size, r.article, r.quote_i))
+    """Longest-first leader clustering with blocking on rare content words and on the speaker, a pass
+    merging clusters whose leaders match, and the TF-IDF rescue of lone units (see the module docstring)."""
+    order = sorted(renderings, key=lambda r: (not r.full, -len(r.content), -r.size, r.article, r.quote.start,
+                                              r.unit_i))
     g = _Grouper(scorer)
     for r in order:
         g.add(r)
     g.merge_pass()
+    rescue_pass(g, renderings)
     return g.groups()
 
 
 # -- consensus and fidelity --------------------------------------------------------------------------
 
 
-def _medoid(members: list[Rendering], scorer: Scorer) -> Rendering:
+def _yes_no_question(r: Rendering) -> bool:
+    """A question that is not a wh-question: what a statement turned into a question looks like."""
+    if not r.questions:
+        return False
+    first = r.words[0][0].lower() if r.stems else ""
+    return first not in {"what", "why", "how", "who", "whom", "whose", "where", "when", "which"}
+
+
+def _medoid(members: list[Rendering]) -> Rendering:
+    primary = [m for m in members if m.primary]
+    if primary:
+        return min(primary, key=lambda m: (-m.size, m.key))
     pool = [m for m in members if m.full] or members
-    pool = sorted(pool, key=lambda m: -m.size)[:MEDOID_POOL]
+    statements = [m for m in pool if not _yes_no_question(m)]
+    pool = statements or pool
+    pool = sorted(pool, key=lambda m: (-m.size, m.key))[:MEDOID_POOL]
     others = members if len(members) <= 4 * MEDOID_POOL else members[: 4 * MEDOID_POOL]
 
     def score(m: Rendering) -> tuple[float, int]:
-        # word-level agreement (longest common subsequence of stems) with the other renderings
-        return (round(sum(Indel.normalized_similarity(m.stems, o.stems) for o in others if o is not m), 6), m.size)
+        return (round(math.fsum(Indel.normalized_similarity(m.stems, o.stems) for o in others if o is not m), 6),
+                m.size)
 
-    return max(pool, key=score)
+    return max(pool, key=score)  # max keeps the first of equals: pool is in a fixed order
 
 
-def _blocks(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+def _blocks(a, b) -> list[tuple[int, int, int]]:
     """The matching blocks (a start, b start, size) of a longest common subsequence of two word lists."""
     return [(x.a, x.b, x.size) for x in LCSseq.opcodes(a, b).as_matching_blocks() if x.size]
 
 
 def _consensus_window(med: Rendering, members: list[Rendering]) -> tuple[int, int]:
+    if med.primary:
+        return 0, med.size
     lo, hi = med.size, 0
     for m in members:
         if m is med:
@@ -461,15 +720,14 @@ class Consensus:
     lo: int
     hi: int
     cid: str = ""  # the cluster's id
+    translated: bool = False
 
     @property
-    def stems(self) -> list[str]:
+    def stems(self) -> tuple[str, ...]:
         return self.rendering.stems[self.lo:self.hi]
 
     def text(self, docs) -> str:
         r = self.rendering
-        if not r.stems:
-            return r.quote.text
         s, e = r.offsets[2 * self.lo], r.offsets[2 * self.hi - 1]
         if r.qmark[self.hi - 1] and "?" in docs[r.doc_i].text[e:e + 2]:
             e = docs[r.doc_i].text.index("?", e) + 1
@@ -487,7 +745,7 @@ class ConsensusWords:
         self.sets = sets
         self.index: dict[str, list[int]] = defaultdict(list)
         for i, (_, cs) in enumerate(sets):
-            for t in cs:
+            for t in sorted(cs):
                 self.index[t].append(i)
 
     def carrying(self, words: frozenset, skip: str | None = None) -> str | None:
@@ -500,44 +758,102 @@ class ConsensusWords:
         return self.sets[min(found)][0] if found else None
 
 
+def _is_number(w: str) -> bool:
+    return any(ch.isdigit() for ch in w) or stem(w) in _NUMBER_WORDS
+
+
+def _is_name(w: str, i: int) -> bool:
+    return i > 0 and w[:1].isupper() and not w.isupper() or (len(w) > 1 and w.isupper())
+
+
+def _has_condition(words: list[str]) -> bool:
+    low = [w.lower() for w in words]
+    joined = f" {' '.join(low)} "
+    return any(w in _CONDITION for w in low) or " as long as " in joined or " so long as " in joined
+
+
 def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: ConsensusWords,
-            scorer: Scorer) -> tuple[float, list[dict]]:
-    """Fidelity of rendering ``r`` to the consensus, with its typed differences."""
+            scorer: Scorer, translated: bool | None = None) -> tuple[float, list[dict]]:
+    """Fidelity of unit ``r`` to the consensus, with its typed differences; ``translated`` (default: the
+    consensus's flag) says the rendering is a translation."""
+    tr = cons.translated if translated is None else translated
     C = cons.stems
     words = r.words
-    cq = cons.rendering.qmark[cons.lo:cons.hi]
+    crend = cons.rendering
+    cq = crend.qmark[cons.lo:cons.hi]
     diffs: list[dict] = []
     blocks = _blocks(r.stems, C)
     matched = sum(b[2] for b in blocks)
     if not blocks or matched < 2 and min(len(C), r.size) > 2:
-        s = scorer.sim(r, cons.rendering)
+        s = scorer.sim(r, crend)
         diffs.append({"type": "paraphrase", "rendering": _words_text(words, 0, r.size), "consensus": " ".join(cons_words),
-                      "start": r.quote.start, "end": r.quote.end})
-        return round(max(0.0, min(0.5, s)), 3), diffs
+                      "start": r.start, "end": r.end})
+        q_r, q_c = bool(r.questions), any(cq)
+        fid = 1.0 if tr else max(0.0, min(0.5, s))
+        if q_r != q_c:
+            fid -= 0.15
+            diffs.append({"type": "question", "rendering": _words_text(words, 0, r.size), "consensus": " ".join(cons_words),
+                          "start": r.start, "end": r.end,
+                          "note": "statement turned into a question" if q_r else "question turned into a statement"})
+        return round(max(0.0, fid), 3), diffs
     r0, c0 = blocks[0][0], blocks[0][1]
     r1, c1 = blocks[-1][0] + blocks[-1][2], blocks[-1][1] + blocks[-1][2]
     R, Cw = r.stems[r0:r1], C[c0:c1]
     dist = Levenshtein.distance(R, Cw)
-    base = 1.0 - dist / max(len(R), len(Cw), 1)
+    base = 1.0 if tr else 1.0 - dist / max(len(R), len(Cw), 1)
+    penalty = 0.0
+    number = name = added = False
     for op in Levenshtein.opcodes(R, Cw):
         if op.tag == "equal":
             continue
         rw = (r0 + op.src_start, r0 + op.src_end)
-        cw = " ".join(cons_words[c0 + op.dest_start:c0 + op.dest_end])
+        cw_words = cons_words[c0 + op.dest_start:c0 + op.dest_end]
+        cw = " ".join(cw_words)
         typ = {"replace": "substitution", "delete": "addition", "insert": "cut"}[op.tag]
-        d = {"type": typ, "rendering": _words_text(words, *rw), "consensus": cw}
+        rws = [w for w, _, _ in words[rw[0]:rw[1]]]
+        d = {"type": typ, "rendering": " ".join(rws), "consensus": cw}
         if rw[1] > rw[0]:
             d["start"], d["end"] = words[rw[0]][1], words[rw[1] - 1][2]
+        if tr and typ == "substitution":
+            d["translation"] = True  # a translator's word, not the outlet's: recorded, not counted
         diffs.append(d)
+        nr = sorted({w.lower() for w in rws if _is_number(w)})
+        nc = sorted({w.lower() for w in cw_words if _is_number(w)})
+        if nr != nc and (nr or nc) and typ == "substitution" and not number:
+            number = True
+            diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "number",
+                          "note": "a number differs"})
+        namer = [w for i, w in enumerate(rws) if _is_name(w, rw[0] + i) and not _is_number(w)]
+        namec = [w for i, w in enumerate(cw_words) if _is_name(w, c0 + op.dest_start + i + cons.lo) and not _is_number(w)]
+        if typ == "substitution" and namer and namec and {w.lower() for w in namer} != {w.lower() for w in namec} \
+                and not name:
+            name = True
+            diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "name",
+                          "note": "a name differs"})
+        if typ == "addition" and tr and not added:
+            stop = _stopwords()
+            if any(w.lower() not in stop and len(w) > 2 for w in rws):
+                added = True
+                diffs.append({**d, "type": "addition", "note": "words added inside the shared stretch"})
+        if typ == "cut" and _has_condition(cw_words) and len(cw_words) >= 2:
+            penalty += 0.20
+            diffs.append({"type": "condition", "rendering": "", "consensus": cw,
+                          "note": "a clause carrying a condition is cut"})
+    penalty += 0.20 * number + 0.20 * name + 0.10 * added
     # polarity: negators inside the shared window, the consensus side widened by the words just around it
-    neg_r = sum(1 for s in R if s == "not")
-    neg_c = sum(1 for s in C[max(0, c0 - 2):min(len(C), c1 + 1)] if s == "not")
-    penalty = 0.0
+    neg_r = [i for i in r.neg if r0 <= i < r1]
+    clo, chi = cons.lo + max(0, c0 - 2), cons.lo + min(len(C), c1 + 1)
+    neg_c = [i for i in crend.neg if clo <= i < chi]
     if bool(neg_r) != bool(neg_c):
-        penalty += 0.30
-        diffs.append({"type": "negation", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
-                      "start": words[r0][1], "end": words[r1 - 1][2],
-                      "note": f"{neg_r} negator(s) against {neg_c} in the consensus"})
+        side = [words[i][0] for i in neg_r] or [crend.words[i][0] for i in neg_c]
+        weak = all(w.lower().replace("\u2019", "'") in _weak_negators() for w in side)
+        penalty += 0.10 if weak else 0.30
+        d = {"type": "negation", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
+             "start": words[r0][1], "end": words[r1 - 1][2],
+             "note": f"{len(neg_r)} negator(s) against {len(neg_c)} in the consensus ({', '.join(side)})"}
+        if weak:
+            d["weak"] = True
+        diffs.append(d)
     q_r = any(r.qmark[r0:r1]) or (r1 == r.size and r.qmark[-1])
     q_c = any(cq[c0:c1])
     if q_r != q_c:
@@ -545,10 +861,10 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         diffs.append({"type": "question", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
                       "start": words[r0][1], "end": words[r1 - 1][2],
                       "note": "statement turned into a question" if q_r else "question turned into a statement"})
-    if matched < 0.5 * min(len(C), r.size):
+    if matched < 0.5 * min(len(C), r.size) and not tr:
         diffs.append({"type": "paraphrase", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
                       "start": words[r0][1], "end": words[r1 - 1][2]})
-    # beyond the window: words the rendering adds, or another quotation joined on
+    # beyond the window: words the rendering adds, or another remark joined on
     for a, b in ((0, r0), (r1, r.size)):
         if b - a <= 0:
             continue
@@ -557,7 +873,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         other = None
         if b - a >= 4:
             stop = _stopwords()
-            ps = frozenset(s for s, (w, _, _) in zip(part, words[a:b], strict=False) if w.lower() not in stop)
+            ps = frozenset(s for s, (w, _, _) in zip(part, words[a:b], strict=True) if w.lower() not in stop)
             other = other_sets.carrying(ps, cons.cid) if ps else None
         d = {"rendering": _words_text(words, a, b), "consensus": "", "start": words[a][1], "end": words[b - 1][2]}
         if other or (joined_by_ellipsis and b - a >= 4):
@@ -571,24 +887,40 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             d["note"] = "more of the speech than the other renderings carry"
         diffs.append(d)
     if c0 > 0 or c1 < len(C):
+        cut_words = cons_words[:c0] + cons_words[c1:]
         cut = " ... ".join(x for x in (" ".join(cons_words[:c0]), " ".join(cons_words[c1:])) if x)
         diffs.append({"type": "cut", "rendering": "", "consensus": cut, "boundary": True})
+        if _has_condition(cut_words) and len(cut_words) >= 2:
+            penalty += 0.20
+            diffs.append({"type": "condition", "rendering": "", "consensus": cut,
+                          "start": r.start, "end": r.end, "note": "a clause carrying a condition is cut"})
     fid = max(0.0, min(1.0, base - penalty))
     return round(fid, 3), diffs
 
 
 def translation_notes(doc) -> list[dict]:
-    """Where the article says the words were translated or interpreted (outside quotations)."""
-    out = []
+    """Where the article says the words were translated or interpreted, or that the speaker spoke another
+    language (outside quotations)."""
     spans = [(q.start, q.end) for q in doc.quotes]
-    for m in _TRANSLATED.finditer(doc.norm):
-        if any(s <= m.start() < e for s, e in spans) or doc.in_boilerplate(m.span()):
-            continue
-        sent = doc.sentence_at(m.start()) or m.span()
-        out.append({"type": "translated", "start": m.start(), "end": m.end(),
-                    "note": f"the article says: {normalize(doc.text[sent[0]:sent[1]]).strip()[:160]}"})
-        break
-    return out
+    for rx in (_TRANSLATED, _SPOKE_IN):
+        for m in rx.finditer(doc.norm):
+            if any(s <= m.start() < e for s, e in spans) or doc.in_boilerplate(m.span()):
+                continue
+            sent = doc.sentence_at(m.start()) or m.span()
+            return [{"type": "translated", "start": m.start(), "end": m.end(),
+                     "note": f"the article says: {normalize(doc.text[sent[0]:sent[1]]).strip()[:160]}"}]
+    return []
+
+
+def primary_source(doc) -> bool:
+    """The article presents itself as a transcript or the prepared text of a speech: its headline area
+    says "transcript", "remarks by", "speech by", or its text outside quotations says "as prepared for
+    delivery", "full text", "prepared remarks" and the like."""
+    head = doc.norm[:300]
+    if _TRANSCRIPT_HEAD.search(head):
+        return True
+    spans = [(q.start, q.end) for q in doc.quotes]
+    return any(not any(s <= m.start() < e for s, e in spans) for m in PRIMARY.finditer(doc.norm))
 
 
 def _cluster_id(speaker: str | None, consensus: str) -> str:
@@ -596,51 +928,168 @@ def _cluster_id(speaker: str | None, consensus: str) -> str:
     return "q" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[str]) -> bool:
+    """The cluster's renderings are translations: its speaker is said to speak another language, or its
+    full renderings diverge in wording (most share under ``DIVERGENT`` of their words with the consensus)
+    while none differs in polarity or mood."""
+    if cons.rendering.speaker and cons.rendering.speaker in speakers_translated:
+        return True
+    full = [m for m in g if m.full and m is not cons.rendering]
+    if len(full) < 2:
+        return False
+    C = cons.stems
+    low = 0
+    for m in full:
+        if bool([i for i in m.neg]) != bool([i for i in cons.rendering.neg if cons.lo <= i < cons.hi]):
+            return False  # a meaning change: do not excuse the wording as a translation
+        if bool(m.questions) != bool(cons.rendering.questions):
+            return False
+        low += Indel.normalized_similarity(m.stems, C) < DIVERGENT
+    return low * 2 > len(full)
+
+
 def cluster_quotes(docs) -> list[QuoteCluster]:
-    """Cluster every rendering of each utterance across ``docs``; set cluster/fidelity/differences."""
+    """Cluster every utterance unit across ``docs``; set cluster/fidelity/differences on each quote."""
     docs = list(docs)
     renderings: list[Rendering] = []
     shared: dict = {}
+    notes_of: dict[int, list[dict]] = {}
+    noted: set[str] = set()
+    speakers_translated: set[str] = set()
     for di, d in enumerate(docs):
         notes = translation_notes(d)
+        notes_of[di] = notes
+        prim = primary_source(d)
+        if notes:
+            noted.add(d.article.id)
         for qi, q in enumerate(d.quotes):
             q.cluster, q.fidelity = None, None
             q.differences = [dict(n) for n in notes]
-            r = _rendering(d, di, qi, q, shared)
-            if r.content:
-                renderings.append(r)
+            if q.kind in SKIP_KINDS:
+                continue
+            units = _renderings(d, di, qi, q, prim, shared)
+            renderings.extend(units)
+            if q.speaker and any(_SPOKE_IN.search(n["note"]) for n in notes):
+                speakers_translated.add(q.speaker.split()[-1].lower())  # the article says the speaker spoke another language
     del shared
     scorer = Scorer(renderings)
     groups = [g for g in group(renderings, scorer) if len({m.article for m in g}) >= 2]
-    del renderings  # the uncorroborated ones are done with
     prepared = []
+    used_ids: set[str] = set()
     for g in groups:
-        med = _medoid(g, scorer)
+        g.sort(key=lambda m: m.key)
+        med = _medoid(g)
         lo, hi = _consensus_window(med, g)
         cons = Consensus(med, lo, hi)
         text = cons.text(docs)
-        sp = Counter(m.quote.speaker for m in g if m.quote.speaker).most_common(1)
-        speaker = sp[0][0] if sp else None
-        cid = cons.cid = _cluster_id(speaker, text)
+        sp = Counter(m.quote.speaker for m in g if m.quote.speaker).most_common()
+        speaker = min((s for s, n in sp if n == sp[0][1]), default=None)
+        cid = _cluster_id(speaker, text)
+        k = 2
+        while cid in used_ids:  # the same words in two clusters: ids stay unique
+            cid = _cluster_id(speaker, f"{text}\0{k}")
+            k += 1
+        used_ids.add(cid)
+        cons.cid = cid
+        cons.translated = _translated(g, cons, speakers_translated)
         prepared.append((cid, g, cons, text, speaker))
     stop = _stopwords()
     sets = ConsensusWords([(cid, frozenset(s for s, w in zip(cons.stems, cons.rendering.words[cons.lo:cons.hi],
-                                                           strict=False) if w[0].lower() not in stop))
+                                                           strict=True) if w[0].lower() not in stop))
                            for cid, _, cons, _, _ in prepared])
     out = []
-    del groups
-    prepared.reverse()
-    while prepared:  # each cluster's renderings are let go once its members are written
-        cid, g, cons, text, speaker = prepared.pop()
+    unit_results: dict[tuple[int, int], list[tuple[Rendering, str, float, list[dict], int]]] = defaultdict(list)
+    for cid, g, cons, text, speaker in prepared:
         cons_words = [w for w, _, _ in cons.rendering.words[cons.lo:cons.hi]]
+        n_articles = len({m.article for m in g})
         members = []
-        for m in sorted(g, key=lambda m: (m.article, m.quote.start)):
-            fid, diffs = compare(m, cons, cons_words, sets, scorer)
+        for m in g:
+            fid, diffs = compare(m, cons, cons_words, sets, scorer, cons.translated or m.article in noted)
+            if cons.translated and not any(d["type"] == "translated" for d in notes_of[m.doc_i]):
+                diffs.append({"type": "translated", "note": "the renderings of this utterance are translations"})
+            unit_results[(m.doc_i, m.quote_i)].append((m, cid, fid, diffs, n_articles))
             q = m.quote
-            q.cluster, q.fidelity = cid, fid
-            q.differences = diffs + [d for d in q.differences if d["type"] == "translated"]
-            members.append({"article": m.article, "quote": m.quote_i, "text": q.text, "start": q.start,
-                            "end": q.end, "speaker": q.speaker, "fidelity": fid, "differences": q.differences})
+            members.append({"article": m.article, "quote": m.quote_i, "unit": m.unit_i, "text": normalize(
+                docs[m.doc_i].text[m.start:m.end]), "start": m.start, "end": m.end, "quote_start": q.start,
+                "quote_end": q.end, "speaker": q.speaker, "fidelity": fid, "differences": diffs,
+                **({"primary_source": True} if m.primary else {})})
         out.append(QuoteCluster(id=cid, consensus=text, speaker=speaker, members=members, method=METHOD))
+    for (di, qi), res in sorted(unit_results.items()):
+        _set_quote(docs[di], docs[di].quotes[qi], res, notes_of[di])
     out.sort(key=lambda c: (-len(c.members), c.id))
     return out
+
+
+PRIMARY_RULE = "first"
+
+
+def _primary_unit(res):
+    if PRIMARY_RULE == "first":
+        return res[0]
+    return max(res, key=lambda x: (x[4], -x[0].unit_i))  # carried by most articles; ties: the earlier unit
+
+
+def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]], notes: list[dict]) -> None:
+    """A quotation's primary cluster, fidelity (its lowest unit's) and differences, from its units'."""
+    res = sorted(res, key=lambda x: x[0].unit_i)
+    prim = _primary_unit(res)
+    q.cluster = prim[1]
+    diffs: list[dict] = []
+    inferred = False
+    for _, _, _, ds, _ in res:
+        for d in ds:
+            if d["type"] == "translated":
+                inferred = True
+            else:
+                diffs.append(d)
+    fid = min(x[2] for x in res)
+    # units joined with an ellipsis, in different clusters (or one uncorroborated): a remark stitched on
+    cluster_of = {m.unit_i: cid for m, cid, _, _, _ in res}
+    units = _renderings(doc, 0, 0, q, False)
+    for a, b in zip(units, units[1:], strict=False):
+        gap_s, gap_e = a.offsets[-1], b.offsets[0]
+        if "..." not in doc.norm[gap_s:gap_e] and "\u2026" not in doc.text[gap_s:gap_e]:
+            continue
+        ca, cb = cluster_of.get(a.unit_i), cluster_of.get(b.unit_i)
+        if ca is not None and ca == cb:
+            continue
+        other = a if cb == prim[1] else b
+        ws = other.words
+        diffs.append({"type": "stitched", "rendering": _words_text(ws, 0, other.size), "consensus": "",
+                      "start": ws[0][1], "end": ws[-1][2], "note": "joined with an ellipsis"})
+        fid -= 0.05
+    q.fidelity = round(max(0.0, fid), 3)
+    notes = [dict(n) for n in notes]
+    if inferred and not notes:
+        notes = [{"type": "translated", "note": "the renderings of this utterance are translations"}]
+    q.differences = diffs + notes
+
+
+def units_by_article(corpus) -> dict[str, list[tuple[QuoteCluster, dict]]]:
+    """Each article's clustered units, as (cluster, member) pairs in text order; computed once a corpus."""
+    cached = corpus.__dict__.get("_quote_units")
+    if cached is None:
+        cached = defaultdict(list)
+        for c in corpus.quote_clusters:
+            for m in c.members:
+                cached[m["article"]].append((c, m))
+        for v in cached.values():
+            v.sort(key=lambda cm: (cm[1]["start"], cm[1]["end"], cm[0].id))
+        corpus.__dict__["_quote_units"] = cached
+    return cached
+
+
+def with_unit_clusters(articles: list[dict], clusters) -> list[dict]:
+    """The export's articles with, on each quote, ``clusters``: every cluster its units belong to, as
+    ``{"id", "start", "end"}`` (the unit's span), in text order. Derived from the clusters' members, so
+    nothing new is stored."""
+    units: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for c in clusters:
+        for m in c.members:
+            if isinstance(m.get("quote"), int):
+                units[(str(m.get("article")), m["quote"])].append(
+                    {"id": c.id, "start": m.get("start"), "end": m.get("end")})
+    for a in articles:
+        for qi, q in enumerate(a.get("quotes") or []):
+            q["clusters"] = sorted(units.get((str(a.get("id")), qi), []), key=lambda u: (u["start"], u["end"], u["id"]))
+    return articles

@@ -1,5 +1,6 @@
 """quote-turned-question: a statement quoted as a question (or a question quoted as a statement)."""
 
+from auditor.corpus.quotes import units_by_article
 from auditor.rules import Hit, rule
 
 
@@ -16,7 +17,9 @@ from auditor.rules import Hit, rule
         "why": "A question and a statement commit the speaker to different things; a rhetorical question "
                "rendered as a plain statement (or the reverse) can invert what was meant.",
         "limitations": "Judged on the question mark alone, within the words the rendering shares with the "
-                       "consensus; a question written without one is not seen.",
+                       "consensus; a question written without one is not seen. The consensus is a statement "
+                       "whenever one rendering is a statement and the others yes/no questions, however the votes "
+                       "split: a genuine yes/no question that one outlet renders as a statement is then misread.",
         "references": ["auditor/corpus/quotes.py (the 'question' difference)"],
     },
     examples={
@@ -24,6 +27,11 @@ from auditor.rules import Hit, rule
             "a": '"We can end this war this year," Rutte said.',
             "b": 'Rutte said: "We can end this war this year."',
             "c": '"⟦Can we end this war this year?⟧" Rutte said.',
+        }, {
+            # the question stays the altered rendering even when more outlets carry it than the statement
+            "a": '"The ferry will run again this summer," the governor said.',
+            "b": '"⟦Will the ferry run again this summer?⟧" the governor said.',
+            "c": 'The governor said: "⟦Will the ferry run again this summer?⟧"',
         }],
         "clean": [{
             "a": '"We can end this war this year," Rutte said.',
@@ -32,9 +40,9 @@ from auditor.rules import Hit, rule
     },
 )
 def check(doc, corpus):
-    _ = corpus.quote_clusters  # clusters once; sets cluster/fidelity on every quote
-    for q in doc.quotes:
-        d = next((d for d in q.differences if d["type"] == "question"), None)
+    for cluster, m in units_by_article(corpus).get(doc.article.id, []):  # clusters the corpus once
+        d = next((d for d in m["differences"] if d["type"] == "question"), None)
         if d is not None:
-            yield Hit(q.start, q.end, f"{d.get('note', 'question')}: the other outlets quote \u201c{d['consensus']}\u201d",
-                      data={"cluster": q.cluster, "fidelity": q.fidelity})
+            yield Hit(m["start"], m["end"],
+                      f"{d.get('note', 'question')}: the other outlets quote \u201c{d['consensus']}\u201d",
+                      data={"cluster": cluster.id, "fidelity": m["fidelity"]})
