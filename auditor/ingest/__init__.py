@@ -181,6 +181,8 @@ def _read_archive(path: Path, max_bytes: int) -> Iterator[Item]:
             yield _encoding_warning(capture.source, encoding)
         for item in read_html(text, id=url_id(capture.url), source=capture.source):
             if isinstance(item, Article):
+                if item.url and item.url != capture.url:
+                    item.meta["page_url"] = item.url  # the page's canonical / og:url, kept aside
                 item.url = capture.url  # the URL it was fetched from, not the one the page claims
                 item.format = "warc"
                 if capture.fetched:

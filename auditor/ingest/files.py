@@ -15,8 +15,6 @@ from charset_normalizer import from_bytes
 DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".csv": "csv", ".json": "json",
             ".warc": "warc", ".warc.gz": "warc", ".wacz": "warc"}
-# Formats read as a stream, record by record, whatever the file's size (``max_bytes`` bounds a record).
-STREAMED = ("warc", "csv")
 
 # A file is binary when it holds NUL bytes (and no UTF-16/32 byte order mark), or when more than this share
 # of its first bytes are control bytes other than tab, line feed, carriage return and form feed.
