@@ -251,7 +251,8 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
 
 # closed-class words that open sentences capitalised and are never names ("This reiterated", "His words")
 _CLOSED_CLASS = frozenset("this that these those his her its their who which what it there here some many "
-                          "others all both each one".split())
+                          "others all both each one nobody somebody everybody anybody everyone someone anyone "
+                          "none".split())
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
@@ -488,6 +489,8 @@ class Discourse:
                 return fn
             return " ".join(name)
         if len(name) == 1:
+            if name[0].lower() in _CLOSED_CLASS:
+                return None
             return people.by_surname(name[0]) or people.full_form(name[0]) or name[0]
         return self.resolve_role(toks, pos)
 
