@@ -441,11 +441,12 @@ def extract_attributions(doc) -> list[Attribution]:
     signoff_rx = _phrase_rx(v.signoff_phrases)
     vague_src_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_sources) + r")\s+(?:" + _alts(v.vague_links)
                               + r")(?!\w)", re.IGNORECASE)
-    crowd_rx = re.compile(
+    # crowd opinion: find the (rare) opinion verb first, then read its left context
+    opinion_rx = re.compile(r"(?<!\w)(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
+    crowd_left_rx = re.compile(
         r"(?<!\w)(?:(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
         + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
-        r"|(?:[A-Z][\w-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)"
-        r"(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
+        r"|(?:[A-Z][\w-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)\Z", re.IGNORECASE)
 
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)) or any(cs <= s0 and e0 <= ce for cs, ce in credit_spans):
@@ -461,15 +462,20 @@ def extract_attributions(doc) -> list[Attribution]:
             add(Attribution(source=None, kind="vague", start=m.start(), end=m.end(),
                             cue=doc.text[m.start():m.end()], chain=[], hops=0, source_type="unknown"))
         # 1b. an unnamed source with what it knows ("sources familiar with the talks"), crowd opinion
-        for m in list(vague_src_rx.finditer(text, s0, e0)) + list(crowd_rx.finditer(text, s0, e0)):
-            end = m.end()
-            if m.re is vague_src_rx:
-                np = _np_right(text, end, e0, max_words=6)
-                end = np[1] if np else end
-            if quoted(m.start(), end) or not free(m.start(), end):
+        found = []
+        for m in vague_src_rx.finditer(text, s0, e0):
+            np = _np_right(text, m.end(), e0, max_words=6)
+            found.append((m.start(), np[1] if np else m.end()))
+        for m in opinion_rx.finditer(text, s0, e0):
+            lo = max(s0, m.start() - 80)
+            left = crowd_left_rx.search(text, lo, m.start())
+            if left:
+                found.append((left.start(), m.end()))
+        for fs, fe in found:
+            if quoted(fs, fe) or not free(fs, fe):
                 continue
-            add(Attribution(source=None, kind="vague", start=m.start(), end=end,
-                            cue=doc.text[m.start():m.end()], chain=[], hops=0, source_type="unknown"))
+            add(Attribution(source=None, kind="vague", start=fs, end=fe, cue=doc.text[fs:fe], chain=[],
+                            hops=0, source_type="unknown"))
         # 2. "according to X"
         for m in accord_rx.finditer(text, s0, e0):
             if quoted(*m.span()) or not free(*m.span()):
