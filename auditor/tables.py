@@ -114,8 +114,8 @@ READABILITY = ("words", "sentences", "syllables", "flesch_reading_ease", "flesch
 def _articles(d: Export) -> Iterator[tuple]:
     for rank, a in enumerate(d["articles"], 1):
         subs, read = a.get("subscores") or {}, a.get("readability") or {}
-        yield (a["id"], rank, a.get("outlet"), a.get("url"), a.get("published"), a.get("title"), a.get("byline"),
-               a.get("dateline"), a.get("source"), a.get("format"), a.get("hash"), a.get("score"),
+        yield (a["id"], rank, a.get("outlet"), a.get("url"), a.get("published"), a.get("fetched"), a.get("title"),
+               a.get("byline"), a.get("dateline"), a.get("source"), a.get("format"), a.get("hash"), a.get("score"),
                *(subs.get(fam) for fam, _ in FAMILIES), a.get("boilerplate_ratio"),
                *(read.get(k) for k in READABILITY),
                len(a.get("findings") or []), len(a.get("quotes") or []), len(a.get("attributions") or []))
@@ -223,6 +223,8 @@ TABLES: tuple[Spec, ...] = (
             "when unknown."),
         Col("url", "string", "The article's URL, where the input gives one."),
         Col("published", "string", "Publication date and time in ISO 8601 as given (may be partial)."),
+        Col("fetched", "string", "When a web archive or a crawler fetched the page (ISO 8601), where known.",
+            store=None),
         Col("title", "string", "The headline."),
         Col("byline", "string", "The author line, where found."),
         Col("dateline", "string", "The dateline (place and date before the first sentence), where found."),
