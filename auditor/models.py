@@ -131,6 +131,10 @@ class ArticleResult:
     subscores: dict[str, float] = field(default_factory=dict)  # family -> 0..100
     score: float = 100.0
     errors: list[str] = field(default_factory=list)  # rules that raised on this article
+    # What a reader weighs (auditor.features) and the points each feature adds or takes in the score
+    # model (auditor.calibration); empty when the score model was not applied.
+    features: dict[str, float] = field(default_factory=dict)
+    contributions: dict[str, float] = field(default_factory=dict)
 
     def top_finding(self) -> Finding | None:
         """The most serious finding: highest severity, then the family that says most about sourcing

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from sqlalchemy import Column, Integer, MetaData, Table, insert, inspect, select
+from sqlalchemy import Column, Integer, MetaData, Table, insert, inspect, select, text
 from sqlmodel import SQLModel
 
 import auditor.store.migrations as migrations
@@ -30,9 +30,10 @@ from auditor.store.cache import StageCache
 from auditor.store.convert import run_rows
 from tests.test_store import make_run
 
-# The schema of version 1: the run tables and schema_version, as auditor 0.1.0 created them. They have
-# not changed since; when a later migration changes one of them, freeze its version-1 definition here.
+# The schema of version 1: the run tables and schema_version, as auditor 0.1.0 created them: today's
+# tables without stage_cache (version 2) and without the article columns that version 3 added.
 V1_TABLES = [t for t in tables.ALL_TABLES if t.name != "stage_cache"]
+V3_ARTICLE_COLUMNS = ("features", "contributions")
 
 
 def make_v1_store(url: str, run_id: str = "old-run") -> Any:
@@ -41,8 +42,14 @@ def make_v1_store(url: str, run_id: str = "old-run") -> Any:
     engine = get_engine(url)
     with engine.begin() as conn:
         SQLModel.metadata.create_all(conn, tables=V1_TABLES)
+        for name in V3_ARTICLE_COLUMNS:
+            conn.execute(text(f"ALTER TABLE articles DROP COLUMN {name}"))
         conn.execute(insert(tables.SCHEMA_VERSION_TABLE).values(id=1, version=1, written_by="0.1.0"))
         for table, rows in run_rows(run, saved_at="2026-01-05T10:00:00.000000+00:00").items():
+            if table.name == "articles":
+                rows = [{k: v for k, v in r.items() if k not in V3_ARTICLE_COLUMNS} for r in rows]
+                table = Table("articles", MetaData(), *[Column(c.name, c.type) for c in table.columns
+                                                        if c.name not in V3_ARTICLE_COLUMNS])
             if rows:
                 conn.execute(insert(table), rows)
     return run

@@ -34,7 +34,7 @@ Row = Mapping[str, Any]
 Rows = dict[Table, list[dict[str, Any]]]
 
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
-RESULT_COLUMNS = ("score", "subscores", "readability", "errors")  # ArticleResult fields kept on articles
+RESULT_COLUMNS = ("score", "subscores", "readability", "errors", "features", "contributions")  # ArticleResult fields kept on articles
 FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
 ATTRIBUTION_FIELDS = tuple(f.name for f in fields(Attribution))
@@ -155,7 +155,7 @@ def article_result(article: Row, rules: list[Row], findings: list[Row], quotes: 
         rules={r["rule"]: RuleResult(r["rule"], r["category"], r["score"], r["weight"]) for r in rules},
         quotes=[Quote(**{n: q[n] for n in QUOTE_FIELDS}) for q in quotes],
         attributions=[Attribution(**{n: x[n] for n in ATTRIBUTION_FIELDS}) for x in attributions],
-        **{n: article[n] for n in RESULT_COLUMNS})
+        **{n: article[n] if article[n] is not None else {} for n in RESULT_COLUMNS})
 
 
 def run_result(run: Row, results: list[ArticleResult], *, outlets: list[Row], clusters: list[Row],

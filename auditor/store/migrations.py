@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Connection, Index, MetaData, String, Table, Text, update
+from sqlalchemy import JSON, Column, Connection, Index, MetaData, String, Table, Text, text, update
 
 from . import models as m
 
@@ -54,8 +54,17 @@ def _add_stage_cache(conn: Connection) -> None:
     meta.create_all(conn, checkfirst=True)
 
 
+def _add_article_features(conn: Connection) -> None:
+    """Version 3: ``articles.features`` and ``articles.contributions`` (JSON, NULL for older runs): what
+    the score model weighed and the points each feature added or took."""
+    json_type = JSON().compile(dialect=conn.dialect)
+    for name in ("features", "contributions"):
+        conn.execute(text(f"ALTER TABLE articles ADD COLUMN {name} {json_type}"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "add the stage_cache table", _add_stage_cache),
+    Migration(3, "add articles.features and articles.contributions", _add_article_features),
 )
 
 FIRST_VERSION = 1  # the version of the oldest database a migration path starts from

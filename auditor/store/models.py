@@ -26,7 +26,7 @@ from sqlalchemy import JSON, ForeignKeyConstraint, Text
 from sqlalchemy.schema import Table
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = 2  # 1: the run tables; 2: + stage_cache
+SCHEMA_VERSION = 3  # 1: the run tables; 2: + stage_cache; 3: + articles.features, articles.contributions
 
 def _article_fk() -> tuple[ForeignKeyConstraint]:
     """A fresh composite foreign key to ``articles`` (a constraint object belongs to one table only)."""
@@ -100,6 +100,9 @@ class ArticleRow(SQLModel, table=True):
     readability: dict[str, float] = Field(default_factory=dict, sa_type=JSON)
     errors: list[str] = Field(default_factory=list, sa_type=JSON)
     text: str = Field(sa_type=Text)
+    # added in schema version 3 (NULL in runs saved before): auditor.features and the score model's points
+    features: dict[str, float] | None = Field(default=None, sa_type=JSON)
+    contributions: dict[str, float] | None = Field(default=None, sa_type=JSON)
 
 
 class RuleResultRow(SQLModel, table=True):
