@@ -43,7 +43,18 @@ class Config:
     rules: list[str] = field(default_factory=list)
     weights: dict[str, float] = field(default_factory=lambda: {c: 1.0 for c in CATEGORIES})
     rule_weights: dict[str, float] = field(default_factory=dict)
+    # The article score: a score model file (``audit calibrate`` writes one), None for the shipped model
+    # (rules/data/score_model.json), or "families" for the weighted mean of the family sub-scores.
+    model: str | None = None
     source: str | None = None
+
+    def score_model(self):
+        """The score model this configuration asks for (None: the families' weighted mean)."""
+        if self.model == "families":
+            return None
+        from .calibration import load_model
+
+        return load_model(self.model)
 
 
 def load_config(start: Path | None = None) -> Config:
@@ -68,5 +79,8 @@ def load_config(start: Path | None = None) -> Config:
         cfg.rules = [str(d / r) for r in section.get("rules", [])]
         cfg.weights.update({k: float(v) for k, v in section.get("weights", {}).items()})
         cfg.rule_weights = {k: float(v) for k, v in section.get("rule-weights", {}).items()}
+        if section.get("model"):
+            m = str(section["model"])
+            cfg.model = m if m == "families" else str(d / m)
         return cfg
     return Config()

@@ -49,6 +49,8 @@ def run_id_for(articles: list[Article], registry: Registry, config: Config) -> s
         h.update(f"{a.id}\0{a.hash}\0{a.outlet}\0".encode())
     h.update(registry.fingerprint.encode())
     h.update(repr(sorted(config.weights.items())).encode())
+    model = config.score_model()
+    h.update(repr(None if model is None else (model.intercept, sorted(model.coef.items()))).encode())
     return h.hexdigest()[:16]
 
 
@@ -235,6 +237,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
                  reuse_candidates: Callable | None = None) -> None:
     corpus = Corpus(docs)
     by_id = {r.article.id: r for r in run.results}
+    model = config.score_model()
     for doc in docs:
         result = by_id[doc.article.id]
         for rule in registry.by_scope("corpus"):
@@ -250,7 +253,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         result.quotes = list(doc.quotes)
         result.attributions = list(doc.attributions)
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
-        scoring.apply(result, config.weights)
+        scoring.apply(result, config.weights, model)
         run.rule_errors.extend(result.errors)
 
     try:

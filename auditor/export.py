@@ -4,7 +4,8 @@ Shape (a superset of what ``../shared/eval/score.py`` reads)::
 
     {"run": {"id", "started", "finished", "inputs", "rules": [...]},
      "articles": [{"id", "outlet", "url", "published", "fetched", "title", "byline", "source", "format", "hash",
-                   "score", "subscores": {family: 0..100}, "boilerplate_ratio", "readability": {...},
+                   "score", "subscores": {family: 0..100}, "boilerplate_ratio",
+                   "features": {name: 0..1}, "contributions": {name: points}, "readability": {...},
                    "rules": {rule_id: {"category", "score", "weight"}},
                    "findings": [{"rule", "category", "severity", "message", "start", "end", "text", "line",
                                  "data"}],
@@ -31,20 +32,20 @@ from typing import Any
 
 from .corpus.quotes import with_unit_clusters
 from .models import ArticleResult, RunResult
-from .scoring import covered_share
+from .scoring import boilerplate_ratio
 
 
 def article_to_dict(r: ArticleResult) -> dict[str, Any]:
     a = r.article
     text = a.text
-    bp = [(f.start, f.end) for f in r.findings if f.category == "boilerplate"] + list(a.removed or [])
     return {
         "id": a.id, "outlet": a.outlet, "url": a.url, "published": a.published,
         "fetched": a.meta.get("fetched"),  # when a web archive (or a crawler's record) fetched it
         "title": a.title,
         "byline": a.byline, "dateline": a.dateline, "source": a.source, "format": a.format, "hash": a.hash,
         "score": r.score, "subscores": r.subscores,
-        "boilerplate_ratio": round(covered_share(text, bp), 4),
+        "boilerplate_ratio": boilerplate_ratio(r),
+        "features": r.features, "contributions": r.contributions,
         "readability": r.readability,
         "rules": {k: {"category": v.category, "score": v.score, "weight": v.weight} for k, v in r.rules.items()},
         "findings": [{"rule": f.rule, "category": f.category, "severity": f.severity, "message": f.message,

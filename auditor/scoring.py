@@ -15,8 +15,10 @@ Family sub-score, 0..100: 100 * the weighted mean of its rules' scores (rule ``w
 rule loaded scores 100. The ``share`` rules of a family are first merged into one term, since their spans
 are parts of one whole: 1 - the share covered by the *union* of their findings' spans, weighted by the sum
 of their weights. For boilerplate this makes the sub-score exactly 100 * (1 - boilerplate ratio). Article score, 0..100: the weighted mean of the four sub-scores with the family
-weights of the configuration (``[tool.auditor.weights]``, default 1 each). Outlet score: the mean of its
-articles' scores, with their count.
+weights of the configuration (``[tool.auditor.weights]``, default 1 each) when the configuration asks for
+``model = "families"``; otherwise the score model of ``auditor.calibration`` (the default), fitted to
+readers' ratings. Outlet score: its articles' mean shrunk toward the corpus mean, with an interval and
+the article count (``outlet_scores``).
 
 The built-in rules, family by family (mode, parameters, severity; ``audit rules show ID`` for the rest):
 
@@ -111,13 +113,64 @@ def article_score(subscores: dict[str, float], weights: dict[str, float]) -> flo
     return round(num / den, 2) if den else 100.0
 
 
-def apply(result: ArticleResult, weights: dict[str, float]) -> None:
+def boilerplate_ratio(result: ArticleResult) -> float:
+    """Share of the text's non-space characters that boilerplate findings or the ingest step's cuts cover."""
+    spans = [(f.start, f.end) for f in result.findings if f.category == "boilerplate"]
+    return round(covered_share(result.article.text, spans + list(result.article.removed or [])), 4)
+
+
+def apply(result: ArticleResult, weights: dict[str, float], model=None) -> None:
+    """Family sub-scores, then the article score: the score model's (``auditor.calibration``) when one is
+    given, with each feature's contribution in points, else the weighted mean of the sub-scores."""
     result.subscores = family_scores(result.rules, result.findings, result.article.text)
-    result.score = article_score(result.subscores, weights)
+    if model is None:
+        result.features, result.contributions = {}, {}
+        result.score = article_score(result.subscores, weights)
+        return
+    from .features import result_features
+
+    result.features = result_features(result)
+    result.contributions = model.contributions(result.features)
+    result.score = model.score(result.features)
+
+
+PRIOR_ARTICLES_MAX = 10.0  # the corpus mean never weighs more than this many articles of an outlet's own
 
 
 def outlet_scores(results: list[ArticleResult]) -> dict[str, dict]:
+    """Each outlet's score, shrunk toward the corpus mean by how little its articles say, with an interval.
+
+    ``mean`` is the plain mean of its articles' scores. ``score`` is the empirical-Bayes estimate
+    ``(n * mean + k * corpus_mean) / (n + k)``: ``k = within / between`` compares the spread of articles
+    inside an outlet (pooled variance) with the spread between outlets' means (method of moments), and is
+    capped at ``PRIOR_ARTICLES_MAX``; an outlet with two articles moves toward the corpus mean far more than
+    one with forty. ``ci95`` is ``score +- 1.96 * sqrt(within / (n + k))`` clipped to 0..100 (None when the
+    corpus has no two articles of one outlet to measure the spread from)."""
+    import math
+
     by: dict[str, list[float]] = defaultdict(list)
-    for r in results:
+    for r in sorted(results, key=lambda r: r.article.id):
         by[r.article.outlet or "(unknown)"].append(r.score)
-    return {o: {"score": round(sum(v) / len(v), 2), "articles": len(v)} for o, v in sorted(by.items())}
+    if not by:
+        return {}
+    scores = [x for v in by.values() for x in v]
+    grand = math.fsum(scores) / len(scores)
+    means = {o: math.fsum(v) / len(v) for o, v in by.items()}
+    dof = sum(len(v) - 1 for v in by.values())
+    within = math.fsum((x - means[o]) ** 2 for o, v in by.items() for x in v) / dof if dof else None
+    k = 0.0
+    if within is not None and len(by) >= 2:
+        spread = math.fsum((m - grand) ** 2 for m in means.values()) / (len(by) - 1)
+        between = spread - math.fsum(within / len(v) for v in by.values()) / len(by)
+        k = PRIOR_ARTICLES_MAX if between <= 0 else min(PRIOR_ARTICLES_MAX, within / between)
+    out = {}
+    for o, v in sorted(by.items()):
+        n = len(v)
+        est = (n * means[o] + k * grand) / (n + k)
+        ci = None
+        if within is not None:
+            half = 1.96 * math.sqrt(within / (n + k))
+            ci = [round(max(0.0, est - half), 2), round(min(100.0, est + half), 2)]
+        out[o] = {"score": round(est, 2), "mean": round(means[o], 2), "articles": n, "ci95": ci,
+                  "prior_articles": round(k, 2)}
+    return out

@@ -20,12 +20,13 @@ def score(tmp_path) -> dict:
     return {a["id"]: a for a in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["articles"]}
 
 
-def test_family_weights_ignore_and_rule_weights_from_auditor_toml(tmp_path, monkeypatch):
+def test_family_weights_with_the_families_model_ignore_and_rule_weights_from_auditor_toml(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     shutil.copytree(SEEDS, tmp_path / "seeds")
     base = score(tmp_path)
     (tmp_path / "auditor.toml").write_text(
-        'ignore = ["read-time"]\n[weights]\ninference = 5.0\nboilerplate = 0.0\n', encoding="utf-8")
+        'ignore = ["read-time"]\nmodel = "families"\n[weights]\ninference = 5.0\nboilerplate = 0.0\n',
+        encoding="utf-8")
     weighted = score(tmp_path)
     for aid, a in weighted.items():
         assert "read-time" not in a["rules"] and "read-time" in base[aid]["rules"]

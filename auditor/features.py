@@ -1,0 +1,151 @@
+"""What a careful reader weighs, as numbers: the features the article score is computed from.
+
+Every feature is read from what the rules and the text layer already produced for an article (its
+findings, quotations, attributions, boilerplate ratio and metadata, as in the JSON export) plus its text,
+so the same function serves a run in memory, a JSON export and a stored run (``audit calibrate``).
+Each lies in 0..1 and has a *direction*: +1 when more of it is better sourcing, -1 when worse. The score
+model (``auditor.calibration``) is constrained to respect the directions, so more vague sourcing can
+never raise a score.
+
+| feature | direction | what it is |
+|---|---|---|
+| ``first_hand`` | + | share of the article's attributions (photo credits aside) that name a first-hand source directly |
+| ``agency`` | + | a named news agency is credited or cited for the reporting (its own reporting counts as named) |
+| ``own_reporting`` | + | the outlet's own reporter: a byline or a dateline, or an interview given to the outlet |
+| ``primary_reference`` | + | a link or a reference to the primary source (transcript, full text, official statement, a URL) |
+| ``quoted`` | + | share of the text in quotations with a speaker (the speaker's own words), 1 from 40% on |
+| ``relayed`` | - | attributions relayed through a named intermediary, 1 from two on |
+| ``vague`` | - | vague attributions ("according to reports"), 1 from two on |
+| ``unattributed_quotes`` | - | share of quotations with no speaker |
+| ``unattributed_claims`` | - | unattributed figures, per 1,000 words, 1 from 10 on |
+| ``unsourced`` | - | nothing in the article is attributed to anyone and no quotation has a speaker |
+| ``uncorroborated`` | - | share of quotations of four words or more that no other article renders (invented or unique) |
+| ``infidelity`` | - | 1 - the mean fidelity of the quotations that other articles render too |
+| ``alterations`` | - | meaning-changing quote alterations (a negation flipped, a statement turned into a question, a changed number), 1 from two on |
+| ``inferences`` | - | unverified inferences in the author's voice (reported-only ones aside), 1 from two on |
+| ``boilerplate`` | - | the boilerplate ratio (share of the text that is not the article) |
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .vocab import cached, load_phrases
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    direction: int  # +1: more is better sourcing; -1: more is worse
+    description: str
+
+
+FEATURES: tuple[Feature, ...] = (
+    Feature("first_hand", +1, "share of attributions (credits aside) naming a first-hand source directly"),
+    Feature("agency", +1, "a named news agency is credited or cited for the reporting"),
+    Feature("own_reporting", +1, "the outlet's own reporter: a byline, a dateline or an interview given to it"),
+    Feature("primary_reference", +1, "a link or a reference to the primary source"),
+    Feature("quoted", +1, "share of the text in quotations with a speaker, divided by 0.4, at most 1"),
+    Feature("relayed", -1, "attributions relayed through a named intermediary, 0.5 each, at most 1"),
+    Feature("vague", -1, "vague attributions, 0.5 each, at most 1"),
+    Feature("unattributed_quotes", -1, "share of quotations with no speaker"),
+    Feature("unattributed_claims", -1, "unattributed figures per 1,000 words, divided by 10, at most 1"),
+    Feature("unsourced", -1, "1 when nothing is attributed to anyone and no quotation has a speaker"),
+    Feature("uncorroborated", -1, "share of quotations (four words or more) no other article renders"),
+    Feature("infidelity", -1, "1 - the mean fidelity of the quotations other articles also render"),
+    Feature("alterations", -1, "meaning-changing quote alterations, 0.5 each, at most 1"),
+    Feature("inferences", -1, "unverified inferences in the author's voice, 0.5 each, at most 1"),
+    Feature("boilerplate", -1, "the boilerplate ratio"),
+)
+FEATURE_NAMES = tuple(f.name for f in FEATURES)
+DIRECTION = {f.name: f.direction for f in FEATURES}
+
+# Findings that change what a quotation means (not merely its wording): these two at any severity, and
+# ``altered-quote`` where its own evidence rated the change medium or high (a changed number, name or cut
+# condition; a different but faithful translation is low).
+ALTERATION_RULES = ("quote-polarity-flip", "quote-turned-question")
+SCORED = ("low", "medium", "high")
+
+
+def _is_alteration(f: dict) -> bool:
+    return f.get("rule") in ALTERATION_RULES or (
+        f.get("rule") == "altered-quote" and f.get("severity") in ("medium", "high"))
+
+
+@cached
+def _primary_re() -> re.Pattern:
+    phrases = sorted(load_phrases("evidence.primary_source"), key=len, reverse=True)
+    alt = "|".join(re.escape(p) for p in phrases)
+    return re.compile(rf"https?://\S+|www\.\S+\.\w+|\b(?:{alt})\b", re.IGNORECASE)
+
+
+@cached
+def _own_re() -> re.Pattern:
+    phrases = sorted(load_phrases("evidence.own_reporting"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+
+
+@cached
+def _agencies() -> tuple[str, ...]:
+    return tuple(load_phrases("sources.agencies"))
+
+
+def _cap(x: float) -> float:
+    return max(0.0, min(1.0, x))
+
+
+def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
+    """The features of one article (its JSON-export record and its text), each in 0..1."""
+    atts = [a for a in article.get("attributions") or [] if a.get("kind") != "credit"]
+    credits = [a for a in article.get("attributions") or [] if a.get("kind") == "credit"]
+    quotes = [q for q in article.get("quotes") or [] if q.get("kind", "direct") in ("direct", "partial")]
+    findings = [f for f in article.get("findings") or [] if f.get("severity") in SCORED]
+    n_att = len(atts)
+    direct = sum(1 for a in atts if a.get("kind") == "direct" and a.get("source"))
+    relayed = sum(1 for a in atts if a.get("kind") == "relayed")
+    vague = sum(1 for a in atts if a.get("kind") == "vague")
+    spoken = sum(1 for q in quotes if q.get("speaker"))
+    agencies = _agencies()
+    outlet = (article.get("outlet") or "").casefold()
+    agency = any((a.get("source_type") == "agency") for a in atts + credits) or any(
+        outlet == x.casefold() for x in agencies)
+    words = max(100, len(re.findall(r"\w+", text)))
+    unattributed = sum(1 for f in findings if f.get("rule") == "unattributed-claim")
+    own = bool(article.get("byline") or article.get("dateline") or _own_re().search(text))
+    nonspace = max(1, len(text) - sum(1 for c in text if c.isspace()))
+    quoted = sum(len("".join(q.get("text", "").split())) for q in quotes if q.get("speaker")) / nonspace
+    long_quotes = [q for q in quotes if len(q.get("text", "").split()) >= 4]
+    uncorroborated = sum(1 for q in long_quotes if q.get("fidelity") is None)
+    fids = [q["fidelity"] for q in quotes if isinstance(q.get("fidelity"), int | float)]
+    return {
+        "first_hand": direct / n_att if n_att else 0.0,
+        "agency": 1.0 if agency else 0.0,
+        "own_reporting": 1.0 if own else 0.0,
+        "primary_reference": 1.0 if _primary_re().search(text) else 0.0,
+        "quoted": _cap(quoted / 0.4),
+        "relayed": _cap(0.5 * relayed),
+        "vague": _cap(0.5 * vague),
+        "unattributed_quotes": (len(quotes) - spoken) / len(quotes) if quotes else 0.0,
+        "unattributed_claims": _cap(unattributed * 1000 / words / 10),
+        "unsourced": 1.0 if not (direct or relayed or spoken) else 0.0,
+        "uncorroborated": uncorroborated / len(long_quotes) if long_quotes else 0.0,
+        "infidelity": _cap(1.0 - sum(fids) / len(fids)) if fids else 0.0,
+        "alterations": _cap(0.5 * sum(1 for f in findings if _is_alteration(f))),
+        "inferences": _cap(0.5 * sum(1 for f in findings if f.get("category") == "inference")),
+        "boilerplate": _cap(float(article.get("boilerplate_ratio") or 0.0)),
+    }
+
+
+def result_features(result) -> dict[str, float]:
+    """The features of an ``ArticleResult`` (what ``article_features`` reads from its export record)."""
+    from .scoring import boilerplate_ratio
+
+    a = result.article
+    record = {"outlet": a.outlet, "byline": a.byline, "dateline": a.dateline,
+              "boilerplate_ratio": boilerplate_ratio(result),
+              "attributions": [x.to_dict() for x in result.attributions],
+              "quotes": [q.to_dict() for q in result.quotes],
+              "findings": [{"rule": f.rule, "category": f.category, "severity": f.severity} for f in result.findings]}
+    return article_features(record, a.text[a.header_end:])
