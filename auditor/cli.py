@@ -39,6 +39,9 @@ PathsArg = Annotated[list[Path], typer.Argument(help="Files or folders of articl
                                                 show_default=False)]
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL or SQLite file (default: "
                                             "sqlite:///auditor.db in the current folder, or [tool.auditor] db).")]
+ModelOpt = Annotated[str | None, typer.Option("--model", help="The score model: a file `audit calibrate` "
+                                              "wrote, or 'families' for the weighted mean of the family "
+                                              "sub-scores (default: the shipped model, or [tool.auditor] model).")]
 RulesOpt = Annotated[list[Path] | None, typer.Option("--rules", help="A folder of your own rules (repeatable).")]
 
 
@@ -47,12 +50,20 @@ def _fail(msg: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _config(rules: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None):
+def _config(rules: list[Path] | None, select: list[str] | None = None, ignore: list[str] | None = None,
+            model: str | None = None):
+    from .calibration import ModelError
     from .config import load_config
 
     try:
         cfg = load_config()
     except ValueError as e:
+        raise _fail(str(e)) from None
+    if model:
+        cfg.model = model
+    try:
+        cfg.score_model()  # a bad model file is a usage error before anything is read
+    except ModelError as e:
         raise _fail(str(e)) from None
     if select:
         cfg.select = [x for s in select for x in s.split(",") if x]
@@ -116,10 +127,18 @@ def print_table(run, limit: int | None = None) -> None:
         ot = Table(title="outlets", title_justify="left", header_style="bold")
         ot.add_column("outlet")
         ot.add_column("score", justify="right")
+        ot.add_column("95% interval", justify="right")
+        ot.add_column("mean", justify="right")
         ot.add_column("articles", justify="right")
-        for name, o in sorted(run.outlets.items(), key=lambda kv: kv[1]["score"]):
-            ot.add_row(name, f"{o['score']:.1f}", str(o["articles"]))
+        for name, o in sorted(run.outlets.items(), key=lambda kv: (kv[1]["score"], kv[0])):
+            ci = o.get("ci95")
+            ot.add_row(name, f"{o['score']:.1f}", f"{ci[0]:.0f}-{ci[1]:.0f}" if ci else "-",
+                       f"{o['mean']:.1f}" if o.get("mean") is not None else "-", str(o["articles"]))
         out.print(ot)
+        k = next(iter(run.outlets.values())).get("prior_articles")
+        if k:
+            out.print(f"outlet scores are shrunk toward the corpus mean as if it were {k:g} more articles "
+                      "(fewer articles, more shrinkage); see README, Scores", style="dim")
 
 
 def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None,
@@ -209,12 +228,13 @@ def score(
     column: Annotated[list[str] | None, typer.Option("--column", help="KEY=NAME: the CSV column holding KEY "
                                                      "(id, url, title, outlet, published, text, html); "
                                                      "repeatable.")] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Score every article in PATHS, print a ranked table, store the run and export it.
 
     Articles already scored with the same rules are read back from the database's stage cache, so a
     rerun on a grown folder, or after an interruption, scores only what is new."""
-    cfg = _config(rules, select, ignore)
+    cfg = _config(rules, select, ignore, model)
     registry = _registry(cfg)
     url = None
     if not no_db:
@@ -268,6 +288,7 @@ def report(
     jobs: JobsOpt = None,
     agree_codes: Annotated[list[Path] | None, typer.Option("--agree", help="Filled coding sheets (see `audit "
                                                            "codebook`): adds the Agreement page.")] = None,
+    model: ModelOpt = None,
 ) -> None:
     """Write the HTML reliability report (opens from disk, no network needed) of PATHS, scored now, or of a
     stored run (--run RUN, or the latest in --db when no PATHS are given), which is not scored again.
@@ -275,7 +296,7 @@ def report(
     With PATHS and --db, scoring goes through that database's cache and the run is saved there."""
     from .report import render_site
 
-    cfg = _config(rules)
+    cfg = _config(rules, model=model)
     registry = _registry(cfg)
     run, ingest_errors = _scored_or_stored(paths, run_id, db, cfg, registry, max_bytes, jobs)
     agreement, sheet_errors = _agreement(run, agree_codes, registry) if agree_codes else (None, [])
@@ -466,6 +487,17 @@ def _marked_line(text: str, start: int, end: int) -> tuple[str, str]:
     return line, " " * (start - ls) + "^" * width
 
 
+def _contribution_lines(contrib: dict[str, float], features: dict[str, float]) -> list[tuple[str, float]]:
+    """The score model's points, base first, then each feature by size, then what clipping took back."""
+    lines = [("base (an article with every feature at 0)", contrib.get("base", 0.0))]
+    for name, pts in sorted(((k, v) for k, v in contrib.items() if k not in ("base", "clipped")),
+                            key=lambda kv: (-abs(kv[1]), kv[0])):
+        lines.append((f"{name} = {features.get(name, 0.0):.2f}", pts))
+    if contrib.get("clipped"):
+        lines.append(("kept within 0..100", contrib["clipped"]))
+    return lines
+
+
 @app.command()
 def explain(
     article_id: Annotated[str, typer.Argument(help="An article id (file stem or record id).")],
@@ -488,6 +520,11 @@ def explain(
     subs = data.get("subscores") or {}
     if subs:
         out.print("  " + "  ".join(f"{k} {v:.0f}" for k, v in subs.items()))
+    contrib = data.get("contributions") or {}
+    if contrib:
+        out.print(Text("how the score combines (points)", style="bold"))
+        for name, pts in _contribution_lines(contrib, data.get("features") or {}):
+            out.print(f"  {pts:>+7.1f}  {name}", markup=False)
     findings = data.get("findings", [])
     if not findings:
         out.print("no findings")
@@ -508,6 +545,53 @@ def explain(
         out.print(Text(f"\nattributions ({len(data['attributions'])})", style="bold"))
         for a in data["attributions"]:
             out.print(f"  {a['kind']:<8} {a.get('source') or '-'}: {text[a['start']:a['end']]!r}", markup=False)
+
+
+@app.command()
+def calibrate(
+    ratings: Annotated[Path, typer.Argument(help="A CSV of readers' ratings: article,rating[,group] or the "
+                                                 "long coding sheet (article,variable,coder,value; variable "
+                                                 "'rating').")],
+    out_path: Annotated[Path, typer.Option("--out", "-o", help="Where to write the model.")] = Path("score_model.json"),
+    run_id: Annotated[str | None, typer.Option("--run", help="The stored run the articles were scored in "
+                                                             "(default: the latest).")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Refit the score model to your readers' ratings (1 to 5, rubric in README) of the articles of a
+    stored run, write it, and report the fit: Spearman's rho of cross-validated predictions with a
+    bootstrap interval. Use the model with `audit score --model FILE` or [tool.auditor] model."""
+    from .calibration import ModelError, read_ratings
+    from .calibration import calibrate as fit
+    from .config import load_config
+    from .store import StoreError, load_result, resolve_url
+
+    try:
+        rated, groups, problems = read_ratings(ratings)
+    except (ModelError, OSError, UnicodeDecodeError) as e:
+        raise _fail(f"{ratings}: {e}" if not str(e).startswith(str(ratings)) else str(e)) from None
+    for p in problems:
+        err.print(f"audit: {p}", markup=False)
+    url = resolve_url(db or load_config().db)
+    try:
+        run = load_result(url, run_id)
+    except StoreError as e:
+        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    try:
+        model, missing = fit(rated, run, groups)
+    except ModelError as e:
+        raise _fail(str(e)) from None
+    for a in missing:
+        err.print(f"audit: {ratings.name}: article {a!r} is not in run {run.run_id}; left out", markup=False)
+    model.write(out_path)
+    f = model.fit
+    lo, hi = f["rho_cv_ci95"]
+    out.print(f"fitted on {f['articles']} rated articles of run {run.run_id} ({f['folds']}, ridge alpha {f['alpha']})")
+    out.print(f"Spearman's rho, cross-validated: {f['rho_cv']:.3f} (95% bootstrap interval {lo:.3f} to {hi:.3f}); "
+              f"in sample: {f['rho_in_sample']:.3f}")
+    out.print(f"rating = {model.intercept:.3f}" + "".join(f" {c:+.3f}*{k}" for k, c in model.coef.items() if c))
+    out.print(f"model written to {out_path}: use it with `audit score --model {out_path}`")
+    if problems or missing:
+        raise typer.Exit(EXIT_PARTIAL)
 
 
 @app.command()

@@ -31,7 +31,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from ..models import CATEGORIES, SEVERITY_RANK, ArticleResult, Finding, RunResult
+from ..features import FEATURES
 from ..scoring import article_score
+
+FEATURE_DOC = {f.name: f.description for f in FEATURES}
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -458,7 +461,10 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
         outlets.append({"name": name, "slug": outlet_slug[name], "score": float(score),
                         "articles": int(info.get("articles", len(arts))), "subscores": subs,
                         "findings": sum(len(a.findings) for a in arts),
-                        "extra": {k: v for k, v in info.items() if k not in ("score", "articles")}})
+                        "mean": info.get("mean"), "ci95": info.get("ci95"),
+                        "prior_articles": info.get("prior_articles"),
+                        "extra": {k: v for k, v in info.items()
+                                  if k not in ("score", "articles", "mean", "ci95", "prior_articles")}})
     outlet_by_name = {o["name"]: o for o in outlets}
 
     quote_cluster_of: dict[tuple[str, int], str] = {}
@@ -516,6 +522,9 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
                                "weight": weights.get(fam["id"], 1.0),
                                "n": sum(1 for f in findings if f.category == fam["id"])})
         recomputed = article_score(r.subscores, weights)  # the scoring module's formula, not a copy
+        contributions = [{"name": k, "points": v, "value": r.features.get(k), "description": FEATURE_DOC.get(k, "")}
+                         for k, v in sorted(((k, v) for k, v in r.contributions.items() if k not in ("base", "clipped")),
+                                            key=lambda kv: (-abs(kv[1]), kv[0]))]
         quotes = []
         for qi, q in enumerate(r.quotes):
             quotes.append({"i": qi, "text": _clean(q.text), "speaker": q.speaker, "cue": q.cue, "kind": q.kind,
@@ -525,6 +534,8 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
         pages.append(_Page("article.html", out_dir / "articles" / f"{art_slug[a.id]}.html", "../", {
             **common, "r": r, "a": a, "title": _clean(article_title(a, _boilerplate(r))), "marked": highlight(text, findings, families),
             "findings": fdicts, "per_family": per_family, "weights": weights, "recomputed": recomputed,
+            "contributions": contributions, "base": r.contributions.get("base"),
+            "clipped": r.contributions.get("clipped"),
             "quotes": quotes, "attributions": r.attributions, "rank": rank[a.id],
             "outlet": outlet_by_name.get(o), "readability": r.readability,
             "fam_present": {f.category for f in findings}}))
