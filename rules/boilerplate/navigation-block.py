@@ -1,0 +1,59 @@
+"""navigation-block: a run of short menu-like lines (site sections, city tabs, share buttons)."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, ends_like_sentence, nonblank_lines, word_count
+
+BULLET = regex.compile(r"^\s*[•·▪◦\-–*|>]+\s*")
+MIN_RUN = 4  # consecutive menu-like lines
+MAX_WORDS = 4
+
+
+def _menu_like(line: str) -> bool:
+    text = BULLET.sub("", line).strip()
+    if not text or any(q in text for q in QUOTE_CHARS) or ends_like_sentence(text) or text.endswith(":"):
+        return False
+    return word_count(text) <= MAX_WORDS and not regex.search(r"\d{1,2}:\d{2}|\b\d{4}\b", text)
+
+
+@rule(
+    id="navigation-block",
+    name="Navigation block",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": f"A run of at least {MIN_RUN} consecutive short lines (at most {MAX_WORDS} words each, no "
+                "sentence punctuation, no quotation, no time or year): a site's section menu, city tabs, "
+                "share and sign-up buttons, as a page's text carries them when it was copied or scraped.",
+        "why": "A menu is the website, not the report; a page that is mostly menus tells the reader little, "
+               "and the boilerplate ratio should say so.",
+        "limitations": "A list of short items inside an article (a box score, a list of names) of four lines "
+                       "or more is flagged too; a menu of long entries, or of fewer than four lines, is not. "
+                       "A headline, dateline or byline line is kept out by the time/year test only when it "
+                       "carries one.",
+    },
+    examples={
+        "flagged": [
+            "⟦Home\n• World\n• Business\n• Sport\nSign up⟧\nThe council approved the new budget on Monday after "
+            "a long debate about road repairs.",
+            "The mayor opened the bridge on Friday, officials said.\n⟦Share\nEmail\nPrint\nComments⟧",
+        ],
+        "clean": [
+            "Mayor opens bridge\nBy Ana Lind\nMarch 3, 2025\nThe mayor opened the bridge on Friday, officials "
+            "said.",
+            "The winners were:\nAnna Berg\nTom Ruiz\nThe prizes go to the two best essays of the year.",
+        ],
+    },
+)
+def check(doc):
+    run: list[tuple[int, int]] = []
+    for s, e in [*nonblank_lines(doc), (len(doc.text), len(doc.text))]:
+        if s < len(doc.text) and _menu_like(doc.text[s:e]):
+            run.append((s, e))
+            continue
+        if len(run) >= MIN_RUN:
+            yield Hit(run[0][0], run[-1][1], f"{len(run)} menu-like lines", data={"lines": len(run)})
+        run = []
