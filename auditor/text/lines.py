@@ -7,15 +7,15 @@ import re
 import regex
 
 from ..vocab import cached, load_phrases
-from .readability import _textstat
+from .readability import word_count as _textstat_word_count
 
 _END_PUNCT = re.compile(r"""[.!?]["'\u201d\u2019)]?\s*$""")
 QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 
 
 def word_count(line: str) -> int:
-    """Words as textstat counts them (punctuation stripped)."""
-    return _textstat().lexicon_count(line)
+    """Words as textstat's ``lexicon_count`` counts them (punctuation stripped), without its per-call cost."""
+    return _textstat_word_count(line)
 
 
 def ends_like_sentence(line: str) -> bool:
