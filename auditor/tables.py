@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .features import FEATURES
+
 Export = dict[str, Any]  # auditor.export.run_to_dict(run)
 
 SCORE_UNIT = "points (0-100, 100 = no problem found)"
@@ -118,12 +120,14 @@ def _articles(d: Export) -> Iterator[tuple]:
                a.get("byline"), a.get("dateline"), a.get("source"), a.get("format"), a.get("hash"), a.get("score"),
                *(subs.get(fam) for fam, _ in FAMILIES), a.get("boilerplate_ratio"),
                *(read.get(k) for k in READABILITY),
-               len(a.get("findings") or []), len(a.get("quotes") or []), len(a.get("attributions") or []))
+               len(a.get("findings") or []), len(a.get("quotes") or []), len(a.get("attributions") or []),
+               *((a.get("features") or {}).get(f.name) for f in FEATURES))
 
 
 def _outlets(d: Export) -> Iterator[tuple]:
     for name, o in d["outlets"].items():
-        yield name, o.get("score"), o.get("articles")
+        ci = o.get("ci95") or (None, None)
+        yield name, o.get("score"), o.get("mean"), ci[0], ci[1], o.get("articles")
 
 
 def _rule_scores(d: Export) -> Iterator[tuple]:
@@ -231,8 +235,9 @@ TABLES: tuple[Spec, ...] = (
         Col("source", "string", "The file (and line, for JSON Lines) it was read from."),
         Col("format", "string", "The input format: txt, html, jsonl..."),
         Col("hash", "string", "Content hash of the article's text (first 16 hex digits of SHA-256)."),
-        Col("score", "number", "The article's reliability score: the weighted mean of the family scores.",
-            SCORE_UNIT),
+        Col("score", "number", "The article's reliability score: the score model's estimate of a careful "
+            "reader's rating r (1..5) as 25 * (r - 1), or the weighted mean of the family scores with "
+            "model 'families'.", SCORE_UNIT),
         *(Col(name, "number", f"The {fam} family's score (weighted mean of its rules).", SCORE_UNIT, store=None)
           for fam, name in FAMILIES),
         Col("boilerplate_ratio", "number", "Share of the text's non-space characters that is not the article "
@@ -248,11 +253,17 @@ TABLES: tuple[Spec, ...] = (
         Col("quote_count", "integer", "Rows of quotes for this article.", "quotes", store=None),
         Col("attribution_count", "integer", "Rows of attributions for this article.", "attributions",
             store=None),
+        *(Col(f"feature_{f.name}", "number", f"Score-model feature ({'+' if f.direction > 0 else '-'}): "
+              f"{f.description}.", SHARE_UNIT, store=None) for f in FEATURES),
     ), ("article_id",), _articles, foreign_keys=((("outlet",), "outlets", ("outlet",)),)),
-    Spec("outlets", "One row per outlet: the mean score of its articles (articles without an outlet are "
-         "counted under '(unknown)').", (
+    Spec("outlets", "One row per outlet: the mean score of its articles shrunk toward the corpus mean, "
+         "with its interval (articles without an outlet are counted under '(unknown)').", (
              Col("outlet", "string", "The outlet's name as the articles give it.", store="name"),
-             Col("score", "number", "Mean score of the outlet's articles.", SCORE_UNIT),
+             Col("score", "number", "The outlet's score: its articles' mean shrunk toward the corpus mean "
+                 "(fewer articles, more shrinkage; README, Scores).", SCORE_UNIT),
+             Col("mean", "number", "Plain mean of the outlet's article scores.", SCORE_UNIT, store=None),
+             Col("ci95_low", "number", "Lower end of the score's 95% interval.", SCORE_UNIT, store=None),
+             Col("ci95_high", "number", "Upper end of the score's 95% interval.", SCORE_UNIT, store=None),
              Col("article_count", "integer", "Articles of this outlet in the run.", "articles"),
          ), ("outlet",), _outlets),
     Spec("rule_scores", "Every rule's score on every article: what the family scores are the weighted mean "
