@@ -594,7 +594,8 @@ def render_site(run: RunResult, out_dir: Path, registry=None, *,
 
     pages.append(_Page("rules.html", out_dir / "rules.html", "", {
         **common, "rules": rules_doc, "rule_counts": rule_counts, "score_modes": SCORE_MODES,
-        "weights": weights, "title": "Rules"}))
+        "weights": weights, "title": "Rules", "score_features": FEATURES,
+        "model_used": any(r.contributions for r in results)}))
 
     cache: dict[str, Any] = {}
     for p in pages:
