@@ -300,10 +300,7 @@ def _units(doc, where: str) -> list[tuple[int, int]]:
 
 def _yaml_check(spec: YamlSpec, pattern) -> Callable:
     def check(doc):
-        from .text.attribution import inside_quotation, local_quote_spans
-
         author = spec.where == "author"
-        local = local_quote_spans(doc) if author else []
         for us, ue in _units(doc, spec.where):
             if spec.whole:
                 us, ue = strip_span(doc.text, us, ue)
@@ -321,7 +318,7 @@ def _yaml_check(spec: YamlSpec, pattern) -> Callable:
                 s, e = m.span()
                 if e <= s:
                     continue
-                if author and inside_quotation(doc, (s, e), local):
+                if author and doc.inside_quotation(s, e):
                     continue  # author voice: not inside a quotation
                 if spec.span == "unit":
                     s, e = us, ue

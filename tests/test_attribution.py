@@ -186,6 +186,19 @@ RELAYED = [  # (text, the clause, the intermediary)
     ("The strike ended overnight, per the newspaper Kurier.", "per the newspaper Kurier", "Kurier"),
     ("The pier will close in May, reported news agency Tidewire.", "reported news agency Tidewire", "Tidewire"),
     ("The pier will close in May, as cited in a Reuters report.", "as cited in a Reuters report", "Reuters"),
+    # round 2: wire and aggregator forms
+    ("The ferry resumed on Friday, per Tidewatch.", "per Tidewatch", "Tidewatch"),
+    ("The ferry resumed on Friday, according to a Tidewatch report.", "according to a Tidewatch report",
+     "Tidewatch"),
+    ("HARBOURTON, May 4 (Reuters) - The port reopened after the storm.", "HARBOURTON, May 4 (Reuters)", "Reuters"),
+    ("The drill was a show of strength, which Reuters sees as a message to the neighbours.", "Reuters sees",
+     "Reuters"),
+    ("The port reopened on Monday.\n\nRead the complete article from the Valley Courier.",
+     "article from the Valley Courier", "Valley Courier"),
+    ("The mayor said the pier would reopen in the spring after a long winter of repairs and delays.\n\n"
+     "Source: Xinhua   Editor: Lin Bo", "Source: Xinhua", "Xinhua"),
+    ('The governor opened the pier.\n\n"We will rebuild it all." pic.twitter.com/abc123 \u2014 Valley Courier '
+     "(@vcourier) May 4, 2025", "Valley Courier (@vcourier)", "Valley Courier"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -199,6 +212,22 @@ VAGUE = [  # (text, the clause)
     ("It is reported that the bridge had collapsed.", "It is reported"),
     ("A senior diplomat said the deal was close.", "A senior diplomat said"),
     ("Western analysts believe the pier was never used.", "Western analysts believe"),
+    # round 2: no verb of saying, an absolute clause, a passive, an unnamed official, a byline
+    ("The levy was condemned abroad, with many calling it reckless.", "with many calling"),
+    ("The mayor resigned, with some of the governor's allies urging her to stay.",
+     "with some of the governor's allies urging"),
+    ("Experts remain skeptical of the new figures.", "Experts remain skeptical"),
+    ("The old estimate of the damage has been disputed.", "has been disputed"),
+    ("A Harbour Board official confirmed to the Valley Courier that the pier is shut.",
+     "A Harbour Board official confirmed"),
+    ("The crossing was dubbed the Iron Gate by Western observers.", "by Western observers"),
+    ("The new ferry is believed to carry four hundred cars.", "is believed to carry"),
+    ("The barge, reported to have a crew of nine, sank at dawn.", "reported to have"),
+    ("E.U. officials warn the levy could hurt growers.", "E.U. officials warn"),
+    ("The ferry left late. Mayor Ana Ruiz reportedly said the delay was short.", "reportedly"),
+    ("By Staff Writers and Agencies\n\nThe pier closed on Monday.", "By Staff Writers and Agencies"),
+    ("An English translation of the letter reads: the harbour stays open.",
+     "An English translation of the letter reads"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -210,6 +239,15 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Rutte's remarks drew applause.",
     "The governor wrote in the Valley Courier that the dam was safe.",
     '"As the Daily Courier reported, some officials believe we failed," the mayor said.',
+    # round 2: persons after "per", picture credits, a speaker's own post, a passive with a named agent
+    "Mayor Ana Ruiz opened the pier. The toll will stay low, per Ruiz.",
+    "The mayor opens the new pier on Monday.\n(Harbour Press Office via AP)\n\nThe pier cost two million.",
+    "The mayor at the new pier\nSource: Xinhua\n\nThe pier cost two million.",
+    'Mayor Ana Ruiz spoke on Monday.\n\n"The pier is open." \u2014 Ana Ruiz (@anaruiz) May 4, 2025',
+    "The theft was reported to police on Monday.",
+    "The plan was criticised by the harbour union.",
+    "The governor sees the pier as a symbol of the town.",
+    "The report from the ministry was late.",
 ]
 
 
@@ -250,6 +288,22 @@ def test_one_vocabulary_for_both_layers():
     v = vocab()
     assert v.reporting_verbs | v.beside_quote_verbs <= verbs and "said" in verbs and "according to" in verbs
     assert set(v.titles) <= set(load_phrases("speaker_titles")) and "minister" in speakers.titles()
+
+
+def test_an_opening_mark_glued_to_a_word_still_opens():
+    d = doc_of("The envoy spoke of\u201cpeace or war\u201d on Monday and reportedly left early.")
+    at = d.text.index("reportedly")
+    assert not d.inside_quotation(at, at + len("reportedly"))
+    inner = d.text.index("peace")
+    assert d.inside_quotation(inner, inner + 5)
+    assert find(d, "vague", "reportedly")
+
+
+def test_a_wire_dateline_is_first_hand_in_the_agencys_own_story():
+    text = "HARBOURTON, May 4 (Reuters) - The port reopened after the storm."
+    assert find(doc_of(text), "relayed", "HARBOURTON, May 4 (Reuters)")
+    own = Doc(Article(id="t", text=text, outlet="Reuters"))
+    assert not [a for a in own.attributions if a.kind == "relayed"]
 
 
 def test_one_quotation_guard_on_the_doc():

@@ -112,6 +112,15 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The convoy was presumably delayed at the border.", "presumably"),
     ("The mayor spoke on Monday, seemingly playing down the flood risk.", "seemingly"),
     ("The mayor's remarks suggest a shift on the budget.", "remarks suggest"),
+    # round 2: the author's forecast with no hedge word, a mind read, a thing that hints
+    ("Given the union's opposition, the plan for a second pier looks like a long shot.", "looks like a long shot"),
+    ("The two mayors looked set to clash over the harbour fees.", "looked set to"),
+    ("The new levy could be a serious blow to small fishing firms.", "could be a serious blow"),
+    ("The harbour shut its gates an hour early, indicating that it did not consider the storm a minor one.",
+     "indicating that"),
+    ("The council raised the fees again, potentially driving the ferries to other ports.", "potentially"),
+    ("Heavy cranes on the quay hinted at a larger expansion.", "hinted at"),
+    ('"We will rebuild," the mayor added in an apparent swipe at the governor.', "in an apparent swipe at"),
 ]
 
 NOT_FLAGGED = [
@@ -127,6 +136,16 @@ NOT_FLAGGED = [
     # the content of a participle of a reporting verb is the subject's
     "The council played down the flood, saying the river would likely fall by Friday.",
     "The harbour ministry believes that the ships will probably leave tonight.",
+    # round 2: a person hinting (reported speech), sourcing, naming what one sees, a scene, evidence,
+    # a schedule, a reading of a sign
+    "The governor hinted at a larger expansion.",
+    "The new ferry is believed to carry four hundred cars.",
+    "Divers found what appeared to be an old anchor.",
+    "The square hummed with an energy that seemed to ripple through the crowd.",
+    "White smoke rose over the harbour, signalling that the vote had ended.",
+    "The ferry service is set to resume on Monday.",
+    "The closure could be taken as a sign of trouble.",
+    "The mayor angered the fishers by posting a photo of the pier, even though the two looked calm.",
 ]
 
 TRANSCRIPT = "\n\n".join([

@@ -81,15 +81,22 @@ class Vocab:
     vague_links: list[str]
     vague_quantifiers: list[str]
     opinion_verbs: list[str]
+    vague_agent_verbs: list[str]
+    vague_passives: list[str]
+    outlet_verbs: set[str]
     titles: list[str]
     title_modifiers: list[str]
     pronouns: set[str]
     source_rx: re.Pattern = field(init=False)
+    types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
     media_head_rx: re.Pattern = field(init=False)
     media_noun_rx: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
+        self.types = {}
+        for n, t in self.sources.items():
+            self.types.setdefault(n.casefold(), t)
         names = sorted(self.sources, key=len, reverse=True)
         parts = []
         for n in names:
@@ -114,7 +121,7 @@ class Vocab:
             + r")(?!\w)", re.IGNORECASE)
 
     def source_type(self, phrase: str) -> str | None:
-        return self.sources.get(phrase.casefold())
+        return self.types.get(phrase.casefold())
 
 
 _TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "media", "social": "social"}
@@ -129,10 +136,10 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
     cues = load_mapping("attribution_cues", extra_dirs)
     verbs = load_mapping("reporting_verbs", extra_dirs)
     roles = load_mapping("speaker_titles", extra_dirs)
-    sources: dict[str, str] = {}
+    sources: dict[str, str] = {}  # as written: short all-capital names (AP, X) match only so
     for key, typ in _TYPE_OF_KEY.items():
         for name in src.get(key, []) or []:
-            sources.setdefault(str(name).casefold(), typ)
+            sources.setdefault(str(name), typ)
     v = Vocab(
         sources=sources,
         institution_heads=[str(x).casefold() for x in src.get("institution_heads", [])],
@@ -151,6 +158,9 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         vague_links=[str(x) for x in cues.get("vague_links", []) or []],
         vague_quantifiers=[str(x) for x in cues.get("vague_quantifiers", []) or []],
         opinion_verbs=[str(x) for x in cues.get("opinion_verbs", []) or []],
+        vague_agent_verbs=[str(x) for x in cues.get("vague_agent_verbs", []) or []],
+        vague_passives=[str(x) for x in cues.get("vague_passives", []) or []],
+        outlet_verbs={str(x).casefold() for x in cues.get("outlet_verbs", []) or []},
         titles=[str(x) for x in roles.get("titles", []) or []],
         title_modifiers=[str(x) for x in roles.get("modifiers", []) or []],
         pronouns={str(x).casefold() for x in cues.get("pronouns", [])},
@@ -180,7 +190,23 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         name = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split() if w[:1].isupper()]
         if name and all(w[:1].isupper() for w in (core[:nm.start()] + core[nm.end():]).split()):
             return " ".join(name), "media"
+    # "a Meridian report", "the Tidewire story", "CNBC's report": a name before a report noun is whose
+    # report it is (an institution's is left to institution_heads; a nationality names no one)
+    rm = _REPORT_NOUN_RX.search(core)
+    if rm and len(words) >= 2:
+        name = re.sub(r"['’]s?$", "", core[:rm.start()].strip())
+        nw = name.split()
+        if 1 <= len(nw) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in nw) and \
+                not _DEMONYM_RX.search(nw[-1]) and not v.title_rx.search(name) and \
+                not any(name.casefold().endswith(h) for h in v.institution_heads) and \
+                nw[-1].casefold() not in v.vague_nouns:
+            return name, v.source_type(name) or "media"
     return None
+
+
+_REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
+                             r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
+_DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
 
 
 def vague_np(phrase: str, v: Vocab) -> bool:
@@ -414,7 +440,7 @@ def extract_attributions(doc) -> list[Attribution]:
     text = doc.norm
     persons = _persons(doc, v)
     out: list[Attribution] = list(_credits(doc, v))
-    credit_spans = [(a.start, a.end) for a in out]
+    credit_spans = [(a.start, a.end) for a in out if a.kind == "credit"]
     history: list[tuple[int, str]] = []
     taken: list[Span] = list(credit_spans)
 
@@ -427,9 +453,13 @@ def extract_attributions(doc) -> list[Attribution]:
         if att.source_type == "person" and att.kind == "direct" and att.source:
             history.append((att.start, att.source))
 
+    for att in _provenance(doc, v, persons):
+        if free(att.start, att.end):  # its own form: the guard may read an unclosed post as one quotation
+            add(att)
+
     vague_rx = _phrase_rx(v.vague_phrases)
     accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
-    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs, key=len, reverse=True)
+    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs, key=len, reverse=True)
     verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
                          + r")(?![\w-])", re.IGNORECASE)
     relay_by_rx = re.compile(
@@ -445,8 +475,19 @@ def extract_attributions(doc) -> list[Attribution]:
     opinion_rx = re.compile(r"(?<!\w)(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
     crowd_left_rx = re.compile(
         r"(?<!\w)(?:(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
-        + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
-        r"|(?:[A-Z][\w-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)\Z", re.IGNORECASE)
+        + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+        r"|of\s+(?:the|his|her|their|its|[\w.-]+['’]s)\s+(?:[\w'’.-]+\s+){0,2}?(?:"
+        + _alts(sorted(v.vague_nouns)) + r"|[a-z]+s)\s+)?"
+        r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)\Z", re.IGNORECASE)
+    with_rx = re.compile(r"(?<!\w)with\s+\Z", re.IGNORECASE)
+    # a vague agent of a verb of naming ("labelled ... by Western analysts") and an agentless passive of
+    # report or belief ("is believed to be", ", reported to have")
+    agent_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_agent_verbs) + r")\b[^.;:!?]{0,60}?\bby\s+",
+                          re.IGNORECASE)
+    passive_rx = re.compile(
+        r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+)?|(?<=,)\s*)"
+        r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
+        r"reporters|journalists|police|lawmakers)\b)[a-z]+\b", re.IGNORECASE)
 
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)) or any(cs <= s0 and e0 <= ce for cs, ce in credit_spans):
@@ -470,7 +511,25 @@ def extract_attributions(doc) -> list[Attribution]:
             lo = max(s0, m.start() - 80)
             left = crowd_left_rx.search(text, lo, m.start())
             if left:
+                if m.group().casefold().endswith("ing"):  # a participle: only in "with many calling it ..."
+                    w = with_rx.search(text, max(s0, left.start() - 8), left.start())
+                    if not w:
+                        continue
+                    found.append((w.start(), m.end()))
+                    continue
                 found.append((left.start(), m.end()))
+        for m in agent_rx.finditer(text, s0, e0):
+            np = _np_right(text, m.end(), e0, max_words=4)
+            if np and re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]):  # a dash the normal view folded
+                np = (np[0], np[0] + re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]).start())
+            if np and vague_np(doc.text[np[0]:np[1]], v) and \
+                    not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
+                found.append((m.start() + m.group().casefold().rfind("by"), np[1]))
+        for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
+            found.append(m.span())
+        for m in passive_rx.finditer(text, s0, e0):
+            fs = m.start() + len(m.group()) - len(m.group().lstrip(" ,"))
+            found.append((fs, m.end()))
         for fs, fe in found:
             if quoted(fs, fe) or not free(fs, fe):
                 continue
@@ -514,6 +573,12 @@ def extract_attributions(doc) -> list[Attribution]:
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = _resolve(phrase, subj[0], persons, history, v)
+            if verb in v.outlet_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs:
+                if stype not in ("agency", "broadcaster", "media") or _own_outlet(doc, source):
+                    continue  # "which the Courier sees as": only an outlet's reading is relayed
+                add(Attribution(source=source, kind="relayed", start=cs, end=ce, cue=m.group(), chain=[source],
+                                hops=2, source_type=stype))
+                continue
             if not inverted and _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
@@ -562,7 +627,7 @@ def extract_attributions(doc) -> list[Attribution]:
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
-        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add)
+        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons)
     # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
@@ -624,7 +689,10 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
         return False
     rest = _INDEFINITE.sub("", phrase)
-    return not any(w[:1].isupper() for w in rest.split())
+    words = rest.split()
+    if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns):
+        return True  # "a White House official", "one Western diplomat": a role, no name
+    return not any(w[:1].isupper() for w in words)
 
 
 def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] | None:
@@ -675,7 +743,8 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     return None if vague_np(phrase, v) else phrase
 
 
-def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add) -> None:
+def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
+                   persons: list[Person] | None = None) -> None:
     """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
     text = doc.norm
     for m in rx.finditer(text, s0, e0):
@@ -689,12 +758,28 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if not free(m.start(), np[1]):
             continue
         outlet = outlet_of(phrase, v)
+        if not outlet and cue == "per" and persons is not None and _unlisted_name(phrase, persons, v):
+            outlet = (_DET_RX.sub("", phrase), "media")  # "per Forbes": "per" takes a publication, not a person
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
         elif not outlet and cue not in ("told", "speaking to", "via") and vague_np(phrase, v):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
+
+
+def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
+    """A capitalised name (one to three words) that is no person the article introduces, no title, no
+    institution and no vague noun: after "per", a publication."""
+    words = _DET_RX.sub("", phrase.strip()).split()
+    if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+        return False
+    low = " ".join(words).casefold()
+    if v.title_rx.search(phrase) or any(low.endswith(h) for h in v.institution_heads) or \
+            words[-1].casefold() in v.vague_nouns or low in v.pronouns:
+        return False
+    known = {w for p in persons for w in p.name.split()}
+    return not set(words) & known
 
 
 def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, history,
@@ -716,11 +801,15 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
                        source_type=stype)
 
 
+_READING_RX = re.compile(r"\s+in\s+(?:what|an?\s+(?:apparent|veiled|thinly|implicit|clear|possible|likely)|a\s+move)\b",
+                         re.IGNORECASE)
+
+
 def _setting_tail(text: str, pos: int, hi: int) -> int:
     """End of a setting after the verb ("during a speech ...", "in Parliament", "lawmakers")."""
     m = re.match(r"\s+(?:(?:during|in|at|on|before|to|while|from|via|through)\b|lawmakers\b|reporters\b|"
                  r"journalists\b|parliament\b|MPs\b)", text[pos:hi], re.IGNORECASE)
-    if not m:
+    if not m or _READING_RX.match(text, pos, hi):
         return pos
     end = pos
     for n, w in enumerate(_WORD.finditer(text, pos, hi)):
@@ -752,15 +841,97 @@ def _credits(doc, v: Vocab):
     paren_rx = re.compile(rf"\(\s*(?:{markers})\s*([^()\n]{{2,80}})\)", re.IGNORECASE)
     plain_rx = re.compile(rf"(?:^|(?<=[.\s]))(?:{markers})\s*([^\n]{{2,80}})$", re.IGNORECASE)
     slash_rx = re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+/\s+([\w][\w .&-]{{0,40}}?)\s*$")
+    via_rx = re.compile(r"\(([^()\n]{2,80}?)\s+via\s+([\w][\w .&-]{0,40}?)\)\s*$")
     for ls, le in doc.lines:
         line = text[ls:le]
         m = paren_rx.search(line) or plain_rx.search(line)
         if m:
-            yield _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
+            foot = _foot_source(doc, v, ls, m) if m.re is plain_rx else None
+            yield foot or _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
+            continue
+        m = via_rx.search(line)  # "(Presidential Press Service via AP)" under a picture
+        if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
+            yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1).strip()}/{m.group(2).strip()}", "via")
             continue
         m = slash_rx.search(line)
         if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
             yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1)}/{m.group(2).strip()}", "/")
+
+
+def _prose_above(doc, ls: int) -> bool:
+    """Whether the nearest non-empty line above ``ls`` is running text (a sentence of twelve words or
+    more), not a caption, a heading or a picture."""
+    prev = [(s, e) for s, e in doc.lines if e <= ls and doc.norm[s:e].strip()]
+    if not prev:
+        return False
+    above = doc.norm[prev[-1][0]:prev[-1][1]].strip()
+    return len(above.split()) >= 12 and above[-1:] in '.!?"\')'
+
+
+def _foot_source(doc, v: Vocab, ls: int, m: re.Match) -> Attribution | None:
+    """"Source: Xinhua" on its own line under the article's text (not under a picture): the text came
+    through that outlet, a relay."""
+    if not m.group().lstrip().casefold().startswith("source") or not _prose_above(doc, ls):
+        return None
+    body = re.split(r"\s{2,}|\s+[|/]\s+|\s+(?:Editor|Edited by|Writer|Reporter)\b", m.group(1).strip())[0]
+    outlet = outlet_of(body, v)
+    if not outlet or _own_outlet(doc, outlet[0]):
+        return None
+    s = ls + m.start() + len(m.group()) - len(m.group().lstrip())
+    e = ls + m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()) + len(body)
+    return Attribution(source=outlet[0], kind="relayed", start=s, end=e, cue="Source:", chain=[outlet[0]],
+                       hops=2, source_type=outlet[1])
+
+
+_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
+           r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATELINE_RX = re.compile(rf"\s*[A-Z][A-Za-z'’. -]{{1,30}}(?:,\s+{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|,\s+\d{{1,2}}"
+                          rf"\s+{_MONTHS}(?:\s+\d{{4}})?)?\s*\(([^()\n]{{2,40}})\)")
+_POST_RX = re.compile(rf"[\u2014\u2013-]\s*([^\n()\u2014\u2013@]{{1,60}}?)\s*\((@\w{{1,30}})\)\s+{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}")
+
+
+# a rendering of the speaker's words by a translator the text does not name, as the subject of a verb of
+# saying: "the speech translated into English states", "an English translation of the letter reads"
+_TRANSLATION_RX = re.compile(
+    r"(?<!\w)(?:translated\s+(?:in|into)\s+[A-Z]\w+|(?:[Aa]n?|[Tt]he)\s+(?:(?:English|rough|unofficial|machine)\s+)?"
+    r"translation(?:\s+of\s+(?:the|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?)\s+"
+    r"(?:states|stated|says|said|reads|read|runs|ran|goes)\b")
+_BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
+
+
+def _provenance(doc, v: Vocab, persons: list[Person]):
+    """Lines that say where the text came from: a wire dateline ("HARBOURTON, May 4 (Tidewire) -") and an
+    embedded post ("- Valley Courier (@vcourier) May 4, 2025") that carries someone's words. Both are
+    relays (through the agency, through the posting account), unless the agency is the article's own
+    outlet or the post is by a person the article introduces (their own words: first hand)."""
+    text = doc.norm
+    for ls, le in doc.lines:
+        m = _BYLINE_RX.match(text, ls, le)  # "By Staff Writers and Agencies": a byline naming no one
+        if m and len(m.group(1).split()) <= 10:
+            if any(vague_np(part, v) for part in re.split(r",|&|\band\b", m.group(1)) if part.strip()):
+                s = m.start() + len(m.group()) - len(m.group().lstrip())
+                yield Attribution(source=None, kind="vague", start=s, end=m.end(1), cue="byline", chain=[],
+                                  hops=0, source_type="unknown")
+            continue
+        m = _DATELINE_RX.match(text, ls, le)
+        if m and m.end() - ls <= 70:
+            outlet = outlet_of(m.group(1), v)
+            if outlet and not _own_outlet(doc, outlet[0]):
+                s = m.start() + len(m.group()) - len(m.group().lstrip())
+                yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="dateline",
+                                  chain=[outlet[0]], hops=2, source_type=outlet[1])
+        for m in _POST_RX.finditer(text, ls, le):
+            name, handle = m.group(1).strip(), m.group(2)
+            if not name:
+                continue
+            own = bool(set(name.split()) & {w for p in persons for w in p.name.split()})
+            s, e = m.start(1), m.end(2) + 1
+            if own:
+                yield Attribution(source=name, kind="direct", start=s, end=e, cue="post", chain=[name],
+                                  hops=1, source_type="social")
+            else:
+                yield Attribution(source=name, kind="relayed", start=s, end=e, cue=handle, chain=[name],
+                                  hops=2, source_type=v.source_type(name) or "social")
 
 
 def _credit(doc, v: Vocab, s: int, e: int, body: str, cue: str) -> Attribution:

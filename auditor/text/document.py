@@ -49,7 +49,7 @@ def quote_mark_spans(doc) -> list[Span]:
     """Spans between an opening and a closing double quotation mark on each line of ``doc.norm``.
 
     A mark preceded by the line start, a space, a bracket or a dash opens a quotation, any other closes
-    one; an unclosed opening runs to the line's end, and a closing mark with no opening before it on its
+    one (a typographic mark says which it is: an opening one glued to a word still opens); an unclosed opening runs to the line's end, and a closing mark with no opening before it on its
     line (a quotation continued from the previous paragraph) starts at the line's start.
     """
     out: list[Span] = []
@@ -64,6 +64,10 @@ def quote_mark_spans(doc) -> list[Span]:
             prev = norm[p - 1] if p > ls else " "
             nxt = norm[p + 1] if p + 1 < le else " "
             opening = (prev.isspace() or prev in "([-:\u2014") and not nxt.isspace()
+            if doc.text[p] in "\u201c\u201e" and not nxt.isspace():
+                opening = True  # a typographic opening mark opens, even glued to a word ('of\u201cpeace')
+            elif doc.text[p] == "\u201d":
+                opening = False
             if opened is None and opening:
                 opened = p + 1
             elif opened is not None and not opening:

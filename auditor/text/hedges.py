@@ -48,7 +48,78 @@ def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
         alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
         tail = r"(?=\s+(?:been|[a-z]+(?:ed|en|wn|ne|un|ht|lt|pt|nt)\b))" if strength == "weak" else ""
         out.append((re.compile(rf"(?<![\w'-])(?:{alts})(?![\w-]){tail}", re.IGNORECASE), strength))
+
+    def alt(key: str) -> str:
+        return _alts(str(p) for p in data.get(key, []) or [])
+
+    # the author's forecast with no hedge word: odds ("looks like a long shot", "looked set to"), a modal and
+    # a noun of consequence ("could be a significant blow")
+    if data.get("odds") and data.get("odds_verbs"):
+        rest = [str(p) for p in data["odds"] if str(p) not in ("set to", "like a long shot")]
+        out.append((re.compile(rf"(?<![\w'-])(?:(?:{alt('odds_verbs')})\s+(?:still\s+)?(?:{alt('odds')})"
+                               rf"|(?:is|are|was|were)\s+(?:still\s+)?(?:{_alts(rest)}))(?![\w-])", re.IGNORECASE),
+                    "strong"))
+    if data.get("outcome_nouns"):
+        out.append((re.compile(r"(?<![\w'-])(?:could|may|might|would)\s+(?:well\s+)?(?:be|prove|become|spell|mark)"
+                               r"\s+(?:to\s+be\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:" + alt("outcome_nouns")
+                               + r")(?![\w-])", re.IGNORECASE), "strong"))
+    if data.get("mind_reading") and data.get("mind_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("mind_reading") + r")(?=\s+(?:[\w'’-]+\s+){0,6}?"
+                               r"(?:(?:did|does|do)\s+not\s+|(?:didn|doesn|don)['’]t\s+|no\s+longer\s+)?(?:"
+                               + alt("mind_verbs") + r")\b)", re.IGNORECASE), "interpretive"))
+    if data.get("before_consequence"):
+        out.append((re.compile(r"(?<=, )(?:" + alt("before_consequence") + r")(?=\s+[a-z]+ing\b)", re.IGNORECASE),
+                    "strong"))
+    if data.get("thing_hints"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_hints") + r")(?![\w-])", re.IGNORECASE), "thing"))
     return out
+
+
+def _alts(phrases) -> str:
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+
+
+@cached
+def scene_verbs(extra_dirs: tuple = ()) -> re.Pattern:
+    """Verbs of the scene after "seemed to" / "appeared to": a description, not a conclusion."""
+    from ..vocab import load_mapping
+
+    verbs = [str(p) for p in load_mapping("hedges", extra_dirs).get("scene_verbs", []) or []]
+    return re.compile(r"\s+(?:" + (_alts(verbs) or "(?!)") + r")(?![\w-])", re.IGNORECASE)
+
+
+_SEEM = re.compile(r"(?:appear|seem)(?:s|ed)?\s+to$", re.IGNORECASE)
+
+
+def _descriptive(doc, cs: int, ce: int) -> bool:
+    """"what appeared to be a new missile" (naming what one sees, not concluding: unless "in what
+    appeared to be a swipe"), and "seemed to vibrate through the square" (a verb of the scene)."""
+    text = doc.norm
+    if not _SEEM.search(text[cs:ce]):
+        return False
+    before = text[max(0, cs - 12):cs].casefold()
+    if re.search(r"\bwhat\s+$", before) and not re.search(r"\bin\s+what\s+$", before):
+        return True
+    return bool(scene_verbs().match(text, ce))
+
+
+def _thing_subject(doc, sent: Span, cs: int) -> bool:
+    """Whether the subject before a verb of hinting is a thing: one to six words, lower case after the
+    first, with no pronoun, title, source noun or institution ("Amphibious assault vehicles hinted at")."""
+    from .attribution import vocab
+
+    v = vocab()
+    head = doc.norm[sent[0]:cs]
+    left = max((m.end() for m in re.finditer(r"[,;:()\"]|\s-\s|\bthat\b|\bwhich\b", head)), default=0)
+    words = head[left:].split()
+    if not 1 <= len(words) <= 6 or any(w[:1].isupper() for w in words[1:]):
+        return False
+    low = [w.casefold().strip(".,") for w in words]
+    if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns:
+        return False
+    phrase = " ".join(words)
+    return not (v.title_rx.search(phrase) or v.source_rx.search(phrase)
+                or any(" ".join(low).endswith(h) for h in v.institution_heads))
 
 
 _BOUNDARY_LEFT = re.compile(r"""[,;:()"\u2014]|\s-\s|\bthat\b|\bwhich\b|\bwho\b""", re.IGNORECASE)
@@ -156,8 +227,8 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
         if not ({stem, stem + "e", stem + "s", stem + "ed", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
                 & verbs):
             continue
-        if '"' in doc.norm[s0 + m.end():cs]:
-            continue
+        if re.search(r'[",;:]', doc.norm[s0 + m.end():cs]):
+            continue  # a quotation or another clause between: not what the participle reports
         return Attribution(source=None, kind="direct", start=s0 + m.start(), end=s0 + m.end(), cue=m.group(),
                            chain=[], hops=1, source_type="unknown")
     return None
@@ -179,8 +250,15 @@ def hedges(doc) -> list[Hedge]:
                 cs, ce = m.span()
                 if doc.inside_quotation(cs, ce):
                     continue
-                if any(a.start < ce and cs < a.end for a in atts):
+                if any(a.start < ce and cs < a.end and (strength not in ("interpretive", "thing") or a.kind == "vague")
+                       for a in atts):
                     continue  # part of an attribution clause ("it is believed")
+                if strength == "strong" and _descriptive(doc, cs, ce):
+                    continue
+                if strength == "thing":
+                    if not _thing_subject(doc, (s0, e0), cs):
+                        continue
+                    strength = "interpretive"
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)

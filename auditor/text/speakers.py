@@ -2,7 +2,8 @@
 
 ``attribute_speakers(doc, quotes, raws)`` fills ``speaker``, ``cue``, ``cue_start``/``cue_end`` in place.
 
-**The cue** is a reporting verb (``reporting_verbs`` word list) in one of these places, first found wins:
+**The cue** is a reporting verb (``rules/data/reporting_verbs.yaml``, every key: the one vocabulary the
+attribution layer reads too) in one of these places, first found wins:
 
 1. right after the closing mark: ``"...," he said`` / ``"...," said NATO Secretary General Mark Rutte`` /
    ``"...," the ex-banker told delegates`` / ``"...," according to Rutte``;
