@@ -59,7 +59,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..vocab import load_phrases
+from ..vocab import cached, load_phrases
 
 CAPW = r"(?:[A-Z][\w'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)*)"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
@@ -84,6 +84,27 @@ def titles() -> frozenset[str]:
     return frozenset(t.lower() for t in load_phrases("speaker_titles") if " " not in t.strip())
 
 
+@cached
+def same_roles() -> tuple[frozenset[str], ...]:
+    """Groups of role words naming the same role (``speaker_titles.yaml``, ``same_role``: ``pope = pontiff =
+    holy father``), each as the set of its words: a person carrying every word of one member carries all."""
+    from ..vocab import load_mapping
+
+    out = []
+    for line in load_mapping("speaker_titles").get("same_role", []) or []:
+        members = [m.strip().lower().split() for m in str(line).split("=") if m.strip()]
+        out.append(tuple(frozenset(w for w in m if w not in _DESC_STOP) for m in members))
+    return tuple(out)
+
+
+def _with_same_roles(roles: set[str]) -> set[str]:
+    for group in same_roles():
+        if any(m and m <= roles for m in group):
+            for m in group:
+                roles |= m
+    return roles
+
+
 @lru_cache(maxsize=1)
 def reporting_verb_re() -> re.Pattern:
     alts = "|".join(r"\s+".join(re.escape(w) for w in v.split()) for v in _verbs())
@@ -100,9 +121,16 @@ def cue_patterns() -> dict[str, re.Pattern]:
     rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
     role = rf"(?:(?i:the)[^\S\n]+(?:{rw}[^\S\n]+){{0,2}}{rw})"
     near = rf"(?:{spk}|{role})"
+    ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
+    # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
+    lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     return {
-        "after_who_verb": re.compile(rf"^[\s,]*(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})"),
-        "after_verb_who": re.compile(rf"^[\s,]*(?P<verb>{verb})\s+(?P<who>{near})"),
+        "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
+        # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
+        "before_bare": re.compile(
+            rf"(?:,|\b(?:and|by|while|before|after))[^\S\n]+{_ADVERB}?(?P<verb>(?i:{ing})|{verb})"
+            rf"(?:[^\S\n]+\w+){{0,3}}?(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         "before_who_verb": re.compile(
             rf"(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
@@ -110,6 +138,27 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
     }
+
+
+@lru_cache(maxsize=1)
+def _ing_forms() -> tuple[str, ...]:
+    """The -ing forms of the reporting verbs (``stating``, ``adding``, ``pointing out``), derived from their
+    base forms in the word list (a participle cue: ``..., stating, "..."``)."""
+    out = set()
+    heads = {v.split()[0].lower() for v in _verbs()}
+    for v in _verbs():
+        head, _, rest = v.lower().partition(" ")
+        if head.endswith("ing"):
+            if head != "according":  # a preposition, read by its own pattern
+                out.add(v)
+            continue
+        if not ({head + "s", head + "es", head + "d", head + "ed"} & heads):
+            continue  # not a base form ("said", "according")
+        ing = head[:-1] + "ing" if head.endswith("e") and not head.endswith("ee") else head + "ing"
+        out.add(f"{ing} {rest}".strip())
+        if re.fullmatch(r"[a-z]*[^aeiou][aeiou][^aeiouwxy]", head) and len(head) <= 5:
+            out.add(f"{head}{head[-1]}ing {rest}".strip())  # admit -> admitting
+    return tuple(sorted(out, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +183,7 @@ class People:
     subjects: list[tuple[int, str]] = field(default_factory=list)  # persons opening a sentence as subject
     full_forms: Counter = field(default_factory=Counter)  # every 2-3 word name run outside quotations
     aliases: dict[str, str] = field(default_factory=dict)  # earlier name -> the name it became
+    proper: frozenset = frozenset()  # words the article capitalises inside a sentence (names, not openers)
 
     def full_form(self, token: str) -> str | None:
         """The one full name the article writes around a single name (``Xi`` -> ``Xi Jinping`` when the
@@ -171,7 +221,7 @@ class People:
 _RUN = re.compile(rf"{CAPW}(?:[^\S\n]+(?:{CAPW}|van|von|de|der|da|bin|al))*")
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
-_COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]")  # "Roe and Brandt met": no single subject
+_COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z]")  # "Roe and Brandt met", "India, Mexico"
 _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
 
 
@@ -193,10 +243,20 @@ def _is_title(tok: str) -> bool:
         tok.isupper() and len(tok) > 1 and tok.isalpha() and not _REGNAL.match(tok))
 
 
+# Closed-class words that open a sentence or a heading capitalised ("On Russia's response", "What Putin
+# said", "And Xi said"): never the first word of a name.
+_FUNCTION = frozenset("on in at as and but or nor so yet what when where why how if for with by from after before "
+                      "during while since of to under over into onto upon about against among between through "
+                      "unlike like despite although though because once than whether whose whom".split())
+
+
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
     """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``: the
-    name is what follows the last title word (at least one word is left for the name)."""
+    name is what follows the last title word (at least one word is left for the name). Function words that
+    open the run (``On``, ``What``, ``And``) are dropped first."""
     raw = phrase.split()
+    while len(raw) > 1 and raw[0].lower() in _FUNCTION:
+        raw = raw[1:]
     toks = [_strip_possessive(t) for t in raw]
     last = -1
     for i, t in enumerate(toks[:-1]):
@@ -237,7 +297,7 @@ _OPENER = re.compile(r"^(?:(?:and|but|yet|so|meanwhile|however|later|earlier|the
                      re.IGNORECASE)
 
 
-def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
+def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool = False) -> bool:
     """True when a person named at ``run_start`` is the subject opening its sentence: nothing but an opener
     word or an introductory phrase closed by a comma comes before (``Speaking in Kyiv, Roe said``), never a
     preposition (``In a letter to X``)."""
@@ -245,9 +305,24 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int) -> bool:
     if not prefix.strip() and _ABBREV_END.search(norm, max(0, sent_start - 8), sent_start):
         return False  # the sentence splitter broke after "Rep." or "Sen.": not a sentence start
     if "," in prefix:
-        prefix = prefix.split(",", 1)[1]
+        intro, prefix = prefix.rsplit(",", 1)
+        first = intro.strip(" \"'\u201c\u201d(").split()[:1]
+        w = first[0].lower() if first else ""
+        # "Speaking in Kyiv, Roe said", "On Monday, Roe said"; not "Roe thanked his predecessor, X"; any
+        # fronted words before a reporting clause ("Support has not diminished, Roe said")
+        if not reporting and not (w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly")) or w[:1].isdigit()
+                or w in _CALENDAR):
+            return False
     prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
-    return not prefix or all(_is_title(w) or w[:1].isupper() for w in prefix.split())
+    words = prefix.split()
+    if words and words[0].lower() in ("the", "a", "an") and len(words) <= 4 and \
+            not any(x.lower() in _FUNCTION for x in words[1:]):
+        return True  # a determiner and its modifiers: "the newly elected Pope Leo XIV delivered ..."
+    return not words or all(_is_title(w) or w[:1].isupper() for w in words)
+
+
+_INTRO_WORDS = frozenset("meanwhile however later earlier then also still now today yesterday tonight last this "
+                         "addressing speaking asked in a an the".split())
 
 
 # closed-class words that open sentences capitalised and are never names ("This reiterated", "His words")
@@ -262,10 +337,31 @@ _GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"(?:a|an|the|his|her|its|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*")
 
 
-def _proper_noun(norm: str, tok: str) -> bool:
-    """``tok`` is capitalised somewhere inside a sentence (after a lower-case word or a comma), so it is a
-    name and not a capitalised sentence opener ("Without", "Analysts")."""
-    return bool(re.search(rf"[a-z,;] {re.escape(tok)}\b", norm))
+_MID_CAP = re.compile(r"(?<=[a-z,;] )(?<!['\u2019]s )[A-Z][\w\-]*")
+_LINE = re.compile(r"[^\n]+")
+
+
+def _is_heading(line: str) -> bool:
+    """A title-case line (``Trump's Plans for the Panama Canal``): its capitals say nothing about names and
+    it has no subject."""
+    words = line.split()
+    if len(words) < 3 or line.rstrip()[-1:] in ".!?\"\u201d'":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps >= 0.6 * len(words)
+
+
+def _text_index(norm: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
+    """(words capitalised inside a sentence, after a lower-case word or a comma, so names and not sentence
+    openers such as "Without" or "Analysts"; spans of title-case heading lines), in one pass."""
+    mid: set[str] = set()
+    heads = []
+    for m in _LINE.finditer(norm):
+        if _is_heading(m.group()):
+            heads.append(m.span())
+        else:
+            mid.update(_MID_CAP.findall(m.group()))
+    return frozenset(mid), heads
 
 
 def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
@@ -291,6 +387,13 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         i = bisect.bisect_right(sent_starts, pos) - 1
         return sents[i][0] if i >= 0 and sents[i][0] <= pos < sents[i][1] else pos
 
+    mid_caps, heads = _text_index(norm)
+    head_starts = [s for s, _ in heads]
+
+    def in_heading(pos: int) -> bool:
+        i = bisect.bisect_right(head_starts, pos) - 1
+        return i >= 0 and pos < heads[i][1]
+
     for m in _RUN.finditer(norm):
         if inside(m.start()):
             continue
@@ -301,6 +404,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         nxt = _NEXT_WORD.match(norm, m.end())
         if nxt and nxt.group(1) in titles():
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
+        if title_words and title_words[0].lower() in ("the", "a", "an") and any(
+                not _is_title(t) for t in title_words[1:]):
+            continue  # "The People's Liberation Army": an article and a possessor make no person's name
         lead = norm[max(0, m.start() - 60):m.start()]
         if not title_words and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
             continue  # names take no article: "the People's Liberation Army", "the Chinese"
@@ -328,18 +434,22 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             attrs |= a2
         after = norm[m.end():m.end() + 40]
         last_word = lead[-25:].rstrip().rsplit(None, 1)[-1:] or [""]
-        near_verb = bool(verb_rx.match(after.lstrip(" ,"))) or (
+        verb_after = bool(verb_rx.match(after.lstrip(" ,")))
+        near_verb = verb_after or (
             last_word[0][-1:].isalpha() and bool(verb_end.search(lead[-25:])))
         # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
         possessive = bool(_POSS.search(m.group())) or norm[m.end():m.end() + 1] in "'\u2019"
         pos = m.start() + m.group().find(name[0])
-        subject = (not possessive and not _COORD.match(norm, end)
-                   and _opens_sentence(norm, sent_start(m.start()), m.start()))
-        titled = bool(title_words) or any(r in titles() for r in roles)
+        heading = in_heading(m.start())
+        # the subject of a sentence, or of a reporting clause wherever it stands ("..., Roe said")
+        subject = (not possessive and not heading and not _COORD.match(norm, end)
+                   and _opens_sentence(norm, sent_start(m.start()), m.start(), verb_after))
+        # a possessor is no title: "Peter's Successor", "St. Peter's Basilica" name no one
+        titled = any(_is_title(t) and t.lower() != "the" for t in title_words) or any(r in titles() for r in roles)
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
-        gendered = subject and bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and \
-            _proper_noun(norm, name[0])
+        gendered = subject and name[0] in mid_caps and \
+            bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150)))
         if 2 <= len(name) <= 3 and all(_namelike(t) and not _is_title(t) for t in name):
             forms[" ".join(name)] += 1
         if 2 <= len(name) <= 4 and all(_namelike(t) for t in name) and (
@@ -354,7 +464,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             singles.append((pos, name[0], possessive, subject, roles, attrs))
             if (near_verb and not title_words and name[0].lower() not in _CLOSED_CLASS) or titled or gendered:
                 solo.append((pos, name[0]))
-    people = People(persons, [], full_forms=forms)
+    people = People(persons, [], full_forms=forms, proper=mid_caps)
     for _pos, tok in solo:  # a speaker known by one name only, when no full name ends with it
         if not people.by_surname(tok):
             key = people.full_form(tok) or tok
@@ -373,12 +483,20 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                     subjects.append((pos, fn))
     people.mentions = sorted(mentions)
     people.subjects = sorted(subjects)
+    for p in persons.values():
+        _with_same_roles(p.titles)
     _merge_aliases(norm, people)
     return people
 
 
-_ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|took\s+the\s+name(?:\s+of)?|renamed)[^\S\n]+"
+_ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|renamed|(?:took|taken|takes|take|chose|chosen|chooses"
+                    rf"|adopted|adopts|picked)\s+the\s+(?:[a-z]+\s+)?name(?:\s+of)?)[^\S\n]+"
                     rf"(?:the[^\S\n]+)?(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})")
+
+
+_ALIAS_BEFORE = re.compile(rf"\bas[^\S\n]+(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}}),[^\S\n]+"
+                           rf"(?P<old>{CAPW}(?:[^\S\n]+{CAPW}){{1,2}})")
+_POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
 def _merge_aliases(norm: str, people: People) -> None:
@@ -394,13 +512,15 @@ def _merge_aliases(norm: str, people: People) -> None:
     for pa, a in sorted(starts):
         if a in alias:
             continue
-        stop = min(len(norm), pa + 160)
+        stop = min(len(norm), pa + 260)
         for cut in (". ", "\n"):
             i = norm.find(cut, pa, stop)
             stop = i if i >= 0 else stop
         m = _ALIAS.search(norm, pa + len(a.split()[-1]), stop)
         if not m:
             continue
+        if _POSSESSOR_IN.search(m.group("run")):
+            continue  # "elected him as Peter's Successor": a possessed noun, not a new name
         title_words, name = split_name(m.group("run"))
         name = [t for t in name if t[:1].isupper() and _namelike(t)]
         if not name or (len(name) < 2 and not title_words):
@@ -410,6 +530,16 @@ def _merge_aliases(norm: str, people: People) -> None:
             alias[a] = b
             pb = people.persons.setdefault(b, Person(b))
             pb.titles |= {t.lower() for t in title_words}
+    # "In his first address as Pope Leo XIV, Robert Prevost told ...": the new name first
+    for m in _ALIAS_BEFORE.finditer(norm):
+        _, old = split_name(m.group("old"))
+        title_words, name = split_name(m.group("run"))
+        old_name = " ".join(old)
+        if old_name in people.persons and old_name not in alias and len(name) >= 2 and title_words:
+            b = " ".join(name)
+            if b != old_name:
+                alias[old_name] = b
+                people.persons.setdefault(b, Person(b)).titles |= {t.lower() for t in title_words}
     if not alias:
         return
     for a, b in sorted(alias.items()):
@@ -474,6 +604,8 @@ class Discourse:
     def _resolve(self, who: str, pos: int) -> str | None:
         people = self.people
         w = who.strip()
+        if w.isupper() and len(w) > 3:  # an all-capitals headline: "TRUMP DECLARES"
+            w = w.title()
         low = w.lower()
         if low in PRONOUNS:
             if PRONOUNS[low] != "person":
@@ -492,7 +624,9 @@ class Discourse:
         if len(name) == 1:
             if name[0].lower() in _CLOSED_CLASS:
                 return None
-            return people.by_surname(name[0]) or people.full_form(name[0]) or name[0]
+            known = people.by_surname(name[0]) or people.full_form(name[0])
+            # a word capitalised only where a sentence opens ("Observers noted") is not a name
+            return known or (name[0] if name[0] in people.proper or name[0] in people.persons else None)
         return self.resolve_role(toks, pos)
 
     def resolve_role(self, toks: list[str], pos: int) -> str | None:
@@ -575,12 +709,57 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
 
 # -- attribution -------------------------------------------------------------------------------------------
 
+_QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+words\s+of)[^\S\n]+(?:the[^\S\n]+)?$",
+                      re.IGNORECASE)
+_SPEECH_INTRO = re.compile(
+    r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
+    r"(?:from|by|of)[^\S\n]+(?P<who>(?:the[^\S\n]+)?[\w'\u2019.\-]+(?:[^\S\n]+[\w'\u2019.\-]+){0,4}?)[^\S\n]*:[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _subject_re() -> re.Pattern:
+    """The subject opening a sentence (after an optional introductory phrase): a pronoun, a role with its
+    article or a capitalised run, followed by a verb-like word."""
+    run = rf"{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}"
+    role = r"(?i:the)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?[\w\-]+"
+    return re.compile(rf"(?:[^\n]{{0,160}},[^\S\n]*)?(?P<who>(?i:he|she)|{role}|{run})"
+                      rf"(?=[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?[a-z]+(?:ed|s)\b)")
+
+
+def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
+    """Who the sentence running from ``lo`` to the cue at ``pos`` is about: its subject resolved (``The
+    Russian leader accused ..., stating,``), else the current speaker."""
+    m = _subject_re().match(norm, lo, pos)
+    if m:
+        who = disc.resolve(m.group("who"), m.start("who"))
+        if who and who in disc.people.persons:
+            return who
+    return disc.current(pos)
+
+
+def _who_is_junk(who: str, resolved: str | None, people: People) -> bool:
+    """The words in the speaker's place name nobody at all: a lone closed-class word (``This call for``) or
+    a word the article capitalises only where a sentence opens (``Observers noted``)."""
+    toks = who.split()
+    if resolved or not toks:
+        return False
+    first = toks[0].lower()
+    if first in _CLOSED_CLASS or first in _FUNCTION:
+        return True
+    return len(toks) == 1 and toks[0][:1].isupper() and first not in PRONOUNS and first not in titles()
+
+
 def attribute_speakers(doc, quotes, raws) -> Discourse:
     norm = doc.norm
     spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in raws]
     people = find_people(doc, spans)
     disc = Discourse(people)
     pats = cue_patterns()
+    # "Standout lines from the president:": the quotations that follow are theirs
+    if ":" in norm:
+        for m in _SPEECH_INTRO.finditer(norm):
+            disc.add(m.start(), disc.resolve(m.group("who"), m.start()))
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
@@ -594,18 +773,36 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open)
-                break
+                if done:
+                    break
+        tail = before[-160:]
+        base = lo + len(before) - len(tail)
         if not done:
             for key in ("before_according", "before_who_verb", "before_colon"):
-                m = pats[key].search(before)
-                if m:
-                    done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
+                m = pats[key].search(tail)
+                if not m:
+                    continue
+                if key == "before_colon" and _QUOTING.search(tail, 0, m.start("who")):
+                    # 'he quoted St Augustine: "..."': the quoted author is not the speaker
+                    q.speaker = sentence_subject(norm, disc, lo, base + m.start("who"))
+                    q.cue, q.cue_start, q.cue_end = ":", base + m.start("verb"), base + m.end("verb")
+                    done = True
+                else:
+                    done = _apply(q, m, base, disc, base + m.start("who"), r.open, colon=key == "before_colon")
+                if done:
                     break
+        if not done:
+            m = pats["before_bare"].search(tail)
+            if m:
+                q.speaker = sentence_subject(norm, disc, lo, base + m.start())
+                q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
+                done = True
         if not done and q.kind == "partial":
             found = list(pats["inside_who_verb"].finditer(before)) + list(pats["inside_according"].finditer(before))
-            if found:
-                m = max(found, key=lambda x: x.start("verb"))
-                done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
+            for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
+                if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
+                    done = True
+                    break
         if done:
             disc.add(q.cue_start, q.speaker)
     # published transcripts: their speaker's words throughout
@@ -626,10 +823,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
-def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int) -> bool:
+def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colon: bool = False) -> bool:
+    """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
+    colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
-    q.speaker = disc.resolve(who, min(resolve_at, open_at))
+    speaker = disc.resolve(who, min(resolve_at, open_at))
+    if _who_is_junk(who, speaker, disc.people) or (colon and speaker not in disc.people.persons):
+        return False
+    q.speaker = speaker
     q.cue = m.group("verb") if m.group("verb") != ":" else ":"
     q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
     return True
