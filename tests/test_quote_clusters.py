@@ -53,9 +53,9 @@ def test_seed_clusters_match_the_hand_annotations(seeds, gold):
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    # units are shorter than quotations: one seed pair ("Ukraine needs strong support" / "Ukraine proved to be
-    # strong, and our support arrived") now shares enough to join; tuned on the development set, not here
-    assert p >= 0.85 and f1 >= 0.8, (p, r, f1)
+    # units are shorter than quotations: a few common words scattered in two units ("Ukraine needs strong
+    # support" / "Ukraine proved to be strong, and our support arrived") must not join them (SCATTERED_FACTOR)
+    assert p >= 0.95 and f1 >= 0.85, (p, r, f1)  # tests/gold/floors.json
 
 
 def test_seed_inverted_rendering_is_least_faithful(seeds, gold):

@@ -110,14 +110,23 @@ MAX_POSTING = 400  # a word carried by more clusters is too common to block on (
 BUDGET = 150  # a rendering blocks on its rarest words, until this many postings are read
 MERGE_BUDGET = 1000  # ... and in the merge pass on more of them
 MAX_CANDIDATES = 8
+SMALL_CLUSTER = 3  # in the merge pass, a cluster this small is compared with every distinct member of a candidate
+NEAR_CANDIDATES = 4  # ... and this many more: those whose representatives are closest to it in weight
 GOOD_ENOUGH = 0.85  # a representative this close settles the score of its cluster
 MEDOID_POOL = 8
 MIN_UNIT_WORDS = 3
+CLAUSE_MIN = 4  # a colon separates two units when each side has this many words
+FEW_SHARED = 3  # units sharing this many content words or fewer ...
+SCATTERED_FACTOR = 0.65  # ... count this share of their similarity when no two-word run is shared
 SPEAKER_FACTOR = 0.7  # the similarity of two units attributed to different speakers is scaled by this
 EXCERPT_WORDS = 8  # a partial quote this short is an excerpt (several may come from one sentence of one article)
 EXCERPTS_SHARE = True  # a piece of a quotation shorter than this stays with its neighbour
 CONTAIN_MIN = 0.5  # a unit of 4+ content words is contained only when this share (IDF weight) of it is in the larger
 EXCERPT_ALIGN = 75  # an excerpt of <= 3 content words must align in order (partial_ratio of stems)
+EXCERPT_MIN, EXCERPT_MAX = 3, 6  # a partial quote of this many words is placed by the excerpt pass
+EXCERPT_MATCH = 84  # ... where its words (function words included) align this well (rapidfuzz partial_ratio)
+EXCERPT_CLUSTERS = 24  # ... looking into this many clusters sharing its content words
+EXCERPT_MEMBERS = 24  # ... and this many distinct units of each
 RESCUE_HIGH = 0.55  # TF-IDF cosine at which a lone unit joins a cluster of its speaker
 RESCUE_LOW = 0.30  # ... or this, when a neighbouring unit agrees (alignment of the quotations)
 RESCUE_MIN_WORDS = 3  # a lone unit with fewer content words is not rescued (one shared word would decide)
@@ -171,8 +180,12 @@ def _weak_negators() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _idioms() -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted({tuple(p.lower().split()) for p in load_phrases("negation_idioms") if p.strip()}))
+def _idioms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The negation idioms by their first word (only positions starting with one are tried)."""
+    by: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for idiom in sorted({tuple(p.lower().split()) for p in load_phrases("negation_idioms") if p.strip()}):
+        by[idiom[0]].append(idiom)
+    return {k: tuple(v) for k, v in by.items()}
 
 
 def is_negator(word: str) -> bool:
@@ -188,9 +201,12 @@ def stem(word: str) -> str:
     return "not" if is_negator(w) else w[:5]
 
 
+WEIGHT_SCALE = 1 << 20  # IDF weights are kept as integers in these units: sums are exact, whatever the order
+
+
 def _fsum_idf(idf: dict, terms) -> float:
-    """The IDF weight of a set of terms; exact (``math.fsum``), so independent of the set's order."""
-    return math.fsum(idf.get(t, 1.0) for t in terms)
+    """The IDF weight of a set of terms; exact (integer units), so independent of the set's order."""
+    return sum(idf.get(t, WEIGHT_SCALE) for t in terms) / WEIGHT_SCALE
 
 
 @dataclass(slots=True, eq=False)
@@ -250,8 +266,13 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
         if not gap.strip():
             continue
         nxt = words[i + 1][0]
-        if _SENT_END.search(gap) or "\u2026" in raw[e:s]:
+        ellipsis = "..." in gap or "\u2026" in raw[e:s]
+        if ellipsis and nxt[:1].islower() and not re.search(r"[!?;]", gap):
+            continue  # words elided inside one sentence ("build bridges... uniting us"): still one unit
+        if _SENT_END.search(gap) or ellipsis:
             cuts.append(i + 1)
+        elif ":" in gap and CLAUSE_MIN <= i + 1 - cuts[-1] and len(words) - i - 1 >= CLAUSE_MIN:
+            cuts.append(i + 1)  # a clause introducing the rest ("Let me repeat it: ...") is a unit of its own
         elif "." in gap and nxt[:1].isupper() and len(words[i][0]) > 1 and words[i][0].lower() not in _ABBREV:
             cuts.append(i + 1)
     cuts.append(len(words))
@@ -271,11 +292,11 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
 def _negator_positions(words: list[str]) -> tuple[int, ...]:
     low = [w.lower().replace("\u2019", "'") for w in words]
     skip: set[int] = set()
-    for idiom in _idioms():
-        n = len(idiom)
-        for i in range(len(low) - n + 1):
-            if tuple(low[i:i + n]) == idiom:
-                skip.update(range(i, i + n))
+    idioms = _idioms()
+    for i, w in enumerate(low):
+        for idiom in idioms.get(w, ()):
+            if tuple(low[i:i + len(idiom)]) == idiom:
+                skip.update(range(i, i + len(idiom)))
     return tuple(i for i, w in enumerate(low) if i not in skip and is_negator(w))
 
 
@@ -336,7 +357,7 @@ class Scorer:
             df.update(r.content)
         self.df = df
         n = max(len(renderings), 1)
-        self.idf = {t: math.log((n + 1) / (c + 1)) + 1.0 for t, c in df.items()}
+        self.idf = {t: round((math.log((n + 1) / (c + 1)) + 1.0) * WEIGHT_SCALE) for t, c in df.items()}
 
     def weight(self, terms) -> float:
         return _fsum_idf(self.idf, terms)
@@ -369,6 +390,8 @@ class Scorer:
                 if fuzz.partial_ratio(" ".join(small.stems), " ".join(large.stems)) < EXCERPT_ALIGN:
                     c = jac
             s = max(jac, c)
+        if len(inter) <= FEW_SHARED and s * factor >= floor and not _shared_run(a, b, inter):
+            s *= SCATTERED_FACTOR  # a few common words scattered in both: weaker evidence than a phrase
         return s * factor
 
     def _local(self, small: Rendering, large: Rendering, inter: frozenset) -> tuple[float, int]:
@@ -377,13 +400,14 @@ class Scorer:
         idf = self.idf
         pos = [(i, t) for i, t in enumerate(large.stems) if t in inter]
         width = 2 * small.size + 4
-        best_w, best_n, n = 0.0, 0, 0
+        best_w, best_n, n, w = 0, 0, 0, 0  # integer weight units: the running sum is exact
         seen: dict[str, int] = {}
         j = 0
         for i, t in pos:
             c = seen.get(t, 0)
             if not c:
                 n += 1
+                w += idf.get(t, WEIGHT_SCALE)
             seen[t] = c + 1
             while pos[j][0] < i - width:
                 u = pos[j][1]
@@ -391,12 +415,18 @@ class Scorer:
                 if not seen[u]:
                     del seen[u]
                     n -= 1
+                    w -= idf.get(u, WEIGHT_SCALE)
                 j += 1
-            if n >= best_n:
-                w = _fsum_idf(idf, seen)
-                if w > best_w:
-                    best_w, best_n = w, n
-        return best_w, best_n
+            if n >= best_n and w > best_w:
+                best_w, best_n = w, n
+        return best_w / WEIGHT_SCALE, best_n
+
+
+def _shared_run(a: Rendering, b: Rendering, inter: frozenset) -> bool:
+    """The two units share a run of two words holding a shared content word ("strong support"), in
+    either order of those words' neighbours: the shared words are a phrase, not scattered."""
+    pa = {(x, y) for x, y in zip(a.stems, a.stems[1:], strict=False) if x in inter or y in inter}
+    return any((x, y) in pa for x, y in zip(b.stems, b.stems[1:], strict=False) if x in inter or y in inter)
 
 
 @dataclass(eq=False)
@@ -407,6 +437,7 @@ class _Cluster:
     words: set[str] = field(default_factory=set)  # content words of the representatives (indexed)
     keys: set[tuple[str, str]] = field(default_factory=set)  # (speaker, word) pairs indexed
     merged_into: int = -1
+    minw: float = math.inf  # the smallest IDF weight of a representative's content words
 
 
 def _excerpt_of(a: Rendering, b: Rendering) -> bool:
@@ -427,6 +458,7 @@ class _Grouper:
 
     def _index(self, ci: int, r: Rendering) -> None:
         c = self.clusters[ci]
+        c.minw = min(c.minw, self.scorer.total(r))
         for t in sorted(r.content - c.words):
             self.index[t].append(ci)
         c.words |= r.content
@@ -454,10 +486,10 @@ class _Grouper:
             if p or sp:
                 lists.append(((len(p) if p else 0), t, p, sp))
         lists.sort(key=lambda x: (x[0], x[1]))  # the rarest words first
-        weight: dict[int, float] = defaultdict(float)
+        weight: dict[int, int] = defaultdict(int)
         read = 0
         for n, t, p, sp in lists:
-            wt = idf.get(t, 1.0)
+            wt = idf.get(t, WEIGHT_SCALE)
             if p and n <= MAX_POSTING and (read + n <= budget or read == 0):
                 read += n
                 for ci in p:
@@ -465,7 +497,18 @@ class _Grouper:
             if sp:
                 for ci in sp:
                     weight[ci] += wt
-        return heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda ci: (-weight[ci], ci))
+        best = heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda ci: (-weight[ci], ci))
+        # a unit of few words shares them with many clusters alike: also the clusters whose representatives
+        # are closest in size (an estimate of the Jaccard overlap), or a short greeting never meets its own
+        wr = self.scorer.total(r)
+        clusters = self.clusters
+
+        def est(ci: int) -> float:
+            w = weight[ci] / WEIGHT_SCALE
+            return w / max(wr + clusters[ci].minw - w, w)
+
+        near = heapq.nsmallest(NEAR_CANDIDATES, weight, key=lambda ci: (-est(ci), ci))
+        return best + [ci for ci in near if ci not in best]
 
     def _score(self, r: Rendering, c: _Cluster, floor: float) -> float:
         reps = c.reps
@@ -476,6 +519,21 @@ class _Grouper:
             s = max(s, self.scorer.sim(r, rep, floor))
             if s >= GOOD_ENOUGH:
                 break
+        return s
+
+    def _score_members(self, r: Rendering, c: _Cluster, floor: float) -> float:
+        """``r`` against the members of ``c`` (distinct wordings sharing most of its words, up to
+        ``EXCERPT_MEMBERS``), not only its representatives: for a small cluster looking for its larger one."""
+        seen: set[tuple[str, ...]] = set()
+        pool = []
+        for m in c.members:
+            if m.stems not in seen:
+                seen.add(m.stems)
+                pool.append(m)
+        pool.sort(key=lambda m: -len(r.content & m.content))  # stable: ties keep the members' order
+        s = 0.0
+        for m in pool[:EXCERPT_MEMBERS]:
+            s = max(s, self.scorer.sim(r, m, floor))
         return s
 
     def _same_article_ok(self, r: Rendering, c: _Cluster) -> bool:
@@ -557,6 +615,8 @@ class _Grouper:
                 if t.articles & c.articles and not all(self._same_article_ok(m, t) for m in c.members):
                     continue
                 s = self._score(lead, t, best_s)
+                if s <= best_s and len(c.members) <= SMALL_CLUSTER:
+                    s = max(s, self._score_members(lead, t, best_s))
                 if s > best_s or (s == best_s and ti < 0):
                     ti, best_s = x, s
             if ti >= 0:
@@ -652,6 +712,76 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     return joined
 
 
+def _lower_words(r: Rendering) -> str:
+    """All the unit's words, function words included, lower-cased and joined by one space."""
+    return " ".join(w.lower().replace("\u2019", "'") for w, _, _ in r.words)
+
+
+def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
+    """A partial quote of ``EXCERPT_MIN``-``EXCERPT_MAX`` words goes to the cluster of the longer unit that
+    contains it, read with its function words ("one way or the other"): the containing unit of another
+    quotation whose words align best with it (rapidfuzz ``partial_ratio`` >= ``EXCERPT_MATCH``), ties to the
+    shortest such unit (where the excerpt is closest to a clause of its own, as when an outlet made those
+    words a sentence), then to the larger cluster. Candidates come from the clusters' word index, never from
+    all units. Returns how many units moved."""
+    idf, index = g.scorer.idf, g.index
+    low: dict[int, str] = {}
+
+    def words_of(r: Rendering) -> str:
+        k = id(r)
+        if k not in low:
+            low[k] = _lower_words(r)
+        return low[k]
+
+    moved = 0
+    for e in renderings:
+        if e.full or not EXCERPT_MIN <= e.size <= EXCERPT_MAX:
+            continue
+        # clusters sharing the excerpt's content words, most weight first
+        weight: dict[int, int] = defaultdict(int)
+        for t in sorted(e.content):
+            p = index.get(t)
+            if p and len(p) <= MAX_POSTING:
+                for ci in p:
+                    weight[ci] += idf.get(t, WEIGHT_SCALE)
+        roots = sorted({g.root(ci) for ci in heapq.nsmallest(EXCERPT_CLUSTERS, weight, key=lambda ci: (-weight[ci], ci))})
+        need = len(e.content) - (1 if len(e.content) >= 3 else 0)
+        ew = words_of(e)
+        best = None
+        for ci in roots:
+            c = g.clusters[ci]
+            tried: set[tuple[str, ...]] = set()
+            for u in c.members:
+                if u is e or u.size <= e.size or u.stems in tried or (u.article == e.article and u.quote_i == e.quote_i):
+                    continue
+                tried.add(u.stems)
+                if len(tried) > EXCERPT_MEMBERS:
+                    break
+                if len(e.content & u.content) < need:
+                    continue
+                score = round(fuzz.partial_ratio(ew, words_of(u)))
+                if score < EXCERPT_MATCH:
+                    continue
+                key = (score, -u.size, len(c.members), -ci)
+                if best is None or key > best[0]:
+                    best = (key, ci)
+        if best is None:
+            continue
+        ti, own = best[1], g.root(g.where[id(e)])
+        if ti == own:
+            continue
+        c = g.clusters[own]
+        c.members = [m for m in c.members if m is not e]
+        c.reps = [m for m in c.reps if m is not e]
+        if not any(m.article == e.article for m in c.members):
+            c.articles.discard(e.article)
+        if not c.members:
+            c.merged_into = ti
+        g.join(ti, e)
+        moved += 1
+    return moved
+
+
 def group(renderings: list[Rendering], scorer: Scorer) -> list[list[Rendering]]:
     """Longest-first leader clustering with blocking on rare content words and on the speaker, a pass
     merging clusters whose leaders match, and the TF-IDF rescue of lone units (see the module docstring)."""
@@ -662,6 +792,7 @@ def group(renderings: list[Rendering], scorer: Scorer) -> list[list[Rendering]]:
         g.add(r)
     g.merge_pass()
     rescue_pass(g, renderings)
+    excerpt_pass(g, renderings)
     return g.groups()
 
 
@@ -956,6 +1087,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     notes_of: dict[int, list[dict]] = {}
     noted: set[str] = set()
     speakers_translated: set[str] = set()
+    units_of: dict[tuple[int, int], list[Rendering]] = {}
     for di, d in enumerate(docs):
         notes = translation_notes(d)
         notes_of[di] = notes
@@ -968,6 +1100,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
             if q.kind in SKIP_KINDS:
                 continue
             units = _renderings(d, di, qi, q, prim, shared)
+            units_of[(di, qi)] = units
             renderings.extend(units)
             if q.speaker and any(_SPOKE_IN.search(n["note"]) for n in notes):
                 speakers_translated.add(q.speaker.split()[-1].lower())  # the article says the speaker spoke another language
@@ -1015,7 +1148,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
                 **({"primary_source": True} if m.primary else {})})
         out.append(QuoteCluster(id=cid, consensus=text, speaker=speaker, members=members, method=METHOD))
     for (di, qi), res in sorted(unit_results.items()):
-        _set_quote(docs[di], docs[di].quotes[qi], res, notes_of[di])
+        _set_quote(docs[di], docs[di].quotes[qi], res, notes_of[di], units_of[(di, qi)])
     out.sort(key=lambda c: (-len(c.members), c.id))
     return out
 
@@ -1029,7 +1162,8 @@ def _primary_unit(res):
     return max(res, key=lambda x: (x[4], -x[0].unit_i))  # carried by most articles; ties: the earlier unit
 
 
-def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]], notes: list[dict]) -> None:
+def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]], notes: list[dict],
+               units: list[Rendering]) -> None:
     """A quotation's primary cluster, fidelity (its lowest unit's) and differences, from its units'."""
     res = sorted(res, key=lambda x: x[0].unit_i)
     prim = _primary_unit(res)
@@ -1045,7 +1179,6 @@ def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]],
     fid = min(x[2] for x in res)
     # units joined with an ellipsis, in different clusters (or one uncorroborated): a remark stitched on
     cluster_of = {m.unit_i: cid for m, cid, _, _, _ in res}
-    units = _renderings(doc, 0, 0, q, False)
     for a, b in zip(units, units[1:], strict=False):
         gap_s, gap_e = a.offsets[-1], b.offsets[0]
         if "..." not in doc.norm[gap_s:gap_e] and "\u2026" not in doc.text[gap_s:gap_e]:
