@@ -322,7 +322,22 @@ def _cue_adjacent(before: str, after: str) -> bool:
     pats = cue_patterns()
     if pats["after_who_verb"].match(after) or pats["after_verb_who"].match(after):
         return True
-    return any(pats[k].search(before[-120:]) for k in ("before_according", "before_who_verb", "before_colon"))
+    tail = before[-120:]
+    if tail.rstrip().endswith(":") and pats["before_colon"].search(tail):
+        return True
+    if not _has_verb_word(tail):  # the cheap test first: no reporting verb, no cue before the mark
+        return False
+    return any(pats[k].search(tail) for k in ("before_according", "before_who_verb"))
+
+
+def _has_verb_word(text: str) -> bool:
+    from .speakers import _verb_edge_words
+
+    first, _ = _verb_edge_words()
+    return any(w.lower() in first for w in _WORD_ONLY.findall(text))
+
+
+_WORD_ONLY = re.compile(r"[A-Za-z]+")
 
 
 def _make(doc, r: RawQuote) -> Quote | None:
@@ -368,7 +383,7 @@ def _is_report(doc, q: Quote, r: RawQuote, disc) -> bool:
     pats = cue_patterns()
     whole = _whole_paragraph(doc, r) and q.cue is None
     window = min(q.end, q.start + (240 if whole else 120))
-    if not reporting_verb_re().search(norm, q.start, window):
+    if not _has_verb_word(norm[q.start:window]) or not reporting_verb_re().search(norm, q.start, window):
         return False
     for key in ("inside_who_verb", "inside_according"):
         for m in pats[key].finditer(norm, q.start, window):

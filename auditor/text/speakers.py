@@ -161,6 +161,16 @@ def _ing_forms() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+_FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
+
+
+@lru_cache(maxsize=1)
+def _verb_edge_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last words of the reporting verbs: a cheap test before the verb pattern runs."""
+    words = [v.lower().split() for v in _verbs()]
+    return frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
+
+
 @lru_cache(maxsize=1)
 def _verb_at_end() -> re.Pattern:
     return re.compile(rf"(?:{reporting_verb_re().pattern})\s*$", re.IGNORECASE)
@@ -209,6 +219,17 @@ class People:
         for p, n in reversed(self.mentions):
             if p < pos and (names is None or n in names):
                 return n
+        return None
+
+    @property
+    def dominant(self) -> str | None:
+        """The person the article is about when one clearly is: the only person, or one named at least
+        three times and twice as often as anyone else (what a pronoun before any subject refers to)."""
+        counts = sorted(((len(p.mentions), n) for n, p in self.persons.items()), reverse=True)
+        if len(counts) == 1:
+            return counts[0][1]
+        if counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
+            return counts[0][1]
         return None
 
     @property
@@ -304,6 +325,7 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     prefix = norm[sent_start:run_start]
     if not prefix.strip() and _ABBREV_END.search(norm, max(0, sent_start - 8), sent_start):
         return False  # the sentence splitter broke after "Rep." or "Sen.": not a sentence start
+    prefix = _DATELINE.sub("", prefix)
     if "," in prefix:
         intro, prefix = prefix.rsplit(",", 1)
         first = intro.strip(" \"'\u201c\u201d(").split()[:1]
@@ -313,6 +335,8 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
         if not reporting and not (w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly")) or w[:1].isdigit()
                 or w in _CALENDAR):
             return False
+        if re.match(r"\s*(?:and|or|&)\b", prefix):
+            return False  # the last item of a list: "in Italian, Spanish and Latin"
     prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
     words = prefix.split()
     if words and words[0].lower() in ("the", "a", "an") and len(words) <= 4 and \
@@ -321,6 +345,8 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     return not words or all(_is_title(w) or w[:1].isupper() for w in words)
 
 
+# "ROME (OSV News) -- ", "KYIV, Nov 21 (Reuters) - ": a wire dateline opens the first sentence
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]+(?:,[^()\n]{0,30})?(?:\([^)\n]{0,40}\))?\s*(?:--|\u2014|\u2013|-)\s*")
 _INTRO_WORDS = frozenset("meanwhile however later earlier then also still now today yesterday tonight last this "
                          "addressing speaking asked in a an the".split())
 
@@ -369,6 +395,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     norm = doc.norm
     verb_rx = reporting_verb_re()
     verb_end = _verb_at_end()
+    vfirst, vlast = _verb_edge_words()
     persons: dict[str, Person] = {}
     singles: list[tuple[int, str, bool, bool]] = []
     full: list[tuple[int, str, bool]] = []
@@ -423,20 +450,22 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             roles |= r2
             attrs |= a2
         end = m.end()
-        of = _OF_PLACE.match(norm, end)  # "Prime Minister Jane Roe of Norland"
+        of = _OF_PLACE.match(norm, end) if norm.startswith(" of ", end) else None  # "... Jane Roe of Norland"
         if of and (roles or title_words):
             attrs |= {_strip_possessive(w).lower() for w in of.group(1).split()}
             end = of.end()
-        appos = _APPOSITIVE.match(norm, end)  # "Jane Roe, a former banker, ..."
+        appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and not inside(appos.start(1)):
             r2, a2 = _role_words(appos.group(1).split())
             roles |= r2
             attrs |= a2
         after = norm[m.end():m.end() + 40]
         last_word = lead[-25:].rstrip().rsplit(None, 1)[-1:] or [""]
-        verb_after = bool(verb_rx.match(after.lstrip(" ,")))
+        first_after = _FIRST_WORD.match(after)
+        verb_after = bool(first_after) and first_after.group(1).lower() in vfirst and \
+            bool(verb_rx.match(after.lstrip(" ,")))
         near_verb = verb_after or (
-            last_word[0][-1:].isalpha() and bool(verb_end.search(lead[-25:])))
+            last_word[0].lower() in vlast and bool(verb_end.search(lead[-25:])))
         # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
         possessive = bool(_POSS.search(m.group())) or norm[m.end():m.end() + 1] in "'\u2019"
         pos = m.start() + m.group().find(name[0])
@@ -445,7 +474,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         subject = (not possessive and not heading and not _COORD.match(norm, end)
                    and _opens_sentence(norm, sent_start(m.start()), m.start(), verb_after))
         # a possessor is no title: "Peter's Successor", "St. Peter's Basilica" name no one
-        titled = any(_is_title(t) and t.lower() != "the" for t in title_words) or any(r in titles() for r in roles)
+        titled = any(_is_title(t) and t.lower() != "the" and not t.isupper() for t in title_words) or any(r in titles() for r in roles)
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
         gendered = subject and name[0] in mid_caps and \
@@ -460,7 +489,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             p.attrs |= attrs
             p.mentions.append(pos)
             full.append((pos, key, subject))
-        elif len(name) == 1 and name[0].lower() not in PRONOUNS and name[0].lower() not in _CALENDAR:
+        elif len(name) == 1 and name[0].lower() not in PRONOUNS and name[0].lower() not in _CALENDAR and \
+                name[0].lower() not in _CLOSED_CLASS and name[0].lower() not in _FUNCTION:
             singles.append((pos, name[0], possessive, subject, roles, attrs))
             if (near_verb and not title_words and name[0].lower() not in _CLOSED_CLASS) or titled or gendered:
                 solo.append((pos, name[0]))
@@ -591,6 +621,11 @@ class Discourse:
         i = bisect.bisect_left(self._pos, pos) - 1
         return self.events[i][1] if i >= 0 else None
 
+    def speech_within(self, pos: int, dist: int) -> bool:
+        """A quotation was attributed less than ``dist`` characters before ``pos``."""
+        i = bisect.bisect_left(self._speech_pos, pos) - 1
+        return i >= 0 and pos - self._speech_pos[i] < dist
+
     def current_speaker(self, pos: int) -> str | None:
         """The speaker of the last attributed quotation before ``pos``."""
         i = bisect.bisect_left(self._speech_pos, pos) - 1
@@ -610,7 +645,7 @@ class Discourse:
         if low in PRONOUNS:
             if PRONOUNS[low] != "person":
                 return None
-            return self.current(pos) or (people.main if len(people.persons) == 1 else None)
+            return self.current(pos) or people.dominant
         toks = w.split()
         if toks[0].lower() == "the" or not any(t[:1].isupper() for t in toks):
             return self.resolve_role(toks, pos)
@@ -709,7 +744,9 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
 
 # -- attribution -------------------------------------------------------------------------------------------
 
-_QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+words\s+of)[^\S\n]+(?:the[^\S\n]+)?$",
+_PASSAGE = 300  # characters: about one paragraph of news copy
+_QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+words\s+of)"
+                      r"(?:[^\S\n]+[a-z][\w\-]*){0,3}[^\S\n]+$",
                       re.IGNORECASE)
 _SPEECH_INTRO = re.compile(
     r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
@@ -819,7 +856,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     for q, r in zip(quotes, raws, strict=True):
         if q.speaker or q.cue:
             continue
-        q.speaker = disc.current(r.open) or dominant
+        # a floating quotation continues the last speaker quoted in the passage (a sentence about someone
+        # else in between, who says nothing, does not take it over)
+        last = disc.current_speaker(r.open)
+        recent = last and disc.speech_within(r.open, 2 * _PASSAGE)
+        q.speaker = (last if recent else None) or disc.current(r.open) or dominant
     return disc
 
 
