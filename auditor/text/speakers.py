@@ -45,6 +45,14 @@ person has most of the cued quotations; else it stays empty. ``cue`` stays None 
 ``Transcript:``, ``as prepared for delivery``, followed by first-person paragraphs) is its speaker's words
 throughout: every quotation inside it is theirs.
 
+**Round 2** (see ``rules/data/README-quotes.md``, "How speakers are found", items 5-11): cues without a
+subject of their own (``..., stating, "..."``, ``and said that "..."``) take their sentence's subject
+(``sentence_subject``); a colon cue needs a person of the table (``Tarnland: "..."`` is a label); ``quoted
+X: "..."`` keeps the quoting speaker; ``Highlights from the prime minister:`` makes the speaker current;
+words that name nobody (``This``, ``Observers``, ``On Russia``) are passed over; a floating quotation
+continues the last quoted speaker within about two paragraphs; ``same_role`` synonyms in
+``speaker_titles.yaml``.
+
 Limitations: persons are recognised by capitalisation next to a title, an apposition or a reporting verb,
 not by a named-entity model; there is no gender agreement (``she`` may be resolved to a man when he is the
 current speaker); plural speakers (``they said``) and organisations are left unresolved; a demonym that
