@@ -12,9 +12,9 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import fields
-from functools import cache
 from typing import Any
 
+import msgspec
 from sqlalchemy import JSON, Table
 
 from ..models import (
@@ -45,11 +45,26 @@ _NO_EVIDENCE = object()
 def jsonable(value: Any) -> Any:
     """``value`` as plain JSON data: tuples become lists, non-finite floats None, unknown objects str.
 
-    PostgreSQL's JSON type refuses NaN and Infinity, and a JSON object key must be a string.
+    PostgreSQL's JSON type refuses NaN and Infinity, and a JSON object key must be a string. The exact
+    built-in types are dispatched first (a run holds little else); subclasses and other mappings take the
+    general path.
     """
+    t = type(value)
+    if t is str or t is int or t is bool or value is None:
+        return value
+    if t is float:
+        return value if math.isfinite(value) else None
+    if t is dict:
+        return {k if type(k) is str else str(k): v if type(v) is str else jsonable(v) for k, v in value.items()}
+    if t is list or t is tuple:
+        return [v if type(v) is str else jsonable(v) for v in value]
+    return _jsonable_general(value)
+
+
+def _jsonable_general(value: Any) -> Any:
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if value is None or isinstance(value, str | int | bool):
+    if isinstance(value, str | int | bool):
         return value
     if isinstance(value, Mapping):
         return {str(k): jsonable(v) for k, v in value.items()}
@@ -58,20 +73,27 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+_ENCODE = msgspec.json.Encoder().encode
+
+
 def dumps(value: Any) -> str:
-    """The JSON serializer of the store's engines (UTF-8 text kept as is, not ``\\u`` escaped)."""
-    return json.dumps(jsonable(value), ensure_ascii=False)
+    """The JSON serializer of the store's engines (UTF-8 text kept as is, not ``\\u`` escaped).
 
-
-@cache
-def _json_columns(table: Table) -> frozenset[str]:
-    return frozenset(c.name for c in table.c if isinstance(c.type, JSON))
+    msgspec encodes the plain data ``jsonable`` makes (the same JSON as ``json.dumps(...,
+    ensure_ascii=False)``, without the spaces); anything it refuses (a subclass of a built-in type,
+    a lone surrogate) goes through ``json.dumps`` as before.
+    """
+    plain = jsonable(value)
+    try:
+        return _ENCODE(plain).decode("utf-8")
+    except (TypeError, ValueError, UnicodeError, msgspec.EncodeError):
+        return json.dumps(plain, ensure_ascii=False)
 
 
 def _row(table: Table, values: dict[str, Any]) -> dict[str, Any]:
-    """``values`` with every JSON column's value made plain JSON data."""
-    json_cols = _json_columns(table)
-    return {k: jsonable(v) if k in json_cols else v for k, v in values.items()}
+    """``values`` as they are: a JSON column's value is made plain JSON data (``jsonable``) once, when
+    the store serializes it (``dumps``, the engines' serializer and ``save_run``'s bulk insert)."""
+    return values
 
 
 def _of(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:

@@ -22,10 +22,23 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, delete, event, func, insert, inspect, select
+from sqlalchemy import (
+    JSON,
+    Connection,
+    Engine,
+    Table,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 from sqlalchemy.pool import StaticPool
@@ -342,8 +355,67 @@ def _check_run(engine: Engine, run: RunResult, rows: Rows) -> None:
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Bulk-insert ``rows`` into ``table`` (one executemany, not one ORM add per row)."""
-    conn.execute(insert(table), rows)
+    """Bulk-insert ``rows`` into ``table``: PostgreSQL's COPY through psycopg, elsewhere one executemany
+    of the Core ``insert()`` compiled once. Either way the values are converted for the driver here, in
+    one pass (JSON columns serialized once, by ``dumps``), instead of per row by SQLAlchemy's bind
+    processing. Rows of differing keys (none that ``run_rows`` makes) take ``conn.execute(insert(...))``."""
+    columns = list(rows[0])
+    if any(len(r) != len(columns) or r.keys() != rows[0].keys() for r in rows):
+        conn.execute(insert(table), rows)
+        return
+    get = itemgetter(*columns)
+    values: list[Any] = [list(get(r)) if len(columns) > 1 else [get(r)] for r in rows]
+    for i, f in enumerate(_converters(conn, table, columns)):
+        if f is not None:
+            for v in values:
+                v[i] = f(v[i])
+    driver = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":  # psycopg 3: cursor.copy
+        quote = conn.dialect.identifier_preparer
+        sql = (f"COPY {quote.format_table(table)} ({', '.join(quote.quote(c) for c in columns)}) "
+               f"FROM STDIN")
+        with driver.cursor() as cur, cur.copy(sql) as copy:
+            for v in values:
+                copy.write_row(v)
+        return
+    compiled = insert(table).compile(dialect=conn.dialect, column_keys=columns)
+    order = compiled.positiontup if compiled.positional else None
+    if set(order if order is not None else compiled.params) != set(columns):  # defaults filled in by SQLAlchemy
+        conn.execute(insert(table), rows)
+        return
+    if order is not None and list(order) != columns:
+        index = {c: i for i, c in enumerate(columns)}
+        values = [tuple(v[index[c]] for c in order) for v in values]
+    elif order is None:
+        values = [dict(zip(columns, v, strict=True)) for v in values]
+    else:
+        values = [tuple(v) for v in values]
+    conn.exec_driver_sql(str(compiled), values)
+
+
+def _converters(conn: Connection, table: Table, columns: list[str]) -> list[Any]:
+    """Per column, what turns a row's value into the driver's value (None: passed as is): the column
+    type's own bind processor, and for JSON columns what SQLAlchemy's JSON type does (``JSON.NULL`` ->
+    JSON null, None -> SQL NULL when ``none_as_null``, else the serialized text)."""
+    out: list[Any] = []
+    for name in columns:
+        col = table.c[name]
+        if isinstance(col.type, JSON):
+            out.append(_json_converter(bool(col.type.none_as_null)))
+        else:
+            out.append(col.type.bind_processor(conn.dialect))
+    return out
+
+
+def _json_converter(none_as_null: bool):
+    def convert(value: Any) -> str | None:
+        if value is JSON.NULL:
+            return "null"
+        if value is None:
+            return None if none_as_null else "null"
+        return dumps(value)
+
+    return convert
 
 
 def _delete_run(conn: Connection, run_id: str) -> None:
