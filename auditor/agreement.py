@@ -67,7 +67,7 @@ from typing import Any
 
 import numpy as np
 
-from .codebook import ARTICLE_SCORE, LEVELS, SHEET_COLUMNS, Variable, build_codebook, sheet_variables
+from .codebook import ARTICLE_SCORE, LEVELS, RATING, SHEET_COLUMNS, Variable, build_codebook, sheet_variables
 from .models import SEVERITY_RANK, ArticleResult, RunResult
 
 AUDITOR = "auditor"
@@ -299,6 +299,8 @@ def auditor_value(result: ArticleResult, var: Variable) -> float:
         return 1.0 if any(f.rule == var.rule for f in result.findings) else 0.0
     if var.name == ARTICLE_SCORE:
         return float(result.score)
+    if var.name == RATING:
+        return float(min(5, max(1, round(1 + result.score / 25))))
     return float(result.subscores.get(var.family, 100.0))
 
 
@@ -310,7 +312,7 @@ def evidence(result: ArticleResult, var: Variable, limit: int = 5) -> list[dict[
         picked = [(i, f) for i, f in enumerate(result.findings) if f.rule == var.rule]
     else:
         picked = [(i, f) for i, f in enumerate(result.findings) if f.severity != "info"
-                  and (var.name == ARTICLE_SCORE or f.category == var.family)]
+                  and (var.name in (ARTICLE_SCORE, RATING) or f.category == var.family)]
         picked.sort(key=lambda x: (-SEVERITY_RANK.get(x[1].severity, 0), x[1].start, x[0]))
         picked = sorted(picked[:limit])
     if not picked:

@@ -126,9 +126,13 @@ def _cv_predict(X: np.ndarray, y: np.ndarray, folds: list[np.ndarray], alpha: fl
 
 
 def spearman(a, b) -> float:
+    import warnings
+
     from scipy.stats import spearmanr
 
-    r = spearmanr(a, b).statistic
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # a constant input: no agreement, said by the NaN below
+        r = spearmanr(a, b).statistic
     return float(r) if r == r else 0.0  # NaN (a constant input) counts as no agreement
 
 

@@ -31,6 +31,7 @@ from .models import CATEGORIES, RunResult
 LEVELS = ("nominal", "ordinal", "interval", "ratio")
 SCORE_PREFIX = "score:"
 ARTICLE_SCORE = "score:article"
+RATING = "rating"  # a reader's rating, 1..5 (the rubric in README): what `audit calibrate` fits the score to
 SHEET_COLUMNS = ("article", "variable", "coder", "value")
 FAMILY_LABEL = {"attribution": "attribution (who said it, and through whom)",
                 "boilerplate": "boilerplate (text that is not the article)",
@@ -109,10 +110,20 @@ def build_codebook(registry=None, run: RunResult | None = None) -> list[Variable
             values="a number from 0 to 100", low=0.0, high=100.0, integer=False))
     out.append(Variable(
         name=ARTICLE_SCORE, kind="score", level="interval",
-        definition="The article's overall sourcing reliability, from 0 to 100: 100 when it has no problem "
-                   "of any family. auditor's value is the article score, the weighted mean of the four "
-                   "family scores.",
+        definition="The article's overall sourcing reliability, from 0 to 100. auditor's value is the article "
+                   "score: the score model's estimate of a careful reader's rating r as 25 * (r - 1) (or the "
+                   "weighted mean of the four family scores when the run used model 'families').",
         values="a number from 0 to 100", low=0.0, high=100.0, integer=False))
+    out.append(Variable(
+        name=RATING, kind="score", level="ordinal",
+        definition="A careful reader's rating of the article's sourcing, by the rubric in README (Scores): 5 "
+                   "every claim and quotation attributed to a named first-hand or primary source, faithful "
+                   "quotations, no speculation of the author's; 4 mostly well attributed, minor lapses; 3 "
+                   "mixed (relays, several unattributed claims, or one unsupported inference); 2 weak "
+                   "(mostly second-hand or vague sourcing, altered quotations, speculation as fact); 1 very "
+                   "poor. Judge only what is visible. auditor's value is the rating its score stands for, "
+                   "1 + score / 25, rounded. `audit calibrate` fits the score model to these ratings.",
+        values="a whole number from 1 to 5", low=1.0, high=5.0, integer=True))
     return out
 
 

@@ -138,3 +138,20 @@ def test_calibrate_writes_a_model_that_score_uses(tmp_path, monkeypatch):
     for a in second:
         assert a["score"] == pytest.approx(mine.score(a["features"]), abs=0.01)
     assert any(a["score"] != first[a["id"]]["score"] for a in second)
+
+    # the coding sheet `audit codebook` writes carries a `rating` variable: two coders' ratings fit the same way
+    res = runner.invoke(app, ["codebook", "-o", "cb", "--db", db])
+    assert res.exit_code == 0, res.output
+    rated = {row[0]: row[1] for row in csv.reader((tmp_path / "ratings.csv").open(encoding="utf-8")) if row[0] in first}
+    with (tmp_path / "cb" / "coding.csv").open(encoding="utf-8", newline="") as fh:
+        sheet = [r for r in csv.DictReader(fh) if r["variable"] == "rating"]
+    assert sorted(r["article"] for r in sheet) == sorted(first)
+    with (tmp_path / "coded.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["article", "variable", "coder", "value"])
+        for r in sheet:
+            w.writerow([r["article"], "rating", "ana", rated[r["article"]]])
+            w.writerow([r["article"], "rating", "ben", rated[r["article"]]])
+    res = runner.invoke(app, ["calibrate", "coded.csv", "--db", db, "-o", "coded.json"])
+    assert res.exit_code == 0, res.output
+    assert load_model(tmp_path / "coded.json").coef == mine.coef  # the same ratings, the same model
