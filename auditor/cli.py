@@ -204,6 +204,10 @@ JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Processes for
                                              "(default: all cores from 200 articles on).")]
 MaxBytesOpt = Annotated[int | None, typer.Option("--max-bytes", help="Largest input file read (16 MiB).")]
 EngineOpt = Annotated[str, typer.Option("--engine", help="local (process pool) or dask.")]
+RuleTimeoutOpt = Annotated[float | None, typer.Option("--rule-timeout", min=0, help="Seconds one rule may "
+                                                     "take on one article before it is stopped and reported "
+                                                     "as a rule error (0: no limit; default 10, or "
+                                                     "[tool.auditor] rule-timeout).")]
 SchedulerOpt = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address (default: a "
                                                   "local cluster for the run).")]
 
@@ -229,12 +233,15 @@ def score(
                                                      "(id, url, title, outlet, published, text, html); "
                                                      "repeatable.")] = None,
     model: ModelOpt = None,
+    rule_timeout: RuleTimeoutOpt = None,
 ) -> None:
     """Score every article in PATHS, print a ranked table, store the run and export it.
 
     Articles already scored with the same rules are read back from the database's stage cache, so a
     rerun on a grown folder, or after an interruption, scores only what is new."""
     cfg = _config(rules, select, ignore, model)
+    if rule_timeout is not None:
+        cfg.rule_timeout = rule_timeout
     registry = _registry(cfg)
     url = None
     if not no_db:

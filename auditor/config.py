@@ -8,6 +8,7 @@ Keys (all optional)::
     ignore = ["read-time-marker"]     # rule ids or families to skip
     preview = true                    # run preview rules too
     rules = ["myrules"]               # extra rule directories
+    rule-timeout = 10                 # seconds one rule may take on one article (0: no limit)
 
     [tool.auditor.weights]            # family weights for the article score
     attribution = 1.0
@@ -26,6 +27,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .models import CATEGORIES
+
+
+def _default_rule_timeout() -> float:
+    from .rules import RULE_TIMEOUT  # one default, the rules'
+
+    return RULE_TIMEOUT
+
+
+def parse_rule_timeout(value, where: str) -> float:
+    """A time budget in seconds (>= 0) from a configuration value or an option; ValueError naming
+    ``where`` otherwise."""
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if isinstance(value, bool) or not seconds >= 0 or seconds == float("inf"):
+        raise ValueError(f"{where}: rule-timeout must be a number of seconds >= 0 (0: no limit), not {value!r}")
+    return seconds
 
 
 def default_db_url() -> str:
@@ -47,6 +66,8 @@ class Config:
     # (rules/data/score_model.json), or "families" for the weighted mean of the family sub-scores.
     model: str | None = None
     source: str | None = None
+    # seconds one rule may take on one article before it is stopped and reported (0 or None: no limit)
+    rule_timeout: float | None = field(default_factory=lambda: _default_rule_timeout())
 
     def score_model(self):
         """The score model this configuration asks for (None: the families' weighted mean)."""
@@ -79,6 +100,8 @@ def load_config(start: Path | None = None) -> Config:
         cfg.rules = [str(d / r) for r in section.get("rules", [])]
         cfg.weights.update({k: float(v) for k, v in section.get("weights", {}).items()})
         cfg.rule_weights = {k: float(v) for k, v in section.get("rule-weights", {}).items()}
+        if "rule-timeout" in section:
+            cfg.rule_timeout = parse_rule_timeout(section["rule-timeout"], str(p))
         if section.get("model"):
             m = str(section["model"])
             cfg.model = m if m == "families" else str(d / m)

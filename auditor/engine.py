@@ -28,7 +28,7 @@ from . import __version__, scoring
 from .config import Config
 from .corpus import Corpus
 from .models import Article, ArticleResult, Attribution, Finding, IngestError, Quote, RuleResult, RunResult
-from .rules import Registry, Rule, load_rules
+from .rules import RULE_TIMEOUT, Registry, Rule, RuleTimeout, load_rules, time_budget, timeout_message
 from .text.document import Doc
 from .text.readability import readability_profile
 
@@ -64,10 +64,15 @@ def stage_key(article: Article, registry: Registry) -> str:
     return h.hexdigest()
 
 
-def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None = None) -> None:
+def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None = None,
+              budget: float | None = RULE_TIMEOUT) -> None:
     try:
-        findings = rule.run(doc, corpus)
-        score = rule.score(doc, findings)
+        with time_budget(budget):  # a rule that hangs is stopped and reported, the run goes on
+            findings = rule.run(doc, corpus)
+            score = rule.score(doc, findings)
+    except RuleTimeout:
+        result.errors.append(f"rule {rule.id} failed on {doc.article.id}: RuleTimeout: {timeout_message(budget)}")
+        return
     except Exception as e:  # isolate a failing rule to this article
         where = traceback.extract_tb(e.__traceback__)[-1]
         result.errors.append(f"rule {rule.id} failed on {doc.article.id}: {type(e).__name__}: {e} "
@@ -94,7 +99,7 @@ def audit_article(article: Article, registry: Registry) -> tuple[Doc, ArticleRes
     doc = Doc(article)
     result = ArticleResult(article=article)
     for rule in registry.by_scope("article"):
-        _run_rule(rule, doc, result)
+        _run_rule(rule, doc, result, budget=registry.rule_timeout)
     _layer(doc, "quotes", result)
     _layer(doc, "attributions", result)
     try:
@@ -141,9 +146,10 @@ def stage_one(article: Article, registry: Registry) -> Payload:
 _WORKER_REGISTRY: Registry | None = None
 
 
-def _worker_init(spec: dict) -> None:
+def _worker_init(spec: dict, rule_timeout: float | None = RULE_TIMEOUT) -> None:
     global _WORKER_REGISTRY
     _WORKER_REGISTRY = load_rules(**spec)
+    _WORKER_REGISTRY.rule_timeout = rule_timeout
 
 
 def _worker_chunk(articles: list[Article]) -> list[Payload]:
@@ -165,7 +171,8 @@ def run_article_stage(articles: list[Article], registry: Registry, *, jobs: int 
             if progress:
                 progress(1)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(registry.spec,)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                             initargs=(registry.spec, registry.rule_timeout)) as pool:
         for chunk, payloads in zip(_chunks(articles, CHUNK), pool.map(_worker_chunk, _chunks(articles, CHUNK)),
                                    strict=True):
             yield from zip(chunk, payloads, strict=True)
@@ -192,6 +199,7 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
     Articles are taken in the order of their ids, whatever order the inputs were named in, so that every
     sum, tie and listing downstream is the same for the same articles."""
     articles = sorted(articles, key=lambda a: a.id)
+    registry.rule_timeout = config.rule_timeout
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),
                     ingest_errors=sorted(ingest_errors or [], key=lambda e: (e.source, e.reason)),
                     rule_errors=list(registry.errors),
@@ -215,7 +223,8 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
     pending: dict[str, Payload] = {}
     for article, payload in produced:
         payloads[article.id] = payload
-        if cache is not None:
+        if cache is not None and not any("RuleTimeout" in e for e in payload["errors"]):
+            # (a rule stopped by its time budget is retried on the next run, maybe with a larger budget)
             pending[keys[article.id]] = payload
             if len(pending) >= 256:  # committed as it goes: an interrupted run resumes from here
                 cache.put_many(pending)
@@ -241,7 +250,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     for doc in docs:
         result = by_id[doc.article.id]
         for rule in registry.by_scope("corpus"):
-            _run_rule(rule, doc, result, corpus)
+            _run_rule(rule, doc, result, corpus, budget=registry.rule_timeout)
 
     # after the corpus stage has set clusters and fidelity on the quotes
     try:

@@ -14,10 +14,14 @@ findings into scores, using the rule's ``score`` mode.
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import math
+import signal
 import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -33,6 +37,7 @@ Scope = Literal["article", "corpus"]
 Where = Literal["line", "sentence", "author", "quote", "document"]
 ScoreMode = Literal["share", "density", "presence", "custom"]
 REGEX_TIMEOUT = 0.5  # seconds a researcher's regular expression may take on one text
+RULE_TIMEOUT = 10.0  # seconds one rule may take on one article (--rule-timeout, [tool.auditor] rule-timeout)
 DOC_SECTIONS = ("what", "why", "flagged", "clean", "limitations", "references")
 
 
@@ -49,6 +54,77 @@ class Hit:
 
 class RuleError(Exception):
     """A rule file that cannot be loaded; ``str()`` names the file, the line and what is wrong."""
+
+
+class RuleTimeout(BaseException):
+    """A rule ran past its time budget on one article (see ``time_budget``).
+
+    A ``BaseException``, so that a rule's own ``except Exception`` cannot swallow it and loop on."""
+
+    def __init__(self, seconds: float | None = None):
+        super().__init__(timeout_message(seconds))
+        self.seconds = seconds
+
+
+def timeout_message(seconds: float | None) -> str:
+    budget = f" of {seconds:g} s" if seconds else ""
+    return (f"took longer than its time budget{budget} and was stopped (raise the budget with "
+            f"--rule-timeout or [tool.auditor] rule-timeout)")
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise ``RuleTimeout`` inside the block once it has run ``seconds`` (None or 0: no budget).
+
+    In a process's main thread (``audit`` in-process and in each ``--jobs`` worker process) a real-time
+    interval timer (``setitimer``) delivers SIGALRM, whose handler raises; it fires again every
+    ``seconds`` until the block ends, in case the rule catches the first one. Elsewhere (a thread: a
+    notebook's worker thread, a Dask worker) a watchdog thread raises the exception in the rule's thread
+    (``PyThreadState_SetAsyncExc``). Either way the exception arrives between two Python bytecodes: a
+    rule stuck inside one long call into C code is stopped only when that call returns.
+    """
+    if not seconds or seconds <= 0:
+        yield
+        return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        def _alarm(signum, frame):
+            raise RuleTimeout(seconds)
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+        return
+    yield from _watchdog(seconds)
+
+
+def _watchdog(seconds: float) -> Iterator[None]:
+    tid = threading.get_ident()
+    lock = threading.Lock()
+    state = {"armed": True, "fired": False}
+    set_async = ctypes.pythonapi.PyThreadState_SetAsyncExc
+    set_async.argtypes = (ctypes.c_ulong, ctypes.py_object)
+
+    def fire() -> None:
+        with lock:
+            if state["armed"]:
+                state["fired"] = True
+                set_async(tid, ctypes.py_object(RuleTimeout))  # a class: CPython instantiates it
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["armed"] = False
+            timer.cancel()
+            if state["fired"]:  # raised or still pending: never let it surface after the block
+                set_async(tid, ctypes.py_object())
 
 
 class Docs(BaseModel):
@@ -361,6 +437,9 @@ class Registry:
     spec: dict[str, Any] = field(default_factory=dict)
     # a hash of every rule and word-list file and of the selection: what the stage cache is keyed by
     fingerprint: str = ""
+    # seconds one rule may take on one article (None or 0: no budget); not in the fingerprint, since a
+    # rule that finishes gives the same result under any budget
+    rule_timeout: float | None = RULE_TIMEOUT
 
     def get(self, rule_id: str) -> Rule:
         for r in self.rules:
