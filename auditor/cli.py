@@ -142,7 +142,8 @@ def print_table(run, limit: int | None = None) -> None:
 
 
 def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | None, cache_url: str | None,
-           engine: str = "local", scheduler: str | None = None, columns: dict[str, str] | None = None):
+           engine: str = "local", scheduler: str | None = None, columns: dict[str, str] | None = None,
+           progress: bool | None = None):
     """Ingest and score: what score, report and graph share."""
     from contextlib import nullcontext
 
@@ -166,7 +167,7 @@ def _audit(paths: list[Path], cfg, registry, max_bytes: int | None, jobs: int | 
         cluster = client(scheduler, workers=jobs)
     else:
         cluster = nullcontext()
-    with cluster as dask_client, _progress(len(articles)) as advance:
+    with cluster as dask_client, _progress(len(articles), progress) as advance:
         stage = dask_stage(registry, dask_client) if dask_client else None
         candidates = dask_candidates(dask_client) if dask_client else None
         try:
@@ -234,6 +235,9 @@ def score(
                                                      "repeatable.")] = None,
     model: ModelOpt = None,
     rule_timeout: RuleTimeoutOpt = None,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress", help="Progress bars on "
+                                                  "stderr with articles/s and the time left (default: on a "
+                                                  "terminal, from 50 articles on).")] = None,
 ) -> None:
     """Score every article in PATHS, print a ranked table, store the run and export it.
 
@@ -254,7 +258,8 @@ def score(
         columns = parse_columns(column)
     except ValueError as e:
         raise _fail(str(e)) from None
-    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url, engine, scheduler, columns)
+    run, ingest_errors = _audit(paths, cfg, registry, max_bytes, jobs, url, engine, scheduler, columns,
+                                progress)
     print_table(run, limit)
 
     if json_out:
@@ -463,24 +468,60 @@ def serve_db(
 
 
 class _progress:
-    """A progress bar on stderr for long runs (more than 50 articles, on a terminal)."""
+    """Progress on stderr, one bar per stage (the article stage, the corpus stage, then the whole-corpus
+    steps), each with articles done of its total, articles/s and the time left. Articles read back from
+    the stage cache are named on the article stage's line, not counted in its rate. Shown on a terminal
+    for more than 50 articles, always with ``--progress``, never with ``--no-progress``."""
 
-    def __init__(self, total: int):
-        self.total = total
+    def __init__(self, total: int, show: bool | None = None):
+        self.total, self.show = total, show
         self.bar = None
+        self.task = None
 
     def __enter__(self):
-        if self.total > 50 and err.is_terminal:
-            from rich.progress import Progress
+        show = self.show if self.show is not None else (self.total > 50 and err.is_terminal)
+        if not show:
+            return None
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            ProgressColumn,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
-            self.bar = Progress(console=err, transient=True)
-            self.bar.start()
-            task = self.bar.add_task("scoring", total=self.total)
-            return lambda n=1: self.bar.advance(task, n)
-        return None
+        class Rate(ProgressColumn):
+            def render(self, task) -> Text:
+                speed = task.finished_speed or task.speed
+                return Text("" if task.total is None or speed is None else f"{speed:,.1f} articles/s")
+
+        # the time column shows the time left while a stage runs and the time it took once it is done
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(bar_width=24), MofNCompleteColumn(),
+                            Rate(), TimeRemainingColumn(elapsed_when_finished=True), console=err,
+                            transient=err.is_terminal)
+        self.bar.start()
+        return self
+
+    def stage(self, name: str, total: int | None, note: str = "") -> None:
+        """A new stage: the previous bar is marked finished and a new one started."""
+        self._finish()
+        self.task = self.bar.add_task(name + (f" ({note})" if note else ""), total=total)
+        self.bar.update(self.task)  # a stage with nothing to do is finished at once
+
+    def _finish(self) -> None:
+        if self.task is not None and self.bar.tasks[self.task].total is None:  # a step of no known length
+            self.bar.update(self.task, total=1, completed=1)
+
+    def __call__(self, n: int = 1) -> None:
+        if self.task is None:
+            self.task = self.bar.add_task("scoring", total=self.total)
+        self.bar.advance(self.task, n)
 
     def __exit__(self, *exc):
         if self.bar:
+            if exc[0] is None:
+                self._finish()
             self.bar.stop()
 
 

@@ -32,6 +32,10 @@ from .rules import RULE_TIMEOUT, Registry, Rule, RuleTimeout, load_rules, time_b
 from .text.document import Doc
 from .text.readability import readability_profile
 
+# Called with the number of articles just done. It may also have ``stage(name, total, note="")``: then
+# each stage announces itself with the number of articles it will process (articles read back from
+# the stage cache are not counted, so a rate and a time left computed from the calls stay true), and the
+# corpus stage's whole-corpus steps are announced with total None.
 Progress = Callable[[int], None]
 Payload = dict[str, Any]
 PARALLEL_FROM = 200  # articles: below this, a process pool costs more than it saves
@@ -214,15 +218,18 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         for a in articles:
             if keys[a.id] in found:
                 payloads[a.id] = found[keys[a.id]]
-        if progress and payloads:
-            progress(len(payloads))
     todo = [a for a in articles if a.id not in payloads]
+    announced = _stage(progress, "article stage", len(todo), f"{len(payloads):,} from the cache" if payloads else "")
+    if not announced and progress and payloads:  # a plain callable counts the cached articles as done
+        progress(len(payloads))
     if jobs is None:
         jobs = default_jobs(len(todo))
-    produced = stage(todo) if stage is not None else run_article_stage(todo, registry, jobs=jobs, progress=progress)
+    produced = stage(todo) if stage is not None else run_article_stage(todo, registry, jobs=jobs)
     pending: dict[str, Payload] = {}
     for article, payload in produced:
         payloads[article.id] = payload
+        if progress:
+            progress(1)
         if cache is not None and not any("RuleTimeout" in e for e in payload["errors"]):
             # (a rule stopped by its time budget is retried on the next run, maybe with a larger budget)
             pending[keys[article.id]] = payload
@@ -237,20 +244,34 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
         doc, result = from_payload(article, payloads[article.id])
         docs.append(doc)
         run.results.append(result)
-    corpus_stage(run, docs, registry, config, reuse_candidates=reuse_candidates)
+    corpus_stage(run, docs, registry, config, reuse_candidates=reuse_candidates, progress=progress)
     run.finished = _now()
     return run
 
 
+def _stage(progress: Progress | None, name: str, total: int | None, note: str = "") -> bool:
+    """Announce a stage to a progress reporter that takes announcements; whether it did."""
+    announce = getattr(progress, "stage", None)
+    if announce is None:
+        return False
+    announce(name, total, note)
+    return True
+
+
 def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config, *,
-                 reuse_candidates: Callable | None = None) -> None:
+                 reuse_candidates: Callable | None = None, progress: Progress | None = None) -> None:
     corpus = Corpus(docs)
     by_id = {r.article.id: r for r in run.results}
     model = config.score_model()
+    staged = _stage(progress, "corpus stage", len(docs))
     for doc in docs:
         result = by_id[doc.article.id]
         for rule in registry.by_scope("corpus"):
             _run_rule(rule, doc, result, corpus, budget=registry.rule_timeout)
+        if staged:
+            progress(1)
+    if staged:
+        _stage(progress, "quote clusters, claims, graph", None)
 
     # after the corpus stage has set clusters and fidelity on the quotes
     try:
