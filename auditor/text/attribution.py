@@ -435,28 +435,11 @@ class _Cand:
     speaker: str | None = None  # the original speaker of a relayed statement
 
 
-def extract_attributions(doc) -> list[Attribution]:
-    v = vocab()
-    text = doc.norm
-    persons = _persons(doc, v)
-    out: list[Attribution] = list(_credits(doc, v))
-    credit_spans = [(a.start, a.end) for a in out if a.kind == "credit"]
-    history: list[tuple[int, str]] = []
-    taken: list[Span] = list(credit_spans)
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
-
-    def add(att: Attribution) -> None:
-        out.append(att)
-        taken.append((att.start, att.end))
-        if att.source_type == "person" and att.kind == "direct" and att.source:
-            history.append((att.start, att.source))
-
-    for att in _provenance(doc, v, persons):
-        if free(att.start, att.end):  # its own form: the guard may read an unclosed post as one quotation
-            add(att)
-
+def _patterns(v: Vocab) -> dict[str, re.Pattern]:
+    """The extraction's patterns, compiled once per vocabulary (never per article)."""
+    cached_rx = getattr(v, "_patterns", None)
+    if cached_rx is not None:
+        return cached_rx
     vague_rx = _phrase_rx(v.vague_phrases)
     accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
     verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs, key=len, reverse=True)
@@ -489,6 +472,62 @@ def extract_attributions(doc) -> list[Attribution]:
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
         r"reporters|journalists|police|lawmakers)\b)[a-z]+\b", re.IGNORECASE)
 
+    v._first = {"verb_rx": first_words(verbs), "vague_rx": first_words(v.vague_phrases),
+                "relay_phrase_rx": first_words(v.relay_phrases + v.signoff_phrases),
+                "opinion_rx": first_words(v.opinion_verbs)}
+    v._patterns = {
+        "vague_rx": vague_rx,
+        "accord_rx": accord_rx,
+        "verb_rx": verb_rx,
+        "relay_by_rx": relay_by_rx,
+        "relay_phrase_rx": relay_phrase_rx,
+        "signoff_rx": signoff_rx,
+        "vague_src_rx": vague_src_rx,
+        "opinion_rx": opinion_rx,
+        "crowd_left_rx": crowd_left_rx,
+        "with_rx": with_rx,
+        "agent_rx": agent_rx,
+        "passive_rx": passive_rx,
+    }
+    return v._patterns
+
+
+def extract_attributions(doc) -> list[Attribution]:
+    v = vocab()
+    text = doc.norm
+    persons = _persons(doc, v)
+    out: list[Attribution] = list(_credits(doc, v))
+    credit_spans = [(a.start, a.end) for a in out if a.kind == "credit"]
+    history: list[tuple[int, str]] = []
+    taken: list[Span] = list(credit_spans)
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < te and ts < e for ts, te in taken)
+
+    def add(att: Attribution) -> None:
+        out.append(att)
+        taken.append((att.start, att.end))
+        if att.source_type == "person" and att.kind == "direct" and att.source:
+            history.append((att.start, att.source))
+
+    for att in _provenance(doc, v, persons):
+        if free(att.start, att.end):  # its own form: the guard may read an unclosed post as one quotation
+            add(att)
+
+    P = _patterns(v)
+    vague_rx = P["vague_rx"]
+    accord_rx = P["accord_rx"]
+    verb_rx = P["verb_rx"]
+    relay_by_rx = P["relay_by_rx"]
+    relay_phrase_rx = P["relay_phrase_rx"]
+    signoff_rx = P["signoff_rx"]
+    vague_src_rx = P["vague_src_rx"]
+    opinion_rx = P["opinion_rx"]
+    crowd_left_rx = P["crowd_left_rx"]
+    with_rx = P["with_rx"]
+    agent_rx = P["agent_rx"]
+    passive_rx = P["passive_rx"]
+
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)) or any(cs <= s0 and e0 <= ce for cs, ce in credit_spans):
             continue
@@ -497,7 +536,7 @@ def extract_attributions(doc) -> list[Attribution]:
             return doc.inside_quotation(s, e)
 
         # 1. vague phrases
-        for m in vague_rx.finditer(text, s0, e0):
+        for m in scan(vague_rx, v._first["vague_rx"], text, s0, e0):
             if quoted(*m.span()) or not free(*m.span()):
                 continue
             add(Attribution(source=None, kind="vague", start=m.start(), end=m.end(),
@@ -507,7 +546,7 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in vague_src_rx.finditer(text, s0, e0):
             np = _np_right(text, m.end(), e0, max_words=6)
             found.append((m.start(), np[1] if np else m.end()))
-        for m in opinion_rx.finditer(text, s0, e0):
+        for m in scan(opinion_rx, v._first["opinion_rx"], text, s0, e0):
             lo = max(s0, m.start() - 80)
             left = crowd_left_rx.search(text, lo, m.start())
             if left:
@@ -546,7 +585,7 @@ def extract_attributions(doc) -> list[Attribution]:
             np, phrase = _via_outlet(doc, np, e0, v)
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v))
         # 3. reporting and relay verbs
-        for m in verb_rx.finditer(text, s0, e0):
+        for m in scan(verb_rx, v._first["verb_rx"], text, s0, e0):
             vs, ve = m.span()
             if quoted(vs, ve) or not free(vs, ve):
                 continue
@@ -627,7 +666,7 @@ def extract_attributions(doc) -> list[Attribution]:
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
-        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons)
+        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, v._first["relay_phrase_rx"])
     # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
@@ -710,6 +749,32 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
     return outlet, np[1]
 
 
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def first_words(phrases) -> frozenset[str]:
+    """The first words of ``phrases``, case-folded: where a match of their alternation can start."""
+    out = set()
+    for p in phrases:
+        m = _WORD_START.match(p.strip())
+        if m:
+            out.add(m.group().casefold())
+    return frozenset(out)
+
+
+def scan(rx: re.Pattern, first: frozenset[str], text: str, start: int, end: int):
+    """``rx.finditer(text, start, end)`` for a pattern that starts with one of the words ``first``, tried
+    only where such a word starts (a long alternation tried at every character is the slow part)."""
+    last = start
+    for w in _WORD_START.finditer(text, start, end):
+        if w.start() < last or w.group().casefold() not in first:
+            continue
+        m = rx.match(text, w.start(), end)
+        if m and m.end() > m.start():
+            last = m.end()
+            yield m
+
+
 def _alts(phrases) -> str:
     return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
 
@@ -744,10 +809,10 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 
 
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
-                   persons: list[Person] | None = None) -> None:
+                   persons: list[Person] | None = None, first: frozenset[str] | None = None) -> None:
     """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
     text = doc.norm
-    for m in rx.finditer(text, s0, e0):
+    for m in (scan(rx, first, text, s0, e0) if first else rx.finditer(text, s0, e0)):
         if quoted(*m.span()) or not free(*m.span()):
             continue
         cue = re.sub(r"\s+", " ", m.group().casefold())

@@ -80,6 +80,31 @@ def _alts(phrases) -> str:
 
 
 @cached
+def hedge_first_words(extra_dirs: tuple = ()) -> list[frozenset[str]]:
+    """For each of ``hedge_patterns()``, the words a match starts with (see ``attribution.scan``)."""
+    from ..vocab import load_mapping
+    from .attribution import first_words
+
+    data = load_mapping("hedges", extra_dirs)
+
+    def words(*keys: str) -> frozenset[str]:
+        return first_words(str(p) for k in keys for p in data.get(k, []) or [])
+
+    out = [words(k) for k in ("interpretation", "strong", "weak_perfect") if data.get(k)]
+    if data.get("odds") and data.get("odds_verbs"):
+        out.append(words("odds_verbs") | {"is", "are", "was", "were"})
+    if data.get("outcome_nouns"):
+        out.append(frozenset({"could", "may", "might", "would"}))
+    if data.get("mind_reading") and data.get("mind_verbs"):
+        out.append(words("mind_reading"))
+    if data.get("before_consequence"):
+        out.append(words("before_consequence"))
+    if data.get("thing_hints"):
+        out.append(words("thing_hints"))
+    return out
+
+
+@cached
 def scene_verbs(extra_dirs: tuple = ()) -> re.Pattern:
     """Verbs of the scene after "seemed to" / "appeared to": a description, not a conclusion."""
     from ..vocab import load_mapping
@@ -234,7 +259,31 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
     return None
 
 
+def _matches(text: str, s0: int, e0: int, patterns, starts: dict[str, list[int]]) -> list[list[re.Match]]:
+    """Each pattern's matches in ``text[s0:e0]`` (non-overlapping, in order), tried only where one of its
+    first words starts: the sentence's words are read once for all patterns."""
+    found: list[list[re.Match]] = [[] for _ in patterns]
+    last = [s0] * len(patterns)
+    for w in _WORD_START.finditer(text, s0, e0):
+        for i in starts.get(w.group().casefold(), ()):
+            if w.start() < last[i]:
+                continue
+            m = patterns[i][0].match(text, w.start(), e0)
+            if m and m.end() > m.start():
+                last[i] = m.end()
+                found[i].append(m)
+    return found
+
+
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
 def hedges(doc) -> list[Hedge]:
+    patterns = hedge_patterns()
+    starts: dict[str, list[int]] = {}
+    for i, first in enumerate(hedge_first_words()):
+        for w in sorted(first):
+            starts.setdefault(w, []).append(i)
     text = doc.norm
     atts = [a for a in doc.attributions if a.kind != "credit"]
     out: list[Hedge] = []
@@ -245,8 +294,8 @@ def hedges(doc) -> list[Hedge]:
             continue
         if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
             continue  # the author's aside about their own experience, or a speaker's unmarked words
-        for rx, strength in hedge_patterns():
-            for m in rx.finditer(text, s0, e0):
+        for (_rx, strength), found in zip(patterns, _matches(text, s0, e0, patterns, starts), strict=True):
+            for m in found:
                 cs, ce = m.span()
                 if doc.inside_quotation(cs, ce):
                     continue
