@@ -192,6 +192,9 @@ def run(n_articles: int, n_utt: int, seed: int) -> dict:
     """Generate, cluster and score one corpus; the figures as a dict."""
     from auditor.corpus.quotes import cluster_quotes
 
+    i0, m0 = time.process_time(), _memory()["rss"]
+    import sklearn.feature_extraction.text  # noqa: F401  (the TF-IDF pass's library: a one-off cost, timed apart)
+    import_s, import_mib = time.process_time() - i0, _memory()["rss"] - m0
     t0 = time.perf_counter()
     docs, truth = make_corpus(n_articles, n_utt, seed)
     t1 = time.perf_counter()
@@ -205,7 +208,7 @@ def run(n_articles: int, n_utt: int, seed: int) -> dict:
     after = _memory()
     p, r, pp, tp = pair_scores(docs, truth)
     return {"articles": n_articles, "quotations": sum(len(d.quotes) for d in docs), "utterances": n_utt,
-            "seed": seed, "generate_s": t1 - t0, "cluster_s": t2 - t1, "cluster_cpu_s": c1 - c0,
+            "seed": seed, "import_s": import_s, "import_mib": import_mib, "generate_s": t1 - t0, "cluster_s": t2 - t1, "cluster_cpu_s": c1 - c0,
             "clusters": len(clusters), "rss_before_mib": before["rss"], "peak_mib": after["peak"],
             "cluster_mib": after["peak"] - before["rss"] if windowed else None,
             "precision": p, "recall": r, "predicted_pairs": pp, "true_pairs": tp}
@@ -217,6 +220,7 @@ def report(x: dict) -> str:
         f"articles {x['articles']:,}  quotations {x['quotations']:,}  utterances {x['utterances']:,}  seed {x['seed']}",
         f"generate {x['generate_s']:.1f}s  cluster {x['cluster_s']:.1f}s wall, {x['cluster_cpu_s']:.1f}s CPU  "
         f"({x['quotations'] / max(x['cluster_s'], 1e-9):,.0f} quotations/s)",
+        f"libraries imported first (scikit-learn): {x['import_s']:.1f}s CPU, {x['import_mib']:,.0f} MiB",
         f"clusters {x['clusters']:,}  memory: corpus {x['rss_before_mib']:,.0f} MiB, peak {x['peak_mib']:,.0f} MiB, "
         f"clustering's own peak {own}",
         f"pair precision {x['precision']:.3f}  recall {x['recall']:.3f}  "

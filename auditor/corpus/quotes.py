@@ -84,7 +84,6 @@ ties are broken by article id and position, and cluster ids are content hashes.
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 import re
 from array import array
@@ -111,7 +110,8 @@ BUDGET = 150  # a rendering blocks on its rarest words, until this many postings
 MERGE_BUDGET = 1000  # ... and in the merge pass on more of them
 MAX_CANDIDATES = 8
 SMALL_CLUSTER = 3  # in the merge pass, a cluster this small is compared with every distinct member of a candidate
-NEAR_CANDIDATES = 4  # ... and this many more: those whose representatives are closest to it in weight
+NEAR_CANDIDATES = 4  # ... and this many more: those whose representatives are closest to it in weight,
+NEAR_WORDS = 3  # ... for a unit of this many content words or fewer
 GOOD_ENOUGH = 0.85  # a representative this close settles the score of its cluster
 MEDOID_POOL = 8
 MIN_UNIT_WORDS = 3
@@ -125,10 +125,11 @@ CONTAIN_MIN = 0.5  # a unit of 4+ content words is contained only when this shar
 EXCERPT_ALIGN = 75  # an excerpt of <= 3 content words must align in order (partial_ratio of stems)
 EXCERPT_MIN, EXCERPT_MAX = 3, 6  # a partial quote of this many words is placed by the excerpt pass
 EXCERPT_MATCH = 84  # ... where its words (function words included) align this well (rapidfuzz partial_ratio)
-EXCERPT_CLUSTERS = 24  # ... looking into this many clusters sharing its content words
-EXCERPT_MEMBERS = 24  # ... and this many distinct units of each
+EXCERPT_CLUSTERS = 12  # ... looking into this many clusters sharing its content words
+EXCERPT_MEMBERS = 16  # ... and this many distinct units of each
 RESCUE_HIGH = 0.55  # TF-IDF cosine at which a lone unit joins a cluster of its speaker
 RESCUE_LOW = 0.30  # ... or this, when a neighbouring unit agrees (alignment of the quotations)
+RESCUE_REPS = 4  # a lone unit is compared with this many representatives of each cluster
 RESCUE_MIN_WORDS = 3  # a lone unit with fewer content words is not rescued (one shared word would decide)
 RESCUE_ALL = 20000  # units without a speaker are compared with every cluster up to this many representatives
 DIVERGENT = 0.6  # renderings sharing less of their words than this with the consensus: a translation
@@ -429,6 +430,16 @@ def _shared_run(a: Rendering, b: Rendering, inter: frozenset) -> bool:
     return any((x, y) in pa for x, y in zip(b.stems, b.stems[1:], strict=False) if x in inter or y in inter)
 
 
+def _top(weight: dict[int, int], k: int) -> list[int]:
+    """The ``k`` keys of highest (integer) weight, ties to the smaller key: in numpy, as these dicts hold
+    thousands of clusters for a common word."""
+    if len(weight) <= k:
+        return sorted(weight, key=lambda ci: (-weight[ci], ci))
+    ids = np.fromiter(weight.keys(), dtype=np.int64, count=len(weight))
+    ws = np.fromiter(weight.values(), dtype=np.int64, count=len(weight))
+    return ids[np.lexsort((ids, -ws))[:k]].tolist()
+
+
 @dataclass(eq=False)
 class _Cluster:
     members: list[Rendering]
@@ -497,17 +508,17 @@ class _Grouper:
             if sp:
                 for ci in sp:
                     weight[ci] += wt
-        best = heapq.nsmallest(MAX_CANDIDATES, weight, key=lambda ci: (-weight[ci], ci))
+        best = _top(weight, MAX_CANDIDATES)
+        if len(r.content) > NEAR_WORDS:
+            return best
         # a unit of few words shares them with many clusters alike: also the clusters whose representatives
         # are closest in size (an estimate of the Jaccard overlap), or a short greeting never meets its own
         wr = self.scorer.total(r)
-        clusters = self.clusters
-
-        def est(ci: int) -> float:
-            w = weight[ci] / WEIGHT_SCALE
-            return w / max(wr + clusters[ci].minw - w, w)
-
-        near = heapq.nsmallest(NEAR_CANDIDATES, weight, key=lambda ci: (-est(ci), ci))
+        ids = np.fromiter(weight.keys(), dtype=np.int64, count=len(weight))
+        w = np.fromiter(weight.values(), dtype=np.float64, count=len(weight)) / WEIGHT_SCALE
+        minw = np.fromiter((self.clusters[ci].minw for ci in weight), dtype=np.float64, count=len(weight))
+        est = w / np.maximum(wr + minw - w, w)
+        near = ids[np.lexsort((ids, -est))[:NEAR_CANDIDATES]].tolist()
         return best + [ci for ci in near if ci not in best]
 
     def _score(self, r: Rendering, c: _Cluster, floor: float) -> float:
@@ -643,22 +654,34 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     targets: list[tuple[Rendering, int]] = []
     for ci, c in enumerate(g.clusters):
         if c.merged_into < 0 and len(c.members) >= 1:
-            for rep in c.reps:
+            for rep in c.reps[:RESCUE_REPS]:
                 targets.append((rep, ci))
     if not targets:
         return 0
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    texts = [_unit_text(r) for r in alone] + [_unit_text(r) for r, _ in targets]
-    try:
-        xc = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32).fit_transform(texts)
-        xw = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b",
-                             dtype=np.float32).fit_transform(texts)
-    except ValueError:  # nothing to vectorise
-        return 0
-    x = hstack([xc * math.sqrt(0.5), xw * math.sqrt(0.5)]).tocsr()  # cosine = mean of the two cosines
-    xa, xt = x[:len(alone)], x[len(alone):]
+    text_of: dict[int, str] = {}
+
+    def unit_text(r: Rendering) -> str:
+        k = id(r)
+        if k not in text_of:
+            text_of[k] = _unit_text(r)
+        return text_of[k]
+
+    def vectors(rows_r: list[Rendering], cols_r: list[Rendering]):
+        """TF-IDF of one block (its own units and the representatives it is compared with): a block's
+        vocabulary and IDF only, so memory follows the block, not the corpus."""
+        texts = [unit_text(r) for r in rows_r] + [unit_text(r) for r in cols_r]
+        try:
+            xc = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
+                                 dtype=np.float32).fit_transform(texts)
+            xw = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                 token_pattern=r"(?u)\b\w+\b", dtype=np.float32).fit_transform(texts)
+        except ValueError:  # nothing to vectorise
+            return None
+        x = hstack([xc * math.sqrt(0.5), xw * math.sqrt(0.5)]).tocsr()  # cosine = mean of the two cosines
+        return x[:len(rows_r)], x[len(rows_r):]
     # blocks: the speaker's own clusters; speakerless units against everything while that stays small
     by_spk: dict[str | None, list[int]] = defaultdict(list)
     for j, (rep, _) in enumerate(targets):
@@ -687,7 +710,10 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
             cols = sorted(set(cols) | set(by_spk.get(None, [])))
         if not cols:
             continue
-        sims = (xa[rows] @ xt[cols].T).tocsr()
+        vx = vectors([alone[i] for i in rows], [targets[j][0] for j in cols])
+        if vx is None:
+            continue
+        sims = (vx[0] @ vx[1].T).tocsr()
         for k, i in enumerate(rows):
             r = alone[i]
             row = sims.getrow(k)
@@ -744,18 +770,20 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
             if p and len(p) <= MAX_POSTING:
                 for ci in p:
                     weight[ci] += idf.get(t, WEIGHT_SCALE)
-        roots = sorted({g.root(ci) for ci in heapq.nsmallest(EXCERPT_CLUSTERS, weight, key=lambda ci: (-weight[ci], ci))})
+        roots = sorted({g.root(ci) for ci in _top(weight, EXCERPT_CLUSTERS)})
         need = len(e.content) - (1 if len(e.content) >= 3 else 0)
         ew = words_of(e)
         best = None
+        tried: set[tuple[str, ...]] = set()
         for ci in roots:
             c = g.clusters[ci]
-            tried: set[tuple[str, ...]] = set()
+            n = 0
             for u in c.members:
-                if u is e or u.size <= e.size or u.stems in tried or (u.article == e.article and u.quote_i == e.quote_i):
+                if u.size <= e.size or u.stems in tried or (u.article == e.article and u.quote_i == e.quote_i):
                     continue
                 tried.add(u.stems)
-                if len(tried) > EXCERPT_MEMBERS:
+                n += 1
+                if n > EXCERPT_MEMBERS:
                     break
                 if len(e.content & u.content) < need:
                     continue
