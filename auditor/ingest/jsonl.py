@@ -37,6 +37,17 @@ class Record:
     source: str | None = None
     fallback_outlet: str | None = None
 
+    def take(self, key: str, value: str | None, label: str | None = None) -> None:
+        """Keep a metadata field (outlet, url, published, title) the record gives; a ``published`` that is
+        not ISO 8601 is left empty with a warning naming it as the source calls it (``label``)."""
+        value = (value or "").strip()
+        if not value:
+            return
+        if key == "published" and not is_iso8601(value):
+            self.warnings.append(f"{label or key} {value!r} is not an ISO 8601 date; left empty")
+            return
+        self.fields[key] = value
+
 
 def parse_line(line: str, number: int) -> Record | None:
     """One JSON Lines record (None for a blank line); raises ``RecordError`` with the reason."""
@@ -60,11 +71,5 @@ def parse_line(line: str, number: int) -> Record | None:
     record = Record(line=number, id=obj.get("id") or None, content=content, is_html=text is None,
                     extra={k: v for k, v in obj.items() if k not in STRING_FIELDS})
     for key in ("outlet", "url", "published", "title"):
-        value = (obj.get(key) or "").strip()
-        if not value:
-            continue
-        if key == "published" and not is_iso8601(value):
-            record.warnings.append(f"published {value!r} is not an ISO 8601 date; left empty")
-            continue
-        record.fields[key] = value
+        record.take(key, obj.get(key))
     return record

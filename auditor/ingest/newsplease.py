@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from ..models import IngestError
-from .frontmatter import is_iso8601
 from .jsonl import Record
 from .urls import registered_domain, url_id
 
@@ -74,13 +73,8 @@ def parse_newsplease(text: str, path: Path) -> Iterator[Record | IngestError]:
         elif _string(obj, "source_domain"):
             domain = _string(obj, "source_domain")
             record.fallback_outlet = registered_domain(f"http://{domain}") or domain
-        if _string(obj, "title"):
-            record.fields["title"] = _string(obj, "title")
-        published = _string(obj, "date_publish")
-        if published and is_iso8601(published):
-            record.fields["published"] = published
-        elif published:
-            record.warnings.append(f"date_publish {published!r} is not an ISO 8601 date; left empty")
+        record.take("title", _string(obj, "title"))
+        record.take("published", _string(obj, "date_publish"), label="date_publish")
         if _string(obj, "date_download"):
             record.meta["fetched"] = _string(obj, "date_download")
         record.source = source

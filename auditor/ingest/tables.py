@@ -41,7 +41,6 @@ from pathlib import Path
 
 from ..models import IngestError
 from .files import ReadFailure, check_binary, decode
-from .frontmatter import is_iso8601
 from .jsonl import Record
 from .urls import url_id
 
@@ -187,11 +186,5 @@ def _record(row: list[str], names: list[str], index: dict[str, int], extra_cols:
     record = Record(line=line, id=rid, content=content, is_html=is_html,
                     extra={name: row[i] for i, name in extra_cols if row[i] != ""})
     for key in ("outlet", "url", "published", "title"):
-        value = get.get(key)
-        if not value:
-            continue
-        if key == "published" and not is_iso8601(value):
-            record.warnings.append(f"published {value!r} is not an ISO 8601 date; left empty")
-            continue
-        record.fields[key] = value
+        record.take(key, get.get(key))
     return record
