@@ -553,7 +553,8 @@ class _Grouper:
         if r.article not in c.articles or (EXCERPTS_SHARE and not r.full and r.size <= EXCERPT_WORDS):
             return True  # an article may quote several pieces of one sentence
         return any(
-            m.article == r.article and (Levenshtein.normalized_similarity(m.stems, r.stems) >= 0.9
+            m.article == r.article and (m.content == r.content  # the same words again ("Peace be with you (all)!")
+                                        or Levenshtein.normalized_similarity(m.stems, r.stems) >= 0.9
                                         or _excerpt_of(m, r) or _excerpt_of(r, m))
             for m in c.members)
 
@@ -748,8 +749,9 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     contains it, read with its function words ("one way or the other"): the containing unit of another
     quotation whose words align best with it (rapidfuzz ``partial_ratio`` >= ``EXCERPT_MATCH``), ties to the
     shortest such unit (where the excerpt is closest to a clause of its own, as when an outlet made those
-    words a sentence), then to the larger cluster. Candidates come from the clusters' word index, never from
-    all units. Returns how many units moved."""
+    words a sentence), then to the larger cluster. A shorter one (a term of one or two words) goes only where
+    its words stand as they are in the units of one cluster and of no other. Candidates come from the
+    clusters' word index, never from all units. Returns how many units moved."""
     idf, index = g.scorer.idf, g.index
     low: dict[int, str] = {}
 
@@ -761,8 +763,9 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
 
     moved = 0
     for e in renderings:
-        if e.full or not EXCERPT_MIN <= e.size <= EXCERPT_MAX:
+        if e.full or e.size > EXCERPT_MAX:
             continue
+        term = e.size < EXCERPT_MIN  # a word or two presented as the speaker's ("unstoppable")
         # clusters sharing the excerpt's content words, most weight first
         weight: dict[int, int] = defaultdict(int)
         for t in sorted(e.content):
@@ -774,6 +777,7 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
         need = len(e.content) - (1 if len(e.content) >= 3 else 0)
         ew = words_of(e)
         best = None
+        holding: set[int] = set()  # for a term: every cluster with a unit containing it
         tried: set[tuple[str, ...]] = set()
         for ci in roots:
             c = g.clusters[ci]
@@ -787,14 +791,19 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
                     break
                 if len(e.content & u.content) < need:
                     continue
+                if term:
+                    if f" {ew} " in f" {words_of(u)} ":
+                        holding.add(ci)
+                        best = ((100, 0, 0, 0), ci)
+                    continue
                 score = round(fuzz.partial_ratio(ew, words_of(u)))
                 if score < EXCERPT_MATCH:
                     continue
                 key = (score, -u.size, len(c.members), -ci)
                 if best is None or key > best[0]:
                     best = (key, ci)
-        if best is None:
-            continue
+        if best is None or (term and len(holding) != 1):
+            continue  # a term found in several clusters is ambiguous: it stays where it is
         ti, own = best[1], g.root(g.where[id(e)])
         if ti == own:
             continue
