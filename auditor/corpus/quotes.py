@@ -451,6 +451,14 @@ class _Cluster:
     minw: float = math.inf  # the smallest IDF weight of a representative's content words
 
 
+def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """The shorter word sequence is a subsequence of the longer (words added, none changed or moved)."""
+    if len(a) > len(b):
+        a, b = b, a
+    it = iter(b)
+    return all(w in it for w in a)
+
+
 def _excerpt_of(a: Rendering, b: Rendering) -> bool:
     """``a``'s words are a run of ``b``'s (a headline quoting a few words of the body's quotation)."""
     return a.size < b.size and f" {' '.join(a.stems)} " in f" {' '.join(b.stems)} "
@@ -553,7 +561,7 @@ class _Grouper:
         if r.article not in c.articles or (EXCERPTS_SHARE and not r.full and r.size <= EXCERPT_WORDS):
             return True  # an article may quote several pieces of one sentence
         return any(
-            m.article == r.article and (m.content == r.content  # the same words again ("Peace be with you (all)!")
+            m.article == r.article and (m.content == r.content and _within(m.stems, r.stems)  # "Peace be with you (all)!"
                                         or Levenshtein.normalized_similarity(m.stems, r.stems) >= 0.9
                                         or _excerpt_of(m, r) or _excerpt_of(r, m))
             for m in c.members)
