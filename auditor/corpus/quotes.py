@@ -146,7 +146,7 @@ _LANGUAGES = (r"Ukrainian|Russian|French|German|Spanish|Italian|Polish|Dutch|Ara
               r"Finnish|Danish|Norwegian|Serbian|Croatian|Bulgarian|Georgian|Armenian|Belarusian|Lithuanian|"
               r"Latvian|Estonian|Slovak|Slovenian|Urdu|Bengali|Indonesian|Vietnamese|Thai|Swahili")
 _SPOKE_IN = re.compile(
-    r"\b(?:speaking|spoke|speaks|said|told\s+\w+|addressed\s+\w+|address|remarks|speech)\s+(?:\w+\s+)?in\s+"
+    r"\b(?i:speaking|spoke|speaks|said|told\s+\w+|addressed\s+\w+|address|remarks|speech)\s+(?:\w+\s+)?in\s+"
     r"(?:" + _LANGUAGES + r")\b|\b(?:in|from)\s+(?:the\s+)?(?:" + _LANGUAGES + r")(?:-language)?\s+"
     r"(?:original|remarks|speech|address)\b")
 PRIMARY = re.compile(
@@ -162,6 +162,8 @@ _NUMBER_WORDS = frozenset({"zero", "two", "three", "four", "five", "six", "seven
                            "billi", "trill", "half", "dozen"})  # stems (first five letters)
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
                      "no", "vs", "etc", "inc", "ltd", "co", "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "your", "this", "that", "these",
+                          "those", "my"})
 _SENT_END = re.compile(r"[!?;\u2026]|\.\.\.")
 
 
@@ -423,11 +425,26 @@ class Scorer:
         return best_w / WEIGHT_SCALE, best_n
 
 
+def _runs(r: Rendering, inter: frozenset) -> set[tuple[str, str]]:
+    """Pairs of shared content words standing next to each other in ``r``, or with a determiner between
+    them ("rebuild the harbour")."""
+    st = r.stems
+    out = set()
+    for i, x in enumerate(st[:-1]):
+        if x not in inter:
+            continue
+        y = st[i + 1]
+        if y in inter:
+            out.add((x, y))
+        elif y in _DETERMINERS and i + 2 < len(st) and st[i + 2] in inter:
+            out.add((x, st[i + 2]))
+    return out
+
+
 def _shared_run(a: Rendering, b: Rendering, inter: frozenset) -> bool:
-    """The two units share a run of two words holding a shared content word ("strong support"), in
-    either order of those words' neighbours: the shared words are a phrase, not scattered."""
-    pa = {(x, y) for x, y in zip(a.stems, a.stems[1:], strict=False) if x in inter or y in inter}
-    return any((x, y) in pa for x, y in zip(b.stems, b.stems[1:], strict=False) if x in inter or y in inter)
+    """The two units share a run of two of their shared content words ("strong support", "rebuild the
+    harbour"): the shared words are a phrase, not scattered."""
+    return not _runs(a, inter).isdisjoint(_runs(b, inter))
 
 
 def _top(weight: dict[int, int], k: int) -> list[int]:

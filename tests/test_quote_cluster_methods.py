@@ -1,0 +1,201 @@
+"""Quote clustering methods of issue 11, point 2, each on small texts written for this file (a made-up mayor,
+Jane Roe of Norland, and her harbour): a flagged (or joined) case beside one that must not be."""
+
+from __future__ import annotations
+
+from auditor.corpus.quotes import cluster_quotes, with_unit_clusters
+from auditor.models import Article
+from auditor.text.document import Doc
+
+
+def docs_of(texts: dict[str, str]) -> list[Doc]:
+    return [Doc(Article(id=k, text=v)) for k, v in texts.items()]
+
+
+def quote_with(doc: Doc, words: str):
+    return next(q for q in doc.quotes if words in q.text)
+
+
+# -- excerpts ----------------------------------------------------------------------------------------
+
+
+def test_excerpt_of_function_words_joins_the_unit_where_it_stands_as_a_clause():
+    """A 3-6-word partial quote made mostly of function words ("come what may") goes to the cluster of the
+    shortest unit containing it: the outlets that quote those words as a sentence of their own, not the
+    longer sentence that ends with them."""
+    docs = docs_of({
+        "a": 'Mayor Jane Roe said: "The harbour wall will be rebuilt before the storms, and we will find the money '
+             'come what may." She did not give a date.',
+        "b": '"The harbour wall will be rebuilt before the storms, and we will find the money come what may," '
+             'Roe said on Monday.',
+        "c": '"We will pay for the harbour. Come what may, the wall goes up," Roe told reporters.',
+        "d": '"We will pay for the harbour. Come what may, the wall goes up," Roe said.',
+        "e": 'Roe promised to rebuild the wall "come what may" and asked for patience.',
+    })
+    cluster_quotes(docs)
+    by = {d.article.id: d for d in docs}
+    excerpt = by["e"].quotes[0]
+    assert excerpt.kind == "partial" and excerpt.cluster is not None
+    sentence_units = {u["id"] for q in with_unit_clusters(
+        [{"id": "c", "quotes": [{}]}], _clusters(docs))[0]["quotes"] for u in q["clusters"]}
+    assert excerpt.cluster in sentence_units  # with "Come what may, the wall goes up"
+    assert excerpt.cluster != by["a"].quotes[0].cluster  # not with the long sentence that ends with it
+
+
+def test_excerpt_found_nowhere_else_stays_uncorroborated():
+    docs = docs_of({
+        "a": '"The harbour wall will be rebuilt before the storms," Roe said.',
+        "b": '"The harbour wall will be rebuilt before the storms," Roe said on Monday.',
+        "c": 'Roe promised to rebuild the wall "at any price at all" and asked for patience.',
+    })
+    cluster_quotes(docs)
+    assert docs[2].quotes[0].cluster is None and docs[2].quotes[0].fidelity is None
+    assert docs[0].quotes[0].cluster == docs[1].quotes[0].cluster is not None
+
+
+def test_one_word_term_joins_the_only_cluster_that_carries_it():
+    docs = docs_of({
+        "a": '"Our recovery is unbreakable and the port will grow again," Roe said.',
+        "b": '"Our recovery is unbreakable, and the port will grow again," Roe said.',
+        "c": 'Roe said the recovery was "unbreakable" and left the stage.',
+    })
+    cluster_quotes(docs)
+    assert docs[2].quotes[0].kind == "partial"
+    assert docs[2].quotes[0].cluster is not None and docs[2].quotes[0].cluster == docs[0].quotes[0].cluster
+
+
+def test_one_word_term_carried_by_two_clusters_is_left_alone():
+    docs = docs_of({
+        "a": '"Our recovery is unbreakable and the port will grow again," Roe said. Later she added: "The fishing '
+             'fleet is unbreakable too, whatever the winter brings."',
+        "b": '"Our recovery is unbreakable, and the port will grow again," Roe said. "The fishing fleet is '
+             'unbreakable too, whatever the winter brings," she added.',
+        "c": 'Roe said the fleet was "unbreakable" and left the stage.',
+    })
+    cluster_quotes(docs)
+    assert docs[2].quotes[0].cluster is None  # which of the two sentences? nothing decides
+
+
+# -- units: sentences, clauses, one quotation in several clusters -----------------------------------------
+
+
+def _clusters(docs):
+    return cluster_quotes(docs)
+
+
+def test_one_quotation_belongs_to_the_clusters_of_each_of_its_sentences():
+    docs = docs_of({
+        "a": '"The ferry to the islands will run all winter. Tickets will cost half of what they cost now," Roe '
+             'said.',
+        "b": '"The ferry to the islands will run all winter," Roe said.',
+        "c": '"Tickets will cost half of what they cost now," Roe said at the pier.',
+    })
+    clusters = cluster_quotes(docs)
+    art = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]
+    ids = [u["id"] for u in art["quotes"][0]["clusters"]]
+    assert len(ids) == 2 and len(set(ids)) == 2
+    assert set(ids) == {docs[1].quotes[0].cluster, docs[2].quotes[0].cluster}
+    assert docs[0].quotes[0].cluster == docs[1].quotes[0].cluster  # primary: its first sentence
+
+
+def test_a_clause_before_a_colon_is_a_unit_of_its_own():
+    docs = docs_of({
+        "a": '"Let me be clear about the money: the port authority will repay every family by June," Roe said.',
+        "b": '"The port authority will repay every family by June," Roe said.',
+        "c": '"The port authority will repay every family by June," the mayor, Jane Roe, said.',
+    })
+    clusters = cluster_quotes(docs)
+    art = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]
+    units = art["quotes"][0]["clusters"]
+    assert [docs[0].text[u["start"]:u["end"]].strip('" ,').lower()[:12] for u in units] == ["the port aut"]
+    assert units[0]["id"] == docs[1].quotes[0].cluster
+
+
+def test_words_elided_inside_a_sentence_keep_it_one_unit():
+    docs = docs_of({
+        "a": '"We will dredge the channel... and open it to the big ships by autumn," Roe said.',
+        "b": '"We will dredge the channel and open it to the big ships by autumn," Roe said.',
+        "c": '"We will dredge the channel and open it to the large ships by autumn," Roe said.',
+    })
+    clusters = cluster_quotes(docs)
+    art = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]
+    assert len(art["quotes"][0]["clusters"]) == 1
+    assert docs[0].quotes[0].cluster == docs[1].quotes[0].cluster == docs[2].quotes[0].cluster
+
+
+def test_a_few_common_words_scattered_in_two_sentences_do_not_join_them():
+    """Must not join: "the harbour needs strong support" / "the harbour proved strong, and support came"
+    share three content words, none of them next to another."""
+    docs = docs_of({
+        "a": '"The harbour needs strong support," Roe said.',
+        "b": '"The harbour proved strong, and our support came quickly," Roe said.',
+        "c": '"The harbour needs strong support," Roe told the council.',
+    })
+    cluster_quotes(docs)
+    assert docs[0].quotes[0].cluster == docs[2].quotes[0].cluster is not None
+    assert docs[1].quotes[0].cluster is None
+
+
+def test_one_article_repeating_a_greeting_is_in_its_cluster_twice():
+    docs = docs_of({
+        "a": 'Roe opened with "Good evening to all of you!" and closed with "Good evening to you!"',
+        "b": 'Roe began: "Good evening to you all!" She ended: "Good evening to you!"',
+        "c": '"Good evening to you!" Roe told the crowd.',
+    })
+    cluster_quotes(docs)
+    cl = {q.cluster for d in docs for q in d.quotes}
+    assert len(cl) == 1 and None not in cl
+
+
+# -- consensus and fidelity --------------------------------------------------------------------------
+
+
+def test_primary_source_outranks_the_majority():
+    """Two outlets agree on a rewording; the town's own transcript has the words as spoken: the transcript
+    is the consensus, and the majority is the one marked down."""
+    docs = docs_of({
+        "t": "Transcript of remarks by Mayor Jane Roe\n\nRoe said: \"We will reopen the north pier to every "
+             "fishing boat in May.\"",
+        "a": '"We will open the north pier to all fishing boats in May," Roe said.',
+        "b": '"We will open the north pier to all fishing boats in May," the mayor said, Roe\'s office confirmed.',
+    })
+    clusters = cluster_quotes(docs)
+    (c,) = [c for c in clusters if "pier" in c.consensus]
+    assert "reopen the north pier to every fishing boat" in c.consensus
+    primary = [m for m in c.members if m.get("primary_source")]
+    assert [m["article"] for m in primary] == ["t"]
+    assert docs[0].quotes[0].fidelity == 1.0 and docs[1].quotes[0].fidelity < 1.0
+
+
+def test_a_changed_name_is_typed_and_costs_more_than_a_synonym():
+    docs = docs_of({
+        "a": '"We owe the new pier to Minister Brandt and to the fishermen of Norland," Roe said.',
+        "b": '"We owe the new pier to Minister Brandt and to the fishermen of Norland," Roe said on Friday.',
+        "c": '"We owe the new pier to Minister Kessler and to the fishermen of Norland," Roe said.',
+        "d": '"We owe the new jetty to Minister Brandt and to the fishermen of Norland," Roe said.',
+    })
+    cluster_quotes(docs)
+    types_c = {d["type"] for d in docs[2].quotes[0].differences}
+    types_d = {d["type"] for d in docs[3].quotes[0].differences}
+    assert "name" in types_c and "name" not in types_d
+    assert docs[2].quotes[0].fidelity < docs[3].quotes[0].fidelity < 1.0
+
+
+def test_translated_speech_words_added_inside_the_marks_cost_synonyms_do_not():
+    """Speaking in Norwegian: every English rendering is a translation. A synonym is free; a clause added
+    inside the quotation marks is not."""
+    head = "Speaking in Norwegian, Mayor Jane Roe addressed the council. "
+    docs = docs_of({
+        "a": head + '"We stand ready to rebuild the harbour with our neighbours," Roe said.',
+        "b": head + '"We stand ready to rebuild the harbour with our neighbours," she said, Roe\'s office noted.',
+        "c": head + '"We are prepared to rebuild the harbour with our neighbours," Roe said.',
+        "d": head + '"We stand ready to rebuild the harbour, at any cost and alone if need be, with our '
+                    'neighbours," Roe said.',
+    })
+    cluster_quotes(docs)
+    qa, qc, qd = docs[0].quotes[-1], docs[2].quotes[-1], docs[3].quotes[-1]
+    assert qa.cluster == qc.cluster == qd.cluster is not None
+    assert qc.fidelity == 1.0  # "are prepared" for "stand ready": a translator's choice
+    assert any(d["type"] == "addition" and d.get("note") == "words added inside the shared stretch"
+               for d in qd.differences)
+    assert qd.fidelity < qc.fidelity
