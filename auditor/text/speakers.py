@@ -69,9 +69,12 @@ from functools import lru_cache
 
 from ..vocab import cached, load_phrases
 
-CAPW = r"(?:[A-Z][\w'\u2019\-]*|[A-Z]\.(?:[A-Z]\.)*)"
+# a hyphen joins capitalised parts only: "Saint-Exupery", not "Chicago-born" or a dash glued to a word
+CAPW = r"(?:[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
-_ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)\s+)"
+_ADV1 = r"(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)"
+# an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
+_ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
 # Role heads that say nothing on their own: "the NATO chief" is matched through its modifier.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss", "official", "officer", "figure"})
 # Abbreviations of roles, expanded before a role is matched ("the Norlandic PM" -> prime minister).
@@ -127,7 +130,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     spk = rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,5}}{word})"
     # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
     rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
-    role = rf"(?:(?i:the)[^\S\n]+(?:{rw}[^\S\n]+){{0,2}}{rw})"
+    rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
+    role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}{rw})"
     near = rf"(?:{spk}|{role})"
     ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
     # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
@@ -145,6 +149,20 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
+        # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
+        "inside_who_rel": re.compile(rf"(?P<who>{spk}),[^\S\n]+who[^\S\n]+(?:[^,\n\"]{{0,60}}?[^\S\n]+)?"
+                                     rf"(?P<verb>{verb})"),
+        # the speaker as the possessor of the words: 'the minister's speech, read out in Latin, states:
+        # "..."', 'in Roe's words, "..."'
+        "before_poss": re.compile(
+            rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw})['\u2019]s?"
+            rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b(?:[^\"\n:]{{0,60}}?[^\S\n]+"
+            rf"(?:states?|stated|says|said|reads?|goes|went|runs|ran))?[^\S\n]*[,:]?[^\S\n]*$"),
+        # after the closing mark, the words named as someone's: '"...", the first words spoken by the new queen'
+        "after_words_of": re.compile(
+            rf"{lead}(?:(?:were|was|are|is)[^\S\n]+)?(?:the|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?"
+            rf"(?P<verb>{_SPEECH_NOUNS})[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:by|of|from)[^\S\n]+"
+            rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:[\w\-'\u2019]+[^\S\n]+){{0,3}}?[\w\-'\u2019]+)(?=[^\S\n]*(?:[.,;:!?]|$))"),
     }
 
 
@@ -169,6 +187,7 @@ def _ing_forms() -> tuple[str, ...]:
     return tuple(sorted(out, key=len, reverse=True))
 
 
+_SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
 _FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
 
 
@@ -192,6 +211,16 @@ class Person:
     titles: set[str] = field(default_factory=set)  # role words, lower case: "prime", "minister", "banker"
     attrs: set[str] = field(default_factory=set)  # modifiers, lower case: "nato", "norland", "norlandic"
     mentions: list[int] = field(default_factory=list)
+    first: int = 0  # where the article first names them in full
+    lead: set[str] = field(default_factory=set)  # title words written in front of the full name ("rev")
+
+
+def _compatible(a, b) -> bool:
+    """Two sets of title words may belong to one person: either is empty or they share a word (``same_role``
+    synonyms counted: ``pope`` ~ ``pontiff``)."""
+    if not a or not b:
+        return True
+    return bool(_with_same_roles(set(a)) & _with_same_roles(set(b)))
 
 
 @dataclass
@@ -211,9 +240,19 @@ class People:
         forms = last or forms
         return forms[0] if len(forms) == 1 else None
 
-    def by_surname(self, token: str) -> str | None:
+    def by_surname(self, token: str, lead=None, pos: int | None = None, strict: bool = False) -> str | None:
+        """The person a single name stands for: the one whose full name ends (or, family name first,
+        begins) with it. With the title words written in front of it (``lead``), a person introduced with
+        other titles and named in full only after ``pos`` is someone else (``Pope Francis`` early on is not
+        ``Rev. Mark Francis`` quoted at the end); ``strict`` then gives None when every candidate is."""
         token = token.lower()
         best = [p for p in self.persons.values() if p.name.split()[-1].lower() == token]
+        if lead and best:
+            fits = [p for p in best if _compatible(lead, p.lead) or (pos is not None and pos > p.first)]
+            if strict or fits:
+                best = fits
+                if not best:
+                    return None
         old = sorted(a for a in self.aliases if a.split()[-1].lower() == token)
         if not best and old:  # a name the person had before ("Vesely", who became "Pius XIII")
             return self.aliases[old[0]]
@@ -310,14 +349,27 @@ def _role_words(words) -> tuple[set[str], set[str]]:
         for part in _expand(low):
             if not part or part in _DESC_STOP or part.isdigit():
                 continue
-            if part in titles() or not w[:1].isupper():
+            if part.startswith("age:") or (w.lower().endswith("-born") and w[:1].isupper()):
+                attrs.add(part)
+            elif part in titles() or not w[:1].isupper():
                 roles.add(part)
             else:
                 attrs.add(part)
     return roles, attrs
 
 
+_AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
+
+
 def _expand(low: str) -> list[str]:
+    """A descriptive word as the words a role is matched by: ``ex-``/``former`` dropped, an abbreviation
+    expanded (``pm``), an age as ``age:69`` (``69-year-old``, an apposition's ``69``), ``chicago-born`` as
+    the place ``chicago``."""
+    if low[:1].isdigit():
+        m = _AGE_WORD.fullmatch(low)
+        return [f"age:{m.group(1)}"] if m else []
+    if low.endswith("-born"):
+        return [low[:-5]]
     low = re.sub(r"^(?:ex|former)-", "", low)
     return ABBREVIATIONS.get(low, low).split()
 
@@ -336,12 +388,11 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     prefix = _DATELINE.sub("", prefix)
     if "," in prefix:
         intro, prefix = prefix.rsplit(",", 1)
-        first = intro.strip(" \"'\u201c\u201d(").split()[:1]
-        w = first[0].lower() if first else ""
-        # "Speaking in Kyiv, Roe said", "On Monday, Roe said"; not "Roe thanked his predecessor, X"; any
-        # fronted words before a reporting clause ("Support has not diminished, Roe said")
-        if not reporting and not (w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly")) or w[:1].isdigit()
-                or w in _CALENDAR):
+        # "Speaking in Kyiv, Roe said", "On Monday, Roe said"; not "Roe thanked his predecessor, X", nor
+        # "Speaking in Kyiv, Roe thanked her predecessor, X" (each comma's phrase must introduce); any fronted
+        # words before a reporting clause ("Support has not diminished, Roe said")
+        if not reporting and not (_intro_like(intro.split(",", 1)[0]) and (
+                "," not in intro or _intro_like(intro.rsplit(",", 1)[-1], place=True))):
             return False
         if re.match(r"\s*(?:and|or|&)\b", prefix):
             return False  # the last item of a list: "in Italian, Spanish and Latin"
@@ -353,8 +404,23 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     return not words or all(_is_title(w) or w[:1].isupper() for w in words)
 
 
+def _intro_like(seg: str, place: bool = False) -> bool:
+    """An introductory phrase: it opens with a preposition, an intro adverb, a participle, an -ly adverb, a
+    number or a calendar name; with ``place``, a short capitalised place or date after another introductory
+    phrase (``In Vell, Norland, Roe said``)."""
+    words = seg.strip(" \"'\u201c\u201d(").split()
+    if not words:
+        return True
+    w = words[0].lower()
+    if w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly")) or w[:1].isdigit() or w in _CALENDAR:
+        return True
+    return place and len(words) <= 3 and all(x[:1].isupper() or x[:1].isdigit() for x in words)
+
+
 # "ROME (OSV News) -- ", "KYIV, Nov 21 (Reuters) - ": a wire dateline opens the first sentence
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z .'\u2019-]+(?:,[^()\n]{0,30})?(?:\([^)\n]{0,40}\))?\s*(?:--|\u2014|\u2013|-)\s*")
+_WIRE_DATELINE = r"\s*[A-Z][A-Z .'\u2019-]+(?:,[^()\n]{0,30})?(?:\([^)\n]{0,40}\))?\s*(?:--|\u2014|\u2013|-)\s*"
+# ... or a machine date with its label ("date 2025-05-09 ") left before the first sentence by an extractor
+_DATELINE = re.compile(rf"^\s*(?:[a-z]+\s+)?\d{{4}}-\d\d-\d\d\s+|^{_WIRE_DATELINE}")
 _INTRO_WORDS = frozenset("meanwhile however later earlier then also still now today yesterday tonight last this "
                          "addressing speaking asked in a an the".split())
 
@@ -398,17 +464,37 @@ def _text_index(norm: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
     return frozenset(mid), heads
 
 
+@dataclass(slots=True)
+class _Run:
+    """One capitalised run outside quotations that may name a person (``find_people``, first pass)."""
+    start: int
+    end: int  # after the run and an "of Norland" that belongs to it
+    pos: int  # where the name's first word stands
+    key: str  # the name words
+    single: bool
+    lead: frozenset  # title words written in front of the name ("pope", "rev"), possessors left out
+    roles: set
+    attrs: set
+    possessive: bool
+    verb_after: bool
+    evidence: bool  # a person on this mention's own evidence (a title, a reporting verb, "who", a description)
+    heading: bool
+
+
 def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
-    """Persons the article names outside its quotations, with the roles and attributes it gives them."""
+    """Persons the article names outside its quotations, with the roles and attributes it gives them.
+
+    Two passes over the capitalised runs (``_RUN``, once): the first reads each run's own evidence (titles,
+    apposition, ``of Norland``, a reporting verb next to it); the persons are those with evidence somewhere,
+    and one person's earlier name is linked to the later one (``_find_aliases``); the second records every
+    mention of a person, wherever it had evidence or not, and only then decides (for those alone) whether
+    the mention opens its sentence as the subject."""
     norm = doc.norm
     verb_rx = reporting_verb_re()
     verb_end = _verb_at_end()
     vfirst, vlast = _verb_edge_words()
-    persons: dict[str, Person] = {}
-    singles: list[tuple[int, str, bool, bool]] = []
-    full: list[tuple[int, str, bool]] = []
-    solo: list[tuple[int, str]] = []  # a single name governing a reporting verb ("Rutte said")
-    forms: Counter = Counter()
+    tls = titles()
+    skip = _skip_words()
     spans = sorted(quote_spans)
     starts = [s for s, _ in spans]
     sents = doc.sentences
@@ -429,15 +515,32 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         i = bisect.bisect_right(head_starts, pos) - 1
         return i >= 0 and pos < heads[i][1]
 
+    subject_of: dict[int, bool] = {}
+
+    def subject(r: _Run) -> bool:
+        """The mention opens its sentence as the subject, or that of a reporting clause ("..., Roe said")."""
+        s = subject_of.get(r.start)
+        if s is None:
+            s = subject_of[r.start] = (not r.possessive and not r.heading and not _COORD.match(norm, r.end)
+                                       and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
+        return s
+
+    runs: list[_Run] = []
     for m in _RUN.finditer(norm):
+        g = m.group()
+        if " " not in g and g.lower() in skip:
+            continue  # "The", "In", "He", "Monday": never a name, the cheapest test first
         if inside(m.start()):
             continue
-        title_words, name = split_name(m.group())
+        title_words, name = split_name(g)
         name = [t for t in name if t[:1].isupper()]
         if not name:
             continue
+        single = len(name) == 1
+        if single and name[0].lower() in skip:
+            continue
         nxt = _NEXT_WORD.match(norm, m.end())
-        if nxt and nxt.group(1) in titles():
+        if nxt and nxt.group(1) in tls:
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
         if title_words and title_words[0].lower() in ("the", "a", "an") and any(
                 not _is_title(t) for t in title_words[1:]):
@@ -445,15 +548,21 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         lead = norm[max(0, m.start() - 60):m.start()]
         if not title_words and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
             continue  # names take no article: "the People's Liberation Army", "the Chinese"
-        roles, attrs = _role_words(title_words)
+        # a possessor is no title: "Editor's Digest", "Peter's Successor" name no one
+        possessed = {_strip_possessive(t) for t in g.split()[:-1] if _POSS.search(t)} if "'" in g or "\u2019" in g \
+            else ()
+        own_titles = [t for t in title_words if t not in possessed]
+        roles, attrs = _role_words(own_titles)
+        if possessed:
+            attrs |= _role_words([t for t in title_words if t in possessed and not _is_title(t)])[1]
         roles.discard("the")
         # lower-case titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak"
         for w in reversed(lead.split()[-3:]):
-            if w.lower().strip(",") not in titles():
+            if w.lower().strip(",") not in tls:
                 break
             roles.add(w.lower().strip(","))
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
-        if rc and any(w.lower() in titles() for w in rc.group(1).split()):
+        if rc and any(w.lower() in tls for w in rc.group(1).split()):
             r2, a2 = _role_words(rc.group(1).split())
             roles |= r2
             attrs |= a2
@@ -468,86 +577,175 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             roles |= r2
             attrs |= a2
         after = norm[m.end():m.end() + 40]
-        last_word = lead[-25:].rstrip().rsplit(None, 1)[-1:] or [""]
         first_after = _FIRST_WORD.match(after)
         verb_after = bool(first_after) and first_after.group(1).lower() in vfirst and \
             bool(verb_rx.match(after.lstrip(" ,")))
-        near_verb = verb_after or (
-            last_word[0].lower() in vlast and bool(verb_end.search(lead[-25:])))
+        near_verb = verb_after
+        if not near_verb:
+            last_word = lead[-25:].rstrip().rsplit(None, 1)[-1:] or [""]
+            near_verb = last_word[0].lower() in vlast and bool(verb_end.search(lead[-25:]))
         # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
-        possessive = bool(_POSS.search(m.group())) or norm[m.end():m.end() + 1] in "'\u2019"
-        pos = m.start() + m.group().find(name[0])
-        heading = in_heading(m.start())
-        # the subject of a sentence, or of a reporting clause wherever it stands ("..., Roe said")
-        subject = (not possessive and not heading and not _COORD.match(norm, end)
-                   and _opens_sentence(norm, sent_start(m.start()), m.start(), verb_after))
-        # a possessor is no title: "Peter's Successor", "St. Peter's Basilica" name no one
-        titled = any(_is_title(t) and t.lower() != "the" and not t.isupper() for t in title_words) or any(r in titles() for r in roles)
+        possessive = bool(_POSS.search(g)) or norm[m.end():m.end() + 1] in "'\u2019"
+        lead_titles = frozenset(t.lower().rstrip(".") for t in own_titles
+                                if _is_title(t) and t.lower() != "the" and not t.isupper())
+        titled = bool(lead_titles) or any(r in tls for r in roles)
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
-        # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
-        gendered = subject and name[0] in mid_caps and \
-            bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150)))
-        if 2 <= len(name) <= 3 and all(_namelike(t) and not _is_title(t) for t in name):
-            forms[" ".join(name)] += 1
-        if 2 <= len(name) <= 4 and all(_namelike(t) for t in name) and (
-                titled or near_verb or after.startswith(", who") or described or gendered):
-            key = " ".join(name)
-            p = persons.setdefault(key, Person(key))
-            p.titles |= roles
-            p.attrs |= attrs
-            p.mentions.append(pos)
-            full.append((pos, key, subject))
-        elif len(name) == 1 and name[0].lower() not in PRONOUNS and name[0].lower() not in _CALENDAR and \
-                name[0].lower() not in _CLOSED_CLASS and name[0].lower() not in _FUNCTION:
-            singles.append((pos, name[0], possessive, subject, roles, attrs))
-            if (near_verb and not title_words and name[0].lower() not in _CLOSED_CLASS) or titled or gendered:
-                solo.append((pos, name[0]))
+        r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
+                 possessive, verb_after, False, in_heading(m.start()))
+        if single:
+            r.evidence = (near_verb and not title_words and not (
+                verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled
+        elif len(name) <= 4 and all(_namelike(t) for t in name):
+            r.evidence = titled or near_verb or after.startswith(", who") or described
+        else:
+            continue
+        if not r.evidence and name[0] in mid_caps:
+            # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
+            r.evidence = subject(r) and bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150)))
+        runs.append(r)
+
+    persons: dict[str, Person] = {}
+    forms: Counter = Counter()
+    for r in runs:
+        if r.single:
+            continue
+        toks = r.key.split()
+        if len(toks) <= 3 and all(_namelike(t) and not _is_title(t) for t in toks):
+            forms[r.key] += 1
+        if r.evidence:
+            p = persons.get(r.key) or persons.setdefault(r.key, Person(r.key, first=r.pos))
+            p.lead |= r.lead
     people = People(persons, [], full_forms=forms, proper=mid_caps)
-    for _pos, tok in solo:  # a speaker known by one name only, when no full name ends with it
-        if not people.by_surname(tok):
-            key = people.full_form(tok) or tok
-            persons[key] = Person(key)
-    mentions = [(p, k) for p, k, _ in full]
-    subjects = [(p, k) for p, k, s in full if s]
-    for pos, tok, possessive, subject, roles, attrs in singles:
-        fn = people.by_surname(tok)
-        if fn:
-            persons[fn].mentions.append(pos)
-            persons[fn].titles |= roles
-            persons[fn].attrs |= attrs
-            if not possessive:
-                mentions.append((pos, fn))
-                if subject:
-                    subjects.append((pos, fn))
+    for r in runs:  # a speaker known by one name only, when no full name ends with it
+        if not r.single or not r.evidence or r.key in persons or \
+                people.by_surname(r.key, lead=r.lead, pos=r.pos, strict=True):
+            continue
+        if r.lead and any(p.name.split()[-1] == r.key for p in persons.values()):
+            key = r.key  # "Pope Francis" is not "Rev. Mark Francis": titles disagree, named before him
+        else:
+            key = people.full_form(r.key) or r.key
+        persons.setdefault(key, Person(key, first=r.pos)).lead |= r.lead
+    alias = _find_aliases(norm, people, runs)
+    people.aliases = alias
+    mentions: list[tuple[int, str]] = []
+    subjects: list[tuple[int, str]] = []
+    by_sentence: dict[int, set[str]] = {}  # sentence start -> persons named in it
+    for r in runs:
+        if r.single:
+            fn = people.by_surname(r.key, lead=r.lead, pos=r.pos)
+        else:
+            fn = r.key if r.key in persons or r.key in alias else None
+        fn = alias.get(fn, fn)
+        if not fn or fn not in persons:
+            continue
+        p = persons[fn]
+        by_sentence.setdefault(sent_start(r.start), set()).add(fn)
+        p.mentions.append(r.pos)
+        p.titles |= r.roles
+        p.attrs |= r.attrs
+        if r.single and r.possessive:
+            continue
+        mentions.append((r.pos, fn))
+        if subject(r):
+            subjects.append((r.pos, fn))
+    _add_facts(norm, persons, by_sentence, sent_start)
+    for a, b in sorted(alias.items()):  # the earlier name's person joins the later one
+        pa_, pb = persons.pop(a, None), persons.get(b)
+        if pa_ and pb:
+            pb.titles |= pa_.titles
+            pb.attrs |= pa_.attrs
+            pb.mentions += pa_.mentions
+    for p in persons.values():
+        p.mentions.sort()
+        _with_same_roles(p.titles)
     people.mentions = sorted(mentions)
     people.subjects = sorted(subjects)
-    for p in persons.values():
-        _with_same_roles(p.titles)
-    _merge_aliases(norm, people)
     return people
 
 
-_ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|renamed|(?:took|taken|takes|take|chose|chosen|chooses"
-                    rf"|adopted|adopts|picked)\s+the\s+(?:[a-z]+\s+)?name(?:\s+of)?)[^\S\n]+"
-                    rf"(?:the[^\S\n]+)?(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})")
+_FACT_CUE = re.compile(r"\b(?:born|native|aged|age\s+of|years?[\s-]old|raised|grew\s+up|hails?\s+from)\b|-born\b")
+_FACTS = re.compile(
+    rf"\b(?:born|raised|grew[^\S\n]+up)[^\S\n]+in[^\S\n]+(?P<p1>{CAPW})|\bnative[^\S\n]+of[^\S\n]+(?P<p2>{CAPW})"
+    rf"|\bhails?[^\S\n]+from[^\S\n]+(?P<p3>{CAPW})|(?P<p4>{CAPW})-born\b|(?P<p5>{CAPW})[^\S\n]+native\b"
+    r"|\baged[^\S\n]+(?P<a1>\d{1,3})\b|\bage[^\S\n]+of[^\S\n]+(?P<a2>\d{1,3})\b"
+    r"|\b(?P<a3>\d{1,3})[^\S\n-]*-?years?[\s-]+old\b|\bwho[^\S\n]+is[^\S\n]+(?P<a4>\d{1,3})\b")
 
 
+def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], sent_start) -> None:
+    """What the article says of a person in a sentence that names no one else: where they were born or
+    are from (``Born in Vell, Roe ...``, ``a native of Vell``, ``Vell-born``) and their age (``aged 52``,
+    ``at the age of 52``, ``52 years old``), as attributes a description is matched against (``the
+    52-year-old Vell native``)."""
+    for s0, names in by_sentence.items():
+        if len(names) != 1:
+            continue
+        i = norm.find("\n", s0)
+        end = len(norm) if i < 0 else i
+        j = norm.find(". ", s0, end)
+        end = end if j < 0 else j
+        if not _FACT_CUE.search(norm, s0, end):
+            continue
+        (name,) = names
+        for m in _FACTS.finditer(norm, s0, end):
+            for k, v in m.groupdict().items():
+                if v:
+                    persons[name].attrs.add(f"age:{v}" if k[0] == "a" else v.lower())
+
+
+_PAST = frozenset("said told wrote spoke went gave made took put read".split())
+
+
+def _plural_subject(tok: str, verb: str, mid_caps) -> bool:
+    """``Analysts believe``, ``Observers say``: a plural noun opening a sentence (never capitalised inside
+    one) with a verb in the plural present, not a person's name (``Rutte says``, ``Rutte assured``)."""
+    v = verb.lower()
+    return tok.endswith("s") and tok not in mid_caps and not v.endswith(("s", "ed")) and v not in _PAST
+
+
+@lru_cache(maxsize=1)
+def _skip_words() -> frozenset[str]:
+    """Lower-case words that are never a name on their own (closed-class words, calendar names, pronouns)."""
+    return frozenset(_FUNCTION | _CLOSED_CLASS | _CALENDAR | set(PRONOUNS) | {"the", "a", "an"})
+
+
+_ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|renamed|(?:took|taken|takes|take|taking|chose|chosen"
+                    rf"|chooses|choosing|adopted|adopts|adopting|picked|picking)\s+the\s+(?:[a-z]+\s+)?name(?:\s+of)?)"
+                    rf"[^\S\n]+(?:the[^\S\n]+)?(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})")
+# the alias word right after a name that has no evidence of its own ("Robert Prevost became Pope Leo XIV")
+_ALIAS_NEAR = re.compile(r"[\s,]*(?:who\s+)?(?:(?:has|had|was|is|then|officially|formally)\s+)*$")
 _ALIAS_BEFORE = re.compile(rf"\bas[^\S\n]+(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}}),[^\S\n]+"
                            rf"(?P<old>{CAPW}(?:[^\S\n]+{CAPW}){{1,2}})")
+# the new name first, the old one after: "Pope Leo XIV - formerly Cardinal Robert Prevost", "(born X)"
+_ALIAS_FORMER = re.compile(rf"(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})[^\S\n]*(?:,|\(|-{{1,2}})[^\S\n]*"
+                           rf"(?:formerly|previously|born|n[e\u00e9]e?)[^\S\n]+(?:known[^\S\n]+as[^\S\n]+)?"
+                           rf"(?P<old>{CAPW}(?:[^\S\n]+{CAPW}){{1,4}})")
 _POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
-def _merge_aliases(norm: str, people: People) -> None:
+def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]:
     """One person under two names (``Robert Prevost became Pope Leo XIV``, ``X, now Y``, ``X, known as
-    Y``, ``X took the name Y``): the earlier name is merged into the later one, so every mention of
-    either resolves to it."""
+    Y``, ``X took the name Y``, ``as Y, X``, ``Y, formerly X``): earlier name -> later name. A name with
+    no evidence of its own takes part only when the alias words follow it directly; the later name
+    becomes a person with the titles written in front of it."""
     alias: dict[str, str] = {}
-    starts = list(people.mentions)
-    for name in sorted(people.persons):  # persons known from a single name: where their full form is written
+    persons = people.persons
+    starts: list[tuple[int, str, bool, int]] = []
+    for r in runs:
+        if not r.single:
+            starts.append((r.pos, r.key, r.key in persons, r.end))
+        else:
+            fn = people.by_surname(r.key, lead=r.lead, pos=r.pos)
+            if fn:
+                starts.append((r.pos, fn, True, r.end))
+    for name in sorted(persons):  # persons known from a single name: where their full form is written
         i = norm.find(name) if " " in name else -1
         if i >= 0:
-            starts.append((i, name))
-    for pa, a in sorted(starts):
+            starts.append((i, name, True, i + len(name)))
+    starts.sort()
+    if not ("became" in norm or " now " in norm or " as " in norm or " name" in norm or "renamed" in norm
+            or "becomes" in norm):
+        starts = []
+    for pa, a, known, a_end in starts:
         if a in alias:
             continue
         stop = min(len(norm), pa + 260)
@@ -557,6 +755,8 @@ def _merge_aliases(norm: str, people: People) -> None:
         m = _ALIAS.search(norm, pa + len(a.split()[-1]), stop)
         if not m:
             continue
+        if not known and not _ALIAS_NEAR.fullmatch(norm, a_end, m.start()):
+            continue
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
         title_words, name = split_name(m.group("run"))
@@ -564,31 +764,40 @@ def _merge_aliases(norm: str, people: People) -> None:
         if not name or (len(name) < 2 and not title_words):
             continue
         b = people.by_surname(name[-1]) if len(name) == 1 else " ".join(name)
-        if b and b != a:
+        if b and b != a and alias.get(b) != a:
             alias[a] = b
-            pb = people.persons.setdefault(b, Person(b))
+            pb = persons.setdefault(b, Person(b, first=m.start("run")))
             pb.titles |= {t.lower() for t in title_words}
     # "In his first address as Pope Leo XIV, Robert Prevost told ...": the new name first
-    for m in _ALIAS_BEFORE.finditer(norm):
-        _, old = split_name(m.group("old"))
-        title_words, name = split_name(m.group("run"))
-        old_name = " ".join(old)
-        if old_name in people.persons and old_name not in alias and len(name) >= 2 and title_words:
+    pairs = []
+    if " as " in norm or "\nas " in norm or "As " in norm:
+        pairs += [(m.group("run"), m.group("old"), True) for m in _ALIAS_BEFORE.finditer(norm)]
+    if "formerly" in norm or "previously" in norm or "born" in norm or "n\u00e9" in norm or "nee " in norm:
+        pairs += [(m.group("run"), m.group("old"), False) for m in _ALIAS_FORMER.finditer(norm)]
+    for run, old_run, must_know in pairs:
+        _, old = split_name(old_run)
+        title_words, name = split_name(run)
+        old_name = " ".join(t for t in old if _namelike(t))
+        if len(old_name.split()) < 2 or old_name in alias or (must_know and old_name not in persons):
+            continue
+        if len(name) >= 2 and title_words:
             b = " ".join(name)
-            if b != old_name:
-                alias[old_name] = b
-                people.persons.setdefault(b, Person(b)).titles |= {t.lower() for t in title_words}
-    if not alias:
-        return
-    for a, b in sorted(alias.items()):
-        pa_, pb = people.persons.pop(a, None), people.persons.get(b)
-        if pa_ and pb:
-            pb.titles |= pa_.titles
-            pb.attrs |= pa_.attrs
-            pb.mentions = sorted(pb.mentions + pa_.mentions)
-    people.mentions = [(p, alias.get(n, n)) for p, n in people.mentions]
-    people.subjects = [(p, alias.get(n, n)) for p, n in people.subjects]
-    people.aliases = alias
+        elif len(name) == 1 and title_words:
+            b = people.by_surname(name[0]) or people.full_form(name[0])
+        else:
+            continue
+        if b and b != old_name:
+            alias[old_name] = b
+            persons.setdefault(b, Person(b, first=len(norm))).titles |= {t.lower() for t in title_words}
+    return {a: _final(alias, b) for a, b in alias.items()}
+
+
+def _final(alias: dict[str, str], b: str) -> str:
+    seen = set()
+    while b in alias and b not in seen:
+        seen.add(b)
+        b = alias[b]
+    return b
 
 
 # -- resolution ---------------------------------------------------------------------------------------------
@@ -683,6 +892,10 @@ class Discourse:
             words += [(part, cap) for part in _expand(t.lower())]
         if not words:
             return None
+        ages = [x for x, _ in words if x.startswith("age:")]
+        words = [w for w in words if not w[0].startswith("age:")]
+        if not words:  # "the 69-year-old"
+            return self._described("", [], ages, pos)
         head = words[-1][0]
         capmods = [x for x, cap in words[:-1] if cap]
         titlemods = [x for x, cap in words[:-1] if not cap and x in titles()]
@@ -697,8 +910,27 @@ class Discourse:
                 cands.append(p.name)
         if len(cands) == 1:
             return cands[0]
+        if not cands:
+            return self._described(head, capmods, ages, pos)
         cur = self.current_speaker(pos)
+        if cur not in cands:
+            # "Pope Leo XIV called for ... The new pontiff urged ...": the subject of the passage, when no
+            # other candidate was named since
+            cur = self.current(pos)
+            if cur != self.people.last_before(pos, set(cands)):
+                cur = None
         return cur if cur in cands else None
+
+    def _described(self, head: str, capmods: list[str], ages: list[str], pos: int) -> str | None:
+        """A description that names no role (``the 69-year-old Chicago native``): the one person of whom
+        the article said every identifying thing in it (a place they are from, their age). A role word as
+        head (``the Harbour Authority spokesman``) is someone else's role, and nothing identifying, nobody."""
+        if head in titles() or not (capmods or ages):
+            return None
+        cands = [p.name for p in self.people.persons.values()
+                 if all(any(_stem_match(c, f) for f in p.attrs) for c in capmods)
+                 and all(a in p.attrs for a in ages)]
+        return cands[0] if len(cands) == 1 else None
 
 
 def resolve(who: str, pos: int, people: People) -> str | None:
@@ -772,6 +1004,11 @@ def _subject_re() -> re.Pattern:
                       rf"(?=[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?[a-z]+(?:ed|s)\b)")
 
 
+_APPOS_SUBJECT = re.compile(
+    rf"[^\S\n]*(?:[^\n:]{{0,40}}:[^\S\n]+|{_WIRE_DATELINE})?"
+    rf"(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+),")
+
+
 def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
     """Who the sentence running from ``lo`` to the cue at ``pos`` is about: its subject resolved (``The
     Russian leader accused ..., stating,``), else the current speaker."""
@@ -780,6 +1017,14 @@ def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | Non
         who = disc.resolve(m.group("who"), m.start("who"))
         if who and who in disc.people.persons:
             return who
+    # "Robert Roe, the first banker to lead Norland, declared": the sentence opens with a name (or a
+    # description) and a phrase set off by commas, then the cue
+    if norm.find(",", lo, pos) >= 0:
+        m = _APPOS_SUBJECT.match(norm, lo, pos)
+        if m:
+            who = disc.resolve(m.group("who"), m.start("who"))
+            if who and who in disc.people.persons:
+                return who
     return disc.current(pos)
 
 
@@ -814,7 +1059,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        for key in ("after_who_verb", "after_verb_who"):
+        for key in ("after_who_verb", "after_verb_who", "after_words_of"):
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open)
@@ -823,7 +1068,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         tail = before[-160:]
         base = lo + len(before) - len(tail)
         if not done:
-            for key in ("before_according", "before_who_verb", "before_colon"):
+            for key in ("before_poss", "before_according", "before_who_verb", "before_colon"):
                 m = pats[key].search(tail)
                 if not m:
                     continue
@@ -843,7 +1088,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
                 done = True
         if not done and q.kind == "partial":
-            found = list(pats["inside_who_verb"].finditer(before)) + list(pats["inside_according"].finditer(before))
+            found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel") for m in pats[k].finditer(before)]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
                     done = True
