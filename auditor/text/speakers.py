@@ -158,7 +158,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
             rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw})['\u2019]s?"
             rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b(?:[^\"\n:]{{0,60}}?[^\S\n]+"
             rf"(?:states?|stated|says|said|reads?|goes|went|runs|ran))?[^\S\n]*[,:]?[^\S\n]*$"),
-        # after the closing mark, the words named as someone's: '"...", the first words spoken by the new queen'
+        # after the closing mark (and a translation in brackets), the words as someone's: '"...", Roe's first
+        # words in office, ...', '"...", the first words spoken by the new queen'
+        "after_poss": re.compile(
+            rf"^[^\S\n]*(?:\([^)\n]{{0,80}}\))?[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
+            rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw})['\u2019]s?"
+            rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"),
         "after_words_of": re.compile(
             rf"{lead}(?:(?:were|was|are|is)[^\S\n]+)?(?:the|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?"
             rf"(?P<verb>{_SPEECH_NOUNS})[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:by|of|from)[^\S\n]+"
@@ -218,9 +223,13 @@ class Person:
 def _compatible(a, b) -> bool:
     """Two sets of title words may belong to one person: either is empty or they share a word (``same_role``
     synonyms counted: ``pope`` ~ ``pontiff``)."""
+    a, b = set(a) - _HONORIFICS, set(b) - _HONORIFICS
     if not a or not b:
         return True
-    return bool(_with_same_roles(set(a)) & _with_same_roles(set(b)))
+    return bool(_with_same_roles(a) & _with_same_roles(b))
+
+
+_HONORIFICS = frozenset("mr mrs ms miss sir dr".split())
 
 
 @dataclass
@@ -412,7 +421,8 @@ def _intro_like(seg: str, place: bool = False) -> bool:
     if not words:
         return True
     w = words[0].lower()
-    if w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly")) or w[:1].isdigit() or w in _CALENDAR:
+    if w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly", "ed")) or w[:1].isdigit() or w in _CALENDAR \
+            or w in _PARTICIPLES:
         return True
     return place and len(words) <= 3 and all(x[:1].isupper() or x[:1].isdigit() for x in words)
 
@@ -421,6 +431,7 @@ def _intro_like(seg: str, place: bool = False) -> bool:
 _WIRE_DATELINE = r"\s*[A-Z][A-Z .'\u2019-]+(?:,[^()\n]{0,30})?(?:\([^)\n]{0,40}\))?\s*(?:--|\u2014|\u2013|-)\s*"
 # ... or a machine date with its label ("date 2025-05-09 ") left before the first sentence by an extractor
 _DATELINE = re.compile(rf"^\s*(?:[a-z]+\s+)?\d{{4}}-\d\d-\d\d\s+|^{_WIRE_DATELINE}")
+_PARTICIPLES = frozenset("born raised known seen chosen given taken grown driven shown".split())
 _INTRO_WORDS = frozenset("meanwhile however later earlier then also still now today yesterday tonight last this "
                          "addressing speaking asked in a an the".split())
 
@@ -556,11 +567,16 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if possessed:
             attrs |= _role_words([t for t in title_words if t in possessed and not _is_title(t)])[1]
         roles.discard("the")
-        # lower-case titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak"
+        # titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak", "Rev. Mark Francis" (the
+        # abbreviation's full stop ends the run before it)
+        before_titles = []
         for w in reversed(lead.split()[-3:]):
-            if w.lower().strip(",") not in tls:
+            low = w.lower().strip(",").rstrip(".")
+            if low not in tls or (w.endswith(".") and not _is_title(w)):
                 break
-            roles.add(w.lower().strip(","))
+            roles.add(low)
+            if w[:1].isupper():
+                before_titles.append(low)
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
         if rc and any(w.lower() in tls for w in rc.group(1).split()):
             r2, a2 = _role_words(rc.group(1).split())
@@ -586,8 +602,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             near_verb = last_word[0].lower() in vlast and bool(verb_end.search(lead[-25:]))
         # a possessor ("Trump's plea") is named but is not what a later "he" refers back to
         possessive = bool(_POSS.search(g)) or norm[m.end():m.end() + 1] in "'\u2019"
-        lead_titles = frozenset(t.lower().rstrip(".") for t in own_titles
-                                if _is_title(t) and t.lower() != "the" and not t.isupper())
+        lead_titles = frozenset([t.lower().rstrip(".") for t in own_titles
+                                 if _is_title(t) and t.lower() != "the" and not t.isupper()] + before_titles)
         titled = bool(lead_titles) or any(r in tls for r in roles)
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
@@ -596,7 +612,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             r.evidence = (near_verb and not title_words and not (
                 verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled
         elif len(name) <= 4 and all(_namelike(t) for t in name):
-            r.evidence = titled or near_verb or after.startswith(", who") or described
+            r.evidence = titled or near_verb or after.startswith(", who") or described or (
+                norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx))
         else:
             continue
         if not r.evidence and name[0] in mid_caps:
@@ -648,7 +665,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         mentions.append((r.pos, fn))
         if subject(r):
             subjects.append((r.pos, fn))
-    _add_facts(norm, persons, by_sentence, sent_start)
+    subjects.sort()
+    _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     for a, b in sorted(alias.items()):  # the earlier name's person joins the later one
         pa_, pb = persons.pop(a, None), persons.get(b)
         if pa_ and pb:
@@ -663,33 +681,47 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     return people
 
 
-_FACT_CUE = re.compile(r"\b(?:born|native|aged|age\s+of|years?[\s-]old|raised|grew\s+up|hails?\s+from)\b|-born\b")
+_HE_SHE = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
+_FACT_CUE = re.compile(r"\b(?:born|native|aged|age\s+of|years?[\s-]old|raised|grew\s+up|hails?\s+from)\b|-born\b",
+                       re.IGNORECASE)
 _FACTS = re.compile(
-    rf"\b(?:born|raised|grew[^\S\n]+up)[^\S\n]+in[^\S\n]+(?P<p1>{CAPW})|\bnative[^\S\n]+of[^\S\n]+(?P<p2>{CAPW})"
+    rf"\b(?i:born|raised|grew[^\S\n]+up)[^\S\n]+in[^\S\n]+(?P<p1>{CAPW})|\bnative[^\S\n]+of[^\S\n]+(?P<p2>{CAPW})"
     rf"|\bhails?[^\S\n]+from[^\S\n]+(?P<p3>{CAPW})|(?P<p4>{CAPW})-born\b|(?P<p5>{CAPW})[^\S\n]+native\b"
     r"|\baged[^\S\n]+(?P<a1>\d{1,3})\b|\bage[^\S\n]+of[^\S\n]+(?P<a2>\d{1,3})\b"
     r"|\b(?P<a3>\d{1,3})[^\S\n-]*-?years?[\s-]+old\b|\bwho[^\S\n]+is[^\S\n]+(?P<a4>\d{1,3})\b")
 
 
-def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], sent_start) -> None:
-    """What the article says of a person in a sentence that names no one else: where they were born or
-    are from (``Born in Vell, Roe ...``, ``a native of Vell``, ``Vell-born``) and their age (``aged 52``,
-    ``at the age of 52``, ``52 years old``), as attributes a description is matched against (``the
-    52-year-old Vell native``)."""
-    for s0, names in by_sentence.items():
-        if len(names) != 1:
-            continue
-        i = norm.find("\n", s0)
-        end = len(norm) if i < 0 else i
-        j = norm.find(". ", s0, end)
-        end = end if j < 0 else j
+def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], subjects, sentences) -> None:
+    """What the article says of a person in a sentence that names no one else (or opens with ``he``/``she``
+    and names nobody: the subject of the passage): where they were born or are from (``Born in Vell, Roe
+    ...``, ``a native of Vell``, ``Vell-born``) and their age (``aged 52``, ``at the age of 52``, ``52
+    years old``), as attributes a description is matched against (``the 52-year-old Vell native``)."""
+    for s0, end in sentences:
         if not _FACT_CUE.search(norm, s0, end):
             continue
+        names = by_sentence.get(s0)
+        if names is None and _HE_SHE.match(norm, s0):
+            i = bisect.bisect_left(subjects, (s0, "")) - 1
+            names = {subjects[i][1]} if i >= 0 else None
+        if not names or len(names) != 1:
+            continue
         (name,) = names
+        if name not in persons:
+            continue
         for m in _FACTS.finditer(norm, s0, end):
             for k, v in m.groupdict().items():
                 if v:
                     persons[name].attrs.add(f"age:{v}" if k[0] == "a" else v.lower())
+
+
+_APPOS_VERB = re.compile(r",[^,\n\"]{1,120},[^\S\n]+(?:(?:has|had|also|then)[^\S\n]+)?(?=([a-z]+))")
+
+
+def _appos_verb(norm: str, end: int, vfirst, verb_rx) -> bool:
+    """``Mara Lind, the first engineer to run the board, declared ...``: a phrase set off by commas after
+    the name, then a reporting verb."""
+    m = _APPOS_VERB.match(norm, end)
+    return bool(m) and m.group(1) in vfirst and bool(verb_rx.match(norm, m.end()))
 
 
 _PAST = frozenset("said told wrote spoke went gave made took put read".split())
@@ -719,6 +751,7 @@ _ALIAS_BEFORE = re.compile(rf"\bas[^\S\n]+(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}
 _ALIAS_FORMER = re.compile(rf"(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})[^\S\n]*(?:,|\(|-{{1,2}})[^\S\n]*"
                            rf"(?:formerly|previously|born|n[e\u00e9]e?)[^\S\n]+(?:known[^\S\n]+as[^\S\n]+)?"
                            rf"(?P<old>{CAPW}(?:[^\S\n]+{CAPW}){{1,4}})")
+_CLAUSE_VERB = re.compile(r"[^\S\n]+[a-z]+(?:ed|s)\b")
 _POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
@@ -759,6 +792,8 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
             continue
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
+        if m.group().startswith("as") and _CLAUSE_VERB.match(norm, m.end()):
+            continue  # "watched as Abbess Clara blessed the fleet": 'as' opens a clause, no new name
         title_words, name = split_name(m.group("run"))
         name = [t for t in name if t[:1].isupper() and _namelike(t)]
         if not name or (len(name) < 2 and not title_words):
@@ -843,6 +878,13 @@ class Discourse:
         i = bisect.bisect_left(self._speech_pos, pos) - 1
         return i >= 0 and pos - self._speech_pos[i] < dist
 
+    def last_of(self, pos: int, names) -> str | None:
+        """The last of ``names`` who spoke or opened a sentence as its subject before ``pos``."""
+        for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
+            if self.events[i][1] in names:
+                return self.events[i][1]
+        return None
+
     def current_speaker(self, pos: int) -> str | None:
         """The speaker of the last attributed quotation before ``pos``."""
         i = bisect.bisect_left(self._speech_pos, pos) - 1
@@ -869,6 +911,8 @@ class Discourse:
         title_words, name = split_name(w)
         name = [t for t in name if t[:1].isupper() and t.lower() not in titles()]
         if len(name) >= 2:
+            if " ".join(name) in people.persons:
+                return " ".join(name)
             fn = people.by_surname(name[-1])
             if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2):
                 return fn
@@ -876,7 +920,14 @@ class Discourse:
         if len(name) == 1:
             if name[0].lower() in _CLOSED_CLASS:
                 return None
-            known = people.by_surname(name[0]) or people.full_form(name[0])
+            lead = {t.lower().rstrip(".") for t in title_words if _is_title(t) and t.lower() != "the" and not t.isupper()}
+            known = people.by_surname(name[0], lead=lead, pos=pos) or people.full_form(name[0])
+            if not known:
+                # one name several persons share ("Leo" for "Leo XIV" and "Leo XIII"): the one the passage
+                # is about, if it is one of them
+                cands = {n for n in people.persons if name[0] in (n.split()[0], n.split()[-1])}
+                if len(cands) > 1:
+                    return self.last_of(pos, cands)
             # a word capitalised only where a sentence opens ("Observers noted") is not a name
             return known or (name[0] if name[0] in people.proper or name[0] in people.persons else None)
         return self.resolve_role(toks, pos)
@@ -1059,7 +1110,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        for key in ("after_who_verb", "after_verb_who", "after_words_of"):
+        for key in ("after_who_verb", "after_verb_who", "after_words_of", "after_poss"):
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open)
