@@ -193,6 +193,7 @@ def _ing_forms() -> tuple[str, ...]:
 
 
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
+_SPEECH_NOUN_RX = re.compile(rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?{_SPEECH_NOUNS}\b")
 _FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
 
 
@@ -240,14 +241,37 @@ class People:
     full_forms: Counter = field(default_factory=Counter)  # every 2-3 word name run outside quotations
     aliases: dict[str, str] = field(default_factory=dict)  # earlier name -> the name it became
     proper: frozenset = frozenset()  # words the article capitalises inside a sentence (names, not openers)
+    _index: tuple | None = field(default=None, repr=False)
+    _forms_index: dict | None = field(default=None, repr=False)
 
     def full_form(self, token: str) -> str | None:
         """The one full name the article writes around a single name (``Xi`` -> ``Xi Jinping`` when the
         article says "Xi Jinping" somewhere, even untitled), or None when there is none or several."""
-        forms = [f for f in self.full_forms if token in (f.split()[0], f.split()[-1])]
-        last = [f for f in forms if f.split()[-1] == token]
-        forms = last or forms
+        if self._forms_index is None:
+            idx: dict[str, tuple[list[str], list[str]]] = {}
+            for f in self.full_forms:
+                w = f.split()
+                idx.setdefault(w[-1], ([], []))[0].append(f)
+                if w[0] != w[-1]:
+                    idx.setdefault(w[0], ([], []))[1].append(f)
+            self._forms_index = idx
+        last, first = self._forms_index.get(token, ((), ()))
+        forms = list(last) or list(first)
         return forms[0] if len(forms) == 1 else None
+
+    def _by_token(self) -> dict[str, tuple[list[Person], list[Person]]]:
+        """Persons by the lower-case last word of their name, and by the first word of a longer name (an
+        index rebuilt when the table grows or shrinks)."""
+        version = (len(self.persons), len(self.aliases))
+        if self._index is None or self._index[0] != version:
+            idx: dict[str, tuple[list[Person], list[Person]]] = {}
+            for p in self.persons.values():
+                w = p.name.lower().split()
+                idx.setdefault(w[-1], ([], []))[0].append(p)
+                if len(w) > 1:
+                    idx.setdefault(w[0], ([], []))[1].append(p)
+            self._index = (version, idx)
+        return self._index[1]
 
     def by_surname(self, token: str, lead=None, pos: int | None = None, strict: bool = False) -> str | None:
         """The person a single name stands for: the one whose full name ends (or, family name first,
@@ -255,18 +279,20 @@ class People:
         other titles and named in full only after ``pos`` is someone else (``Pope Francis`` early on is not
         ``Rev. Mark Francis`` quoted at the end); ``strict`` then gives None when every candidate is."""
         token = token.lower()
-        best = [p for p in self.persons.values() if p.name.split()[-1].lower() == token]
+        last, first = self._by_token().get(token, ((), ()))
+        best = list(last)
         if lead and best:
             fits = [p for p in best if _compatible(lead, p.lead) or (pos is not None and pos > p.first)]
             if strict or fits:
                 best = fits
                 if not best:
                     return None
-        old = sorted(a for a in self.aliases if a.split()[-1].lower() == token)
-        if not best and old:  # a name the person had before ("Vesely", who became "Pius XIII")
-            return self.aliases[old[0]]
+        if not best and self.aliases:
+            old = sorted(a for a in self.aliases if a.split()[-1].lower() == token)
+            if old:  # a name the person had before ("Vesely", who became "Pius XIII")
+                return self.aliases[old[0]]
         if not best:  # family name first ("Xi" for "Xi Jinping"), when one person only has it
-            best = [p for p in self.persons.values() if " " in p.name and p.name.split()[0].lower() == token]
+            best = list(first)
             if len(best) > 1:
                 return None
         return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
@@ -295,7 +321,18 @@ class People:
         return max(self.persons.values(), key=lambda p: (len(p.mentions), -min(p.mentions or [0]), p.name)).name
 
 
-_RUN = re.compile(rf"{CAPW}(?:[^\S\n]+(?:{CAPW}|van|von|de|der|da|bin|al))*")
+# name particles inside a run ("Ursula von der Leyen"), whole words only
+_PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
+_RUN = re.compile(rf"{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE}))*")
+_PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
+
+
+def _name_words(name: list[str]) -> list[str]:
+    """The capitalised words of a name, with the particles between two of them (``Anna van der Berg``)."""
+    caps = [i for i, t in enumerate(name) if t[:1].isupper()]
+    if not caps:
+        return []
+    return [t for i, t in enumerate(name) if t[:1].isupper() or (caps[0] < i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z]")  # "Roe and Brandt met", "India, Mexico"
@@ -544,7 +581,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if inside(m.start()):
             continue
         title_words, name = split_name(g)
-        name = [t for t in name if t[:1].isupper()]
+        name = _name_words(name)
         if not name:
             continue
         single = len(name) == 1
@@ -618,7 +655,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue
         if not r.evidence and name[0] in mid_caps:
             # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
-            r.evidence = subject(r) and bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150)))
+            r.evidence = bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
         runs.append(r)
 
     persons: dict[str, Person] = {}
@@ -677,7 +714,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         p.mentions.sort()
         _with_same_roles(p.titles)
     people.mentions = sorted(mentions)
-    people.subjects = sorted(subjects)
+    people.subjects = subjects
+    people._index = None
     return people
 
 
@@ -696,6 +734,8 @@ def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], subje
     and names nobody: the subject of the passage): where they were born or are from (``Born in Vell, Roe
     ...``, ``a native of Vell``, ``Vell-born``) and their age (``aged 52``, ``at the age of 52``, ``52
     years old``), as attributes a description is matched against (``the 52-year-old Vell native``)."""
+    if not _FACT_CUE.search(norm):
+        return
     for s0, end in sentences:
         if not _FACT_CUE.search(norm, s0, end):
             continue
@@ -775,19 +815,21 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
         if i >= 0:
             starts.append((i, name, True, i + len(name)))
     starts.sort()
-    if not ("became" in norm or " now " in norm or " as " in norm or " name" in norm or "renamed" in norm
-            or "becomes" in norm):
-        starts = []
-    for pa, a, known, a_end in starts:
+    # the alias phrases of the whole text, found once; each name looks up the first after it in its sentence
+    found = list(_ALIAS.finditer(norm)) if ("became" in norm or " now " in norm or " as " in norm or " name" in norm
+                                            or "renamed" in norm or "becomes" in norm) else []
+    found_at = [m.start() for m in found]
+    for pa, a, known, a_end in (starts if found else ()):
         if a in alias:
             continue
         stop = min(len(norm), pa + 260)
         for cut in (". ", "\n"):
             i = norm.find(cut, pa, stop)
             stop = i if i >= 0 else stop
-        m = _ALIAS.search(norm, pa + len(a.split()[-1]), stop)
-        if not m:
+        i = bisect.bisect_left(found_at, pa + len(a.split()[-1]))
+        if i >= len(found) or found[i].end() > stop:
             continue
+        m = found[i]
         if not known and not _ALIAS_NEAR.fullmatch(norm, a_end, m.start()):
             continue
         if _POSSESSOR_IN.search(m.group("run")):
@@ -1120,6 +1162,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         base = lo + len(before) - len(tail)
         if not done:
             for key in ("before_poss", "before_according", "before_who_verb", "before_colon"):
+                if key == "before_poss" and not _SPEECH_NOUN_RX.search(tail):
+                    continue
                 m = pats[key].search(tail)
                 if not m:
                     continue
