@@ -292,15 +292,19 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
     return [(a, b) for a, b in merged]
 
 
-def _negator_positions(words: list[str]) -> tuple[int, ...]:
-    low = [w.lower().replace("\u2019", "'") for w in words]
+def _negator_positions(low: list[str]) -> tuple[int, ...]:
+    """Indices of the negators that count among lower-cased words (idioms such as "without delay" left out)."""
+    neg = _negators()
+    found = [i for i, w in enumerate(low) if w in neg or w.endswith(("n't", "n\u2019t"))]
+    if not found:
+        return ()
     skip: set[int] = set()
     idioms = _idioms()
     for i, w in enumerate(low):
         for idiom in idioms.get(w, ()):
             if tuple(low[i:i + len(idiom)]) == idiom:
                 skip.update(range(i, i + len(idiom)))
-    return tuple(i for i, w in enumerate(low) if i not in skip and is_negator(w))
+    return tuple(i for i in found if i not in skip)
 
 
 def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | None = None) -> list[Rendering]:
@@ -337,15 +341,16 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
             prev = we_
         if "?" in text[ws[-1][2]:e + 1] and len(words) - 1 not in questions:
             questions.append(len(words) - 1)
+        low = [w.lower() for w in words]
         stems = tuple(stem(w) for w in words)
-        content = frozenset(st for st, w in zip(stems, words, strict=True) if len(w) > 1 and w.lower() not in stop)
+        content = frozenset(st for st, w in zip(stems, low, strict=True) if len(w) > 1 and w not in stop)
         if not content:
             continue
         if shared is not None:
             stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
         out.append(Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
                              speaker, q.kind != "partial", tuple(ell), None, ui, len(bounds), s, e,
-                             primary or q.kind == "transcript", _negator_positions(words)))
+                             primary or q.kind == "transcript", _negator_positions(low)))
     for r in out:
         r.n_units = len(out)
     return out
@@ -734,6 +739,14 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
             cols = list(range(len(targets))) if len(targets) <= RESCUE_ALL else cols
         if spk is not None:
             cols = sorted(set(cols) | set(by_spk.get(None, [])))
+        # only the clusters sharing a word stem with one of the block's units: a pair with none is no match
+        near: set[int] = set()
+        for i in rows:
+            for t in alone[i].content:
+                p = g.index.get(t)
+                if p and len(p) <= MAX_POSTING:
+                    near.update(g.root(ci) for ci in p)
+        cols = [j for j in cols if g.root(targets[j][1]) in near]
         if not cols:
             continue
         vx = vectors([alone[i] for i in rows], [targets[j][0] for j in cols])
