@@ -53,6 +53,13 @@ words that name nobody (``This``, ``Observers``, ``On Russia``) are passed over;
 continues the last quoted speaker within about two paragraphs; ``same_role`` synonyms in
 ``speaker_titles.yaml``.
 
+**Round 3** (items 14-20 there): ``find_people`` in two passes (each run's own evidence, then every
+mention of a person); names with no evidence of their own join the name they became; a titled surname
+whose titles disagree with an earlier-named person's is someone else; descriptions matched against the
+age and origin the article gave a person (``_add_facts``); a role several carry goes to the passage's
+subject; subjects past an apposition; the speaker as the owner of the words (``the minister's speech
+states``, ``"...", Roe's first words``).
+
 Limitations: persons are recognised by capitalisation next to a title, an apposition or a reporting verb,
 not by a named-entity model; there is no gender agreement (``she`` may be resolved to a man when he is the
 current speaker); plural speakers (``they said``) and organisations are left unresolved; a demonym that
