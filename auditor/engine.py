@@ -89,6 +89,11 @@ def _run_rule(rule: Rule, doc: Doc, result: ArticleResult, corpus: Corpus | None
         doc.boilerplate.extend((f.start, f.end) for f in findings)
 
 
+def _budget(rule: Rule, registry: Registry) -> float | None:
+    """A researcher's rule runs under the registry's time budget; a built-in rule under none."""
+    return None if rule.builtin else registry.rule_timeout
+
+
 def _layer(doc: Doc, name: str, result: ArticleResult) -> list:
     try:
         return list(getattr(doc, name))
@@ -103,7 +108,7 @@ def audit_article(article: Article, registry: Registry) -> tuple[Doc, ArticleRes
     doc = Doc(article)
     result = ArticleResult(article=article)
     for rule in registry.by_scope("article"):
-        _run_rule(rule, doc, result, budget=registry.rule_timeout)
+        _run_rule(rule, doc, result, budget=_budget(rule, registry))
     _layer(doc, "quotes", result)
     _layer(doc, "attributions", result)
     try:
@@ -264,10 +269,19 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     by_id = {r.article.id: r for r in run.results}
     model = config.score_model()
     staged = _stage(progress, "corpus stage", len(docs))
+    corpus_rules = registry.by_scope("corpus")
+    if any(_budget(r, registry) for r in corpus_rules):
+        # the corpus-wide layers are computed once, here, and not charged to the budgeted rule that
+        # happens to ask first (which would be stopped midway, again on every article)
+        for layer in ("quote_clusters", "quote_cluster_by_id", "doc_terms", "df", "postings"):
+            try:
+                getattr(corpus, layer)
+            except Exception:  # reported where it is used, as before
+                pass
     for doc in docs:
         result = by_id[doc.article.id]
-        for rule in registry.by_scope("corpus"):
-            _run_rule(rule, doc, result, corpus, budget=registry.rule_timeout)
+        for rule in corpus_rules:
+            _run_rule(rule, doc, result, corpus, budget=_budget(rule, registry))
         if staged:
             progress(1)
     if staged:

@@ -37,7 +37,10 @@ Scope = Literal["article", "corpus"]
 Where = Literal["line", "sentence", "author", "quote", "document"]
 ScoreMode = Literal["share", "density", "presence", "custom"]
 REGEX_TIMEOUT = 0.5  # seconds a researcher's regular expression may take on one text
-RULE_TIMEOUT = 10.0  # seconds one rule may take on one article (--rule-timeout, [tool.auditor] rule-timeout)
+# seconds a researcher's rule may take on one article (--rule-timeout, [tool.auditor] rule-timeout); the
+# built-in rules have none: they are the project's own tested code, and the first rule to ask for a
+# shared layer (the corpus's quote clusters) pays for computing it, which may take longer at scale
+RULE_TIMEOUT = 10.0
 DOC_SECTIONS = ("what", "why", "flagged", "clean", "limitations", "references")
 
 
@@ -196,6 +199,7 @@ class Rule:
     check: Callable[..., Iterable[Hit]]
     origin: str  # the file it came from
     custom_score: Callable[..., float] | None = None
+    builtin: bool = False  # shipped with auditor (no time budget: see ``time_budget``)
 
     @property
     def id(self) -> str:
@@ -480,6 +484,7 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True, s
                 errors.append(f"{f}: {type(e).__name__}: {e}")
                 continue
             for r in loaded:
+                r.builtin = builtin and d == dirs[0]
                 if r.id in seen:
                     errors.append(f"{f}: rule id {r.id!r} is already defined in {seen[r.id]}; skipped")
                     continue

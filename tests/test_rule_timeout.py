@@ -143,3 +143,28 @@ def test_a_block_that_finishes_in_time_is_left_alone_and_nothing_fires_later():
     assert total == 499500
     with time_budget(0):  # no budget at all
         time.sleep(0.01)
+
+
+def test_built_in_rules_have_no_budget_so_shared_layers_are_never_cut_short(tmp_path):
+    """The first rule to ask for a shared layer (the corpus's quote clusters) computes it; a budget on
+    built-in rules would stop that computation on every article. A tiny budget changes nothing here."""
+    from auditor.config import Config
+    from auditor.engine import audit
+    from auditor.export import run_to_dict
+    from auditor.ingest import iter_inputs
+    from auditor.rules import load_rules
+    from tests.helpers import ROOT
+
+    (tmp_path / "myrules").mkdir()
+    (tmp_path / "myrules" / "whirlpool_loop.py").write_text(HANGING_RULE, encoding="utf-8")
+    registry = load_rules([tmp_path / "myrules"])
+    assert all(r.builtin for r in registry.rules if r.id != "whirlpool-loop")
+    assert not registry.get("whirlpool-loop").builtin
+    arts = [a for a in iter_inputs([ROOT / "seeds"]) if not hasattr(a, "reason")]
+    tight = Config()
+    tight.rule_timeout = 1e-6
+    fast = run_to_dict(audit(arts, load_rules(), tight, jobs=1))
+    normal = run_to_dict(audit(arts, load_rules(), Config(), jobs=1))
+    assert not any("RuleTimeout" in e for e in fast["errors"]["rules"])
+    for key in ("articles", "quote_clusters", "claims", "graph"):
+        assert fast[key] == normal[key]
