@@ -50,7 +50,8 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "again", "once", "had", "has", "have", "was", "is", "recently", "publicly", "reportedly",
               "firmly", "clearly", "explicitly", "specifically", "however", "would", "will",
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
-              "strongly"}
+              "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
+              "friday", "saturday", "sunday"}
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _CLAUSE_STOP = {"that", "who", "which", "whose", "whom", "when", "while", "as", "and", "but", "if",
                 "because", "after", "before", "on", "in", "at", "to", "for", "with", "from", "over",
@@ -87,11 +88,17 @@ class Vocab:
     titles: list[str]
     title_modifiers: list[str]
     pronouns: set[str]
+    stance_verbs: set[str] = field(default_factory=set)
+    vague_modifiers: set[str] = field(default_factory=set)
+    crowd_adverbs: list[str] = field(default_factory=list)
+    crowd_verbs: list[str] = field(default_factory=list)
+    journalist_nouns: list[str] = field(default_factory=list)
     source_rx: re.Pattern = field(init=False)
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
     media_head_rx: re.Pattern = field(init=False)
     media_noun_rx: re.Pattern = field(init=False)
+    journalist_rx: re.Pattern = field(init=False)
 
     def __post_init__(self) -> None:
         self.types = {}
@@ -119,6 +126,12 @@ class Vocab:
         self.media_noun_rx = re.compile(r"(?<!\w)(?:" + "|".join(
             r"\s+".join(map(re.escape, h.split())) for h in sorted(self.media_nouns, key=len, reverse=True))
             + r")(?!\w)", re.IGNORECASE)
+        # "a European Pravda correspondent", "the Courier's reporter": the name before a journalist's role
+        # is an outlet; "a correspondent for the Valley Courier": so is the name after for/of/with/at
+        jn = _alts(self.journalist_nouns) or "(?!)"
+        self.journalist_rx = re.compile(
+            rf"^(?:(?:the|a|an)\s+)?(?P<pre>.+?)(?:['’]s)?\s+(?:{jn})$|^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?(?:{jn})"
+            rf"\s+(?:for|of|with|at)\s+(?P<post>.+)$", re.IGNORECASE)
 
     def source_type(self, phrase: str) -> str | None:
         return self.types.get(phrase.casefold())
@@ -164,6 +177,11 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         titles=[str(x) for x in roles.get("titles", []) or []],
         title_modifiers=[str(x) for x in roles.get("modifiers", []) or []],
         pronouns={str(x).casefold() for x in cues.get("pronouns", [])},
+        stance_verbs={str(x).casefold() for x in cues.get("stance_verbs", []) or []},
+        vague_modifiers={str(x).casefold() for x in cues.get("vague_modifiers", []) or []},
+        crowd_adverbs=[str(x) for x in cues.get("crowd_adverbs", []) or []],
+        crowd_verbs=[str(x) for x in cues.get("crowd_verbs", []) or []],
+        journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
     )
     return v
 
@@ -185,11 +203,26 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
         return core, "media"
+    if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
+        return core, "media"  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
     nm = v.media_noun_rx.search(core)
     if nm and nm.group().islower() and (nm.start() == 0 or nm.end() == len(core)):
         name = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split() if w[:1].isupper()]
         if name and all(w[:1].isupper() for w in (core[:nm.start()] + core[nm.end():]).split()):
             return " ".join(name), "media"
+    jm = v.journalist_rx.match(core) if len(words) >= 2 else None
+    if jm:  # "a European Pravda correspondent", "a reporter for the Valley Courier"
+        name = (jm.group("pre") or jm.group("post") or "").strip()
+        if jm.group("post"):
+            inner = outlet_of(name, v)
+            if inner:
+                return inner
+        else:
+            nw = name.split()
+            if 1 <= len(nw) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in nw) and \
+                    not _DEMONYM_RX.search(nw[-1]) and not v.title_rx.search(name) and \
+                    not any(name.casefold().endswith(h) for h in v.institution_heads):
+                return name, v.source_type(name) or "media"
     # "a Meridian report", "the Tidewire story", "CNBC's report": a name before a report noun is whose
     # report it is (an institution's is left to institution_heads; a nationality names no one)
     rm = _REPORT_NOUN_RX.search(core)
@@ -204,6 +237,7 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     return None
 
 
+_LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press"}
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
@@ -347,10 +381,13 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
-    # skip adverbs/auxiliaries between subject and verb
+    # skip adverbs/auxiliaries between subject and verb ("POLITICO first reported", "Reuters exclusively
+    # reported", "the agency had earlier reported"): the listed words and any adverb in -ly
     while True:
         m = re.search(r"(\w+)\s*$", text[lo:pos])
-        if m and m.group(1).casefold() in _STOP_LEFT:
+        if m and (m.group(1).casefold() in _STOP_LEFT or
+                  (m.group(1).islower() and len(m.group(1)) > 4 and m.group(1).endswith("ly")
+                   and m.group(1) not in ("only", "early", "family", "rally", "ally", "italy", "july"))):
             pos = lo + m.start()
             continue
         break
@@ -389,14 +426,13 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if low in _DETS and start is not None:
             start = w.start()
             break
-        if low in ("local", "western", "foreign", "state", "russian", "ukrainian", "unnamed", "senior",
-                   "anonymous", "several", "some", "other", "many", "unconfirmed") and start is not None:
+        if low in v.vague_modifiers and start is not None:
             start = w.start()
             i -= 1
             continue
         break
-    if start is None:
-        return None
+    if start is None or text[start:words[-1].end()].casefold() in _DETS:
+        return None  # "The first reported case": a determiner alone is no subject
     joined = False
     while not v.title_rx.search(text[start:words[-1].end()]):  # "The United States, Europe, and Canada"
         link = r"(?:,\s*and|\s+and)" if not joined else ","
@@ -442,7 +478,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         return cached_rx
     vague_rx = _phrase_rx(v.vague_phrases)
     accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
-    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs, key=len, reverse=True)
+    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs | v.stance_verbs,
+                   key=len, reverse=True)
     verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
                          + r")(?![\w-])", re.IGNORECASE)
     relay_by_rx = re.compile(
@@ -467,6 +504,12 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     # report or belief ("is believed to be", ", reported to have")
     agent_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_agent_verbs) + r")\b[^.;:!?]{0,60}?\bby\s+",
                           re.IGNORECASE)
+    # a crowd's reading with no agent: "was widely seen as", ", widely viewed as", "is generally expected to"
+    crowd = r"(?:" + _alts(v.crowd_adverbs) + r")\s+(?:" + _alts(v.crowd_verbs) + r")"
+    crowd_rx = re.compile(
+        r"(?:(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?(?P<a>" + crowd + r")(?!\w)"
+        r"|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w))", re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs \
+        else re.compile("(?!)")
     passive_rx = re.compile(
         r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+)?|(?<=,)\s*)"
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
@@ -488,6 +531,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         "with_rx": with_rx,
         "agent_rx": agent_rx,
         "passive_rx": passive_rx,
+        "crowd_rx": crowd_rx,
     }
     return v._patterns
 
@@ -561,7 +605,8 @@ def extract_attributions(doc) -> list[Attribution]:
             np = _np_right(text, m.end(), e0, max_words=4)
             if np and re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]):  # a dash the normal view folded
                 np = (np[0], np[0] + re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]).start())
-            if np and vague_np(doc.text[np[0]:np[1]], v) and \
+            agent = doc.text[np[0]:np[1]] if np else ""
+            if np and (vague_np(agent, v) or agent.casefold() in {q.casefold() for q in v.vague_quantifiers}) and \
                     not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
                 found.append((m.start() + m.group().casefold().rfind("by"), np[1]))
         for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
@@ -569,6 +614,9 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in passive_rx.finditer(text, s0, e0):
             fs = m.start() + len(m.group()) - len(m.group().lstrip(" ,"))
             found.append((fs, m.end()))
+        for m in P["crowd_rx"].finditer(text, s0, e0):
+            g = "a" if m.group("a") else "b"
+            found.append((m.start(g), m.end()))
         for fs, fe in found:
             if quoted(fs, fe) or not free(fs, fe):
                 continue
@@ -605,6 +653,15 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[subj[0]:subj[1]]
             if not _looks_like_subject(phrase, v):
+                continue
+            if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
+                    v.outlet_verbs:
+                # "an official spokesperson demanded", "critics countered": a position held by nobody named
+                low = _DET_RX.sub("", phrase.casefold())
+                if not inverted and (_unnamed(phrase, v) or (low.split()[-1] in v.vague_nouns and
+                                                              not outlet_of(phrase, v))):
+                    add(Attribution(source=None, kind="vague", start=subj[0], end=ve, cue=m.group(), chain=[],
+                                    hops=0, source_type="unknown"))
                 continue
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)):
@@ -785,14 +842,52 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
     text = doc.norm
     phrase = doc.text[np[0]:np[1]]
     m = re.match(r"\s+(?:by|in|from|on|of)\s+", text[np[1]:hi])
-    if m and re.search(r"(?:report|reports|article|story|interview|broadcast|account|dispatch)$",
-                       phrase, re.IGNORECASE):
+    if m and _TEXT_NOUN_RX.search(phrase):
         np2 = _np_right(text, np[1] + m.end(), hi)
         if np2:
             p2 = doc.text[np2[0]:np2[1]]
             if outlet_of(p2, v) or vague_np(p2, v):
                 return (np[0], np2[1]), p2
+            np3 = _journalist_of(doc, np2, hi, v)  # "a report by Jane Roe, a Valley Courier correspondent"
+            if np3:
+                return (np[0], np3[1]), doc.text[np3[0]:np3[1]]
+    m = re.match(r"\s+(?:for|of|with|at)\s+", text[np[1]:hi])
+    if m and v.journalist_rx.match(_DET_RX.sub("", phrase.strip()) + " for X"):
+        np2 = _np_right(text, np[1] + m.end(), hi)  # "a correspondent for the Valley Courier"
+        if np2 and outlet_of(doc.text[np2[0]:np2[1]], v):
+            return (np[0], np2[1]), doc.text[np2[0]:np2[1]]
+    np3 = _journalist_of(doc, np, hi, v)  # "Jane Roe, a Valley Courier correspondent"
+    if np3:
+        return (np[0], np3[1]), doc.text[np3[0]:np3[1]]
     return np, phrase
+
+
+_TEXT_NOUN_RX = re.compile(r"(?:report|reports|article|articles|story|piece|column|analysis|interview|broadcast|"
+                           r"account|dispatch|investigation|op-ed|editorial|commentary)$", re.IGNORECASE)
+
+
+def _journalist_of(doc, np: Span, hi: int, v: Vocab) -> Span | None:
+    """A name followed by an apposition that makes it an outlet's journalist ("Jane Roe, a Valley Courier
+    correspondent in Harbourton", "Jane Roe, a reporter for the Courier"): the apposition's span."""
+    text = doc.norm
+    name = doc.text[np[0]:np[1]]
+    if not re.fullmatch(rf"{_CAP}(?:\s+{_CAP}){{1,3}}", name):
+        return None
+    m = re.match(r",\s+(?=(?:the|a|an)\s)", text[np[1]:hi], re.IGNORECASE)
+    if not m:
+        return None
+    np2 = _np_right(text, np[1] + m.end(), hi, max_words=6)
+    if not np2:
+        return None
+    phrase = doc.text[np2[0]:np2[1]]
+    if v.journalist_rx.match(_DET_RX.sub("", phrase)) and outlet_of(phrase, v):
+        return np2
+    m2 = re.match(r"\s+(?:for|of|with|at)\s+", text[np2[1]:hi])
+    if m2 and v.journalist_rx.match(_DET_RX.sub("", phrase) + " for X"):
+        np3 = _np_right(text, np2[1] + m2.end(), hi)
+        if np3 and outlet_of(doc.text[np3[0]:np3[1]], v):
+            return np2[0], np3[1]
+    return None
 
 
 def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
@@ -930,7 +1025,7 @@ def _prose_above(doc, ls: int) -> bool:
     if not prev:
         return False
     above = doc.norm[prev[-1][0]:prev[-1][1]].strip()
-    return len(above.split()) >= 12 and above[-1:] in '.!?"\')'
+    return len(above.split()) >= 12 and above[-1:] in '.!?"\')]\u2026'
 
 
 def _foot_source(doc, v: Vocab, ls: int, m: re.Match) -> Attribution | None:
@@ -952,6 +1047,18 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATELINE_RX = re.compile(rf"\s*[A-Z][A-Za-z'’. -]{{1,30}}(?:,\s+{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|,\s+\d{{1,2}}"
                           rf"\s+{_MONTHS}(?:\s+\d{{4}})?)?\s*\(([^()\n]{{2,40}})\)")
+# a wire dateline in any of the forms sites print it: a place and/or a date, with commas, bars or dashes
+# between, then the agency in brackets and a dash or a colon ("United Nations | September 24, 2025 (Reuters)
+# :", "(AFP) -", "KYIV, Ukraine - Nov. 21, 2024 (AP) -")
+_DATELINE2_RX = re.compile(r"\s*(?:[A-Z][^\n()]{0,70}?\s*)?\(([^()\n]{2,40})\)\s*[-:|\u2014\u2013]")
+# a sign-off naming where the text came from: "(With PTI inputs)", "With agency inputs", "(with AFP)",
+# "Reuters contributed to this report", "published from a wire agency feed"
+_SIGNOFF_RX = re.compile(
+    r"(?:(?:^|\(|(?<=[.!?]\s))\s*(?:[Ww]ith\s+(?:additional\s+)?(?P<a>[^()\n.]{1,40}?)\s+(?:inputs?|reporting)"
+    r"|[Ww]ith\s+(?P<b>[^()\n.]{1,30}?)\s*(?=\))"
+    r"|(?P<c>[A-Z][^()\n.]{0,40}?)\s+contributed\s+to\s+this\s+(?:report|story|article))"
+    r"|(?<!\w)(?:published|generated|taken)\s+from\s+an?\s+(?P<d>(?:wire\s+agency|wire|news\s+agency|agency|syndicated)"
+    r"\s+feed))", re.MULTILINE)
 _POST_RX = re.compile(rf"[\u2014\u2013-]\s*([^\n()\u2014\u2013@]{{1,60}}?)\s*\((@\w{{1,30}})\)\s+{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}")
 
 
@@ -971,15 +1078,37 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
     outlet or the post is by a person the article introduces (their own words: first hand)."""
     text = doc.norm
     for ls, le in doc.lines:
-        m = _BYLINE_RX.match(text, ls, le)  # "By Staff Writers and Agencies": a byline naming no one
+        m = _BYLINE_RX.match(text, ls, le)
         if m and len(m.group(1).split()) <= 10:
-            if any(vague_np(part, v) for part in re.split(r",|&|\band\b", m.group(1)) if part.strip()):
-                s = m.start() + len(m.group()) - len(m.group().lstrip())
+            body = re.split(r"\s+[-|\u2014\u2013]\s+|\s+(?:Published|Updated|Last updated)\b", m.group(1))[0]
+            parts = [p for p in re.split(r",|&|\band\b", body) if p.strip()]
+            s = m.start() + len(m.group()) - len(m.group().lstrip())
+            wires = [o for o in (outlet_of(p.strip(), v) for p in parts) if o and o[1] == "agency"
+                     and not _own_outlet(doc, o[0])]
+            if wires:  # "By PTI", "By Jane Roe, Reuters": the text came through a wire agency
+                yield Attribution(source=wires[0][0], kind="relayed", start=s, end=m.start(1) + len(body), cue="byline",
+                                  chain=[wires[0][0]], hops=2, source_type="agency")
+            elif any(vague_np(p, v) for p in parts):  # "By Staff Writers and Agencies": a byline naming no one
                 yield Attribution(source=None, kind="vague", start=s, end=m.end(1), cue="byline", chain=[],
                                   hops=0, source_type="unknown")
             continue
+        for m in _SIGNOFF_RX.finditer(text, ls, le):
+            g = next(k for k in "abcd" if m.group(k))
+            body = m.group(g).strip()
+            outlet = outlet_of(body, v) if g != "d" else None
+            s = m.start() + len(m.group()) - len(m.group().lstrip(" (\n"))
+            if outlet and not _own_outlet(doc, outlet[0]):
+                yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="sign-off",
+                                  chain=[outlet[0]], hops=2, source_type=outlet[1])
+            elif not outlet and (g == "d" or vague_np(body, v) or re.search(r"(?i)\b(?:agency|agencies|wires?)$", body)):
+                yield Attribution(source=None, kind="vague", start=s, end=m.end(), cue="sign-off", chain=[],
+                                  hops=0, source_type="unknown")
         m = _DATELINE_RX.match(text, ls, le)
-        if m and m.end() - ls <= 70:
+        if m and not re.search(r"\d", m.group()) and not re.match(r"\s*[-:|\u2014\u2013]", text[m.end():le]):
+            m = None  # a place and a bracket with no date and no dash: a caption's credit, not a dateline
+        if not (m and m.end() - ls <= 70 and outlet_of(m.group(1), v)):
+            m = _DATELINE2_RX.match(text, ls, le)
+        if m and m.end() - ls <= 90:
             outlet = outlet_of(m.group(1), v)
             if outlet and not _own_outlet(doc, outlet[0]):
                 s = m.start() + len(m.group()) - len(m.group().lstrip())

@@ -36,43 +36,97 @@ class Hedge:
 
 
 @cached
-def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
+def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozenset[str]]]:
+    """Every hedge pattern with its strength and the words a match starts with (see ``attribution.scan``),
+    built once from ``hedges.yaml`` (and ``attribution_cues.yaml`` for the crowd's adverbs)."""
     from ..vocab import load_mapping
+    from .attribution import first_words
 
     data = load_mapping("hedges", extra_dirs)
-    out = []
+    cues = load_mapping("attribution_cues", extra_dirs)
+
+    def lst(key: str, src=data) -> list[str]:
+        return [str(p) for p in src.get(key, []) or []]
+
+    def alt(key: str, src=data) -> str:
+        return _alts(lst(key, src))
+
+    out: list[tuple[re.Pattern, str, frozenset[str]]] = []
     for strength, key in (("interpretive", "interpretation"), ("strong", "strong"), ("weak", "weak_perfect")):
-        phrases = sorted((str(p) for p in data.get(key, []) or []), key=len, reverse=True)
+        phrases = lst(key)
         if not phrases:
             continue
-        alts = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in phrases)
         tail = r"(?=\s+(?:been|[a-z]+(?:ed|en|wn|ne|un|ht|lt|pt|nt)\b))" if strength == "weak" else ""
-        out.append((re.compile(rf"(?<![\w'-])(?:{alts})(?![\w-]){tail}", re.IGNORECASE), strength))
-
-    def alt(key: str) -> str:
-        return _alts(str(p) for p in data.get(key, []) or [])
+        out.append((re.compile(rf"(?<![\w'-])(?:{_alts(phrases)})(?![\w-]){tail}", re.IGNORECASE), strength,
+                    first_words(phrases)))
 
     # the author's forecast with no hedge word: odds ("looks like a long shot", "looked set to"), a modal and
     # a noun of consequence ("could be a significant blow")
     if data.get("odds") and data.get("odds_verbs"):
-        rest = [str(p) for p in data["odds"] if str(p) not in ("set to", "like a long shot")]
+        rest = [p for p in lst("odds") if p not in ("set to", "like a long shot")]
         out.append((re.compile(rf"(?<![\w'-])(?:(?:{alt('odds_verbs')})\s+(?:still\s+)?(?:{alt('odds')})"
                                rf"|(?:is|are|was|were)\s+(?:still\s+)?(?:{_alts(rest)}))(?![\w-])", re.IGNORECASE),
-                    "strong"))
+                    "strong", first_words(lst("odds_verbs")) | {"is", "are", "was", "were"}))
     if data.get("outcome_nouns"):
         out.append((re.compile(r"(?<![\w'-])(?:could|may|might|would)\s+(?:well\s+)?(?:be|prove|become|spell|mark)"
                                r"\s+(?:to\s+be\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:" + alt("outcome_nouns")
-                               + r")(?![\w-])", re.IGNORECASE), "strong"))
+                               + r")(?![\w-])", re.IGNORECASE), "strong", frozenset({"could", "may", "might", "would"})))
     if data.get("mind_reading") and data.get("mind_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("mind_reading") + r")(?=\s+(?:[\w'’-]+\s+){0,6}?"
                                r"(?:(?:did|does|do)\s+not\s+|(?:didn|doesn|don)['’]t\s+|no\s+longer\s+)?(?:"
-                               + alt("mind_verbs") + r")\b)", re.IGNORECASE), "interpretive"))
+                               + alt("mind_verbs") + r")\b)", re.IGNORECASE), "interpretive",
+                    first_words(lst("mind_reading"))))
     if data.get("before_consequence"):
         out.append((re.compile(r"(?<=, )(?:" + alt("before_consequence") + r")(?=\s+[a-z]+ing\b)", re.IGNORECASE),
-                    "strong"))
+                    "strong", first_words(lst("before_consequence"))))
     if data.get("thing_hints"):
-        out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_hints") + r")(?![\w-])", re.IGNORECASE), "thing"))
-    return out
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_hints") + r")(?![\w-])", re.IGNORECASE), "thing",
+                    first_words(lst("thing_hints"))))
+    # a crowd's reading: an adverb of extent and a verb of reading ("widely seen as", "generally regarded
+    # as", "increasingly viewed as"), or the verb with a crowd as agent ("seen by many as", "viewed by
+    # critics as")
+    if data.get("reading_verbs") and cues.get("crowd_adverbs"):
+        crowd = sorted({*lst("vague_quantifiers", cues), "many", "some", "most", "others"})
+        out.append((re.compile(r"(?<![\w'-])(?:(?:" + alt("crowd_adverbs", cues) + r")\s+(?:" + alt("reading_verbs")
+                               + r")\s+as|(?:" + alt("reading_verbs") + r")\s+by\s+(?:(?:" + _alts(crowd)
+                               + r")|(?:some|many)\s+[a-z]+)\s+as)(?![\w-])", re.IGNORECASE), "interpretive",
+                    first_words(lst("crowd_adverbs", cues) + lst("reading_verbs"))))
+    # "in what": the author names an act by its reading ("in what is seen as", "in what some saw as", "in
+    # what appeared to be", "in what amounted to")
+    if data.get("in_what_verbs"):
+        out.append((re.compile(r"(?<![\w'-])in\s+what\s+(?:[\w'’-]+\s+){0,3}?(?:" + alt("in_what_verbs")
+                               + r")(?![\w-])", re.IGNORECASE), "interpretive", frozenset({"in"})))
+    # an implied target: "a veiled threat", "a thinly veiled reference to", "an oblique dig at"
+    if data.get("implied_adjectives") and data.get("implied_nouns"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("implied_adjectives") + r")\s+(?:" + alt("implied_nouns")
+                               + r")(?![\w-])", re.IGNORECASE), "interpretive", first_words(lst("implied_adjectives"))))
+    # a speech or an act that "suggests", "implies", "hints at": the author's hedged reading ("her remarks suggest
+    # a shift", "the timing hints at impatience", "which suggests that")
+    if data.get("implication_nouns") and data.get("implication_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")\s+(?:" + alt("implication_verbs")
+                               + r")(?![\w-])", re.IGNORECASE), "strong", first_words(lst("implication_nouns"))))
+    # a mind read in the author's voice: "she knows that", "he is well aware that" (the subject is checked)
+    if data.get("knowing_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("knowing_verbs") + r")\s+(?:that|full\s+well|all\s+too\s+well|"
+                               r"only\s+too\s+well|what|how)(?![\w-])", re.IGNORECASE), "mind",
+                    first_words(lst("knowing_verbs"))))
+    # a state of mind or an outcome read off appearances: "seems determined to", "appeared unfazed",
+    # "looks certain to"
+    if data.get("state_adjectives"):
+        out.append((re.compile(r"(?<![\w'-])(?:seem|seems|seemed|seeming|appear|appears|appeared|appearing|look|"
+                               r"looks|looked|looking)\s+(?:(?:now|more|less|increasingly|ever|all\s+the\s+more|very|"
+                               r"so|rather|quite|somewhat|genuinely|truly|firmly|clearly|fully)\s+)*(?:"
+                               + alt("state_adjectives") + r")(?![\w-])", re.IGNORECASE), "strong",
+                    frozenset({"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
+                               "look", "looks", "looked", "looking"})))
+    # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
+    # reading wins, and a reading stays the author's after a speaker's clause
+    return sorted(out, key=lambda t: t[1] != "interpretive")
+
+
+@cached
+def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
+    return [(rx, strength) for rx, strength, _ in _hedge_table(extra_dirs)]
 
 
 def _alts(phrases) -> str:
@@ -82,26 +136,7 @@ def _alts(phrases) -> str:
 @cached
 def hedge_first_words(extra_dirs: tuple = ()) -> list[frozenset[str]]:
     """For each of ``hedge_patterns()``, the words a match starts with (see ``attribution.scan``)."""
-    from ..vocab import load_mapping
-    from .attribution import first_words
-
-    data = load_mapping("hedges", extra_dirs)
-
-    def words(*keys: str) -> frozenset[str]:
-        return first_words(str(p) for k in keys for p in data.get(k, []) or [])
-
-    out = [words(k) for k in ("interpretation", "strong", "weak_perfect") if data.get(k)]
-    if data.get("odds") and data.get("odds_verbs"):
-        out.append(words("odds_verbs") | {"is", "are", "was", "were"})
-    if data.get("outcome_nouns"):
-        out.append(frozenset({"could", "may", "might", "would"}))
-    if data.get("mind_reading") and data.get("mind_verbs"):
-        out.append(words("mind_reading"))
-    if data.get("before_consequence"):
-        out.append(words("before_consequence"))
-    if data.get("thing_hints"):
-        out.append(words("thing_hints"))
-    return out
+    return [first for _, _, first in _hedge_table(extra_dirs)]
 
 
 @cached
@@ -145,6 +180,29 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
     phrase = " ".join(words)
     return not (v.title_rx.search(phrase) or v.source_rx.search(phrase)
                 or any(" ".join(low).endswith(h) for h in v.institution_heads))
+
+
+_NOT_A_PERSON = {"i", "we", "you", "they", "it", "this", "that", "everyone", "everybody", "nobody", "no", "one",
+                 "who", "which", "anyone", "anybody", "someone", "somebody", "all", "what"}
+_MIND_ADVERBS = {"surely", "clearly", "certainly", "probably", "well", "must", "also", "now", "already", "still",
+                 "doubtless", "undoubtedly", "too", "very", "only"}
+
+
+def _person_subject(doc, sent: Span, cs: int) -> bool:
+    """Whether the subject right before a verb of knowing is a person: he/she, a capitalised name or a
+    title ("She knows that", "the commissioner surely knows that"), not I/we/they/everyone."""
+    from .attribution import vocab
+
+    head = doc.norm[sent[0]:cs]
+    words = re.findall(r"[\w'’.-]+", head)
+    while words and words[-1].casefold() in _MIND_ADVERBS:
+        words.pop()
+    if not words:
+        return False
+    last = re.sub(r"['’]s$", "", words[-1])
+    if last.casefold() in _NOT_A_PERSON:
+        return False
+    return last.casefold() in ("he", "she") or last[:1].isupper() or bool(vocab().title_rx.fullmatch(last))
 
 
 _BOUNDARY_LEFT = re.compile(r"""[,;:()"\u2014]|\s-\s|\bthat\b|\bwhich\b|\bwho\b""", re.IGNORECASE)
@@ -300,14 +358,19 @@ def hedges(doc) -> list[Hedge]:
                 if doc.inside_quotation(cs, ce):
                     continue
                 if any(a.start < ce and cs < a.end and (strength not in ("interpretive", "thing") or a.kind == "vague")
-                       for a in atts):
-                    continue  # part of an attribution clause ("it is believed")
+                       and not (strength == "interpretive" and cs <= a.start and a.end <= ce) for a in atts):
+                    continue  # part of an attribution clause ("it is believed"); a crowd's reading ("widely
+                    # seen as") is both vague sourcing and the author's interpretation: the same words
                 if strength == "strong" and _descriptive(doc, cs, ce):
                     continue
                 if strength == "thing":
                     if not _thing_subject(doc, (s0, e0), cs):
                         continue
                     strength = "interpretive"
+                if strength == "mind":
+                    if not _person_subject(doc, (s0, e0), cs):
+                        continue
+                    strength = "strong"
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
