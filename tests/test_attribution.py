@@ -199,6 +199,26 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Source: Xinhua   Editor: Lin Bo", "Source: Xinhua", "Xinhua"),
     ('The governor opened the pier.\n\n"We will rebuild it all." pic.twitter.com/abc123 \u2014 Valley Courier '
      "(@vcourier) May 4, 2025", "Valley Courier (@vcourier)", "Valley Courier"),
+    # round 3, by family: adverbs between an outlet and its verb, wire bylines and datelines in any layout,
+    # sign-offs, an outlet's journalist, a name led by a media head
+    ("The fund was moved to riskier assets, as the Harbour Gazette first reported.",
+     "the Harbour Gazette first reported", "Harbour Gazette"),
+    ("The levy doubled, as Reuters exclusively reported on Friday.", "Reuters exclusively reported on Friday",
+     "Reuters"),
+    ("Harbourton | May 4, 2025 (AFP) : The port reopened after the storm.",
+     "Harbourton | May 4, 2025 (AFP) :", "AFP"),
+    ("(Reuters) - The port reopened after the storm.", "(Reuters) -", "Reuters"),
+    ("By PTI\n\nPublished: May 4, 2025\n\nThe port reopened after the storm.", "By PTI", "PTI"),
+    ("By Lena Park, Reuters\n\nThe port reopened after the storm.", "By Lena Park, Reuters", "Reuters"),
+    ("The port reopened after the storm. (With PTI inputs)", "With PTI inputs", "PTI"),
+    ("The port reopened after the storm.\n\nAFP contributed to this report.", "AFP contributed to this report",
+     "AFP"),
+    ("More on the budget in the piece by Ola Berg, a Harbour Gazette correspondent in Brussels: the fund grows.",
+     "piece by Ola Berg, a Harbour Gazette correspondent", "Harbour Gazette"),
+    ("According to a correspondent for the Valley Courier, the vote was close.",
+     "According to a correspondent for the Valley Courier", "Valley Courier"),
+    ("The mayor opened the pier on a grey morning after three years of repairs, delays and arguments [...]\n"
+     "Source: News Meridian\n\nYou may also like", "Source: News Meridian", "News Meridian"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -228,6 +248,21 @@ VAGUE = [  # (text, the clause)
     ("By Staff Writers and Agencies\n\nThe pier closed on Monday.", "By Staff Writers and Agencies"),
     ("An English translation of the letter reads: the harbour stays open.",
      "An English translation of the letter reads"),
+    # round 3, by family: a stance held by an unnamed subject, a crowd's reading, a vague subject with any
+    # verb form, a sign-off naming no one
+    ("An official spokesperson demanded that the neighbours look to their own ports.",
+     "An official spokesperson demanded"),
+    ("One diplomat dismissed the plan as theatre.", "One diplomat dismissed"),
+    ("Critics countered that the pier was never safe.", "Critics countered"),
+    ("The court ruling was widely seen as a win for the fishers.", "widely seen"),
+    ("Anger at the mayor herself, widely viewed as slow to act, kept growing.", "widely viewed as"),
+    ("The new levy is generally regarded as a stopgap.", "generally regarded"),
+    ("The ferry fee is seen by many as a tax on islanders.", "by many"),
+    ("Recent press reports indicate that the pier will close.", "reports indicate"),
+    ("Experts suggest the hull was never inspected.", "Experts suggest"),
+    ("Prices rose again.\n\n(With agency inputs)", "With agency inputs"),
+    ("This story was published from a wire agency feed without changes to the text.",
+     "published from a wire agency feed"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -248,6 +283,17 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The plan was criticised by the harbour union.",
     "The governor sees the pier as a symbol of the town.",
     "The report from the ministry was late.",
+    # round 3: a named subject with a stance verb, a determiner alone before a verb form, an adjective use of
+    # a crowd adverb, a caption credit with no dash, a byline naming a person, a parenthesis after "with",
+    # an institution's report by a person
+    "The harbour board rejected the plan on Monday.",
+    "Mayor Ana Ruiz dismissed the complaint.",
+    "The first reported case was mild.",
+    "A widely read column mocked the plan.",
+    "The mayor at the new pier in Harbourton (Reuters)\n\nThe pier cost two million.",
+    "By Lena Park\n\nThe pier closed on Monday.",
+    "The mayor met the fishers (with her aides) on Monday.",
+    "The audit, a report by Ola Berg, the harbour board's treasurer, was late.",
 ]
 
 

@@ -121,6 +121,21 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The council raised the fees again, potentially driving the ferries to other ports.", "potentially"),
     ("Heavy cranes on the quay hinted at a larger expansion.", "hinted at"),
     ('"We will rebuild," the mayor added in an apparent swipe at the governor.', "in an apparent swipe at"),
+    # round 3, by family: a crowd's reading in other words, an "in what" reading, an implied target, a
+    # hedged implication of an act, a mind read with a verb of knowing, a state of mind read off appearances
+    ("The court ruling was widely seen as a win for the fishers.", "widely seen as"),
+    ("The levy is increasingly regarded as a stopgap.", "increasingly regarded as"),
+    ("The ferry fee is viewed by critics as a tax on islanders.", "viewed by critics as"),
+    ("In what amounted to a climb-down, the council reopened the pier.", "In what amounted"),
+    ("The mayor's speech carried a thinly veiled warning to the unions.", "thinly veiled warning"),
+    ("The governor's silence hints at a split in the cabinet.", "silence hints at"),
+    ("The council cut the fees again, which suggests that the budget is not as tight as claimed.",
+     "which suggests"),
+    ("The mayor opened the session calmly. She knows that a vote of no confidence hangs over her.",
+     "knows that"),
+    ("With ferries arriving every hour, the governor now seems determined to keep the pier open.",
+     "seems determined"),
+    ("The harbour board appeared unfazed by the protest.", "appeared unfazed"),
 ]
 
 NOT_FLAGGED = [
@@ -146,6 +161,17 @@ NOT_FLAGGED = [
     "The ferry service is set to resume on Monday.",
     "The closure could be taken as a sign of trouble.",
     "The mayor angered the fishers by posting a photo of the pier, even though the two looked calm.",
+    # round 3: a reading reported from a speaker, an act whose content is reported, a knowing verb with a
+    # reporting clause or a non-person subject, a visible state, "appeared" as a verb of place, an
+    # unhedged reading (coders did not count it), a crowd adverb used as an adjective
+    "The mayor said the comments suggest the union will strike.",
+    "The ministry statement suggested that talks resume on Monday.",
+    "The mayor said she knows that the vote is close.",
+    "Everyone knows that the ferry is late in winter.",
+    "The mayor looked tired after the long session.",
+    "The governor appeared at the pier at noon.",
+    "The announcement signals a change of course for the port.",
+    "A widely read column praised the new pier.",
 ]
 
 TRANSCRIPT = "\n\n".join([

@@ -644,7 +644,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue  # read above, as a phrase
             if m.group()[:1].isupper() and not _headline(doc, vs):
                 continue  # "the United States": a capitalised verb form is a name, except in a headline
-            if subj is None and verb in _INVERT_VERBS and re.search(r"[,\"]\s*$", text[s0:vs]):
+            if subj is None and _invertible(verb, v) and re.search(r"[,\"]\s*$", text[s0:vs]):
                 subj = _np_right(text, ve, e0, max_words=7)
                 inverted = subj is not None and _inverted_subject(doc.text[subj[0]:subj[1]], v)
                 if not inverted:
@@ -657,15 +657,14 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
                     v.outlet_verbs:
                 # "an official spokesperson demanded", "critics countered": a position held by nobody named
-                low = _DET_RX.sub("", phrase.casefold())
-                if not inverted and (_unnamed(phrase, v) or (low.split()[-1] in v.vague_nouns and
-                                                              not outlet_of(phrase, v))):
+                if not inverted and _vague_subject(phrase, v) and free(subj[0], ve):
                     add(Attribution(source=None, kind="vague", start=subj[0], end=ve, cue=m.group(), chain=[],
                                     hops=0, source_type="unknown"))
                 continue
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
-                    not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)):
-                continue  # "Russia continued the offensive": no speech reported
+                    not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
+                    not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)):
+                continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...")
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = _resolve(phrase, subj[0], persons, history, v)
@@ -678,6 +677,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if not inverted and _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
+                if not free(cs, ce):
+                    continue  # "media reports indicate": the same subject read once
                 add(Attribution(source=None, kind="vague", start=cs, end=ce, cue=m.group(), chain=[],
                                 hops=0, source_type="unknown"))
                 continue
@@ -734,9 +735,14 @@ def extract_attributions(doc) -> list[Attribution]:
     return out
 
 
-_INVERT_VERBS = {"said", "says", "added", "adds", "stated", "noted", "wrote", "writes", "explained",
-                 "continued", "insisted", "warned", "concluded", "told", "tells", "replied", "stressed",
-                 "emphasized", "emphasised", "asked", "declared", "announced", "reported", "reports"}
+_INVERT_IRREGULAR = {"said", "says", "told", "tells", "wrote", "writes", "reports", "adds", "asked", "continued"}
+
+
+def _invertible(verb: str, v: Vocab) -> bool:
+    """A verb that may come before its subject after a quotation or a comma ('," said the minister',
+    '," reiterated Roe'): any finite form (-ed, -s, or irregular) of a verb of saying or relaying."""
+    return verb in _INVERT_IRREGULAR or (verb in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs and
+                                         " " not in verb and verb.endswith(("ed", "es", "ts", "ns", "ds", "ys")))
 
 
 def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
@@ -775,6 +781,15 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     if any(w[:1].isupper() for w in words) or v.title_rx.search(phrase) or v.source_rx.search(phrase):
         return True
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
+
+
+_CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks"}
+
+
+def _vague_subject(phrase: str, v: Vocab) -> bool:
+    """An unnamed ("an official spokesperson") or vague ("critics", "media reports") subject."""
+    low = _DET_RX.sub("", phrase.casefold())
+    return bool(low) and (_unnamed(phrase, v) or (low.split()[-1] in v.vague_nouns and not outlet_of(phrase, v)))
 
 
 _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.IGNORECASE)
@@ -961,8 +976,11 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
                        source_type=stype)
 
 
-_READING_RX = re.compile(r"\s+in\s+(?:what|an?\s+(?:apparent|veiled|thinly|implicit|clear|possible|likely)|a\s+move)\b",
-                         re.IGNORECASE)
+# a reading after a speaker's clause ("he added in an apparent dig at", "in what", "in a bid to", "in a nod
+# to"): not part of the clause's setting
+_READING_RX = re.compile(r"\s+in\s+(?:what|an?\s+(?:[\w-]+\s+){0,2}?(?:apparent|veiled|thinly|barely|implicit|oblique|subtle|"
+                         r"clear|possible|likely|pointed|move|bid|attempt|effort|sign|signal|nod|swipe|dig|jab|rebuke|"
+                         r"warning|threat|message|reference|allusion|gesture|rebuff)\b)", re.IGNORECASE)
 
 
 def _setting_tail(text: str, pos: int, hi: int) -> int:

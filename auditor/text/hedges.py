@@ -86,7 +86,9 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     # as", "increasingly viewed as"), or the verb with a crowd as agent ("seen by many as", "viewed by
     # critics as")
     if data.get("reading_verbs") and cues.get("crowd_adverbs"):
-        crowd = sorted({*lst("vague_quantifiers", cues), "many", "some", "most", "others"})
+        srcs = load_mapping("sources", extra_dirs)
+        crowd = sorted({*lst("vague_quantifiers", cues), "many", "some", "most", "others",
+                        *(n for n in lst("vague_nouns", srcs) if " " not in n)})
         out.append((re.compile(r"(?<![\w'-])(?:(?:" + alt("crowd_adverbs", cues) + r")\s+(?:" + alt("reading_verbs")
                                + r")\s+as|(?:" + alt("reading_verbs") + r")\s+by\s+(?:(?:" + _alts(crowd)
                                + r")|(?:some|many)\s+[a-z]+)\s+as)(?![\w-])", re.IGNORECASE), "interpretive",
