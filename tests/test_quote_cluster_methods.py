@@ -199,3 +199,22 @@ def test_translated_speech_words_added_inside_the_marks_cost_synonyms_do_not():
     assert any(d["type"] == "addition" and d.get("note") == "words added inside the shared stretch"
                for d in qd.differences)
     assert qd.fidelity < qc.fidelity
+
+
+def test_a_quotation_is_scored_by_its_opening_sentence():
+    """Quoted for its opening sentence: when no other article carries that sentence, the quotation has no
+    primary cluster (its later sentence is still listed among its unit clusters); a short opening does not
+    decide (flagged / must not)."""
+    docs = docs_of({
+        "a": '"Teachers and nurses can no longer afford a flat anywhere near the old harbour district. The ferry '
+             'will run all winter," Roe said.',
+        "b": '"The ferry will run all winter," Roe said.',
+        "c": '"The ferry will run all winter," Roe told the council.',
+        "d": '"Thank you all. The ferry will run all winter," Roe said.',
+    })
+    clusters = cluster_quotes(docs)
+    qa, qb, qd = docs[0].quotes[0], docs[1].quotes[0], docs[3].quotes[0]
+    assert qb.cluster is not None and qa.cluster is None
+    units = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]["quotes"][0]["clusters"]
+    assert [u["id"] for u in units] == [qb.cluster]
+    assert qd.cluster == qb.cluster  # "Thank you all." is too short to be what it is quoted for

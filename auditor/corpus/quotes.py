@@ -6,12 +6,15 @@ faithful each rendering is to it.
 uncorroborated), ``fidelity`` (0..1, None when uncorroborated) and ``differences`` (typed, see below).
 
 **Utterance units.** What is clustered is not a quotation but each of its *units*: the sentences inside
-it (split at ``. ! ? ; ...`` before a new sentence; a piece under three words stays with its neighbour).
+it (split at ``. ! ? ; ...`` before a new sentence; a piece under three words stays with its neighbour),
+and the clause before a colon when both sides have ``CLAUSE_MIN`` words ("Let me be clear: ..."). Words
+elided inside one sentence ("build bridges... uniting us", the next word in lower case) do not cut it.
 One outlet quotes three sentences in one quotation where others quote them one by one, so one quotation
 may belong to several clusters. Each cluster member is a unit (``members[i]``: ``article``, ``quote``
 (index into the article's quotes), ``unit``, ``start``/``end`` (the unit's span), ``quote_start``/
 ``quote_end``, ``text``, ``fidelity``, ``differences``). A quotation's ``cluster`` is its *primary*
-cluster: that of its unit carried by most other articles (ties: the earlier unit). Quotations of a kind
+cluster: that of its first unit that another article carries, or none when its opening unit (of
+``LEAD_UNIT_WORDS`` words or more: what it is quoted for) is carried by no other article. Quotations of a kind
 that is not the speaker's own words (``SKIP_KINDS``: scare quotes, spans reporting their speaker in the
 third person) are not clustered.
 
@@ -27,20 +30,39 @@ their rarity among all units (IDF) and crudely stemmed (the first five letters).
   content words or fewer must also align in order with the stretch (rapidfuzz ``partial_ratio`` of the
   stems >= ``EXCERPT_ALIGN``), so two common words do not make an excerpt,
 
-halved when both units name different speakers.
+scaled by ``SPEAKER_FACTOR`` when both units name different speakers, and by ``SCATTERED_FACTOR`` when they
+share ``FEW_SHARED`` content words or fewer and no two of them stand together in both (side by side or
+across a determiner: "strong support", "rebuild the harbour"): a few common words scattered in two sentences
+are weak evidence.
 
 **Clustering without comparing all pairs.** Units are visited longest first, full quotations before
 partial ones. Each cluster is indexed under the content words of its representatives (its first
 ``SEED_REPS`` members and later ones that widen its words by ``WIDEN``, up to ``MAX_REPS``); a unit is
 scored against the clusters found through that index (its rarest words first until ``BUDGET`` postings
-are read, and every shared word under its speaker) and joins the best one above ``THRESHOLD`` that holds
-no other unit of its article (a repeat or excerpt of the same words excepted). A merge pass joins a
-cluster to a larger one its leader matches (wider blocking, ``MERGE_BUDGET``).
+are read, and every shared word under its speaker; for a unit of ``NEAR_WORDS`` content words or fewer,
+also the ``NEAR_CANDIDATES`` clusters whose representatives are nearest it in weight, or a short greeting
+never meets its own among the many clusters sharing its one word) and joins the best one above ``THRESHOLD`` that holds
+no other unit of its article (a repeat or excerpt of the same words excepted, or the same content words
+with the other's words kept in order: "Peace be with you" / "Peace be with all of you"). A merge pass joins
+a cluster to a larger one its leader matches (wider blocking, ``MERGE_BUDGET``; a cluster of
+``SMALL_CLUSTER`` units or fewer is compared with every distinct member of the candidate, not only its
+representatives).
+
+**Excerpts: a last pass.** A partial quote of ``EXCERPT_MIN``-``EXCERPT_MAX`` words goes to the cluster of
+the longer unit of another quotation that contains it, read with its function words ("one way or the
+other"): the best aligned (rapidfuzz ``partial_ratio`` of the lower-cased words >= ``EXCERPT_MATCH``), ties
+to the *shortest* containing unit (where those words are closest to a sentence of their own: an outlet that
+quoted "One way or the other, we will get it" as a sentence, rather than the long sentence ending with
+them), then to the larger cluster. A term of one or two words ("unstoppable") goes only to a cluster whose
+units carry it word for word when no other cluster does. Candidates come from the word index
+(``EXCERPT_CLUSTERS`` clusters, ``EXCERPT_MEMBERS`` distinct units each), never from all units.
 
 **Translations: a second pass on the units left alone.** A unit no other article matched is compared
 with scikit-learn TF-IDF vectors (character n-grams of its content words, and word uni- and bigrams)
 against the representatives of clusters *of the same speaker* (the block; units with no speaker are
-compared with everything when the corpus is small, ``RESCUE_ALL``). It joins a cluster when the cosine is
+compared with everything when the corpus is small, ``RESCUE_ALL``), and within the block only with the
+clusters sharing a word stem with one of its units; each block is vectorised on its own (its vocabulary and
+IDF), so memory follows the block, not the corpus. It joins a cluster when the cosine is
 at least ``RESCUE_HIGH``, or at least ``RESCUE_LOW`` and the alignment of the quotations agrees: a
 neighbouring unit of its quotation belongs to the cluster of the neighbouring unit on the same side of
 the candidate (the way sentences are aligned in a parallel text). Both floors were measured on the
@@ -77,7 +99,7 @@ article when they are the rendering's own words): ``substitution``, ``cut``, ``a
 ``stitched``, ``paraphrase`` and ``translated`` (recorded, not penalised).
 
 **Determinism.** Nothing here depends on the interpreter's hash seed or the order of the input: floating
-sums over sets use ``math.fsum`` (exact, so order-free), sets are sorted before their order can matter,
+IDF weights are integers (``WEIGHT_SCALE`` units), so their sums are exact whatever the order; sets are sorted before their order can matter,
 ties are broken by article id and position, and cluster ids are content hashes.
 """
 
@@ -1229,6 +1251,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
 
 
 PRIMARY_RULE = "first"
+LEAD_UNIT_WORDS = 8  # a quotation whose opening unit of this many words no other article carries has no primary cluster
 
 
 def _primary_unit(res):
@@ -1243,6 +1266,8 @@ def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]],
     res = sorted(res, key=lambda x: x[0].unit_i)
     prim = _primary_unit(res)
     q.cluster = prim[1]
+    if LEAD_UNIT_WORDS and prim[0].unit_i > 0 and units and units[0].size >= LEAD_UNIT_WORDS:
+        q.cluster = None  # quoted for its opening sentence, which no other article carries
     diffs: list[dict] = []
     inferred = False
     for _, _, _, ds, _ in res:
