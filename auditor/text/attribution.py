@@ -517,7 +517,12 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
 
     v._first = {"verb_rx": first_words(verbs), "vague_rx": first_words(v.vague_phrases),
                 "relay_phrase_rx": first_words(v.relay_phrases + v.signoff_phrases),
-                "opinion_rx": first_words(v.opinion_verbs)}
+                "opinion_rx": first_words(v.opinion_verbs),
+                "crowd_rx": first_words(v.crowd_adverbs) | {"is", "are", "was", "were", "been", "being", "be"}}
+    # a stance verb counts only after an unnamed or vague subject: the word before it must be a vague noun,
+    # a title, an adverb the subject may be separated by, or a name (read cheaply before the subject is)
+    v._stance_before = frozenset({n.split()[-1] for n in v.vague_nouns} | {t.split()[-1].casefold() for t in v.titles}
+                                 | _STOP_LEFT)
     v._patterns = {
         "vague_rx": vague_rx,
         "accord_rx": accord_rx,
@@ -579,8 +584,12 @@ def extract_attributions(doc) -> list[Attribution]:
         def quoted(s: int, e: int) -> bool:
             return doc.inside_quotation(s, e)
 
+        # every word-started pattern's matches in the sentence, its words read once for all of them
+        m_vague, m_opinion, m_crowd, m_verb, m_relay = scan_many(
+            ((vague_rx, "vague_rx"), (opinion_rx, "opinion_rx"), (P["crowd_rx"], "crowd_rx"),
+             (verb_rx, "verb_rx"), (relay_phrase_rx, "relay_phrase_rx")), v, text, s0, e0)
         # 1. vague phrases
-        for m in scan(vague_rx, v._first["vague_rx"], text, s0, e0):
+        for m in m_vague:
             if quoted(*m.span()) or not free(*m.span()):
                 continue
             add(Attribution(source=None, kind="vague", start=m.start(), end=m.end(),
@@ -590,7 +599,7 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in vague_src_rx.finditer(text, s0, e0):
             np = _np_right(text, m.end(), e0, max_words=6)
             found.append((m.start(), np[1] if np else m.end()))
-        for m in scan(opinion_rx, v._first["opinion_rx"], text, s0, e0):
+        for m in m_opinion:
             lo = max(s0, m.start() - 80)
             left = crowd_left_rx.search(text, lo, m.start())
             if left:
@@ -614,7 +623,7 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in passive_rx.finditer(text, s0, e0):
             fs = m.start() + len(m.group()) - len(m.group().lstrip(" ,"))
             found.append((fs, m.end()))
-        for m in P["crowd_rx"].finditer(text, s0, e0):
+        for m in m_crowd:
             g = "a" if m.group("a") else "b"
             found.append((m.start(g), m.end()))
         for fs, fe in found:
@@ -633,11 +642,16 @@ def extract_attributions(doc) -> list[Attribution]:
             np, phrase = _via_outlet(doc, np, e0, v)
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v))
         # 3. reporting and relay verbs
-        for m in scan(verb_rx, v._first["verb_rx"], text, s0, e0):
+        for m in m_verb:
             vs, ve = m.span()
             if quoted(vs, ve) or not free(vs, ve):
                 continue
             verb = m.group().casefold()
+            if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
+                    v.outlet_verbs:
+                prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)
+                if not prev or prev.group(1).casefold() not in v._stance_before:
+                    continue  # "the board rejected": no unnamed or vague subject
             subj = _np_left(text, vs, s0, v)
             inverted = False
             if verb in ("according to",):
@@ -724,7 +738,7 @@ def extract_attributions(doc) -> list[Attribution]:
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
-        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, v._first["relay_phrase_rx"])
+        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, matches=m_relay)
     # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
@@ -783,6 +797,7 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
+_LAST_WORD = re.compile(r"([\w.-]+)\s*$")
 _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks"}
 
 
@@ -845,6 +860,33 @@ def scan(rx: re.Pattern, first: frozenset[str], text: str, start: int, end: int)
         if m and m.end() > m.start():
             last = m.end()
             yield m
+
+
+def scan_many(items, v: Vocab, text: str, start: int, end: int) -> list[list[re.Match]]:
+    """``scan`` for several patterns at once (``items``: (pattern, key of ``v._first``)): the words of
+    ``text[start:end]`` are read once, each pattern tried only where one of its first words starts."""
+    key = tuple(k for _, k in items)
+    starts = v._starts.get(key) if hasattr(v, "_starts") else None
+    if starts is None:
+        starts = {}
+        for i, (_, k) in enumerate(items):
+            for w in v._first[k]:
+                starts.setdefault(w, []).append(i)
+        v.__dict__.setdefault("_starts", {})[key] = starts
+    found: list[list[re.Match]] = [[] for _ in items]
+    last = [start] * len(items)
+    for w in _WORD_START.finditer(text, start, end):
+        idx = starts.get(w.group().casefold())
+        if not idx:
+            continue
+        for i in idx:
+            if w.start() < last[i]:
+                continue
+            m = items[i][0].match(text, w.start(), end)
+            if m and m.end() > m.start():
+                last[i] = m.end()
+                found[i].append(m)
+    return found
 
 
 def _alts(phrases) -> str:
@@ -919,10 +961,10 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 
 
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
-                   persons: list[Person] | None = None, first: frozenset[str] | None = None) -> None:
+                   persons: list[Person] | None = None, matches: list[re.Match] | None = None) -> None:
     """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
     text = doc.norm
-    for m in (scan(rx, first, text, s0, e0) if first else rx.finditer(text, s0, e0)):
+    for m in (matches if matches is not None else rx.finditer(text, s0, e0)):
         if quoted(*m.span()) or not free(*m.span()):
             continue
         cue = re.sub(r"\s+", " ", m.group().casefold())
