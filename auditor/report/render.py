@@ -30,8 +30,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from ..models import CATEGORIES, SEVERITY_RANK, ArticleResult, Finding, RunResult
 from ..features import FEATURES
+from ..models import CATEGORIES, SEVERITY_RANK, ArticleResult, Finding, RunResult
 from ..scoring import article_score
 
 FEATURE_DOC = {f.name: f.description for f in FEATURES}
