@@ -14,6 +14,7 @@ never raise a score.
 | ``own_reporting`` | + | the outlet's own reporter: a byline or a dateline, or an interview given to the outlet |
 | ``primary_reference`` | + | a link or a reference to the primary source (transcript, full text, official statement, a URL) |
 | ``quoted`` | + | share of the text in quotations with a speaker (the speaker's own words), 1 from 40% on |
+| ``corroborated`` | + | quotations that other articles render too (the speaker's words, confirmed), 1 from ten on |
 | ``relayed`` | - | attributions relayed through a named intermediary, 1 from two on |
 | ``vague`` | - | vague attributions ("according to reports"), 1 from two on |
 | ``unattributed_quotes`` | - | share of quotations with no speaker |
@@ -48,6 +49,7 @@ FEATURES: tuple[Feature, ...] = (
     Feature("own_reporting", +1, "the outlet's own reporter: a byline, a dateline or an interview given to it"),
     Feature("primary_reference", +1, "a link or a reference to the primary source"),
     Feature("quoted", +1, "share of the text in quotations with a speaker, divided by 0.4, at most 1"),
+    Feature("corroborated", +1, "quotations other articles render too, a tenth each, at most 1"),
     Feature("relayed", -1, "attributions relayed through a named intermediary, 0.5 each, at most 1"),
     Feature("vague", -1, "vague attributions, 0.5 each, at most 1"),
     Feature("unattributed_quotes", -1, "share of quotations with no speaker"),
@@ -125,6 +127,7 @@ def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
         "own_reporting": 1.0 if own else 0.0,
         "primary_reference": 1.0 if _primary_re().search(text) else 0.0,
         "quoted": _cap(quoted / 0.4),
+        "corroborated": _cap(0.1 * len(fids)),
         "relayed": _cap(0.5 * relayed),
         "vague": _cap(0.5 * vague),
         "unattributed_quotes": (len(quotes) - spoken) / len(quotes) if quotes else 0.0,

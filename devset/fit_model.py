@@ -3,6 +3,7 @@
 
     python devset/fit_model.py            # writes devset/ratings/training.csv, rules/data/score_model.json,
                                           # devset/ratings/agreement.md; prints the held-out figures
+    python devset/fit_model.py --keep DIR # also keeps each event's JSON export in DIR
 
 1. Every event's texts (``devset/texts``, checked against the manifests' sha1) are scored with ``audit
    score`` and each article's features (``auditor.features``) are read from the export.
@@ -37,6 +38,7 @@ from auditor.features import FEATURE_NAMES, article_features  # noqa: E402
 RATINGS = HERE / "ratings"
 TRAINING = RATINGS / "training.csv"
 MODEL = ROOT / "rules" / "data" / "score_model.json"
+KEEP = Path(sys.argv[sys.argv.index("--keep") + 1]) if "--keep" in sys.argv else None  # exports, to look at
 
 
 def read_ratings() -> dict[str, dict[str, int]]:
@@ -66,6 +68,8 @@ def features_of_event(event: str, audit: str) -> dict[str, tuple[str, dict[str, 
         subprocess.run([audit, "score", str(t / "texts"), "--json", str(t / "out.json"), "--db",
                         f"sqlite:///{t / 'a.db'}", "--jobs", "1"], capture_output=True, check=False)
         export = json.loads((t / "out.json").read_text(encoding="utf-8"))
+        if KEEP:
+            (KEEP / f"{event}.json").write_text(json.dumps(export), encoding="utf-8")
     return {a["id"]: (split[a["id"]], article_features(a, texts[a["id"]])) for a in export["articles"]}
 
 
