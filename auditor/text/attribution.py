@@ -873,16 +873,21 @@ def scan_many(items, v: Vocab, text: str, start: int, end: int) -> list[list[re.
             for w in v._first[k]:
                 starts.setdefault(w, []).append(i)
         v.__dict__.setdefault("_starts", {})[key] = starts
-    found: list[list[re.Match]] = [[] for _ in items]
-    last = [start] * len(items)
+    return matches_at_word_starts(text, start, end, items, starts)
+
+
+def matches_at_word_starts(text: str, start: int, end: int, patterns, starts: dict[str, list[int]]
+                           ) -> list[list[re.Match]]:
+    """Each pattern's matches in ``text[start:end]`` (non-overlapping, in order; ``patterns[i][0]`` is
+    the compiled pattern), tried only where a word in ``starts`` (word -> pattern indexes) begins: the
+    words are read once for all patterns. The attribution and hedge layers both scan this way."""
+    found: list[list[re.Match]] = [[] for _ in patterns]
+    last = [start] * len(patterns)
     for w in _WORD_START.finditer(text, start, end):
-        idx = starts.get(w.group().casefold())
-        if not idx:
-            continue
-        for i in idx:
+        for i in starts.get(w.group().casefold(), ()):
             if w.start() < last[i]:
                 continue
-            m = items[i][0].match(text, w.start(), end)
+            m = patterns[i][0].match(text, w.start(), end)
             if m and m.end() > m.start():
                 last[i] = m.end()
                 found[i].append(m)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..models import Attribution
 from ..vocab import cached
+from .attribution import matches_at_word_starts
 
 Span = tuple[int, int]
 
@@ -319,25 +320,6 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
     return None
 
 
-def _matches(text: str, s0: int, e0: int, patterns, starts: dict[str, list[int]]) -> list[list[re.Match]]:
-    """Each pattern's matches in ``text[s0:e0]`` (non-overlapping, in order), tried only where one of its
-    first words starts: the sentence's words are read once for all patterns."""
-    found: list[list[re.Match]] = [[] for _ in patterns]
-    last = [s0] * len(patterns)
-    for w in _WORD_START.finditer(text, s0, e0):
-        for i in starts.get(w.group().casefold(), ()):
-            if w.start() < last[i]:
-                continue
-            m = patterns[i][0].match(text, w.start(), e0)
-            if m and m.end() > m.start():
-                last[i] = m.end()
-                found[i].append(m)
-    return found
-
-
-_WORD_START = re.compile(r"[^\W\d_]+")
-
-
 def hedges(doc) -> list[Hedge]:
     patterns = hedge_patterns()
     starts: dict[str, list[int]] = {}
@@ -354,7 +336,7 @@ def hedges(doc) -> list[Hedge]:
             continue
         if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
             continue  # the author's aside about their own experience, or a speaker's unmarked words
-        for (_rx, strength), found in zip(patterns, _matches(text, s0, e0, patterns, starts), strict=True):
+        for (_rx, strength), found in zip(patterns, matches_at_word_starts(text, s0, e0, patterns, starts), strict=True):
             for m in found:
                 cs, ce = m.span()
                 if doc.inside_quotation(cs, ce):
