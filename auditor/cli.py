@@ -366,7 +366,7 @@ def _scored_or_stored(paths: list[Path] | None, run_id: str | None, db: str | No
                       max_bytes: int | None, jobs: int | None):
     """What report and graph show: PATHS scored now (through --db's cache, and saved there, when --db is
     given), or a stored run read back as it was saved, without scoring."""
-    from .store import StoreError, load_result, resolve_url, save_run
+    from .store import StoreError, resolve_url, save_run
 
     if paths and run_id:
         raise _fail("give PATHS to score, or --run to read a stored run, not both")
@@ -380,12 +380,8 @@ def _scored_or_stored(paths: list[Path] | None, run_id: str | None, db: str | No
                 raise _fail(f"database {url}: {e}", EXIT_STORE) from None
             err.print(f"stored as run {run.run_id} in {url}", markup=False)
         return run, ingest_errors
-    url = resolve_url(db or cfg.db)
-    try:
-        run = load_result(url, run_id)
-    except StoreError as e:
-        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
-    err.print(f"run {run.run_id} from {url} (stored, not scored again)", markup=False)
+    run = _stored_run(db, run_id, cfg)
+    err.print(f"run {run.run_id} from {resolve_url(db or cfg.db)} (stored, not scored again)", markup=False)
     return run, []
 
 
@@ -420,15 +416,10 @@ def export_run(
     the same files `audit score --csv/--parquet/--json` wrote for it."""
     from .config import load_config
     from .export import run_to_dict, write_json
-    from .store import StoreError, load_result, resolve_url
 
     if not (csv_dir or parquet_dir or json_out):
         raise _fail("nothing to write: give --csv DIR, --parquet DIR or --json FILE")
-    url = resolve_url(db or load_config().db)
-    try:
-        run = load_result(url, run_id)
-    except StoreError as e:
-        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    run = _stored_run(db, run_id, load_config())
     if json_out:
         write_json(run, json_out)
         out.print(f"JSON export: {json_out}", markup=False)
@@ -611,7 +602,6 @@ def calibrate(
     from .calibration import ModelError, read_ratings
     from .calibration import calibrate as fit
     from .config import load_config
-    from .store import StoreError, load_result, resolve_url
 
     try:
         rated, groups, problems = read_ratings(ratings)
@@ -619,11 +609,7 @@ def calibrate(
         raise _fail(f"{ratings}: {e}" if not str(e).startswith(str(ratings)) else str(e)) from None
     for p in problems:
         err.print(f"audit: {p}", markup=False)
-    url = resolve_url(db or load_config().db)
-    try:
-        run = load_result(url, run_id)
-    except StoreError as e:
-        raise _fail(f"database {url}: {e}", EXIT_STORE) from None
+    run = _stored_run(db, run_id, load_config())
     try:
         model, missing = fit(rated, run, groups)
     except ModelError as e:
