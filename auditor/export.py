@@ -72,18 +72,29 @@ def _fields_dict(item: Any) -> dict[str, Any]:
     return {f.name: getattr(item, f.name) for f in fields(item)}
 
 
+def _ranked(run: RunResult) -> list[ArticleResult]:
+    """The articles as the export lists them: lowest score first, then by id."""
+    return sorted(run.results, key=lambda r: (r.score, r.article.id))
+
+
+def _run_meta(run: RunResult) -> dict[str, Any]:
+    return {"id": run.run_id, "started": run.started, "finished": run.finished, "inputs": run.inputs,
+            "rules": run.rules}
+
+
+def _ingest_errors(run: RunResult) -> Iterator[dict[str, Any]]:
+    return ({"source": e.source, "reason": e.reason, "level": e.level} for e in run.ingest_errors)
+
+
 def run_to_dict(run: RunResult) -> dict[str, Any]:
-    ranked = sorted(run.results, key=lambda r: (r.score, r.article.id))
     return {
-        "run": {"id": run.run_id, "started": run.started, "finished": run.finished, "inputs": run.inputs,
-                "rules": run.rules},
-        "articles": with_unit_clusters([article_to_dict(r) for r in ranked], run.quote_clusters),
+        "run": _run_meta(run),
+        "articles": with_unit_clusters([article_to_dict(r) for r in _ranked(run)], run.quote_clusters),
         "outlets": run.outlets,
         "quote_clusters": [c.to_dict() for c in run.quote_clusters],
         "claims": run.claims,
         "graph": run.graph,
-        "errors": {"ingest": [{"source": e.source, "reason": e.reason, "level": e.level} for e in run.ingest_errors],
-                   "rules": run.rule_errors},
+        "errors": {"ingest": list(_ingest_errors(run)), "rules": run.rule_errors},
     }
 
 
@@ -165,7 +176,7 @@ def _stream(value: Any, depth: int) -> Iterator[bytes]:
 def _article_dicts(run: RunResult) -> Iterator[dict[str, Any]]:
     """The export's articles, ranked, each with its quotes' unit clusters (``with_unit_clusters``), made a
     batch at a time from only the clusters that have a member among the batch's articles."""
-    ranked = sorted(run.results, key=lambda r: (r.score, r.article.id))
+    ranked = _ranked(run)
     clusters = list(run.quote_clusters)
     touching: dict[str, list[int]] = {}
     for i, c in enumerate(clusters):
@@ -183,15 +194,12 @@ def iter_json(run: RunResult) -> Iterator[bytes]:
     if isinstance(graph, dict) and all(isinstance(k, str) for k in graph):
         graph = _Obj((k, _Seq(v, not v) if isinstance(v, list) else v) for k, v in graph.items())
     doc = _Obj({
-        "run": {"id": run.run_id, "started": run.started, "finished": run.finished, "inputs": run.inputs,
-                "rules": run.rules},
+        "run": _run_meta(run),
         "articles": _Seq(_article_dicts(run), not run.results),
         "outlets": run.outlets,
         "quote_clusters": _Seq((_fields_dict(c) for c in run.quote_clusters), not run.quote_clusters),
         "claims": _Seq(run.claims, not run.claims) if isinstance(run.claims, list) else run.claims,
         "graph": graph,
-        "errors": _Obj({"ingest": _Seq(({"source": e.source, "reason": e.reason, "level": e.level}
-                                        for e in run.ingest_errors), not run.ingest_errors),
-                        "rules": run.rule_errors}),
+        "errors": _Obj({"ingest": _Seq(_ingest_errors(run), not run.ingest_errors), "rules": run.rule_errors}),
     })
     yield from _stream(doc, 0)
