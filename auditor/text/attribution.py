@@ -265,19 +265,6 @@ def _phrase_rx(phrases: list[str]) -> re.Pattern:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
-# -- quotations: the text layer's one guard (Doc.quotation_spans), kept here under its old names ---------
-
-
-def local_quote_spans(doc) -> list[Span]:
-    """``doc.quotation_spans`` (the old name; callers may pass it back to ``inside_quotation``)."""
-    return doc.quotation_spans
-
-
-def inside_quotation(doc, span: Span, local: list[Span] | None = None) -> bool:
-    """``doc.inside_quotation(*span)`` (the old name; ``local`` is ignored: the Doc caches its guard)."""
-    return doc.inside_quotation(*span)
-
-
 # -- persons ----------------------------------------------------------------------------------------
 
 _CAP = r"[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*"
