@@ -41,6 +41,7 @@ How the marks are paired, and the real-text failures each step answers:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..models import Quote
@@ -350,9 +351,11 @@ def _make(doc, r: RawQuote) -> Quote | None:
     return Quote(text=_content_text(text, s, e, r.reopens), start=s, end=e, kind=_kind(doc, r, s, e))
 
 
-def _build(doc, include_scare: bool) -> tuple[list[Quote], list[Quote], list[RawQuote]]:
-    quotes, scare, raws = [], [], []
-    for r in raw_quotes(doc):
+def _sort_into(doc, found: Iterable[RawQuote], quotes: list[Quote], scare: list[Quote],
+               raws: list[RawQuote]) -> None:
+    """Each raw quotation of ``found`` made a Quote: a scare quote to ``scare``, any other to ``quotes``
+    (with its raw form, at the same index, in ``raws``)."""
+    for r in found:
         q = _make(doc, r)
         if q is None:
             continue
@@ -361,6 +364,11 @@ def _build(doc, include_scare: bool) -> tuple[list[Quote], list[Quote], list[Raw
         else:
             quotes.append(q)
             raws.append(r)
+
+
+def _build(doc) -> tuple[list[Quote], list[Quote], list[RawQuote]]:
+    quotes, scare, raws = [], [], []
+    _sort_into(doc, raw_quotes(doc), quotes, scare, raws)
     return quotes, scare, raws
 
 
@@ -419,7 +427,7 @@ def extract_quotes(doc) -> list[Quote]:
     speakers and cues."""
     from .speakers import attribute_speakers
 
-    quotes, scare, raws = _build(doc, include_scare=False)
+    quotes, scare, raws = _build(doc)
     doc.__dict__["_scare_quotes"] = scare
     disc = attribute_speakers(doc, quotes, raws)
     reports = [i for i, (q, r) in enumerate(zip(quotes, raws, strict=True)) if _is_report(doc, q, r, disc)]
@@ -429,15 +437,7 @@ def extract_quotes(doc) -> list[Quote]:
         keep_r = [r for i, r in enumerate(raws) if i not in reports]
         for i in reports:
             quotes[i].kind = "report"
-            for ir in _inner_raws(doc, raws[i]):
-                iq = _make(doc, ir)
-                if iq is None:
-                    continue
-                if iq.kind == "scare":
-                    scare.append(iq)
-                else:
-                    keep_q.append(iq)
-                    keep_r.append(ir)
+            _sort_into(doc, _inner_raws(doc, raws[i]), keep_q, scare, keep_r)
         order = sorted(range(len(keep_q)), key=lambda j: keep_q[j].start)
         quotes, raws = [keep_q[j] for j in order], [keep_r[j] for j in order]
         for q in quotes:
@@ -458,5 +458,5 @@ def scare_quotes(doc) -> list[Quote]:
     if "_scare_quotes" not in doc.__dict__:
         _ = doc.quotes
     if "_scare_quotes" not in doc.__dict__:  # doc.quotes came from elsewhere
-        doc.__dict__["_scare_quotes"] = _build(doc, include_scare=True)[1]
+        doc.__dict__["_scare_quotes"] = _build(doc)[1]
     return doc.__dict__["_scare_quotes"]
