@@ -110,6 +110,7 @@ import math
 import re
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -690,6 +691,19 @@ class _Grouper:
         return [c.members for c in self.clusters if c.merged_into < 0]
 
 
+def _per_rendering(fn: Callable[[Rendering], str]) -> Callable[[Rendering], str]:
+    """``fn`` computed once per rendering for the length of one pass (renderings are not hashable)."""
+    seen: dict[int, str] = {}
+
+    def get(r: Rendering) -> str:
+        k = id(r)
+        if k not in seen:
+            seen[k] = fn(r)
+        return seen[k]
+
+    return get
+
+
 def _unit_text(r: Rendering) -> str:
     """The content words of a unit, for TF-IDF (function words out: they make all sentences alike)."""
     stop = _stopwords()
@@ -714,13 +728,7 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     from scipy.sparse import hstack
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    text_of: dict[int, str] = {}
-
-    def unit_text(r: Rendering) -> str:
-        k = id(r)
-        if k not in text_of:
-            text_of[k] = _unit_text(r)
-        return text_of[k]
+    unit_text = _per_rendering(_unit_text)
 
     def vectors(rows_r: list[Rendering], cols_r: list[Rendering]):
         """TF-IDF of one block (its own units and the representatives it is compared with): a block's
@@ -813,13 +821,7 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     its words stand as they are in the units of one cluster and of no other. Candidates come from the
     clusters' word index, never from all units. Returns how many units moved."""
     idf, index = g.scorer.idf, g.index
-    low: dict[int, str] = {}
-
-    def words_of(r: Rendering) -> str:
-        k = id(r)
-        if k not in low:
-            low[k] = _lower_words(r)
-        return low[k]
+    words_of = _per_rendering(_lower_words)
 
     moved = 0
     for e in renderings:
