@@ -134,7 +134,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     verb = reporting_verb_re().pattern
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     word = rf"(?:{CAPW}|(?i:{tw}))"
-    spk = rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,5}}{word})"
+    # a name's particles may come first or between its words: '"...," von der Leyen said'
+    spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+)?(?:(?:{word}|{_PARTICLE})[^\S\n]+){{0,5}}"
+           rf"{word})")
     # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
     rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
@@ -285,7 +287,7 @@ class People:
         begins) with it. With the title words written in front of it (``lead``), a person introduced with
         other titles and named in full only after ``pos`` is someone else (``Pope Francis`` early on is not
         ``Rev. Mark Francis`` quoted at the end); ``strict`` then gives None when every candidate is."""
-        token = token.lower()
+        token = token.lower().split()[-1]  # "van der Wal" is found by "wal"
         last, first = self._by_token().get(token, ((), ()))
         best = list(last)
         if lead and best:
@@ -330,16 +332,22 @@ class People:
 
 # name particles inside a run ("Ursula von der Leyen"), whole words only
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
-_RUN = re.compile(rf"{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE}))*")
+# a lower-case particle may open a run when a capitalised word follows ("von der Leyen said")
+_RUN = re.compile(rf"(?<![\w'\u2019-])(?:{_PARTICLE}[^\S\n]+)*{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 
 
 def _name_words(name: list[str]) -> list[str]:
     """The capitalised words of a name, with the particles between two of them (``Anna van der Berg``)."""
+    if len(name) > 2 and name[0].lower() in _PARTICLES and name[1] in _PARTICLES:
+        name = [name[0].lower(), *name[1:]]  # "Von der Leyen" opening a sentence is "von der Leyen"
     caps = [i for i, t in enumerate(name) if t[:1].isupper()]
     if not caps:
         return []
-    return [t for i, t in enumerate(name) if t[:1].isupper() or (caps[0] < i < caps[-1] and t in _PARTICLES)]
+    lead = caps[0]
+    while lead > 0 and name[lead - 1] in _PARTICLES:  # "von der Leyen": particles right before the name
+        lead -= 1
+    return [t for i, t in enumerate(name) if t[:1].isupper() or (lead <= i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z]")  # "Roe and Brandt met", "India, Mexico"
@@ -565,6 +573,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
 
     mid_caps, heads = _text_index(norm)
     head_starts = [s for s, _ in heads]
+    places = frozenset(m.group("place").lower() for m in _LOCATIVE.finditer(norm) if not inside(m.start("place")))
 
     def in_heading(pos: int) -> bool:
         i = bisect.bisect_right(head_starts, pos) - 1
@@ -591,7 +600,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         name = _name_words(name)
         if not name:
             continue
-        single = len(name) == 1
+        # a surname that opens with its particles ("van der Wal said") names one person as a surname does
+        single = len(name) == 1 or name[0] in _PARTICLES
         if single and name[0].lower() in skip:
             continue
         nxt = _NEXT_WORD.match(norm, m.end())
@@ -649,6 +659,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         lead_titles = frozenset([t.lower().rstrip(".") for t in own_titles
                                  if _is_title(t) and t.lower() != "the" and not t.isupper()] + before_titles)
         titled = bool(lead_titles) or any(r in tls for r in roles)
+        if _not_a_person(name, bool(lead_titles), places):
+            continue
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
                  possessive, verb_after, False, in_heading(m.start()))
@@ -779,6 +791,39 @@ def _plural_subject(tok: str, verb: str, mid_caps) -> bool:
     one) with a verb in the plural present, not a person's name (``Rutte says``, ``Rutte assured``)."""
     v = verb.lower()
     return tok.endswith("s") and tok not in mid_caps and not v.endswith(("s", "ed")) and v not in _PAST
+
+
+@cached
+def _place_names() -> frozenset[str]:
+    """Lower-case names of countries and regions, in English (babel's CLDR territory names: "Ukraine",
+    "North Korea", "Palestinian Territories", "Europe"): a place is never a person's name."""
+    from babel import Locale
+
+    return frozenset(n.lower() for n in Locale("en").territories.values())
+
+
+@cached
+def _organisation_heads() -> frozenset[str]:
+    """The words that end an organisation's name ("European Commission", "Foreign Ministry"), from the
+    list ``rules/data/organisations.txt``."""
+    return frozenset(w.lower() for w in load_phrases("organisations"))
+
+
+# a capitalised word after a locative preposition names a place ("in Gaza", "across Europe")
+_LOCATIVE = re.compile(rf"\b(?:in|into|across|throughout|inside|within)[^\S\n]+(?:the[^\S\n]+)?(?P<place>{CAPW})"
+                       rf"(?![\w'\u2019-])(?![^\S\n]*[A-Z])")
+
+
+def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool:
+    """Words that name a place or an organisation, not a person: a territory ("Ukraine", "North Korea"), a
+    single word the article also writes after "in"/"across" ("in Gaza") unless a title goes with it, or a
+    run ending in an organisation's head word ("European Commission", "Interior Ministry")."""
+    joined = " ".join(name).lower()
+    if joined in _place_names():
+        return True
+    if len(name) == 1 and not titled and name[0].lower() in places:
+        return True
+    return len(name) > 1 and name[-1].lower() in _organisation_heads()
 
 
 @lru_cache(maxsize=1)
@@ -958,12 +1003,12 @@ class Discourse:
         if toks[0].lower() == "the" or not any(t[:1].isupper() for t in toks):
             return self.resolve_role(toks, pos)
         title_words, name = split_name(w)
-        name = [t for t in name if t[:1].isupper() and t.lower() not in titles()]
+        name = [t for t in _name_words(name) if t in _PARTICLES or t.lower() not in titles()]
         if len(name) >= 2:
             if " ".join(name) in people.persons:
                 return " ".join(name)
             fn = people.by_surname(name[-1])
-            if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2):
+            if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2 or name[0] in _PARTICLES):
                 return fn
             return " ".join(name)
         if len(name) == 1:
