@@ -393,6 +393,8 @@ def split_name(phrase: str) -> tuple[list[str], list[str]]:
             last = i
     if toks and _is_title(toks[-1]) and (last == len(toks) - 2 or len(toks) == 1):
         return toks, []  # "the Secretary General", "Prime Minister": a role, no name
+    if len(toks) > 1 and _is_title(toks[-1]) and all(_institution_word(t) for t in toks[:-1]):
+        return toks, []  # "Commission President", "Kremlin spokesman", "Ukraine President": a role
     return toks[:last + 1], toks[last + 1:]
 
 
@@ -607,9 +609,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         nxt = _NEXT_WORD.match(norm, m.end())
         if nxt and nxt.group(1) in tls:
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
-        if title_words and title_words[0].lower() in ("the", "a", "an") and any(
-                not _is_title(t) for t in title_words[1:]):
-            continue  # "The People's Liberation Army": an article and a possessor make no person's name
+        if title_words and title_words[0].lower() in ("the", "a", "an") and (len(title_words) == 1 or any(
+                not _is_title(t) for t in title_words[1:])):
+            continue  # "The People's Liberation Army", "The Kremlin": an article makes no person's name
         lead = norm[max(0, m.start() - 60):m.start()]
         if not title_words and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
             continue  # names take no article: "the People's Liberation Army", "the Chinese"
@@ -809,17 +811,33 @@ def _organisation_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in load_phrases("organisations"))
 
 
+@cached
+def _news_outlets() -> frozenset[str]:
+    """Agencies, broadcasters and media the attribution layer knows (``sources.yaml``), lower-case and without
+    a leading "the": "Al Jazeera reports" names an outlet, not a speaker."""
+    names = [*load_phrases("sources.agencies"), *load_phrases("sources.broadcasters"), *load_phrases("sources.media")]
+    return frozenset(re.sub(r"^the\s+", "", n.lower()) for n in names)
+
+
 # a capitalised word after a locative preposition names a place ("in Gaza", "across Europe")
 _LOCATIVE = re.compile(rf"\b(?:in|into|across|throughout|inside|within)[^\S\n]+(?:the[^\S\n]+)?(?P<place>{CAPW})"
                        rf"(?![\w'\u2019-])(?![^\S\n]*[A-Z])")
 
 
+def _institution_word(tok: str) -> bool:
+    """A word naming an organisation or a place ("Commission", "Kremlin", "Ukraine", "Europe-Commission")."""
+    low = tok.lower()
+    last = low.rsplit("-", 1)[-1]
+    return low in _organisation_heads() or last in _organisation_heads() or low in _place_names()
+
+
 def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool:
     """Words that name a place or an organisation, not a person: a territory ("Ukraine", "North Korea"), a
+    news outlet the sources list knows ("Al Jazeera"), a
     single word the article also writes after "in"/"across" ("in Gaza") unless a title goes with it, or a
     run ending in an organisation's head word ("European Commission", "Interior Ministry")."""
     joined = " ".join(name).lower()
-    if joined in _place_names():
+    if joined in _place_names() or joined in _news_outlets():
         return True
     if len(name) == 1 and not titled and name[0].lower() in places:
         return True
@@ -1000,6 +1018,11 @@ class Discourse:
                 return None
             return self.current(pos) or people.dominant
         toks = w.split()
+        if len(toks) == 1 and toks[0][:1].isupper() and _is_title(toks[0]):
+            # a surname that is also a title word ("King said" after "Carla King")
+            fn = people.by_surname(toks[0], strict=True)
+            if fn and fn.split()[-1] == toks[0]:
+                return fn
         if toks[0].lower() == "the" or not any(t[:1].isupper() for t in toks):
             return self.resolve_role(toks, pos)
         title_words, name = split_name(w)
@@ -1138,6 +1161,12 @@ _SPEECH_INTRO = re.compile(
     r"(?:from|by|of)[^\S\n]+(?P<who>(?:the[^\S\n]+)?[\w'\u2019.\-]+(?:[^\S\n]+[\w'\u2019.\-]+){0,4}?)[^\S\n]*:[^\S\n]*$",
     re.IGNORECASE | re.MULTILINE)
 
+# a heading that announces someone's words: "What Putin said", "What the minister said:", "What Roe told
+# the assembly"
+_WHAT_SAID = re.compile(
+    r"^[^\S\n]*What[^\S\n]+(?P<who>(?:the[^\S\n]+)?[\w'\u2019.\-]+(?:[^\S\n]+[\w'\u2019.\-]+){0,4}?)[^\S\n]+"
+    r"(?:said|says|told|tells|announced|declared)\b[^\n.?!]{0,40}[:]?[^\S\n]*$", re.MULTILINE)
+
 
 @lru_cache(maxsize=1)
 def _subject_re() -> re.Pattern:
@@ -1195,6 +1224,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     if ":" in norm:
         for m in _SPEECH_INTRO.finditer(norm):
             disc.add(m.start(), disc.resolve(m.group("who"), m.start()))
+    if "What " in norm:
+        for m in _WHAT_SAID.finditer(norm):
+            disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
