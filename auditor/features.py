@@ -15,7 +15,7 @@ never raise a score.
 | ``primary_reference`` | + | a link or a reference to the primary source (transcript, full text, official statement, a URL) |
 | ``quoted`` | + | share of the text in quotations with a speaker (the speaker's own words), 1 from 40% on |
 | ``corroborated`` | + | quotations that other articles render too (the speaker's words, confirmed), 1 from ten on |
-| ``relayed`` | - | attributions relayed through a named intermediary, 1 from two on |
+| ``relayed`` | - | attributions relayed through a named outlet, broadcaster or post (not an agency: its own reporting counts as named, the rubric says; not a person quoting another), 1 from two on |
 | ``vague`` | - | vague attributions ("according to reports"), 1 from two on |
 | ``unattributed_quotes`` | - | share of quotations with no speaker |
 | ``unattributed_claims`` | - | unattributed figures, per 1,000 words, 1 from 10 on |
@@ -50,7 +50,8 @@ FEATURES: tuple[Feature, ...] = (
     Feature("primary_reference", +1, "a link or a reference to the primary source"),
     Feature("quoted", +1, "share of the text in quotations with a speaker, divided by 0.4, at most 1"),
     Feature("corroborated", +1, "quotations other articles render too, a tenth each, at most 1"),
-    Feature("relayed", -1, "attributions relayed through a named intermediary, 0.5 each, at most 1"),
+    Feature("relayed", -1, "attributions relayed through a named outlet, broadcaster or post (not an agency, "
+                           "not a person quoting another), 0.5 each, at most 1"),
     Feature("vague", -1, "vague attributions, 0.5 each, at most 1"),
     Feature("unattributed_quotes", -1, "share of quotations with no speaker"),
     Feature("unattributed_claims", -1, "unattributed figures per 1,000 words, divided by 10, at most 1"),
@@ -107,6 +108,9 @@ def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
     n_att = len(atts)
     direct = sum(1 for a in atts if a.get("kind") == "direct" and a.get("source"))
     relayed = sum(1 for a in atts if a.get("kind") == "relayed")
+    # an agency's own reporting is a named source (the rating rubric) and a person quoting another is not
+    # the outlet's channel: neither is the second-hand sourcing a reader marks down
+    second_hand = sum(1 for a in atts if a.get("kind") == "relayed" and a.get("source_type") not in ("agency", "person"))
     vague = sum(1 for a in atts if a.get("kind") == "vague")
     spoken = sum(1 for q in quotes if q.get("speaker"))
     agencies = _agencies()
@@ -128,7 +132,7 @@ def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
         "primary_reference": 1.0 if _primary_re().search(text) else 0.0,
         "quoted": _cap(quoted / 0.4),
         "corroborated": _cap(0.1 * len(fids)),
-        "relayed": _cap(0.5 * relayed),
+        "relayed": _cap(0.5 * second_hand),
         "vague": _cap(0.5 * vague),
         "unattributed_quotes": (len(quotes) - spoken) / len(quotes) if quotes else 0.0,
         "unattributed_claims": _cap(unattributed * 1000 / words / 10),

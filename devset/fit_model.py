@@ -69,6 +69,7 @@ def features_of_event(event: str, audit: str) -> dict[str, tuple[str, dict[str, 
                         f"sqlite:///{t / 'a.db'}", "--jobs", "1"], capture_output=True, check=False)
         export = json.loads((t / "out.json").read_text(encoding="utf-8"))
         if KEEP:
+            KEEP.mkdir(parents=True, exist_ok=True)
             (KEEP / f"{event}.json").write_text(json.dumps(export), encoding="utf-8")
     return {a["id"]: (split[a["id"]], article_features(a, texts[a["id"]])) for a in export["articles"]}
 
@@ -104,6 +105,20 @@ def fit_from_training(rows: list[dict]):
     dev = [r for r in rows if r["split"] == "dev"]
     x = [{f: float(r[f]) for f in FEATURE_NAMES} for r in dev]
     return fit_model(x, [float(r["rating"]) for r in dev], [r["event"] for r in dev])
+
+
+def rating_rows() -> list[dict]:
+    """Every rated article with both readers' ratings, whether or not its text could be fetched this time
+    (the readers' agreement does not depend on the texts)."""
+    ratings = read_ratings()
+    rows = []
+    for event in sorted(p.name for p in (HERE / "events").iterdir() if (p / "manifest.jsonl").is_file()):
+        manifest, _ = load_event(HERE / "events" / event)
+        for m in manifest:
+            r = ratings.get(m["id"]) or {}
+            if len(r) >= 2:
+                rows.append({"event": event, **{f"rating_{k}": v for k, v in sorted(r.items())}})
+    return rows
 
 
 def agreement(rows: list[dict]) -> str:
@@ -144,7 +159,7 @@ def main() -> int:
         per_event[ev] = round(spearman([pred[i] for i in idx], [gold[i] for i in idx]), 3)
     model.fit["heldout"]["rho_by_event"] = per_event
     model.write(MODEL)
-    (RATINGS / "agreement.md").write_text(agreement(rows), encoding="utf-8")
+    (RATINGS / "agreement.md").write_text(agreement(rating_rows()), encoding="utf-8")
     print(json.dumps(model.to_dict(), indent=1))
     return 0
 
