@@ -32,6 +32,7 @@ def main() -> None:
     run("quote clustering", "bench_quotes.py", "--articles", "100000" if large else "10000")
     run("echo graph", "bench_graph.py", *([] if large else ["--accuracy", "2000", "--scale", "1000,10000"]))
     run("HTML report", "bench_report.py")
+    run("sentence splitters against syntok", "bench_sentences.py")
     run("web archive in bounded memory", "bench_warc.py", "--sizes", "100,1024" if large else "20,100")
 
 
