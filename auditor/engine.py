@@ -246,7 +246,8 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
 
     docs: list[Doc] = []
     for article in articles:
-        doc, result = from_payload(article, payloads[article.id])
+        # each payload is dropped once its objects are built: the corpus stage never holds both copies
+        doc, result = from_payload(article, payloads.pop(article.id))
         docs.append(doc)
         run.results.append(result)
     corpus_stage(run, docs, registry, config, reuse_candidates=reuse_candidates, progress=progress)
