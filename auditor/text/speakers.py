@@ -806,17 +806,17 @@ def _place_names() -> frozenset[str]:
 
 @cached
 def _organisation_heads() -> frozenset[str]:
-    """The words that end an organisation's name ("European Commission", "Foreign Ministry"), from the
-    list ``rules/data/organisations.txt``."""
-    return frozenset(w.lower() for w in load_phrases("organisations"))
+    """The words that end an organisation's name ("European Commission", "Foreign Ministry"): the one-word
+    ``institution_heads`` the attribution layer reads and the ``organisation_heads`` of ``sources.yaml``."""
+    inst = [w for w in load_phrases("sources.institution_heads") if " " not in w.strip()]
+    return frozenset(w.lower() for w in (*inst, *load_phrases("sources.organisation_heads")))
 
 
-@cached
-def _news_outlets() -> frozenset[str]:
-    """Agencies, broadcasters and media the attribution layer knows (``sources.yaml``), lower-case and without
-    a leading "the": "Al Jazeera reports" names an outlet, not a speaker."""
-    names = [*load_phrases("sources.agencies"), *load_phrases("sources.broadcasters"), *load_phrases("sources.media")]
-    return frozenset(re.sub(r"^the\s+", "", n.lower()) for n in names)
+def _news_outlet(name: str) -> bool:
+    """An agency, broadcaster or newspaper the attribution vocabulary knows ("Al Jazeera reports")."""
+    from .attribution import vocab
+
+    return vocab().source_type(name) in ("agency", "broadcaster", "media")
 
 
 # a capitalised word after a locative preposition names a place ("in Gaza", "across Europe")
@@ -837,7 +837,7 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
     single word the article also writes after "in"/"across" ("in Gaza") unless a title goes with it, or a
     run ending in an organisation's head word ("European Commission", "Interior Ministry")."""
     joined = " ".join(name).lower()
-    if joined in _place_names() or joined in _news_outlets():
+    if joined in _place_names() or _news_outlet(" ".join(name)):
         return True
     if len(name) == 1 and not titled and name[0].lower() in places:
         return True
@@ -1221,12 +1221,10 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     disc = Discourse(people)
     pats = cue_patterns()
     # "Standout lines from the president:": the quotations that follow are theirs
-    if ":" in norm:
-        for m in _SPEECH_INTRO.finditer(norm):
-            disc.add(m.start(), disc.resolve(m.group("who"), m.start()))
-    if "What " in norm:
-        for m in _WHAT_SAID.finditer(norm):
-            disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
+    for rx, hint in ((_SPEECH_INTRO, ":"), (_WHAT_SAID, "What ")):
+        if hint in norm:
+            for m in rx.finditer(norm):
+                disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
