@@ -3,7 +3,7 @@ Jane Roe of Norland, and her harbour): a flagged (or joined) case beside one tha
 
 from __future__ import annotations
 
-from auditor.corpus.quotes import cluster_quotes, with_unit_clusters
+from auditor.corpus.quotes import _renderings, cluster_quotes, with_unit_clusters
 from auditor.models import Article
 from auditor.text.document import Doc
 
@@ -218,3 +218,18 @@ def test_a_quotation_is_scored_by_its_opening_sentence():
     units = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]["quotes"][0]["clusters"]
     assert [u["id"] for u in units] == [qb.cluster]
     assert qd.cluster == qb.cluster  # "Thank you all." is too short to be what it is quoted for
+
+
+# -- a page cut short ----------------------------------------------------------------------------------
+
+
+def test_a_quotation_cut_by_the_end_of_the_page_loses_only_the_broken_word():
+    """A stored page that stops mid-word ("... by the arm") still quotes the sentence: the broken last word
+    is not read as a (rare, so heavy) word of the speech. A quotation that ends the page on a whole word
+    with its closing mark keeps every word."""
+    cut = Doc(Article(id="c", text='Mayor Jane Roe spoke at the quay. "The harbour wall will be rebuilt by the arm'))
+    closed = Doc(Article(id="d", text='Mayor Jane Roe spoke at the quay. "The harbour wall will be rebuilt by the army"'))
+    (rc,), (rd,) = (_renderings(d, 0, 0, d.quotes[0], False) for d in (cut, closed))
+    assert cut.quotes[0].text.endswith("arm")
+    assert "arm" not in rc.content and {"harbo", "wall", "rebui"} <= rc.content
+    assert "army" in rd.content and rd.size == rc.size + 1

@@ -335,6 +335,8 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
     their stems and content set."""
     text, raw = doc.norm, doc.text
     found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, q.start, q.end)]
+    if found and found[-1][2] >= len(text.rstrip()) and len(found) > 1:
+        found.pop()  # the text stops inside this word (a page cut short): its letters are not a word of the speech
     if not found:
         return []
     bounds = _unit_bounds(found, text, raw)
