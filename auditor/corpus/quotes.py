@@ -455,19 +455,27 @@ class Scorer:
         return best_w / WEIGHT_SCALE, best_n
 
 
-def _runs(r: Rendering, inter: frozenset) -> set[tuple[str, str]]:
-    """Pairs of shared content words standing next to each other in ``r``, or with a determiner between
-    them ("rebuild the harbour")."""
-    st = r.stems
+RUN_GAP = 3  # shared content words with at most this many function words between them form a phrase
+
+
+def _runs(r: Rendering, inter: frozenset) -> set[tuple]:
+    """Pairs of shared content words standing next to each other in ``r``, or with a few function words
+    between them, the same ones in both units ("will always be a response"); a determiner between them
+    may differ ("rebuild the harbour" / "rebuild our harbour")."""
+    st, content = r.stems, r.content
     out = set()
     for i, x in enumerate(st[:-1]):
         if x not in inter:
             continue
-        y = st[i + 1]
-        if y in inter:
-            out.add((x, y))
-        elif y in _DETERMINERS and i + 2 < len(st) and st[i + 2] in inter:
-            out.add((x, st[i + 2]))
+        gap = []
+        for j in range(i + 1, min(len(st), i + 2 + RUN_GAP)):
+            y = st[j]
+            if y in content:
+                if y in inter:
+                    out.add((x, tuple(gap), y))
+                break
+            if y not in _DETERMINERS:
+                gap.append(y)
     return out
 
 
