@@ -219,6 +219,17 @@ RELAYED = [  # (text, the clause, the intermediary)
      "According to a correspondent for the Valley Courier", "Valley Courier"),
     ("The mayor opened the pier on a grey morning after three years of repairs, delays and arguments [...]\n"
      "Source: News Meridian\n\nYou may also like", "Source: News Meridian", "News Meridian"),
+    # round 4: a newspaper by the form of its name ("Daily ...", "... Record"), an agency written in capitals
+    # or as a word, whose text a report is
+    ("The last ferry leaves on Friday, as the Daily Record reported on Tuesday.", "the Daily Record reported on Tuesday",
+     "Daily Record"),
+    ("Tolls will double next year, the Island Monitor reported.", "the Island Monitor reported", "Island Monitor"),
+    ("The harbour master, quoted by Tass, said the pier would reopen.", "quoted by Tass", "Tass"),
+    ("The pier will reopen in May, the harbour master told TASS.", "told TASS", "TASS"),
+    ("The pier will cost two million, according to a report by the Valley Courier.",
+     "according to a report by the Valley Courier", "Valley Courier"),
+    ("The levy was dropped, according to an article in the Island Gazette.",
+     "according to an article in the Island Gazette", "Island Gazette"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -294,6 +305,11 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "By Lena Park\n\nThe pier closed on Monday.",
     "The mayor met the fishers (with her aides) on Monday.",
     "The audit, a report by Ola Berg, the harbour board's treasurer, was late.",
+    # round 4: a report by an institution or a person is not an outlet's; a capitalised word that only
+    # resembles an agency's name is no agency
+    "The pier will cost two million, according to a report by the harbour board.",
+    "The levy was dropped, according to a report by Ola Berg.",
+    "The mayor met Tassi Berg, who said the pier would reopen.",
 ]
 
 

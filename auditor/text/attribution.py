@@ -108,8 +108,12 @@ class Vocab:
         parts = []
         for n in names:
             body = r"\s+".join(re.escape(w) for w in n.split())
-            # short all-capital names (AP, X, RT) only as written, longer names in any case
-            parts.append(f"(?-i:{body})" if (n.isupper() and len(n) <= 4) or len(n) <= 2 else body)
+            # short all-capital names (AP, X, RT) only as written, longer names in any case; a four-letter
+            # one also as a word ("TASS" / "Tass", "WAFA" / "Wafa": agencies written both ways)
+            if n.isupper() and len(n) == 4 and n.isalpha():
+                parts.append(f"(?-i:{body}|{re.escape(n.capitalize())})")
+            else:
+                parts.append(f"(?-i:{body})" if (n.isupper() and len(n) <= 4) or len(n) <= 2 else body)
         self.source_rx = re.compile(r"(?<![\w@])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
         # a title is a run of title words ending in one that names a role ("Deputy Prime Minister"):
         # a modifier ("foreign", "vice") only counts in front of one
@@ -200,6 +204,9 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     words = core.split()
     if not words:
         return None
+    tm = _TEXT_BY_RX.match(core)
+    if tm:  # "a report by the Daily Courier", "an article in the Valley Gazette": whose text it is
+        return outlet_of(tm.group("by"), v)
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
         return core, "media"
@@ -237,7 +244,7 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     return None
 
 
-_LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press"}
+_LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "daily"}
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
@@ -911,6 +918,9 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
     return np, phrase
 
 
+_TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|articles|story|piece|column|analysis|"
+                         r"interview|broadcast|account|dispatch|investigation)\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
+                         re.IGNORECASE)
 _TEXT_NOUN_RX = re.compile(r"(?:report|reports|article|articles|story|piece|column|analysis|interview|broadcast|"
                            r"account|dispatch|investigation|op-ed|editorial|commentary)$", re.IGNORECASE)
 
