@@ -233,3 +233,26 @@ def test_a_quotation_cut_by_the_end_of_the_page_loses_only_the_broken_word():
     assert cut.quotes[0].text.endswith("arm")
     assert "arm" not in rc.content and {"harbo", "wall", "rebui"} <= rc.content
     assert "army" in rd.content and rd.size == rc.size + 1
+
+
+# -- a phrase with its function words --------------------------------------------------------------------
+
+
+def test_a_short_sentence_inside_a_longer_rendering_joins_it_by_its_phrase():
+    """Two content words ("ferry", "always") are few, but standing with the same function words between
+    them ("ferry will always be there") they are the speaker's phrase, not words scattered in two
+    sentences; the same two words in another order and other company stay apart (must not join)."""
+    long = ('"Whoever doubts this is mistaken, because the island ferry will always be there for the families '
+            'of the coast," Roe said.')
+    docs = docs_of({
+        "a": "Ferry news\n\n" + long,
+        "b": "Ferry news\n\n" + long.replace("Roe said", "Roe told the council"),
+        "c": 'Ferry news\n\nMayor Jane Roe spoke at the quay. "The ferry will always be there," she said.',
+        "d": 'Ferry news\n\nMayor Jane Roe spoke at the quay. "There will always be a ferry to catch, and '
+             'families will always be waiting," she said.',
+    })
+    cluster_quotes(docs)
+    by = {d.article.id: d.quotes[0] for d in docs}
+    assert by["a"].cluster == by["b"].cluster is not None
+    assert by["c"].cluster == by["a"].cluster
+    assert by["d"].cluster != by["a"].cluster
