@@ -564,6 +564,15 @@ def explain(
         out.print(Text("how the score combines (points)", style="bold"))
         for name, pts in _contribution_lines(contrib, data.get("features") or {}):
             out.print(f"  {pts:>+7.1f}  {name}", markup=False)
+        if contrib.get("editorial"):
+            from .features import editorial_words
+
+            found, _ = editorial_words(text, [q.get("text", "") for q in data.get("quotes") or []])
+            strong = [f"{w} ({text.count(chr(10), 0, s) + 1}:{s - text.rfind(chr(10), 0, s)})"
+                      for w, s, _, sub in found if sub >= 0.5]
+            if strong:
+                out.print(Text("  editorial words (line:column): ", style="dim").append(", ".join(strong[:20])
+                          + (f", and {len(strong) - 20} more" if len(strong) > 20 else "")), markup=False)
     findings = data.get("findings", [])
     if not findings:
         out.print("no findings")

@@ -77,7 +77,7 @@ def features_of_event(event: str, audit: str) -> dict[str, tuple[str, dict[str, 
 def write_training(audit: str) -> list[dict]:
     ratings = read_ratings()
     rows = []
-    for event in sorted(p.name for p in (HERE / "events").iterdir() if (p / "manifest.jsonl").is_file()):
+    for event in sorted(p.name for p in (HERE / "events").iterdir() if (p / "gold.json").is_file()):
         for aid, (split, x) in sorted(features_of_event(event, audit).items()):
             r = ratings.get(aid) or {}
             if len(r) < 2:
@@ -112,7 +112,7 @@ def rating_rows() -> list[dict]:
     (the readers' agreement does not depend on the texts)."""
     ratings = read_ratings()
     rows = []
-    for event in sorted(p.name for p in (HERE / "events").iterdir() if (p / "manifest.jsonl").is_file()):
+    for event in sorted(p.name for p in (HERE / "events").iterdir() if (p / "gold.json").is_file()):
         manifest, _ = load_event(HERE / "events" / event)
         for m in manifest:
             r = ratings.get(m["id"]) or {}

@@ -155,3 +155,26 @@ def test_calibrate_writes_a_model_that_score_uses(tmp_path, monkeypatch):
     res = runner.invoke(app, ["calibrate", "coded.csv", "--db", db, "-o", "coded.json"])
     assert res.exit_code == 0, res.output
     assert load_model(tmp_path / "coded.json").coef == mine.coef  # the same ratings, the same model
+
+
+# -- editorial wording (a feature read from the text) ---------------------------------------------------
+
+
+def test_editorial_wording_counts_the_authors_judgements_not_the_speakers_nor_titles():
+    """The author's own evaluative adjectives raise ``editorial``; the same words inside the speaker's
+    quotation, or a capitalised title word ("Secretary General"), do not."""
+    from auditor.features import editorial_words
+
+    plain = ('Harbour Secretary General Ola Berg opened the pier on Monday. "It is a wonderful, beautiful and '
+             'historic day for a proud town," Berg said. The pier cost two million and took three years.')
+    loaded = plain.replace("The pier cost", "The absurd, cynical and ridiculous pier cost")
+    quote = 'It is a wonderful, beautiful and historic day for a proud town'
+    words_plain = [w for w, *_ in editorial_words(plain, [quote])[0]]
+    words_loaded = [w for w, *_ in editorial_words(loaded, [quote])[0]]
+    assert not {"wonderful", "beautiful", "proud", "General"} & set(words_plain + words_loaded)
+    assert {"absurd", "cynical", "ridiculous"} <= set(words_loaded)
+    rec = {"attributions": [{"kind": "direct", "source": "Ola Berg"}],
+           "quotes": [{"text": quote, "speaker": "Ola Berg", "kind": "direct"}], "findings": []}
+    xa, xb = article_features(rec, plain), article_features(rec, loaded)
+    assert xb["editorial"] > xa["editorial"]
+    assert load_model().score(xb) < load_model().score(xa)
