@@ -510,8 +510,8 @@ def _is_heading(line: str) -> bool:
     """A title-case line (``Trump's Plans for the Panama Canal``): its capitals say nothing about names and
     it has no subject."""
     words = line.split()
-    if len(words) < 3 or line.rstrip()[-1:] in ".!?\"\u201d'":
-        return False
+    if len(words) < 2 or line.rstrip()[-1:] in ".!?\"\u201d':":
+        return False  # two words will do ("True North" as a subhead); "Jane Roe:" opens a transcript turn
     caps = sum(1 for w in words if w[:1].isupper())
     return caps >= 0.6 * len(words)
 
@@ -834,14 +834,30 @@ def _institution_word(tok: str) -> bool:
 def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool:
     """Words that name a place or an organisation, not a person: a territory ("Ukraine", "North Korea"), a
     news outlet the sources list knows ("Al Jazeera"), a
-    single word the article also writes after "in"/"across" ("in Gaza") unless a title goes with it, or a
-    run ending in an organisation's head word ("European Commission", "Interior Ministry")."""
+    single word the article also writes after "in"/"across" ("in Gaza") unless a title goes with it, a
+    people ("Canadians"), or a run ending in an organisation's head word ("European Commission",
+    "Interior Ministry")."""
     joined = " ".join(name).lower()
     if joined in _place_names() or _news_outlet(" ".join(name)):
         return True
-    if len(name) == 1 and not titled and name[0].lower() in places:
+    if len(name) == 1 and not titled and (name[0].lower() in places or _demonym_plural(name[0])):
         return True
     return len(name) > 1 and name[-1].lower() in _organisation_heads()
+
+
+@lru_cache(maxsize=4096)
+def _demonym_plural(word: str) -> bool:
+    """A people named after its country ("Canadians", "Germans", "Israelis"): a plural whose singular ends
+    like a demonym and begins like a territory's name. A surname ending in -s ("Evans") begins like none."""
+    low = word.lower()
+    if len(low) < 6 or not low.endswith("s") or not low[:-1].endswith(("an", "i")):
+        return False
+    return _territory_prefixes().__contains__(low[:4])
+
+
+@lru_cache(maxsize=1)
+def _territory_prefixes() -> frozenset[str]:
+    return frozenset(n[:4] for n in _place_names() if len(n) >= 4 and " " not in n)
 
 
 @lru_cache(maxsize=1)
