@@ -256,3 +256,27 @@ def test_a_short_sentence_inside_a_longer_rendering_joins_it_by_its_phrase():
     assert by["a"].cluster == by["b"].cluster is not None
     assert by["c"].cluster == by["a"].cluster
     assert by["d"].cluster != by["a"].cluster
+
+
+# -- one name per speaker across the corpus ----------------------------------------------------------------
+
+
+def test_a_speaker_named_in_part_takes_the_fuller_name_other_articles_give():
+    """"King Aron" in one article is "Aron III" where others name him in full, and "Velić" is "Mira Velic"
+    (diacritics aside); a surname two people share across the corpus stays as the article wrote it."""
+    docs = docs_of({
+        "a": 'Throne speech\n\nKing Aron III of Vell opened the assembly. "The sea belongs to all of us," King '
+             'Aron III said.',
+        "b": 'Throne speech\n\nKing Aron opened the assembly on Tuesday. "The sea belongs to all of us," King '
+             'Aron said.',
+        "c": 'Harbour vote\n\nMayor Mira Velic spoke first. "The quay stays open," Velic said.',
+        "d": 'Harbour vote\n\nThe mayor spoke first. "The quay stays open all year," Mayor Velić said.',
+        "e": 'Port talks\n\nMinister Jane Roe arrived late. "We will sign today," Roe said.',
+        "f": 'Port talks\n\nGovernor Otto Roe arrived late. "We will not sign today," Roe said.',
+        "g": 'Port talks\n\nThe talks ran late. "Nothing is signed," Roe said.',
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: d.quotes[0].speaker for d in docs}
+    assert spk["a"] == spk["b"] == "Aron III"
+    assert spk["c"] == spk["d"] == "Mira Velic"
+    assert spk["g"] == "Roe" and {spk["e"], spk["f"]} == {"Jane Roe", "Otto Roe"}

@@ -341,6 +341,8 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
         return []
     bounds = _unit_bounds(found, text, raw)
     sp = (q.speaker or "").split()
+    if len(sp) > 1 and _REGNAL.match(sp[-1]):
+        sp = sp[:-1]  # "Charles III": the speaker's key is his name, not the number
     speaker = sp[-1].lower() if sp else None
     stop = _stopwords()
     out = []
@@ -1188,9 +1190,60 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
     return low * 2 > len(full)
 
 
+_REGNAL = re.compile(r"^[IVX]{1,5}$")  # "Leo XIV", "Charles III": part of the name
+
+
+def _fold(name: str) -> tuple[str, ...]:
+    """A name's words without diacritics, lower-cased ("Erdoğan" and "Erdogan" are one spelling)."""
+    return tuple(normalize_name(w) for w in name.split())
+
+
+@lru_cache(maxsize=50_000)
+def normalize_name(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    """``long`` names the same person more fully than ``short``: ``short`` plus a regnal number ("Leo" /
+    "Leo XIV"), or ``short`` is the end of it, the surname kept ("Erdogan" / "Recep Tayyip Erdogan")."""
+    if len(long) <= len(short):
+        return False
+    if len(long) == len(short) + 1 and long[:-1] == short and _REGNAL.match(long[-1].upper()):
+        return True
+    core = long[:-1] if _REGNAL.match(long[-1].upper()) else long
+    return len(core) > len(short) and core[-len(short):] == short
+
+
+def canonical_speakers(docs) -> dict[str, str]:
+    """One name per speaker across the corpus: a speaker an article names in part ("King Charles",
+    "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
+    Erdoğan"), when exactly one fuller name fits (two people sharing a surname leave it as it is). The
+    fullest name wins, then the most quoted spelling; sets each quotation's speaker and returns the map."""
+    count = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    names = sorted(count)
+    folded = {n: _fold(n) for n in names}
+    canon: dict[str, str] = {}
+    for n in names:
+        longer = [m for m in names if _extends(folded[m], folded[n])]
+        if not longer:
+            continue
+        top = [m for m in longer if not any(_extends(folded[o], folded[m]) for o in longer)]
+        if len({folded[m] for m in top}) != 1:
+            continue  # two different people could be meant
+        canon[n] = max(top, key=lambda m: (count[m], m))
+    for d in docs:
+        for q in d.quotes:
+            if q.speaker in canon:
+                q.speaker = canon[q.speaker]
+    return canon
+
+
 def cluster_quotes(docs) -> list[QuoteCluster]:
     """Cluster every utterance unit across ``docs``; set cluster/fidelity/differences on each quote."""
     docs = list(docs)
+    canonical_speakers(docs)
     renderings: list[Rendering] = []
     shared: dict = {}
     notes_of: dict[int, list[dict]] = {}
