@@ -136,11 +136,15 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("With ferries arriving every hour, the governor now seems determined to keep the pier open.",
      "seems determined"),
     ("The harbour board appeared unfazed by the protest.", "appeared unfazed"),
+    # round 4: uncertainty about any open question, not only "whether"
+    ("It is unclear what effect, if any, the new levy will have on the ferries.", "It is unclear"),
+    ("It was not clear how the council would pay for the second pier.", "It was not clear"),
 ]
 
 NOT_FLAGGED = [
     # a hedge inside a quotation is the speaker's
     '"It is unclear whether the bridge will reopen," the engineer said.',
+    '"It is not clear how we pay for the pier," the treasurer said.',
     # a participle that continues the speaker's reported argument
     "The senator described the new duties on steel, suggesting that large economies use trade as a lever.",
     "She listed the closed factories, suggesting that the subsidies had failed.",
