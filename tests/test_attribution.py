@@ -230,6 +230,13 @@ RELAYED = [  # (text, the clause, the intermediary)
      "according to a report by the Valley Courier", "Valley Courier"),
     ("The levy was dropped, according to an article in the Island Gazette.",
      "according to an article in the Island Gazette", "Island Gazette"),
+    # round 5: an aggregator's pointer to its source, a line of agencies under the running text
+    ("Harbour news\n\nThe pier opened on Monday after three years of work, and the mayor cut the ribbon in the rain.\n"
+     "Read at the Valley Courier\n", "Read at the Valley Courier", "Valley Courier"),
+    ("Harbour news\n\nThe mayor, who is on leave, left after a visit that barely lasted a day in the harbour town.\n"
+     "Reuters, AP\n", "Reuters", "Reuters"),
+    ("Harbour news\n\nThe mayor, who is on leave, left after a visit that barely lasted a day in the harbour town.\n"
+     "Reuters, AP\n", "AP", "AP"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -274,6 +281,11 @@ VAGUE = [  # (text, the clause)
     ("Prices rose again.\n\n(With agency inputs)", "With agency inputs"),
     ("This story was published from a wire agency feed without changes to the text.",
      "published from a wire agency feed"),
+    # round 5: a reading with no agent named, a quantified crowd as agent
+    ("His address, seen as a rebuke of the neighbours, was short.", "seen as"),
+    ("The mayor's first visit was viewed as a show of support for the fishers.", "viewed as"),
+    ("The mayor spoke, in what is being seen as a warning to the unions.", "seen as"),
+    ("The ribbon was taken by many islanders as a sign of support.", "by many islanders"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -310,6 +322,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The pier will cost two million, according to a report by the harbour board.",
     "The levy was dropped, according to a report by Ola Berg.",
     "The mayor met Tassi Berg, who said the pier would reopen.",
+    # round 5: being seen is no reading; a reading by a named person is theirs; agencies under a picture
+    "The minister was seen leaving the hall.",
+    "The levy was seen by Mayor Ana Ruiz as a stopgap.",
+    "Harbour news\n\nThe mayor at the new pier\nReuters, AP\n\nThe pier cost two million, the harbour board said.",
 ]
 
 

@@ -92,6 +92,7 @@ class Vocab:
     vague_modifiers: set[str] = field(default_factory=set)
     crowd_adverbs: list[str] = field(default_factory=list)
     crowd_verbs: list[str] = field(default_factory=list)
+    crowd_bare_verbs: list[str] = field(default_factory=list)
     journalist_nouns: list[str] = field(default_factory=list)
     source_rx: re.Pattern = field(init=False)
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
@@ -185,6 +186,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         vague_modifiers={str(x).casefold() for x in cues.get("vague_modifiers", []) or []},
         crowd_adverbs=[str(x) for x in cues.get("crowd_adverbs", []) or []],
         crowd_verbs=[str(x) for x in cues.get("crowd_verbs", []) or []],
+        crowd_bare_verbs=[str(x) for x in cues.get("crowd_bare_verbs", []) or []],
         journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
     )
     return v
@@ -248,6 +250,15 @@ _LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "dail
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
+
+
+def _crowd(phrase: str, v: Vocab) -> bool:
+    """A quantified crowd ("many Canadians", "some residents", "both voters and observers"): nobody named."""
+    words = phrase.split()
+    if len(words) < 2 or not words[-1].endswith("s"):
+        return False
+    head = words[0].casefold()
+    return head == "both" or any(phrase.casefold().startswith(q.casefold() + " ") for q in v.vague_quantifiers)
 
 
 def vague_np(phrase: str, v: Vocab) -> bool:
@@ -502,8 +513,10 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     crowd = r"(?:" + _alts(v.crowd_adverbs) + r")\s+(?:" + _alts(v.crowd_verbs) + r")"
     crowd_rx = re.compile(
         r"(?:(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?(?P<a>" + crowd + r")(?!\w)"
-        r"|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w))", re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs \
-        else re.compile("(?!)")
+        r"|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w)"
+        + (r"|(?:(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?|(?<=,\s))(?P<c>(?:"
+           + _alts(v.crowd_bare_verbs) + r")\s+as)(?!\w)" if v.crowd_bare_verbs else "")
+        + ")", re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs else re.compile("(?!)")
     passive_rx = re.compile(
         r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+)?|(?<=,)\s*)"
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
@@ -512,7 +525,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     v._first = {"verb_rx": first_words(verbs), "vague_rx": first_words(v.vague_phrases),
                 "relay_phrase_rx": first_words(v.relay_phrases + v.signoff_phrases),
                 "opinion_rx": first_words(v.opinion_verbs),
-                "crowd_rx": first_words(v.crowd_adverbs) | {"is", "are", "was", "were", "been", "being", "be"}}
+                "crowd_rx": first_words(v.crowd_adverbs) | first_words(v.crowd_bare_verbs)
+                | {"is", "are", "was", "were", "been", "being", "be"}}
     # a stance verb counts only after an unnamed or vague subject: the word before it must be a vague noun,
     # a title, an adverb the subject may be separated by, or a name (read cheaply before the subject is)
     v._stance_before = frozenset({n.split()[-1] for n in v.vague_nouns} | {t.split()[-1].casefold() for t in v.titles}
@@ -605,11 +619,12 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue
                 found.append((left.start(), m.end()))
         for m in agent_rx.finditer(text, s0, e0):
-            np = _np_right(text, m.end(), e0, max_words=4)
+            np = _np_right(text, m.end(), e0, max_words=6)
             if np and re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]):  # a dash the normal view folded
                 np = (np[0], np[0] + re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]).start())
             agent = doc.text[np[0]:np[1]] if np else ""
-            if np and (vague_np(agent, v) or agent.casefold() in {q.casefold() for q in v.vague_quantifiers}) and \
+            if np and (vague_np(agent, v) or agent.casefold() in {q.casefold() for q in v.vague_quantifiers}
+                       or _crowd(agent, v)) and \
                     not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
                 found.append((m.start() + m.group().casefold().rfind("by"), np[1]))
         for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
@@ -618,7 +633,7 @@ def extract_attributions(doc) -> list[Attribution]:
             fs = m.start() + len(m.group()) - len(m.group().lstrip(" ,"))
             found.append((fs, m.end()))
         for m in m_crowd:
-            g = "a" if m.group("a") else "b"
+            g = "a" if m.group("a") else "b" if m.group("b") else "c"
             found.append((m.start(g), m.end()))
         for fs, fe in found:
             if quoted(fs, fe) or not free(fs, fe):
@@ -1066,6 +1081,10 @@ def _credits(doc, v: Vocab):
     via_rx = re.compile(r"\(([^()\n]{2,80}?)\s+via\s+([\w][\w .&-]{0,40}?)\)\s*$")
     for ls, le in doc.lines:
         line = text[ls:le]
+        sign = _agency_signoff(doc, v, ls, le)
+        if sign:
+            yield from sign
+            continue
         m = paren_rx.search(line) or plain_rx.search(line)
         if m:
             foot = _foot_source(doc, v, ls, m) if m.re is plain_rx else None
@@ -1078,6 +1097,26 @@ def _credits(doc, v: Vocab):
         m = slash_rx.search(line)
         if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
             yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1)}/{m.group(2).strip()}", "/")
+
+
+def _agency_signoff(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
+    """A line of news agencies' names alone ("Reuters, AP", "AFP/dpa") under the article's running text:
+    the story came from them, a relay through each (under a picture it is a credit, read below)."""
+    line = doc.norm[ls:le]
+    body = line.strip().strip("()[]").strip()
+    if not body or len(body) > 60 or not re.fullmatch(r"[\w .&'-]+(?:\s*(?:,|/|&|\band\b)\s*[\w .&'-]+){0,3}", body):
+        return []
+    out = []
+    for piece in re.finditer(r"[^,/&]+", body):
+        name = re.sub(r"^\s*and\s+|\s+and\s*$", "", piece.group()).strip()
+        if not name or not v.source_rx.fullmatch(name) or v.source_type(name) != "agency":
+            return []
+        s = ls + line.find(body) + piece.start() + piece.group().find(name)
+        out.append(Attribution(source=name, kind="relayed", start=s, end=s + len(name), cue="sign-off",
+                               chain=[name], hops=2, source_type="agency"))
+    if not out or not _prose_above(doc, ls) or any(_own_outlet(doc, a.source) for a in out):
+        return []
+    return out
 
 
 def _prose_above(doc, ls: int) -> bool:

@@ -342,7 +342,7 @@ def hedges(doc) -> list[Hedge]:
                 if doc.inside_quotation(cs, ce):
                     continue
                 if any(a.start < ce and cs < a.end and (strength not in ("interpretive", "thing") or a.kind == "vague")
-                       and not (strength == "interpretive" and cs <= a.start and a.end <= ce) for a in atts):
+                       and not (strength == "interpretive" and cs <= a.start < ce) for a in atts):
                     continue  # part of an attribution clause ("it is believed"); a crowd's reading ("widely
                     # seen as") is both vague sourcing and the author's interpretation: the same words
                 if strength == "strong" and _descriptive(doc, cs, ce):
