@@ -139,12 +139,18 @@ FLAGGED = [  # (text, the cue that must be flagged)
     # round 4: uncertainty about any open question, not only "whether"
     ("It is unclear what effect, if any, the new levy will have on the ferries.", "It is unclear"),
     ("It was not clear how the council would pay for the second pier.", "It was not clear"),
+    # an appositive after the reported words is the author's comment on them, not the speaker's words
+    ("The mayor acknowledged the growing pride among islanders, a sentiment likely stirred by the ferry row.",
+     "likely"),
+    ("The mayor announced a new levy, a move likely to anger the fishers.", "likely"),
 ]
 
 NOT_FLAGGED = [
     # a hedge inside a quotation is the speaker's
     '"It is unclear whether the bridge will reopen," the engineer said.',
     '"It is not clear how we pay for the pier," the treasurer said.',
+    # an apposition inside what the speaker said stays the speaker's
+    "The mayor said the ferry, a vessel built in 1990, would likely be replaced.",
     # a participle that continues the speaker's reported argument
     "The senator described the new duties on steel, suggesting that large economies use trade as a lever.",
     "She listed the closed factories, suggesting that the subsidies had failed.",

@@ -237,6 +237,8 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
     first = clause[0] if cue_start is None else cue_start
     if att.end <= first:
         between = text[att.end:first]
+        if _APPOSITION.search(between):
+            return False  # "He acknowledged the mood, a sentiment likely stirred by ...": the author's comment
         return '"' not in between and "." not in between.strip(". ")
     if att.start >= clause[1]:
         between = text[clause[1]:att.start]
@@ -244,6 +246,8 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
     return False
 
 
+# a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
+_APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
