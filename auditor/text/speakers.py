@@ -842,6 +842,8 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
         return True
     if len(name) == 1 and not titled and (name[0].lower() in places or _demonym_plural(name[0])):
         return True
+    if len(name) == 1 and name[0].lower() in _organisation_heads():
+        return True  # "the General Assembly": a title word before an institution's name makes no person
     return len(name) > 1 and name[-1].lower() in _organisation_heads()
 
 
@@ -1049,7 +1051,7 @@ class Discourse:
             fn = people.by_surname(name[-1])
             if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2 or name[0] in _PARTICLES):
                 return fn
-            return " ".join(name)
+            return None if _not_a_person(name, False, frozenset()) else " ".join(name)
         if len(name) == 1:
             if name[0].lower() in _CLOSED_CLASS:
                 return None
@@ -1062,7 +1064,11 @@ class Discourse:
                 if len(cands) > 1:
                     return self.last_of(pos, cands)
             # a word capitalised only where a sentence opens ("Observers noted") is not a name
-            return known or (name[0] if name[0] in people.proper or name[0] in people.persons else None)
+            if known:
+                return known
+            if name[0] not in people.persons and (name[0] not in people.proper or _not_a_person(name, False, frozenset())):
+                return None  # a word capitalised only where a sentence opens, a country or an institution
+            return name[0]
         return self.resolve_role(toks, pos)
 
     def resolve_role(self, toks: list[str], pos: int) -> str | None:
