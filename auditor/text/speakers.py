@@ -457,8 +457,11 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
         if not reporting and not (_intro_like(intro.split(",", 1)[0]) and (
                 "," not in intro or _intro_like(intro.rsplit(",", 1)[-1], place=True))):
             return False
-        if re.match(r"\s*(?:and|or|&)\b", prefix):
+        lead = re.match(r"\s*(?:and|but|or|&)\b", prefix)
+        if lead and not (reporting and lead.group().strip() in ("and", "but")):
             return False  # the last item of a list: "in Italian, Spanish and Latin"
+        if lead:  # "..., and President Roe announced that ...": a clause of its own, with its subject
+            prefix = prefix[lead.end():]
     prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
     words = prefix.split()
     if words and words[0].lower() in ("the", "a", "an") and len(words) <= 4 and \
@@ -669,7 +672,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if single:
             r.evidence = (near_verb and not title_words and not (
                 verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled
-        elif len(name) <= 4 and all(_namelike(t) for t in name):
+        elif sum(1 for t in name if t.lower() not in _PARTICLES) <= 4 and all(_namelike(t) for t in name):
             r.evidence = titled or near_verb or after.startswith(", who") or described or (
                 norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx))
         else:
