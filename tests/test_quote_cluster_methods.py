@@ -280,3 +280,24 @@ def test_a_speaker_named_in_part_takes_the_fuller_name_other_articles_give():
     assert spk["a"] == spk["b"] == "Aron III"
     assert spk["c"] == spk["d"] == "Mira Velic"
     assert spk["g"] == "Roe" and {spk["e"], spk["f"]} == {"Jane Roe", "Otto Roe"}
+
+
+def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
+    """"the King said" in an article that never names him is the king the other articles name (and so is
+    the "he said" after it); a role two people share across the corpus, or one nobody names, stays empty."""
+    named = ('Throne speech\n\nKing Aron III of Vell opened the assembly on Tuesday. "{q}," the King said. '
+             'King Aron III then left the hall.')
+    docs = docs_of({
+        "a": named.format(q="The sea belongs to all of us"),
+        "b": named.format(q="Our harbours will stay open"),
+        "c": 'Throne speech\n\nThe assembly opened on Tuesday. "The sea belongs to all of us," the monarch said. '
+             '"Our harbours will stay open," he said.',
+        "d": 'Port talks\n\nMayor Jane Roe spoke first. "We sign today," the mayor said.',
+        "e": 'Port talks\n\nMayor Ola Berg spoke first. "We sign tomorrow," the mayor said.',
+        "f": 'Port talks\n\nThe talks ran late. "Nothing is signed yet," the mayor said.',
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: [q.speaker for q in d.quotes] for d in docs}
+    assert spk["a"] == spk["b"] == ["Aron III"]
+    assert spk["c"] == ["Aron III", "Aron III"]
+    assert spk["f"] == [None]

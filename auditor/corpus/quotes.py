@@ -1216,6 +1216,77 @@ def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     return len(core) > len(short) and core[-len(short):] == short
 
 
+_ROLE_BEFORE = re.compile(r"(?<![\w'\u2019-])[Tt]he\s+((?:[\w'\u2019-]+\s+){0,3}?)([\w-]+)\s*,?\s*$")
+_ROLE_AFTER = re.compile(r"\s*,?\s*[Tt]he\s+((?:[\w'\u2019-]+\s+){0,3}?)([\w-]+)")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w'])(?:[Hh]e|[Ss]he)\s+$")
+_PRONOUN_AFTER = re.compile(r"\s+(?:he|she)(?![\w'])")
+ROLE_SHARE = 0.75  # the share of a role's named renderings one person must hold to name the rest
+ROLE_MIN = 2  # ... and at least this many
+
+
+def _role_key(mods: str, head: str) -> str | None:
+    """"the French president" -> "french president", "the pontiff" -> "pope" (``same_role`` groups), or
+    None when the head is no role word (``speaker_titles.yaml``)."""
+    from ..text.speakers import same_roles, titles
+
+    head = head.lower()
+    if head not in titles() and not any(head in w for g in same_roles() for w in g):
+        return None
+    for g in same_roles():
+        if any(w == frozenset({head}) for w in g):
+            head = " ".join(sorted(g[0]))
+            break
+    capmods = [w.lower() for w in mods.split() if w[:1].isupper() and w.lower() not in titles()]
+    return " ".join(capmods + [head])
+
+
+def _cue_role(doc, q) -> str | None:
+    """The role words a quotation's cue is attributed to ("the King said", "said the pontiff"), or None."""
+    if q.cue_start is None or q.cue_end is None:
+        return None
+    text = doc.norm
+    m = _ROLE_BEFORE.search(text, max(0, q.cue_start - 60), q.cue_start)
+    if not m and q.cue_end <= len(text):
+        m = _ROLE_AFTER.match(text, q.cue_end, min(len(text), q.cue_end + 60))
+    return _role_key(m.group(1), m.group(2)) if m else None
+
+
+def _role_speakers(docs) -> int:
+    """A quotation whose cue names only a role ("the King said", and the "he said" that follows it) takes
+    the person other articles of the corpus name in that role, when one person holds it
+    (``ROLE_SHARE`` of ``ROLE_MIN`` or more named renderings): in coverage of one event "the monarch" is
+    the monarch every other outlet names. Returns how many were named."""
+    named: dict[str, Counter] = defaultdict(Counter)
+    pending: list[tuple[object, str]] = []
+    for d in docs:
+        last_role = None
+        for q in d.quotes:
+            role = _cue_role(d, q)
+            if q.speaker:
+                if role:
+                    named[role][q.speaker] += 1
+                last_role = None
+                continue
+            if role:
+                last_role = role
+            elif last_role and q.cue_start is not None and (
+                    _PRONOUN_BEFORE.search(d.norm, max(0, q.cue_start - 8), q.cue_start)
+                    or _PRONOUN_AFTER.match(d.norm, q.cue_end or q.cue_start)):
+                role = last_role  # "he said" after "the King said": the same role
+            if role:
+                pending.append((q, role))
+    n = 0
+    for q, role in pending:
+        c = named.get(role)
+        if not c:
+            continue
+        (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
+        if k >= ROLE_MIN and k >= ROLE_SHARE * total:
+            q.speaker = top
+            n += 1
+    return n
+
+
 def canonical_speakers(docs) -> dict[str, str]:
     """One name per speaker across the corpus: a speaker an article names in part ("King Charles",
     "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
@@ -1237,6 +1308,7 @@ def canonical_speakers(docs) -> dict[str, str]:
         for q in d.quotes:
             if q.speaker in canon:
                 q.speaker = canon[q.speaker]
+    _role_speakers(docs)
     return canon
 
 
