@@ -301,3 +301,27 @@ def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
     assert spk["a"] == spk["b"] == ["Aron III"]
     assert spk["c"] == ["Aron III", "Aron III"]
     assert spk["f"] == [None]
+
+
+# -- a changed meaning ranks below any choice of words --------------------------------------------------------
+
+
+def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
+    """"moments away from being able to" drops the negation of "being unable to"; "no longer able" says
+    the same as "unable" (no flip), however the other words differ."""
+    docs = docs_of({
+        "a": '"The time for the harbour has come because we are moments away from being unable to save it," '
+             'Roe said.',
+        "b": '"The time for the harbour has come because we are moments away from being unable to save it," '
+             'Roe told the council.',
+        "c": '"The time for the harbour has come, as we are just a few moments away from no longer being able '
+             'to rescue it," Roe said.',
+        "d": '"The time for the harbour has come because we are moments away from being able to save it," '
+             'Roe said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["a"].cluster == q["c"].cluster == q["d"].cluster is not None
+    assert not any(x["type"] == "negation" for x in q["c"].differences)
+    assert any(x["type"] == "negation" and not x.get("weak") for x in q["d"].differences)
+    assert q["d"].fidelity < q["c"].fidelity < 1.0

@@ -85,6 +85,8 @@ common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the e
                - 0.20 a number changed, 0.20 a name changed, 0.20 a cut clause that carried a condition
                - 0.10 words added inside the shared stretch (translated speech only; otherwise an edit)
                - 0.05 / 0.15 another remark joined on with / without an ellipsis
+    then, when the meaning changed (any of the first five but a weak negation), x 0.5: a changed meaning
+    ranks below any choice of words, however many words the choice changes
 
 Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators.
 **Translated speech**: when the article says so (``translated``, ``interpreter``, ``speaking in
@@ -1033,7 +1035,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         q_r, q_c = bool(r.questions), any(cq)
         fid = 1.0 if tr else max(0.0, min(0.5, s))
         if q_r != q_c:
-            fid -= 0.15
+            fid = (fid - 0.15) * MEANING_FACTOR
             diffs.append({"type": "question", "rendering": _words_text(words, 0, r.size), "consensus": " ".join(cons_words),
                           "start": r.start, "end": r.end,
                           "note": "statement turned into a question" if q_r else "question turned into a statement"})
@@ -1137,6 +1139,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             diffs.append({"type": "condition", "rendering": "", "consensus": cut,
                           "start": r.start, "end": r.end, "note": "a clause carrying a condition is cut"})
     fid = max(0.0, min(1.0, base - penalty))
+    if any(d["type"] in MEANING_TYPES and not d.get("weak") for d in diffs):
+        fid *= MEANING_FACTOR  # a changed meaning ranks below any wording, however many words that changes
     return round(fid, 3), diffs
 
 
@@ -1191,6 +1195,8 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
 
 
 _REGNAL = re.compile(r"^[IVX]{1,5}$")  # "Leo XIV", "Charles III": part of the name
+MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"})
+MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fidelity its wording gives
 
 
 def _fold(name: str) -> tuple[str, ...]:
