@@ -594,6 +594,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                                        and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
         return s
 
+    links = _link_lines(norm)
+
     runs: list[_Run] = []
     for m in _RUN.finditer(norm):
         g = m.group()
@@ -601,6 +603,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue  # "The", "In", "He", "Monday": never a name, the cheapest test first
         if inside(m.start()):
             continue
+        if links and any(a <= m.start() < b for a, b in links):
+            continue  # "ALSO READ | Trump pauses ...": another article's headline, nobody of this one
         title_words, name = split_name(g)
         name = _name_words(name)
         if not name:
@@ -751,6 +755,26 @@ _FACTS = re.compile(
     rf"|\bhails?[^\S\n]+from[^\S\n]+(?P<p3>{CAPW})|(?P<p4>{CAPW})-born\b|(?P<p5>{CAPW})[^\S\n]+native\b"
     r"|\baged[^\S\n]+(?P<a1>\d{1,3})\b|\bage[^\S\n]+of[^\S\n]+(?P<a2>\d{1,3})\b"
     r"|\b(?P<a3>\d{1,3})[^\S\n-]*-?years?[\s-]+old\b|\bwho[^\S\n]+is[^\S\n]+(?P<a4>\d{1,3})\b")
+
+
+@lru_cache(maxsize=1)
+def _link_rx():
+    import regex
+
+    from .lines import phrase_matcher
+
+    return regex.compile(r"^[^\S\n]*(?:" + phrase_matcher("boilerplate.navigation").pattern + r")[^\S\n]*[:|\-\u2013\u2014>]",
+                         regex.IGNORECASE | regex.MULTILINE)
+
+
+def _link_lines(norm: str) -> list[tuple[int, int]]:
+    """Lines that point to other articles ("ALSO READ | ...", "Read more: ..."; the navigation phrases of
+    ``boilerplate.yaml``): their names belong to those articles."""
+    out = []
+    for m in _link_rx().finditer(norm):
+        e = norm.find("\n", m.end())
+        out.append((m.start(), len(norm) if e < 0 else e))
+    return out
 
 
 def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], subjects, sentences) -> None:
