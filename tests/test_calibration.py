@@ -50,7 +50,7 @@ def test_the_shipped_model_refits_from_the_shipped_ratings_exactly():
 
 
 # A floor, as in the evaluation gate: raise it when the model improves, never lower it silently.
-HELDOUT_RHO_FLOOR = 0.25  # measured 0.287 on 53 held-out articles of six events; the issue asks 0.6
+HELDOUT_RHO_FLOOR = 0.3  # measured 0.389 on 66 held-out articles of eight events; the issue asks 0.6
 
 
 def test_the_shipped_model_ranks_held_out_articles_like_the_readers():
