@@ -325,3 +325,38 @@ def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
     assert not any(x["type"] == "negation" for x in q["c"].differences)
     assert any(x["type"] == "negation" and not x.get("weak") for x in q["d"].differences)
     assert q["d"].fidelity < q["c"].fidelity < 1.0
+
+
+def test_an_alternative_question_is_no_statement_turned_into_a_question():
+    """"Peace or war? Talks or threats?" lists the choices the statement names (must not be flagged);
+    "Would the island face ...?" turns the statement round (flagged)."""
+    base = '"Today the island again faces the choice of peace or war, talks or threats, trade or ruin," Roe said.'
+    docs = docs_of({
+        "a": base,
+        "b": base.replace("Roe said", "Roe told the council"),
+        "c": base.replace("Roe said", "the mayor Roe said"),
+        "d": '"Today the island again faces the choice of peace or war? Talks or threats? Trade or ruin?" Roe said.',
+        "e": '"Would the island again face the choice of peace or war, talks or threats, trade or ruin?" Roe said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["a"].cluster == q["d"].cluster == q["e"].cluster is not None
+    assert not any(x["type"] == "question" for x in q["d"].differences) and q["d"].fidelity == 1.0
+    assert any(x["type"] == "question" for x in q["e"].differences)
+
+
+def test_a_translators_description_of_a_person_is_no_changed_name():
+    """One translation names the president, another describes her office: a translator's choice, not a
+    changed name (a name put for another name still is: see the test above)."""
+    docs = docs_of({
+        "a": 'Speaking through an interpreter, Roe said: "I regret the absence of Governor Ana Vell from this '
+             'hall today, at a time when the island needs her."',
+        "b": 'Roe, who spoke in Norse, said: "I regret the absence of Governor Ana Vell from this hall today, at '
+             'a time when the island needs her."',
+        "c": 'In a translated statement Roe said: "I regret the absence of the Governor of the State of Norland '
+             'from this hall today, at a time when the island needs her."',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["a"].cluster == q["c"].cluster is not None
+    assert not any(x["type"] == "name" for x in q["c"].differences)

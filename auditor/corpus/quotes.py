@@ -912,6 +912,28 @@ def group(renderings: list[Rendering], scorer: Scorer) -> list[list[Rendering]]:
 # -- consensus and fidelity --------------------------------------------------------------------------
 
 
+_AUXILIARIES = frozenset("would will do does did is are was were am can could should shall may might must have has had "
+                         "isn't aren't wasn't weren't don't doesn't didn't won't wouldn't can't couldn't shouldn't "
+                         "haven't hasn't hadn't".split())
+
+
+def _yes_no_marks(r: Rendering) -> frozenset[int]:
+    """Indices of the words a yes/no question ends on: its clause opens with an auxiliary ("Would you like
+    a second ...?"). An alternative ("Peace or war?") or a wh-question is not a statement turned round."""
+    if not r.questions:
+        return frozenset()
+    words, text = r.words, r.text
+    out = set()
+    for i in r.questions:
+        j = i
+        while j > 0 and not re.search(r"[.!?:;\u2026]", text[words[j - 1][2]:words[j][1]]):
+            j -= 1
+        first = words[j][0].lower().replace("\u2019", "'")
+        if first in _AUXILIARIES:
+            out.add(i)
+    return frozenset(out)
+
+
 def _yes_no_question(r: Rendering) -> bool:
     """A question that is not a wh-question: what a statement turned into a question looks like."""
     if not r.questions:
@@ -1010,6 +1032,12 @@ def _is_name(w: str, i: int) -> bool:
     return i > 0 and w[:1].isupper() and not w.isupper() or (len(w) > 1 and w.isupper())
 
 
+def _title_case(words: list[str]) -> bool:
+    """Most words capitalised (a headline's style): capitals then say nothing about names."""
+    long = [w for w in words[1:] if len(w) > 3]
+    return len(long) >= 4 and sum(1 for w in long if w[:1].isupper()) >= 0.75 * len(long)
+
+
 def _has_condition(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     joined = f" {' '.join(low)} "
@@ -1024,7 +1052,6 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     C = cons.stems
     words = r.words
     crend = cons.rendering
-    cq = crend.qmark[cons.lo:cons.hi]
     diffs: list[dict] = []
     blocks = _blocks(r.stems, C)
     matched = sum(b[2] for b in blocks)
@@ -1032,7 +1059,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         s = scorer.sim(r, crend)
         diffs.append({"type": "paraphrase", "rendering": _words_text(words, 0, r.size), "consensus": " ".join(cons_words),
                       "start": r.start, "end": r.end})
-        q_r, q_c = bool(r.questions), any(cq)
+        q_r, q_c = bool(_yes_no_marks(r)), bool(_yes_no_marks(crend))
         fid = 1.0 if tr else max(0.0, min(0.5, s))
         if q_r != q_c:
             fid = (fid - 0.15) * MEANING_FACTOR
@@ -1047,6 +1074,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     base = 1.0 if tr else 1.0 - dist / max(len(R), len(Cw), 1)
     penalty = 0.0
     number = name = added = False
+    titled = _title_case([w for w, _, _ in words]) or _title_case(cons_words)
     for op in Levenshtein.opcodes(R, Cw):
         if op.tag == "equal":
             continue
@@ -1069,8 +1097,11 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
                           "note": "a number differs"})
         namer = [w for i, w in enumerate(rws) if _is_name(w, rw[0] + i) and not _is_number(w)]
         namec = [w for i, w in enumerate(cw_words) if _is_name(w, c0 + op.dest_start + i + cons.lo) and not _is_number(w)]
+        # one name put for another: both sides names through and through ("Kharkiv" / "Kyiv"), in renderings
+        # not set in title case; "Mahmoud Abbas" / "the President of the State of Palestine" is a translator's
+        # description, and a headline's capitals ("a Great Honour") name nobody
         if typ == "substitution" and namer and namec and {w.lower() for w in namer} != {w.lower() for w in namec} \
-                and not name:
+                and len(namer) == len(rws) and len(namec) == len(cw_words) and not titled and not name:
             name = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "name",
                           "note": "a name differs"})
@@ -1098,8 +1129,9 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         if weak:
             d["weak"] = True
         diffs.append(d)
-    q_r = any(r.qmark[r0:r1]) or (r1 == r.size and r.qmark[-1])
-    q_c = any(cq[c0:c1])
+    yn_r, yn_c = _yes_no_marks(r), _yes_no_marks(crend)
+    q_r = any(i in yn_r for i in range(r0, r1)) or (r1 == r.size and r.size - 1 in yn_r)
+    q_c = any(cons.lo + i in yn_c for i in range(c0, c1))
     if q_r != q_c:
         penalty += 0.15
         diffs.append({"type": "question", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
