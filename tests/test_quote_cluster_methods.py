@@ -295,12 +295,15 @@ def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
         "d": 'Port talks\n\nMayor Jane Roe spoke first. "We sign today," the mayor said.',
         "e": 'Port talks\n\nMayor Ola Berg spoke first. "We sign tomorrow," the mayor said.',
         "f": 'Port talks\n\nThe talks ran late. "Nothing is signed yet," the mayor said.',
+        "g": 'Throne speech\n\nIn the opening address the King read out that the isle faced a "hard winter".\n\n'
+             '"Our harbours will stay open," he said.',
     })
     cluster_quotes(docs)
     spk = {d.article.id: [q.speaker for q in d.quotes] for d in docs}
     assert spk["a"] == spk["b"] == ["Aron III"]
     assert spk["c"] == ["Aron III", "Aron III"]
     assert spk["f"] == [None]
+    assert spk["g"] == ["Aron III"]  # the passage's role, when no name stands between
 
 
 # -- a changed meaning ranks below any choice of words --------------------------------------------------------

@@ -1289,6 +1289,27 @@ def _cue_role(doc, q) -> str | None:
     return _role_key(m.group(1), m.group(2)) if m else None
 
 
+_ROLE_MENTION = re.compile(r"(?<![\w'\u2019-])[Tt]he\s+((?:[\w'\u2019-]+\s+){0,2}?)([\w-]+)(?![\w'\u2019-])")
+_CAP_NAME = re.compile(r"(?<=[a-z,;]\s)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def _role_before(doc, pos: int, window: int = 400) -> str | None:
+    """The role of the last "the <role>" before ``pos`` in its passage (``window`` characters), when no
+    capitalised name follows it there (someone else may have taken over)."""
+    text = doc.norm
+    lo = max(0, pos - window)
+    found = None
+    for m in _ROLE_MENTION.finditer(text, lo, pos):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        key = _role_key(m.group(1), m.group(2))
+        if key:
+            found = (key, m.end())
+    if not found or _CAP_NAME.search(text, found[1], pos):
+        return None
+    return found[0]
+
+
 def _role_speakers(docs) -> int:
     """A quotation whose cue names only a role ("the King said", and the "he said" that follows it) takes
     the person other articles of the corpus name in that role, when one person holds it
@@ -1307,10 +1328,11 @@ def _role_speakers(docs) -> int:
                 continue
             if role:
                 last_role = role
-            elif last_role and q.cue_start is not None and (
-                    _PRONOUN_BEFORE.search(d.norm, max(0, q.cue_start - 8), q.cue_start)
-                    or _PRONOUN_AFTER.match(d.norm, q.cue_end or q.cue_start)):
-                role = last_role  # "he said" after "the King said": the same role
+            elif q.cue_start is None or _PRONOUN_BEFORE.search(d.norm, max(0, q.cue_start - 8), q.cue_start) \
+                    or _PRONOUN_AFTER.match(d.norm, q.cue_end or q.cue_start):
+                # "he said" (or no cue) after "the King said", or after the passage's last mention of a role
+                # ("the King read out that ..."): that role, when no name stands between
+                role = _role_before(d, q.start) or last_role
             if role:
                 pending.append((q, role))
     n = 0
