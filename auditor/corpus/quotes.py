@@ -422,10 +422,13 @@ class Scorer:
             wl, nl = self._local(small, large, inter)
             ratio = wl / min(wa, wb)
             c = 0.9 * ratio * min(1.0, nl / 3) if ratio >= CONTAIN_MIN or len(small.content) <= 3 else 0.0
-            if c > jac and len(small.content) <= 3 and small.size < large.size:
+            if c > jac and len(small.content) <= 3:
                 # a short excerpt: its words must come in the same order in the larger unit
                 if fuzz.partial_ratio(" ".join(small.stems), " ".join(large.stems)) < EXCERPT_ALIGN:
                     c = jac
+                elif len(small.content) <= 2 and f" {' '.join(_undetermined(small.stems))} " not in \
+                        f" {' '.join(large.stems)} ":
+                    c = jac  # two content words are a refrain of many sentences: only the whole phrase counts
             s = max(jac, c)
         if len(inter) <= FEW_SHARED and s * factor >= floor and not _shared_run(a, b, inter):
             s *= SCATTERED_FACTOR  # a few common words scattered in both: weaker evidence than a phrase
@@ -460,6 +463,14 @@ class Scorer:
 
 
 RUN_GAP = 3  # shared content words with at most this many function words between them form a phrase
+
+
+def _undetermined(stems: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without the determiners that open them ("the ferry will ..." -> "ferry will ...")."""
+    i = 0
+    while i < len(stems) - 1 and stems[i] in _DETERMINERS:
+        i += 1
+    return stems[i:]
 
 
 def _runs(r: Rendering, inter: frozenset) -> set[tuple]:
