@@ -123,6 +123,7 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 from ..models import QuoteCluster
 from ..text.document import WORD_RE
 from ..text.normalize import normalize
+from ..text.speakers import _REGNAL  # "Leo XIV", "Charles III": the number is part of the name
 from ..vocab import load_phrases
 
 THRESHOLD = 0.42
@@ -1237,7 +1238,6 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
     return low * 2 > len(full)
 
 
-_REGNAL = re.compile(r"^[IVX]{1,5}$")  # "Leo XIV", "Charles III": part of the name
 MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"})
 MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fidelity its wording gives
 
