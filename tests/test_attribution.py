@@ -286,6 +286,9 @@ VAGUE = [  # (text, the clause)
     ("The mayor's first visit was viewed as a show of support for the fishers.", "viewed as"),
     ("The mayor spoke, in what is being seen as a warning to the unions.", "seen as"),
     ("The ribbon was taken by many islanders as a sign of support.", "by many islanders"),
+    # a closing mark typed as an opening one ("free“,") still closes: what follows is the author's
+    ("The mayor said the port stays “open for every boat“, which was taken by many islanders as a relief.",
+     "by many islanders"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all

@@ -64,8 +64,9 @@ def quote_mark_spans(doc) -> list[Span]:
             prev = norm[p - 1] if p > ls else " "
             nxt = norm[p + 1] if p + 1 < le else " "
             opening = (prev.isspace() or prev in "([-:\u2014") and not nxt.isspace()
-            if doc.text[p] in "\u201c\u201e" and not nxt.isspace():
-                opening = True  # a typographic opening mark opens, even glued to a word ('of\u201cpeace')
+            if doc.text[p] in "\u201c\u201e" and not nxt.isspace() and not (prev.isalnum() and not nxt.isalnum()):
+                opening = True  # a typographic opening mark opens, even glued to a word ('of\u201cpeace'), but
+                # not when it ends a word before punctuation ('free\u201c,': a closing mark typed the wrong way)
             elif doc.text[p] == "\u201d":
                 opening = False
             if opened is None and opening:
