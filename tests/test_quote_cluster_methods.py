@@ -310,17 +310,17 @@ def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
 
 
 def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
-    """"moments away from being able to" drops the negation of "being unable to"; "no longer able" says
-    the same as "unable" (no flip), however the other words differ."""
+    """"will be able to afford" drops the negation of "will be unable to afford"; "no longer able" says the
+    same as "unable" (no flip), however the other words differ."""
     docs = docs_of({
-        "a": '"The time for the harbour has come because we are moments away from being unable to save it," '
-             'Roe said.',
-        "b": '"The time for the harbour has come because we are moments away from being unable to save it," '
-             'Roe told the council.',
-        "c": '"The time for the harbour has come, as we are just a few moments away from no longer being able '
-             'to rescue it," Roe said.',
-        "d": '"The time for the harbour has come because we are moments away from being able to save it," '
-             'Roe said.',
+        "a": '"Our ferry plan must start this spring, because within weeks the town will be unable to afford '
+             'the new hull," Roe said.',
+        "b": '"Our ferry plan must start this spring, because within weeks the town will be unable to afford '
+             'the new hull," Roe told the council.',
+        "c": '"Our ferry plan must start this spring, as in just a few weeks the town will no longer be able '
+             'to pay for the new hull," Roe said.',
+        "d": '"Our ferry plan must start this spring, because within weeks the town will be able to afford '
+             'the new hull," Roe said.',
     })
     cluster_quotes(docs)
     q = {d.article.id: d.quotes[0] for d in docs}
@@ -331,15 +331,17 @@ def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
 
 
 def test_an_alternative_question_is_no_statement_turned_into_a_question():
-    """"Peace or war? Talks or threats?" lists the choices the statement names (must not be flagged);
-    "Would the island face ...?" turns the statement round (flagged)."""
-    base = '"Today the island again faces the choice of peace or war, talks or threats, trade or ruin," Roe said.'
+    """"The pier or the road? Rents or buses?" lists the choices the statement names (must not be flagged);
+    "Should the council pick ...?" turns the statement round (flagged)."""
+    base = '"The council should pick the pier or the road, lower rents or more buses, boats or trains this winter," Roe said.'
     docs = docs_of({
         "a": base,
         "b": base.replace("Roe said", "Roe told the council"),
         "c": base.replace("Roe said", "the mayor Roe said"),
-        "d": '"Today the island again faces the choice of peace or war? Talks or threats? Trade or ruin?" Roe said.',
-        "e": '"Would the island again face the choice of peace or war, talks or threats, trade or ruin?" Roe said.',
+        "d": '"The council should pick the pier or the road? Lower rents or more buses? Boats or trains this winter?" '
+             'Roe said.',
+        "e": '"Should the council pick the pier or the road, lower rents or more buses, boats or trains this winter?" '
+             'Roe said.',
     })
     cluster_quotes(docs)
     q = {d.article.id: d.quotes[0] for d in docs}
