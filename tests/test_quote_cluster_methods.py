@@ -368,21 +368,21 @@ def test_a_translators_description_of_a_person_is_no_changed_name():
 
 
 def test_a_refrain_of_two_content_words_joins_only_where_its_whole_phrase_stands():
-    """"We are here because the hour has come" shares its two content words with every sentence the speaker
-    opens with "the hour has come", but not its phrase (must not join them); "The hour has come to end the
-    blockade" stands word for word in the longer rendering (joins)."""
-    s1 = "The hour has come to free the forty ships held in the bay."
-    s2 = "The hour has come to end the blockade, the raids and the hunger."
+    """"We are here because the season has arrived" shares its two content words with every sentence
+    the speaker opens with "the season has arrived", but not its phrase (must not join them); "The season
+    has arrived to reopen ferry lines" stands word for word in the longer rendering (joins)."""
+    s1 = "The season has arrived to repair the north pier and its four cranes."
+    s2 = "The season has arrived to reopen ferry lines, the cafes and the market."
     docs = docs_of({
         "a": f'"{s1} {s2}" Roe said.',
         "b": f'"{s1} {s2}" Roe told the council.',
-        "c": 'Harbour news\n\n"We are here because the hour has come," Roe said.',
-        "d": 'Harbour news\n\n"We are here because the hour has come," Roe told the council.',
-        "f": 'Harbour news\n\n"The hour has come to end the blockade," Roe said on Monday.',
+        "c": 'Harbour news\n\n"We are here because the season has arrived," Roe said.',
+        "d": 'Harbour news\n\n"We are here because the season has arrived," Roe told the council.',
+        "f": 'Harbour news\n\n"The season has arrived to reopen ferry lines," Roe said on Monday.',
     })
     clusters = cluster_quotes(docs)
     q = {d.article.id: d.quotes[0] for d in docs}
-    blockade = next(c for c in clusters if any("blockade" in m["text"] for m in c.members))
-    members = {m["article"] for m in blockade.members}
+    ferry = next(c for c in clusters if any("ferry" in m["text"] for m in c.members))
+    members = {m["article"] for m in ferry.members}
     assert {"a", "b", "f"} <= members and not {"c", "d"} & members
     assert q["c"].cluster == q["d"].cluster is not None
