@@ -233,9 +233,9 @@ RELAYED = [  # (text, the clause, the intermediary)
     # round 5: an aggregator's pointer to its source, a line of agencies under the running text
     ("Harbour news\n\nThe pier opened on Monday after three years of work, and the mayor cut the ribbon in the rain.\n"
      "Read at the Valley Courier\n", "Read at the Valley Courier", "Valley Courier"),
-    ("Harbour news\n\nThe mayor, who is on leave, left after a visit that barely lasted a day in the harbour town.\n"
+    ("Harbour news\n\nThe mayor flew home on Tuesday evening after two days of talks with the harbour board.\n"
      "Reuters, AP\n", "Reuters", "Reuters"),
-    ("Harbour news\n\nThe mayor, who is on leave, left after a visit that barely lasted a day in the harbour town.\n"
+    ("Harbour news\n\nThe mayor flew home on Tuesday evening after two days of talks with the harbour board.\n"
      "Reuters, AP\n", "AP", "AP"),
 ]
 
@@ -283,9 +283,9 @@ VAGUE = [  # (text, the clause)
      "published from a wire agency feed"),
     # round 5: a reading with no agent named, a quantified crowd as agent
     ("His address, seen as a rebuke of the neighbours, was short.", "seen as"),
-    ("The mayor's first visit was viewed as a show of support for the fishers.", "viewed as"),
+    ("The mayor's trip to the quay was viewed as a gesture to the fishers.", "viewed as"),
     ("The mayor spoke, in what is being seen as a warning to the unions.", "seen as"),
-    ("The ribbon was taken by many islanders as a sign of support.", "by many islanders"),
+    ("The ribbon was taken by many islanders as an apology.", "by many islanders"),
     # a closing mark typed as an opening one ("free“,") still closes: what follows is the author's
     ("The mayor said the port stays “open for every boat“, which was taken by many islanders as a relief.",
      "by many islanders"),

@@ -137,11 +137,10 @@ FLAGGED = [  # (text, the cue that must be flagged)
      "seems determined"),
     ("The harbour board appeared unfazed by the protest.", "appeared unfazed"),
     # round 4: uncertainty about any open question, not only "whether"
-    ("It is unclear what effect, if any, the new levy will have on the ferries.", "It is unclear"),
+    ("It is unclear how the new levy would change ferry prices.", "It is unclear"),
     ("It was not clear how the council would pay for the second pier.", "It was not clear"),
     # an appositive after the reported words is the author's comment on them, not the speaker's words
-    ("The mayor acknowledged the growing pride among islanders, a sentiment likely stirred by the ferry row.",
-     "likely"),
+    ("The mayor acknowledged the volunteers on the pier, a group likely to grow after the storm.", "likely"),
     ("The mayor announced a new levy, a move likely to anger the fishers.", "likely"),
 ]
 

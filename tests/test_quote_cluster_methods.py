@@ -354,12 +354,12 @@ def test_a_translators_description_of_a_person_is_no_changed_name():
     """One translation names the president, another describes her office: a translator's choice, not a
     changed name (a name put for another name still is: see the test above)."""
     docs = docs_of({
-        "a": 'Speaking through an interpreter, Roe said: "I regret the absence of Governor Ana Vell from this '
-             'hall today, at a time when the island needs her."',
-        "b": 'Roe, who spoke in Norse, said: "I regret the absence of Governor Ana Vell from this hall today, at '
-             'a time when the island needs her."',
-        "c": 'In a translated statement Roe said: "I regret the absence of the Governor of the State of Norland '
-             'from this hall today, at a time when the island needs her."',
+        "a": 'Speaking through an interpreter, Roe said: "We miss Governor Ana Vell at this table today, on a '
+             'day when the harbour needs her counsel."',
+        "b": 'Roe, who spoke in Norse, said: "We miss Governor Ana Vell at this table today, on a '
+             'day when the harbour needs her counsel."',
+        "c": 'In a translated statement Roe said: "We miss the Governor of the State of Norland at this '
+             'table today, on a day when the harbour needs her counsel."',
     })
     cluster_quotes(docs)
     q = {d.article.id: d.quotes[0] for d in docs}
