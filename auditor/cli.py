@@ -568,8 +568,7 @@ def explain(
             from .features import editorial_words
 
             found, _ = editorial_words(text, [q.get("text", "") for q in data.get("quotes") or []])
-            strong = [f"{w} ({text.count(chr(10), 0, s) + 1}:{s - text.rfind(chr(10), 0, s)})"
-                      for w, s, _, sub in found if sub >= 0.5]
+            strong = [f"{w} ({':'.join(map(str, _line_col(text, s)))})" for w, s, _, sub in found if sub >= 0.5]
             if strong:
                 out.print(Text("  editorial words (line:column): ", style="dim").append(", ".join(strong[:20])
                           + (f", and {len(strong) - 20} more" if len(strong) > 20 else "")), markup=False)
@@ -577,8 +576,7 @@ def explain(
     if not findings:
         out.print("no findings")
     for f in findings:
-        line_no = text.count("\n", 0, f["start"]) + 1
-        col = f["start"] - (text.rfind("\n", 0, f["start"]) + 1) + 1
+        line_no, col = _line_col(text, f["start"])
         out.print(Text(f"\n{line_no}:{col} ", style="bold").append(f"{f['rule']} ", style="bold cyan")
                   .append(f"[{f['category']}, {f['severity']}] ").append(f["message"]))
         line, carets = _marked_line(text, f["start"], f["end"])
@@ -593,6 +591,11 @@ def explain(
         out.print(Text(f"\nattributions ({len(data['attributions'])})", style="bold"))
         for a in data["attributions"]:
             out.print(f"  {a['kind']:<8} {a.get('source') or '-'}: {text[a['start']:a['end']]!r}", markup=False)
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    """1-based line and column of offset ``pos`` in ``text``."""
+    return text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
 
 
 @app.command()

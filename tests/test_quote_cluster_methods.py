@@ -312,15 +312,14 @@ def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
 def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
     """"will be able to afford" drops the negation of "will be unable to afford"; "no longer able" says the
     same as "unable" (no flip), however the other words differ."""
+    base = ('"Our ferry plan must start this spring, because within weeks the town will be unable to afford the '
+            'new hull," Roe said.')
     docs = docs_of({
-        "a": '"Our ferry plan must start this spring, because within weeks the town will be unable to afford '
-             'the new hull," Roe said.',
-        "b": '"Our ferry plan must start this spring, because within weeks the town will be unable to afford '
-             'the new hull," Roe told the council.',
+        "a": base,
+        "b": base.replace("Roe said", "Roe told the council"),
         "c": '"Our ferry plan must start this spring, as in just a few weeks the town will no longer be able '
              'to pay for the new hull," Roe said.',
-        "d": '"Our ferry plan must start this spring, because within weeks the town will be able to afford '
-             'the new hull," Roe said.',
+        "d": base.replace("be unable", "be able"),
     })
     cluster_quotes(docs)
     q = {d.article.id: d.quotes[0] for d in docs}

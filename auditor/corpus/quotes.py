@@ -110,6 +110,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
@@ -123,7 +124,7 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 from ..models import QuoteCluster
 from ..text.document import WORD_RE
 from ..text.normalize import normalize
-from ..text.speakers import _REGNAL  # "Leo XIV", "Charles III": the number is part of the name
+from ..text.speakers import _REGNAL, same_roles, titles  # _REGNAL: "Leo XIV", the number is part of the name
 from ..vocab import load_phrases
 
 THRESHOLD = 0.42
@@ -1244,14 +1245,8 @@ MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fid
 
 def _fold(name: str) -> tuple[str, ...]:
     """A name's words without diacritics, lower-cased ("Erdoğan" and "Erdogan" are one spelling)."""
-    return tuple(normalize_name(w) for w in name.split())
-
-
-@lru_cache(maxsize=50_000)
-def normalize_name(word: str) -> str:
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return tuple(plain.casefold().split())
 
 
 def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -1276,15 +1271,13 @@ ROLE_MIN = 2  # ... and at least this many
 def _role_key(mods: str, head: str) -> str | None:
     """"the French president" -> "french president", "the pontiff" -> "pope" (``same_role`` groups), or
     None when the head is no role word (``speaker_titles.yaml``)."""
-    from ..text.speakers import same_roles, titles
-
     head = head.lower()
-    if head not in titles() and not any(head in w for g in same_roles() for w in g):
+    groups = same_roles()
+    if head not in titles() and not any(head in w for g in groups for w in g):
         return None
-    for g in same_roles():
-        if any(w == frozenset({head}) for w in g):
-            head = " ".join(sorted(g[0]))
-            break
+    group = next((g for g in groups if frozenset({head}) in g), None)
+    if group:
+        head = " ".join(sorted(group[0]))
     capmods = [w.lower() for w in mods.split() if w[:1].isupper() and w.lower() not in titles()]
     return " ".join(capmods + [head])
 

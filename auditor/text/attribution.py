@@ -511,12 +511,12 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
                           re.IGNORECASE)
     # a crowd's reading with no agent: "was widely seen as", ", widely viewed as", "is generally expected to"
     crowd = r"(?:" + _alts(v.crowd_adverbs) + r")\s+(?:" + _alts(v.crowd_verbs) + r")"
+    be = r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?"
+    bare = (r"|(?:" + be + r"|(?<=,\s))(?P<c>(?:" + _alts(v.crowd_bare_verbs) + r")\s+as)(?!\w)"
+            if v.crowd_bare_verbs else "")  # the verb alone, right before "as": "is seen as", ", viewed as"
     crowd_rx = re.compile(
-        r"(?:(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?(?P<a>" + crowd + r")(?!\w)"
-        r"|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w)"
-        + (r"|(?:(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?|(?<=,\s))(?P<c>(?:"
-           + _alts(v.crowd_bare_verbs) + r")\s+as)(?!\w)" if v.crowd_bare_verbs else "")
-        + ")", re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs else re.compile("(?!)")
+        r"(?:" + be + r"(?P<a>" + crowd + r")(?!\w)|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w)" + bare + ")",
+        re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs else re.compile("(?!)")
     passive_rx = re.compile(
         r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+)?|(?<=,)\s*)"
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
@@ -933,11 +933,12 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
     return np, phrase
 
 
-_TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:report|reports|article|articles|story|piece|column|analysis|"
-                         r"interview|broadcast|account|dispatch|investigation)\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
+_TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|interview|broadcast|account|dispatch|"
+               r"investigation")
+_TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
+# "a report by the Daily Courier", "an article in the Valley Gazette": the text's outlet after the noun
+_TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
                          re.IGNORECASE)
-_TEXT_NOUN_RX = re.compile(r"(?:report|reports|article|articles|story|piece|column|analysis|interview|broadcast|"
-                           r"account|dispatch|investigation|op-ed|editorial|commentary)$", re.IGNORECASE)
 
 
 def _journalist_of(doc, np: Span, hi: int, v: Vocab) -> Span | None:

@@ -881,7 +881,7 @@ def _demonym_plural(word: str) -> bool:
     low = word.lower()
     if len(low) < 6 or not low.endswith("s") or not low[:-1].endswith(("an", "i")):
         return False
-    return _territory_prefixes().__contains__(low[:4])
+    return low[:4] in _territory_prefixes()
 
 
 @lru_cache(maxsize=1)
