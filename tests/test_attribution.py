@@ -237,6 +237,14 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Reuters, AP\n", "Reuters", "Reuters"),
     ("Harbour news\n\nThe mayor flew home on Tuesday evening after two days of talks with the harbour board.\n"
      "Reuters, AP\n", "AP", "AP"),
+    # round 6: a wire the vocabulary does not know, named in the bracket of a dateline
+    ("Harbour briefing, curated daily.\n(HTA) \u2014 The harbour board approved the levy on Monday.",
+     "(HTA) \u2014", "HTA"),
+    # an aggregator's card: the outlet, then its reading time or age
+    ("Harbour levy approved\n\nValley Courier 2 min read 3 hours ago\n\nThe harbour board approved the levy.",
+     "Valley Courier", "Valley Courier"),
+    ("Latest news\n\n\nValley Courier\n4 days ago\n- Business\nThe harbour board approved the levy on Monday.",
+     "Valley Courier", "Valley Courier"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -289,6 +297,10 @@ VAGUE = [  # (text, the clause)
     # a closing mark typed as an opening one ("free“,") still closes: what follows is the author's
     ("The mayor said the port stays “open for every boat“, which was taken by many islanders as a relief.",
      "by many islanders"),
+    # round 6: a crowd's judgement
+    ("The toll was lifted, with some praising it as a gift to the fishers.", "with some praising"),
+    ("The toll was lifted. Many hailed the move as overdue.", "Many hailed"),
+    ("The toll was lifted. Others condemned it as a bribe.", "Others condemned"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -329,6 +341,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The minister was seen leaving the hall.",
     "The levy was seen by Mayor Ana Ruiz as a stopgap.",
     "Harbour news\n\nThe mayor at the new pier\nReuters, AP\n\nThe pier cost two million, the harbour board said.",
+    # round 6: a judgement by a named person or body; a quantifier with no crowd behind it
+    "The harbour union hailed the move as overdue.",
+    "Mayor Ana Ruiz praised the fishers as the town's backbone.",
+    "The toll was lifted, with some boats leaving the port early.",
 ]
 
 
@@ -378,6 +394,18 @@ def test_an_opening_mark_glued_to_a_word_still_opens():
     inner = d.text.index("peace")
     assert d.inside_quotation(inner, inner + 5)
     assert find(d, "vague", "reportedly")
+
+
+def test_a_reading_time_after_a_byline_or_a_date_is_no_card():
+    for line in ("By Ann Lee 5 min read", "Updated 3 hours ago", "Mayor Ana Ruiz\n4 days ago"):
+        d = doc_of(f"Harbour levy approved\n\n{line}\n\nThe harbour board approved the levy on Monday.")
+        assert not [a for a in d.attributions if a.kind == "relayed"], line
+
+
+def test_a_page_label_in_brackets_is_not_a_wire():
+    for label in ("VIDEO", "UPDATED", "LIVE"):
+        d = doc_of(f"({label}) - The harbour board approved the levy on Monday.")
+        assert not [a for a in d.attributions if a.kind == "relayed"], label
 
 
 def test_a_wire_dateline_is_first_hand_in_the_agencys_own_story():

@@ -1171,6 +1171,30 @@ _TRANSLATION_RX = re.compile(
     r"translation(?:\s+of\s+(?:the|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?)\s+"
     r"(?:states|stated|says|said|reads|read|runs|ran|goes)\b")
 _BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
+# an aggregator's card naming the outlet a story comes from, with its reading time or age ("BBC 1 min read
+# 1 hour ago", "Valley Courier · 3 min read")
+_AGE = r"(?:\d+\s*min(?:ute)?s?\s+read\b|\d+\s+(?:minutes?|hours?|days?)\s+ago\b)"
+_CARD_RX = re.compile(rf"\s*([^\n·•|]{{2,40}}?)\s*[·•|]?\s*{_AGE}")
+_WHOLE_LINE_RX = re.compile(r"\s*(.+?)\s*$")
+_AGE_LINE_RX = re.compile(rf"{_AGE}(?:\s*[·•|]?\s*{_AGE})?")
+
+
+# page labels that sites print in brackets before a dash, as a wire prints its name ("(VIDEO) -")
+_BRACKET_LABELS = frozenset({"video", "videos", "photo", "photos", "update", "updated", "live", "watch", "opinion",
+                             "analysis", "exclusive", "editorial", "listen", "audio", "read", "sponsored", "ad",
+                             "breaking", "new", "file"})
+
+
+def _dateline_outlet(name: str, v: Vocab) -> tuple[str, str] | None:
+    """Whose wire a dateline's bracket names: a known outlet, or any acronym (2 to 6 capitals, "(JTA) -",
+    "(KUNA) -"): the form itself, a name in brackets before the dash that opens the text, is a credit."""
+    outlet = outlet_of(name, v)
+    if outlet:
+        return outlet
+    name = name.strip()
+    if re.fullmatch(r"[A-Z]{2,6}", name) and name.casefold() not in _BRACKET_LABELS:
+        return name, "agency"
+    return None
 
 
 def _provenance(doc, v: Vocab, persons: list[Person]):
@@ -1179,6 +1203,9 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
     relays (through the agency, through the posting account), unless the agency is the article's own
     outlet or the post is by a person the article introduces (their own words: first hand)."""
     text = doc.norm
+    full = [(s, e) for s, e in doc.lines if text[s:e].strip()]
+    card_heads = {s for (s, e), (s2, e2) in zip(full, full[1:], strict=False)
+                  if _AGE_LINE_RX.fullmatch(text[s2:e2].strip()) and len(text[s:e].split()) <= 5}
     for ls, le in doc.lines:
         m = _BYLINE_RX.match(text, ls, le)
         if m and len(m.group(1).split()) <= 10:
@@ -1194,6 +1221,15 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
                 yield Attribution(source=None, kind="vague", start=s, end=m.end(1), cue="byline", chain=[],
                                   hops=0, source_type="unknown")
             continue
+        m = _CARD_RX.match(text, ls, le)
+        if not m and ls in card_heads:  # the card over two lines: the outlet, then its age alone
+            m = _WHOLE_LINE_RX.match(text, ls, le)
+        outlet = outlet_of(m.group(1), v) if m else None
+        if outlet and outlet[0] == m.group(1).strip() and not _own_outlet(doc, outlet[0]):
+            s = m.start(1)
+            yield Attribution(source=outlet[0], kind="relayed", start=s, end=s + len(outlet[0]), cue="card",
+                              chain=[outlet[0]], hops=2, source_type=outlet[1])
+            continue
         for m in _SIGNOFF_RX.finditer(text, ls, le):
             g = next(k for k in "abcd" if m.group(k))
             body = m.group(g).strip()
@@ -1208,10 +1244,10 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
         m = _DATELINE_RX.match(text, ls, le)
         if m and not re.search(r"\d", m.group()) and not re.match(r"\s*[-:|\u2014\u2013]", text[m.end():le]):
             m = None  # a place and a bracket with no date and no dash: a caption's credit, not a dateline
-        if not (m and m.end() - ls <= 70 and outlet_of(m.group(1), v)):
+        if not (m and m.end() - ls <= 70 and _dateline_outlet(m.group(1), v)):
             m = _DATELINE2_RX.match(text, ls, le)
         if m and m.end() - ls <= 90:
-            outlet = outlet_of(m.group(1), v)
+            outlet = _dateline_outlet(m.group(1), v)
             if outlet and not _own_outlet(doc, outlet[0]):
                 s = m.start() + len(m.group()) - len(m.group().lstrip())
                 yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="dateline",
