@@ -243,6 +243,9 @@ RELAYED = [  # (text, the clause, the intermediary)
     # an aggregator's card: the outlet, then its reading time or age
     ("Harbour levy approved\n\nValley Courier 2 min read 3 hours ago\n\nThe harbour board approved the levy.",
      "Valley Courier", "Valley Courier"),
+    ('The mayor spoke at the pier on Monday morning.\n\n"We rebuild," the mayor said. (Video Source: HTV) '
+     "pic.twitter.com/Ab12Cd34 \u2014 Harbour Wire (@harbourwire) May 4, 2025\n\nThe pier cost two million.",
+     "Harbour Wire (@harbourwire)", "Harbour Wire"),
     ("Latest news\n\n\nValley Courier\n4 days ago\n- Business\nThe harbour board approved the levy on Monday.",
      "Valley Courier", "Valley Courier"),
 ]
@@ -301,6 +304,9 @@ VAGUE = [  # (text, the clause)
     ("The toll was lifted, with some praising it as a gift to the fishers.", "with some praising"),
     ("The toll was lifted. Many hailed the move as overdue.", "Many hailed"),
     ("The toll was lifted. Others condemned it as a bribe.", "Others condemned"),
+    ("The toll was lifted. Economists and harbour experts interpret the move as a bribe.", "experts interpret"),
+    ("After the mayor's vow to stand by the fishers, the questions being asked are simple: when, and how?",
+     "questions being asked"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -345,6 +351,8 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The harbour union hailed the move as overdue.",
     "Mayor Ana Ruiz praised the fishers as the town's backbone.",
     "The toll was lifted, with some boats leaving the port early.",
+    "The toll was lifted. Many residents saw the mayor at the pier.",
+    "The mayor asked the questions herself, and the board answered them.",
 ]
 
 

@@ -1077,7 +1077,9 @@ def _credits(doc, v: Vocab):
     text = doc.norm
     markers = "|".join(re.escape(m) for m in sorted(v.credit_markers, key=len, reverse=True))
     paren_rx = re.compile(rf"\(\s*(?:{markers})\s*([^()\n]{{2,80}})\)", re.IGNORECASE)
-    plain_rx = re.compile(rf"(?:^|(?<=[.\s]))(?:{markers})\s*([^\n]{{2,80}})$", re.IGNORECASE)
+    # a credit ends its line and holds no bracket ("(Video Source: HTV) pic.twitter.com/... - Harbour Wire
+    # (@harbourwire)" is a video credit, then an embedded post)
+    plain_rx = re.compile(rf"(?:^|(?<=[.\s]))(?:{markers})\s*([^\n()]{{2,80}})$", re.IGNORECASE)
     slash_rx = re.compile(rf"((?:{_CAP}\s+){{0,3}}{_CAP})\s+/\s+([\w][\w .&-]{{0,40}}?)\s*$")
     via_rx = re.compile(r"\(([^()\n]{2,80}?)\s+via\s+([\w][\w .&-]{0,40}?)\)\s*$")
     for ls, le in doc.lines:
