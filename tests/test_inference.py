@@ -74,6 +74,14 @@ def test_inference_supported_by_another_article_is_info(fx):
     assert conv and conv[0].severity == "info"
 
 
+def test_inference_echoed_in_another_articles_own_voice_is_still_the_authors(fx):
+    # the same names and words elsewhere, with no source behind them there: an echo, not support
+    other = doc_of("The convoy was probably rerouted through Poltava on the second night.", "other")
+    found = rule().run(fx, Corpus([fx, other]))
+    conv = [f for f in found if fx.text[f.start:f.end].startswith("The convoy")]
+    assert conv and conv[0].severity == "low" and conv[0].data["support"] == "echo"
+
+
 def test_seeds_inferences_match_the_gold():
     if not GOLD.is_file():
         pytest.skip("gold annotations not available")

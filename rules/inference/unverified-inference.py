@@ -57,12 +57,12 @@ def _best_coverage(index: dict[str, set[str]], terms: list[str], aid: str) -> tu
     return best_id, best
 
 
-def _attributed_text(doc, exclude: tuple[int, int]) -> str:
-    """The parts of the article a source speaks for (quotations, sentences holding an attribution),
-    without the hedged clause itself."""
+def _attributed_text(doc, exclude: tuple[int, int], kinds: tuple[str, ...] = ("direct", "relayed")) -> str:
+    """The parts of the article a source speaks for (quotations, sentences holding an attribution of one
+    of ``kinds``), without the hedged clause itself."""
     spans = [(q.start, q.end) for q in _quotes(doc)]
     for a in doc.attributions:
-        if a.kind in ("direct", "relayed"):
+        if a.kind in kinds:
             s = doc.sentence_at(a.start)
             if s:
                 spans.append(s)
@@ -74,6 +74,14 @@ def _attributed_text(doc, exclude: tuple[int, int]) -> str:
             chunk = chunk[:lo - s] + " " * (hi - lo) + chunk[hi - s:]
         parts.append(chunk)
     return " ".join(parts)
+
+
+def _sourced_there(other, terms: list[str]) -> bool:
+    """Whether the other article puts at least half of ``terms`` in a source's mouth: in its quotations
+    or in sentences holding an attribution (vague ones too: "officials said" is a claim of a source)."""
+    said = {re.sub(r"['’]s$", "", t.casefold())
+            for t in _TOKEN.findall(_attributed_text(other, (0, 0), ("direct", "relayed", "vague")))}
+    return sum(t in said for t in terms) >= 0.5 * len(terms)
 
 
 def _quotes(doc):
@@ -97,7 +105,9 @@ def _quotes(doc):
                 "is checked for support in the article (is it what a quoted or named source said?) and in the "
                 "rest of the corpus (do other articles mention its proper nouns, or most of its content "
                 "words?). Unsupported: severity medium (low for a modal 'may have'), the message says what no "
-                "other article mentions. Supported: severity info, the message says where the support is.",
+                "other article mentions. Supported by a source (in this article, or in another article's "
+                "quotations or attributed sentences): severity info, the message says where. The same words "
+                "in another article's own voice only: severity low (an echo is no source).",
         "why": "A hedge marks the author's guess. Stated without a source and found in no other outlet's "
                "coverage, it is the outlet's own unverified inference presented next to verified reporting; "
                "readers take it as part of the news.",
@@ -152,10 +162,17 @@ def check(doc, corpus):
         missing = [t for t in proper if not index.get(t, set()) - {aid}]
         best_id, best = _best_coverage(index, proper + other, aid)
         supported = not missing and best >= 0.5
-        if supported:
+        if supported and _sourced_there(corpus.by_id[best_id], proper + other):
             yield Hit(h.start, h.end, f"Hedged conclusion ('{h.cue}') that other coverage supports: "
                       f"{best_id} carries {round(100 * best)}% of its content terms", severity="info",
                       data={**data, "support": "corpus", "supporting_article": best_id})
+            continue
+        if supported:
+            # the same names and words elsewhere, but in that article's own voice (or its own guess): no
+            # source stands behind the reading, so it is still this author's, if less remarkable
+            yield Hit(h.start, h.end, f"Hedged conclusion in the author's voice ('{h.cue}'), not attributed: "
+                      f"{best_id} carries {round(100 * best)}% of its content terms, but no source there says it",
+                      severity="low", data={**data, "support": "echo", "supporting_article": best_id})
             continue
         if missing:
             reason = f"no other article mentions {', '.join(t.capitalize() for t in missing)}"
