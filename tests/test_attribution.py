@@ -307,6 +307,10 @@ VAGUE = [  # (text, the clause)
     ("The toll was lifted. Economists and harbour experts interpret the move as a bribe.", "experts interpret"),
     ("After the mayor's vow to stand by the fishers, the questions being asked are simple: when, and how?",
      "questions being asked"),
+    # figures and authorities that no named body owns
+    ("The flood left three hundred dead, according to Norlandic tallies.", "according to Norlandic tallies"),
+    ("The flood left three hundred dead, according to local health authorities in the valley.",
+     "according to local health authorities"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -353,6 +357,8 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The toll was lifted, with some boats leaving the port early.",
     "The toll was lifted. Many residents saw the mayor at the pier.",
     "The mayor asked the questions herself, and the board answered them.",
+    "The flood left three hundred dead, according to UN figures.",
+    "The flood left three hundred dead, according to the Harbour Board's figures.",
 ]
 
 

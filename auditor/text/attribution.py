@@ -68,6 +68,7 @@ class Vocab:
     sources: dict[str, str]  # phrase (as written) -> source type
     institution_heads: list[str]
     vague_nouns: set[str]
+    unowned_nouns: set[str]
     reporting_verbs: set[str]
     beside_quote_verbs: set[str]  # report speech only beside a quotation, a that-clause or a colon
     relay_verbs: set[str]
@@ -162,6 +163,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         sources=sources,
         institution_heads=[str(x).casefold() for x in src.get("institution_heads", [])],
         vague_nouns={str(x).casefold() for x in src.get("vague_nouns", [])},
+        unowned_nouns={str(x).casefold() for x in src.get("unowned_nouns", [])},
         reporting_verbs={str(x).casefold() for x in verbs.get("speech", []) or []},
         beside_quote_verbs={str(x).casefold() for x in verbs.get("beside_quote", []) or []},
         relay_verbs={str(x).casefold() for x in cues.get("relay_verbs", [])},
@@ -266,7 +268,18 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     low = _DET_RX.sub("", phrase.strip().casefold())
     if not low or outlet_of(phrase, v):
         return False
-    return low in v.vague_nouns or low.split()[-1] in v.vague_nouns
+    if low in v.vague_nouns or low.split()[-1] in v.vague_nouns:
+        return True
+    return _unowned(phrase, v)
+
+
+def _unowned(phrase: str, v: Vocab) -> bool:
+    """Figures or authorities that no named body owns: only lower-case words or a people's name before
+    them ("Norlandic tallies", "local health authorities"), not "UN figures" or "the Harbour Board's data"."""
+    words = re.split(r"\s+in\s+|\s+of\s+|,", _DET_RX.sub("", phrase.strip()), maxsplit=1)[0].split()
+    if not words or words[-1].casefold() not in v.unowned_nouns:
+        return False
+    return all(w.islower() or _DEMONYM_RX.search(w) for w in words[:-1])
 
 
 def _own_outlet(doc, name: str) -> bool:
@@ -1025,6 +1038,9 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
     if outlet and not _own_outlet(doc, outlet[0]):
         return Attribution(source=outlet[0], kind="relayed", start=start, end=end, cue=cue,
                            chain=[outlet[0]], hops=2, source_type=outlet[1])
+    if _unowned(phrase, v):
+        return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
+                           source_type="unknown")
     if any(low.endswith(h) for h in v.institution_heads):
         return Attribution(source=phrase, kind="direct", start=start, end=end, cue=cue, chain=[phrase],
                            hops=1, source_type="institution")
