@@ -112,6 +112,7 @@ def test_seeds_inferences_match_the_gold():
 FLAGGED = [  # (text, the cue that must be flagged)
     ("The mayor skipped the ceremony, which was widely interpreted as a protest.", "widely interpreted as"),
     ("The governor closed the port in what is seen as a warning to the unions.", "in what is seen as"),
+    ("The governor closed the port, in what some called a warning to the unions.", "in what some called"),
     ("The vote was widely viewed as a rebuke of the cabinet.", "widely viewed as"),
     ("The new tariff is seen by many as a bargaining chip.", "seen by many as"),
     ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
@@ -189,6 +190,9 @@ NOT_FLAGGED = [
     "The governor appeared at the pier at noon.",
     "The announcement signals a change of course for the port.",
     "A widely read column praised the new pier.",
+    # the speaker's own name for an act, reported; a hedge that introduces the speaker's quoted words
+    'The mayor said "the pier is ours," in what she described as a long fight for the town.',
+    'The mayor attacked the board, calling the closure a "shameful act" suggesting that "the fishers do not matter."',
 ]
 
 TRANSCRIPT = "\n\n".join([

@@ -96,8 +96,11 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                     first_words(lst("crowd_adverbs", cues) + lst("reading_verbs"))))
     # "in what": the author names an act by its reading ("in what is seen as", "in what some saw as", "in
     # what appeared to be", "in what amounted to")
+    # what of "in what he described as" is the speaker's own name for the act, reported: not a reading
     if data.get("in_what_verbs"):
-        out.append((re.compile(r"(?<![\w'-])in\s+what\s+(?:[\w'’-]+\s+){0,3}?(?:" + alt("in_what_verbs")
+        own = (r"(?!(?-i:he|she|they|we|I|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:has\s+|had\s+)?"
+               r"(?:described|called|characterised|characterized|dubbed|termed|labelled|labeled)\b)")
+        out.append((re.compile(r"(?<![\w'-])in\s+what\s+" + own + r"(?:[\w'’-]+\s+){0,3}?(?:" + alt("in_what_verbs")
                                + r")(?![\w-])", re.IGNORECASE), "interpretive", frozenset({"in"})))
     # an implied target: "a veiled threat", "a thinly veiled reference to", "an oblique dig at"
     if data.get("implied_adjectives") and data.get("implied_nouns"):
@@ -324,6 +327,16 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
     return None
 
 
+def _quoted_next(doc, pos: int, end: int) -> bool:
+    """Whether a quotation opens right after ``pos`` (after "that" and spaces, before ``end``): the words
+    the hedge introduces are a speaker's, reported."""
+    m = re.match(r"(?:\s+that)?\s*\S", doc.text[pos:end])
+    if not m:
+        return False
+    at = pos + m.end()  # just past the first character: a quotation span starts after its opening mark
+    return any(a <= at <= b for a, b in doc.quotation_spans if a >= pos)
+
+
 def hedges(doc) -> list[Hedge]:
     patterns = hedge_patterns()
     starts: dict[str, list[int]] = {}
@@ -362,6 +375,8 @@ def hedges(doc) -> list[Hedge]:
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
+                if strength != "interpretive" and _quoted_next(doc, ce, e0):
+                    continue  # '..., suggesting that "X pays off"': what follows the cue is the speaker's words
                 if strength == "interpretive":  # the author's reading, whoever spoke before it
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
                                      end=clause[1], strength=strength, attribution=None))
