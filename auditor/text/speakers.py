@@ -906,7 +906,11 @@ _ALIAS_BEFORE = re.compile(rf"\bas[^\S\n]+(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}
 _ALIAS_FORMER = re.compile(rf"(?P<run>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})[^\S\n]*(?:,|\(|-{{1,2}})[^\S\n]*"
                            rf"(?:formerly|previously|born|n[e\u00e9]e?)[^\S\n]+(?:known[^\S\n]+as[^\S\n]+)?"
                            rf"(?P<old>{CAPW}(?:[^\S\n]+{CAPW}){{1,4}})")
-_CLAUSE_VERB = re.compile(r"[^\S\n]+[a-z]+(?:ed|s)\b")
+_CLAUSE_VERB = re.compile(r"[^\S\n]+(?:[a-z]+(?:ed|s)|said|told|spoke|wrote|came|went|made|took|gave|saw|met|"
+                          r"left|stood|held|led|sent|kept|brought|thought|knew|got|found|began|ran|won|lost|sat|"
+                          r"will|would|could|can|may|might|must|should|has|had|is|was|were|are)\b")
+# "even as", "just as", "such as": a conjunction or a list, not a new name
+_AS_CONJUNCTION = re.compile(r"\b(?:even|just|such|so|while|as|same|well)[^\S\n]+$", re.IGNORECASE)
 _POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
@@ -949,8 +953,10 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
             continue
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
-        if m.group().startswith("as") and _CLAUSE_VERB.match(norm, m.end()):
-            continue  # "watched as Abbess Clara blessed the fleet": 'as' opens a clause, no new name
+        if m.group().startswith("as") and (_CLAUSE_VERB.match(norm, m.end())
+                                           or _AS_CONJUNCTION.search(norm, max(0, m.start() - 12), m.start())):
+            continue  # "watched as Abbess Clara blessed the fleet", "even as Governor Berg said": 'as' opens a
+            # clause, no new name
         title_words, name = split_name(m.group("run"))
         name = [t for t in name if t[:1].isupper() and _namelike(t)]
         if not name or (len(name) < 2 and not title_words):
