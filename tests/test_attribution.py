@@ -307,6 +307,10 @@ VAGUE = [  # (text, the clause)
     ("The toll was lifted. Economists and harbour experts interpret the move as a bribe.", "experts interpret"),
     ("After the mayor's vow to stand by the fishers, the questions being asked are simple: when, and how?",
      "questions being asked"),
+    # an agentless accusation, a reduced relative of belief, a crowd of locals
+    ("The mayor has been accused of rewarding the smugglers after the vote.", "has been accused of"),
+    ("The fishers, still believed to be held by the smugglers, were not freed.", "still believed to be"),
+    ("The radio was jammed, though locals said their sets were unaffected.", "locals said"),
     # figures and authorities that no named body owns
     ("The flood left three hundred dead, according to Norlandic tallies.", "according to Norlandic tallies"),
     ("The flood left three hundred dead, according to local health authorities in the valley.",
@@ -358,6 +362,7 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The toll was lifted. Many residents saw the mayor at the pier.",
     "The mayor asked the questions herself, and the board answered them.",
     "The flood left three hundred dead, according to UN figures.",
+    "The mayor was accused by the harbour union of rewarding the smugglers.",
     "The flood left three hundred dead, according to the Harbour Board's figures.",
 ]
 

@@ -531,7 +531,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         r"(?:" + be + r"(?P<a>" + crowd + r")(?!\w)|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w)" + bare + ")",
         re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs else re.compile("(?!)")
     passive_rx = re.compile(
-        r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+)?|(?<=,)\s*)"
+        r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+|still\s+)?|(?<=,)\s*"
+        r"|(?<!\w)(?:still|widely|long)\s+)"  # "hostages still believed to be held": a reduced relative
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
         r"reporters|journalists|police|lawmakers)\b)[a-z]+\b", re.IGNORECASE)
 
