@@ -111,6 +111,28 @@ def test_a_clause_before_a_colon_is_a_unit_of_its_own():
     assert units[0]["id"] == docs[1].quotes[0].cluster
 
 
+def test_a_second_main_clause_after_a_comma_and_a_conjunction_is_a_unit_of_its_own():
+    # one outlet prints two sentences as one, joined by ", and that is why": the two stay two utterances
+    docs = docs_of({
+        "a": '"That is why the port must reopen the quay, and that is why we will pay the divers double," Roe said.',
+        "b": '"That is why the port must reopen the quay. That is why we will pay the divers double," Roe said.',
+        "c": '"the port must reopen the quay," Roe said.',
+        "d": '"we will pay the divers double," Roe told the council.',
+    })
+    clusters = cluster_quotes(docs)
+    assert docs[2].quotes[0].cluster != docs[3].quotes[0].cluster
+    art = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]
+    assert len(art["quotes"][0]["clusters"]) == 2
+
+
+def test_a_conjunction_without_a_clause_of_its_own_keeps_one_unit():
+    docs = docs_of({"a": '"We will dredge the channel, and open it to the big ships by the autumn," Roe said.',
+                    "b": '"We will dredge the channel," Roe said.'})
+    clusters = cluster_quotes(docs)
+    art = with_unit_clusters([{"id": "a", "quotes": [{}]}], clusters)[0]
+    assert len(art["quotes"][0]["clusters"]) == 1
+
+
 def test_words_elided_inside_a_sentence_keep_it_one_unit():
     docs = docs_of({
         "a": '"We will dredge the channel... and open it to the big ships by autumn," Roe said.',

@@ -142,6 +142,9 @@ NEAR_WORDS = 3  # ... for a unit of this many content words or fewer
 GOOD_ENOUGH = 0.85  # a representative this close settles the score of its cluster
 MEDOID_POOL = 8
 MIN_UNIT_WORDS = 3
+_COORDINATORS = frozenset({"and", "but", "yet", "so"})
+_CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "that", "this", "there", "these",
+                              "those"})
 CLAUSE_MIN = 4  # a colon separates two units when each side has this many words
 FEW_SHARED = 3  # units sharing this many content words or fewer ...
 SCATTERED_FACTOR = 0.65  # ... count this share of their similarity when no two-word run is shared
@@ -303,6 +306,12 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
             cuts.append(i + 1)
         elif ":" in gap and CLAUSE_MIN <= i + 1 - cuts[-1] and len(words) - i - 1 >= CLAUSE_MIN:
             cuts.append(i + 1)  # a clause introducing the rest ("Let me repeat it: ...") is a unit of its own
+        elif re.search(r"[,;]", gap) and i + 2 < len(words) and nxt.lower() in _COORDINATORS and \
+                words[i + 2][0].lower() in _CLAUSE_SUBJECTS and CLAUSE_MIN <= i + 1 - cuts[-1] and \
+                len(words) - i - 1 >= CLAUSE_MIN + 1:
+            # a second main clause joined by a comma and a conjunction ("..., and that is why we ..."):
+            # other outlets often print the two as sentences of their own
+            cuts.append(i + 1)
         elif "." in gap and nxt[:1].isupper() and len(words[i][0]) > 1 and words[i][0].lower() not in _ABBREV:
             cuts.append(i + 1)
     cuts.append(len(words))
