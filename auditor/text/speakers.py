@@ -98,6 +98,11 @@ def _verbs() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _verb_set() -> frozenset[str]:
+    return frozenset(v.lower() for v in _verbs())
+
+
+@lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(t.lower() for t in load_phrases("speaker_titles") if " " not in t.strip())
 
@@ -1257,6 +1262,20 @@ def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | Non
     return disc.current(pos)
 
 
+def _not_a_subject(who: str, verb: str) -> bool:
+    """The words before a verb of saying that cannot be its subject: a day or a month ("on Friday said"),
+    or one name before the verb's bare form, which a single speaker never takes ("a Palestinian state",
+    "the Norland add-on"): the verb is a noun there."""
+    toks = who.split()
+    if not toks:
+        return False
+    if toks[-1].lower() in _CALENDAR:
+        return True
+    v = verb.lower()
+    return (len(toks) == 1 and toks[0].lower() not in ("i", "we", "you", "they") and v.isalpha()
+            and f"{v}s" in _verb_set())
+
+
 def _who_is_junk(who: str, resolved: str | None, people: People) -> bool:
     """The words in the speaker's place name nobody at all: a lone closed-class word (``This call for``) or
     a word the article capitalises only where a sentence opens (``Observers noted``)."""
@@ -1353,6 +1372,8 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
+    if _not_a_subject(who, m.group("verb")):
+        return False
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
     speaker = disc.resolve(who, min(resolve_at, open_at))
     if _who_is_junk(who, speaker, disc.people) or (colon and speaker not in disc.people.persons):
