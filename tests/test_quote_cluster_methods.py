@@ -304,6 +304,26 @@ def test_a_speaker_named_in_part_takes_the_fuller_name_other_articles_give():
     assert spk["g"] == "Roe" and {spk["e"], spk["f"]} == {"Jane Roe", "Otto Roe"}
 
 
+def test_a_misspelt_surname_takes_the_name_the_corpus_quotes_far_more_often():
+    right = {k: f'Harbour vote\n\nMayor Ingrid Halvorsen spoke on {day}. "The quay stays open," Halvorsen said.'
+             for k, day in zip("abc", ("Monday", "Tuesday", "Friday"), strict=True)}
+    docs = docs_of({**right,
+                    "d": 'Harbour vote\n\nMayor Ingrid Halvorson spoke. "The quay stays open," Halvorson said.'})
+    cluster_quotes(docs)
+    assert {d.quotes[0].speaker for d in docs} == {"Ingrid Halvorsen"}
+
+
+def test_two_people_whose_surnames_differ_by_a_letter_stay_two():
+    docs = docs_of({
+        "a": 'Harbour vote\n\nMayor Ingrid Halvorsen spoke. "The quay stays open," Halvorsen said.',
+        "b": 'Harbour vote\n\nMayor Ingrid Halvorsen spoke. "We will vote today," Halvorsen said.',
+        "c": 'Harbour vote\n\nGovernor Nils Halvorson spoke. "The quay stays shut," Halvorson said.',
+        "d": 'Harbour vote\n\nGovernor Nils Halvorson spoke. "We will not vote today," Halvorson said.',
+    })
+    cluster_quotes(docs)
+    assert [d.quotes[0].speaker for d in docs] == ["Ingrid Halvorsen"] * 2 + ["Nils Halvorson"] * 2
+
+
 def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
     """"the King said" in an article that never names him is the king the other articles name (and so is
     the "he said" after it); a role two people share across the corpus, or one nobody names, stays empty."""

@@ -1360,15 +1360,56 @@ def _role_speakers(docs) -> int:
     return n
 
 
+MISSPELT_MIN = 7  # a surname this long that differs by one letter from a far more quoted one is a typo
+MISSPELT_SHARE = 3  # ... quoted at least this many times as often
+
+
+def _misspelt(count: Counter) -> dict[str, str]:
+    """Speakers whose surname is a typing slip of a far more quoted speaker's ("Netyanyahu" where the
+    corpus quotes "Netanyahu" thirty times): one letter added, dropped, changed or two swapped (Damerau-
+    Levenshtein distance 1), a surname of ``MISSPELT_MIN`` letters or more, the same first names if any,
+    and exactly one such surname in the corpus; mapped to that speaker's fullest name."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for n in sorted(count):
+        by_last[_fold(n)[-1]].append(n)
+    quoted = {k: sum(count[n] for n in v) for k, v in by_last.items()}
+    by_len: dict[int, list[str]] = defaultdict(list)
+    for k in sorted(by_last):
+        by_len[len(k)].append(k)
+    out: dict[str, str] = {}
+    for k in sorted(by_last):
+        if len(k) < MISSPELT_MIN:
+            continue
+        near = [o for size in (len(k) - 1, len(k), len(k) + 1) for o in by_len.get(size, ())
+                if o != k and DamerauLevenshtein.distance(o, k, score_cutoff=1) <= 1]
+        if len(near) != 1 or quoted[near[0]] < MISSPELT_SHARE * quoted[k]:
+            continue
+        for n in by_last[k]:
+            first = _fold(n)[:-1]
+            fits = [m for m in by_last[near[0]] if not first or _fold(m)[:-1] == first]
+            if fits:
+                out[n] = max(fits, key=lambda m: (len(m.split()), count[m], m))
+    return out
+
+
 def canonical_speakers(docs) -> dict[str, str]:
     """One name per speaker across the corpus: a speaker an article names in part ("King Charles",
     "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
     Erdoğan"), when exactly one fuller name fits (two people sharing a surname leave it as it is). The
     fullest name wins, then the most quoted spelling; sets each quotation's speaker and returns the map."""
     count = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    misspelt = _misspelt(count)
+    if misspelt:
+        for d in docs:
+            for q in d.quotes:
+                if q.speaker in misspelt:
+                    q.speaker = misspelt[q.speaker]
+        count = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
     names = sorted(count)
     folded = {n: _fold(n) for n in names}
-    canon: dict[str, str] = {}
+    canon: dict[str, str] = dict(misspelt)
     for n in names:
         longer = [m for m in names if _extends(folded[m], folded[n])]
         if not longer:
