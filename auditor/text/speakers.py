@@ -79,6 +79,15 @@ from ..vocab import cached, load_phrases
 # a hyphen joins capitalised parts only: "Saint-Exupery", not "Chicago-born" or a dash glued to a word
 CAPW = r"(?:[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
+# titles that say whether "he" or "she" can stand for a person ("Queen Elizabeth II" is no "he")
+_GENDER = {"he": "m", "she": "f"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("queen", "princess", "duchess", "countess", "baroness", "empress", "lady", "dame", "mrs",
+                     "ms", "miss", "madam", "madame", "sister", "abbess", "congresswoman", "chairwoman",
+                     "spokeswoman", "businesswoman", "stateswoman"), "f"),
+    **dict.fromkeys(("king", "prince", "duke", "count", "baron", "emperor", "lord", "sir", "mr", "brother",
+                     "congressman", "chairman", "spokesman", "businessman", "statesman", "pope"), "m"),
+}
 _ADV1 = r"(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)"
 # an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
 _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
@@ -1041,6 +1050,21 @@ class Discourse:
         i = bisect.bisect_left(self._pos, pos) - 1
         return self.events[i][1] if i >= 0 else None
 
+    def current_agreeing(self, pos: int, gender: str) -> str | None:
+        """The current speaker at ``pos`` that a pronoun of ``gender`` can stand for: a person whose titles
+        say the other gender is passed over ("King Charles' mother, Queen Elizabeth II, did it twice. '...',
+        he said": the King)."""
+        for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
+            name = self.events[i][1]
+            person = self.people.persons.get(name) if name else None
+            # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
+            said = {_TITLE_GENDER.get(t) for t in (person.lead if person else ())} - {None} or \
+                {_TITLE_GENDER.get(t) for t in (person.titles if person else ())} - {None}
+            if said and gender not in said:
+                continue
+            return name
+        return None
+
     def speech_within(self, pos: int, dist: int) -> bool:
         """A quotation was attributed less than ``dist`` characters before ``pos``."""
         i = bisect.bisect_left(self._speech_pos, pos) - 1
@@ -1072,6 +1096,8 @@ class Discourse:
         if low in PRONOUNS:
             if PRONOUNS[low] != "person":
                 return None
+            if low in _GENDER:
+                return self.current_agreeing(pos, _GENDER[low]) or people.dominant
             return self.current(pos) or people.dominant
         toks = w.split()
         if len(toks) == 1 and toks[0][:1].isupper() and _is_title(toks[0]):
