@@ -565,9 +565,10 @@ def explain(
         for name, pts in _contribution_lines(contrib, data.get("features") or {}):
             out.print(f"  {pts:>+7.1f}  {name}", markup=False)
         if contrib.get("editorial"):
-            from .features import editorial_words
+            from .features import editorial_words, reported_sentences
 
-            found, _ = editorial_words(text, [q.get("text", "") for q in data.get("quotes") or []])
+            found, _ = editorial_words(text, [q.get("text", "") for q in data.get("quotes") or []],
+                                       reported_sentences(text, data.get("attributions") or []))
             strong = [f"{w} ({':'.join(map(str, _line_col(text, s)))})" for w, s, _, sub in found if sub >= 0.5]
             if strong:
                 out.print(Text("  editorial words (line:column): ", style="dim").append(", ".join(strong[:20])

@@ -126,14 +126,38 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 EDITORIAL_SPAN = 0.05  # subjectivity per word at which ``editorial`` reaches 1
 
 
-def editorial_words(text: str, quotes: list[str]) -> tuple[list[tuple[str, int, int, float]], int]:
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*(?=\s)|\n")
+
+
+def reported_sentences(text: str, attributions: list[dict], base: int = 0) -> list[tuple[int, int]]:
+    """The sentences of ``text`` that hold a reporting clause ("Roe said", "according to Reuters"): what
+    they say is the source's, in the author's paraphrase. Attribution offsets are into the whole article;
+    ``text`` starts at ``base`` of it."""
+    out = []
+    for a in attributions:
+        if a.get("kind") not in ("direct", "relayed") or not isinstance(a.get("start"), int):
+            continue
+        s, e = a["start"] - base, a["end"] - base
+        if s < 0 or e > len(text):
+            continue
+        left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+        while left < s and text[left].isspace():
+            left += 1
+        right = _SENTENCE_END.search(text, e)
+        out.append((left, right.end() if right else len(text)))
+    return out
+
+
+def editorial_words(text: str, quotes: list[str], reported: list[tuple[int, int]] = ()
+                    ) -> tuple[list[tuple[str, int, int, float]], int]:
     """The lexicon's adjectives in the author's voice (outside the quotations ``quotes``, given as their
-    texts; a capitalised title word such as "General" is not read) with their offsets in ``text``
-    and subjectivity, and how many words the author wrote."""
+    texts, and outside the ``reported`` spans, the sentences holding a reporting clause; a capitalised
+    title word such as "General" is not read) with their offsets in ``text`` and subjectivity, and how
+    many words the author wrote."""
     from .text.speakers import titles as _titles
 
     lex, titles = _subjectivity(), _titles()
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(reported)
     for q in sorted(set(quotes), key=len, reverse=True):
         if len(q) < 2:
             continue
@@ -141,13 +165,19 @@ def editorial_words(text: str, quotes: list[str]) -> tuple[list[tuple[str, int, 
         while i >= 0:
             spans.append((i, i + len(q)))
             i = text.find(q, i + len(q))
-    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    spans = merged
     out, n, j = [], 0, 0
     for m in _WORD.finditer(text):
         while j < len(spans) and spans[j][1] <= m.start():
             j += 1
         if j < len(spans) and spans[j][0] <= m.start():
-            continue  # inside a quotation: the speaker's words
+            continue  # inside a quotation or a reported sentence: the speaker's words
         n += 1
         low = m.group().casefold()
         if m.group()[:1].isupper() and low in titles:
@@ -162,8 +192,9 @@ def _cap(x: float) -> float:
     return max(0.0, min(1.0, x))
 
 
-def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
-    """The features of one article (its JSON-export record and its text), each in 0..1."""
+def article_features(article: dict[str, Any], text: str, base: int = 0) -> dict[str, float]:
+    """The features of one article (its JSON-export record and its text, which starts at offset ``base``
+    of the article the record's offsets point into), each in 0..1."""
     atts = [a for a in article.get("attributions") or [] if a.get("kind") != "credit"]
     credits = [a for a in article.get("attributions") or [] if a.get("kind") == "credit"]
     quotes = [q for q in article.get("quotes") or [] if q.get("kind", "direct") in ("direct", "partial")]
@@ -203,14 +234,18 @@ def article_features(article: dict[str, Any], text: str) -> dict[str, float]:
         "uncorroborated": uncorroborated / len(long_quotes) if long_quotes else 0.0,
         "infidelity": _cap(1.0 - sum(fids) / len(fids)) if fids else 0.0,
         "alterations": _cap(0.5 * sum(1 for f in findings if _is_alteration(f))),
-        "inferences": _cap(0.5 * sum(1 for f in findings if f.get("category") == "inference")),
+        # every hedged conclusion in the author's voice counts, supported elsewhere or not: the reader
+        # counts the guess this article makes without naming a source (the rule's severity says how
+        # remarkable it is across the coverage)
+        "inferences": _cap(0.5 * sum(1 for f in article.get("findings") or [] if f.get("category") == "inference")),
         "boilerplate": _cap(float(article.get("boilerplate_ratio") or 0.0)),
-        "editorial": _editorial(text, [q.get("text", "") for q in article.get("quotes") or []]),
+        "editorial": _editorial(text, [q.get("text", "") for q in article.get("quotes") or []],
+                                reported_sentences(text, article.get("attributions") or [], base)),
     }
 
 
-def _editorial(text: str, quotes: list[str]) -> float:
-    found, n = editorial_words(text, quotes)
+def _editorial(text: str, quotes: list[str], reported: list[tuple[int, int]]) -> float:
+    found, n = editorial_words(text, quotes, reported)
     return round(_cap(sum(x[3] for x in found) / max(n, 50) / EDITORIAL_SPAN), 6)
 
 
@@ -224,4 +259,4 @@ def result_features(result) -> dict[str, float]:
               "attributions": [x.to_dict() for x in result.attributions],
               "quotes": [q.to_dict() for q in result.quotes],
               "findings": [{"rule": f.rule, "category": f.category, "severity": f.severity} for f in result.findings]}
-    return article_features(record, a.text[a.header_end:])
+    return article_features(record, a.text[a.header_end:], a.header_end)

@@ -178,3 +178,18 @@ def test_editorial_wording_counts_the_authors_judgements_not_the_speakers_nor_ti
     xa, xb = article_features(rec, plain), article_features(rec, loaded)
     assert xb["editorial"] > xa["editorial"]
     assert load_model().score(xb) < load_model().score(xa)
+
+
+def test_editorial_wording_leaves_the_speakers_paraphrased_judgements_to_the_speaker():
+    """A sentence holding a reporting clause paraphrases its source: "the deal was unfair and cruel, Roe
+    said" is Roe's judgement, not the author's; the same words with no reporting clause are the author's."""
+    from auditor.features import editorial_words, reported_sentences
+
+    reported = "The harbour board met on Monday. Roe said the deal was unfair and cruel. The pier cost two million."
+    voiced = "The harbour board met on Monday. The deal was unfair and cruel. The pier cost two million."
+    at = reported.index("Roe said")
+    atts = [{"kind": "direct", "source": "Jane Roe", "start": at, "end": at + len("Roe said")}]
+    spans = reported_sentences(reported, atts)
+    assert [reported[s:e] for s, e in spans] == ["Roe said the deal was unfair and cruel."]
+    assert not {"unfair", "cruel"} & {w for w, *_ in editorial_words(reported, [], spans)[0]}
+    assert {"unfair", "cruel"} <= {w for w, *_ in editorial_words(voiced, [], reported_sentences(voiced, []))[0]}
