@@ -216,23 +216,26 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
     run.rules = [{"id": r.id, "family": r.family, "status": r.meta.status, "weight": r.meta.weight,
                   "scope": r.meta.scope, "origin": r.origin, "name": r.meta.name} for r in registry.rules]
 
-    payloads: dict[str, Payload] = {}
+    # Each payload is turned into its document and result as it arrives and then dropped: the run never
+    # holds every payload, nor a payload beside its objects.
+    built: dict[str, tuple[Doc, ArticleResult]] = {}
     keys = {a.id: stage_key(a, registry) for a in articles} if cache is not None else {}
     if cache is not None:
         found = cache.get_many(list(keys.values()))
         for a in articles:
             if keys[a.id] in found:
-                payloads[a.id] = found[keys[a.id]]
-    todo = [a for a in articles if a.id not in payloads]
-    announced = _stage(progress, "article stage", len(todo), f"{len(payloads):,} from the cache" if payloads else "")
-    if not announced and progress and payloads:  # a plain callable counts the cached articles as done
-        progress(len(payloads))
+                built[a.id] = from_payload(a, found.pop(keys[a.id]))
+        del found
+    todo = [a for a in articles if a.id not in built]
+    announced = _stage(progress, "article stage", len(todo), f"{len(built):,} from the cache" if built else "")
+    if not announced and progress and built:  # a plain callable counts the cached articles as done
+        progress(len(built))
     if jobs is None:
         jobs = default_jobs(len(todo))
     produced = stage(todo) if stage is not None else run_article_stage(todo, registry, jobs=jobs)
     pending: dict[str, Payload] = {}
     for article, payload in produced:
-        payloads[article.id] = payload
+        built[article.id] = from_payload(article, payload)
         if progress:
             progress(1)
         if cache is not None and not any("RuleTimeout" in e for e in payload["errors"]):
@@ -246,8 +249,7 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
 
     docs: list[Doc] = []
     for article in articles:
-        # each payload is dropped once its objects are built: the corpus stage never holds both copies
-        doc, result = from_payload(article, payloads.pop(article.id))
+        doc, result = built.pop(article.id)
         docs.append(doc)
         run.results.append(result)
     corpus_stage(run, docs, registry, config, reuse_candidates=reuse_candidates, progress=progress)

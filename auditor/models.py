@@ -60,7 +60,7 @@ class IngestError:
         return f"{self.source}: {self.reason}"
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     category: str
@@ -74,7 +74,7 @@ class Finding:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """A quotation: who said it (speaker), the cue that attributes it, and its content span."""
 
@@ -94,7 +94,7 @@ class Quote:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class Attribution:
     """Who a statement is attributed to, through whom, and how (direct, relayed, vague, credit)."""
 
@@ -111,7 +111,7 @@ class Attribution:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)
 class RuleResult:
     rule: str
     category: str

@@ -168,6 +168,8 @@ def _candidate_pairs(mentions: list[NumberMention]):
     The same value needs a shared term (or no terms on either side): block on (unit, value, term).
     Different values need the same head and a term overlap of >= 0.5, so a shared term: block on
     (unit, head), and inside a large block on (unit, head, term). Every linked pair shares a block.
+    A pair in several blocks is yielded once for each (no set of the pairs seen is kept: on a large corpus
+    it outgrew everything else); the caller skips a pair already joined.
     """
     blocks: dict[tuple, list[int]] = {}
     for i, m in enumerate(mentions):
@@ -175,7 +177,6 @@ def _candidate_pairs(mentions: list[NumberMention]):
             blocks.setdefault(("v", m.unit, str(m.value), t), []).append(i)
         if m.head:
             blocks.setdefault(("h", m.unit, m.head), []).append(i)
-    seen: set[tuple[int, int]] = set()
     for key, members in blocks.items():
         groups = [members]
         if key[0] == "h" and len(members) > BUCKET_LIMIT:
@@ -198,10 +199,7 @@ def _candidate_pairs(mentions: list[NumberMention]):
         for g in groups:
             for x in range(len(g)):
                 for y in range(x + 1, len(g)):
-                    pair = (g[x], g[y])
-                    if pair not in seen:
-                        seen.add(pair)
-                        yield pair
+                    yield g[x], g[y]
 
 
 def _origin(doc, span: Span) -> str:
@@ -227,8 +225,9 @@ def extract_claims(corpus) -> list[dict]:
         return i
 
     for i, j in _candidate_pairs(mentions):
-        if mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
-            parent[find(i)] = find(j)
+        ri, rj = find(i), find(j)
+        if ri != rj and mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
+            parent[ri] = rj
     groups: dict[int, list[NumberMention]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
