@@ -1399,17 +1399,14 @@ def canonical_speakers(docs) -> dict[str, str]:
     "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
     Erdoğan"), when exactly one fuller name fits (two people sharing a surname leave it as it is). The
     fullest name wins, then the most quoted spelling; sets each quotation's speaker and returns the map."""
-    count = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
-    misspelt = _misspelt(count)
-    if misspelt:
-        for d in docs:
-            for q in d.quotes:
-                if q.speaker in misspelt:
-                    q.speaker = misspelt[q.speaker]
-        count = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    spelt = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    misspelt = _misspelt(spelt)
+    count: Counter = Counter()  # a misspelt name counts as the name it slips from
+    for n, k in spelt.items():
+        count[misspelt.get(n, n)] += k
     names = sorted(count)
     folded = {n: _fold(n) for n in names}
-    canon: dict[str, str] = dict(misspelt)
+    canon: dict[str, str] = {}
     for n in names:
         longer = [m for m in names if _extends(folded[m], folded[n])]
         if not longer:
@@ -1418,6 +1415,8 @@ def canonical_speakers(docs) -> dict[str, str]:
         if len({folded[m] for m in top}) != 1:
             continue  # two different people could be meant
         canon[n] = max(top, key=lambda m: (count[m], m))
+    for n, m in misspelt.items():
+        canon[n] = canon.get(m, m)
     for d in docs:
         for q in d.quotes:
             if q.speaker in canon:

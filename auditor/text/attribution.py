@@ -1194,8 +1194,25 @@ _BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
 # 1 hour ago", "Valley Courier · 3 min read")
 _AGE = r"(?:\d+\s*min(?:ute)?s?\s+read\b|\d+\s+(?:minutes?|hours?|days?)\s+ago\b)"
 _CARD_RX = re.compile(rf"\s*([^\n·•|]{{2,40}}?)\s*[·•|]?\s*{_AGE}")
-_WHOLE_LINE_RX = re.compile(r"\s*(.+?)\s*$")
-_AGE_LINE_RX = re.compile(rf"{_AGE}(?:\s*[·•|]?\s*{_AGE})?")
+_AGE_LINE_RX = re.compile(rf"\s*{_AGE}(?:\s*[·•|]?\s*{_AGE})?\s*")
+
+
+def _card_outlet(doc, v: Vocab, ls: int, le: int, next_line: Span | None) -> tuple[int, tuple[str, str]] | None:
+    """(start, outlet) of an aggregator's card on line ``ls:le``: an outlet, then its reading time or age on
+    the same line or alone on the next one; not the article's own outlet."""
+    text = doc.norm
+    m = _CARD_RX.match(text, ls, le)
+    if m:
+        s, name = m.start(1), m.group(1).strip()
+    elif next_line and _AGE_LINE_RX.fullmatch(text, *next_line) and len(text[ls:le].split()) <= 5:
+        name = text[ls:le].strip()
+        s = ls + text[ls:le].find(name)
+    else:
+        return None
+    outlet = outlet_of(name, v)
+    if not outlet or outlet[0] != name or _own_outlet(doc, outlet[0]):
+        return None
+    return s, outlet
 
 
 # page labels that sites print in brackets before a dash, as a wire prints its name ("(VIDEO) -")
@@ -1223,8 +1240,7 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
     outlet or the post is by a person the article introduces (their own words: first hand)."""
     text = doc.norm
     full = [(s, e) for s, e in doc.lines if text[s:e].strip()]
-    card_heads = {s for (s, e), (s2, e2) in zip(full, full[1:], strict=False)
-                  if _AGE_LINE_RX.fullmatch(text[s2:e2].strip()) and len(text[s:e].split()) <= 5}
+    next_full = dict(zip(full, full[1:], strict=False))  # each non-empty line -> the next non-empty one
     for ls, le in doc.lines:
         m = _BYLINE_RX.match(text, ls, le)
         if m and len(m.group(1).split()) <= 10:
@@ -1240,12 +1256,9 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
                 yield Attribution(source=None, kind="vague", start=s, end=m.end(1), cue="byline", chain=[],
                                   hops=0, source_type="unknown")
             continue
-        m = _CARD_RX.match(text, ls, le)
-        if not m and ls in card_heads:  # the card over two lines: the outlet, then its age alone
-            m = _WHOLE_LINE_RX.match(text, ls, le)
-        outlet = outlet_of(m.group(1), v) if m else None
-        if outlet and outlet[0] == m.group(1).strip() and not _own_outlet(doc, outlet[0]):
-            s = m.start(1)
+        card = _card_outlet(doc, v, ls, le, next_full.get((ls, le)))
+        if card:
+            s, outlet = card
             yield Attribution(source=outlet[0], kind="relayed", start=s, end=s + len(outlet[0]), cue="card",
                               chain=[outlet[0]], hops=2, source_type=outlet[1])
             continue

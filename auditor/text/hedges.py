@@ -334,7 +334,7 @@ def _quoted_next(doc, pos: int, end: int) -> bool:
     if not m:
         return False
     at = pos + m.end()  # just past the first character: a quotation span starts after its opening mark
-    return any(a <= at <= b for a, b in doc.quotation_spans if a >= pos)
+    return doc.inside_quotation(at, at + 1)
 
 
 def hedges(doc) -> list[Hedge]:

@@ -79,15 +79,18 @@ from ..vocab import cached, load_phrases
 # a hyphen joins capitalised parts only: "Saint-Exupery", not "Chicago-born" or a dash glued to a word
 CAPW = r"(?:[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)"
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
-# titles that say whether "he" or "she" can stand for a person ("Queen Elizabeth II" is no "he")
+# the gender a pronoun says ("he" cannot stand for "Queen Elizabeth II": title_gender.yaml)
 _GENDER = {"he": "m", "she": "f"}
-_TITLE_GENDER = {
-    **dict.fromkeys(("queen", "princess", "duchess", "countess", "baroness", "empress", "lady", "dame", "mrs",
-                     "ms", "miss", "madam", "madame", "sister", "abbess", "congresswoman", "chairwoman",
-                     "spokeswoman", "businesswoman", "stateswoman"), "f"),
-    **dict.fromkeys(("king", "prince", "duke", "count", "baron", "emperor", "lord", "sir", "mr", "brother",
-                     "congressman", "chairman", "spokesman", "businessman", "statesman", "pope"), "m"),
-}
+
+
+@lru_cache(maxsize=1)
+def _title_gender() -> dict[str, str]:
+    """Title word -> "f" or "m" (``title_gender.yaml``); titles in neither list say nothing."""
+    from ..vocab import load_mapping
+
+    data = load_mapping("title_gender")
+    return {**{str(t).lower(): "f" for t in data.get("female", []) or []},
+            **{str(t).lower(): "m" for t in data.get("male", []) or []}}
 _ADV1 = r"(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)"
 # an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
 _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
@@ -1058,8 +1061,9 @@ class Discourse:
             name = self.events[i][1]
             person = self.people.persons.get(name) if name else None
             # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
-            said = {_TITLE_GENDER.get(t) for t in (person.lead if person else ())} - {None} or \
-                {_TITLE_GENDER.get(t) for t in (person.titles if person else ())} - {None}
+            gender_of = _title_gender()
+            said = {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
+                {gender_of.get(t) for t in (person.titles if person else ())} - {None}
             if said and gender not in said:
                 continue
             return name
