@@ -151,6 +151,33 @@ def test_substitution_costs_less_than_a_polarity_flip():
     assert fd.fidelity < fc.fidelity < 1.0
 
 
+def test_a_word_replaced_at_the_edge_of_an_excerpt_is_a_substitution():
+    # the last word ("calm and bright" for "calm and clear") and the first word ("Harbours ..." for
+    # "Rivers ...") of a short rendering, where it ends or begins as the speech does: a substitution
+    docs = docs_of({
+        "a": 'Mayor Ilse Varga said: "Our northern sky is always calm and clear."',
+        "b": 'Varga told residents that "our northern sky is always calm and clear".',
+        "c": 'The mayor promised a sky "always calm and clear", Varga said.',
+        "d": 'The mayor, Varga said, promised a sky "always calm and bright".',
+        "e": '"Rivers will carry our grain to every port," Varga said on Monday.',
+        "f": 'Varga said: "Rivers will carry our grain to every port."',
+        "g": 'Varga said: "Harbours will carry our grain to every port."',
+        "h": 'She said the "grain to every port" pledge stands, Varga said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["c"].cluster == q["d"].cluster == q["a"].cluster
+    assert q["c"].fidelity == 1.0  # an excerpt that stops where the speech goes on: a cut, no change
+    subs = [d for d in q["d"].differences if d["type"] == "substitution"]
+    assert [(d["rendering"], d["consensus"]) for d in subs] == [("bright", "clear")]
+    assert docs[3].text[subs[0]["start"]:subs[0]["end"]] == "bright"
+    assert q["d"].fidelity < 1.0
+    assert q["g"].cluster == q["e"].cluster and q["h"].cluster == q["e"].cluster
+    subs = [d for d in q["g"].differences if d["type"] == "substitution"]
+    assert [(d["rendering"], d["consensus"]) for d in subs] == [("Harbours", "Rivers")]
+    assert q["g"].fidelity < 1.0 and q["h"].fidelity == 1.0
+
+
 def _bench():
     spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "benchmarks/bench_quotes.py")
     mod = importlib.util.module_from_spec(spec)

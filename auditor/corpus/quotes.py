@@ -76,7 +76,9 @@ yes/no question (a statement turned into a question stays the least faithful ren
 votes split), trimmed to the stretch that at least one other rendering also carries.
 
 **Fidelity** of a unit, 0..1: it is aligned word by word with the consensus (matching blocks of a longest
-common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the edits inside), and
+common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the edits inside; a window
+reaches to an edge where the rendering and the consensus both end, or both begin, after the same few
+words, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a word, it does not stop short), and
 
     fidelity = 1 - word edits in the window / window length     (not for a translated speech: see below)
                - 0.30 polarity flip (a negated predicate on one side only: "would not want" / "would like")
@@ -1091,6 +1093,16 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         return round(max(0.0, fid), 3), diffs
     r0, c0 = blocks[0][0], blocks[0][1]
     r1, c1 = blocks[-1][0] + blocks[-1][2], blocks[-1][1] + blocks[-1][2]
+    # An edge where both end (or begin) after as many other words ("strong and true" / "... strong and
+    # free"): the rendering put its own words where the speaker's stand, a substitution, not a cut beside
+    # an addition. Only a few words with a content word among them, and not where an ellipsis joins
+    # another remark on.
+    if 0 < r0 == c0 <= EDGE_WORDS and _content(words[:r0]) and not any(0 < i <= r0 for i in r.ellipses):
+        r0 = c0 = 0
+    k = r.size - r1
+    if 0 < k == len(C) - c1 and k <= EDGE_WORDS and _content(words[r1:]) and \
+            not any(r1 <= i < r.size for i in r.ellipses):
+        r1, c1 = r.size, len(C)
     R, Cw = r.stems[r0:r1], C[c0:c1]
     dist = Levenshtein.distance(R, Cw)
     base = 1.0 if tr else 1.0 - dist / max(len(R), len(Cw), 1)
@@ -1249,6 +1261,14 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
 
 
 MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"})
+EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
+
+
+def _content(words: list[tuple[str, int, int]]) -> bool:
+    stop = _stopwords()
+    return any(w.lower() not in stop and len(w) > 2 for w, _, _ in words)
+
+
 MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fidelity its wording gives
 
 
