@@ -110,11 +110,6 @@ def test_seeds_inferences_match_the_gold():
 # -- interpretation and hedged implication in the author's voice (fixtures in our own words) --------
 
 FLAGGED = [  # (text, the cue that must be flagged)
-    ("The mayor skipped the ceremony, which was widely interpreted as a protest.", "widely interpreted as"),
-    ("The governor closed the port in what is seen as a warning to the unions.", "in what is seen as"),
-    ("The governor closed the port, in what some called a warning to the unions.", "in what some called"),
-    ("The vote was widely viewed as a rebuke of the cabinet.", "widely viewed as"),
-    ("The new tariff is seen by many as a bargaining chip.", "seen by many as"),
     ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
@@ -130,11 +125,8 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The council raised the fees again, potentially driving the ferries to other ports.", "potentially"),
     ("Heavy cranes on the quay hinted at a larger expansion.", "hinted at"),
     ('"We will rebuild," the mayor added in an apparent swipe at the governor.', "in an apparent swipe at"),
-    # round 3, by family: a crowd's reading in other words, an "in what" reading, an implied target, a
+    # round 3, by family: an "in what" reading, an implied target, a
     # hedged implication of an act, a mind read with a verb of knowing, a state of mind read off appearances
-    ("The court ruling was widely seen as a win for the fishers.", "widely seen as"),
-    ("The levy is increasingly regarded as a stopgap.", "increasingly regarded as"),
-    ("The ferry fee is viewed by critics as a tax on islanders.", "viewed by critics as"),
     ("In what amounted to a climb-down, the council reopened the pier.", "In what amounted"),
     ("The mayor's speech carried a thinly veiled warning to the unions.", "thinly veiled warning"),
     ("The governor's silence hints at a split in the cabinet.", "silence hints at"),
@@ -212,6 +204,28 @@ TRANSCRIPT = "\n\n".join([
 def _flags(text: str):
     d = doc_of(text)
     return d, rule().run(d, Corpus([d]))
+
+
+# A reading put on an unnamed crowd is vague sourcing (the attribution rules report it), not the author's
+# own guess: every development-set coder put such readings under vague attribution, none under inference.
+CROWD_READINGS = [  # (text, the cue)
+    ("The mayor skipped the ceremony, which was widely interpreted as a protest.", "widely interpreted as"),
+    ("The governor closed the port in what is seen as a warning to the unions.", "in what is seen as"),
+    ("The governor closed the port, in what some called a warning to the unions.", "in what some called"),
+    ("The vote was widely viewed as a rebuke of the cabinet.", "widely viewed as"),
+    ("The new tariff is seen by many as a bargaining chip.", "seen by many as"),
+    ("The court ruling was widely seen as a win for the fishers.", "widely seen as"),
+    ("The levy is increasingly regarded as a stopgap.", "increasingly regarded as"),
+    ("The ferry fee is viewed by critics as a tax on islanders.", "viewed by critics as"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), CROWD_READINGS)
+def test_a_crowds_reading_is_vague_sourcing_not_an_inference(text, cue):
+    d, hits = _flags(text)
+    assert not hits
+    i = text.index(cue)
+    assert [a for a in d.attributions if a.kind == "vague" and a.start < i + len(cue) and i < a.end]
 
 
 @pytest.mark.parametrize(("text", "cue"), FLAGGED)

@@ -91,6 +91,14 @@ def _quotes(doc):
         return []
 
 
+def _crowd_reading(doc, h) -> bool:
+    """A reading the article puts on an unnamed crowd ("widely viewed as a rebuke", "in what is being seen
+    as", "taken by many as"): vague sourcing, which the attribution rules report, not the author's own
+    guess. The vague attribution stands in the hedged clause, before the hedge's cue ends."""
+    return any(a.kind == "vague" and h.start <= a.start < h.cue_end and a.end > h.start
+               for a in doc.attributions)
+
+
 @rule(
     id="unverified-inference",
     name="Hedged conclusion without support",
@@ -107,7 +115,9 @@ def _quotes(doc):
                 "words?). Unsupported: severity medium (low for a modal 'may have'), the message says what no "
                 "other article mentions. Supported by a source (in this article, or in another article's "
                 "quotations or attributed sentences): severity info, the message says where. The same words "
-                "in another article's own voice only: severity low (an echo is no source).",
+                "in another article's own voice only: severity low (an echo is no source). A reading the "
+                "article puts on an unnamed crowd ('widely viewed as', 'seen by many as') is vague sourcing, "
+                "which the attribution rules report: not flagged here.",
         "why": "A hedge marks the author's guess. Stated without a source and found in no other outlet's "
                "coverage, it is the outlet's own unverified inference presented next to verified reporting; "
                "readers take it as part of the news.",
@@ -131,6 +141,8 @@ def _quotes(doc):
              "b": "Rutte spoke to lawmakers."},
             {"a": "Rutte said the strike was likely aimed at the grid.",
              "b": "Rutte spoke about the grid."},
+            {"a": "The remark was widely viewed as a rebuke to the governor.",
+             "b": "The governor spoke on Monday."},
         ],
     },
 )
@@ -143,6 +155,8 @@ def check(doc, corpus):
         data = {"cue": h.cue, "cue_start": h.cue_start, "cue_end": h.cue_end, "strength": h.strength}
         if h.attribution is not None:
             # the source's own hedge, reported: not the author's inference
+            continue
+        if _crowd_reading(doc, h):
             continue
         proper, other = _terms(clause, stop, h.cue)
         attributed = {re.sub(r"['’]s$", "", t.casefold())
