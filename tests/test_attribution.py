@@ -248,6 +248,11 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Harbour Wire (@harbourwire)", "Harbour Wire"),
     ("Latest news\n\n\nValley Courier\n4 days ago\n- Business\nThe harbour board approved the levy on Monday.",
      "Valley Courier", "Valley Courier"),
+    # round 7: a wire dateline whose date follows the bracket
+    ("Pier reopens\n\nby Mira Olsen\n\nPort Delmar (UPI) Oct 2, 2025\n\nThe council voted to reopen the pier.",
+     "Port Delmar (UPI)", "UPI"),
+    ("Pier reopens\n\nPort Delmar (HTA) 2 October 2025\n\nThe council voted to reopen the pier.",
+     "Port Delmar (HTA)", "HTA"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -315,6 +320,15 @@ VAGUE = [  # (text, the clause)
     ("The flood left three hundred dead, according to Norlandic tallies.", "according to Norlandic tallies"),
     ("The flood left three hundred dead, according to local health authorities in the valley.",
      "according to local health authorities"),
+    # round 7: reports with a time between subject and verb, unnamed groups, a group named by whom it
+    # serves, agentless rumours, reports coming to light
+    ("The pier closed. Reports earlier this week suggested a deal with the unions.", "Reports earlier this week suggested"),
+    ("Aid organizations have warned that the closure would hurt fishers.", "Aid organizations have warned"),
+    ("Rights groups said the closure would hurt fishers.", "Rights groups said"),
+    ("Allies of Mayor Ana Ruiz have argued that the pier was never safe.", "Allies of Mayor Ana Ruiz have argued"),
+    ("Aides to the governor said the vote would wait.", "Aides to the governor said"),
+    ("The plan, it was rumored, was to delay the vote until spring.", "it was rumored"),
+    ("The story took a turn as reports surfaced suggesting that staff had left early.", "reports surfaced"),
 ]
 
 NEITHER = [  # no relay and no vague source: a person or an institution, or no attribution at all
@@ -364,6 +378,12 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The flood left three hundred dead, according to UN figures.",
     "The mayor was accused by the harbour union of rewarding the smugglers.",
     "The flood left three hundred dead, according to the Harbour Board's figures.",
+    # round 7: a named person before a time phrase; a caption's place and bracket with no date; a named
+    # group; a person's own allies named by the person
+    "Mayor Ana Ruiz earlier this week said the pier would reopen.",
+    "The mayor at the new pier in Port Delmar (Reuters)\n\nThe council voted to reopen the pier.",
+    "The Harbour Fishers' Organization said the closure would hurt its members.",
+    "The governor met allies of the mayor on Monday.",
 ]
 
 

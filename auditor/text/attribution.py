@@ -52,6 +52,9 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}
+_GROUP_OF_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:of|to|close\s+to)\s+(?:the\s+)?$")
+_TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
+                           r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _CLAUSE_STOP = {"that", "who", "which", "whose", "whom", "when", "while", "as", "and", "but", "if",
                 "because", "after", "before", "on", "in", "at", "to", "for", "with", "from", "over",
@@ -402,6 +405,10 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     # skip adverbs/auxiliaries between subject and verb ("POLITICO first reported", "Reuters exclusively
     # reported", "the agency had earlier reported"): the listed words and any adverb in -ly
     while True:
+        t = _TIME_LEFT_RX.search(text, lo, pos)  # "Reports earlier this week suggested"
+        if t:
+            pos = t.start()
+            continue
         m = re.search(r"(\w+)\s*$", text[lo:pos])
         if m and (m.group(1).casefold() in _STOP_LEFT or
                   (m.group(1).islower() and len(m.group(1)) > 4 and m.group(1).endswith("ly")
@@ -689,6 +696,14 @@ def extract_attributions(doc) -> list[Attribution]:
             if subj is None:
                 continue
             phrase = doc.text[subj[0]:subj[1]]
+            if not inverted:
+                # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
+                # unnamed group, not the person named after it
+                group = _GROUP_OF_RX.search(text, s0, subj[0])
+                if group and group.group(1).casefold() in v.vague_nouns and free(group.start(1), ve):
+                    add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
+                                    chain=[], hops=0, source_type="unknown"))
+                    continue
             if not _looks_like_subject(phrase, v):
                 continue
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
@@ -1168,6 +1183,7 @@ _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?
            r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATELINE_RX = re.compile(rf"\s*[A-Z][A-Za-z'’. -]{{1,30}}(?:,\s+{_MONTHS}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|,\s+\d{{1,2}}"
                           rf"\s+{_MONTHS}(?:\s+\d{{4}})?)?\s*\(([^()\n]{{2,40}})\)")
+_DATE_AFTER_RX = re.compile(rf"\s*(?:{_MONTHS}\.?\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTHS}\b)")
 # a wire dateline in any of the forms sites print it: a place and/or a date, with commas, bars or dashes
 # between, then the agency in brackets and a dash or a colon ("United Nations | September 24, 2025 (Reuters)
 # :", "(AFP) -", "KYIV, Ukraine - Nov. 21, 2024 (AP) -")
@@ -1270,12 +1286,17 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
             if outlet and not _own_outlet(doc, outlet[0]):
                 yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="sign-off",
                                   chain=[outlet[0]], hops=2, source_type=outlet[1])
-            elif not outlet and (g == "d" or vague_np(body, v) or re.search(r"(?i)\b(?:agency|agencies|wires?)$", body)):
+            elif not outlet and not re.match(r"(?i)(?:his|her|their|its|our|my)\s", body) and \
+                    (g == "d" or vague_np(body, v) or re.search(r"(?i)\b(?:agency|agencies|wires?)$", body)):
+                # (a sign-off names a source, never somebody's company: "(with her aides)" is no sign-off)
                 yield Attribution(source=None, kind="vague", start=s, end=m.end(), cue="sign-off", chain=[],
                                   hops=0, source_type="unknown")
         m = _DATELINE_RX.match(text, ls, le)
-        if m and not re.search(r"\d", m.group()) and not re.match(r"\s*[-:|\u2014\u2013]", text[m.end():le]):
-            m = None  # a place and a bracket with no date and no dash: a caption's credit, not a dateline
+        if m and not re.search(r"\d", m.group()) and not re.match(r"\s*[-:|\u2014\u2013]", text[m.end():le]) \
+                and not _DATE_AFTER_RX.match(text, m.end(), le):
+            # a place and a bracket with no date (before or after it: "Port Delmar (UPI) Oct 2, 2025") and no
+            # dash: a caption's credit, not a dateline
+            m = None
         if not (m and m.end() - ls <= 70 and _dateline_outlet(m.group(1), v)):
             m = _DATELINE2_RX.match(text, ls, le)
         if m and m.end() - ls <= 90:
