@@ -178,6 +178,26 @@ def test_a_word_replaced_at_the_edge_of_an_excerpt_is_a_substitution():
     assert q["g"].fidelity < 1.0 and q["h"].fidelity == 1.0
 
 
+def test_a_subject_replaced_at_the_start_and_a_hyphen_spelled_apart():
+    docs = docs_of({
+        "a": 'Varga warned the council: "Your harbours are sinking slowly into the cold grey sea."',
+        "b": '"Your harbours are sinking slowly into the cold grey sea," Varga said.',
+        "c": 'Varga said: "Your harbours are sinking slowly into the cold grey sea."',
+        "d": 'Varga told reporters: "Town is sinking slowly into the cold grey sea."',
+        "e": '"This is a contest of open trade or zero-sum rivalry for the ports," Varga said.',
+        "f": 'Varga said: "This is a contest of open trade or zero-sum rivalry for the ports."',
+        "g": '"This is a contest of open trade or zero sum rivalry for the ports," Varga said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["d"].cluster == q["a"].cluster
+    subs = [(d["rendering"], d["consensus"]) for d in q["d"].differences if d["type"] == "substitution"]
+    assert [r for r, _ in subs] == ["Town is"] and "harbours" in subs[0][1]
+    assert q["d"].fidelity < min(q["a"].fidelity, q["b"].fidelity, q["c"].fidelity)
+    assert q["g"].cluster == q["e"].cluster
+    assert not [d for d in q["g"].differences if d["type"] == "number"]  # "zero sum" is "zero-sum"
+
+
 def _bench():
     spec = importlib.util.spec_from_file_location("bench_quotes", ROOT / "benchmarks/bench_quotes.py")
     mod = importlib.util.module_from_spec(spec)

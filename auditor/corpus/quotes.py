@@ -77,8 +77,8 @@ votes split), trimmed to the stretch that at least one other rendering also carr
 
 **Fidelity** of a unit, 0..1: it is aligned word by word with the consensus (matching blocks of a longest
 common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the edits inside; a window
-reaches to an edge where the rendering and the consensus both end, or both begin, after the same few
-words, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a word, it does not stop short), and
+reaches to an edge where the rendering and the consensus both end, or both begin, with a few words of
+their own, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a word, it does not stop short), and
 
     fidelity = 1 - word edits in the window / window length     (not for a translated speech: see below)
                - 0.30 polarity flip (a negated predicate on one side only: "would not want" / "would like")
@@ -1048,6 +1048,12 @@ class ConsensusWords:
         return self.sets[min(found)][0] if found else None
 
 
+def _hyphen_parts(words: list[str]) -> set[str]:
+    """The parts of the hyphenated words ("zero-sum" -> zero, sum): "zero sum" against "zero-sum" spells
+    the same words, it changes no number."""
+    return {p.lower() for w in words if "-" in w for p in w.split("-") if p}
+
+
 def _is_number(w: str) -> bool:
     return any(ch.isdigit() for ch in w) or stem(w) in _NUMBER_WORDS
 
@@ -1093,14 +1099,14 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         return round(max(0.0, fid), 3), diffs
     r0, c0 = blocks[0][0], blocks[0][1]
     r1, c1 = blocks[-1][0] + blocks[-1][2], blocks[-1][1] + blocks[-1][2]
-    # An edge where both end (or begin) after as many other words ("strong and true" / "... strong and
-    # free"): the rendering put its own words where the speaker's stand, a substitution, not a cut beside
-    # an addition. Only a few words with a content word among them, and not where an ellipsis joins
-    # another remark on.
-    if 0 < r0 == c0 <= EDGE_WORDS and _content(words[:r0]) and not any(0 < i <= r0 for i in r.ellipses):
+    # An edge where both end (or begin) after a few other words ("strong and true" / "... strong and
+    # free", "World is going to hell" / "Your countries are going to hell"): the rendering put its own
+    # words where the speaker's stand, a substitution, not a cut beside an addition. At most EDGE_WORDS
+    # on each side, a content word among the rendering's, and not where an ellipsis joins another remark on.
+    if 0 < r0 <= EDGE_WORDS and 0 < c0 <= EDGE_WORDS and _content(words[:r0]) and \
+            not any(0 < i <= r0 for i in r.ellipses):
         r0 = c0 = 0
-    k = r.size - r1
-    if 0 < k == len(C) - c1 and k <= EDGE_WORDS and _content(words[r1:]) and \
+    if 0 < r.size - r1 <= EDGE_WORDS and 0 < len(C) - c1 <= EDGE_WORDS and _content(words[r1:]) and \
             not any(r1 <= i < r.size for i in r.ellipses):
         r1, c1 = r.size, len(C)
     R, Cw = r.stems[r0:r1], C[c0:c1]
@@ -1123,8 +1129,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         if tr and typ == "substitution":
             d["translation"] = True  # a translator's word, not the outlet's: recorded, not counted
         diffs.append(d)
-        nr = sorted({w.lower() for w in rws if _is_number(w)})
-        nc = sorted({w.lower() for w in cw_words if _is_number(w)})
+        nr = sorted({w.lower() for w in rws if _is_number(w)} - _hyphen_parts(cw_words))
+        nc = sorted({w.lower() for w in cw_words if _is_number(w)} - _hyphen_parts(rws))
         if nr != nc and (nr or nc) and typ == "substitution" and not number:
             number = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "number",
