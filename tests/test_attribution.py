@@ -253,6 +253,9 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Port Delmar (UPI)", "UPI"),
     ("Pier reopens\n\nPort Delmar (HTA) 2 October 2025\n\nThe council voted to reopen the pier.",
      "Port Delmar (HTA)", "HTA"),
+    # a body that passes on what the sentence's speaker said relays it, outlet or not
+    ('"We will rebuild every house," Mayor Ana Ruiz declared, according to the Harbour Board.',
+     "according to the Harbour Board", "the Harbour Board"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -384,6 +387,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The mayor at the new pier in Port Delmar (Reuters)\n\nThe council voted to reopen the pier.",
     "The Harbour Fishers' Organization said the closure would hurt its members.",
     "The governor met allies of the mayor on Monday.",
+    # the board's own figures (no speaker in the sentence); an outlet's own earlier report
+    "Three ships sank on Monday, according to the Harbour Board.",
+    "As reported, on May 20 the council raised the levy.",
+    "As previously reported, the council raised the levy.",
 ]
 
 
@@ -461,3 +468,12 @@ def test_one_quotation_guard_on_the_doc():
     late = d.text.index("late")
     assert not d.inside_quotation(late, late + 4)
     assert all(s < e for s, e in d.quotation_spans)
+
+
+def test_a_conjunction_before_the_subject_is_not_part_of_it():
+    d = doc_of("Though Mayor Ana Ruiz said the pier was safe, it closed. As Reuters explained, the pier was old.")
+    direct = [a for a in d.attributions if a.kind == "direct"]
+    assert [d.text[a.start:a.end] for a in direct] == ["Mayor Ana Ruiz said"] and direct[0].source == "Ana Ruiz"
+    (r,) = find(d, "relayed", "Reuters explained")
+    assert r.source == "Reuters"
+    assert not doc_of("As reported, on May 20 the council raised the levy.").attributions  # no one named "As"

@@ -695,6 +695,11 @@ def extract_attributions(doc) -> list[Attribution]:
                     subj = None
             if subj is None:
                 continue
+            lead = _LEAD_CONJ_RX.match(text, subj[0], subj[1])
+            if lead:  # "Though Trump said", "As Reuters explained": the subject follows the conjunction
+                if lead.end() >= subj[1]:
+                    continue  # "As reported, ...", "As previously reported": no one
+                subj = (lead.end(), subj[1])
             phrase = doc.text[subj[0]:subj[1]]
             if not inverted:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
@@ -835,6 +840,7 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
+_LEAD_CONJ_RX = re.compile(r"(?:As|If|When|While|Unless|Because|Since|Although|Though|Than)\b\s*")
 _LAST_WORD = re.compile(r"([\w.-]+)\s*$")
 _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks"}
 
@@ -1333,7 +1339,21 @@ def _credit(doc, v: Vocab, s: int, e: int, body: str, cue: str) -> Attribution:
 
 
 def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
-    """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker."""
+    """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker.
+    So is it where the intermediary is no outlet ("Roe declared, according to the Harbour Board"): a body
+    that passes on what the sentence's speaker said relays it (the board's own figures, with no speaker
+    in the sentence, stay first hand)."""
+    for r in atts:
+        if r.kind != "direct" or r.cue != "according to" or not r.source:
+            continue
+        sent = doc.sentence_at(r.start)
+        if not sent:
+            continue
+        speakers = [a for a in atts if a is not r and a.kind == "direct" and a.source_type == "person" and a.source
+                    and a.cue != "according to" and sent[0] <= a.start < sent[1]
+                    and a.source.casefold() != r.source.casefold()]
+        if speakers:
+            r.kind, r.hops = "relayed", 2
     for r in atts:
         if r.kind != "relayed" or len(r.chain) != 1:
             continue
