@@ -348,6 +348,26 @@ def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
     assert spk["g"] == ["Aron III"]  # the passage's role, when no name stands between
 
 
+def test_a_role_two_people_share_goes_to_the_person_the_article_was_quoting():
+    """"the president said" in coverage with two presidents: the one the article was quoting, when other
+    outlets name that person as a president too (with any modifier); not when nobody does, and not a role
+    nobody holds."""
+    docs = docs_of({
+        "a": 'Sea talks\n\nPresident Ana Ruiz of Norland spoke. "The strait stays open," the Norlandic president said.',
+        "b": 'Sea talks\n\nPresident Ana Ruiz of Norland spoke. "We will not close it," the Norlandic president said.',
+        "c": 'Sea talks\n\nPresident Tom Hale spoke. "Trade must go on," the US president said.',
+        "d": 'Sea talks\n\nPresident Tom Hale spoke. "Tariffs are coming," the US president said.',
+        "e": 'Sea talks\n\nRuiz spoke first. "The strait stays open," Ruiz said. "We sail at dawn," the president said.',
+        "f": 'Sea talks\n\nOla Berg spoke first. "The fleet is ready," Berg said. "We sail at dawn," the president said.',
+        "g": 'Sea talks\n\nRuiz spoke first. "The strait stays open," Ruiz said. "We sail at dawn," the admiral said.',
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: [q.speaker for q in d.quotes] for d in docs}
+    assert spk["e"][1] and spk["e"][1].endswith("Ruiz")
+    assert spk["f"][1] is None  # Berg is named as no president anywhere
+    assert spk["g"][1] is None
+
+
 # -- a changed meaning ranks below any choice of words --------------------------------------------------------
 
 

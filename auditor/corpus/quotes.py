@@ -1357,13 +1357,13 @@ def _role_speakers(docs) -> int:
     named: dict[str, Counter] = defaultdict(Counter)
     pending: list[tuple[object, str]] = []
     for d in docs:
-        last_role = None
+        last_role = current = None
         for q in d.quotes:
             role = _cue_role(d, q)
             if q.speaker:
                 if role:
                     named[role][q.speaker] += 1
-                last_role = None
+                last_role, current = None, q.speaker
                 continue
             if role:
                 last_role = role
@@ -1373,17 +1373,35 @@ def _role_speakers(docs) -> int:
                 # ("the King read out that ..."): that role, when no name stands between
                 role = _role_before(d, q.start) or last_role
             if role:
-                pending.append((q, role))
+                pending.append((q, role, current))
     n = 0
-    for q, role in pending:
+    for q, role, current in pending:
         c = named.get(role)
         if not c:
+            if current and _holds(current, role, named):
+                q.speaker = current
+                n += 1
             continue
         (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
         if k >= ROLE_MIN and k >= ROLE_SHARE * total:
             q.speaker = top
             n += 1
+        elif current and _holds(current, role, named):
+            # the role alone is no name here (a Ukrainian and a US president in one coverage): the person
+            # this article was quoting, when the coverage names them in that role (with any modifier)
+            q.speaker = current
+            n += 1
     return n
+
+
+def _holds(person: str, role: str, named: dict[str, Counter]) -> bool:
+    """Whether the coverage names ``person`` (by surname) in ``role`` or a role with the same head ("the
+    Ukrainian president" for "the president") at least ``ROLE_MIN`` times."""
+    head = role.split()[-1]
+    surname = _fold(person)[-1:]
+    k = sum(n for key, c in named.items() if key.split()[-1] == head
+            for who, n in c.items() if _fold(who)[-1:] == surname)
+    return k >= ROLE_MIN
 
 
 MISSPELT_MIN = 7  # a surname this long that differs by one letter from a far more quoted one is a typo
