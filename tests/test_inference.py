@@ -143,9 +143,14 @@ FLAGGED = [  # (text, the cue that must be flagged)
     # an appositive after the reported words is the author's comment on them, not the speaker's words
     ("The mayor acknowledged the volunteers on the pier, a group likely to grow after the storm.", "likely"),
     ("The mayor announced a new levy, a move likely to anger the fishers.", "likely"),
+    # round 7: a modal label the author puts on an act
+    ("The mayor opened the pier and delivered what could be one of her most important speeches yet.",
+     "what could be one of"),
+    ("The governor will have to answer what may be called a provocation.", "what may be called"),
 ]
 
 NOT_FLAGGED = [
+    '"We do not know what could be one of the causes," the engineer said.',
     # a hedge inside a quotation is the speaker's
     '"It is unclear whether the bridge will reopen," the engineer said.',
     '"It is not clear how we pay for the pier," the treasurer said.',
