@@ -274,3 +274,21 @@ def test_altered_quote_flags_the_inverted_seed(seeds):
     f = next(f for f in hits if by["001"].text[f.start:f.end].startswith("Would"))
     assert f.severity == "high" and "negation" in f.message and "You would not want" in f.message
     assert rule.score(by["001"], hits) < 1.0
+
+
+def test_a_condition_is_cut_only_from_its_own_sentence():
+    # the consensus joins two sentences with an ellipsis; a rendering of the second alone cuts no
+    # condition (the "if" governs the first), a rendering that drops the "if" clause of its own does
+    two = '"If the tide turns, we will rebuild the quay... boats decide who stays on the island," Varga said.'
+    docs = docs_of({
+        "a": two,
+        "b": two.replace("Varga said", "Varga told the council"),
+        "c": two.replace("Varga said", "the mayor, Varga, said"),
+        "d": 'Varga said: "Boats decide who stays on the island."',
+        "e": 'Varga said: "We will rebuild the quay."',
+    })
+    cluster_quotes(docs)
+    qd, qe = docs[3].quotes[0], docs[4].quotes[0]
+    assert qd.fidelity is not None and qe.fidelity is not None  # both corroborated
+    assert not [d for d in qd.differences if d["type"] == "condition"] and qd.fidelity == 1.0
+    assert [d for d in qe.differences if d["type"] == "condition"] and qe.fidelity < 1.0

@@ -1024,6 +1024,24 @@ class Consensus:
         return normalize(docs[r.doc_i].text[s:e])
 
 
+_SENTENCE_GAP = re.compile(r"[.!?\u2026]")
+
+
+def _own_sentence(cons: Consensus, c0: int, c1: int) -> tuple[int, int]:
+    """The stretch of the consensus words (indices into ``cons.stems``) that shares a sentence with its words
+    ``c0:c1``: from the last sentence end before ``c0`` to the first after ``c1``."""
+    r, n = cons.rendering, cons.hi - cons.lo
+    o, t = r.offsets, r.text
+
+    def ends_before(j: int) -> bool:  # a sentence ends between consensus words j - 1 and j
+        a = cons.lo + j
+        return bool(_SENTENCE_GAP.search(t, o[2 * a - 1], o[2 * a]))
+
+    left = next((j for j in range(c0, 0, -1) if ends_before(j)), 0)
+    right = next((j for j in range(max(c1, 1), n) if ends_before(j)), n)
+    return left, right
+
+
 def _words_text(words: list[tuple[str, int, int]], i: int, j: int) -> str:
     return " ".join(w for w, _, _ in words[i:j])
 
@@ -1203,7 +1221,11 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             d["note"] = "more of the speech than the other renderings carry"
         diffs.append(d)
     if c0 > 0 or c1 < len(C):
-        cut_words = cons_words[:c0] + cons_words[c1:]
+        # a condition cut from another sentence of the consensus governs that sentence, not this one
+        # ("If a nation wants peace, it must arm. Weapons decide who survives": "Weapons decide who
+        # survives" cuts no condition of its own)
+        left, right = _own_sentence(cons, c0, c1)
+        cut_words = cons_words[left:c0] + cons_words[c1:right]
         cut = " ... ".join(x for x in (" ".join(cons_words[:c0]), " ".join(cons_words[c1:])) if x)
         diffs.append({"type": "cut", "rendering": "", "consensus": cut, "boundary": True})
         if _has_condition(cut_words) and len(cut_words) >= 2:
