@@ -147,6 +147,8 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The mayor opened the pier and delivered what could be one of her most important speeches yet.",
      "what could be one of"),
     ("The governor will have to answer what may be called a provocation.", "what may be called"),
+    # a crowd's expectation is the author's forecast, not a reading put on the crowd
+    ("The governor was widely expected to veto the levy on Monday.", "widely expected to"),
 ]
 
 NOT_FLAGGED = [

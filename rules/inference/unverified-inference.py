@@ -91,11 +91,17 @@ def _quotes(doc):
         return []
 
 
+_READING = re.compile(r"(?i)\b(?:seen|saw|viewed|regarded|interpreted|read|taken|perceived|considered|construed|"
+                      r"described|called)\b")
+
+
 def _crowd_reading(doc, h) -> bool:
     """A reading the article puts on an unnamed crowd ("widely viewed as a rebuke", "in what is being seen
     as", "taken by many as"): vague sourcing, which the attribution rules report, not the author's own
-    guess. The vague attribution stands in the hedged clause, before the hedge's cue ends."""
+    guess. The vague attribution is a reading and stands in the hedged clause, before the hedge's cue ends.
+    A crowd's expectation ("Trump was widely expected to outline a plan") stays the author's forecast."""
     return any(a.kind == "vague" and h.start <= a.start < h.cue_end and a.end > h.start
+               and (_READING.search(doc.text, a.start, a.end) or _READING.search(h.cue))
                for a in doc.attributions)
 
 
