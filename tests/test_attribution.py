@@ -253,6 +253,8 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Port Delmar (UPI)", "UPI"),
     ("Pier reopens\n\nPort Delmar (HTA) 2 October 2025\n\nThe council voted to reopen the pier.",
      "Port Delmar (HTA)", "HTA"),
+    # a one-word name the vocabulary does not know, that "reported": an outlet
+    ("Despite the worries, Kvellen reported that the army had started to prepare.", "Kvellen reported", "Kvellen"),
     # a body that passes on what the sentence's speaker said relays it, outlet or not
     ('"We will rebuild every house," Mayor Ana Ruiz declared, according to the Harbour Board.',
      "according to the Harbour Board", "the Harbour Board"),
@@ -387,6 +389,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The mayor at the new pier in Port Delmar (Reuters)\n\nThe council voted to reopen the pier.",
     "The Harbour Fishers' Organization said the closure would hurt its members.",
     "The governor met allies of the mayor on Monday.",
+    # a place that reports (the article names it as one), a person the article introduces
+    "The fleet sailed from Norland on Monday. Norland reported two more losses.",
+    "The Norlandic fleet sailed on Monday. Norland reported two more losses.",
+    "Mayor Ana Ruiz spoke on Monday. Ruiz reported that the pier was safe.",
     # the board's own figures (no speaker in the sentence); an outlet's own earlier report
     "Three ships sank on Monday, according to the Harbour Board.",
     "As reported, on May 20 the council raised the levy.",

@@ -765,6 +765,9 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
+                if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
+                        verb in ("reported", "reports") and not inverted and _unknown_outlet(doc, phrase, persons, v):
+                    source, stype = _DET_RX.sub("", phrase.strip()), "media"
                 if speaker or stype in ("agency", "broadcaster", "media", "social"):
                     chain = ([speaker] if speaker else []) + [source]
                     add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
@@ -1036,6 +1039,21 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         elif not outlet and cue not in ("told", "speaking to", "via") and vague_np(phrase, v):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
+
+
+def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
+    """A one-word name that "reported" and that the vocabulary does not know ("Haaretz reported", "BNR
+    reported"): an outlet, unless it is a person the article introduces, a title, an institution, or a place
+    by the way the article uses it (its people's adjective, "Israeli" beside "Israel", or "in Israel")."""
+    words = _DET_RX.sub("", phrase.strip()).split()
+    if len(words) != 1 or not _unlisted_name(phrase, persons, v) or _own_outlet(doc, words[0]):
+        return False
+    w = words[0]
+    if not re.fullmatch(r"[A-Z][\w'’-]+", w):
+        return False
+    stem = re.escape(w[:-1] if w[-1:] in "aeiy" else w)
+    return not re.search(rf"(?<!\w){stem}(?:n|an|ian|i|ese|ish)(?!\w)|(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)",
+                         doc.text)
 
 
 def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
