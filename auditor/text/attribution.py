@@ -1052,7 +1052,7 @@ def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
     if not re.fullmatch(r"[A-Z][\w'’-]+", w):
         return False
     stem = re.escape(w[:-1] if w[-1:] in "aeiy" else w)
-    return not re.search(rf"(?<!\w){stem}(?:n|an|ian|i|ese|ish)(?!\w)|(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)",
+    return not re.search(rf"(?<!\w){stem}(?:n|an|ian|i|ese|ish|ic)(?!\w)|(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)",
                          doc.text)
 
 
