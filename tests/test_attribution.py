@@ -332,6 +332,8 @@ VAGUE = [  # (text, the clause)
     ("Rights groups said the closure would hurt fishers.", "Rights groups said"),
     ("Allies of Mayor Ana Ruiz have argued that the pier was never safe.", "Allies of Mayor Ana Ruiz have argued"),
     ("Aides to the governor said the vote would wait.", "Aides to the governor said"),
+    ("Officials in Port Delmar said the grid held.", "Officials in Port Delmar said"),
+    ("Earlier reports from Norland had suggested a deal.", "reports from Norland had suggested"),
     ("The plan, it was rumored, was to delay the vote until spring.", "it was rumored"),
     ("The story took a turn as reports surfaced suggesting that staff had left early.", "reports surfaced"),
 ]

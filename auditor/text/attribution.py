@@ -52,7 +52,7 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}
-_GROUP_OF_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:of|to|close\s+to)\s+(?:the\s+)?$")
+_GROUP_OF_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:of|to|close\s+to|in|at|from|within)\s+(?:the\s+)?$")
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
