@@ -173,6 +173,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
             rf"(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
+        # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
+        "after_colon": re.compile(rf"^[^\S\n]*(?P<verb>:)[^\S\n]*(?P<who>{spk})[^\S\n]*(?=\n|$)"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
         # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
@@ -1338,10 +1340,10 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        for key in ("after_who_verb", "after_verb_who", "after_words_of", "after_poss"):
+        for key in ("after_who_verb", "after_verb_who", "after_words_of", "after_poss", "after_colon"):
             m = pats[key].match(after)
             if m:
-                done = _apply(q, m, close, disc, close + m.start("who"), r.open)
+                done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon")
                 if done:
                     break
         tail = before[-160:]
