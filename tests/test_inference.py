@@ -147,11 +147,16 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The mayor opened the pier and delivered what could be one of her most important speeches yet.",
      "what could be one of"),
     ("The governor will have to answer what may be called a provocation.", "what may be called"),
+    # the author's "we" in a paragraph that follows no one's reported words
+    ("The ferry left late on Monday.\n\nWe may never know why the captain apparently waited.", "apparently"),
     # a crowd's expectation is the author's forecast, not a reading put on the crowd
     ("The governor was widely expected to veto the levy on Monday.", "widely expected to"),
 ]
 
 NOT_FLAGGED = [
+    # a source's words printed without their marks: a first-person-plural paragraph right after the report
+    "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"
+    "As far as we understand, the plan was apparently drawn up in a hurry.",
     '"We do not know what could be one of the causes," the engineer said.',
     # a hedge inside a quotation is the speaker's
     '"It is unclear whether the bridge will reopen," the engineer said.',

@@ -337,6 +337,25 @@ def _quoted_next(doc, pos: int, end: int) -> bool:
     return doc.inside_quotation(at, at + 1)
 
 
+_REPORTING_WORD = re.compile(r"(?<![\w'])(?:said|says|saying|told|telling|added|adding|stated|stating|declared|"
+                             r"wrote|writing|replied|responded)(?![\w'])")
+_WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
+
+
+def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
+    """A paragraph that opens in the first person plural, outside quotation marks, right after a paragraph
+    that reports someone (a reporting clause of a named source): that source's words printed without their
+    marks ("The ministry rejected the claim, saying ... \n As far as we understand, ..."), not the author's."""
+    para = doc.paragraph_at(s0)
+    if not para or not _WE_OPENING.match(doc.norm, para[0], para[1]):
+        return False
+    prev = next((p for p in reversed(doc.paragraphs) if p[1] <= para[0] and doc.norm[p[0]:p[1]].strip()), None)
+    if prev is None:
+        return False
+    return any(a.kind in ("direct", "relayed") and prev[0] <= a.start < prev[1] for a in atts) or \
+        bool(_REPORTING_WORD.search(doc.norm, prev[0], prev[1]))
+
+
 def hedges(doc) -> list[Hedge]:
     patterns = hedge_patterns()
     starts: dict[str, list[int]] = {}
@@ -353,6 +372,8 @@ def hedges(doc) -> list[Hedge]:
             continue
         if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
             continue  # the author's aside about their own experience, or a speaker's unmarked words
+        if _unmarked_words(doc, s0, atts):
+            continue
         for (_rx, strength), found in zip(patterns, matches_at_word_starts(text, s0, e0, patterns, starts), strict=True):
             for m in found:
                 cs, ce = m.span()
