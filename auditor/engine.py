@@ -266,6 +266,18 @@ def _stage(progress: Progress | None, name: str, total: int | None, note: str = 
     return True
 
 
+# Document layers that only rules read; the corpus stage drops them once the corpus rules have run.
+_RULES_ONLY = ("lines", "_line_starts", "paragraphs", "words", "quotation_spans", "_quotation_starts")
+# The corpus's indices for rules (term postings, quotation units and claim disagreements by article).
+_RULE_INDICES = ("doc_terms", "df", "postings", "quote_cluster_by_id", "_inference_postings", "_quote_units",
+                 "_auditor_disagreements")
+
+
+def _release_indices(corpus: Corpus) -> None:
+    for name in _RULE_INDICES:
+        corpus.__dict__.pop(name, None)
+
+
 def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config, *,
                  reuse_candidates: Callable | None = None, progress: Progress | None = None) -> None:
     corpus = Corpus(docs)
@@ -287,6 +299,12 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
             _run_rule(rule, doc, result, corpus, budget=_budget(rule, registry))
         if staged:
             progress(1)
+    # What follows (claims, the graph, reuse) reads each document's text, norm, sentences, quotes,
+    # attributions and boilerplate; the layers only the rules read, and the rules' indices over the
+    # corpus, are dropped here rather than held to the end (a later use would compute them again).
+    for doc in docs:
+        doc.release(*_RULES_ONLY)
+    _release_indices(corpus)
     if staged:
         _stage(progress, "quote clusters, claims, graph", None)
 
@@ -309,11 +327,13 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         run.claims = corpus_claims(corpus)
     except Exception as e:
         run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
+    for doc in docs:  # the graph reads no sentences (the norm stays: reuse takes it when it is there)
+        doc.release("sentences")
     run.outlets = scoring.outlet_scores(run.results)
     try:
         from .graph import build_graph, graph_to_dict
 
         reuse = {"candidates": reuse_candidates} if reuse_candidates else None
-        run.graph = graph_to_dict(build_graph(run, corpus, reuse_params=reuse))
+        run.graph = graph_to_dict(build_graph(run, corpus, reuse_params=reuse), consume=True)
     except Exception as e:
         run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")

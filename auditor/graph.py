@@ -417,23 +417,33 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def graph_to_dict(G: nx.MultiDiGraph, metrics: bool = True) -> dict[str, Any]:
+def graph_to_dict(G: nx.MultiDiGraph, metrics: bool = True, *, consume: bool = False) -> dict[str, Any]:
     """The JSON export: ``{"nodes": [{"id", "kind", "label", ...}], "edges": [{"source", "target",
-    "kind", "weight", "evidence", ...}], "metrics": graph_metrics(G)}``."""
+    "kind", "weight", "evidence", ...}], "metrics": graph_metrics(G)}``.
+
+    ``consume=True`` (for a caller that drops ``G`` afterwards) empties ``G`` as its rows are made, so the
+    graph and its export are never both held whole; the result is the same."""
+    stats = graph_metrics(G) if metrics and consume else None  # read before the attributes go
     nodes = []
     for n, d in G.nodes(data=True):
         row = {"id": n, "kind": d.get("kind"), "label": d.get("label", n)}
         row.update({k: _plain(v) for k, v in d.items() if k not in row})
         nodes.append(row)
+        if consume:
+            d.clear()
     edges = []
     for u, v, d in G.edges(data=True):
         row = {"source": u, "target": v, "kind": d.get("kind"), "weight": d.get("weight", 1),
                "evidence": _plain(d.get("evidence", []))}
         row.update({k: _plain(x) for k, x in d.items() if k not in row})
         edges.append(row)
+        if consume:
+            d.clear()
     out: dict[str, Any] = {"nodes": nodes, "edges": edges}
     if metrics:
-        out["metrics"] = graph_metrics(G)
+        out["metrics"] = stats if consume else graph_metrics(G)
+    if consume:
+        G.clear()
     return out
 
 

@@ -219,3 +219,13 @@ def test_json_file_round_trip(tmp_path):
     assert len(d["nodes"]) == G.number_of_nodes() and len(d["edges"]) == G.number_of_edges()
     with pytest.raises(ValueError):
         write_graph(G, tmp_path / "graph.dot")
+
+
+def test_consuming_export_is_the_same_and_empties_the_graph():
+    ids = ["a", "b", "c", "d", "r1", "r2", "x", "y", "p", "q"]
+    echoes = [_echo("b", "a"), _echo("c", "b"), _echo("d", "a"), _echo("x", "r1"), _echo("p", "q", directed=False)]
+    for run, ech in ((echo_run(ids), echoes), (hand_run(), [])):
+        kept = graph_to_dict(build_graph(run, echoes=ech))
+        G = build_graph(run, echoes=ech)
+        assert json.dumps(graph_to_dict(G, consume=True)) == json.dumps(kept)
+        assert G.number_of_nodes() == 0

@@ -73,3 +73,17 @@ def test_trailing_blank_line_does_not_merge_paragraphs():
     text2 = "One.\nStill one.\n\nTwo.\n"
     d2 = Doc(Article(id="t2", text=text2))
     assert [text2[s:e] for s, e in d2.paragraphs] == ["One.\nStill one.", "Two."]
+
+
+def test_a_released_layer_comes_back_the_same(doc):
+    layers = {name: getattr(doc, name) for name in Doc.RECOMPUTABLE}
+    _ = doc.quotes
+    spans = doc.quotation_spans
+    doc.release("lines", "quotation_spans", "_quotation_starts")
+    assert "lines" not in doc.__dict__ and "quotation_spans" not in doc.__dict__
+    assert doc.quotation_spans == spans
+    doc.release()
+    assert not set(Doc.RECOMPUTABLE) & set(doc.__dict__)
+    assert {name: getattr(doc, name) for name in Doc.RECOMPUTABLE} == layers
+    with pytest.raises(ValueError):
+        doc.release("quotes")  # the corpus stage writes into the quotes: never dropped

@@ -271,15 +271,13 @@ def shingle_hashes(words: np.ndarray, seg: np.ndarray, n: int) -> tuple[np.ndarr
     return pos, h[pos]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Text:
     """One text, ready to compare: its n-gram hashes sorted (first occurrence each) with positions."""
 
     hashes: np.ndarray
     positions: np.ndarray
     words: int
-    starts: np.ndarray  # character offsets of each word
-    ends: np.ndarray
 
 
 def _prepare(d, templates: set[int] | None, p: ReuseParams) -> _Text:
@@ -288,7 +286,15 @@ def _prepare(d, templates: set[int] | None, p: ReuseParams) -> _Text:
     starts, ends, words, seg = tokenize(norm, masked)
     pos, h = shingle_hashes(words, seg, p.n)
     uh, first = np.unique(h, return_index=True)
-    return _Text(uh, pos[first], len(words), starts.astype(np.int32), ends.astype(np.int32))
+    return _Text(uh, pos[first], len(words))
+
+
+def _word_offsets(d, templates: set[int] | None, p: ReuseParams) -> tuple[np.ndarray, np.ndarray]:
+    """The character offsets (starts, ends) of the words ``_prepare`` hashed: read again, and only for the
+    texts of an echo, rather than kept for every text of the corpus."""
+    norm = _norm_of(d)
+    starts, ends, _, _ = tokenize(norm, masked_spans(d, norm, templates, p.use_doc_quotes))
+    return starts.astype(np.int32), ends.astype(np.int32)
 
 
 # -- candidates ------------------------------------------------------------------------------------------
@@ -443,8 +449,13 @@ def detect_reuse(docs: list, params: ReuseParams | None = None, **overrides: Any
             found.append((a_i, b_i, pas, (exact_a + exact_b) / 2))
     lap("align")
 
+    offsets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
     def char_span(k: int, w0: int, w1: int) -> Span:
-        return int(texts[k].starts[w0]), int(texts[k].ends[w1 - 1])
+        if k not in offsets:
+            offsets[k] = _word_offsets(items[k], templates.get((arts[k].outlet or "").lower()), p)
+        starts, ends = offsets[k]
+        return int(starts[w0]), int(ends[w1 - 1])
 
     times = [parse_time(a.published) for a in arts]
     shared = {}

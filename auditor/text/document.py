@@ -93,6 +93,20 @@ class Doc:
         # the other families run, so that, e.g., a caption is never read as the author's voice.
         self.boilerplate: list[Span] = list(article.removed or [])
 
+    # Layers a Doc computes again from its text, the same, when asked after ``release`` dropped them.
+    RECOMPUTABLE = ("lines", "_line_starts", "paragraphs", "words", "sentences", "quotation_spans",
+                    "_quotation_starts", "norm")
+
+    def release(self, *names: str) -> None:
+        """Drop the named cached layers (all of ``RECOMPUTABLE`` when none is named) to free memory; a
+        later use computes them again. The corpus stage holds every document at once and calls this for
+        what it no longer reads. ``quotes`` and ``attributions`` are never dropped: the corpus stage
+        writes clusters and fidelity into them."""
+        for name in names or self.RECOMPUTABLE:
+            if name not in self.RECOMPUTABLE:
+                raise ValueError(f"{name!r} is not a layer a Doc can compute again")
+            self.__dict__.pop(name, None)
+
     # -- basic layers -------------------------------------------------------------------------------
     @cached_property
     def norm(self) -> str:
