@@ -268,14 +268,6 @@ def _stage(progress: Progress | None, name: str, total: int | None, note: str = 
 
 # Document layers that only rules read; the corpus stage drops them once the corpus rules have run.
 _RULES_ONLY = ("lines", "_line_starts", "paragraphs", "words", "quotation_spans", "_quotation_starts")
-# The corpus's indices for rules (term postings, quotation units and claim disagreements by article).
-_RULE_INDICES = ("doc_terms", "df", "postings", "quote_cluster_by_id", "_inference_postings", "_quote_units",
-                 "_auditor_disagreements")
-
-
-def _release_indices(corpus: Corpus) -> None:
-    for name in _RULE_INDICES:
-        corpus.__dict__.pop(name, None)
 
 
 def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Config, *,
@@ -304,7 +296,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     # corpus, are dropped here rather than held to the end (a later use would compute them again).
     for doc in docs:
         doc.release(*_RULES_ONLY)
-    _release_indices(corpus)
+    corpus.release_indices()
     if staged:
         _stage(progress, "quote clusters, claims, graph", None)
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cached_property
+from typing import Any, TypeVar
 
 from ..text.document import Doc
 
+T = TypeVar("T")
 _TERM_RE = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 
 
@@ -17,6 +20,29 @@ class Corpus:
     def __init__(self, docs: list[Doc]):
         self.docs = docs
         self.by_id = {d.article.id: d for d in docs}
+        self._memos: dict[str, Any] = {}
+        self._kept: set[str] = set()
+
+    def memo(self, key: str, build: Callable[[], T], *, keep: bool = False) -> T:
+        """A value computed once per corpus (a rule's index over every article, the claims): ``build()`` the
+        first time ``key`` is asked for. ``keep`` marks what the run still needs once the corpus rules have
+        run (``release_indices`` leaves it)."""
+        if key not in self._memos:
+            self._memos[key] = build()
+        if keep:
+            self._kept.add(key)
+        return self._memos[key]
+
+    # the cached layers only the rules read
+    _RULE_LAYERS = ("doc_terms", "df", "postings", "quote_cluster_by_id")
+
+    def release_indices(self) -> None:
+        """Drop the indices only the corpus rules read (term postings, rules' memos); a later use builds
+        them again. The quote clusters and the memos marked ``keep`` stay."""
+        for name in self._RULE_LAYERS:
+            self.__dict__.pop(name, None)
+        for key in [k for k in self._memos if k not in self._kept]:
+            del self._memos[key]
 
     def others(self, doc: Doc) -> list[Doc]:
         return [d for d in self.docs if d is not doc]

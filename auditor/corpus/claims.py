@@ -261,21 +261,17 @@ def extract_claims(corpus) -> list[dict]:
 
 def corpus_claims(corpus) -> list[dict]:
     """``extract_claims(corpus)``, computed once per corpus (kept on the corpus object)."""
-    claims_ = getattr(corpus, "_auditor_claims", None)
-    if claims_ is None:
-        claims_ = extract_claims(corpus)
-        corpus._auditor_claims = claims_
-    return claims_
+    return corpus.memo("claims", lambda: extract_claims(corpus), keep=True)
 
 
 def disagreements_of(corpus, article_id: str) -> list[tuple[dict, dict]]:
     """The (claim, disagreement) pairs an article takes part in, from an index built once per corpus."""
-    index = getattr(corpus, "_auditor_disagreements", None)
-    if index is None:
-        index = {}
+    def build() -> dict[str, list[tuple[dict, dict]]]:
+        index: dict[str, list[tuple[dict, dict]]] = {}
         for claim in corpus_claims(corpus):
             for dis in claim["disagreements"]:
                 for aid in dict.fromkeys(r["article"] for r in dis["renderings"]):
                     index.setdefault(aid, []).append((claim, dis))
-        corpus._auditor_disagreements = index
-    return index.get(article_id, [])
+        return index
+
+    return corpus.memo("disagreements", build).get(article_id, [])

@@ -1616,16 +1616,16 @@ def _set_quote(doc, q, res: list[tuple[Rendering, str, float, list[dict], int]],
 
 def units_by_article(corpus) -> dict[str, list[tuple[QuoteCluster, dict]]]:
     """Each article's clustered units, as (cluster, member) pairs in text order; computed once a corpus."""
-    cached = corpus.__dict__.get("_quote_units")
-    if cached is None:
-        cached = defaultdict(list)
+    def build() -> dict[str, list[tuple[QuoteCluster, dict]]]:
+        out: dict[str, list[tuple[QuoteCluster, dict]]] = defaultdict(list)
         for c in corpus.quote_clusters:
             for m in c.members:
-                cached[m["article"]].append((c, m))
-        for v in cached.values():
+                out[m["article"]].append((c, m))
+        for v in out.values():
             v.sort(key=lambda cm: (cm[1]["start"], cm[1]["end"], cm[0].id))
-        corpus.__dict__["_quote_units"] = cached
-    return cached
+        return out
+
+    return corpus.memo("quote_units", build)
 
 
 def with_unit_clusters(articles: list[dict], clusters) -> list[dict]:

@@ -30,14 +30,14 @@ def _terms(text: str, stop: set[str], cue: str) -> tuple[list[str], list[str]]:
 
 def _postings(corpus) -> dict[str, set[str]]:
     """Term -> the articles carrying it (possessives folded), built once per corpus."""
-    index = getattr(corpus, "_inference_postings", None)
-    if index is None:
-        index = {}
+    def build() -> dict[str, set[str]]:
+        index: dict[str, set[str]] = {}
         for aid, terms in corpus.doc_terms.items():
             for t in terms:
                 index.setdefault(re.sub(r"['’]s$", "", t), set()).add(aid)
-        corpus._inference_postings = index
-    return index
+        return index
+
+    return corpus.memo("inference_postings", build)
 
 
 def _best_coverage(index: dict[str, set[str]], terms: list[str], aid: str) -> tuple[str | None, float]:
