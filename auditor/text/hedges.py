@@ -337,8 +337,15 @@ def _quoted_next(doc, pos: int, end: int) -> bool:
     return doc.inside_quotation(at, at + 1)
 
 
-_REPORTING_WORD = re.compile(r"(?<![\w'])(?:said|says|saying|told|telling|added|adding|stated|stating|declared|"
-                             r"wrote|writing|replied|responded)(?![\w'])")
+@cached
+def _reporting_word() -> re.Pattern:
+    """A reporting verb or its -ing form (the vocabulary the speaker and attribution layers share)."""
+    from .speakers import _ing_forms, _verbs
+
+    words = sorted({w.lower() for w in (*_verbs(), *_ing_forms()) if " " not in w.strip()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.IGNORECASE)
+
+
 _WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
 
 
@@ -353,7 +360,7 @@ def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
     if prev is None:
         return False
     return any(a.kind in ("direct", "relayed") and prev[0] <= a.start < prev[1] for a in atts) or \
-        bool(_REPORTING_WORD.search(doc.norm, prev[0], prev[1]))
+        bool(_reporting_word().search(doc.norm, prev[0], prev[1]))
 
 
 def hedges(doc) -> list[Hedge]:

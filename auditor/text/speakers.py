@@ -91,6 +91,8 @@ def _title_gender() -> dict[str, str]:
     data = load_mapping("title_gender")
     return {**{str(t).lower(): "f" for t in data.get("female", []) or []},
             **{str(t).lower(): "m" for t in data.get("male", []) or []}}
+
+
 _ADV1 = r"(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)"
 # an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
 _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
@@ -1059,11 +1061,11 @@ class Discourse:
         """The current speaker at ``pos`` that a pronoun of ``gender`` can stand for: a person whose titles
         say the other gender is passed over ("King Charles' mother, Queen Elizabeth II, did it twice. '...',
         he said": the King)."""
+        gender_of = _title_gender()
         for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
             name = self.events[i][1]
             person = self.people.persons.get(name) if name else None
             # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
-            gender_of = _title_gender()
             said = {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
                 {gender_of.get(t) for t in (person.titles if person else ())} - {None}
             if said and gender not in said:
