@@ -1052,8 +1052,9 @@ def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
     if not re.fullmatch(r"[A-Z][\w'’-]+", w):
         return False
     stem = re.escape(w[:-1] if w[-1:] in "aeiy" else w)
-    return not re.search(rf"(?<!\w){stem}(?:n|an|ian|i|ese|ish|ic)(?!\w)|(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)",
-                         doc.text)
+    if any(_DEMONYM_RX.search(m.group()) for m in re.finditer(rf"(?<!\w){stem}\w+", doc.text)):
+        return False  # "Israeli" beside "Israel", "Norlandic" beside "Norland": a place
+    return not re.search(rf"(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)", doc.text)
 
 
 def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
