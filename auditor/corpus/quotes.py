@@ -1399,17 +1399,14 @@ def _role_speakers(docs) -> int:
     n = 0
     for q, role, current in pending:
         c = named.get(role)
-        if not c:
-            if current and _holds(current, role, named):
-                q.speaker = current
+        if c:
+            (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
+            if k >= ROLE_MIN and k >= ROLE_SHARE * total:
+                q.speaker = top
                 n += 1
-            continue
-        (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
-        if k >= ROLE_MIN and k >= ROLE_SHARE * total:
-            q.speaker = top
-            n += 1
-        elif current and _holds(current, role, named):
-            # the role alone is no name here (a Ukrainian and a US president in one coverage): the person
+                continue
+        if current and _holds(current, role, named):
+            # the role alone names no one here (a Ukrainian and a US president in one coverage): the person
             # this article was quoting, when the coverage names them in that role (with any modifier)
             q.speaker = current
             n += 1
