@@ -6,7 +6,7 @@ import re
 
 from auditor.rules import Hit, rule
 from auditor.text.hedges import hedges
-from auditor.vocab import load_phrases
+from auditor.vocab import cached, load_phrases
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -91,8 +91,13 @@ def _quotes(doc):
         return []
 
 
-_READING = re.compile(r"(?i)\b(?:seen|saw|viewed|regarded|interpreted|read|taken|perceived|considered|construed|"
-                      r"described|called)\b")
+@cached
+def _reading() -> re.Pattern:
+    """A verb of reading an act ("seen", "viewed as", "in what some called"): hedges.yaml's reading_verbs and
+    in_what_verbs."""
+    words = sorted({w.casefold() for w in load_phrases("hedges.reading_verbs") + load_phrases("hedges.in_what_verbs")},
+                   key=len, reverse=True)
+    return re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, words)) + r")\b")
 
 
 def _crowd_reading(doc, h) -> bool:
@@ -101,7 +106,7 @@ def _crowd_reading(doc, h) -> bool:
     guess. The vague attribution is a reading and stands in the hedged clause, before the hedge's cue ends.
     A crowd's expectation ("Trump was widely expected to outline a plan") stays the author's forecast."""
     return any(a.kind == "vague" and h.start <= a.start < h.cue_end and a.end > h.start
-               and (_READING.search(doc.text, a.start, a.end) or _READING.search(h.cue))
+               and (_reading().search(doc.text, a.start, a.end) or _reading().search(h.cue))
                for a in doc.attributions)
 
 
