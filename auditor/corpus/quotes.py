@@ -1121,10 +1121,10 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     # free", "World is going to hell" / "Your countries are going to hell"): the rendering put its own
     # words where the speaker's stand, a substitution, not a cut beside an addition. At most EDGE_WORDS
     # on each side, a content word among the rendering's, and not where an ellipsis joins another remark on.
-    if 0 < r0 <= EDGE_WORDS and 0 < c0 <= EDGE_WORDS and _content(words[:r0]) and \
+    if 0 < r0 <= EDGE_WORDS and 0 < c0 <= EDGE_WORDS and _content([w for w, _, _ in words[:r0]]) and \
             not any(0 < i <= r0 for i in r.ellipses):
         r0 = c0 = 0
-    if 0 < r.size - r1 <= EDGE_WORDS and 0 < len(C) - c1 <= EDGE_WORDS and _content(words[r1:]) and \
+    if 0 < r.size - r1 <= EDGE_WORDS and 0 < len(C) - c1 <= EDGE_WORDS and _content([w for w, _, _ in words[r1:]]) and \
             not any(r1 <= i < r.size for i in r.ellipses):
         r1, c1 = r.size, len(C)
     R, Cw = r.stems[r0:r1], C[c0:c1]
@@ -1164,8 +1164,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "name",
                           "note": "a name differs"})
         if typ == "addition" and tr and not added:
-            stop = _stopwords()
-            if any(w.lower() not in stop and len(w) > 2 for w in rws):
+            if _content(rws):
                 added = True
                 diffs.append({**d, "type": "addition", "note": "words added inside the shared stretch"})
         if typ == "cut" and _has_condition(cw_words) and len(cw_words) >= 2:
@@ -1292,9 +1291,10 @@ MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
 
 
-def _content(words: list[tuple[str, int, int]]) -> bool:
+def _content(words: list[str]) -> bool:
+    """Whether ``words`` hold a content word (not a stop word, three letters or more)."""
     stop = _stopwords()
-    return any(w.lower() not in stop and len(w) > 2 for w, _, _ in words)
+    return any(w.lower() not in stop and len(w) > 2 for w in words)
 
 
 MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fidelity its wording gives
