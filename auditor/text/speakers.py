@@ -289,17 +289,22 @@ class People:
         forms = list(last) or list(first)
         return forms[0] if len(forms) == 1 else None
 
-    def _by_token(self) -> dict[str, tuple[list[Person], list[Person]]]:
-        """Persons by the lower-case last word of their name, and by the first word of a longer name (an
-        index rebuilt when the table grows or shrinks)."""
+    def _by_token(self) -> dict[str, tuple[list[Person], list[Person], list[Person]]]:
+        """Persons by the lower-case last word of their name, by the first word of a longer name and by an
+        inner word of a name of three words or more (an index rebuilt when the table grows or shrinks)."""
         version = (len(self.persons), len(self.aliases))
         if self._index is None or self._index[0] != version:
-            idx: dict[str, tuple[list[Person], list[Person]]] = {}
+            idx: dict[str, tuple[list[Person], list[Person], list[Person]]] = {}
             for p in self.persons.values():
                 w = p.name.lower().split()
-                idx.setdefault(w[-1], ([], []))[0].append(p)
+                idx.setdefault(w[-1], ([], [], []))[0].append(p)
                 if len(w) > 1:
-                    idx.setdefault(w[0], ([], []))[1].append(p)
+                    idx.setdefault(w[0], ([], [], []))[1].append(p)
+                # a name known by a word inside it: "Lula" of "Luiz Inacio Lula da Silva" (the word before
+                # a particle, or any inner word of a name of three words or more)
+                for i in range(1, len(w) - 1):
+                    if w[i] not in _PARTICLES and (w[i + 1] in _PARTICLES or len(w) >= 3):
+                        idx.setdefault(w[i], ([], [], []))[2].append(p)
             self._index = (version, idx)
         return self._index[1]
 
@@ -309,7 +314,7 @@ class People:
         other titles and named in full only after ``pos`` is someone else (``Pope Francis`` early on is not
         ``Rev. Mark Francis`` quoted at the end); ``strict`` then gives None when every candidate is."""
         token = token.lower().split()[-1]  # "van der Wal" is found by "wal"
-        last, first = self._by_token().get(token, ((), ()))
+        last, first, inner = self._by_token().get(token, ((), (), ()))
         best = list(last)
         if lead and best:
             fits = [p for p in best if _compatible(lead, p.lead) or (pos is not None and pos > p.first)]
@@ -323,6 +328,10 @@ class People:
                 return self.aliases[old[0]]
         if not best:  # family name first ("Xi" for "Xi Jinping"), when one person only has it
             best = list(first)
+            if len(best) > 1:
+                return None
+        if not best:  # the name a person goes by, inside the full one ("Lula"), when one person only has it
+            best = list(inner)
             if len(best) > 1:
                 return None
         return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
@@ -521,7 +530,14 @@ _CLOSED_CLASS = frozenset("this that these those his her its their who which wha
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
-_ABBREV_END = re.compile(r"\b[A-Z][a-z]{0,3}\.\s*$")
+# "Vance's address emphasised ...": a person's speech as the subject makes that person the current speaker
+_SPEECH_OF = re.compile(r"(?:['\u2019]s?)?[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:address|speech|remarks|comments|statement|"
+                        r"message|keynote|testimony)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?!(?:was|were|is|has|had)\b)[a-z]+(?:ed|s)\b")
+_AGE_APPOS = re.compile(r",[^\S\n]+\d{1,3},")  # "Vance, 40, said": an age in apposition names a person
+# a title's abbreviation the splitter may break after ("Rep. Ana Ruiz"): not a sentence's end; a short name
+# that ends a sentence ("in Kyiv.", "in Vell.") or a full stop before a line break is one
+_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Mt|Jr|Sr|Prof|Capt|Sgt|Adm|Maj|Cmdr|"
+                         r"Rev|Fr|Hon|Pres|Sec|Supt|Insp|Det|Cpl|Pvt|Amb|Atty|Brig|Cdr|Gens|Msgr)\.[^\S\n]*$")
 _GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"(?:a|an|the|his|her|its|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*")
 
@@ -611,7 +627,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         """The mention opens its sentence as the subject, or that of a reporting clause ("..., Roe said")."""
         s = subject_of.get(r.start)
         if s is None:
-            s = subject_of[r.start] = (not r.possessive and not r.heading and not _COORD.match(norm, r.end)
+            s = subject_of[r.start] = ((not r.possessive or bool(_SPEECH_OF.match(norm, r.end))) and not r.heading
+                                       and not _COORD.match(norm, r.end)
                                        and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
         return s
 
@@ -694,9 +711,12 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
                  possessive, verb_after, False, in_heading(m.start()))
+        if single and not titled and not verb_after and nxt and nxt.group(1) not in skip and _demonym(name[0]):
+            continue  # "European leaders applauded", "Israeli troops": a people's adjective, nobody's name
         if single:
             r.evidence = (near_verb and not title_words and not (
-                verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled
+                verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled or (
+                bool(_AGE_APPOS.match(norm, m.end())))
         elif sum(1 for t in name if t.lower() not in _PARTICLES) <= 4 and all(_namelike(t) for t in name):
             r.evidence = titled or near_verb or after.startswith(", who") or described or (
                 norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx))
@@ -746,7 +766,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         p.mentions.append(r.pos)
         p.titles |= r.roles
         p.attrs |= r.attrs
-        if r.single and r.possessive:
+        if r.single and r.possessive and not _SPEECH_OF.match(norm, r.end):
             continue
         mentions.append((r.pos, fn))
         if subject(r):
@@ -901,6 +921,17 @@ def _demonym_plural(word: str) -> bool:
     like a demonym and begins like a territory's name. A surname ending in -s ("Evans") begins like none."""
     low = word.lower()
     if len(low) < 6 or not low.endswith("s") or not low[:-1].endswith(("an", "i")):
+        return False
+    return low[:4] in _territory_prefixes()
+
+
+@lru_cache(maxsize=4096)
+def _demonym(word: str) -> bool:
+    """An adjective of a people or place ("European", "Russian", "Israeli", "Chinese", "British"): a
+    singular that ends like a demonym and begins like a territory's name. Before a lower-case noun it
+    modifies the noun ("European leaders"); it names no one."""
+    low = word.lower()
+    if len(low) < 5 or not low.endswith(("an", "ese", "ish", "i")):
         return False
     return low[:4] in _territory_prefixes()
 
