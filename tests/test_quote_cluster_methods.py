@@ -304,6 +304,21 @@ def test_a_speaker_named_in_part_takes_the_fuller_name_other_articles_give():
     assert spk["g"] == "Roe" and {spk["e"], spk["f"]} == {"Jane Roe", "Otto Roe"}
 
 
+def test_a_speaker_known_by_a_name_inside_the_full_one_takes_the_full_name():
+    """"Lima" in an article that names no one else is the "Joao Pedro Lima da Costa" other articles name;
+    a first name alone stays as written."""
+    docs = docs_of({
+        "a": 'Assembly\n\nPresident Joao Pedro Lima da Costa spoke first. "No harbour stands alone," Lima said.',
+        "b": 'Assembly\n\nThe debate opened on Tuesday. "No harbour stands alone," Lima said.',
+        "c": 'Assembly\n\nThe debate opened on Tuesday. "The fund is ready," Costa said.',
+        "d": 'Port talks\n\nThe talks ran late. "Nothing is signed," Joao said.',
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: d.quotes[0].speaker for d in docs}
+    assert spk["a"] == spk["b"] == spk["c"] == "Joao Pedro Lima da Costa"
+    assert spk["d"] == "Joao"  # a first name alone is not read as the full one
+
+
 def test_a_misspelt_surname_takes_the_name_the_corpus_quotes_far_more_often():
     right = {k: f'Harbour vote\n\nMayor Ingrid Halvorsen spoke on {day}. "The quay stays open," Halvorsen said.'
              for k, day in zip("abc", ("Monday", "Tuesday", "Friday"), strict=True)}

@@ -292,3 +292,17 @@ def test_a_condition_is_cut_only_from_its_own_sentence():
     assert qd.fidelity is not None and qe.fidelity is not None  # both corroborated
     assert not [d for d in qd.differences if d["type"] == "condition"] and qd.fidelity == 1.0
     assert [d for d in qe.differences if d["type"] == "condition"] and qe.fidelity < 1.0
+
+
+def test_a_number_in_words_and_in_digits_is_the_same_number():
+    docs = docs_of({
+        "a": '"If the island can survive 10 years of storms, it can survive one winter of debt," Varga said.',
+        "b": 'Varga said: "If the island can survive 10 years of storms, it can survive one winter of debt."',
+        "c": '"If the island can survive ten years of storms, it can survive one winter of debt," Varga said.',
+        "d": '"If the island can survive 12 years of storms, it can survive one winter of debt," Varga said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["c"].cluster == q["a"].cluster == q["d"].cluster
+    assert not [d for d in q["c"].differences if d["type"] == "number"] and q["c"].fidelity > 0.9
+    assert [d for d in q["d"].differences if d["type"] == "number"] and q["d"].fidelity < q["c"].fidelity

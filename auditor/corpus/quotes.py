@@ -90,7 +90,8 @@ their own, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a w
     then, when the meaning changed (any of the first five but a weak negation), x 0.5: a changed meaning
     ranks below any choice of words, however many words the choice changes
 
-Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators.
+Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators. A number
+spelled in words or in digits is one number ("ten years" / "10 years", "1,000" / "1000").
 **Translated speech**: when the article says so (``translated``, ``interpreter``, ``speaking in
 Ukrainian``, ...: ``_TRANSLATED``, ``_SPOKE_IN``), when another article says it of the same speaker, or
 when most of a cluster's full renderings share under ``DIVERGENT`` of their words with the consensus while
@@ -1076,6 +1077,22 @@ def _is_number(w: str) -> bool:
     return any(ch.isdigit() for ch in w) or stem(w) in _NUMBER_WORDS
 
 
+_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                                                     "seventy": "70", "eighty": "80", "ninety": "90"}
+
+
+def _number_value(w: str) -> str:
+    """A number as one spelling: "ten" and "10" are the same number, and so are "1,000" and "1000"."""
+    low = w.lower()
+    if low in _SMALL_NUMBERS:
+        return _SMALL_NUMBERS[low]
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", low):
+        return low.replace(",", "")
+    return low
+
+
 def _is_name(w: str, i: int) -> bool:
     return i > 0 and w[:1].isupper() and not w.isupper() or (len(w) > 1 and w.isupper())
 
@@ -1147,8 +1164,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         if tr and typ == "substitution":
             d["translation"] = True  # a translator's word, not the outlet's: recorded, not counted
         diffs.append(d)
-        nr = sorted({w.lower() for w in rws if _is_number(w)} - _hyphen_parts(cw_words))
-        nc = sorted({w.lower() for w in cw_words if _is_number(w)} - _hyphen_parts(rws))
+        nr = sorted({_number_value(w) for w in rws if _is_number(w)} - _hyphen_parts(cw_words))
+        nc = sorted({_number_value(w) for w in cw_words if _is_number(w)} - _hyphen_parts(rws))
         if nr != nc and (nr or nc) and typ == "substitution" and not number:
             number = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "number",
@@ -1308,12 +1325,15 @@ def _fold(name: str) -> tuple[str, ...]:
 
 def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """``long`` names the same person more fully than ``short``: ``short`` plus a regnal number ("Leo" /
-    "Leo XIV"), or ``short`` is the end of it, the surname kept ("Erdogan" / "Recep Tayyip Erdogan")."""
+    "Leo XIV"), ``short`` is the end of it, the surname kept ("Erdogan" / "Recep Tayyip Erdogan"), or one
+    word inside a name of three words or more ("Lula" / "Luiz Inacio Lula da Silva")."""
     if len(long) <= len(short):
         return False
     if len(long) == len(short) + 1 and long[:-1] == short and _REGNAL.match(long[-1].upper()):
         return True
     core = long[:-1] if _REGNAL.match(long[-1].upper()) else long
+    if len(short) == 1 and len(core) >= 3 and short[0] in core[1:-1]:
+        return True  # the name a person goes by, inside the full one: "Lula" / "Luiz Inacio Lula da Silva"
     return len(core) > len(short) and core[-len(short):] == short
 
 
