@@ -395,10 +395,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The fleet sailed from Norland on Monday. Norland reported two more losses.",
     "The Norlandic fleet sailed on Monday. Norland reported two more losses.",
     "Mayor Ana Ruiz spoke on Monday. Ruiz reported that the pier was safe.",
-    # the board's own figures (no speaker in the sentence); an outlet's own earlier report
+    # the board's own figures (no speaker in the sentence)
     "Three ships sank on Monday, according to the Harbour Board.",
-    "As reported, on May 20 the council raised the levy.",
-    "As previously reported, the council raised the levy.",
+    # ("As reported, ..." with no one after it was listed here; the coders of two development events mark
+    # it vague, and it is tested as vague below)
 ]
 
 
@@ -484,4 +484,89 @@ def test_a_conjunction_before_the_subject_is_not_part_of_it():
     assert [d.text[a.start:a.end] for a in direct] == ["Mayor Ana Ruiz said"] and direct[0].source == "Ana Ruiz"
     (r,) = find(d, "relayed", "Reuters explained")
     assert r.source == "Reuters"
-    assert not doc_of("As reported, on May 20 the council raised the levy.").attributions  # no one named "As"
+    (a,) = doc_of("As reported, on May 20 the council raised the levy.").attributions  # no one named "As"
+    assert a.kind == "vague" and a.source is None
+
+
+# -- round 8: sources met at first contact with two new events ------------------------------------------
+
+
+def kinds(d: Doc) -> list[tuple[str, str | None, str]]:
+    return [(a.kind, a.source, d.text[a.start:a.end]) for a in d.attributions if a.kind != "credit"]
+
+
+def test_an_unnamed_source_in_an_office_is_vague_whoever_the_office_belongs_to():
+    d = doc_of("Governor Aron Velt met the unions on Friday, according to an official in the governor's office.")
+    assert [k for k in kinds(d) if k[0] == "vague"] == [("vague", None, "according to an official")]
+    d = doc_of("Sources close to Governor Aron Velt said the levy would stay.")
+    assert [k[0] for k in kinds(d)] == ["vague"]
+    named = doc_of("Governor Aron Velt met the unions, according to Velt's chief of staff, Ana Ruiz.")
+    assert not [k for k in kinds(named) if k[0] == "vague"]
+
+
+def test_as_reported_with_no_one_after_it_is_vague_and_with_an_outlet_a_relay():
+    assert kinds(doc_of("As previously reported, the quay closed in May.")) == [
+        ("vague", None, "As previously reported")]
+    d = doc_of("As reported by Harbour News, the quay closed in May.")
+    assert [k[:2] for k in kinds(d)] == [("relayed", "Harbour News")]
+
+
+def test_speaking_to_an_outlet_at_the_start_of_a_sentence_is_a_relay():
+    d = doc_of("Speaking to Harbour News ahead of the vote on Tuesday, Governor Aron Velt said the quay would close.")
+    assert ("relayed", "Harbour News", "Speaking to Harbour News") in kinds(d)
+    d = doc_of("Speaking to the crowd ahead of the vote, Governor Aron Velt said the quay would close.")
+    assert not [k for k in kinds(d) if k[0] == "relayed"]
+
+
+def test_words_through_an_interpreter_are_relayed():
+    d = doc_of('Governor Aron Velt spoke in Norse. "The quay stays," Velt said through an interpreter.')
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source == "interpreter" and r.chain == ["Aron Velt", "interpreter"]
+    d = doc_of('Governor Aron Velt spoke all evening. "The quay stays," Velt said through the night.')
+    assert not [a for a in d.attributions if a.kind == "relayed"]
+
+
+def test_a_site_named_by_its_address_is_an_outlet():
+    d = doc_of("The levy was the first reply from the new cabinet, Vellpost.ro noted on Monday.")
+    assert ("relayed", "Vellpost.ro") in [k[:2] for k in kinds(d)]
+    d = doc_of("The levy was the first reply from the new cabinet, Mayor Ana Ruiz noted on Monday.")
+    assert not [k for k in kinds(d) if k[0] == "relayed"]
+
+
+def test_a_reference_block_under_the_text_names_where_it_came_from():
+    body = ("The harbour board approved the ferry levy on Monday after a long debate in the hall of the "
+            "old customs house by the sea.")
+    d = doc_of(f"{body}\nReference(s):\nFerry levy approved after long debate\nvellpost.com")
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source == "vellpost.com" and d.text[r.start:r.end].startswith("Reference(s):")
+    d = doc_of(f"{body}\nReferences:\nThe board's minutes of the meeting\nPage 4")
+    assert not [a for a in d.attributions if a.kind == "relayed"]
+
+
+def test_a_wires_name_alone_above_the_date_is_a_relay_and_a_bare_credit_in_the_text_is_not():
+    d = doc_of("Governor warns of ferry costs\ndpa\n14.2.2025 - 21:01\nGovernor Aron Velt warned of costs.")
+    assert ("relayed", "dpa", "dpa") in kinds(d)
+    d = doc_of("Governor warns of ferry costs\nThe quay at dawn\nReuters\nGovernor Aron Velt warned of costs.")
+    assert not [k for k in kinds(d) if k[0] == "relayed"]
+
+
+def test_a_wire_dateline_between_slashes_is_a_relay():
+    d = doc_of("VELL, March 3rd. /tass/. The harbour board approved the levy on Monday.")
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source.casefold() == "tass" and "/tass/" in d.text[r.start:r.end]
+    d = doc_of("VELL, March 3rd. The harbour/ferry board approved the levy on Monday.")
+    assert not [a for a in d.attributions if a.kind == "relayed"]
+
+
+def test_reported_by_an_unlisted_name_is_an_outlet_unless_a_person_the_article_introduces():
+    d = doc_of("The board will vote in May. This was reported by Vell-Info citing Mayor Ana Ruiz.")
+    assert ("relayed", "Vell-Info", "reported by Vell-Info") in kinds(d)
+    d = doc_of("Mayor Karl Ostby inspected the quay. The crack was reported by Karl Ostby on Monday.")
+    assert not [k for k in kinds(d) if k[0] == "relayed"]
+
+
+def test_unnamed_groups_of_experts_are_vague():
+    for noun in ("policymakers", "economists", "lawmakers"):
+        d = doc_of(f"The fund could unlock far more private money, according to {noun}.")
+        assert [k[0] for k in kinds(d)] == ["vague"], noun
+

@@ -53,13 +53,16 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}
 _GROUP_OF_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:of|to|close\s+to|in|at|from|within)\s+(?:the\s+)?$")
+_GROUP_HEAD_RX = re.compile(r"((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:of|to|close\s+to|in|at|from|within|inside|"
+                            r"familiar\s+with)\s+\S")
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
 _CLAUSE_STOP = {"that", "who", "which", "whose", "whom", "when", "while", "as", "and", "but", "if",
                 "because", "after", "before", "on", "in", "at", "to", "for", "with", "from", "over",
                 "about", "since", "amid", "during", "than", "is", "was", "are", "were", "has", "have",
-                "had", "will", "would", "said", "says"}
+                "had", "will", "would", "said", "says", "ahead", "following", "prior", "earlier", "later",
+                "yesterday", "today", "tonight", "recently", "citing", "quoting"}
 _PRONOUNS_SKIP = {"it", "they", "we", "i", "you", "this", "that", "there", "which", "who"}
 
 
@@ -200,6 +203,11 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
 _DET_RX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+# a web address as a name: "Biziday.ro", "news.example.co.uk" (letters before a lower-case top-level domain)
+_DOMAIN_RX = re.compile(r"(?:www\.)?[A-Za-z][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2}|com|net|org|info|news|"
+                        r"online|media|today|live|tv)")
+
+
 def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     """(name, source type) when ``phrase`` names a news outlet: a listed agency, broadcaster or medium
     (sources.yaml), a capitalised name ending in a media head ("the Daily Courier", "Radio Meridian"), or
@@ -211,6 +219,8 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     words = core.split()
     if not words:
         return None
+    if len(words) == 1 and _DOMAIN_RX.fullmatch(core):
+        return core, "media"  # "Biziday.ro noted", "cgtn.com": a site named by its address
     tm = _TEXT_BY_RX.match(core)
     if tm:  # "a report by the Daily Courier", "an article in the Valley Gazette": whose text it is
         return outlet_of(tm.group("by"), v)
@@ -302,7 +312,8 @@ def _phrase_rx(phrases: list[str]) -> re.Pattern:
 # -- persons ----------------------------------------------------------------------------------------
 
 _CAP = r"[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*"
-_NAME_RX = re.compile(rf"(?<![\w'’]){_CAP}(?:\s+(?:{_CAP}|de|van|von|der|al|bin|la|le)){{0,2}}\s+{_CAP}")
+_PARTICLE_WORDS = r"(?:da|das|de|del|della|den|der|di|do|dos|du|van|von|al|bin|la|le)"
+_NAME_RX = re.compile(rf"(?<![\w'’]){_CAP}(?:\s+(?:{_CAP}|{_PARTICLE_WORDS})){{0,3}}\s+{_CAP}")
 
 
 @dataclass
@@ -321,7 +332,7 @@ def _persons(doc, v: Vocab) -> list[Person]:
         # allow "Secretary General of NATO Mark Rutte": skip "of X" after the title
         skip = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?=\s+[A-Z])", after)
         offset = skip.end() if skip else 0
-        nm = re.match(r"\s+(" + _CAP + r"(?:\s+" + _CAP + r"){1,2})", after[offset:])
+        nm = re.match(r"\s+(" + _CAP + r"(?:\s+(?:" + _PARTICLE_WORDS + r"\s+)*" + _CAP + r"){1,3})", after[offset:])
         if not nm:
             continue
         name = nm.group(1)
@@ -371,6 +382,10 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         last = p.name.split()[-1]
         if caps and (caps[-1] == last or " ".join(caps) == p.name):
             return p.name, "person"
+    if len(caps) == 1:  # the name a person goes by, inside the full one ("Lula" of "Luiz Inacio Lula da Silva")
+        inner = [p for p in persons if caps[0] in p.name.split()[1:-1] and len(p.name.split()) >= 3]
+        if len(inner) == 1:
+            return inner[0].name, "person"
     has_title = bool(v.title_rx.search(s))
     if has_title and not caps:
         # a title alone: the person introduced with that title, else the last person named
@@ -686,7 +701,8 @@ def extract_attributions(doc) -> list[Attribution]:
             inverted = False
             if verb in ("according to",):
                 continue  # read above, as a phrase
-            if m.group()[:1].isupper() and not _headline(doc, vs):
+            if m.group()[:1].isupper() and not _headline(doc, vs) and not (
+                    verb.endswith("ing") and not text[s0:vs].strip(" \"'\u201c(")):
                 continue  # "the United States": a capitalised verb form is a name, except in a headline
             if subj is None and _invertible(verb, v) and re.search(r"[,\"]\s*$", text[s0:vs]):
                 subj = _np_right(text, ve, e0, max_words=7)
@@ -698,17 +714,23 @@ def extract_attributions(doc) -> list[Attribution]:
             lead = _LEAD_CONJ_RX.match(text, subj[0], subj[1])
             if lead:  # "Though Trump said", "As Reuters explained": the subject follows the conjunction
                 if lead.end() >= subj[1]:
-                    continue  # "As reported, ...", "As previously reported": no one
+                    # "As reported, ...", "As previously reported,": no one named, so vague; "As reported by
+                    # Reuters" is read as a relay by the cue after it
+                    if re.match(r"\s*,", text[ve:ve + 3]) and free(subj[0], ve):
+                        add(Attribution(source=None, kind="vague", start=subj[0], end=ve, cue=m.group(),
+                                        chain=[], hops=0, source_type="unknown"))
+                    continue
                 subj = (lead.end(), subj[1])
             phrase = doc.text[subj[0]:subj[1]]
             if not inverted:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
                 # unnamed group, not the person named after it
                 group = _GROUP_OF_RX.search(text, s0, subj[0])
-                if group and group.group(1).casefold() in v.vague_nouns and free(group.start(1), ve):
-                    add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
-                                    chain=[], hops=0, source_type="unknown"))
-                    continue
+                if group and group.group(1).casefold() in v.vague_nouns:
+                    if free(group.start(1), ve):
+                        add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
+                                        chain=[], hops=0, source_type="unknown"))
+                    continue  # read already as an unnamed source ("sources close to X"): X is not the speaker
             if not _looks_like_subject(phrase, v):
                 continue
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
@@ -763,6 +785,12 @@ def extract_attributions(doc) -> list[Attribution]:
                                     cue=doc.text[ce + relay.start():ce + relay.end()].strip(),
                                     chain=[source, inter], hops=2, source_type=itype))
                     continue
+            interp = _INTERPRETER_RX.search(tail)
+            if interp and stype == "person":
+                # "Lula said through an interpreter": the words reach the outlet in the interpreter's rendering
+                add(Attribution(source="interpreter", kind="relayed", start=cs, end=tail_end, cue=interp.group(1),
+                                chain=[source, "interpreter"], hops=2, source_type="translation"))
+                continue
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
                 if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
@@ -795,6 +823,9 @@ def extract_attributions(doc) -> list[Attribution]:
     return out
 
 
+_INTERPRETER_RX = re.compile(r"(?<!\w)(through|via|with\s+the\s+help\s+of)\s+(?:an?|his|her|their|the)\s+"
+                             r"(?:(?:official|simultaneous|English)\s+)?(?:interpreters?|translators?|translation)\b",
+                             re.IGNORECASE)
 _INVERT_IRREGULAR = {"said", "says", "told", "tells", "wrote", "writes", "reports", "adds", "asked", "continued"}
 
 
@@ -1016,6 +1047,11 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     return None if vague_np(phrase, v) else phrase
 
 
+_PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
+                               "reported in", "as reported in", "published by", "carried by", "broadcast by",
+                               "as broadcast by", "aired by"})
+
+
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
                    persons: list[Person] | None = None, matches: list[re.Match] | None = None) -> None:
     """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
@@ -1031,8 +1067,9 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if not free(m.start(), np[1]):
             continue
         outlet = outlet_of(phrase, v)
-        if not outlet and cue == "per" and persons is not None and _unlisted_name(phrase, persons, v):
-            outlet = (_DET_RX.sub("", phrase), "media")  # "per Forbes": "per" takes a publication, not a person
+        if not outlet and cue in _PUBLICATION_CUES and persons is not None and _unlisted_name(phrase, persons, v):
+            # "per Forbes", "reported by RBK-Ukraine": these take a publication, not a person
+            outlet = (_DET_RX.sub("", phrase), "media")
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
@@ -1082,10 +1119,16 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
     if _unowned(phrase, v):
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
+    group = _GROUP_HEAD_RX.match(head)
+    if group and (group.group(1) in v.vague_nouns or group.group(1).split()[-1] in v.vague_nouns):
+        # "an official in the vice president's office", "sources close to the minister": the head noun,
+        # before its preposition, names nobody whoever the rest names
+        return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
+                           source_type="unknown")
     if any(low.endswith(h) for h in v.institution_heads):
         return Attribution(source=phrase, kind="direct", start=start, end=end, cue=cue, chain=[phrase],
                            hops=1, source_type="institution")
-    if head.split()[-1] in v.vague_nouns or head in v.vague_nouns:
+    if head.split()[-1] in v.vague_nouns or head in v.vague_nouns or low in v.vague_nouns:
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
     source, stype = _resolve(phrase, start, persons, history, v)
@@ -1230,6 +1273,10 @@ _TRANSLATION_RX = re.compile(
     r"(?<!\w)(?:translated\s+(?:in|into)\s+[A-Z]\w+|(?:[Aa]n?|[Tt]he)\s+(?:(?:English|rough|unofficial|machine)\s+)?"
     r"translation(?:\s+of\s+(?:the|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?)\s+"
     r"(?:states|stated|says|said|reads|read|runs|ran|goes)\b")
+_REFERENCES_RX = re.compile(r"\s*(?:References?|Sources?|Reference\(s\)|Source\(s\))\s*:\s*")
+_DATE_LINE_RX = re.compile(rf"\s*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}}\b|"
+                           rf"\d{{1,2}}\s+{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Updated\b|Published\b)")
+_SLASH_WIRE_RX = re.compile(r"\s*(?:[A-Z][^\n/]{0,60}?\s*)?/([A-Za-z][A-Za-z-]{1,15})/\.?")
 _BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
 # an aggregator's card naming the outlet a story comes from, with its reading time or age ("BBC 1 min read
 # 1 hour ago", "Valley Courier · 3 min read")
@@ -1282,7 +1329,35 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
     text = doc.norm
     full = [(s, e) for s, e in doc.lines if text[s:e].strip()]
     next_full = dict(zip(full, full[1:], strict=False))  # each non-empty line -> the next non-empty one
+    for i, (ls, le) in enumerate(full):
+        if _REFERENCES_RX.fullmatch(text, ls, le):
+            # "Reference(s):" / "Source:" then the story's title and its site's address on the lines below
+            for ns, ne in full[i + 1:i + 4]:
+                name = text[ns:ne].strip()
+                outlet = outlet_of(name, v) if len(name.split()) <= 4 else None
+                if outlet and outlet[0] == name and not _own_outlet(doc, name):
+                    yield Attribution(source=name, kind="relayed", start=ls + len(text[ls:le]) - len(text[ls:le].lstrip()),
+                                      end=ns + text[ns:ne].find(name) + len(name), cue="references",
+                                      chain=[name], hops=2, source_type=outlet[1])
+                    break
+        elif i < 6 and i + 1 < len(full) and _DATE_LINE_RX.match(text, *full[i + 1]):
+            # a wire's name alone on a line above the date, at the head of the text ("dpa" / "14.2.2025 - 21:01")
+            name = text[ls:le].strip()
+            outlet = outlet_of(name, v) if 1 <= len(name.split()) <= 3 else None
+            if outlet and outlet[0].casefold() == name.casefold() and outlet[1] == "agency" and \
+                    not _own_outlet(doc, outlet[0]):
+                s = ls + text[ls:le].find(name)
+                yield Attribution(source=outlet[0], kind="relayed", start=s, end=s + len(name), cue="wire line",
+                                  chain=[outlet[0]], hops=2, source_type="agency")
     for ls, le in doc.lines:
+        sw = _SLASH_WIRE_RX.match(text, ls, le)
+        if sw and sw.end() - ls <= 90:
+            outlet = outlet_of(sw.group(1), v) or outlet_of(sw.group(1).upper(), v)
+            if outlet and outlet[1] == "agency" and not _own_outlet(doc, outlet[0]):
+                # "MUNICH, February 14th. /tass/. ...": a wire's dateline between slashes
+                s = sw.start() + len(sw.group()) - len(sw.group().lstrip())
+                yield Attribution(source=outlet[0], kind="relayed", start=s, end=sw.end(), cue="dateline",
+                                  chain=[outlet[0]], hops=2, source_type="agency")
         m = _BYLINE_RX.match(text, ls, le)
         if m and len(m.group(1).split()) <= 10:
             body = re.split(r"\s+[-|\u2014\u2013]\s+|\s+(?:Published|Updated|Last updated)\b", m.group(1))[0]
