@@ -151,6 +151,12 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The ferry left late on Monday.\n\nWe may never know why the captain apparently waited.", "apparently"),
     # a crowd's expectation is the author's forecast, not a reading put on the crowd
     ("The governor was widely expected to veto the levy on Monday.", "widely expected to"),
+    # round 8: an impression the author reports, a participle of seeming, a conditional forecast
+    ("The applause in the hall sounded like it came only from the front row.", "sounded like"),
+    ("It didn't seem like many delegates were ready to give up the levy.", "didn't seem"),
+    ("It did not appear that anyone on the board would change the harbour law.", "did not appear"),
+    ("The governor closed the speech on trade, seeming to threaten the smaller islands.", "seeming to"),
+    ("If approved, the fund could reshape how the ferries are paid for.", "If approved,"),
 ]
 
 NOT_FLAGGED = [
@@ -197,6 +203,13 @@ NOT_FLAGGED = [
     # the speaker's own name for an act, reported; a hedge that introduces the speaker's quoted words
     'The mayor said "the pier is ours," in what she described as a long fight for the town.',
     'The mayor attacked the board, calling the closure a "shameful act" suggesting that "the fishers do not matter."',
+    # round 8: a choice not taken, a participle continuing a speech's argument, what a speech was used to
+    # say, a condition with no forecast after it
+    "The governor could have offered a compromise at the summit. Instead, he doubled down on the levy.",
+    "The mayor could have stayed silent, but instead she named the board members one by one.",
+    "His remarks also touched on the ferries, suggesting that the islands need new partners.",
+    "The governor used his speech to warn that the pier appears to be unsafe.",
+    "If approved, the levy takes effect in May.",
 ]
 
 TRANSCRIPT = "\n\n".join([

@@ -125,6 +125,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                + alt("state_adjectives") + r")(?![\w-])", re.IGNORECASE), "strong",
                     frozenset({"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
                                "look", "looks", "looked", "looking"})))
+    if data.get("conditional_openers"):
+        out.append((re.compile(r"(?<![\w'-])If\s+(?:fully\s+|ever\s+)?(?:" + alt("conditional_openers") + r")\s*,"
+                               r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)"), "strong",
+                    frozenset({"if"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
     return sorted(out, key=lambda t: t[1] != "interpretive")
@@ -255,6 +259,12 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
 _HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
+# a person's speech as the subject of the main clause: "His comments", "Her remarks", "Vance's address"
+_SPEECH_SUBJECT = re.compile(r"\W*(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?['’]s?)\s+(?:[a-z-]+\s+)?"
+                             r"(?:comments|remarks|speech|address|statement|words|message|argument|testimony|"
+                             r"rhetoric|keynote)\b")
+# a choice not taken: "X could have attempted a charm offensive ... Instead, ..."
+_INSTEAD = re.compile(r"\W*(?:[Ii]nstead\b|[Bb]ut\s+instead\b|[Rr]ather\b)")
 
 
 def _author_text(doc, span: Span) -> str:
@@ -301,6 +311,11 @@ def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attri
     subj = re.match(r"\W*((?:[\w'-]+\s+){0,4}?)(?=[a-z][\w-]*(?:ed|s)\b)", head)
     words = subj.group(1).strip() if subj else ""
     names = {w for a in atts if a.source_type == "person" and a.source for w in a.source.split()}
+    if _SPEECH_SUBJECT.match(head):
+        # "His comments also touched on ..., suggesting that ...": the participle continues the speech's argument
+        s = cs - len(head)
+        return Attribution(source=None, kind="direct", start=s, end=s, cue="", chain=[], hops=1,
+                           source_type="person")
     if _HE_SHE.match(head) or (words and (vocab().title_rx.search(words) or set(words.split()) & names)):
         s = cs - len(head) + (subj.start(1) if subj else 0)
         return Attribution(source=words or None, kind="direct", start=s, end=s + len(words), cue="",
@@ -315,6 +330,11 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
 
     v = vocab()
     verbs = v.reporting_verbs | v.beside_quote_verbs
+    for m in re.finditer(r"(?<!\w)to\s+([a-z]+)\s+that\b", doc.norm[s0:cs]):
+        # "used his address to warn that free speech appears to be ...": what the speech said
+        if m.group(1) in verbs and not re.search(r'[";:]', doc.norm[s0 + m.end():cs]):
+            return Attribution(source=None, kind="direct", start=s0 + m.start(), end=s0 + m.end(), cue=m.group(),
+                               chain=[], hops=1, source_type="unknown")
     for m in re.finditer(r"(?<!\w)([a-z]+)ing\b", doc.norm[s0:cs]):
         stem = m.group(1)
         if not ({stem, stem + "e", stem + "s", stem + "ed", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
@@ -392,6 +412,9 @@ def hedges(doc) -> list[Hedge]:
                     # seen as") is both vague sourcing and the author's interpretation: the same words
                 if strength == "strong" and _descriptive(doc, cs, ce):
                     continue
+                if strength == "weak" and (_INSTEAD.match(text, e0) or re.search(
+                        r"[,;]\s*(?:but\s+)?(?:instead|rather)\b", text[ce:e0])):
+                    continue  # "X could have tried a charm offensive. Instead, ...": a choice not taken
                 if strength == "thing":
                     if not _thing_subject(doc, (s0, e0), cs):
                         continue
