@@ -1070,7 +1070,7 @@ class ConsensusWords:
 def _hyphen_parts(words: list[str]) -> set[str]:
     """The parts of the hyphenated words ("zero-sum" -> zero, sum): "zero sum" against "zero-sum" spells
     the same words, it changes no number."""
-    return {p.lower() for w in words if "-" in w for p in w.split("-") if p}
+    return {_number_value(p) for w in words if "-" in w for p in w.split("-") if p}
 
 
 def _is_number(w: str) -> bool:
