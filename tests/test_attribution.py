@@ -570,3 +570,10 @@ def test_unnamed_groups_of_experts_are_vague():
         d = doc_of(f"The fund could unlock far more private money, according to {noun}.")
         assert [k[0] for k in kinds(d)] == ["vague"], noun
 
+
+def test_reports_from_an_outlet_relay_and_reports_from_a_place_do_not():
+    d = doc_of('"The sea is rising," the governor said, a warning echoed in reports from Reuters.')
+    assert [k[:2] for k in kinds(d) if k[0] == "relayed"] == [("relayed", "Reuters")]
+    d = doc_of("Reports from Vell said the quay had closed.")
+    assert not [k for k in kinds(d) if k[0] == "relayed"]
+
