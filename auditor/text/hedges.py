@@ -259,10 +259,19 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
 _HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
-# a person's speech as the subject of the main clause: "His comments", "Her remarks", "Vance's address"
-_SPEECH_SUBJECT = re.compile(r"\W*(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?['’]s?)\s+(?:[a-z-]+\s+)?"
-                             r"(?:comments|remarks|speech|address|statement|words|message|argument|testimony|"
-                             r"rhetoric|keynote)\b")
+
+
+@cached
+def _speech_subject() -> re.Pattern:
+    """A person's speech as the subject of the main clause: "His comments", "Her remarks", "Vance's address"
+    (speech_nouns.txt, the list the speaker layer reads)."""
+    from ..vocab import load_phrases
+
+    nouns = "|".join(re.escape(n) for n in sorted(load_phrases("speech_nouns"), key=len, reverse=True))
+    return re.compile(r"\W*(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?['’]s?)\s+(?:[a-z-]+\s+)?"
+                      rf"(?:{nouns})\b")
+
+
 # a choice not taken: "X could have attempted a charm offensive ... Instead, ..."
 _INSTEAD = re.compile(r"\W*(?:[Ii]nstead\b|[Bb]ut\s+instead\b|[Rr]ather\b)")
 
@@ -311,7 +320,7 @@ def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attri
     subj = re.match(r"\W*((?:[\w'-]+\s+){0,4}?)(?=[a-z][\w-]*(?:ed|s)\b)", head)
     words = subj.group(1).strip() if subj else ""
     names = {w for a in atts if a.source_type == "person" and a.source for w in a.source.split()}
-    if _SPEECH_SUBJECT.match(head):
+    if _speech_subject().match(head):
         # "His comments also touched on ..., suggesting that ...": the participle continues the speech's argument
         s = cs - len(head)
         return Attribution(source=None, kind="direct", start=s, end=s, cue="", chain=[], hops=1,

@@ -300,10 +300,10 @@ class People:
                 idx.setdefault(w[-1], ([], [], []))[0].append(p)
                 if len(w) > 1:
                     idx.setdefault(w[0], ([], [], []))[1].append(p)
-                # a name known by a word inside it: "Lula" of "Luiz Inacio Lula da Silva" (the word before
-                # a particle, or any inner word of a name of three words or more)
+                # a name known by a word inside it: "Lula" of "Luiz Inacio Lula da Silva" (any inner word
+                # of a name of three words or more but a particle)
                 for i in range(1, len(w) - 1):
-                    if w[i] not in _PARTICLES and (w[i + 1] in _PARTICLES or len(w) >= 3):
+                    if w[i] not in _PARTICLES:
                         idx.setdefault(w[i], ([], [], []))[2].append(p)
             self._index = (version, idx)
         return self._index[1]
@@ -530,9 +530,17 @@ _CLOSED_CLASS = frozenset("this that these those his her its their who which wha
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
-# "Vance's address emphasised ...": a person's speech as the subject makes that person the current speaker
-_SPEECH_OF = re.compile(r"(?:['\u2019]s?)?[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:address|speech|remarks|comments|statement|"
-                        r"message|keynote|testimony)[^\S\n]+(?:[a-z]+[^\S\n]+)?(?!(?:was|were|is|has|had)\b)[a-z]+(?:ed|s)\b")
+
+
+@cached
+def _speech_of() -> re.Pattern:
+    """After a person's name: their speech as the subject of an active verb ("Vance's address emphasised",
+    "Lula's address today expressed"), which makes that person the current speaker (speech_nouns.txt)."""
+    nouns = "|".join(re.escape(n) for n in sorted(load_phrases("speech_nouns"), key=len, reverse=True))
+    return re.compile(rf"(?:['\u2019]s?)?[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:{nouns})[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+                      r"(?!(?:was|were|is|has|had)\b)[a-z]+(?:ed|s)\b")
+
+
 _AGE_APPOS = re.compile(r",[^\S\n]+\d{1,3},")  # "Vance, 40, said": an age in apposition names a person
 # a title's abbreviation the splitter may break after ("Rep. Ana Ruiz"): not a sentence's end; a short name
 # that ends a sentence ("in Kyiv.", "in Vell.") or a full stop before a line break is one
@@ -627,7 +635,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         """The mention opens its sentence as the subject, or that of a reporting clause ("..., Roe said")."""
         s = subject_of.get(r.start)
         if s is None:
-            s = subject_of[r.start] = ((not r.possessive or bool(_SPEECH_OF.match(norm, r.end))) and not r.heading
+            s = subject_of[r.start] = ((not r.possessive or bool(_speech_of().match(norm, r.end))) and not r.heading
                                        and not _COORD.match(norm, r.end)
                                        and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
         return s
@@ -766,7 +774,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         p.mentions.append(r.pos)
         p.titles |= r.roles
         p.attrs |= r.attrs
-        if r.single and r.possessive and not _SPEECH_OF.match(norm, r.end):
+        if r.single and r.possessive and not _speech_of().match(norm, r.end):
             continue
         mentions.append((r.pos, fn))
         if subject(r):
