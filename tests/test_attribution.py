@@ -511,13 +511,6 @@ def test_as_reported_with_no_one_after_it_is_vague_and_with_an_outlet_a_relay():
     assert [k[:2] for k in kinds(d)] == [("relayed", "Harbour News")]
 
 
-def test_speaking_to_an_outlet_at_the_start_of_a_sentence_is_a_relay():
-    d = doc_of("Speaking to Harbour News ahead of the vote on Tuesday, Governor Aron Velt said the quay would close.")
-    assert ("relayed", "Harbour News", "Speaking to Harbour News") in kinds(d)
-    d = doc_of("Speaking to the crowd ahead of the vote, Governor Aron Velt said the quay would close.")
-    assert not [k for k in kinds(d) if k[0] == "relayed"]
-
-
 def test_words_through_an_interpreter_are_relayed():
     d = doc_of('Governor Aron Velt spoke in Norse. "The quay stays," Velt said through an interpreter.')
     (r,) = [a for a in d.attributions if a.kind == "relayed"]
@@ -526,54 +519,44 @@ def test_words_through_an_interpreter_are_relayed():
     assert not [a for a in d.attributions if a.kind == "relayed"]
 
 
-def test_a_site_named_by_its_address_is_an_outlet():
-    d = doc_of("The levy was the first reply from the new cabinet, Vellpost.ro noted on Monday.")
-    assert ("relayed", "Vellpost.ro") in [k[:2] for k in kinds(d)]
-    d = doc_of("The levy was the first reply from the new cabinet, Mayor Ana Ruiz noted on Monday.")
-    assert not [k for k in kinds(d) if k[0] == "relayed"]
-
-
-def test_a_reference_block_under_the_text_names_where_it_came_from():
-    body = ("The harbour board approved the ferry levy on Monday after a long debate in the hall of the "
-            "old customs house by the sea.")
-    d = doc_of(f"{body}\nReference(s):\nFerry levy approved after long debate\nvellpost.com")
-    (r,) = [a for a in d.attributions if a.kind == "relayed"]
-    assert r.source == "vellpost.com" and d.text[r.start:r.end].startswith("Reference(s):")
-    d = doc_of(f"{body}\nReferences:\nThe board's minutes of the meeting\nPage 4")
-    assert not [a for a in d.attributions if a.kind == "relayed"]
-
-
-def test_a_wires_name_alone_above_the_date_is_a_relay_and_a_bare_credit_in_the_text_is_not():
-    d = doc_of("Governor warns of ferry costs\ndpa\n14.2.2025 - 21:01\nGovernor Aron Velt warned of costs.")
-    assert ("relayed", "dpa", "dpa") in kinds(d)
-    d = doc_of("Governor warns of ferry costs\nThe quay at dawn\nReuters\nGovernor Aron Velt warned of costs.")
-    assert not [k for k in kinds(d) if k[0] == "relayed"]
-
-
-def test_a_wire_dateline_between_slashes_is_a_relay():
-    d = doc_of("VELL, March 3rd. /tass/. The harbour board approved the levy on Monday.")
-    (r,) = [a for a in d.attributions if a.kind == "relayed"]
-    assert r.source.casefold() == "tass" and "/tass/" in d.text[r.start:r.end]
-    d = doc_of("VELL, March 3rd. The harbour/ferry board approved the levy on Monday.")
-    assert not [a for a in d.attributions if a.kind == "relayed"]
-
-
-def test_reported_by_an_unlisted_name_is_an_outlet_unless_a_person_the_article_introduces():
-    d = doc_of("The board will vote in May. This was reported by Vell-Info citing Mayor Ana Ruiz.")
-    assert ("relayed", "Vell-Info", "reported by Vell-Info") in kinds(d)
-    d = doc_of("Mayor Karl Ostby inspected the quay. The crack was reported by Karl Ostby on Monday.")
-    assert not [k for k in kinds(d) if k[0] == "relayed"]
-
-
 def test_unnamed_groups_of_experts_are_vague():
     for noun in ("policymakers", "economists", "lawmakers"):
         d = doc_of(f"The fund could unlock far more private money, according to {noun}.")
         assert [k[0] for k in kinds(d)] == ["vague"], noun
 
 
-def test_reports_from_an_outlet_relay_and_reports_from_a_place_do_not():
-    d = doc_of('"The sea is rising," the governor said, a warning echoed in reports from Reuters.')
-    assert [k[:2] for k in kinds(d) if k[0] == "relayed"] == [("relayed", "Reuters")]
-    d = doc_of("Reports from Vell said the quay had closed.")
-    assert not [k for k in kinds(d) if k[0] == "relayed"]
+_BODY = ("The harbour board approved the ferry levy on Monday after a long debate in the hall of the old customs "
+         "house by the sea.")
+RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like it with none)
+    # a participle opening the sentence is read like the same words inside one
+    ("Speaking to Harbour News ahead of the vote on Tuesday, Governor Aron Velt said the quay would close.",
+     "Harbour News", "Speaking to Harbour News",
+     "Speaking to the crowd ahead of the vote, Governor Aron Velt said the quay would close."),
+    # a site named by its address is an outlet
+    ("The levy was the first reply from the new cabinet, Vellpost.ro noted on Monday.", "Vellpost.ro",
+     "Vellpost.ro noted on Monday", "The levy was the first reply from the new cabinet, Mayor Ana Ruiz noted on Monday."),
+    # a reference block under the text names where it came from
+    (f"{_BODY}\nReference(s):\nFerry levy approved after long debate\nvellpost.com", "vellpost.com",
+     "Reference(s):\nFerry levy approved after long debate\nvellpost.com", f"{_BODY}\nReferences:\nThe board's minutes of the meeting\nPage 4"),
+    # a wire's name alone above the date is a relay, a bare credit in the text is not
+    ("Governor warns of ferry costs\ndpa\n14.2.2025 - 21:01\nGovernor Aron Velt warned of costs.", "dpa", "dpa",
+     "Governor warns of ferry costs\nThe quay at dawn\nReuters\nGovernor Aron Velt warned of costs."),
+    # a wire dateline between slashes
+    ("VELL, March 3rd. /tass/. The harbour board approved the levy on Monday.", "TASS", "VELL, March 3rd. /tass/.",
+     "VELL, March 3rd. The harbour/ferry board approved the levy on Monday."),
+    # "reported by" an unlisted name takes a publication, unless a person the article introduces
+    ("The board will vote in May. This was reported by Vell-Info citing Mayor Ana Ruiz.", "Vell-Info",
+     "reported by Vell-Info",
+     "Mayor Karl Ostby inspected the quay. The crack was reported by Karl Ostby on Monday."),
+    # an outlet's reports relay, reports from a place do not
+    ('"The sea is rising," the governor said, a warning echoed in reports from Reuters.', "Reuters",
+     "reports from Reuters", "Reports from Vell said the quay had closed."),
+]
 
+
+@pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_PAIRS, ids=lambda x: str(x)[:30])
+def test_a_relay_met_at_first_contact_and_a_text_like_it_without_one(text, source, clause, near):
+    d = doc_of(text)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
+    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]

@@ -127,7 +127,7 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 from ..models import QuoteCluster
 from ..text.document import WORD_RE
 from ..text.normalize import normalize
-from ..text.speakers import _REGNAL, same_roles, titles  # _REGNAL: "Leo XIV", the number is part of the name
+from ..text.speakers import _REGNAL, inner_words, same_roles, titles  # _REGNAL: "Leo XIV", the number is part of the name
 from ..vocab import load_phrases
 
 THRESHOLD = 0.42
@@ -1332,7 +1332,7 @@ def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     if len(long) == len(short) + 1 and long[:-1] == short and _REGNAL.match(long[-1].upper()):
         return True
     core = long[:-1] if _REGNAL.match(long[-1].upper()) else long
-    if len(short) == 1 and len(core) >= 3 and short[0] in core[1:-1]:
+    if len(short) == 1 and short[0] in inner_words(core):
         return True  # the name a person goes by, inside the full one: "Lula" / "Luiz Inacio Lula da Silva"
     return len(core) > len(short) and core[-len(short):] == short
 

@@ -15,6 +15,7 @@ host) is not a practical concern.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -49,6 +50,16 @@ def registered_domain(url: str | None) -> str | None:
         return None
     found = _extractor()(name)
     return found.top_domain_under_public_suffix or name
+
+
+def site_address(text: str) -> bool:
+    """Whether ``text`` is a bare site address written as a name ("Biziday.ro", "cgtn.com",
+    "news.example.co.uk"): letters, digits, dots and hyphens, a domain under a public suffix of the same
+    snapshot, the suffix in lower case as sites print it (so "U.S." or "St.Louis" are not)."""
+    if not re.fullmatch(r"(?:www\.)?[A-Za-z][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+", text):
+        return False
+    found = _extractor()(text)
+    return bool(found.domain and found.suffix) and text.endswith(found.suffix) and found.suffix.islower()
 
 
 def url_id(url: str) -> str:

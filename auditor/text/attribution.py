@@ -52,9 +52,10 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
               "friday", "saturday", "sunday"}
-_GROUP_OF_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:of|to|close\s+to|in|at|from|within)\s+(?:the\s+)?$")
-_GROUP_HEAD_RX = re.compile(r"((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+(?:of|to|close\s+to|in|at|from|within|inside|"
-                            r"familiar\s+with)\s+\S")
+# an unnamed group and whom it serves or where it sits ("allies of X", "an official in X's office")
+_GROUP_PREP = r"of|to|close\s+to|in|at|from|within"
+_GROUP_OF_RX = re.compile(rf"(?<![\w-])([A-Za-z]+)\s+(?:{_GROUP_PREP})\s+(?:the\s+)?$")
+_GROUP_HEAD_RX = re.compile(rf"((?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s+(?:{_GROUP_PREP}|inside|familiar\s+with)\s+\S")
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
@@ -203,11 +204,6 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
 _DET_RX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
-# a web address as a name: "Biziday.ro", "news.example.co.uk" (letters before a lower-case top-level domain)
-_DOMAIN_RX = re.compile(r"(?:www\.)?[A-Za-z][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2}|com|net|org|info|news|"
-                        r"online|media|today|live|tv)")
-
-
 def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     """(name, source type) when ``phrase`` names a news outlet: a listed agency, broadcaster or medium
     (sources.yaml), a capitalised name ending in a media head ("the Daily Courier", "Radio Meridian"), or
@@ -219,8 +215,11 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     words = core.split()
     if not words:
         return None
-    if len(words) == 1 and _DOMAIN_RX.fullmatch(core):
-        return core, "media"  # "Biziday.ro noted", "cgtn.com": a site named by its address
+    if len(words) == 1 and "." in core[1:-1]:
+        from ..ingest.urls import site_address
+
+        if site_address(core):
+            return core, "media"  # "Biziday.ro noted", "cgtn.com": a site named by its address
     tm = _TEXT_BY_RX.match(core)
     if tm:  # "a report by the Daily Courier", "an article in the Valley Gazette": whose text it is
         return outlet_of(tm.group("by"), v)
@@ -383,7 +382,9 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         if caps and (caps[-1] == last or " ".join(caps) == p.name):
             return p.name, "person"
     if len(caps) == 1:  # the name a person goes by, inside the full one ("Lula" of "Luiz Inacio Lula da Silva")
-        inner = [p for p in persons if caps[0] in p.name.split()[1:-1] and len(p.name.split()) >= 3]
+        from .speakers import inner_words
+
+        inner = [p for p in persons if caps[0] in inner_words(p.name.split())]
         if len(inner) == 1:
             return inner[0].name, "person"
     has_title = bool(v.title_rx.search(s))

@@ -300,11 +300,8 @@ class People:
                 idx.setdefault(w[-1], ([], [], []))[0].append(p)
                 if len(w) > 1:
                     idx.setdefault(w[0], ([], [], []))[1].append(p)
-                # a name known by a word inside it: "Lula" of "Luiz Inacio Lula da Silva" (any inner word
-                # of a name of three words or more but a particle)
-                for i in range(1, len(w) - 1):
-                    if w[i] not in _PARTICLES:
-                        idx.setdefault(w[i], ([], [], []))[2].append(p)
+                for x in inner_words(w):  # a name known by a word inside it: "Lula"
+                    idx.setdefault(x, ([], [], []))[2].append(p)
             self._index = (version, idx)
         return self._index[1]
 
@@ -365,6 +362,13 @@ _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
 # a lower-case particle may open a run when a capitalised word follows ("von der Leyen said")
 _RUN = re.compile(rf"(?<![\w'\u2019-])(?:{_PARTICLE}[^\S\n]+)*{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
+
+
+def inner_words(words: list[str] | tuple[str, ...]) -> list[str]:
+    """The words inside a name of three words or more, particles aside: the name a person may go by ("Lula"
+    of "Luiz Inacio Lula da Silva"). The speaker layer, the attribution layer and the corpus's one name per
+    speaker all read a single name against it."""
+    return [w for w in words[1:-1] if w.lower() not in _PARTICLES] if len(words) >= 3 else []
 
 
 def _name_words(name: list[str]) -> list[str]:
@@ -927,21 +931,16 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
 def _demonym_plural(word: str) -> bool:
     """A people named after its country ("Canadians", "Germans", "Israelis"): a plural whose singular ends
     like a demonym and begins like a territory's name. A surname ending in -s ("Evans") begins like none."""
-    low = word.lower()
-    if len(low) < 6 or not low.endswith("s") or not low[:-1].endswith(("an", "i")):
-        return False
-    return low[:4] in _territory_prefixes()
+    return word.lower().endswith("s") and _demonym(word[:-1], ("an", "i"))
 
 
 @lru_cache(maxsize=4096)
-def _demonym(word: str) -> bool:
+def _demonym(word: str, endings: tuple[str, ...] = ("an", "ese", "ish", "i")) -> bool:
     """An adjective of a people or place ("European", "Russian", "Israeli", "Chinese", "British"): a
     singular that ends like a demonym and begins like a territory's name. Before a lower-case noun it
     modifies the noun ("European leaders"); it names no one."""
     low = word.lower()
-    if len(low) < 5 or not low.endswith(("an", "ese", "ish", "i")):
-        return False
-    return low[:4] in _territory_prefixes()
+    return len(low) >= 5 and low.endswith(endings) and low[:4] in _territory_prefixes()
 
 
 @lru_cache(maxsize=1)
