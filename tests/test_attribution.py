@@ -551,7 +551,47 @@ RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like i
     # an outlet's reports relay, reports from a place do not
     ('"The sea is rising," the governor said, a warning echoed in reports from Reuters.', "Reuters",
      "reports from Reuters", "Reports from Vell said the quay had closed."),
+    # round 9: a wire's label on its copy, and a broadcaster's call of a vote
+    ("Ferry levy passes\nAFP :\nThe harbour board approved the levy on Monday.", "AFP", "AFP :",
+     "Ferry levy passes\nNote: The harbour board approved the levy on Monday."),
+    ("Reuters: The harbour board approved the levy on Monday.", "Reuters", "Reuters:",
+     "Mayor Roe: The harbour board approved the levy on Monday."),
+    ("The Harbour Party won most seats, the Canadian Broadcasting Corporation projected on Tuesday.",
+     "Canadian Broadcasting Corporation", "the Canadian Broadcasting Corporation projected",
+     "The Harbour Party won most seats, the party's own count projected on Tuesday."),
+    ("The hall cheered after the public broadcaster CBC called the election for Mayor Roe.", "CBC",
+     "CBC called the election", "The hall cheered after Mayor Roe called the election a turning point."),
 ]
+
+
+# round 9 (session 8): unnamed groups and data with no owner, in the forms first contact showed
+VAGUE_PAIRS = [  # (a text with one vague clause, the clause, a text like it with a named source)
+    ("The levy passed. His critics, however, argue that it hurts the fishers.", "His critics, however, argue",
+     "The levy passed. Mayor Roe, however, argued that it hurts the fishers."),
+    ("The levy passed. Polls show most islanders oppose it.", "Polls show",
+     "The levy passed. Harbour board minutes show most islanders oppose it."),
+    ("The levy passed. Many voters said the fee was the last straw.", "Many voters said",
+     "The levy passed. Mayor Roe said the fee was the last straw."),
+    ("The levy passed. Observers at the meeting called the vote historic.", "Observers at the meeting called",
+     "The levy passed. The clerk at the meeting read the vote aloud."),
+    ("The levy passed. Rights activists view the fee as cruel.", "Rights activists view",
+     "The levy passed. The fee is cruel to fishers."),
+    ("The mayor cited a cost of two million, a figure island officials deny.", "officials deny",
+     "The mayor cited a cost of two million, a figure the harbour board confirmed."),
+    ("According to projections, the Harbour Party will win most seats.", "According to projections",
+     "According to the harbour board, the Harbour Party will win most seats."),
+    ('"The levy is a trap," remarked a Norlandic critic, pointing to the cost.', "remarked a Norlandic critic",
+     '"The levy is a trap," remarked Mayor Roe, pointing to the cost.'),
+    ("The mayor waved in a way that many have perceived as a snub.", "many have perceived",
+     "The mayor waved in a way that looked like a snub."),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "near"), VAGUE_PAIRS, ids=lambda x: str(x)[:30])
+def test_vague_sourcing_met_at_first_contact_and_a_text_like_it_with_a_named_source(text, clause, near):
+    d = doc_of(text)
+    assert [d.text[a.start:a.end] for a in d.attributions if a.kind == "vague"] == [clause]
+    assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
 
 
 @pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_PAIRS, ids=lambda x: str(x)[:30])

@@ -55,6 +55,8 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
 # an unnamed group and whom it serves or where it sits ("allies of X", "an official in X's office")
 _GROUP_PREP = r"of|to|close\s+to|in|at|from|within"
 _GROUP_OF_RX = re.compile(rf"(?<![\w-])([A-Za-z]+)\s+(?:{_GROUP_PREP})\s+(?:the\s+)?$")
+_GROUP_AT_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:at|in|on|from|within|inside|across|around)\s+"
+                          r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$")
 _GROUP_HEAD_RX = re.compile(rf"((?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s+(?:{_GROUP_PREP}|inside|familiar\s+with)\s+\S")
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
@@ -435,8 +437,10 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     seg = text[lo:pos]
     # a parenthetical ", speaking during ..., said": jump back over it
     if re.search(r",\s*$", seg):
+        # (or an adverb set off by commas: "Critics, however, argue")
         inner = re.search(r"(\w[^,]*?),\s*(?:speaking|addressing|writing|answering|responding|"
-                          r"according|in|at|during|while|who)\b[^,]*,\s*$", seg)
+                          r"according|in|at|during|while|who|however|though|meanwhile|too|also|instead|"
+                          r"for|by)\b[^,]*,\s*$", seg)
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
         else:
@@ -539,7 +543,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
         r"|of\s+(?:the|his|her|their|its|[\w.-]+['’]s)\s+(?:[\w'’.-]+\s+){0,2}?(?:"
         + _alts(sorted(v.vague_nouns)) + r"|[a-z]+s)\s+)?"
-        r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)\Z", re.IGNORECASE)
+        r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)"
+        r"(?:(?:have|has|had)\s+(?:long\s+|also\s+)?)?\Z", re.IGNORECASE)  # "many have perceived"
     with_rx = re.compile(r"(?<!\w)with\s+\Z", re.IGNORECASE)
     # a vague agent of a verb of naming ("labelled ... by Western analysts") and an agentless passive of
     # report or belief ("is believed to be", ", reported to have")
@@ -711,6 +716,13 @@ def extract_attributions(doc) -> list[Attribution]:
                 if not inverted:
                     subj = None
             if subj is None:
+                # "Observers at the meeting called", "experts in the field say": an unnamed group before a
+                # place or setting of common words (a named one, "Analysts in Washington", is read below)
+                group = _GROUP_AT_RX.search(text, max(s0, vs - 70), vs)
+                if group and group.group(1).casefold() in v.vague_nouns and free(group.start(1), ve) and \
+                        not quoted(group.start(1), ve):
+                    add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
+                                    chain=[], hops=0, source_type="unknown"))
                 continue
             lead = _LEAD_CONJ_RX.match(text, subj[0], subj[1])
             if lead:  # "Though Trump said", "As Reuters explained": the subject follows the conjunction
@@ -754,7 +766,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 add(Attribution(source=source, kind="relayed", start=cs, end=ce, cue=m.group(), chain=[source],
                                 hops=2, source_type=stype))
                 continue
-            if not inverted and _unnamed(phrase, v):
+            if _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
                 if not free(cs, ce):
@@ -856,6 +868,8 @@ def _inverted_subject(phrase: str, v: Vocab) -> bool:
     """After an inverted verb ('," said X'): a pronoun, a title, a known source or a capitalised name."""
     low = phrase.casefold()
     if low in v.pronouns or v.title_rx.search(phrase) or v.source_rx.search(phrase) or outlet_of(phrase, v):
+        return True
+    if _unnamed(phrase, v):  # '," remarked a local critic': nobody named, read as vague below
         return True
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split()
     return bool(words) and all(w[:1].isupper() for w in words)
@@ -1278,6 +1292,7 @@ _REFERENCES_RX = re.compile(r"\s*(?:References?|Sources?|Reference\(s\)|Source\(
 _DATE_LINE_RX = re.compile(rf"\s*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}|{_MONTHS}\s+\d{{1,2}}\b|"
                            rf"\d{{1,2}}\s+{_MONTHS}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|Updated\b|Published\b)")
 _SLASH_WIRE_RX = re.compile(r"\s*(?:[A-Z][^\n/]{0,60}?\s*)?/([A-Za-z][A-Za-z-]{1,15})/\.?")
+_WIRE_LABEL_RX = re.compile(r"[^\S\n]*([A-Z][\w.&'\u2019-]*(?:[^\S\n][A-Z][\w.&'\u2019-]*){0,2})[^\S\n]*:(?=\s|$)")
 _BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
 # an aggregator's card naming the outlet a story comes from, with its reading time or age ("BBC 1 min read
 # 1 hour ago", "Valley Courier · 3 min read")
@@ -1358,6 +1373,13 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
                 # "MUNICH, February 14th. /tass/. ...": a wire's dateline between slashes
                 s = sw.start() + len(sw.group()) - len(sw.group().lstrip())
                 yield Attribution(source=outlet[0], kind="relayed", start=s, end=sw.end(), cue="dateline",
+                                  chain=[outlet[0]], hops=2, source_type="agency")
+        m = _WIRE_LABEL_RX.match(text, ls, le)
+        if m:
+            outlet = outlet_of(m.group(1), v)
+            if outlet and outlet[1] == "agency" and outlet[0] == m.group(1) and not _own_outlet(doc, outlet[0]):
+                # "AFP :" above the story, "Reuters: The prime minister said ...": a wire's label on its copy
+                yield Attribution(source=outlet[0], kind="relayed", start=m.start(1), end=m.end(), cue="label",
                                   chain=[outlet[0]], hops=2, source_type="agency")
         m = _BYLINE_RX.match(text, ls, le)
         if m and len(m.group(1).split()) <= 10:
