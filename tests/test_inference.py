@@ -157,6 +157,11 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("It did not appear that anyone on the board would change the harbour law.", "did not appear"),
     ("The governor closed the speech on trade, seeming to threaten the smaller islands.", "seeming to"),
     ("If approved, the fund could reshape how the ferries are paid for.", "If approved,"),
+    # round 9: what a thing suggests stays a reading, whatever modal follows; an appearance with no time
+    # before the story's
+    ("The new trains arrived on Monday, suggesting the line should reopen soon.", "suggesting"),
+    ("The Harbour Party looked headed for defeat in the final count.", "looked headed for"),
+    ("The mayor was popular. That was until she appeared to mock the fishers in a speech.", "appeared to"),
 ]
 
 NOT_FLAGGED = [
@@ -210,6 +215,12 @@ NOT_FLAGGED = [
     "His remarks also touched on the ferries, suggesting that the islands need new partners.",
     "The governor used his speech to warn that the pier appears to be unsafe.",
     "If approved, the levy takes effect in May.",
+    # round 9: how things looked once, which the story goes on to contradict; a proposal someone made
+    "The Harbour Party, which seemed headed for collapse just months ago, won a fourth term on Monday.",
+    "The Harbour Party had appeared to be heading for defeat until the governor attacked the port.",
+    "At the start of the year the Harbour Party looked headed for a wipeout.",
+    "Mayor Roe shocked many by suggesting the island should join Norland.",
+    "The governor threatened the port and the ferries, suggesting they should be sold to Norland.",
 ]
 
 TRANSCRIPT = "\n\n".join([

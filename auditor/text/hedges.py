@@ -215,6 +215,35 @@ def _person_subject(doc, sent: Span, cs: int) -> bool:
     return last.casefold() in ("he", "she") or last[:1].isupper() or bool(vocab().title_rx.fullmatch(last))
 
 
+_NOT_OPENING_NAMES = frozenset("the a an this that these those it its their there here his her our my some many "
+                                "in on at after before when while as if but and".split())
+
+
+# the last clause before a participle opens with a name and a verb in the past ("until Trump attacked ...,")
+_NAMED_CLAUSE = re.compile(r"(?:^|,|\b(?:until|when|after|as|because|since|while|and|but))\s+"
+                           r"(?-i:[A-Z][a-z][\w'\u2019-]*)(?:\s+(?-i:[A-Z][\w'\u2019-]*))?\s+(?:[a-z]+ly\s+)?[a-z]+ed\b"
+                           r"[^,;:]*(?:,[^,;:]*)?,?\s*$")
+
+
+def _opens_with_person(doc, s0: int, cs: int) -> bool:
+    """Whether the sentence opens with a person as its subject: he/she, a capitalised name, or "the" and a
+    title ("The mayor surprised many by suggesting ..."), not a thing ("The new trains arrived")."""
+    from .attribution import vocab
+
+    head = doc.norm[s0:cs]
+    if _NAMED_CLAUSE.search(head):
+        return True  # "... until Trump attacked the economy, suggesting ...": the participle's own clause
+    words = re.findall(r"[\w'’.-]+", head)[:3]
+    if not words:
+        return False
+    first = words[0].casefold()
+    if first in ("he", "she"):
+        return True
+    if first == "the" and len(words) > 1:
+        return bool(vocab().title_rx.fullmatch(re.sub(r"['’]s$", "", words[1])))
+    return words[0][:1].isupper() and first not in _NOT_OPENING_NAMES and first not in _NOT_A_PERSON
+
+
 _BOUNDARY_LEFT = re.compile(r"""[,;:()"\u2014]|\s-\s|\bthat\b|\bwhich\b|\bwho\b""", re.IGNORECASE)
 _BOUNDARY_RIGHT = re.compile(r"""[,;:!?()"\u2014]|\s-\s|\.(?=\s|$)""")
 
@@ -273,6 +302,15 @@ def _speech_subject() -> re.Pattern:
 
 
 # a choice not taken: "X could have attempted a charm offensive ... Instead, ..."
+# an appearance in the past tense, and a time before the story's that it belonged to ("until" after it: how
+# things looked until something changed them; "That was until he appeared to ..." is the later act)
+_PAST_LOOK = re.compile(r"\b(?:seemed|appeared|looked)\b", re.IGNORECASE)
+_RETROSPECT = re.compile(r"\b(?:ago|until|till|at\s+the\s+(?:start|beginning|outset)\s+of|at\s+one\s+point|back\s+then"
+                         r"|(?:days|weeks|months|years)\s+(?:earlier|before|after)|earlier\s+(?:this|that)\s+\w+)\b",
+                         re.IGNORECASE)
+# what follows a "suggest" that proposes: a clause with a modal of obligation ("suggesting it should become")
+_PROPOSAL = re.compile(r"(?:\s+that)?\s+(?:[\w'\u2019.-]+\s+){1,5}?(?:should|ought\s+to|must|be\s+allowed\s+to)\b",
+                       re.IGNORECASE)
 _INSTEAD = re.compile(r"\W*(?:[Ii]nstead\b|[Bb]ut\s+instead\b|[Rr]ather\b)")
 
 
@@ -424,6 +462,15 @@ def hedges(doc) -> list[Hedge]:
                 if strength == "weak" and (_INSTEAD.match(text, e0) or re.search(
                         r"[,;]\s*(?:but\s+)?(?:instead|rather)\b", text[ce:e0])):
                     continue  # "X could have tried a charm offensive. Instead, ...": a choice not taken
+                if strength != "interpretive" and _PAST_LOOK.search(text, max(s0, cs - 12), ce) and any(
+                        not r.group().casefold().startswith(("until", "till")) or r.start() >= ce
+                        for r in _RETROSPECT.finditer(text, s0, e0)):
+                    continue  # "a party that seemed headed for collapse just months ago": how things looked
+                    # once, which the article goes on to say they did not stay, not the author's guess
+                if m.group()[:7].casefold() == "suggest" and _PROPOSAL.match(text, ce, e0) and \
+                        _opens_with_person(doc, s0, cs):
+                    continue  # "threatened its sovereignty, suggesting it should become the 51st state": a
+                    # proposal someone made (a speech act), not a hedged reading
                 if strength == "thing":
                     if not _thing_subject(doc, (s0, e0), cs):
                         continue
