@@ -485,6 +485,10 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     prefix = _DATELINE.sub("", prefix)
     if "," in prefix:
         intro, prefix = prefix.rsplit(",", 1)
+        last = intro.rsplit(",", 1)[-1]
+        if _POSSESSED_END.search(last) and ("," in intro or not _PREP_OPEN.match(last)):
+            # (a sentence that opens with such a phrase introduces its subject: "In his first address, X said")
+            return False  # "... in the spirit of his predecessor, Pope Francis": the apposition of an object
         # "Speaking in Kyiv, Roe said", "On Monday, Roe said"; not "Roe thanked his predecessor, X", nor
         # "Speaking in Kyiv, Roe thanked her predecessor, X" (each comma's phrase must introduce); any fronted
         # words before a reporting clause ("Support has not diminished, Roe said")
@@ -504,6 +508,13 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     return not words or all(_is_title(w) or w[:1].isupper() for w in words)
 
 
+# a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
+# "in the spirit of her late husband"): a name set off after it is that noun's apposition
+_POSSESSED_END = re.compile(r"\w[^,]*\s(?:his|her|their|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s*$")
+_PREP_OPEN = re.compile(r"\s*(?:in|on|at|during|after|before|with|for|from|by|as|under|amid|since|upon|over)\s",
+                        re.IGNORECASE)
+
+
 def _intro_like(seg: str, place: bool = False) -> bool:
     """An introductory phrase: it opens with a preposition, an intro adverb, a participle, an -ly adverb, a
     number or a calendar name; with ``place``, a short capitalised place or date after another introductory
@@ -512,6 +523,8 @@ def _intro_like(seg: str, place: bool = False) -> bool:
     if not words:
         return True
     w = words[0].lower()
+    if w in ("the", "a", "an") and any(x.lower() in _verb_set() for x in words[1:]):
+        return False  # a clause of its own: "the Argentine president said that the head of the government,"
     if w in _FUNCTION or w in _INTRO_WORDS or w.endswith(("ing", "ly", "ed")) or w[:1].isdigit() or w in _CALENDAR \
             or w in _PARTICIPLES:
         return True
@@ -1090,6 +1103,14 @@ class Discourse:
                 poss.insert(i, pos)
                 evs.insert(i, (pos, name))
 
+    def add_subject(self, pos: int, name: str | None) -> None:
+        """A person opening a sentence as its subject under a role (``The new pontiff gave ...``): the
+        current speaker from there, as a named subject is; no quotation is theirs by it."""
+        if name and name in self.people.persons:
+            i = bisect.bisect_right(self._pos, pos)
+            self._pos.insert(i, pos)
+            self.events.insert(i, (pos, name))
+
     def current(self, pos: int) -> str | None:
         """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject."""
         i = bisect.bisect_left(self._pos, pos) - 1
@@ -1288,6 +1309,12 @@ _PASSAGE = 300  # characters: about one paragraph of news copy
 _QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+words\s+of)"
                       r"(?:[^\S\n]+[a-z][\w\-]*){0,3}[^\S\n]+$",
                       re.IGNORECASE)
+# a preposition right before a name that a colon follows: the name is an object ("a warning shot at Trump:")
+_OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
+# the capitalised name a headline's clause opens with ("Mayor Roe takes aim at ...")
+_SUBJECT_NAME = re.compile(r"[^\S\n]*(?P<run>(?-i:[A-Z][\w'\u2019.-]*)(?:[^\S\n]+(?-i:[A-Z][\w'\u2019.-]*)){0,3})")
+# a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
+_ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
 _SPEECH_INTRO = re.compile(
     r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
     r"(?:from|by|of)[^\S\n]+(?P<who>(?:the[^\S\n]+)?[\w'\u2019.\-]+(?:[^\S\n]+[\w'\u2019.\-]+){0,4}?)[^\S\n]*:[^\S\n]*$",
@@ -1371,6 +1398,22 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if hint in norm:
             for m in rx.finditer(norm):
                 disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
+    # "The pope gave his regards to his predecessor, Pope Francis. '...,' he said": a sentence whose subject
+    # is a role the article's table gives one person makes that person the current speaker, not the name
+    # mentioned after it
+    if "he " in norm or "she " in norm or "He " in norm or "She " in norm:
+        for s0, _ in doc.sentences:
+            m = _ROLE_SUBJECT.match(norm, s0)
+            if not m or spans and any(a <= s0 < b for a, b in spans):
+                continue
+            toks = m.group("who").split()
+            # the role word closes the phrase ("The newly elected pontiff"), a verb or a comma follows
+            k = next((i for i, t in enumerate(toks) if i and t.rstrip(",").lower() in titles()), None)
+            if k is None or not (toks[k].endswith(",") or k + 1 == len(toks) or toks[k + 1][:1].islower()) or \
+                    any(t.lower() in _FUNCTION or t.lower() in ("the", "a", "an") or t.endswith(",")
+                        for t in toks[1:k]):
+                continue  # "The rallying call from the head of ...": the role is not the subject's head
+            disc.add_subject(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")))
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
@@ -1394,6 +1437,18 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     continue
                 m = pats[key].search(tail)
                 if not m:
+                    continue
+                if key == "before_colon" and _OBJECT_PREP.search(tail, 0, m.start("who")):
+                    # 'Roe fires a warning shot at Trump: "..."': the name after a preposition is the object;
+                    # the clause's subject speaks
+                    ls = max(lo, norm.rfind("\n", 0, base + m.start("who")) + 1)  # the headline's own line
+                    run = _SUBJECT_NAME.match(norm, ls)
+                    who = disc.resolve(run.group("run"), run.start("run")) if run else None
+                    if who and who in disc.people.persons:
+                        q.speaker = who
+                        q.cue, q.cue_start, q.cue_end = ":", base + m.start("verb"), base + m.end("verb")
+                        done = True
+                        break
                     continue
                 if key == "before_colon" and _QUOTING.search(tail, 0, m.start("who")):
                     # 'he quoted St Augustine: "..."': the quoted author is not the speaker
