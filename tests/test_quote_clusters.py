@@ -306,3 +306,23 @@ def test_a_number_in_words_and_in_digits_is_the_same_number():
     assert q["c"].cluster == q["a"].cluster == q["d"].cluster
     assert not [d for d in q["c"].differences if d["type"] == "number"] and q["c"].fidelity > 0.9
     assert [d for d in q["d"].differences if d["type"] == "number"] and q["d"].fidelity < q["c"].fidelity
+
+
+def test_an_excerpt_of_a_clause_the_consensus_does_not_carry_is_judged_by_the_rendering_carrying_it():
+    # most outlets print only the sentence's first clause, so the consensus is that clause; an excerpt of
+    # the second clause joins the cluster through a longer rendering, and must not read as a paraphrase of
+    # the first (fidelity 0) nor as its negation
+    first = "The harbour has weathered the storm of the northern blockade"
+    texts = {f"short{i}": f'"{first}," Varga told reporters.' for i in range(8)}
+    texts["long1"] = f'"{first} but we must never forget its lessons," Varga said.'  # one unit: no comma
+    texts["long2"] = f'Varga said: "{first} but we must never forget its lessons."'
+    texts["excerpt"] = 'Varga urged islanders to "never forget its lessons" as the ferries returned.'
+    texts["twisted"] = 'Varga said islanders should "always forget its lessons" as the ferries returned.'
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["excerpt"].cluster == q["long1"].cluster == q["short0"].cluster
+    assert q["excerpt"].fidelity == 1.0
+    assert not [d for d in q["excerpt"].differences if d["type"] in ("paraphrase", "negation")]
+    # a word changed inside such an excerpt is still a change
+    assert q["twisted"].cluster == q["excerpt"].cluster and q["twisted"].fidelity < 1.0

@@ -989,6 +989,34 @@ def _blocks(a, b) -> list[tuple[int, int, int]]:
     return [(x.a, x.b, x.size) for x in LCSseq.opcodes(a, b).as_matching_blocks() if x.size]
 
 
+CARRIERS = 50  # members read for a carrier of the words a unit renders beyond the consensus
+
+
+def _carrier(m: Rendering, cons: Consensus, members: list[Rendering]) -> Rendering | None:
+    """Another article's rendering that carries the words ``m`` renders where the consensus does not: ``m``
+    shares under half its words with the consensus, and some member that carries at least half the
+    consensus shares at least 70% (and three words) of them, in order. "never forget the lessons" in a cluster whose consensus is the sentence's first clause,
+    "We are over the shock of the betrayal", is an excerpt of the second clause that longer renderings
+    carry, not a paraphrase of the first."""
+    if m.primary or m.size < 3:
+        return None
+    shared = sum(b[2] for b in _blocks(m.stems, cons.stems))
+    if shared * 2 >= m.size:
+        return None
+    best, best_n = None, max(3, math.ceil(0.7 * m.size), shared + 3)
+    anchor = max(3, math.ceil(0.5 * len(cons.stems)))
+    for o in members[:CARRIERS]:
+        if o.article == m.article or o.size < m.size:
+            continue
+        n = sum(b[2] for b in _blocks(m.stems, o.stems))
+        if n >= best_n and sum(b[2] for b in _blocks(o.stems, cons.stems)) < anchor:
+            continue  # the carrier must carry the consensus too: a longer rendering of the whole utterance,
+            # not another outlet's same wording vouching for a paraphrase
+        if n >= best_n and (best is None or n > best_n or (o.size, o.key) < (best.size, best.key)):
+            best, best_n = o, n
+    return best
+
+
 def _consensus_window(med: Rendering, members: list[Rendering]) -> tuple[int, int]:
     if med.primary:
         return 0, med.size
@@ -1567,7 +1595,12 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         n_articles = len({m.article for m in g})
         members = []
         for m in g:
-            fid, diffs = compare(m, cons, cons_words, sets, scorer, cons.translated or m.article in noted)
+            mc, mcons, mwords = cons, cons, cons_words
+            carrier = _carrier(m, cons, g)
+            if carrier is not None:  # a part of the utterance the consensus does not carry: judged by another
+                mcons = Consensus(carrier, 0, carrier.size, cid, cons.translated)  # outlet's rendering of it
+                mwords = [w for w, _, _ in carrier.words]
+            fid, diffs = compare(m, mcons, mwords, sets, scorer, mc.translated or m.article in noted)
             if cons.translated and not any(d["type"] == "translated" for d in notes_of[m.doc_i]):
                 diffs.append({"type": "translated", "note": "the renderings of this utterance are translations"})
             unit_results[(m.doc_i, m.quote_i)].append((m, cid, fid, diffs, n_articles))
