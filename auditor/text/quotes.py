@@ -58,6 +58,12 @@ _RIGHT_CLOSERS = set(",.;:!?)]}\u2014\u2013-\u2026")  # a mark right before thes
 _TERM_LEAD = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "so-called", "dubbed", "called",
               "termed", "named", "as", "word", "words", "term", "phrase", "label", "slogan"}
 _SCARE_MAX_WORDS = 6
+# a person naming a thing right before the quoted words: "what he called (the)", "which she described as",
+# "he dubbed it", "Roe called the plan" (not "the so-called", "widely known as", "what critics call")
+_SPEAKER_NAMES_IT = re.compile(
+    r"(?:\b(?:he|she)|(?<![.!?]\s)\b[A-Z][a-z]+)\s+(?:has\s+|had\s+|also\s+|repeatedly\s+)?"
+    r"(?:called|calls|described|describes|dubbed|dubs|termed|terms|labell?ed|labels|branded|brands)"
+    r"(?:\s+(?:it|them|him|her|this|that|the\s+\w+(?:\s+\w+)?))?(?:\s+as)?(?:\s+(?:the|a|an|his|her|their|its))?\s*$")
 
 
 @dataclass
@@ -297,6 +303,9 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
     has_stop = any(c in content for c in ".!?") or "..." in content
     after_close = norm[(r.close + 1 if r.close is not None else e):para[1]][:80]
     cue_near = _cue_adjacent(before, after_close)
+    if not cue_near and len(words) >= 2 and _SPEAKER_NAMES_IT.search(before):
+        return "partial"  # 'what he called the "mental virus"', 'which she described as "a trap"': a person's
+        # own words for a thing, not the author's distance from a term
     if not cue_near:
         if lead == "so-called" or lead2 == "so called" or lead2.endswith("known as"):
             return "scare"
