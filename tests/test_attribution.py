@@ -561,6 +561,17 @@ RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like i
      "The Harbour Party won most seats, the party's own count projected on Tuesday."),
     ("The hall cheered after the public broadcaster CBC called the election for Mayor Roe.", "CBC",
      "CBC called the election", "The hall cheered after Mayor Roe called the election a turning point."),
+    # an agency's name in a dateline's bracket with no place before it; a byline naming the agency with the
+    # writer's post; an outlet as the addressee; an unlisted outlet named by its kind after its name
+    ("12 May 2025 09:10\n(Alliance News) - The harbour board approved the levy on Monday.", "Alliance News",
+     "(Alliance News) -", "12 May 2025 09:10\n(Updated) - The harbour board approved the levy on Monday."),
+    ("Levy approved\nBy Nina Vos, PA Political Correspondent\nThe harbour board approved the levy.", "PA",
+     "By Nina Vos, PA Political Correspondent", "Levy approved\nBy Nina Vos, Political Correspondent\nThe "
+     "harbour board approved the levy."),
+    ("The mayor told The Sun she regretted the words.", "The Sun", "The mayor told The Sun she regretted the words",
+     "The mayor told Sun Weidong she regretted the words."),
+    ("The gates were shut, though Yonhap news agency noted that the quay was open.", "Yonhap",
+     "Yonhap news agency noted", "The gates were shut, though the harbour master noted that the quay was open."),
 ]
 
 
@@ -584,6 +595,17 @@ VAGUE_PAIRS = [  # (a text with one vague clause, the clause, a text like it wit
      '"The levy is a trap," remarked Mayor Roe, pointing to the cost.'),
     ("The mayor waved in a way that many have perceived as a snub.", "many have perceived",
      "The mayor waved in a way that looked like a snub."),
+    # an unnamed agent after a passive judgement or demand, a verdict and doubts no one is named for
+    ("The speech has been condemned by politicians on the left.", "by politicians",
+     "The speech has been condemned by Mayor Roe."),
+    ("The plan leaves out the hard cap being demanded by critics.", "by critics",
+     "The plan leaves out the hard cap being demanded by Mayor Roe."),
+    ("Despite the tough talk, his package was panned as too weak.", "panned as",
+     "Despite the tough talk, his package was sent back as too weak."),
+    ("However, doubts have been raised about whether the levy will work.", "doubts have been raised",
+     "However, Mayor Roe raised doubts about whether the levy will work."),
+    ("Critics allege the mayor is using the levy to silence the fishers.", "Critics allege",
+     "Mayor Roe alleges the board is using the levy to silence the fishers."),
 ]
 
 

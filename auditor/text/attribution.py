@@ -757,9 +757,18 @@ def extract_attributions(doc) -> list[Attribution]:
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
                     not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...")
+            declared = None
+            if not inverted and phrase.casefold() in _OUTLET_KINDS:
+                # "Yonhap news agency noted", "the Harbour Times newspaper said": an outlet's name before the
+                # lower-case noun of its kind
+                pre = _NAME_BEFORE_KIND.search(text, max(s0, subj[0] - 60), subj[0])
+                declared = outlet_of(pre.group(1), v) if pre else None
+                if declared:
+                    subj = (pre.start(1), subj[1])
+                    phrase = doc.text[subj[0]:subj[1]]
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
-            source, stype = _resolve(phrase, subj[0], persons, history, v)
+            source, stype = declared or _resolve(phrase, subj[0], persons, history, v)
             if verb in v.outlet_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs:
                 if stype not in ("agency", "broadcaster", "media") or _own_outlet(doc, source):
                     continue  # "which the Courier sees as": only an outlet's reading is relayed
@@ -1337,6 +1346,27 @@ def _dateline_outlet(name: str, v: Vocab) -> tuple[str, str] | None:
     return None
 
 
+# the lower-case nouns of an outlet's kind that may follow its name ("Yonhap news agency", "YTN TV")
+_OUTLET_KINDS = frozenset({"agency", "news agency", "broadcaster", "newspaper", "daily", "network", "channel",
+                           "station", "tv", "television", "wire", "wire service", "outlet", "news outlet"})
+_NAME_BEFORE_KIND = re.compile(r"((?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?-i:[A-Z][\w.&'\u2019-]*)){0,3})\s+(?:news\s+)?$")
+_STAFF_ROLE = re.compile(r"\s(?:Correspondent|Reporter|Writer|Editor|Staff|Journalist)\s*$", re.IGNORECASE)
+
+
+def _staff_of(part: str, v: Vocab) -> tuple[str, str] | None:
+    """The outlet a byline's "Nina Lloyd, PA Political Correspondent" names: the words before a staff role
+    (one to three of them, the longest that is a known outlet)."""
+    part = part.strip()
+    if not _STAFF_ROLE.search(part):
+        return None
+    words = part.split()
+    for k in (3, 2, 1):
+        o = outlet_of(" ".join(words[:k]), v) if len(words) > k else None
+        if o:
+            return o
+    return None
+
+
 def _provenance(doc, v: Vocab, persons: list[Person]):
     """Lines that say where the text came from: a wire dateline ("HARBOURTON, May 4 (Tidewire) -") and an
     embedded post ("- Valley Courier (@vcourier) May 4, 2025") that carries someone's words. Both are
@@ -1386,7 +1416,7 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
             body = re.split(r"\s+[-|\u2014\u2013]\s+|\s+(?:Published|Updated|Last updated)\b", m.group(1))[0]
             parts = [p for p in re.split(r",|&|\band\b", body) if p.strip()]
             s = m.start() + len(m.group()) - len(m.group().lstrip())
-            wires = [o for o in (outlet_of(p.strip(), v) for p in parts) if o and o[1] == "agency"
+            wires = [o for o in (outlet_of(p.strip(), v) or _staff_of(p, v) for p in parts) if o and o[1] == "agency"
                      and not _own_outlet(doc, o[0])]
             if wires:  # "By PTI", "By Jane Roe, Reuters": the text came through a wire agency
                 yield Attribution(source=wires[0][0], kind="relayed", start=s, end=m.start(1) + len(body), cue="byline",
