@@ -339,6 +339,60 @@ def test_two_people_whose_surnames_differ_by_a_letter_stay_two():
     assert [d.quotes[0].speaker for d in docs] == ["Ingrid Halvorsen"] * 2 + ["Nils Halvorson"] * 2
 
 
+def test_a_family_name_first_alone_or_cut_at_its_hyphen_takes_the_full_name():
+    """Round 9: "Yoon" and "Yoon Suk" (of "Yoon Suk-yeol", whose given name the name pattern cuts at the
+    lower-case hyphen) are the "Yoon Suk Yeol" other articles name; a full name one slip from a far more
+    quoted one ("Yoon Suk Yoel") is that name; two people sharing a family name stay two."""
+    full = 'Seoul\n\nPresident Yoon Suk Yeol spoke at night. "{q}," Yoon said.'
+    docs = docs_of({
+        "a": full.format(q="We will protect the republic"),
+        "b": full.format(q="The assembly has failed us"),
+        "c": full.format(q="Order will return soon"),
+        "d": 'Seoul\n\nThe address came late. "We will protect the republic," Yoon said.',
+        "e": 'Seoul\n\nPresident Yoon Suk-yeol spoke. "The assembly has failed us," Yoon said.',
+        "f": 'Seoul\n\nPresident Yoon Suk Yoel spoke. "Order will return soon," Yoon said.',
+    })
+    cluster_quotes(docs)
+    assert {d.quotes[0].speaker for d in docs} == {"Yoon Suk Yeol"}
+    two = docs_of({
+        "a": 'Talks\n\nMinister Park Min Ho spoke. "The port opens," Park said.',
+        "b": 'Talks\n\nMinister Park Ji Won spoke. "The port stays shut," Park said.',
+        "c": 'Talks\n\nThe talks ran late. "Nothing is signed," Park said.',
+    })
+    cluster_quotes(two)
+    assert [d.quotes[0].speaker for d in two] == ["Park Min Ho", "Park Ji Won", "Park"]
+
+
+def test_a_role_is_named_by_the_coverage_that_titles_the_speaker():
+    """Round 10: "the prime minister said" in an article that never titles the speaker takes the person the
+    other articles write after the title ("Prime Minister Jane Roe"), even where their own cues name the
+    speaker ("Roe said") rather than the role; not when the coverage titles another person so as often, and
+    a title nobody writes before a name names no one."""
+    titled = 'Port plan\n\nPrime Minister Jane Roe spoke in Vell on {day}. "{q}," Roe said.'
+    cue = ('Port plan\n\nJane Roe unveiled the plan. In a speech, the {role} said the port would "take back the '
+           'harbour" for the town.')
+    docs = docs_of({
+        "a": titled.format(day="Monday", q="We will take back the harbour"),
+        "b": titled.format(day="Tuesday", q="The levy is fair"),
+        "c": cue.format(role="prime minister"),
+        "d": cue.format(role="harbour master"),
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: d.quotes[0].speaker for d in docs}
+    assert spk["c"] == "Jane Roe"
+    assert spk["d"] is None
+    other = 'Sea talks\n\nPrime Minister Ola Berg of Norland met the fishers on {day}.'
+    docs = docs_of({
+        "a": titled.format(day="Monday", q="We will take back the harbour"),
+        "b": titled.format(day="Tuesday", q="The levy is fair"),
+        "c": cue.format(role="prime minister"),
+        "e": other.format(day="Monday"),
+        "f": other.format(day="Friday"),
+    })
+    cluster_quotes(docs)
+    assert {d.article.id: d.quotes[0].speaker for d in docs if d.quotes}["c"] is None
+
+
 def test_a_speaker_named_only_by_role_takes_the_person_the_corpus_names_in_it():
     """"the King said" in an article that never names him is the king the other articles name (and so is
     the "he said" after it); a role two people share across the corpus, or one nobody names, stays empty."""

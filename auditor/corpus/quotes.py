@@ -1353,8 +1353,9 @@ def _fold(name: str) -> tuple[str, ...]:
 
 def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     """``long`` names the same person more fully than ``short``: ``short`` plus a regnal number ("Leo" /
-    "Leo XIV"), ``short`` is the end of it, the surname kept ("Erdogan" / "Recep Tayyip Erdogan"), or one
-    word inside a name of three words or more ("Lula" / "Luiz Inacio Lula da Silva")."""
+    "Leo XIV"), ``short`` is the end of it, the surname kept ("Erdogan" / "Recep Tayyip Erdogan"), its
+    start ("Yoon" / "Yoon Suk Yeol"), or one word inside a name of three words or more ("Lula" / "Luiz
+    Inacio Lula da Silva")."""
     if len(long) <= len(short):
         return False
     if len(long) == len(short) + 1 and long[:-1] == short and _REGNAL.match(long[-1].upper()):
@@ -1362,6 +1363,9 @@ def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
     core = long[:-1] if _REGNAL.match(long[-1].upper()) else long
     if len(short) == 1 and short[0] in inner_words(core):
         return True  # the name a person goes by, inside the full one: "Lula" / "Luiz Inacio Lula da Silva"
+    if len(short) >= 2 and core[:len(short)] == short:
+        return True  # a given name cut at its hyphen: "Yoon Suk" (of "Yoon Suk-yeol") / "Yoon Suk Yeol" (a
+        # single word, "Yoon", only where the coverage uses it alone: ``_family_first``)
     return len(core) > len(short) and core[-len(short):] == short
 
 
@@ -1444,21 +1448,75 @@ def _role_speakers(docs) -> int:
                 role = _role_before(d, q.start) or last_role
             if role:
                 pending.append((q, role, current))
+    titled = _titled_mentions(docs, sorted({role for _, role, _ in pending})) if pending else {}
     n = 0
     for q, role, current in pending:
-        c = named.get(role)
-        if c:
-            (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
-            if k >= ROLE_MIN and k >= ROLE_SHARE * total:
-                q.speaker = top
-                n += 1
-                continue
+        # the quotations other articles credit to the role by name; else those with the coverage's titled
+        # mentions of its quoted speakers ("Prime Minister Keir Starmer"), unless the coverage titles another
+        # person so too (a role two people hold names no one)
+        top = _holder(named.get(role))
+        if not top and role in titled:
+            quoted, everyone = titled[role]
+            top = _holder((named.get(role) or Counter()) + quoted)
+            if top and any(k >= ROLE_MIN for who, k in everyone.items() if who != top):
+                top = None
+        if top:
+            q.speaker = top
+            n += 1
+            continue
         if current and _holds(current, role, named):
             # the role alone names no one here (a Ukrainian and a US president in one coverage): the person
             # this article was quoting, when the coverage names them in that role (with any modifier)
             q.speaker = current
             n += 1
     return n
+
+
+def _holder(c: Counter | None) -> str | None:
+    """The one person holding a role by these counts: ``ROLE_MIN`` or more, ``ROLE_SHARE`` of all."""
+    if not c:
+        return None
+    (top, k), total = max(c.items(), key=lambda x: (x[1], x[0])), sum(c.values())
+    return top if k >= ROLE_MIN and k >= ROLE_SHARE * total else None
+
+
+TITLED_SPEAKERS = 20  # the most quoted speakers whose titled mentions count as evidence of a role
+
+
+def _titled_mentions(docs, roles: list[str]) -> dict[str, tuple[Counter, Counter]]:
+    """For each role, the articles writing a name right after the role's words ("Prime Minister Keir
+    Starmer", "President Tom Hale"): counted for the most quoted speakers, and for every name (mapped to a
+    quoted speaker where one fits: "Charles" -> "Charles III")."""
+    quoted_n = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    speakers = sorted(quoted_n)
+    top = [s for s, _ in sorted(quoted_n.items(), key=lambda x: (-x[1], x[0]))[:TITLED_SPEAKERS]]
+    out: dict[str, tuple[Counter, Counter]] = {}
+    for role in roles:
+        words = role.split()
+        if len(words) > 3:
+            continue
+        lead = r"(?i:\b" + r"\s+".join(map(re.escape, words)) + r")\s+(?:(?:Sir|Dame)\s+)?"
+        pats = {s: re.compile(lead + r"\s+".join(map(re.escape, s.split())) + r"\b") for s in top}
+        anyone = re.compile(lead + r"((?-i:[A-Z][\w\u2019-]+)(?:\s+(?-i:[A-Z][\w\u2019-]+)){0,3})")
+        quoted, everyone = Counter(), Counter()
+        for d in docs:
+            text = d.norm
+            if words[-1] not in text.lower():
+                continue
+            for s, rx in pats.items():
+                if rx.search(text):
+                    quoted[s] += 1
+            for name in sorted({m.group(1) for m in anyone.finditer(text)}):
+                everyone[_as_speaker(name, speakers)] += 1
+        out[role] = (quoted, everyone)
+    return out
+
+
+def _as_speaker(name: str, speakers) -> str:
+    """The one quoted speaker a titled name stands for ("Charles" -> "Charles III"), else the name."""
+    f = _fold(name)
+    fits = [s for s in speakers if _fold(s) == f or _extends(_fold(s), f)]
+    return fits[0] if len(fits) == 1 else name
 
 
 def _holds(person: str, role: str, named: dict[str, Counter]) -> bool:
@@ -1505,6 +1563,39 @@ def _misspelt(count: Counter) -> dict[str, str]:
     return out
 
 
+FAMILY_FIRST_DOCS = 50  # articles quoting a full name read for that name's first word used alone
+
+
+def _family_first(word: str, fuller: list[str], docs_of: dict[str, list]) -> list[str]:
+    """The fuller names that start with ``word`` where an article quoting one of them in full also writes
+    ``word`` alone as that person's name ("Yoon Suk Yeol" ... "Yoon said"): a family name written first,
+    which a single "Yoon" stands for; a given name alone ("Joao" of "Joao Pedro Lima da Costa") seldom is."""
+    out = []
+    for m in fuller:
+        second = m.split()[1]
+        alone = re.compile(rf"\b{re.escape(word)}\b(?![\s-]+{re.escape(second)})")
+        if any(m in d.norm and alone.search(d.norm) for d in docs_of.get(m, ())[:FAMILY_FIRST_DOCS]):
+            out.append(m)
+    return out
+
+
+def _slips_of_one(top: list[str], folded: dict, count: Counter) -> list[str]:
+    """The one name of ``top`` the others are typing slips of ("Yoon Suk Yoel" beside "Yoon Suk Yeol"): a
+    full name of ten letters or more, one letter added, dropped, changed or two swapped, quoted at least
+    ``MISSPELT_SHARE`` times as often as each; else nothing (two different people could be meant)."""
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    dom = max(top, key=lambda m: (count[m], m))
+    d = " ".join(folded[dom])
+    if len(d) < 10:
+        return []
+    for m in top:
+        if m != dom and (DamerauLevenshtein.distance(" ".join(folded[m]), d, score_cutoff=1) > 1
+                         or count[dom] < MISSPELT_SHARE * count[m]):
+            return []
+    return [dom]
+
+
 def canonical_speakers(docs) -> dict[str, str]:
     """One name per speaker across the corpus: a speaker an article names in part ("King Charles",
     "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
@@ -1518,13 +1609,29 @@ def canonical_speakers(docs) -> dict[str, str]:
     names = sorted(count)
     folded = {n: _fold(n) for n in names}
     canon: dict[str, str] = {}
+    by_first: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        by_first[folded[n][0]].append(n)
+    docs_of: dict[str, list] = defaultdict(list)  # the articles quoting each speaker, by article id (not by
+    for d in sorted(docs, key=lambda d: d.article.id):  # the order files were named in)
+        for sp in sorted({q.speaker for q in d.quotes if q.speaker}):
+            docs_of[sp].append(d)
     for n in names:
         longer = [m for m in names if _extends(folded[m], folded[n])]
+        if not longer and len(folded[n]) == 1:
+            longer = _family_first(n, [m for m in by_first[folded[n][0]] if len(folded[m]) >= 2], docs_of)
         if not longer:
+            # a full name one slip from a far more quoted one with the same first word ("Yoon Suk Yoel")
+            near = [m for m in by_first[folded[n][0]] if m != n and len(folded[m]) == len(folded[n])]
+            slip = _slips_of_one([n, *near], folded, count) if near else []
+            if slip and slip[0] != n and len(near) == 1:
+                canon[n] = slip[0]
             continue
         top = [m for m in longer if not any(_extends(folded[o], folded[m]) for o in longer)]
         if len({folded[m] for m in top}) != 1:
-            continue  # two different people could be meant
+            top = _slips_of_one(top, folded, count)
+            if not top:
+                continue  # two different people could be meant
         canon[n] = max(top, key=lambda m: (count[m], m))
     for n, m in misspelt.items():
         canon[n] = canon.get(m, m)

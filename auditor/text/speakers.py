@@ -271,6 +271,7 @@ class People:
     full_forms: Counter = field(default_factory=Counter)  # every 2-3 word name run outside quotations
     aliases: dict[str, str] = field(default_factory=dict)  # earlier name -> the name it became
     proper: frozenset = frozenset()  # words the article capitalises inside a sentence (names, not openers)
+    head_end: int = 0  # the end of the text's first paragraph: a headline's role may name someone introduced later
     _index: tuple | None = field(default=None, repr=False)
     _forms_index: dict | None = field(default=None, repr=False)
 
@@ -763,7 +764,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if r.evidence:
             p = persons.get(r.key) or persons.setdefault(r.key, Person(r.key, first=r.pos))
             p.lead |= r.lead
-    people = People(persons, [], full_forms=forms, proper=mid_caps)
+    people = People(persons, [], full_forms=forms, proper=mid_caps,
+                    head_end=(doc.paragraphs[0][1] if doc.paragraphs else 0))
     for r in runs:  # a speaker known by one name only, when no full name ends with it
         if not r.single or not r.evidence or r.key in persons or \
                 people.by_surname(r.key, lead=r.lead, pos=r.pos, strict=True):
@@ -1227,6 +1229,9 @@ class Discourse:
                 continue
             if not all(t in p.titles for t in titlemods):
                 continue
+            if p.mentions and min(p.mentions) > pos > self.people.head_end:
+                continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
+                # (a headline's role names whom the story goes on to introduce)
             if head in p.titles or (head in GENERIC_HEADS and capmods and p.titles):
                 cands.append(p.name)
         if len(cands) == 1:
