@@ -127,7 +127,12 @@ from rapidfuzz.distance import Indel, LCSseq, Levenshtein
 from ..models import QuoteCluster
 from ..text.document import WORD_RE
 from ..text.normalize import normalize
-from ..text.speakers import _REGNAL, inner_words, same_roles, titles  # _REGNAL: "Leo XIV", the number is part of the name
+from ..text.speakers import (  # _REGNAL: "Leo XIV", the number is part of the name
+    _REGNAL,
+    inner_words,
+    same_roles,
+    titles,
+)
 from ..vocab import load_phrases
 
 THRESHOLD = 0.42
@@ -995,9 +1000,9 @@ CARRIERS = 50  # members read for a carrier of the words a unit renders beyond t
 def _carrier(m: Rendering, cons: Consensus, members: list[Rendering]) -> Rendering | None:
     """Another article's rendering that carries the words ``m`` renders where the consensus does not: ``m``
     shares under half its words with the consensus, and some member that carries at least half the
-    consensus shares at least 70% (and three words) of them, in order. "never forget the lessons" in a cluster whose consensus is the sentence's first clause,
-    "We are over the shock of the betrayal", is an excerpt of the second clause that longer renderings
-    carry, not a paraphrase of the first."""
+    consensus shares at least 70% (and three words) of them, in order. "never forget the lessons", in a
+    cluster whose consensus is the sentence's first clause ("We are over the shock of the betrayal"), is an
+    excerpt of the second clause that longer renderings carry, not a paraphrase of the first."""
     if m.primary or m.size < 3:
         return None
     shared = sum(b[2] for b in _blocks(m.stems, cons.stems))
@@ -1702,12 +1707,12 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         n_articles = len({m.article for m in g})
         members = []
         for m in g:
-            mc, mcons, mwords = cons, cons, cons_words
+            mcons, mwords = cons, cons_words
             carrier = _carrier(m, cons, g)
             if carrier is not None:  # a part of the utterance the consensus does not carry: judged by another
                 mcons = Consensus(carrier, 0, carrier.size, cid, cons.translated)  # outlet's rendering of it
                 mwords = [w for w, _, _ in carrier.words]
-            fid, diffs = compare(m, mcons, mwords, sets, scorer, mc.translated or m.article in noted)
+            fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted)
             if cons.translated and not any(d["type"] == "translated" for d in notes_of[m.doc_i]):
                 diffs.append({"type": "translated", "note": "the renderings of this utterance are translations"})
             unit_results[(m.doc_i, m.quote_i)].append((m, cid, fid, diffs, n_articles))
