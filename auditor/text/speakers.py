@@ -1318,6 +1318,7 @@ _QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+w
 _OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
 # the capitalised name a headline's clause opens with ("Mayor Roe takes aim at ...")
 _SUBJECT_NAME = re.compile(r"[^\S\n]*(?P<run>(?-i:[A-Z][\w'\u2019.-]*)(?:[^\S\n]+(?-i:[A-Z][\w'\u2019.-]*)){0,3})")
+_HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
 _ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
 _SPEECH_INTRO = re.compile(
@@ -1406,7 +1407,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     # "The pope gave his regards to his predecessor, Pope Francis. '...,' he said": a sentence whose subject
     # is a role the article's table gives one person makes that person the current speaker, not the name
     # mentioned after it
-    if "he " in norm or "she " in norm or "He " in norm or "She " in norm:
+    if _HE_OR_SHE.search(norm):
         for s0, _ in doc.sentences:
             m = _ROLE_SUBJECT.match(norm, s0)
             if not m or spans and any(a <= s0 < b for a, b in spans):
