@@ -574,6 +574,22 @@ RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like i
      "Yonhap news agency noted", "The gates were shut, though the harbour master noted that the quay was open."),
 ]
 
+# "the agency" points back to the last agency the text named; with none named before, it names no outlet
+ANAPHOR_PAIRS = [
+    ("Reuters reported the vote on Monday. The quay was shut, according to the agency.", "Reuters",
+     "according to the agency", "The quay was shut, according to the agency. Reuters reported the vote later."),
+    ("Yonhap news agency reported the curfew. The agency said the army would ban rallies.", "Yonhap",
+     "The agency said", "The harbour board met on Monday. The agency said the army would ban rallies."),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "clause", "near"), ANAPHOR_PAIRS, ids=lambda x: str(x)[:30])
+def test_the_agency_is_the_last_agency_named_before_it(text, source, clause, near):
+    d = doc_of(text)
+    assert (source, clause) in [(a.source, d.text[a.start:a.end]) for a in d.attributions if a.kind == "relayed"]
+    n = doc_of(near)
+    assert not [a for a in n.attributions if a.kind == "relayed" and "agency" in n.text[a.start:a.end].lower()]
+
 
 # round 9 (session 8): unnamed groups and data with no owner, in the forms first contact showed
 VAGUE_PAIRS = [  # (a text with one vague clause, the clause, a text like it with a named source)

@@ -598,6 +598,7 @@ def extract_attributions(doc) -> list[Attribution]:
     out: list[Attribution] = list(_credits(doc, v))
     credit_spans = [(a.start, a.end) for a in out if a.kind == "credit"]
     history: list[tuple[int, str]] = []
+    outlets: list[tuple[int, str, str]] = []  # (start, outlet, type) of the outlets met so far: "the agency"
     taken: list[Span] = list(credit_spans)
 
     def free(s: int, e: int) -> bool:
@@ -608,6 +609,8 @@ def extract_attributions(doc) -> list[Attribution]:
         taken.append((att.start, att.end))
         if att.source_type == "person" and att.kind == "direct" and att.source:
             history.append((att.start, att.source))
+        elif att.source_type in _ANAPHOR_TYPES and att.source:
+            outlets.append((att.start, att.source, att.source_type))
 
     for att in _provenance(doc, v, persons):
         if free(att.start, att.end):  # its own form: the guard may read an unclosed post as one quotation
@@ -691,7 +694,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[np[0]:np[1]]
             np, phrase = _via_outlet(doc, np, e0, v)
-            add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v))
+            add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
         # 3. reporting and relay verbs
         for m in m_verb:
             vs, ve = m.span()
@@ -768,6 +771,7 @@ def extract_attributions(doc) -> list[Attribution]:
                     phrase = doc.text[subj[0]:subj[1]]
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
+            declared = declared or (None if inverted else _outlet_anaphor(phrase, subj[0], outlets))
             source, stype = declared or _resolve(phrase, subj[0], persons, history, v)
             if verb in v.outlet_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs:
                 if stype not in ("agency", "broadcaster", "media") or _own_outlet(doc, source):
@@ -1133,10 +1137,10 @@ def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
 
 
 def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, history,
-                 v: Vocab) -> Attribution:
+                 v: Vocab, outlets=()) -> Attribution:
     low = phrase.casefold()
     head = re.sub(r"^(?:the|a|an)\s+", "", low)
-    outlet = outlet_of(phrase, v)
+    outlet = outlet_of(phrase, v) or _outlet_anaphor(phrase, start, outlets)
     if outlet and not _own_outlet(doc, outlet[0]):
         return Attribution(source=outlet[0], kind="relayed", start=start, end=end, cue=cue,
                            chain=[outlet[0]], hops=2, source_type=outlet[1])
@@ -1344,6 +1348,27 @@ def _dateline_outlet(name: str, v: Vocab) -> tuple[str, str] | None:
     if re.fullmatch(r"[A-Z]{2,6}", name) and name.casefold() not in _BRACKET_LABELS:
         return name, "agency"
     return None
+
+
+# "the agency", "the broadcaster", "the newspaper": the last outlet of that kind the text named before
+_ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?(agency|wire\s+service|broadcaster|"
+                         r"channel|network|station|newspaper|paper|daily|outlet)", re.IGNORECASE)
+_ANAPHOR_KIND = {"agency": ("agency",), "wire service": ("agency",), "broadcaster": ("broadcaster",),
+                 "channel": ("broadcaster",), "network": ("broadcaster",), "station": ("broadcaster",),
+                 "newspaper": ("media",), "paper": ("media",), "daily": ("media",),
+                 "outlet": ("agency", "broadcaster", "media")}
+_ANAPHOR_TYPES = frozenset({"agency", "broadcaster", "media"})
+
+
+def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
+    """The outlet ``the agency`` (``the broadcaster``, ``the newspaper``) points back to: the last one of
+    that kind the text named before ``pos``; None when there is none."""
+    m = _ANAPHOR_RX.fullmatch(phrase.strip())
+    if not m:
+        return None
+    kinds = _ANAPHOR_KIND[" ".join(m.group(1).casefold().split())]
+    before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds]
+    return max(before)[1:] if before else None
 
 
 # the lower-case nouns of an outlet's kind that may follow its name ("Yonhap news agency", "YTN TV")
