@@ -1542,7 +1542,8 @@ def _misspelt(count: Counter) -> dict[str, str]:
     """Speakers whose surname is a typing slip of a far more quoted speaker's ("Netyanyahu" where the
     corpus quotes "Netanyahu" thirty times): one letter added, dropped, changed or two swapped (Damerau-
     Levenshtein distance 1), a surname of ``MISSPELT_MIN`` letters or more, the same first names if any,
-    and exactly one such surname in the corpus; mapped to that speaker's fullest name."""
+    and exactly one such surname in the corpus; mapped to that speaker's fullest name. Also a whole name
+    one such slip from exactly one far more quoted name with the same first word."""
     from rapidfuzz.distance import DamerauLevenshtein
 
     by_last: dict[str, list[str]] = defaultdict(list)
@@ -1565,6 +1566,21 @@ def _misspelt(count: Counter) -> dict[str, str]:
             fits = [m for m in by_last[near[0]] if not first or _fold(m)[:-1] == first]
             if fits:
                 out[n] = max(fits, key=lambda m: (len(m.split()), count[m], m))
+    # a whole name one slip from a far more quoted one with the same first word, whatever its last word's
+    # length ("Yoon Suk Yoel" beside "Yoon Suk Yeol", the family name first): ten letters or more
+    by_first: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for n in sorted(count):
+        f = _fold(n)
+        if len(f) >= 2:
+            by_first[(f[0], len(f))].append(n)
+    for group in by_first.values():
+        for n in group:
+            whole = " ".join(_fold(n))
+            near = [m for m in group if m != n and
+                    DamerauLevenshtein.distance(" ".join(_fold(m)), whole, score_cutoff=1) <= 1]
+            if n not in out and len(near) == 1 and len(" ".join(_fold(near[0]))) >= 10 and \
+                    count[near[0]] >= MISSPELT_SHARE * count[n]:
+                out[n] = near[0]
     return out
 
 
@@ -1582,23 +1598,6 @@ def _family_first(word: str, fuller: list[str], docs_of: dict[str, list]) -> lis
         if any(m in d.norm and alone.search(d.norm) for d in docs_of.get(m, ())[:FAMILY_FIRST_DOCS]):
             out.append(m)
     return out
-
-
-def _slips_of_one(top: list[str], folded: dict, count: Counter) -> list[str]:
-    """The one name of ``top`` the others are typing slips of ("Yoon Suk Yoel" beside "Yoon Suk Yeol"): a
-    full name of ten letters or more, one letter added, dropped, changed or two swapped, quoted at least
-    ``MISSPELT_SHARE`` times as often as each; else nothing (two different people could be meant)."""
-    from rapidfuzz.distance import DamerauLevenshtein
-
-    dom = max(top, key=lambda m: (count[m], m))
-    d = " ".join(folded[dom])
-    if len(d) < 10:
-        return []
-    for m in top:
-        if m != dom and (DamerauLevenshtein.distance(" ".join(folded[m]), d, score_cutoff=1) > 1
-                         or count[dom] < MISSPELT_SHARE * count[m]):
-            return []
-    return [dom]
 
 
 def canonical_speakers(docs) -> dict[str, str]:
@@ -1626,17 +1625,10 @@ def canonical_speakers(docs) -> dict[str, str]:
         if not longer and len(folded[n]) == 1:
             longer = _family_first(n, [m for m in by_first[folded[n][0]] if len(folded[m]) >= 2], docs_of)
         if not longer:
-            # a full name one slip from a far more quoted one with the same first word ("Yoon Suk Yoel")
-            near = [m for m in by_first[folded[n][0]] if m != n and len(folded[m]) == len(folded[n])]
-            slip = _slips_of_one([n, *near], folded, count) if near else []
-            if slip and slip[0] != n and len(near) == 1:
-                canon[n] = slip[0]
             continue
         top = [m for m in longer if not any(_extends(folded[o], folded[m]) for o in longer)]
         if len({folded[m] for m in top}) != 1:
-            top = _slips_of_one(top, folded, count)
-            if not top:
-                continue  # two different people could be meant
+            continue  # two different people could be meant
         canon[n] = max(top, key=lambda m: (count[m], m))
     for n, m in misspelt.items():
         canon[n] = canon.get(m, m)

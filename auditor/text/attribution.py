@@ -760,18 +760,19 @@ def extract_attributions(doc) -> list[Attribution]:
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
                     not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...")
-            declared = None
-            if not inverted and phrase.casefold() in _OUTLET_KINDS:
-                # "Yonhap news agency noted", "the Harbour Times newspaper said": an outlet's name before the
-                # lower-case noun of its kind
-                pre = _NAME_BEFORE_KIND.search(text, max(s0, subj[0] - 60), subj[0])
-                declared = outlet_of(pre.group(1), v) if pre else None
-                if declared:
-                    subj = (pre.start(1), subj[1])
-                    phrase = doc.text[subj[0]:subj[1]]
+            declared = None  # an outlet the subject names by its kind
+            if not inverted:
+                if _kind_noun(phrase):
+                    # "Yonhap news agency noted", "the Harbour Times newspaper said": an outlet's name before
+                    # the lower-case noun of its kind
+                    pre = _NAME_BEFORE_KIND.search(text, max(s0, subj[0] - 60), subj[0])
+                    declared = outlet_of(pre.group(1), v) if pre else None
+                    if declared:
+                        subj = (pre.start(1), subj[1])
+                        phrase = doc.text[subj[0]:subj[1]]
+                declared = declared or _outlet_anaphor(phrase, subj[0], outlets)  # "The agency said"
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
-            declared = declared or (None if inverted else _outlet_anaphor(phrase, subj[0], outlets))
             source, stype = declared or _resolve(phrase, subj[0], persons, history, v)
             if verb in v.outlet_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs:
                 if stype not in ("agency", "broadcaster", "media") or _own_outlet(doc, source):
@@ -1350,14 +1351,24 @@ def _dateline_outlet(name: str, v: Vocab) -> tuple[str, str] | None:
     return None
 
 
-# "the agency", "the broadcaster", "the newspaper": the last outlet of that kind the text named before
-_ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?(agency|wire\s+service|broadcaster|"
-                         r"channel|network|station|newspaper|paper|daily|outlet)", re.IGNORECASE)
-_ANAPHOR_KIND = {"agency": ("agency",), "wire service": ("agency",), "broadcaster": ("broadcaster",),
-                 "channel": ("broadcaster",), "network": ("broadcaster",), "station": ("broadcaster",),
-                 "newspaper": ("media",), "paper": ("media",), "daily": ("media",),
-                 "outlet": ("agency", "broadcaster", "media")}
+# the lower-case nouns of an outlet's kind and the source types they name: after an outlet's name ("Yonhap
+# news agency", "YTN TV") and, with "the", for the last outlet of that kind the text named ("the agency")
+_OUTLET_KIND = {"agency": ("agency",), "wire": ("agency",), "wire service": ("agency",),
+                "broadcaster": ("broadcaster",), "channel": ("broadcaster",), "network": ("broadcaster",),
+                "station": ("broadcaster",), "tv": ("broadcaster",), "television": ("broadcaster",),
+                "newspaper": ("media",), "paper": ("media",), "daily": ("media",),
+                "outlet": ("agency", "broadcaster", "media")}
 _ANAPHOR_TYPES = frozenset({"agency", "broadcaster", "media"})
+_ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?("
+                         + "|".join(k.replace(" ", r"\s+") for k in sorted(_OUTLET_KIND, key=len, reverse=True))
+                         + ")", re.IGNORECASE)
+
+
+def _kind_noun(phrase: str) -> str | None:
+    """The outlet kind a lower-case noun phrase is ("news agency" -> "agency"), else None."""
+    low = " ".join(phrase.casefold().split())
+    low = low[5:] if low.startswith("news ") else low
+    return low if low in _OUTLET_KIND else None
 
 
 def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
@@ -1366,14 +1377,11 @@ def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
     m = _ANAPHOR_RX.fullmatch(phrase.strip())
     if not m:
         return None
-    kinds = _ANAPHOR_KIND[" ".join(m.group(1).casefold().split())]
+    kinds = _OUTLET_KIND[" ".join(m.group(1).casefold().split())]
     before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds]
     return max(before)[1:] if before else None
 
 
-# the lower-case nouns of an outlet's kind that may follow its name ("Yonhap news agency", "YTN TV")
-_OUTLET_KINDS = frozenset({"agency", "news agency", "broadcaster", "newspaper", "daily", "network", "channel",
-                           "station", "tv", "television", "wire", "wire service", "outlet", "news outlet"})
 _NAME_BEFORE_KIND = re.compile(r"((?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?-i:[A-Z][\w.&'\u2019-]*)){0,3})\s+(?:news\s+)?$")
 _STAFF_ROLE = re.compile(r"\s(?:Correspondent|Reporter|Writer|Editor|Staff|Journalist)\s*$", re.IGNORECASE)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..models import Attribution
 from ..vocab import cached
 from .attribution import matches_at_word_starts
+from .speakers import _CLOSED_CLASS, _FUNCTION
 
 Span = tuple[int, int]
 
@@ -215,8 +216,8 @@ def _person_subject(doc, sent: Span, cs: int) -> bool:
     return last.casefold() in ("he", "she") or last[:1].isupper() or bool(vocab().title_rx.fullmatch(last))
 
 
-_NOT_OPENING_NAMES = frozenset("the a an this that these those it its their there here his her our my some many "
-                                "in on at after before when while as if but and".split())
+# words that open a sentence capitalised and name no one: determiners, pronouns, prepositions, conjunctions
+_NOT_OPENING_NAMES = _CLOSED_CLASS | _FUNCTION | {"the", "a", "an", "our", "my"}
 
 
 # the last clause before a participle opens with a name and a verb in the past ("until Trump attacked ...,")
@@ -301,7 +302,6 @@ def _speech_subject() -> re.Pattern:
                       rf"(?:{nouns})\b")
 
 
-# a choice not taken: "X could have attempted a charm offensive ... Instead, ..."
 # an appearance in the past tense, and a time before the story's that it belonged to ("until" after it: how
 # things looked until something changed them; "That was until he appeared to ..." is the later act)
 _PAST_LOOK = re.compile(r"\b(?:seemed|appeared|looked)\b", re.IGNORECASE)
@@ -311,6 +311,7 @@ _RETROSPECT = re.compile(r"\b(?:ago|until|till|at\s+the\s+(?:start|beginning|out
 # what follows a "suggest" that proposes: a clause with a modal of obligation ("suggesting it should become")
 _PROPOSAL = re.compile(r"(?:\s+that)?\s+(?:[\w'\u2019.-]+\s+){1,5}?(?:should|ought\s+to|must|be\s+allowed\s+to)\b",
                        re.IGNORECASE)
+# a choice not taken: "X could have attempted a charm offensive ... Instead, ..."
 _INSTEAD = re.compile(r"\W*(?:[Ii]nstead\b|[Bb]ut\s+instead\b|[Rr]ather\b)")
 
 

@@ -1098,20 +1098,15 @@ class Discourse:
         self.speech: list[tuple[int, str]] = []  # resolved speakers of quotations only
         self._speech_pos: list[int] = []
 
-    def add(self, pos: int, name: str | None) -> None:
+    def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
+        """``name`` is the current speaker from ``pos``; with ``spoke`` False, as a sentence's subject under a
+        role (``The new pontiff gave ...``), which no quotation is credited by."""
         if name and name in self.people.persons:
-            for evs, poss in ((self.events, self._pos), (self.speech, self._speech_pos)):
+            lists = ((self.events, self._pos), (self.speech, self._speech_pos)) if spoke else ((self.events, self._pos),)
+            for evs, poss in lists:
                 i = bisect.bisect_right(poss, pos)
                 poss.insert(i, pos)
                 evs.insert(i, (pos, name))
-
-    def add_subject(self, pos: int, name: str | None) -> None:
-        """A person opening a sentence as its subject under a role (``The new pontiff gave ...``): the
-        current speaker from there, as a named subject is; no quotation is theirs by it."""
-        if name and name in self.people.persons:
-            i = bisect.bisect_right(self._pos, pos)
-            self._pos.insert(i, pos)
-            self.events.insert(i, (pos, name))
 
     def current(self, pos: int) -> str | None:
         """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject."""
@@ -1316,8 +1311,6 @@ _QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+w
                       re.IGNORECASE)
 # a preposition right before a name that a colon follows: the name is an object ("a warning shot at Trump:")
 _OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
-# the capitalised name a headline's clause opens with ("Mayor Roe takes aim at ...")
-_SUBJECT_NAME = re.compile(r"[^\S\n]*(?P<run>(?-i:[A-Z][\w'\u2019.-]*)(?:[^\S\n]+(?-i:[A-Z][\w'\u2019.-]*)){0,3})")
 _HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
 _ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
@@ -1419,7 +1412,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     any(t.lower() in _FUNCTION or t.lower() in ("the", "a", "an") or t.endswith(",")
                         for t in toks[1:k]):
                 continue  # "The rallying call from the head of ...": the role is not the subject's head
-            disc.add_subject(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")))
+            disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
     for q, r in zip(quotes, raws, strict=True):
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
@@ -1448,8 +1441,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     # 'Roe fires a warning shot at Trump: "..."': the name after a preposition is the object;
                     # the clause's subject speaks
                     ls = max(lo, norm.rfind("\n", 0, base + m.start("who")) + 1)  # the headline's own line
-                    run = _SUBJECT_NAME.match(norm, ls)
-                    who = disc.resolve(run.group("run"), run.start("run")) if run else None
+                    run = _RUN.search(norm, ls, ls + 80)  # the name the line opens with
+                    who = disc.resolve(run.group(), run.start()) if run and not norm[ls:run.start()].strip() else None
                     if who and who in disc.people.persons:
                         q.speaker = who
                         q.cue, q.cue_start, q.cue_end = ":", base + m.start("verb"), base + m.end("verb")
