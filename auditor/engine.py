@@ -27,7 +27,17 @@ from typing import Any
 from . import __version__, scoring
 from .config import Config
 from .corpus import Corpus
-from .models import Article, ArticleResult, Attribution, Finding, IngestError, Quote, RuleResult, RunResult
+from .models import (
+    Article,
+    ArticleResult,
+    Attribution,
+    Finding,
+    IngestError,
+    Quote,
+    RuleResult,
+    RunResult,
+    as_dict,
+)
 from .rules import RULE_TIMEOUT, Registry, Rule, RuleTimeout, load_rules, time_budget, timeout_message
 from .text.document import Doc
 from .text.readability import readability_profile
@@ -123,12 +133,12 @@ def audit_article(article: Article, registry: Registry) -> tuple[Doc, ArticleRes
 
 def stage_payload(doc: Doc, result: ArticleResult) -> Payload:
     return {
-        "findings": [asdict(f) for f in result.findings],
-        "rules": {k: asdict(v) for k, v in result.rules.items()},
+        "findings": [as_dict(f) for f in result.findings],
+        "rules": {k: as_dict(v) for k, v in result.rules.items()},
         "readability": result.readability,
         "errors": result.errors,
-        "quotes": [asdict(q) for q in doc.quotes],
-        "attributions": [asdict(a) for a in doc.attributions],
+        "quotes": [as_dict(q) for q in doc.quotes],
+        "attributions": [as_dict(a) for a in doc.attributions],
         "boilerplate": [list(s) for s in doc.boilerplate],
         "sentences": [list(s) for s in doc.sentences],  # the costliest layer: computed once
     }

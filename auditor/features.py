@@ -37,6 +37,7 @@ events) from 0.38 to 0.40. It is a density, not a verdict: ``editorial_words`` g
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -134,13 +135,20 @@ def reported_sentences(text: str, attributions: list[dict], base: int = 0) -> li
     they say is the source's, in the author's paraphrase. Attribution offsets are into the whole article;
     ``text`` starts at ``base`` of it."""
     out = []
+    ends: list[tuple[int, int]] | None = None  # (end, the last offset a search must reach to find it)
     for a in attributions:
         if a.get("kind") not in ("direct", "relayed") or not isinstance(a.get("start"), int):
             continue
         s, e = a["start"] - base, a["end"] - base
         if s < 0 or e > len(text):
             continue
-        left = max((m.end() for m in _SENTENCE_END.finditer(text, 0, s)), default=0)
+        if ends is None:
+            # every sentence end, found once: a stop counts before ``s`` when the space after it is before
+            # ``s`` too (a search ending at ``s`` could not see that space), a line break when it ends there
+            ends = [(m.end(), m.end() if m.group() == "\n" else m.end() + 1) for m in _SENTENCE_END.finditer(text)]
+            reach = [r for _, r in ends]
+        i = bisect.bisect_right(reach, s)  # both lists rise with the text
+        left = ends[i - 1][0] if i else 0
         while left < s and text[left].isspace():
             left += 1
         right = _SENTENCE_END.search(text, e)
@@ -214,7 +222,7 @@ def article_features(article: dict[str, Any], text: str, base: int = 0) -> dict[
     words = max(100, len(re.findall(r"\w+", text)))
     unattributed = sum(1 for f in findings if f.get("rule") == "unattributed-claim")
     own = bool(article.get("byline") or article.get("dateline") or _own_re().search(text))
-    nonspace = max(1, len(text) - sum(1 for c in text if c.isspace()))
+    nonspace = max(1, len("".join(text.split())))  # str.split() splits where str.isspace() is true
     quoted = sum(len("".join(q.get("text", "").split())) for q in quotes if q.get("speaker")) / nonspace
     long_quotes = [q for q in quotes if len(q.get("text", "").split()) >= 4]
     uncorroborated = sum(1 for q in long_quotes if q.get("fidelity") is None)

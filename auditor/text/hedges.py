@@ -15,6 +15,7 @@ the hedge is then the source's, reported by the author.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -318,11 +319,17 @@ _INSTEAD = re.compile(r"\W*(?:[Ii]nstead\b|[Bb]ut\s+instead\b|[Rr]ather\b)")
 def _author_text(doc, span: Span) -> str:
     """The words of ``span`` outside quotations (quoted words blanked)."""
     s, e = span
-    chars = list(doc.norm[s:e])
-    for qs, qe in doc.quotation_spans:
-        for i in range(max(qs, s), min(qe, e)):
-            chars[i - s] = " "
-    return "".join(chars)
+    spans = doc.quotation_spans  # sorted and disjoint
+    i = max(0, bisect.bisect_right(doc._quotation_starts, s) - 1)
+    parts, pos = [], s
+    while i < len(spans) and spans[i][0] < e:
+        qs, qe = max(spans[i][0], pos), min(spans[i][1], e)
+        if qe > qs:
+            parts += (doc.norm[pos:qs], " " * (qe - qs))
+            pos = qe
+        i += 1
+    parts.append(doc.norm[pos:e])
+    return "".join(parts)
 
 
 def is_transcript(doc) -> bool:
