@@ -35,6 +35,7 @@ import json
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,7 @@ CITING_KINDS = ("direct", "relayed")
 
 
 # -- ids -------------------------------------------------------------------------------------------------
+@lru_cache(maxsize=1 << 16)  # a pure function of the name, asked for the same few names again and again
 def source_key(name: str) -> str:
     """The normalised id of a source name: ``"The StratcomCentre/X"`` -> ``"stratcomcentre"``."""
     s = _SPACE_RE.sub(" ", name.replace("\u00a0", " ")).strip(_EDGE_PUNCT)

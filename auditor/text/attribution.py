@@ -328,7 +328,10 @@ def _persons(doc, v: Vocab) -> list[Person]:
     """Persons introduced with a title ("NATO Secretary General Mark Rutte"), in order of first mention."""
     text = doc.norm
     found: dict[str, Person] = {}
-    for m in v.title_rx.finditer(text):
+    first = v.__dict__.get("_title_first")
+    if first is None:  # where a title can start: ``title_rx`` is tried there only (``scan``)
+        first = v.__dict__["_title_first"] = first_words(v.titles + v.title_modifiers)
+    for m in scan(v.title_rx, first, text, 0, len(text)):
         after = text[m.end():m.end() + 80]
         # allow "Secretary General of NATO Mark Rutte": skip "of X" after the title
         skip = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?=\s+[A-Z])", after)
