@@ -1493,7 +1493,7 @@ def _titled_mentions(docs, roles: list[str]) -> dict[str, tuple[Counter, Counter
     Starmer", "President Tom Hale"): counted for the most quoted speakers, and for every name (mapped to a
     quoted speaker where one fits: "Charles" -> "Charles III")."""
     quoted_n = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
-    speakers = sorted(quoted_n)
+    speakers = _by_word(sorted(quoted_n))
     top = [s for s, _ in sorted(quoted_n.items(), key=lambda x: (-x[1], x[0]))[:TITLED_SPEAKERS]]
     out: dict[str, tuple[Counter, Counter]] = {}
     for role in roles:
@@ -1517,10 +1517,24 @@ def _titled_mentions(docs, roles: list[str]) -> dict[str, tuple[Counter, Counter
     return out
 
 
-def _as_speaker(name: str, speakers) -> str:
-    """The one quoted speaker a titled name stands for ("Charles" -> "Charles III"), else the name."""
+def _by_word(names: list[str]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    """Each folded word -> the names holding it, with their folded words, in the order of ``names``."""
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+    for n in names:
+        f = _fold(n)
+        for w in dict.fromkeys(f):
+            out[w].append((n, f))
+    return out
+
+
+def _as_speaker(name: str, speakers: dict[str, list[tuple[str, tuple[str, ...]]]]) -> str:
+    """The one quoted speaker a titled name stands for ("Charles" -> "Charles III"), else the name.
+    ``speakers`` is ``_by_word`` of the quoted speakers: the same name, or a fuller one, holds the name's
+    first word."""
     f = _fold(name)
-    fits = [s for s in speakers if _fold(s) == f or _extends(_fold(s), f)]
+    if not f:
+        return name
+    fits = [s for s, fs in speakers.get(f[0], ()) if fs == f or _extends(fs, f)]
     return fits[0] if len(fits) == 1 else name
 
 
@@ -1620,8 +1634,14 @@ def canonical_speakers(docs) -> dict[str, str]:
     for d in sorted(docs, key=lambda d: d.article.id):  # the order files were named in)
         for sp in sorted({q.speaker for q in d.quotes if q.speaker}):
             docs_of[sp].append(d)
+    # a fuller name holds every word of the shorter one (``_extends``), its first word included: only the
+    # names sharing that word are compared, not every pair (names stay in sorted order)
+    holding: dict[str, list[str]] = defaultdict(list)
+    for m in names:
+        for w in dict.fromkeys(folded[m]):
+            holding[w].append(m)
     for n in names:
-        longer = [m for m in names if _extends(folded[m], folded[n])]
+        longer = [m for m in holding[folded[n][0]] if _extends(folded[m], folded[n])]
         if not longer and len(folded[n]) == 1:
             longer = _family_first(n, [m for m in by_first[folded[n][0]] if len(folded[m]) >= 2], docs_of)
         if not longer:

@@ -270,4 +270,6 @@ class Doc:
         return any(overlap(span, (q.start, q.end)) >= max(1, (span[1] - span[0]) // 2) for q in self.quotes)
 
     def in_boilerplate(self, span: Span) -> bool:
+        if not self.boilerplate:
+            return False
         return any(overlap(span, b) >= max(1, (span[1] - span[0]) // 2) for b in self.boilerplate)

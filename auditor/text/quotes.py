@@ -49,6 +49,9 @@ from .document import strip_span
 
 DOUBLE = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
 SINGLE = set("'\u2018\u2019\u201a\u201b\u2039\u203a")
+# every mark of each kind, found with one scan of the text rather than a Python loop over its characters
+_DOUBLE_RX = re.compile("[" + re.escape("".join(sorted(DOUBLE))) + "]")
+_SINGLE_RX = re.compile("[" + re.escape("".join(sorted(SINGLE))) + "]")
 _OPEN_SHAPE = set("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
 _CLOSE_SHAPE = set("\u201d\u00bb\u2019\u203a")
 _LEFT_OPENERS = set("([{\u2014\u2013-/")  # a mark right after these opens
@@ -139,11 +142,11 @@ def _pair_double(doc, paras, strays: list[int] | None = None) -> list[RawQuote]:
     """Pair the double marks; the positions of closing marks nothing opened go to ``strays``."""
     text = doc.text
     marks = []
-    for i, ch in enumerate(text):
-        if ch in DOUBLE:
-            p = _para_of(paras, i)
-            if p >= 0:
-                marks.append(_Mark(i, ch, _classify(text, i), p))
+    for found in _DOUBLE_RX.finditer(text):
+        i = found.start()
+        p = _para_of(paras, i)
+        if p >= 0:
+            marks.append(_Mark(i, found.group(), _classify(text, i), p))
     out: list[RawQuote] = []
     stack: list[_Open] = []
 
@@ -198,8 +201,9 @@ def _pair_single(doc, paras, taken: list[tuple[int, int]]) -> list[RawQuote]:
     text = doc.text
     out = []
     by_para: dict[int, list[_Mark]] = {}
-    for i, ch in enumerate(text):
-        if ch in SINGLE and not any(s <= i < e for s, e in taken):
+    for found in _SINGLE_RX.finditer(text):
+        i, ch = found.start(), found.group()
+        if not any(s <= i < e for s, e in taken):
             role = _classify(text, i)
             if role != "none":
                 p = _para_of(paras, i)
