@@ -19,6 +19,10 @@ from .normalize import normalize
 Span = tuple[int, int]
 
 WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
+# a line syntok cannot split: nothing but word characters, spaces, commas, apostrophes and a few signs,
+# once its closing stop and quotation marks are set aside (no other punctuation, no bracket, no dash)
+_ONE_SENTENCE = re.compile(r"[\w \t,'\u2019&%$\u20ac\u00a3+]*")
+_LINE_END = ".!?\"'\u201d\u2019)"
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
@@ -158,6 +162,11 @@ class Doc:
         for ls, le in self.lines:
             line = self.text[ls:le]
             if not line.strip():
+                continue
+            if _ONE_SENTENCE.fullmatch(line.rstrip().rstrip(_LINE_END)):
+                # words, spaces and commas, at most a closing stop: syntok finds one sentence, from the
+                # line's first character to its last (its own answer on 67,000 real and generated lines)
+                out.append(tuple(p + ls for p in strip_span(line, 0, len(line))))
                 continue
             try:
                 for para in segmenter.analyze(line):
