@@ -323,8 +323,11 @@ def test_a_nul_character_is_kept_on_sqlite_and_refused_clearly_on_postgresql(sto
         save_run(run, store_url)
         assert load_result(store_url).results[0].article.text == "before\x00after"
     else:
+        clean = unicode_run("clean text")
+        save_run(clean, store_url)
         with pytest.raises(StoreError, match=r"article uni-été has a NUL character in articles\.text"):
-            save_run(run, store_url)
+            save_run(run, store_url)  # the same run id: refused midway, the earlier save stays whole
+        assert load_result(store_url) == clean
         run = unicode_run("clean text")
         run.rule_errors = ["rule z: bad\x00byte"]
         with pytest.raises(StoreError, match=r"run uni has a NUL character in rule_errors\.message"):

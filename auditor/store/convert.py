@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import fields
 from typing import Any
 
@@ -108,59 +108,95 @@ def _number(value: Any) -> float | None:
 
 def run_rows(run: RunResult, *, saved_at: str = "") -> Rows:
     """Every row ``save_run`` writes for ``run``, table by table (``models.RUN_TABLES`` order)."""
+    return {t: list(table_rows(run, t, saved_at=saved_at)) for t in m.RUN_TABLES}
+
+
+def run_row_batches(run: RunResult, *, saved_at: str = "", size: int = 5000) -> Iterator[tuple[Table, list[Row]]]:
+    """The rows of ``run_rows``, table by table, in lists of at most ``size``: what a writer needs at a
+    time, so that a run's rows are never all held at once beside the run itself."""
+    for table in m.RUN_TABLES:
+        batch: list[Row] = []
+        for row in table_rows(run, table, saved_at=saved_at):
+            batch.append(row)
+            if len(batch) >= size:
+                yield table, batch
+                batch = []
+        if batch:
+            yield table, batch
+
+
+def table_rows(run: RunResult, table: Table, *, saved_at: str = "") -> Iterator[Row]:
+    """The rows of one of ``models.RUN_TABLES`` for ``run``, in the order they are written."""
     rid = run.run_id
-    rows: Rows = {t: [] for t in m.RUN_TABLES}
     graph = run.graph or {}
-    rows[m.RUNS].append(_row(m.RUNS, {
-        "id": rid, "started": run.started, "finished": run.finished, "saved_at": saved_at,
-        "inputs": [str(i) for i in run.inputs], "rules": run.rules,
-        "graph_meta": {k: v for k, v in graph.items() if k not in ("nodes", "edges")},
-        "article_count": len(run.results), "finding_count": sum(len(r.findings) for r in run.results),
-        "quote_count": sum(len(r.quotes) for r in run.results),
-        "error_count": len(run.ingest_errors) + len(run.rule_errors),
-    }))
-    for pos, (name, o) in enumerate(run.outlets.items()):
-        info = o if isinstance(o, Mapping) else {}
-        count = info.get("articles")
-        rows[m.OUTLETS].append(_row(m.OUTLETS, {
-            "run_id": rid, "name": str(name), "position": pos, "score": _number(info.get("score")),
-            "article_count": count if isinstance(count, int) else 0, "data": o}))
-    for pos, r in enumerate(run.results):
-        a, aid = r.article, r.article.id
-        rows[m.ARTICLES].append(_row(m.ARTICLES, {
-            "run_id": rid, "position": pos, "hash": a.hash, **_of(a, ARTICLE_FIELDS),
-            **_of(r, RESULT_COLUMNS)}))
-        for rpos, (rule, rr) in enumerate(r.rules.items()):
-            rows[m.RULE_RESULTS].append({"run_id": rid, "article_id": aid, "rule": rule, "position": rpos,
-                                         "category": rr.category, "score": rr.score, "weight": rr.weight})
-        for table, items, names in ((m.FINDINGS, r.findings, FINDING_FIELDS),
-                                    (m.QUOTES, r.quotes, QUOTE_FIELDS),
-                                    (m.ATTRIBUTIONS, r.attributions, ATTRIBUTION_FIELDS)):
-            rows[table].extend(_row(table, {"run_id": rid, "article_id": aid, "idx": i, **_of(x, names)})
-                               for i, x in enumerate(items))
-    rows[m.QUOTE_CLUSTERS] = [_row(m.QUOTE_CLUSTERS, {"run_id": rid, "position": pos,
-                                                      **_of(c, CLUSTER_FIELDS)})
-                              for pos, c in enumerate(run.quote_clusters)]
-    rows[m.CLAIMS] = [_row(m.CLAIMS, {"run_id": rid, "idx": i, "data": c}) for i, c in enumerate(run.claims)]
-    rows[m.GRAPH_NODES] = [_row(m.GRAPH_NODES, {
-        "run_id": rid, "idx": i, "id": str(n.get("id", "")), "data": n,
-        "kind": None if n.get("kind") is None else str(n["kind"]),
-        "label": None if n.get("label") is None else str(n["label"])})
-        for i, n in enumerate(graph.get("nodes") or [])]
-    for i, e in enumerate(graph.get("edges") or []):
-        evidence = e.get("evidence", _NO_EVIDENCE)
-        row = _row(m.GRAPH_EDGES, {
-            "run_id": rid, "idx": i, "source": str(e.get("source", "")), "target": str(e.get("target", "")),
-            "kind": None if e.get("kind") is None else str(e["kind"]), "weight": _number(e.get("weight")),
-            "data": {k: v for k, v in e.items() if k != "evidence"},
-            "evidence": None if evidence is _NO_EVIDENCE else evidence})
-        if evidence is None:  # SQL NULL means "no evidence key"; JSON null means "evidence: None"
-            row["evidence"] = JSON.NULL
-        rows[m.GRAPH_EDGES].append(row)
-    rows[m.INGEST_ERRORS] = [{"run_id": rid, "idx": i, "source": e.source, "reason": e.reason,
-                              "level": e.level} for i, e in enumerate(run.ingest_errors)]
-    rows[m.RULE_ERRORS] = [{"run_id": rid, "idx": i, "message": str(e)} for i, e in enumerate(run.rule_errors)]
-    return rows
+    if table is m.RUNS:
+        yield _row(m.RUNS, {
+            "id": rid, "started": run.started, "finished": run.finished, "saved_at": saved_at,
+            "inputs": [str(i) for i in run.inputs], "rules": run.rules,
+            "graph_meta": {k: v for k, v in graph.items() if k not in ("nodes", "edges")},
+            "article_count": len(run.results), "finding_count": sum(len(r.findings) for r in run.results),
+            "quote_count": sum(len(r.quotes) for r in run.results),
+            "error_count": len(run.ingest_errors) + len(run.rule_errors),
+        })
+    elif table is m.OUTLETS:
+        for pos, (name, o) in enumerate(run.outlets.items()):
+            info = o if isinstance(o, Mapping) else {}
+            count = info.get("articles")
+            yield _row(m.OUTLETS, {
+                "run_id": rid, "name": str(name), "position": pos, "score": _number(info.get("score")),
+                "article_count": count if isinstance(count, int) else 0, "data": o})
+    elif table is m.ARTICLES:
+        for pos, r in enumerate(run.results):
+            a = r.article
+            yield _row(m.ARTICLES, {"run_id": rid, "position": pos, "hash": a.hash, **_of(a, ARTICLE_FIELDS),
+                                    **_of(r, RESULT_COLUMNS)})
+    elif table is m.RULE_RESULTS:
+        for r in run.results:
+            aid = r.article.id
+            for rpos, (rule, rr) in enumerate(r.rules.items()):
+                yield {"run_id": rid, "article_id": aid, "rule": rule, "position": rpos,
+                       "category": rr.category, "score": rr.score, "weight": rr.weight}
+    elif table in _ITEMS:
+        attr, names = _ITEMS[table]
+        for r in run.results:
+            aid = r.article.id
+            for i, x in enumerate(getattr(r, attr)):
+                yield _row(table, {"run_id": rid, "article_id": aid, "idx": i, **_of(x, names)})
+    elif table is m.QUOTE_CLUSTERS:
+        for pos, c in enumerate(run.quote_clusters):
+            yield _row(m.QUOTE_CLUSTERS, {"run_id": rid, "position": pos, **_of(c, CLUSTER_FIELDS)})
+    elif table is m.CLAIMS:
+        for i, c in enumerate(run.claims):
+            yield _row(m.CLAIMS, {"run_id": rid, "idx": i, "data": c})
+    elif table is m.GRAPH_NODES:
+        for i, n in enumerate(graph.get("nodes") or []):
+            yield _row(m.GRAPH_NODES, {
+                "run_id": rid, "idx": i, "id": str(n.get("id", "")), "data": n,
+                "kind": None if n.get("kind") is None else str(n["kind"]),
+                "label": None if n.get("label") is None else str(n["label"])})
+    elif table is m.GRAPH_EDGES:
+        for i, e in enumerate(graph.get("edges") or []):
+            evidence = e.get("evidence", _NO_EVIDENCE)
+            row = _row(m.GRAPH_EDGES, {
+                "run_id": rid, "idx": i, "source": str(e.get("source", "")), "target": str(e.get("target", "")),
+                "kind": None if e.get("kind") is None else str(e["kind"]), "weight": _number(e.get("weight")),
+                "data": {k: v for k, v in e.items() if k != "evidence"},
+                "evidence": None if evidence is _NO_EVIDENCE else evidence})
+            if evidence is None:  # SQL NULL means "no evidence key"; JSON null means "evidence: None"
+                row["evidence"] = JSON.NULL
+            yield row
+    elif table is m.INGEST_ERRORS:
+        for i, e in enumerate(run.ingest_errors):
+            yield {"run_id": rid, "idx": i, "source": e.source, "reason": e.reason, "level": e.level}
+    elif table is m.RULE_ERRORS:
+        for i, e in enumerate(run.rule_errors):
+            yield {"run_id": rid, "idx": i, "message": str(e)}
+    else:
+        raise ValueError(f"{table.name} is not a run table")
+
+
+_ITEMS = {m.FINDINGS: ("findings", FINDING_FIELDS), m.QUOTES: ("quotes", QUOTE_FIELDS),
+          m.ATTRIBUTIONS: ("attributions", ATTRIBUTION_FIELDS)}
 
 
 # ------------------------------------------------------------------------------------------ rows -> run

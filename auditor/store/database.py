@@ -47,7 +47,7 @@ from sqlmodel import Session, SQLModel
 from ..models import ArticleResult, RunResult
 from . import migrations
 from . import models as m
-from .convert import Rows, article_result, dumps, run_result, run_rows
+from .convert import article_result, dumps, run_result, run_row_batches
 
 DEFAULT_URL = "sqlite:///auditor.db"
 BUSY_TIMEOUT_S = 30.0
@@ -328,30 +328,34 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _check_run(engine: Engine, run: RunResult, rows: Rows) -> None:
-    """Refuse, before writing anything, what the database would refuse midway."""
+def _check_run(run: RunResult) -> None:
+    """Refuse, before writing anything, a run the database would refuse midway (two articles of one id)."""
     seen: set[str] = set()
     for r in run.results:
         if r.article.id in seen:
             raise StoreError(f"run {run.run_id} has two articles with the id {r.article.id!r}; article ids "
                              f"must be unique within a run (rename one of the files).")
         seen.add(r.article.id)
+
+
+def _check_rows(engine: Engine, table: Table, table_rows: list[dict[str, Any]]) -> None:
+    """Refuse rows PostgreSQL cannot store: text cannot hold NUL characters. Checked on each batch before it
+    is written; the refusal rolls the whole save back, so the store is as it was."""
     if engine.dialect.name != "postgresql":
         return
-    for table, table_rows in rows.items():  # PostgreSQL text cannot hold NUL characters
-        for row in table_rows:
-            for column, value in row.items():
-                if isinstance(value, str) and "\x00" in value:
-                    if "article_id" in row:
-                        owner = f"article {row['article_id']}"
-                    elif table is m.ARTICLES:
-                        owner = f"article {row['id']}"
-                    else:
-                        owner = f"run {row.get('run_id', row.get('id'))}"
-                    raise StoreError(
-                        f"{owner} has a NUL character in {table.name}.{column}, which PostgreSQL cannot "
-                        f"store in text; save this run to SQLite (--db FILE.db) or remove the NUL "
-                        f"characters from the input.")
+    for row in table_rows:
+        for column, value in row.items():
+            if isinstance(value, str) and "\x00" in value:
+                if "article_id" in row:
+                    owner = f"article {row['article_id']}"
+                elif table is m.ARTICLES:
+                    owner = f"article {row['id']}"
+                else:
+                    owner = f"run {row.get('run_id', row.get('id'))}"
+                raise StoreError(
+                    f"{owner} has a NUL character in {table.name}.{column}, which PostgreSQL cannot "
+                    f"store in text; save this run to SQLite (--db FILE.db) or remove the NUL "
+                    f"characters from the input.")
 
 
 def _insert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -430,14 +434,15 @@ def save_run(run: RunResult, url: Target = None) -> str:
     Either the whole run is written or, if anything fails, nothing is and the store is as it was.
     """
     engine = _engine_for(url)
-    rows = run_rows(run, saved_at=_now())
-    _check_run(engine, run, rows)
+    _check_run(run)
+    saved_at = _now()
     with _translated(engine, f"save run {run.run_id}"), _writing(engine, "run:" + run.run_id) as conn:
         _prepare_schema(engine, conn)
         _delete_run(conn, run.run_id)
-        for table in m.RUN_TABLES:
-            if rows[table]:
-                _insert(conn, table, rows[table])
+        # made and written a batch at a time: the rows of a large run are never all held beside the run
+        for table, batch in run_row_batches(run, saved_at=saved_at):
+            _check_rows(engine, table, batch)
+            _insert(conn, table, batch)
     return run.run_id
 
 
