@@ -333,9 +333,15 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         doc.release("sentences")
     run.outlets = scoring.outlet_scores(run.results)
     try:
+        from .corpus.reuse import detect_reuse
         from .graph import build_graph, graph_to_dict
 
-        reuse = {"candidates": reuse_candidates} if reuse_candidates else None
-        run.graph = graph_to_dict(build_graph(run, corpus, reuse_params=reuse), consume=True)
+        # text reuse first, on its own: its index is gone before the graph is built (the two were held
+        # together at the peak of the run's memory)
+        reuse = detect_reuse(list(corpus.docs), **({"candidates": reuse_candidates} if reuse_candidates else {}))
+        for doc in docs:  # nothing after reuse reads the normalised texts
+            doc.release("norm")
+        run.graph = graph_to_dict(build_graph(run, corpus, reuse=reuse), consume=True)
+        del reuse
     except Exception as e:
         run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")

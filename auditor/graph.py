@@ -127,10 +127,11 @@ def _chain(att: Attribution) -> list[str]:
 
 
 def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
-                reuse_params: dict[str, Any] | None = None) -> nx.MultiDiGraph:
+                reuse_params: dict[str, Any] | None = None, reuse=None) -> nx.MultiDiGraph:
     """The citation and echo graph of a run. ``corpus`` (``auditor.corpus.Corpus``) supplies the
     documents for reuse detection (their quotations and boilerplate are masked); without it the
-    articles are read bare. ``echoes`` skips detection and uses the given ``Echo`` list."""
+    articles are read bare. ``echoes`` skips detection and uses the given ``Echo`` list; ``reuse`` (a
+    ``ReuseResult`` of ``detect_reuse``) skips it and uses that result's echoes and word counts."""
     G = nx.MultiDiGraph()
     G.graph["run_id"] = run.run_id
 
@@ -219,7 +220,9 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
         G.add_edge("source:" + relay, "source:" + speaker, key="relays", kind="relays", weight=w)
 
     # echoes
-    if echoes is None:
+    if reuse is not None:
+        echoes, words = reuse.echoes, reuse.words
+    elif echoes is None:
         from .corpus.reuse import detect_reuse
 
         docs = list(corpus.docs) if corpus is not None else [r.article for r in run.results]
