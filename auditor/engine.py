@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from . import __version__, scoring
+from .collect import fewer_collections
 from .config import Config
 from .corpus import Corpus
 from .models import (
@@ -217,6 +218,15 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
 
     Articles are taken in the order of their ids, whatever order the inputs were named in, so that every
     sum, tie and listing downstream is the same for the same articles."""
+    with fewer_collections():
+        return _audit(articles, registry, config, ingest_errors=ingest_errors, progress=progress, inputs=inputs,
+                      jobs=jobs, cache=cache, stage=stage, reuse_candidates=reuse_candidates)
+
+
+def _audit(articles: list[Article], registry: Registry, config: Config, *,
+           ingest_errors: list[IngestError] | None, progress: Progress | None, inputs: list[str] | None,
+           jobs: int | None, cache, stage: Callable[[list[Article]], Iterable[tuple[Article, Payload]]] | None,
+           reuse_candidates: Callable | None) -> RunResult:
     articles = sorted(articles, key=lambda a: a.id)
     registry.rule_timeout = config.rule_timeout
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),

@@ -33,6 +33,7 @@ from typing import Any
 
 import msgspec
 
+from .collect import fewer_collections
 from .corpus.quotes import with_unit_clusters
 from .models import ArticleResult, RunResult
 from .scoring import boilerplate_ratio
@@ -105,7 +106,7 @@ def write_json(run: RunResult, path: Path | str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        with open(tmp, "wb") as f:
+        with fewer_collections(), open(tmp, "wb") as f:
             buf: list[bytes] = []
             size = 0
             for chunk in iter_json(run):

@@ -44,6 +44,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, Operati
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel
 
+from ..collect import fewer_collections
 from ..models import ArticleResult, RunResult
 from . import migrations
 from . import models as m
@@ -436,7 +437,8 @@ def save_run(run: RunResult, url: Target = None) -> str:
     engine = _engine_for(url)
     _check_run(run)
     saved_at = _now()
-    with _translated(engine, f"save run {run.run_id}"), _writing(engine, "run:" + run.run_id) as conn:
+    with fewer_collections(), _translated(engine, f"save run {run.run_id}"), \
+            _writing(engine, "run:" + run.run_id) as conn:
         _prepare_schema(engine, conn)
         _delete_run(conn, run.run_id)
         # made and written a batch at a time: the rows of a large run are never all held beside the run
