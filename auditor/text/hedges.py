@@ -339,9 +339,11 @@ def is_transcript(doc) -> bool:
     sents = [s for s in doc.sentences if not doc.in_boilerplate(s)]
     if len(sents) < 8:
         return False
-    first = sum(1 for s in sents if _FIRST_PERSON_ANY.search(_author_text(doc, s)))
     atts = {doc.sentence_at(a.start) for a in doc.attributions if a.kind != "credit"}
-    return first >= 0.4 * len(sents) and len(atts) <= 0.1 * len(sents)
+    if len(atts) > 0.1 * len(sents):
+        return False  # a report (the cheaper test first: most articles stop here)
+    first = sum(1 for s in sents if _FIRST_PERSON_ANY.search(_author_text(doc, s)))
+    return first >= 0.4 * len(sents)
 
 
 def _speaker_subject(doc, sent: Span, cs: int, atts: list[Attribution]) -> Attribution | None:
