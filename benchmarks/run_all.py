@@ -33,6 +33,7 @@ def main() -> None:
     run("echo graph", "bench_graph.py", *([] if large else ["--accuracy", "2000", "--scale", "1000,10000"]))
     run("HTML report", "bench_report.py")
     run("sentence splitters against syntok", "bench_sentences.py")
+    run("memory of a whole run, by phase", "bench_memory.py", "20000" if large else "5000")
     run("web archive in bounded memory", "bench_warc.py", "--sizes", "100,1024" if large else "20,100")
 
 
