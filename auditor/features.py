@@ -181,18 +181,21 @@ def editorial_words(text: str, quotes: list[str], reported: list[tuple[int, int]
             merged.append((a, b))
     spans = merged
     out, n, j = [], 0, 0
+    end = len(text) + 1
+    ns, ne = spans[0] if spans else (end, end)  # the next span not yet left behind
     for m in _WORD.finditer(text):
-        while j < len(spans) and spans[j][1] <= m.start():
+        st = m.start()
+        while ne <= st:
             j += 1
-        if j < len(spans) and spans[j][0] <= m.start():
+            ns, ne = spans[j] if j < len(spans) else (end, end)
+        if ns <= st:
             continue  # inside a quotation or a reported sentence: the speaker's words
         n += 1
-        low = m.group().casefold()
-        if m.group()[:1].isupper() and low in titles:
-            continue  # a title ("Secretary General", "Prime Minister"), not a judgement
+        w = m.group()
+        low = w.casefold()
         sub = lex.get(low)
-        if sub:
-            out.append((m.group(), m.start(), m.end(), sub))
+        if sub and not (w[:1].isupper() and low in titles):  # a title ("Prime Minister") is no judgement
+            out.append((w, st, m.end(), sub))
     return out, n
 
 

@@ -454,11 +454,14 @@ def hedges(doc) -> list[Hedge]:
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
             continue
+        cues = matches_at_word_starts(text, s0, e0, patterns, starts)
+        if not any(cues):
+            continue  # no hedge's words in the sentence (most sentences): the tests below are dearer
         if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
             continue  # the author's aside about their own experience, or a speaker's unmarked words
         if _unmarked_words(doc, s0, atts):
             continue
-        for (_rx, strength), found in zip(patterns, matches_at_word_starts(text, s0, e0, patterns, starts), strict=True):
+        for (_rx, strength), found in zip(patterns, cues, strict=True):
             for m in found:
                 cs, ce = m.span()
                 if doc.inside_quotation(cs, ce):
