@@ -65,3 +65,23 @@ def test_a_failure_in_the_middle_of_the_bulk_write_leaves_the_earlier_save(store
     assert "articles" in calls and "quotes" in calls
     assert row_counts(store_url) == before
     assert load_run(store_url) == run_to_dict(first)
+
+
+def test_rows_written_in_batches_are_the_rows_of_the_run(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large run is made and written a batch at a time (``run_row_batches``): the batches, read in
+    order, are the run's rows table by table, and a run saved in batches of two rows reads back whole."""
+    from auditor.store.convert import run_row_batches, run_rows
+
+    run = make_run("batches", n=4)
+    whole = run_rows(run, saved_at="t")
+    joined: dict = {t: [] for t in tables.RUN_TABLES}
+    for table, batch in run_row_batches(run, saved_at="t", size=2):
+        assert 1 <= len(batch) <= 2
+        joined[table].extend(batch)
+    assert joined == whole
+    assert sum(1 for _ in run_row_batches(run, size=2)) > len([t for t in whole if whole[t]])  # several a table
+
+    real = database.run_row_batches
+    monkeypatch.setattr(database, "run_row_batches", lambda r, **k: real(r, **{**k, "size": 2}))
+    save_run(run, store_url)
+    assert load_result(store_url, "batches") == run
