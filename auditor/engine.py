@@ -207,6 +207,7 @@ def default_jobs(n_articles: int) -> int:
 # -- the whole run -------------------------------------------------------------------------------------
 
 
+@fewer_collections()  # the run's objects are many: see auditor.collect
 def audit(articles: list[Article], registry: Registry, config: Config, *,
           ingest_errors: list[IngestError] | None = None, progress: Progress | None = None,
           inputs: list[str] | None = None, jobs: int | None = None, cache=None,
@@ -218,15 +219,6 @@ def audit(articles: list[Article], registry: Registry, config: Config, *,
 
     Articles are taken in the order of their ids, whatever order the inputs were named in, so that every
     sum, tie and listing downstream is the same for the same articles."""
-    with fewer_collections():
-        return _audit(articles, registry, config, ingest_errors=ingest_errors, progress=progress, inputs=inputs,
-                      jobs=jobs, cache=cache, stage=stage, reuse_candidates=reuse_candidates)
-
-
-def _audit(articles: list[Article], registry: Registry, config: Config, *,
-           ingest_errors: list[IngestError] | None, progress: Progress | None, inputs: list[str] | None,
-           jobs: int | None, cache, stage: Callable[[list[Article]], Iterable[tuple[Article, Payload]]] | None,
-           reuse_candidates: Callable | None) -> RunResult:
     articles = sorted(articles, key=lambda a: a.id)
     registry.rule_timeout = config.rule_timeout
     run = RunResult(run_id=run_id_for(articles, registry, config), started=_now(),

@@ -1636,12 +1636,9 @@ def canonical_speakers(docs) -> dict[str, str]:
             docs_of[sp].append(d)
     # a fuller name holds every word of the shorter one (``_extends``), its first word included: only the
     # names sharing that word are compared, not every pair (names stay in sorted order)
-    holding: dict[str, list[str]] = defaultdict(list)
-    for m in names:
-        for w in dict.fromkeys(folded[m]):
-            holding[w].append(m)
+    holding = _by_word(names)
     for n in names:
-        longer = [m for m in holding[folded[n][0]] if _extends(folded[m], folded[n])]
+        longer = [m for m, fm in holding[folded[n][0]] if _extends(fm, folded[n])]
         if not longer and len(folded[n]) == 1:
             longer = _family_first(n, [m for m in by_first[folded[n][0]] if len(folded[m]) >= 2], docs_of)
         if not longer:

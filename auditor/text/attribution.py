@@ -328,10 +328,8 @@ def _persons(doc, v: Vocab) -> list[Person]:
     """Persons introduced with a title ("NATO Secretary General Mark Rutte"), in order of first mention."""
     text = doc.norm
     found: dict[str, Person] = {}
-    first = v.__dict__.get("_title_first")
-    if first is None:  # where a title can start: ``title_rx`` is tried there only (``scan``)
-        first = v.__dict__["_title_first"] = first_words(v.titles + v.title_modifiers)
-    for m in scan(v.title_rx, first, text, 0, len(text)):
+    _patterns(v)  # (fills ``v._first``: where each pattern can start)
+    for m in scan(v.title_rx, v._first["title_rx"], text, 0, len(text)):
         after = text[m.end():m.end() + 80]
         # allow "Secretary General of NATO Mark Rutte": skip "of X" after the title
         skip = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?=\s+[A-Z])", after)
@@ -568,6 +566,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         r"reporters|journalists|police|lawmakers)\b)[a-z]+\b", re.IGNORECASE)
 
     v._first = {"verb_rx": first_words(verbs), "vague_rx": first_words(v.vague_phrases),
+                "title_rx": first_words(v.titles + v.title_modifiers),
                 "relay_phrase_rx": first_words(v.relay_phrases + v.signoff_phrases),
                 "opinion_rx": first_words(v.opinion_verbs),
                 "crowd_rx": first_words(v.crowd_adverbs) | first_words(v.crowd_bare_verbs)

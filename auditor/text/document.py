@@ -34,6 +34,18 @@ def strip_span(text: str, start: int, end: int) -> Span:
     return start, end
 
 
+def syntok_sentences(line: str) -> list[Span]:
+    """syntok's sentences of one line, as spans into it without surrounding white space."""
+    out = []
+    for para in segmenter.analyze(line):
+        for sent in para:
+            if sent:
+                s, e = strip_span(line, sent[0].offset, sent[-1].offset + len(sent[-1].value))
+                if e > s:
+                    out.append((s, e))
+    return out
+
+
 def overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
@@ -169,15 +181,7 @@ class Doc:
                 out.append(tuple(p + ls for p in strip_span(line, 0, len(line))))
                 continue
             try:
-                for para in segmenter.analyze(line):
-                    for sent in para:
-                        if not sent:
-                            continue
-                        s = sent[0].offset
-                        e = sent[-1].offset + len(sent[-1].value)
-                        s, e = strip_span(line, s, e)
-                        if e > s:
-                            out.append((ls + s, ls + e))
+                out += [(ls + s, ls + e) for s, e in syntok_sentences(line)]
             except Exception:  # syntok is robust, but a tokenizer must never end a run
                 out.append((ls, le))
         return self._fill_gaps(out)
