@@ -516,3 +516,15 @@ def test_a_refrain_of_two_content_words_joins_only_where_its_whole_phrase_stands
     members = {m["article"] for m in ferry.members}
     assert {"a", "b", "f"} <= members and not {"c", "d"} & members
     assert q["c"].cluster == q["d"].cluster is not None
+
+
+def test_one_name_spelt_with_and_without_its_hyphen_is_one_speaker_under_the_most_quoted_spelling():
+    """"Park Min-seo" (two articles) and "Park Min Seo" (one): one person, written as most articles write
+    them; a given name cut at its lower-case hyphen no longer leaves "Park Min"."""
+    docs = docs_of({
+        "a": 'Assembly\n\nPresident Park Min-seo spoke first. "The ports come first," Park Min-seo said.',
+        "b": 'Assembly\n\nPresident Park Min-seo spoke late. "Nobody is left behind," Park Min-seo said.',
+        "c": 'Assembly\n\nPresident Park Min Seo spoke. "The ports come first," Park Min Seo said.',
+    })
+    cluster_quotes(docs)
+    assert [d.quotes[0].speaker for d in docs] == ["Park Min-seo"] * 3

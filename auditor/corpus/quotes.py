@@ -1351,9 +1351,9 @@ MEANING_FACTOR = 0.5  # a unit whose meaning changed keeps this share of the fid
 
 
 def _fold(name: str) -> tuple[str, ...]:
-    """A name's words without diacritics, lower-cased ("Erdoğan" and "Erdogan" are one spelling)."""
+    """A name's words without diacritics or hyphens, lower-cased ("Erdoğan" and "Erdogan" are one spelling)."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return tuple(plain.casefold().split())
+    return tuple(plain.casefold().replace("-", " ").split())  # "Jae-myung" and "Jae Myung" are one spelling
 
 
 def _extends(long: tuple[str, ...], short: tuple[str, ...]) -> bool:
@@ -1619,7 +1619,18 @@ def canonical_speakers(docs) -> dict[str, str]:
     "Erdogan") takes the fuller name other articles give the same person ("Charles III", "Recep Tayyip
     Erdoğan"), when exactly one fuller name fits (two people sharing a surname leave it as it is). The
     fullest name wins, then the most quoted spelling; sets each quotation's speaker and returns the map."""
-    spelt = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    raw = Counter(q.speaker for d in docs for q in d.quotes if q.speaker)
+    variants: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for n in sorted(raw):
+        variants[_fold(n)].append(n)
+    same: dict[str, str] = {}  # one name spelt several ways ("Yoon Suk-yeol", "Yoon Suk Yeol"): the most quoted
+    spelt: Counter = Counter()
+    for group in variants.values():
+        top = max(group, key=lambda n: (raw[n], n))
+        for n in group:
+            spelt[top] += raw[n]
+            if n != top:
+                same[n] = top
     misspelt = _misspelt(spelt)
     count: Counter = Counter()  # a misspelt name counts as the name it slips from
     for n, k in spelt.items():
@@ -1648,6 +1659,8 @@ def canonical_speakers(docs) -> dict[str, str]:
             continue  # two different people could be meant
         canon[n] = max(top, key=lambda m: (count[m], m))
     for n, m in misspelt.items():
+        canon[n] = canon.get(m, m)
+    for n, m in same.items():
         canon[n] = canon.get(m, m)
     for d in docs:
         for q in d.quotes:

@@ -76,8 +76,15 @@ from functools import lru_cache
 
 from ..vocab import cached, load_phrases
 
-# a hyphen joins capitalised parts only: "Saint-Exupery", not "Chicago-born" or a dash glued to a word
-CAPW = r"(?:[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)"
+HEADLINE_MAX = 160  # a top line this long or shorter, with no closing stop, reads as a headline
+# one syllable of a romanised East Asian given name ("Jae", "myung", "yeol", "un", "Jin", "ping", "wen")
+_SYL = (r"[bcdfghjklmnpqrstwxyz]{0,3}(?:yeo|yae|wae|eui|iao|uai|ae|ai|ao|au|ea|ee|ei|eo|eu|ia|ie|io|iu|oe|oi|oo|"
+        r"ou|ua|ue|ui|uo|wa|we|wi|wo|ya|ye|yo|yu|a|e|i|o|u)(?:ng|nh|n|m|l|k|p|t|r)?")
+# a hyphen joins capitalised parts ("Saint-Exupery", "Jae-Myung"), and a capitalised syllable to a lower-case
+# one, the given names of "Lee Jae-myung", "Kim Jong-un", "Tsai Ing-wen"; not "Chicago-born", "Seoul-based",
+# "Follow-up" or a dash glued to a word
+CAPW = (rf"(?:(?-i:(?=[A-Z][a-z])(?i:{_SYL})-(?!(?:up|on|out|run|long|war|op)\b){_SYL})(?![\w'\u2019-])"
+        r"|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)")
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
 # the gender a pronoun says ("he" cannot stand for "Queen Elizabeth II": title_gender.yaml)
 _GENDER = {"he": "m", "she": "f"}
@@ -272,6 +279,9 @@ class People:
     aliases: dict[str, str] = field(default_factory=dict)  # earlier name -> the name it became
     proper: frozenset = frozenset()  # words the article capitalises inside a sentence (names, not openers)
     head_end: int = 0  # the end of the text's first paragraph: a headline's role may name someone introduced later
+    body_start: int = 0  # where the body opens: its first line that is long or ends a sentence (the top lines
+    # before it are a headline, a dateline, metadata)
+    single_first: dict = field(default_factory=dict)  # a name written alone -> where it first stands (headline aside)
     _index: tuple | None = field(default=None, repr=False)
     _forms_index: dict | None = field(default=None, repr=False)
 
@@ -326,6 +336,11 @@ class People:
                 return self.aliases[old[0]]
         if not best:  # family name first ("Xi" for "Xi Jinping"), when one person only has it
             best = list(first)
+            if pos is not None and not self._in_headline(pos):
+                # named in full only after this use: someone else ('"...," Lee said' all through the
+                # article, then "the minister Lee Ju-ho" once near its end)
+                aliased = set(self.aliases.values())
+                best = [p for p in best if p.first <= pos or p.name in aliased]
             if len(best) > 1:
                 return None
         if not best:  # the name a person goes by, inside the full one ("Lula"), when one person only has it
@@ -333,6 +348,10 @@ class People:
             if len(best) > 1:
                 return None
         return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
+
+    def _in_headline(self, pos: int) -> bool:
+        """Whether ``pos`` lies in the lines above the body: a headline, a dateline, metadata."""
+        return pos < self.body_start
 
     def last_before(self, pos: int, names: set[str] | None = None) -> str | None:
         for p, n in reversed(self.mentions):
@@ -572,6 +591,16 @@ _MID_CAP = re.compile(r"(?<=[a-z,;] )(?<!['\u2019]s )[A-Z][\w\-]*")
 _LINE = re.compile(r"[^\n]+")
 
 
+def _body_start(norm: str) -> int:
+    """Where the body opens: the first line longer than ``HEADLINE_MAX`` or ending a sentence (a stop, or a
+    closing quotation mark after one); the text's end when none does."""
+    for m in _LINE.finditer(norm):
+        line = m.group().rstrip()
+        if len(line) > HEADLINE_MAX or re.search(r"[.!?][\"\u201d\u2019']?$", line):
+            return m.start()
+    return len(norm)
+
+
 def _is_heading(line: str) -> bool:
     """A title-case line (``Trump's Plans for the Panama Canal``): its capitals say nothing about names and
     it has no subject."""
@@ -765,7 +794,11 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             p = persons.get(r.key) or persons.setdefault(r.key, Person(r.key, first=r.pos))
             p.lead |= r.lead
     people = People(persons, [], full_forms=forms, proper=mid_caps,
-                    head_end=(doc.paragraphs[0][1] if doc.paragraphs else 0))
+                    head_end=(doc.paragraphs[0][1] if doc.paragraphs else 0),
+                    body_start=_body_start(norm))
+    for r in runs:
+        if r.single and r.key not in people.single_first and not people._in_headline(r.pos):
+            people.single_first[r.key] = r.pos
     for r in runs:  # a speaker known by one name only, when no full name ends with it
         if not r.single or not r.evidence or r.key in persons or \
                 people.by_surname(r.key, lead=r.lead, pos=r.pos, strict=True):
@@ -939,7 +972,14 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
         return True
     if len(name) == 1 and name[0].lower() in _organisation_heads():
         return True  # "the General Assembly": a title word before an institution's name makes no person
+    if len(name) > 1 and name[-1].lower() in _speech_nouns():
+        return True  # the name of a speech, not of its speaker ("Inaugural Address", "Farewell Speech")
     return len(name) > 1 and name[-1].lower() in _organisation_heads()
+
+
+@lru_cache(maxsize=1)
+def _speech_nouns() -> frozenset[str]:
+    return frozenset(n.lower() for n in load_phrases("speech_nouns") if " " not in n)
 
 
 @lru_cache(maxsize=4096)
@@ -1185,6 +1225,11 @@ class Discourse:
                 return None
             lead = {t.lower().rstrip(".") for t in title_words if _is_title(t) and t.lower() != "the" and not t.isupper()}
             known = people.by_surname(name[0], lead=lead, pos=pos) or people.full_form(name[0])
+            if known and known.split()[0] == name[0] != known.split()[-1] and known in people.persons and \
+                    people.persons[known].first > min(pos, people.single_first.get(name[0], pos)) and \
+                    not people._in_headline(pos) and known not in people.aliases.values():
+                known = None  # family name first, and written alone before that name was given in full: the
+                # one name stands for someone else ('"...," Lee said' from the start, the minister Lee Ju-ho later)
             if not known:
                 # one name several persons share ("Leo" for "Leo XIV" and "Leo XIII"): the one the passage
                 # is about, if it is one of them
