@@ -110,6 +110,13 @@ def test_seeds_inferences_match_the_gold():
 # -- interpretation and hedged implication in the author's voice (fixtures in our own words) --------
 
 FLAGGED = [  # (text, the cue that must be flagged)
+    # the author's forecast: a modal and a verb of consequence
+    ("The new toll may lead to longer queues at the ferry port.", "may lead to"),
+    ("Its outcome could reshape the island's fishing industry for decades.", "could reshape"),
+    ("Reactions in the valley could vary, with some farmers welcoming the rule.", "could vary"),
+    ("The governor's stance may resonate with rural voters but could further polarize the council.",
+     "could further polarize"),
+    ("If adopted, the scheme could redefine how the harbour is funded.", "could redefine"),
     ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
@@ -165,6 +172,11 @@ FLAGGED = [  # (text, the cue that must be flagged)
 ]
 
 NOT_FLAGGED = [
+    # a modal with no verb of consequence is neutral; a forecast someone else makes or fears is reported
+    "The new ferry could carry four hundred passengers, and talks on the route could resume in May.",
+    "The harbour master warned that the storm could escalate into a flood.",
+    "Fishermen fear that a second closure could embolden the developers.",
+    "Island groups expressed concerns that the levy might derail the festival.",
     # a source's words printed without their marks: a first-person-plural paragraph right after the report
     "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"
     "As far as we understand, the plan was apparently drawn up in a hurry.",

@@ -74,6 +74,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         out.append((re.compile(r"(?<![\w'-])(?:could|may|might|would)\s+(?:well\s+)?(?:be|prove|become|spell|mark)"
                                r"\s+(?:to\s+be\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:" + alt("outcome_nouns")
                                + r")(?![\w-])", re.IGNORECASE), "strong", frozenset({"could", "may", "might", "would"})))
+    if data.get("forecast_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:could|may|might)\s+(?:well\s+|also\s+|further\s+|even\s+|yet\s+|"
+                               r"ultimately\s+|eventually\s+|soon\s+)?(?:" + alt("forecast_verbs") + r")(?![\w-])",
+                               re.IGNORECASE), "strong", frozenset({"could", "may", "might"})))
     if data.get("mind_reading") and data.get("mind_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("mind_reading") + r")(?=\s+(?:[\w'’-]+\s+){0,6}?"
                                r"(?:(?:did|does|do)\s+not\s+|(?:didn|doesn|don)['’]t\s+|no\s+longer\s+)?(?:"
@@ -149,6 +153,16 @@ def _alts(phrases) -> str:
 def hedge_first_words(extra_dirs: tuple = ()) -> list[frozenset[str]]:
     """For each of ``hedge_patterns()``, the words a match starts with (see ``attribution.scan``)."""
     return [first for _, _, first in _hedge_table(extra_dirs)]
+
+
+@cached
+def belief_before(extra_dirs: tuple = ()) -> re.Pattern:
+    """A word of fear, hope or expectation and "that" at the end of a stretch ("allies fear that"): the
+    clause after it is someone's belief (``belief_words`` in hedges.yaml)."""
+    from ..vocab import load_mapping
+
+    words = [str(p) for p in load_mapping("hedges", extra_dirs).get("belief_words", []) or []]
+    return re.compile(r"(?<![\w'-])(?:" + (_alts(words) or "(?!)") + r")\s+that\s*$", re.IGNORECASE)
 
 
 @cached
@@ -423,6 +437,15 @@ def _reporting_word() -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.IGNORECASE)
 
 
+@cached
+def _reported_that() -> re.Pattern:
+    """A reporting verb and "that" at the end of a stretch ("the harbour master warned that"): what follows
+    is reported, whoever the attribution layer took the subject for."""
+    # a noun after a determiner is no reporting clause ("a comment that may have drawn applause")
+    return re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?:"
+                      + _reporting_word().pattern + r")\s+that\s*$", re.IGNORECASE)
+
+
 _WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
 
 
@@ -497,6 +520,10 @@ def hedges(doc) -> list[Hedge]:
                 clause = clause_span(doc, (s0, e0), cs, ce)
                 if strength != "interpretive" and _quoted_next(doc, ce, e0):
                     continue  # '..., suggesting that "X pays off"': what follows the cue is the speaker's words
+                if strength != "interpretive" and s0 < clause[0] and (
+                        belief_before().search(text, s0, clause[0]) or _reported_that().search(text, s0, clause[0])):
+                    continue  # "allies fear that a victory could embolden ...", "the harbour master warned that
+                    # ...": what someone fears or says, not the author's forecast
                 if strength == "interpretive":  # the author's reading, whoever spoke before it
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
                                      end=clause[1], strength=strength, attribution=None))
