@@ -528,6 +528,15 @@ def test_unnamed_groups_of_experts_are_vague():
 _BODY = ("The harbour board approved the ferry levy on Monday after a long debate in the hall of the old customs "
          "house by the sea.")
 RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like it with none)
+    # session 10: an agency's copyright line under the text, a text translated from another outlet's,
+    # footage credited to a named broadcaster
+    (f"{_BODY}\nCopyright 2025 The Associated Press. All rights reserved.", "Associated Press", "Associated Press",
+     f"{_BODY}\nCopyright 2025 Harbour Weekly Press Ltd. All rights reserved."),
+    (f"{_BODY}\n\nTranslated from the Harbour Ilbo using generative AI and edited by our staff.", "Harbour Ilbo",
+     "Translated from the Harbour Ilbo", f"{_BODY}\n\nTranslated from Norlandic by our own staff."),
+    ("According to footage from the television station Harbour TV, police blocked the gate.", "Harbour TV",
+     "According to footage from the television station Harbour TV",
+     "According to the harbour board, police blocked the gate."),
     # a participle opening the sentence is read like the same words inside one
     ("Speaking to Harbour News ahead of the vote on Tuesday, Governor Aron Velt said the quay would close.",
      "Harbour News", "Speaking to Harbour News",
@@ -622,6 +631,18 @@ VAGUE_PAIRS = [  # (a text with one vague clause, the clause, a text like it wit
      "However, Mayor Roe raised doubts about whether the levy will work."),
     ("Critics allege the mayor is using the levy to silence the fishers.", "Critics allege",
      "Mayor Roe alleges the board is using the levy to silence the fishers."),
+    # session 10 (Lee Jae-myung, Biden): reports and speculation as a fact's setting, footage no one named,
+    # an accusation by unnamed critics, watchdogs and checkers
+    ("The board met on Friday, amid reports that the levy would be cut.", "amid reports",
+     "The board met on Friday, after Mayor Roe said that the levy would be cut."),
+    ("The vote was delayed, prompting speculation that the deal had failed.", "prompting speculation",
+     "The vote was delayed, prompting Mayor Roe to say that the deal had failed."),
+    ("Police closed the harbour gate, according to local TV footage.", "according to local TV footage",
+     "Police closed the harbour gate, according to the harbour board."),
+    ("Roe, long accused by critics of favouring the north, spoke first.", "by critics",
+     "Roe, long accused by Mayor Lind of favouring the north, spoke first."),
+    ("The campaign, which fact-checkers have criticized for its claims, ended.", "fact-checkers have criticized",
+     "The campaign, which Mayor Lind has criticized for its claims, ended."),
 ]
 
 

@@ -502,6 +502,9 @@ def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None
         tok = w.group().rstrip(".")
         if n > 0 and tok.casefold() in _CLAUSE_STOP:
             break
+        if n > 0 and tok.endswith("ing") and tok.islower() and text[end - 1:end].isalpha() and \
+                text[words[n - 1].start()].isupper():
+            break  # a participle after a name opens a clause: "the Harbour Daily using generative AI"
         end = w.start() + len(tok)
     if end is None:
         return None
@@ -670,6 +673,10 @@ def extract_attributions(doc) -> list[Attribution]:
             if np and re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]):  # a dash the normal view folded
                 np = (np[0], np[0] + re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]).start())
             agent = doc.text[np[0]:np[1]] if np else ""
+            if np and not vague_np(agent, v) and re.search(r"\s+of\s+\S", agent):
+                # "accused by critics of favouring ...": the agent ends before what it accuses of
+                cut = re.search(r"\s+of\s+\S", agent).start()
+                np, agent = (np[0], np[0] + cut), agent[:cut]
             if np and (vague_np(agent, v) or agent.casefold() in {q.casefold() for q in v.vague_quantifiers}
                        or _crowd(agent, v)) and \
                     not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
@@ -1034,7 +1041,7 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 
 
 _TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|interview|broadcast|account|dispatch|"
-               r"investigation")
+               r"investigation|footage|video|coverage")
 _TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
 # "a report by the Daily Courier", "an article in the Valley Gazette": the text's outlet after the noun
 _TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
@@ -1215,7 +1222,7 @@ def _credits(doc, v: Vocab):
     via_rx = re.compile(r"\(([^()\n]{2,80}?)\s+via\s+([\w][\w .&-]{0,40}?)\)\s*$")
     for ls, le in doc.lines:
         line = text[ls:le]
-        sign = _agency_signoff(doc, v, ls, le)
+        sign = _agency_signoff(doc, v, ls, le) or _agency_copyright(doc, v, ls, le)
         if sign:
             yield from sign
             continue
@@ -1251,6 +1258,23 @@ def _agency_signoff(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
     if not out or not _prose_above(doc, ls) or any(_own_outlet(doc, a.source) for a in out):
         return []
     return out
+
+
+_COPYRIGHT = re.compile(r"\s*(?:Copyright\s*(?:©\s*)?|©\s*|\([cC]\)\s*)(?:\d{4}(?:-\d{4})?\s+)?(?:The\s+)?"
+                        r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})")
+
+
+def _agency_copyright(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
+    """A copyright line naming a news agency ("Copyright 2025 The Associated Press. All rights reserved."):
+    the text is the agency's copy, a relay through it (the outlet's own copyright names no relay)."""
+    m = _COPYRIGHT.match(doc.norm, ls, le)
+    if not m:
+        return []
+    name = m.group("name")
+    if not v.source_rx.fullmatch(name) or v.source_type(name) != "agency" or _own_outlet(doc, name):
+        return []
+    return [Attribution(source=name, kind="relayed", start=m.start("name"), end=m.end("name"), cue="copyright",
+                        chain=[name], hops=2, source_type="agency")]
 
 
 def _prose_above(doc, ls: int) -> bool:
