@@ -117,6 +117,10 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The governor's stance may resonate with rural voters but could further polarize the council.",
      "could further polarize"),
     ("If adopted, the scheme could redefine how the harbour is funded.", "could redefine"),
+    ("The mayor spoke in what may be her last address to the council.", "what may be"),
+    ("The governor's criticism appears particularly directed at the harbour board.", "appears particularly"),
+    ("Her record may be overshadowed by the failed levy.", "may be overshadowed"),
+    ("The pact could prove essential for the island's fishers.", "could prove essential"),
     ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
@@ -176,6 +180,8 @@ NOT_FLAGGED = [
     "The new ferry could carry four hundred passengers, and talks on the route could resume in May.",
     "The harbour master warned that the storm could escalate into a flood.",
     "Fishermen fear that a second closure could embolden the developers.",
+    "The council asked what could be done about the levy, and the fee could be paid in May.",
+    "The ferry may be delayed by fog, the harbour board said.",
     "Island groups expressed concerns that the levy might derail the festival.",
     # a source's words printed without their marks: a first-person-plural paragraph right after the report
     "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"

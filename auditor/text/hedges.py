@@ -78,6 +78,16 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         out.append((re.compile(r"(?<![\w'-])(?:could|may|might)\s+(?:well\s+|also\s+|further\s+|even\s+|yet\s+|"
                                r"ultimately\s+|eventually\s+|soon\s+)?(?:" + alt("forecast_verbs") + r")(?![\w-])",
                                re.IGNORECASE), "strong", frozenset({"could", "may", "might"})))
+    if data.get("forecast_participles") or data.get("forecast_adjectives"):
+        alts = [a for a in (alt("forecast_participles") and r"be\s+(?:[a-z]+ly\s+)?(?:" + alt("forecast_participles") + ")",
+                            alt("forecast_adjectives") and r"prove\s+(?:to\s+be\s+)?(?:" + alt("forecast_adjectives") + ")")
+                if a]
+        out.append((re.compile(r"(?<![\w'-])(?:could|may|might)\s+(?:well\s+|also\s+|yet\s+|ultimately\s+|eventually\s+)?"
+                               r"(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE), "strong",
+                    frozenset({"could", "may", "might"})))
+    # the author naming an act by a modal label: "in what may be his last address", "what could be a turning point"
+    out.append((re.compile(r"(?<![\w'-])what\s+(?:may|might|could)\s+(?:well\s+)?be(?=\s+(?:his|her|their|its|the|a|an|"
+                           r"one)\b)", re.IGNORECASE), "strong", frozenset({"what"})))
     if data.get("mind_reading") and data.get("mind_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("mind_reading") + r")(?=\s+(?:[\w'’-]+\s+){0,6}?"
                                r"(?:(?:did|does|do)\s+not\s+|(?:didn|doesn|don)['’]t\s+|no\s+longer\s+)?(?:"
@@ -127,7 +137,8 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     if data.get("state_adjectives"):
         out.append((re.compile(r"(?<![\w'-])(?:seem|seems|seemed|seeming|appear|appears|appeared|appearing|look|"
                                r"looks|looked|looking)\s+(?:(?:now|more|less|increasingly|ever|all\s+the\s+more|very|"
-                               r"so|rather|quite|somewhat|genuinely|truly|firmly|clearly|fully)\s+)*(?:"
+                               r"so|rather|quite|somewhat|genuinely|truly|firmly|clearly|fully|particularly|largely|mainly|"
+                               r"chiefly|primarily|partly|squarely)\s+)*(?:"
                                + alt("state_adjectives") + r")(?![\w-])", re.IGNORECASE), "strong",
                     frozenset({"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
                                "look", "looks", "looked", "looking"})))
