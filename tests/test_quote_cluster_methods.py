@@ -3,7 +3,7 @@ Jane Roe of Norland, and her harbour): a flagged (or joined) case beside one tha
 
 from __future__ import annotations
 
-from auditor.corpus.quotes import _renderings, cluster_quotes, with_unit_clusters
+from auditor.corpus.quotes import _renderings, cluster_quotes, stem, with_unit_clusters
 from auditor.models import Article
 from auditor.text.document import Doc
 
@@ -254,7 +254,7 @@ def test_a_quotation_cut_by_the_end_of_the_page_loses_only_the_broken_word():
     (rc,), (rd,) = (_renderings(d, 0, 0, d.quotes[0], False) for d in (cut, closed))
     assert cut.quotes[0].text.endswith("arm")
     assert "arm" not in rc.content and {"harbo", "wall", "rebui"} <= rc.content
-    assert "army" in rd.content and rd.size == rc.size + 1
+    assert stem("army") in rd.content and rd.size == rc.size + 1
 
 
 # -- a phrase with its function words --------------------------------------------------------------------
@@ -528,3 +528,20 @@ def test_one_name_spelt_with_and_without_its_hyphen_is_one_speaker_under_the_mos
     })
     cluster_quotes(docs)
     assert [d.quotes[0].speaker for d in docs] == ["Park Min-seo"] * 3
+
+
+def test_inflections_of_a_short_word_meet_in_one_stem():
+    """"heal" and "healing", "unite" and "uniting", "economy" and "economic": a translation's renderings
+    differ in inflection, and a five-letter prefix alone kept the short words apart (the two renderings
+    share no other content word)."""
+    assert stem("heal") == stem("healing") and stem("unite") == stem("uniting") == stem("united")
+    assert stem("economy") == stem("economic") and stem("peace") == stem("peaceful")
+    assert stem("heal") != stem("health") and stem("unite") != stem("unity")
+    docs = docs_of({
+        "a": 'Assembly\n\nPresident Park Min-seo spoke. "I will heal wounds and unite families," Park said.',
+        "b": 'Assembly\n\nPresident Park Min-seo spoke. "I will begin healing wounds, uniting families," Park said.',
+        "c": 'Assembly\n\nPresident Park Min-seo spoke. "The harbour tax will fall next spring," Park said.',
+    })
+    cluster_quotes(docs)
+    a, b, c = (d.quotes[0].cluster for d in docs)
+    assert a is not None and a == b and c != a

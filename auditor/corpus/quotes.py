@@ -22,7 +22,8 @@ third person) are not clustered.
 speech given in another language, translations of translations ("we will stand with you for as long as
 it takes" / "for as long as it takes, we stand by you"). In the spirit of MemeTracker's phrase graph
 (Leskovec et al., KDD 2009) a unit is matched by the *content words* it shares with another, weighted by
-their rarity among all units (IDF) and crudely stemmed (the first five letters). The score is the larger of
+their rarity among all units (IDF) and stemmed (the first five letters of the Snowball stem: "heal" and "healing"
+meet). The score is the larger of
 
 * the weighted Jaccard overlap of the two sets (blind to word order), and
 * the weighted containment of the smaller in a local stretch of the larger (an excerpt of 3 to 6 words
@@ -172,7 +173,7 @@ RESCUE_MIN_WORDS = 3  # a lone unit with fewer content words is not rescued (one
 RESCUE_ALL = 20000  # units without a speaker are compared with every cluster up to this many representatives
 DIVERGENT = 0.6  # renderings sharing less of their words than this with the consensus: a translation
 SKIP_KINDS = frozenset({"scare", "reported", "third-person", "indirect", "narrative"})
-METHOD = ("utterance units (sentences) clustered by content-word overlap (IDF, prefix stems, local containment), "
+METHOD = ("utterance units (sentences) clustered by content-word overlap (IDF, Snowball prefix stems, local containment), "
           "longest-first leader clustering blocked on rare words and speaker, merge pass, TF-IDF (char and word "
           "n-grams) rescue within the speaker aligned on neighbouring units; consensus = primary source, else "
           "trimmed medoid preferring statements; fidelity = word alignment with typed differences")
@@ -196,8 +197,8 @@ _TRANSCRIPT_HEAD = re.compile(r"\b(?:transcript|remarks\s+by|speech\s+by|address
 _CONDITION = frozenset({"if", "unless", "provided", "providing", "until", "whether", "condition", "conditions",
                         "conditional"})
 _NUMBER_WORDS = frozenset({"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleve",
-                           "twelv", "twent", "thirt", "forty", "fifty", "sixty", "ninet", "hundr", "thous", "milli",
-                           "billi", "trill", "half", "dozen"})  # stems (first five letters)
+                           "twelv", "twent", "thirt", "forti", "fifti", "sixti", "ninet", "hundr", "thous", "milli",
+                           "billi", "trill", "half", "dozen", "fifte"})  # stems (``stem``)
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
                      "no", "vs", "etc", "inc", "ltd", "co", "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "your", "this", "that", "these",
@@ -234,12 +235,22 @@ def is_negator(word: str) -> bool:
     return w in _negators() or w.endswith("n't")
 
 
+@lru_cache(maxsize=1)
+def _snowball():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """The first five letters of the word's Snowball stem: inflections and derivations meet ("heal" and
+    "healing", "unite" and "united", "economy" and "economic") where a bare five-letter prefix kept the short
+    ones apart."""
     w = word.lower().replace("\u2019", "'")
     if w.endswith("'s"):
         w = w[:-2]
-    return "not" if is_negator(w) else w[:5]
+    return "not" if is_negator(w) else _snowball().stemWord(w)[:5]
 
 
 WEIGHT_SCALE = 1 << 20  # IDF weights are kept as integers in these units: sums are exact, whatever the order
