@@ -86,10 +86,12 @@ their own, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a w
                - 0.10 weak negation ("no", "without", "lack of": rules/data/weak_negators.txt)
                - 0.15 statement turned into a question (or back)
                - 0.20 a number changed, 0.20 a name changed, 0.20 a cut clause that carried a condition
+               - 0.20 a verb's time changed: the future told as past or perfect, or back ("we will open" /
+                 "we opened", "will be reopened" / "was reopened"; rules/data/tense.yaml)
                - 0.10 words added inside the shared stretch (translated speech only; otherwise an edit)
                - 0.05 / 0.15 another remark joined on with / without an ellipsis
-    then, when the meaning changed (any of the first five but a weak negation), x 0.5: a changed meaning
-    ranks below any choice of words, however many words the choice changes
+    then, when the meaning changed (a polarity flip, a question, a number, a name, a condition, a tense),
+    x 0.5: a changed meaning ranks below any choice of words, however many words the choice changes
 
 Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators. A number
 spelled in words or in digits is one number ("ten years" / "10 years", "1,000" / "1000").
@@ -101,7 +103,7 @@ meaning changes above do. A quotation's fidelity is the lowest of its units'.
 
 **Differences** (dicts with ``type``, ``rendering`` and ``consensus`` words, ``start``/``end`` in the
 article when they are the rendering's own words): ``substitution``, ``cut``, ``addition``, ``negation``
-(``weak`` when it rests on a weak negator), ``question``, ``number``, ``name``, ``condition``,
+(``weak`` when it rests on a weak negator), ``question``, ``number``, ``name``, ``condition``, ``tense``,
 ``stitched``, ``paraphrase`` and ``translated`` (recorded, not penalised).
 
 **Determinism.** Nothing here depends on the interpreter's hash seed or the order of the input: floating
@@ -134,7 +136,7 @@ from ..text.speakers import (  # _REGNAL: "Leo XIV", the number is part of the n
     same_roles,
     titles,
 )
-from ..vocab import load_phrases
+from ..vocab import cached, load_mapping, load_phrases
 
 THRESHOLD = 0.42
 SEED_REPS = 3  # the first renderings of a cluster are always its representatives
@@ -228,6 +230,67 @@ def _idioms() -> dict[str, tuple[tuple[str, ...], ...]]:
     for idiom in sorted({tuple(p.lower().split()) for p in load_phrases("negation_idioms") if p.strip()}):
         by[idiom[0]].append(idiom)
     return {k: tuple(v) for k, v in by.items()}
+
+
+@cached
+def _tense_words() -> tuple[frozenset, frozenset, frozenset, dict[str, str]]:
+    """(future markers of one word, of two, past auxiliaries, irregular past form -> base) from tense.yaml."""
+    m = load_mapping("tense")
+    fut = [str(w).lower().replace("\u2019", "'") for w in m.get("future", [])]
+    return (frozenset(w for w in fut if " " not in w), frozenset(tuple(w.split()) for w in fut if " " in w),
+            frozenset(str(w).lower() for w in m.get("past_aux", [])),
+            {str(k).lower(): str(v).lower() for k, v in sorted((m.get("irregular") or {}).items())})
+
+
+_VERB_PREFIXES = ("re", "over", "under", "out", "mis", "with", "up", "fore")
+
+
+def _irregular_base(w: str) -> str | None:
+    """The base form of an irregular past or participle of tense.yaml, prefixed or not ("rebuilt": rebuild)."""
+    irregular = _tense_words()[3]
+    if w in irregular:
+        return irregular[w]
+    for p in _VERB_PREFIXES:
+        if w.startswith(p) and w[len(p):] in irregular:
+            return p + irregular[w[len(p):]]
+    return None
+
+
+def _is_past(w: str) -> bool:
+    """A past or past-participle form: an irregular one (tense.yaml), or a regular ``-ed`` ending ("opened",
+    not "need" or "red")."""
+    return _irregular_base(w) is not None or (len(w) >= 5 and w.endswith("ed") and not w.endswith("eed"))
+
+
+def _marked(ws: list[str], i: int, future: bool) -> bool:
+    """Whether the verb at ``i`` has a future marker (``future``) or a past auxiliary one or two words
+    before it."""
+    one, two, aux, _ = _tense_words()
+    before = [w.lower().replace("\u2019", "'") for w in ws[max(0, i - 2):i]]
+    if future:
+        return any(w in one or w.endswith("'ll") for w in before) or tuple(before) in two
+    return any(w in aux or w.endswith("'ve") for w in before)
+
+
+def tense_change(rws: list[str], cws: list[str], pairs) -> tuple[int, int, bool] | None:
+    """The first aligned pair of words (rendering index, consensus index) where one side puts in the past
+    or perfect the verb the other has in the future, and whether the rendering is the past side ("we
+    opened a channel" / "we will open a channel"); the two must be forms of one verb, and the past side
+    must carry no future marker of its own ("will have opened" is future)."""
+    for ri, ci in pairs:
+        a, b = rws[ri].lower(), cws[ci].lower()
+        pa, pb = _is_past(a), _is_past(b)
+        if not (pa or pb) or stem(_irregular_base(a) or a) != stem(_irregular_base(b) or b):
+            continue
+        fa, fb = _marked(rws, ri, True), _marked(cws, ci, True)
+        if fa == fb:
+            continue
+        if a != b and pa != pb and (pa and fb or pb and fa):
+            return ri, ci, pa
+        # the same participle, future on one side and past on the other ("will be opened" / "was opened")
+        if a == b and pa and (fb and _marked(rws, ri, False) or fa and _marked(cws, ci, False)):
+            return ri, ci, fb
+    return None
 
 
 def is_negator(word: str) -> bool:
@@ -1194,7 +1257,24 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     penalty = 0.0
     number = name = added = False
     titled = _title_case([w for w, _, _ in words]) or _title_case(cons_words)
-    for op in Levenshtein.opcodes(R, Cw):
+    ops = Levenshtein.opcodes(R, Cw)
+    # aligned words (rendering, consensus): one to one in a shared block; between two blocks, each word of the
+    # rendering's stretch with each of the consensus's ("will build" / "built": how the edits split is arbitrary)
+    pairs: list[tuple[int, int]] = []
+    gap: list[tuple[int, int, int, int]] = []
+    for op in ops:
+        if op.tag == "equal":
+            pairs += zip(range(r0 + op.src_start, r0 + op.src_end), range(c0 + op.dest_start, c0 + op.dest_end),
+                         strict=True)
+        elif gap and gap[-1][1] == op.src_start and gap[-1][3] == op.dest_start:
+            gap[-1] = (gap[-1][0], op.src_end, gap[-1][2], op.dest_end)
+        else:
+            gap.append((op.src_start, op.src_end, op.dest_start, op.dest_end))
+    for a0, a1, b0, b1 in gap:
+        if (a1 - a0) * (b1 - b0) <= 36:
+            pairs += [(r0 + i, c0 + j) for i in range(a0, a1) for j in range(b0, b1)]
+    pairs.sort()
+    for op in ops:
         if op.tag == "equal":
             continue
         rw = (r0 + op.src_start, r0 + op.src_end)
@@ -1232,6 +1312,15 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             penalty += 0.20
             diffs.append({"type": "condition", "rendering": "", "consensus": cw,
                           "note": "a clause carrying a condition is cut"})
+    tense = tense_change([w for w, _, _ in words], cons_words, pairs)
+    if tense:
+        ri, ci, told_done = tense
+        lo = max(r0, ri - 2)
+        penalty += 0.20
+        diffs.append({"type": "tense", "rendering": _words_text(words, lo, ri + 1),
+                      "consensus": " ".join(cons_words[max(c0, ci - 2):ci + 1]),
+                      "start": words[lo][1], "end": words[ri][2],
+                      "note": "a promise told as done" if told_done else "a deed told as a promise"})
     penalty += 0.20 * number + 0.20 * name + 0.10 * added
     # polarity: negators inside the shared window, the consensus side widened by the words just around it
     neg_r = [i for i in r.neg if r0 <= i < r1]
@@ -1348,7 +1437,7 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
     return low * 2 > len(full)
 
 
-MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"})
+MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense"})
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
 
 

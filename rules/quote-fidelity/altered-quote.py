@@ -4,7 +4,7 @@ from auditor.corpus.quotes import units_by_article
 from auditor.rules import Hit, rule
 
 THRESHOLD = 0.6
-SERIOUS = ("negation", "question", "stitched", "number", "name", "condition")
+SERIOUS = ("negation", "question", "stitched", "number", "name", "condition", "tense")
 
 
 def describe(differences) -> str:
@@ -22,7 +22,7 @@ def describe(differences) -> str:
 
 def severity(differences) -> str:
     """High only for a polarity flip on a negated predicate; medium for what else changes the meaning (a
-    question, a number, a name, a cut condition, a stitched remark); low for wording, and for a difference
+    question, a number, a name, a cut condition, a promise told as done, a stitched remark); low for wording, and for a difference
     that rests on one function word (a weak negator such as "no" or "without")."""
     serious = [d for d in differences if d["type"] in SERIOUS and not d.get("weak")]
     if any(d["type"] == "negation" for d in serious):
@@ -40,7 +40,7 @@ def severity(differences) -> str:
     docs={
         "what": "A quotation whose wording strays from the consensus of the other outlets that carry the same "
                 "utterance: its fidelity (auditor.corpus.quotes) is under 0.6, or it changes the meaning (a "
-                "negation, a question, a number, a name, a cut clause carrying a condition) whatever its "
+                "negation, a question, a number, a name, a cut clause carrying a condition, a future told as past) whatever its "
                 "fidelity. The evidence is the quoted words (the unit: a sentence of the quotation); the message names the typed differences (negation, question, substitution, cut, addition, "
                 "stitched, paraphrase) and the consensus wording.",
         "why": "Words in quotation marks claim to be the speaker's own. A rendering that flips a negation, turns "
@@ -52,9 +52,9 @@ def severity(differences) -> str:
                        "wins, which may be the altered one (a statement is always preferred to a yes/no question). "
                        "For a translated speech (the article says so, or the renderings diverge in wording while "
                        "meaning holds) wording costs nothing: only a negation, a question, a changed number or "
-                       "name, a cut condition or added words do. Synonyms in an untranslated speech are edits. "
+                       "name, a cut condition, a changed tense or added words do. Synonyms in an untranslated speech are edits. "
                        "Severity: high for a polarity flip on a negated predicate, medium for a question, number, "
-                       "name, cut condition or stitching, low for wording and for a weak negator alone.",
+                       "name, cut condition, tense or stitching, low for wording and for a weak negator alone.",
         "references": ["Leskovec, Backstrom, Kleinberg: Meme-tracking and the dynamics of the news cycle (KDD 2009)",
                        "auditor/corpus/quotes.py (fidelity formula)"],
     },
