@@ -242,6 +242,27 @@ def _tense_words() -> tuple[frozenset, frozenset, frozenset, dict[str, str]]:
             {str(k).lower(): str(v).lower() for k, v in sorted((m.get("irregular") or {}).items())})
 
 
+@cached
+def _tense_guards() -> tuple[frozenset, frozenset]:
+    """(subordinators, modals of a modal perfect) from tense.yaml: where a verb's form says nothing of when."""
+    m = load_mapping("tense")
+    return (frozenset(str(w).lower() for w in m.get("subordinate", [])),
+            frozenset(str(w).lower() for w in m.get("modal_perfect", [])))
+
+
+def _timeless(ws: list[str], i: int) -> bool:
+    """Whether the verb at ``i`` has a form that does not tell when: up to three words after a subordinator
+    ("until we have brought", "once we opened"), or a modal perfect ("could have prevented", "could've
+    prevented")."""
+    sub, modal = _tense_guards()
+    before = [w.lower().replace("\u2019", "'") for w in ws[max(0, i - 3):i]]
+    if any(w in sub for w in before):
+        return True
+    if before and before[-1].endswith("'ve") and before[-1][:-3] in modal:
+        return True
+    return len(before) >= 2 and before[-1] == "have" and before[-2] in modal
+
+
 _VERB_PREFIXES = ("re", "over", "under", "out", "mis", "with", "up", "fore")
 
 
@@ -272,18 +293,63 @@ def _marked(ws: list[str], i: int, future: bool) -> bool:
     return any(w in aux or w.endswith("'ve") for w in before)
 
 
+_SUBJECTS = frozenset({"i", "we", "you", "they"})
+_MODALS = frozenset({"to", "would", "could", "can", "must", "should", "may", "might"})
+
+
+def _base_of(base: str, past: str) -> bool:
+    """Whether ``base`` is the bare form of the past ``past`` ("open"/"opened", "carry"/"carried",
+    "stop"/"stopped", "build"/"built")."""
+    irregular = _irregular_base(past)
+    if irregular is not None:
+        return base == irregular
+    if not past.endswith("ed"):
+        return False
+    stems = {past[:-2], past[:-1]}
+    if past.endswith("ied"):
+        stems.add(past[:-3] + "y")
+    if len(past) > 4 and past[-3] == past[-4]:
+        stems.add(past[:-3])
+    return base in stems
+
+
+def _verb_place(ws: list[str], i: int, past: bool) -> bool:
+    """Whether the word at ``i`` stands where a finite verb or an infinitive does: first in the unit (the
+    quotation goes on from a reporting clause: he said he "opened ..."), after a subject pronoun, after a
+    past auxiliary (``past``), or after "to" or a modal (the bare form)."""
+    if i == 0:
+        return True
+    prev = ws[i - 1].lower().replace("\u2019", "'")
+    if prev in _SUBJECTS:
+        return True
+    if past:
+        return prev in ("he", "she", "it") or _marked(ws, i, False)
+    return prev in _MODALS
+
+
 def tense_change(rws: list[str], cws: list[str], pairs) -> tuple[int, int, bool] | None:
     """The first aligned pair of words (rendering index, consensus index) where one side puts in the past
     or perfect the verb the other has in the future, and whether the rendering is the past side ("we
-    opened a channel" / "we will open a channel"); the two must be forms of one verb, and the past side
-    must carry no future marker of its own ("will have opened" is future)."""
+    opened a channel" / "we will open a channel"), or where neither is future and one side has in the past
+    what the other has in its bare form, both in a verb's place ("opened a channel" / "open a channel");
+    the two must be forms of one verb, and the past side must carry no future marker of its own ("will have
+    opened" is future); a verb after a subordinator or in a modal perfect is not compared (``_timeless``)."""
     for ri, ci in pairs:
         a, b = rws[ri].lower(), cws[ci].lower()
         pa, pb = _is_past(a), _is_past(b)
         if not (pa or pb) or stem(_irregular_base(a) or a) != stem(_irregular_base(b) or b):
             continue
+        if _timeless(rws, ri) or _timeless(cws, ci):
+            continue
         fa, fb = _marked(rws, ri, True), _marked(cws, ci, True)
         if fa == fb:
+            # neither side future: a past in a verb's place against the bare form of the same verb in a verb's
+            # place ("opened a channel" / "open a channel", "we built" / "we build"); not "a united front"
+            if not fa and pa != pb:
+                past, pi, base, bi = (rws, ri, cws, ci) if pa else (cws, ci, rws, ri)
+                if (_base_of(base[bi].lower(), past[pi].lower()) and _verb_place(past, pi, past=True)
+                        and _verb_place(base, bi, past=False)):
+                    return ri, ci, pa
             continue
         if a != b and pa != pb and (pa and fb or pb and fa):
             return ri, ci, pa
