@@ -232,35 +232,43 @@ def _idioms() -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in by.items()}
 
 
-@cached
-def _tense_words() -> tuple[frozenset, frozenset, frozenset, dict[str, str]]:
-    """(future markers of one word, of two, past auxiliaries, irregular past form -> base) from tense.yaml."""
-    m = load_mapping("tense")
-    fut = [str(w).lower().replace("\u2019", "'") for w in m.get("future", [])]
-    return (frozenset(w for w in fut if " " not in w), frozenset(tuple(w.split()) for w in fut if " " in w),
-            frozenset(str(w).lower() for w in m.get("past_aux", [])),
-            {str(k).lower(): str(v).lower() for k, v in sorted((m.get("irregular") or {}).items())})
+def _plain(word: str) -> str:
+    """A word lower-cased with a curly apostrophe made straight ("We\u2019ll" -> "we'll")."""
+    return word.lower().replace("\u2019", "'")
+
+
+@dataclass(frozen=True)
+class _Tense:
+    """The word lists of rules/data/tense.yaml, read once."""
+    future: frozenset  # future markers of one word ("will")
+    future_pairs: frozenset  # of two ("going to"), as word pairs
+    past_aux: frozenset
+    subordinate: frozenset
+    modals: frozenset
+    irregular: dict  # irregular past or participle -> base form
 
 
 @cached
-def _tense_guards() -> tuple[frozenset, frozenset]:
-    """(subordinators, modals of a modal perfect) from tense.yaml: where a verb's form says nothing of when."""
+def _tense() -> _Tense:
     m = load_mapping("tense")
-    return (frozenset(str(w).lower() for w in m.get("subordinate", [])),
-            frozenset(str(w).lower() for w in m.get("modal_perfect", [])))
+    fut = [_plain(str(w)) for w in m.get("future", [])]
+    words = {k: frozenset(_plain(str(w)) for w in m.get(k, []) or []) for k in ("past_aux", "subordinate", "modals")}
+    return _Tense(frozenset(w for w in fut if " " not in w), frozenset(tuple(w.split()) for w in fut if " " in w),
+                  irregular={str(k).lower(): str(v).lower() for k, v in sorted((m.get("irregular") or {}).items())},
+                  **words)
 
 
 def _timeless(ws: list[str], i: int) -> bool:
     """Whether the verb at ``i`` has a form that does not tell when: up to three words after a subordinator
     ("until we have brought", "once we opened"), or a modal perfect ("could have prevented", "could've
     prevented")."""
-    sub, modal = _tense_guards()
-    before = [w.lower().replace("\u2019", "'") for w in ws[max(0, i - 3):i]]
-    if any(w in sub for w in before):
+    t = _tense()
+    before = [_plain(w) for w in ws[max(0, i - 3):i]]
+    if any(w in t.subordinate for w in before):
         return True
-    if before and before[-1].endswith("'ve") and before[-1][:-3] in modal:
+    if before and before[-1].endswith("'ve") and before[-1][:-3] in t.modals:
         return True
-    return len(before) >= 2 and before[-1] == "have" and before[-2] in modal
+    return len(before) >= 2 and before[-1] == "have" and before[-2] in t.modals
 
 
 _VERB_PREFIXES = ("re", "over", "under", "out", "mis", "with", "up", "fore")
@@ -268,7 +276,7 @@ _VERB_PREFIXES = ("re", "over", "under", "out", "mis", "with", "up", "fore")
 
 def _irregular_base(w: str) -> str | None:
     """The base form of an irregular past or participle of tense.yaml, prefixed or not ("rebuilt": rebuild)."""
-    irregular = _tense_words()[3]
+    irregular = _tense().irregular
     if w in irregular:
         return irregular[w]
     for p in _VERB_PREFIXES:
@@ -286,15 +294,14 @@ def _is_past(w: str) -> bool:
 def _marked(ws: list[str], i: int, future: bool) -> bool:
     """Whether the verb at ``i`` has a future marker (``future``) or a past auxiliary one or two words
     before it."""
-    one, two, aux, _ = _tense_words()
-    before = [w.lower().replace("\u2019", "'") for w in ws[max(0, i - 2):i]]
+    t = _tense()
+    before = [_plain(w) for w in ws[max(0, i - 2):i]]
     if future:
-        return any(w in one or w.endswith("'ll") for w in before) or tuple(before) in two
-    return any(w in aux or w.endswith("'ve") for w in before)
+        return any(w in t.future or w.endswith("'ll") for w in before) or tuple(before) in t.future_pairs
+    return any(w in t.past_aux or w.endswith("'ve") for w in before)
 
 
 _SUBJECTS = frozenset({"i", "we", "you", "they"})
-_MODALS = frozenset({"to", "would", "could", "can", "must", "should", "may", "might"})
 
 
 def _base_of(base: str, past: str) -> bool:
@@ -319,12 +326,12 @@ def _verb_place(ws: list[str], i: int, past: bool) -> bool:
     past auxiliary (``past``), or after "to" or a modal (the bare form)."""
     if i == 0:
         return True
-    prev = ws[i - 1].lower().replace("\u2019", "'")
+    prev = _plain(ws[i - 1])
     if prev in _SUBJECTS:
         return True
     if past:
         return prev in ("he", "she", "it") or _marked(ws, i, False)
-    return prev in _MODALS
+    return prev == "to" or prev in _tense().modals
 
 
 def tense_change(rws: list[str], cws: list[str], pairs) -> tuple[int, int, bool] | None:
@@ -360,7 +367,7 @@ def tense_change(rws: list[str], cws: list[str], pairs) -> tuple[int, int, bool]
 
 
 def is_negator(word: str) -> bool:
-    w = word.lower().replace("\u2019", "'")
+    w = _plain(word)
     return w in _negators() or w.endswith("n't")
 
 
@@ -376,7 +383,7 @@ def stem(word: str) -> str:
     """The first five letters of the word's Snowball stem: inflections and derivations meet ("heal" and
     "healing", "unite" and "united", "economy" and "economic") where a bare five-letter prefix kept the short
     ones apart."""
-    w = word.lower().replace("\u2019", "'")
+    w = _plain(word)
     if w.endswith("'s"):
         w = w[:-2]
     return "not" if is_negator(w) else _snowball().stemWord(w)[:5]
@@ -993,7 +1000,7 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
 
 def _lower_words(r: Rendering) -> str:
     """All the unit's words, function words included, lower-cased and joined by one space."""
-    return " ".join(w.lower().replace("\u2019", "'") for w, _, _ in r.words)
+    return " ".join(_plain(w) for w, _, _ in r.words)
 
 
 def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
@@ -1098,7 +1105,7 @@ def _yes_no_marks(r: Rendering) -> frozenset[int]:
         j = i
         while j > 0 and not re.search(r"[.!?:;\u2026]", text[words[j - 1][2]:words[j][1]]):
             j -= 1
-        first = words[j][0].lower().replace("\u2019", "'")
+        first = _plain(words[j][0])
         if first in _AUXILIARIES:
             out.add(i)
     return frozenset(out)
@@ -1394,7 +1401,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     neg_c = [i for i in crend.neg if clo <= i < chi]
     if bool(neg_r) != bool(neg_c):
         side = [words[i][0] for i in neg_r] or [crend.words[i][0] for i in neg_c]
-        weak = all(w.lower().replace("\u2019", "'") in _weak_negators() for w in side)
+        weak = all(_plain(w) in _weak_negators() for w in side)
         penalty += 0.10 if weak else 0.30
         d = {"type": "negation", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
              "start": words[r0][1], "end": words[r1 - 1][2],
