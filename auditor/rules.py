@@ -14,6 +14,8 @@ findings into scores, using the rule's ``score`` mode.
 
 from __future__ import annotations
 
+import functools
+
 import ctypes
 import importlib.util
 import math
@@ -507,11 +509,27 @@ def load_rules(extra_dirs: Iterable[Path | str] = (), *, builtin: bool = True, s
     return Registry(rules, errors, spec, _fingerprint(dirs, spec, rules))
 
 
+@functools.cache
+def _code_fingerprint() -> bytes:
+    """A digest of the auditor package's own code: the text layers the rules read are code too, so a
+    stage cache written by another version of them is not reused."""
+    import hashlib
+
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(pkg.rglob("*.py")):
+        if "__pycache__" not in p.parts:
+            h.update(str(p.relative_to(pkg)).encode())
+            h.update(p.read_bytes())
+    return h.digest()
+
+
 def _fingerprint(dirs: list[Path], spec: dict, rules: list[Rule]) -> str:
     import hashlib
     import json
 
     h = hashlib.sha256(json.dumps(spec, sort_keys=True).encode())
+    h.update(_code_fingerprint())
     for d in dirs:
         if d.is_dir():
             for p in sorted(d.rglob("*")):

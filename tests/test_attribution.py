@@ -659,3 +659,67 @@ def test_a_relay_met_at_first_contact_and_a_text_like_it_without_one(text, sourc
     (r,) = [a for a in d.attributions if a.kind == "relayed"]
     assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
     assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
+
+
+# session 12: a go-between's account of another person (Lee Jae-myung's order "according to presidential
+# spokesperson Kang"; a press secretary on the president's trip) is relayed; their word on their own
+# office's business stays first hand
+_ROE = "Prime Minister Jane Roe of Norland took office on Wednesday.\n\n"
+GO_BETWEEN_PAIRS = [  # (text, clause, the relayed person, a text like it that stays first hand)
+    (_ROE + "She later signed an order creating a trade council, according to government spokesperson "
+     "Tom Varga.", "according to government spokesperson Tom Varga", "Jane Roe",
+     _ROE + "The ministry has received no complaints, according to government spokesperson Tom Varga."),
+    (_ROE + "Press secretary Ana Lind said Roe would attend the summit in person.",
+     "Press secretary Ana Lind said", "Jane Roe",
+     _ROE + "Press secretary Ana Lind said the summit would open on Friday."),
+    (_ROE + "Government spokesman Ivo Karas told reporters that Roe had cancelled the trip.",
+     "Government spokesman Ivo Karas told reporters", "Jane Roe",
+     _ROE + "Government spokesman Ivo Karas told reporters that he had not seen the letter."),
+    # a name inside the go-between's own quotation is theirs to mention, not the account's subject
+    (_ROE + "Press secretary Ana Lind said Roe had met the envoy.", "Press secretary Ana Lind said", "Jane Roe",
+     _ROE + '"Nothing Jane Roe has said changes the budget," press secretary Ana Lind said.'),
+    # a lawmaker is no go-between: "Roe will attend, Senator Ian Hale said" is Hale's own claim
+    (_ROE + "Deputy Minister Piet Lang will lead the delegation, spokeswoman Mia Sund said.",
+     "spokeswoman Mia Sund said", "Piet Lang",
+     _ROE + "Senator Ian Hale said Roe would attend the summit in person."),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "principal", "near"), GO_BETWEEN_PAIRS, ids=lambda x: str(x)[60:90])
+def test_a_go_betweens_account_of_another_person_is_relayed(text, clause, principal, near):
+    d = doc_of(text)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert d.text[r.start:r.end] == clause and r.chain == [principal, r.source] and r.hops == 2
+    n = doc_of(near)
+    assert not [a for a in n.attributions if a.kind == "relayed"]
+    assert [a for a in n.attributions if a.kind == "direct"]
+
+
+def test_a_go_between_relay_covers_its_own_sentence_only():
+    d = doc_of(_ROE + '"We will reopen the port," Roe told parliament.\n\nPress secretary Ana Lind said Roe '
+               "would attend the summit.")
+    direct = [a for a in d.attributions if a.kind == "direct" and a.source == "Jane Roe"]
+    assert direct and all(a.chain == ["Jane Roe"] and a.hops == 1 for a in direct)
+
+
+# a judgement received from an unnamed group (Lee Jae-myung's speech "won high marks from many ... commentators")
+RECEPTION_PAIRS = [  # (text, clause, a text like it whose group is named)
+    ("The speech won high marks from many political commentators, who called it measured.",
+     "high marks from many political commentators",
+     "The speech won high marks from Mayor Lind, who called it measured."),
+    ("The plan drew praise from analysts in the capital.", "praise from analysts",
+     "The plan drew praise from the Harbour Board."),
+    ("The budget has faced sharp criticism from economists.", "criticism from economists",
+     "The budget has faced sharp criticism from Roe's own deputy, Ana Pell."),
+    ("The proposal has drawn fire from opposition lawmakers.", "fire from opposition lawmakers",
+     "The proposal has drawn fire from Senator Ian Hale."),
+    ("The levy received support from many residents.", "support from many residents",
+     "The levy received support from the World Bank."),
+]
+
+
+@pytest.mark.parametrize(("text", "clause", "near"), RECEPTION_PAIRS, ids=lambda x: str(x)[:30])
+def test_a_judgement_received_from_an_unnamed_group_is_vague(text, clause, near):
+    d = doc_of(text)
+    assert [d.text[a.start:a.end] for a in d.attributions if a.kind == "vague"] == [clause]
+    assert not [a for a in doc_of(near).attributions if a.kind == "vague"]

@@ -168,6 +168,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("It did not appear that anyone on the board would change the harbour law.", "did not appear"),
     ("The governor closed the speech on trade, seeming to threaten the smaller islands.", "seeming to"),
     ("If approved, the fund could reshape how the ferries are paid for.", "If approved,"),
+    # session 12: ending something by its name is a consequence ("could end the bloodshed")
+    ("A quick settlement could end the dispute that has kept the ferries idle.", "could end the"),
+    ("A ceasefire might put an end to the shelling of the coast.", "might put an end to"),
     # round 9: what a thing suggests stays a reading, whatever modal follows; an appearance with no time
     # before the story's
     ("The new trains arrived on Monday, suggesting the line should reopen soon.", "suggesting"),
@@ -182,6 +185,8 @@ NOT_FLAGGED = [
     "Fishermen fear that a second closure could embolden the developers.",
     "The council asked what could be done about the levy, and the fee could be paid in May.",
     "The ferry may be delayed by fog, the harbour board said.",
+    "The talks could end on Friday, and the ferry strike might end sooner.",
+    "The mayor said a settlement could end the dispute.",
     "Island groups expressed concerns that the levy might derail the festival.",
     # a source's words printed without their marks: a first-person-plural paragraph right after the report
     "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"

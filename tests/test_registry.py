@@ -169,3 +169,14 @@ def test_a_researchers_data_folder_extends_the_builtin_word_lists(tmp_path):
     load_rules()  # back to the built-in lists only
     assert not any(rx.search("It is supposedlyish over.") for rx, _ in hedge_patterns())
     assert before == [a.source for a in extract_attributions(Doc(Article(id="x", text=text)))]
+
+
+def test_the_rules_fingerprint_covers_the_packages_own_code(monkeypatch):
+    """The stage cache is keyed by the registry's fingerprint: text layers changed by an upgrade of auditor
+    (no rule file touched) must not reuse what the old code computed."""
+    import auditor.rules as rules_mod
+
+    before = rules_mod.load_rules().fingerprint
+    assert rules_mod.load_rules().fingerprint == before
+    monkeypatch.setattr(rules_mod, "_code_fingerprint", lambda: b"another version of the text layers")
+    assert rules_mod.load_rules().fingerprint != before

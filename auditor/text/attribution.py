@@ -104,6 +104,9 @@ class Vocab:
     crowd_verbs: list[str] = field(default_factory=list)
     crowd_bare_verbs: list[str] = field(default_factory=list)
     journalist_nouns: list[str] = field(default_factory=list)
+    go_betweens: list[str] = field(default_factory=list)
+    reception_verbs: list[str] = field(default_factory=list)
+    reception_nouns: list[str] = field(default_factory=list)
     source_rx: re.Pattern = field(init=False)
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
@@ -199,6 +202,9 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         crowd_verbs=[str(x) for x in cues.get("crowd_verbs", []) or []],
         crowd_bare_verbs=[str(x) for x in cues.get("crowd_bare_verbs", []) or []],
         journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
+        go_betweens=[str(x).casefold() for x in roles.get("go_betweens", []) or []],
+        reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
+        reception_nouns=[str(x) for x in cues.get("reception_nouns", []) or []],
     )
     return v
 
@@ -554,6 +560,10 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     # report or belief ("is believed to be", ", reported to have")
     agent_rx = re.compile(r"(?<!\w)(?:" + _alts(v.vague_agent_verbs) + r")\b[^.;:!?]{0,60}?\bby\s+",
                           re.IGNORECASE)
+    # a judgement received from a group ("won high marks from many commentators"): read like an agent
+    reception_rx = re.compile(r"(?<!\w)(?:" + _alts(v.reception_verbs) + r")\s+(?:[\w-]+\s+){0,3}?(?P<n>(?:"
+                              + _alts(v.reception_nouns) + r"))\s+from\s+", re.IGNORECASE) \
+        if v.reception_verbs and v.reception_nouns else re.compile("(?!)")
     # a crowd's reading with no agent: "was widely seen as", ", widely viewed as", "is generally expected to"
     crowd = r"(?:" + _alts(v.crowd_adverbs) + r")\s+(?:" + _alts(v.crowd_verbs) + r")"
     be = r"(?<!\w)(?:is|are|was|were|been|being|be)\s+(?:also\s+|now\s+|still\s+)?"
@@ -590,6 +600,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         "crowd_left_rx": crowd_left_rx,
         "with_rx": with_rx,
         "agent_rx": agent_rx,
+        "reception_rx": reception_rx,
         "passive_rx": passive_rx,
         "crowd_rx": crowd_rx,
     }
@@ -668,7 +679,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     found.append((w.start(), m.end()))
                     continue
                 found.append((left.start(), m.end()))
-        for m in agent_rx.finditer(text, s0, e0):
+        for m, at in [*((m, m.start() + m.group().casefold().rfind("by")) for m in agent_rx.finditer(text, s0, e0)),
+                      *((m, m.start("n")) for m in P["reception_rx"].finditer(text, s0, e0))]:
             np = _np_right(text, m.end(), e0, max_words=6)
             if np and re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]):  # a dash the normal view folded
                 np = (np[0], np[0] + re.search("[\u2014\u2013]", doc.text[np[0]:np[1]]).start())
@@ -680,7 +692,7 @@ def extract_attributions(doc) -> list[Attribution]:
             if np and (vague_np(agent, v) or agent.casefold() in {q.casefold() for q in v.vague_quantifiers}
                        or _crowd(agent, v)) and \
                     not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
-                found.append((m.start() + m.group().casefold().rfind("by"), np[1]))
+                found.append((at, np[1]))
         for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
             found.append(m.span())
         for m in passive_rx.finditer(text, s0, e0):
@@ -856,6 +868,7 @@ def extract_attributions(doc) -> list[Attribution]:
     out.sort(key=lambda a: (a.start, a.end))
     _link_trailing_relays(doc, out)
     _cover_relays(out)
+    _go_between_relays(doc, out, persons, v)
     return out
 
 
@@ -1573,6 +1586,55 @@ def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
             r.hops = len(r.chain)
             for a in speakers:  # the sentence's own relay covers its statement
                 a.chain, a.hops = list(r.chain), r.hops
+
+
+def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) -> bool:
+    """Whether the person ``att`` names speaks for someone else (a spokesperson, a press secretary): by the
+    title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
+    titles = [t for p in persons if p.name == att.source for t in p.titles]
+    titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
+    return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens)
+
+
+def _principal(doc, text: str, sent: Span, r: Attribution, persons: list[Person]) -> str | None:
+    """A person other than the go-between ``r`` named in the sentence in the author's words (one named
+    inside a quotation is the quoted speaker's business: "... Donald Trump," Grisham said)."""
+    for p in persons:
+        if p.name == r.source:
+            continue
+        for form in (p.name, p.name.split()[-1]):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[sent[0]:sent[1]]):
+                at = sent[0] + m.start()
+                if not (r.start <= at < r.end) and not doc.inside_quotation(at, at + len(form)):
+                    return p.name
+    return None
+
+
+def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: Vocab) -> None:
+    """"She signed the order, according to spokesperson Tom Varga", "press secretary Ana Lind said Roe
+    would attend": a go-between's account of another person (named in the sentence, or the sentence's
+    subject pronoun) relays that person; the go-between's word on anything else stays first hand. Runs
+    after ``_cover_relays``: one such relay covers its own sentence only, not the principal's other
+    statements, which the article may well have first hand."""
+    text = doc.norm
+    for r in atts:
+        if r.kind != "direct" or r.source_type != "person" or not r.source:
+            continue
+        if not _go_between(r, text[r.start:r.end], persons, v):
+            continue
+        sent = doc.sentence_at(r.start)
+        if not sent:
+            continue
+        principal = _principal(doc, text, sent, r, persons)
+        if principal is None:
+            lead = re.match(r"[\"'“‘(\s]*([A-Za-z]+)\s", text[sent[0]:r.start])
+            if lead and lead.group(1).casefold() in ("he", "she"):
+                before = [a.source for a in atts if a.kind == "direct" and a.source_type == "person"
+                          and a.source and a.start < sent[0] and a.source != r.source]
+                named = [p.name for p in persons if p.first < sent[0] and p.name != r.source]
+                principal = (before or named or [None])[-1]
+        if principal and principal.casefold() != r.source.casefold():
+            r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
 
 
 def _cover_relays(atts: list[Attribution]) -> None:
