@@ -19,10 +19,16 @@ from .normalize import normalize
 Span = tuple[int, int]
 
 WORD_RE = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
-# a line syntok cannot split: nothing but word characters, spaces, commas, apostrophes and a few signs,
-# once its closing stop and quotation marks are set aside (no other punctuation, no bracket, no dash)
-_ONE_SENTENCE = re.compile(r"[\w \t,'\u2019&%$\u20ac\u00a3+]*")
-_LINE_END = ".!?\"'\u201d\u2019)"
+# A line syntok cannot split: syntok ends a sentence only at a terminal (its ``State.terminals``) or
+# before an opening bracket, so a line with neither, once one closing terminal and the closing quotation
+# marks and brackets after it are set aside, is one sentence. It must open with a word or a quotation
+# mark or dash (syntok starts its sentence at the first token) and hold no invisible format character
+# (a line of nothing but a zero-width space is no sentence to syntok).
+_TERMINALS = ".!?;\u203c\u203d\u2047\u2048\u2049\u3002\ufe52\ufe57\uff01\uff0e\uff1f\uff61"
+_OPENERS = "([{\uff5f\uff5b\uff3b\uff08\ufe5d\ufe5b\ufe59\ufd3e\u301a\u3018\u2985\u2983\u2329"
+_ONE_SENTENCE = re.compile(rf"[\w\"'\u201c\u2018\u00ab\u2014\u2013-][^{_TERMINALS}{_OPENERS}"
+                           r"\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]*")
+_LINE_TAIL = re.compile(rf"(?:\.\.\.|[{_TERMINALS}])?[\"'\u00b4\u2019\u201d)\]}}]*\s*\Z")
 
 
 def strip_span(text: str, start: int, end: int) -> Span:
@@ -175,10 +181,11 @@ class Doc:
             line = self.text[ls:le]
             if not line.strip():
                 continue
-            if _ONE_SENTENCE.fullmatch(line.rstrip().rstrip(_LINE_END)):
-                # words, spaces and commas, at most a closing stop: syntok finds one sentence, from the
-                # line's first character to its last (its own answer on 67,000 real and generated lines)
-                out.append(tuple(p + ls for p in strip_span(line, 0, len(line))))
+            s, e = strip_span(line, 0, len(line))
+            if _ONE_SENTENCE.fullmatch(line, s, _LINE_TAIL.search(line, s).start()):
+                # no terminal before the closing one, no bracket: syntok finds one sentence, from the
+                # line's first character to its last (tests/test_sentence_fast_path.py holds it to syntok)
+                out.append((ls + s, ls + e))
                 continue
             try:
                 out += [(ls + s, ls + e) for s, e in syntok_sentences(line)]
