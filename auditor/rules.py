@@ -14,9 +14,8 @@ findings into scores, using the rule's ``score`` mode.
 
 from __future__ import annotations
 
-import functools
-
 import ctypes
+import functools
 import importlib.util
 import math
 import signal
