@@ -723,3 +723,53 @@ def test_a_judgement_received_from_an_unnamed_group_is_vague(text, clause, near)
     d = doc_of(text)
     assert [d.text[a.start:a.end] for a in d.attributions if a.kind == "vague"] == [clause]
     assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
+
+
+# session 12: relays and vague sources in the forms a reading of wire, regional and aggregator coverage of
+# other events showed (described by construction, every sentence here our own)
+RELAY_FORMS = [  # (a text with one relay, its source, its clause, a text like it with none)
+    (f"{_BODY}\nThis report first appeared on the Valmont Ledger.", "Valmont Ledger",
+     "first appeared on the Valmont Ledger", f"{_BODY}\nThis report first appeared in print on Monday."),
+    (f"{_BODY}\n\u00a9 2025 Eastmark Wire Service.", "Eastmark Wire Service", "Eastmark Wire Service",
+     f"{_BODY}\n\u00a9 2025 Harbour Media Group. All rights reserved."),
+    ("The jailed leader will not bow to pressure, his brother quoted him as saying.", "his brother",
+     "his brother quoted him as saying", "The jailed leader will not bow to pressure, his brother said."),
+    ("Her lawyer quoted her as saying she was innocent.", "Her lawyer", "Her lawyer quoted her as saying",
+     "Her lawyer said she was innocent."),
+    ("According to an English translation released by Norland TV, the mayor urged calm.", "Norland TV",
+     "According to an English translation released by Norland TV",
+     "According to a statement issued by Norland Rail, the trains will run."),
+    (f"By Jane Roe for Norland Press\n\n{_BODY}", "Norland Press", "By Jane Roe for Norland Press",
+     f"By Jane Roe, staff reporter\n\n{_BODY}"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_FORMS, ids=lambda x: str(x)[:30])
+def test_relays_in_the_forms_wires_and_aggregators_use(text, source, clause, near):
+    d = doc_of(text)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
+    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
+
+
+VAGUE_FORMS = [  # (text, a word inside the vague clause, a text like it whose source is named or that sources nothing)
+    ("Videos circulating online appear to show the clash at the pier.", "circulating",
+     "A video posted by the harbour board shows the clash at the pier."),
+    ("One resident said the water rose within minutes.", "resident",
+     "Resident Jane Roe said the water rose within minutes."),
+    ("Two senior army officers said the convoy was hit.", "officers",
+     "Colonel Piet Lang said the convoy was hit."),
+    ("A palace aide said the king was resting.", "aide", "Palace aide Ana Lind said the king was resting."),
+    ("The footbridge held, said another witness at the hearing.", "witness",
+     "The footbridge held, said another witness at the hearing, the engineer Jane Roe."),
+    ("Rescuers said the last survivors were found at dawn.", "Rescuers",
+     "A minority of protesters responded with violence at dawn."),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "near"), VAGUE_FORMS, ids=lambda x: str(x)[:30])
+def test_vague_sources_in_the_forms_wires_and_aggregators_use(text, word, near):
+    d = doc_of(text)
+    (a,) = [a for a in d.attributions if a.kind == "vague"]
+    assert word in d.text[a.start:a.end]
+    assert not [a for a in doc_of(near).attributions if a.kind == "vague"]

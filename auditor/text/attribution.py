@@ -105,6 +105,7 @@ class Vocab:
     crowd_bare_verbs: list[str] = field(default_factory=list)
     journalist_nouns: list[str] = field(default_factory=list)
     go_betweens: list[str] = field(default_factory=list)
+    scene_people: set[str] = field(default_factory=set)
     reception_verbs: list[str] = field(default_factory=list)
     reception_nouns: list[str] = field(default_factory=list)
     source_rx: re.Pattern = field(init=False)
@@ -174,7 +175,8 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
     v = Vocab(
         sources=sources,
         institution_heads=[str(x).casefold() for x in src.get("institution_heads", [])],
-        vague_nouns={str(x).casefold() for x in src.get("vague_nouns", [])},
+        vague_nouns={str(x).casefold() for x in [*src.get("vague_nouns", []), *(src.get("scene_people") or [])]},
+        scene_people={str(x).casefold() for x in src.get("scene_people", []) or []},
         unowned_nouns={str(x).casefold() for x in src.get("unowned_nouns", [])},
         reporting_verbs={str(x).casefold() for x in verbs.get("speech", []) or []},
         beside_quote_verbs={str(x).casefold() for x in verbs.get("beside_quote", []) or []},
@@ -424,6 +426,11 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
 # -- noun phrases ------------------------------------------------------------------------------------
 
 
+# words that end a noun phrase on its left: what comes before them is no modifier of it
+_NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "by", "for", "with", "from", "to",
+                            "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
+
+
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
@@ -482,6 +489,19 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             start = w.start()
             i -= 1
             continue
+        if start is not None and tok.islower() and tok.isalpha() and text[start:words[-1].end()].islower() and \
+                low not in _NOT_MODIFIERS:
+            # "A palace aide", "two army officers": one or two plain nouns between an indefinite
+            # determiner and the head name no one either
+            for back in (1, 2):
+                if i - back < 0 or text[words[i - back].end():words[i - back + 1].start()].strip():
+                    break
+                prev = words[i - back].group()
+                if _INDEFINITE.match(prev + " "):
+                    start = words[i - back].start()
+                    break
+                if not (prev.islower() and prev.isalpha()) or prev in _NOT_MODIFIERS:
+                    break
         break
     if start is None or text[start:words[-1].end()].casefold() in _DETS:
         return None  # "The first reported case": a determiner alone is no subject
@@ -773,7 +793,9 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
                     v.outlet_verbs:
                 # "an official spokesperson demanded", "critics countered": a position held by nobody named
-                if not inverted and _vague_subject(phrase, v) and free(subj[0], ve):
+                # (not "protesters responded with violence": people at the scene act, they hold no position)
+                if not inverted and _vague_subject(phrase, v) and free(subj[0], ve) and \
+                        phrase.casefold().split()[-1] not in v.scene_people:
                     add(Attribution(source=None, kind="vague", start=subj[0], end=ve, cue=m.group(), chain=[],
                                     hops=0, source_type="unknown"))
                 continue
@@ -801,7 +823,10 @@ def extract_attributions(doc) -> list[Attribution]:
                 add(Attribution(source=source, kind="relayed", start=cs, end=ce, cue=m.group(), chain=[source],
                                 hops=2, source_type=stype))
                 continue
-            if _unnamed(phrase, v):
+            named = _apposed_name(text, subj[1], e0) if inverted and _vague_subject(phrase, v) else None
+            if named:  # "said another witness in the inquiry, former adviser Jane Roe": named after all
+                source, stype = _resolve(doc.text[named[0]:named[1]], named[0], persons, history, v)
+            elif _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
                 if not free(cs, ce):
@@ -859,6 +884,24 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
+        # 3b. "his brother quoted him as saying", "her lawyer quoted her as saying": a go-between no verb
+        # pattern above took for a subject relays the words of the person quoted
+        for m in _QUOTED_AS_RX.finditer(text, s0, e0):
+            if quoted(*m.span("verb")) or not free(*m.span("verb")):
+                continue
+            subj = _np_left(text, m.start("verb"), s0, v) or _KIN_LEFT_RX.search(text, s0, m.start("verb"))
+            if subj is None:
+                continue
+            ss, se = subj if isinstance(subj, tuple) else subj.span(1)
+            if not free(ss, m.end("verb")):
+                continue
+            phrase = doc.text[ss:se]
+            origin, _ = _resolve(doc.text[m.start("obj"):m.end("obj")], m.start("obj"), persons, history, v)
+            source, stype = _resolve(phrase, ss, persons, history, v)
+            if stype == "unknown":
+                source, stype = _DET_RX.sub("", phrase), "person"
+            add(Attribution(source=source, kind="relayed", start=ss, end=m.end(), cue="quoted ... as saying",
+                            chain=[origin, source], hops=2, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
         _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, matches=m_relay)
     # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
@@ -928,6 +971,16 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
 _LEAD_CONJ_RX = re.compile(r"(?:As|If|When|While|Unless|Because|Since|Although|Though|Than)\b\s*")
 _LAST_WORD = re.compile(r"([\w.-]+)\s*$")
 _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks"}
+
+
+_APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*(?:[,.;:!?]|$)")
+
+
+def _apposed_name(text: str, pos: int, hi: int) -> Span | None:
+    """The name in an apposition right after a subject ("another witness, former adviser Jane Roe."): the
+    person the subject turns out to be."""
+    m = _APPOSED_NAME_RX.match(text, pos, hi)
+    return m.span("name") if m else None
 
 
 def _vague_subject(phrase: str, v: Vocab) -> bool:
@@ -1053,8 +1106,17 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
     return np, phrase
 
 
+# "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
+_QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted)\s+(?P<obj>him|her|them|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+                           r"\s+as\s+(?:saying|telling)\b")
+# a relative or a representative named by their tie to someone ("his brother", "her lawyer", "the
+# family's spokesman") before the verb
+_KIN_LEFT_RX = re.compile(r"((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+[\w'’-]+['’]s?|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)"
+                          r"\s+(?:[a-z-]+\s+)?[a-z-]+)\s+$")
+_RELEASED_BY_RX = re.compile(r"\s(?:released|published|provided|issued|aired|broadcast|supplied|distributed|"
+                             r"carried|translated)\s+by\s+(.+)$", re.IGNORECASE)
 _TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|interview|broadcast|account|dispatch|"
-               r"investigation|footage|video|coverage")
+               r"investigation|footage|video|coverage|translation|transcript")
 _TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
 # "a report by the Daily Courier", "an article in the Valley Gazette": the text's outlet after the noun
 _TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
@@ -1163,7 +1225,9 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
                  v: Vocab, outlets=()) -> Attribution:
     low = phrase.casefold()
     head = re.sub(r"^(?:the|a|an)\s+", "", low)
-    outlet = outlet_of(phrase, v) or _outlet_anaphor(phrase, start, outlets)
+    rel = _RELEASED_BY_RX.search(phrase)  # "an English translation released by Norland TV": whose text it is
+    outlet = (outlet_of(rel.group(1), v) if rel else None) or outlet_of(phrase, v) or \
+        _outlet_anaphor(phrase, start, outlets)
     if outlet and not _own_outlet(doc, outlet[0]):
         return Attribution(source=outlet[0], kind="relayed", start=start, end=end, cue=cue,
                            chain=[outlet[0]], hops=2, source_type=outlet[1])
@@ -1182,7 +1246,7 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
     if head.split()[-1] in v.vague_nouns or head in v.vague_nouns or low in v.vague_nouns:
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
-    source, stype = _resolve(phrase, start, persons, history, v)
+    source, stype = _resolve(rel.group(1) if rel else phrase, start, persons, history, v)
     return Attribution(source=source, kind="direct", start=start, end=end, cue=cue, chain=[source], hops=1,
                        source_type=stype)
 
@@ -1277,6 +1341,10 @@ _COPYRIGHT = re.compile(r"\s*(?:Copyright\s*(?:©\s*)?|©\s*|\([cC]\)\s*)(?:\d{4
                         r"(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3})")
 
 
+_AGENCY_NAME_RX = re.compile(r"\s(?:Wire|Wire\s+Service|News\s+Service|News\s+Agency|Press\s+Agency|Newswire|"
+                             r"Press\s+Association)$")
+
+
 def _agency_copyright(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
     """A copyright line naming a news agency ("Copyright 2025 The Associated Press. All rights reserved."):
     the text is the agency's copy, a relay through it (the outlet's own copyright names no relay)."""
@@ -1284,8 +1352,9 @@ def _agency_copyright(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
     if not m:
         return []
     name = m.group("name")
-    if not v.source_rx.fullmatch(name) or v.source_type(name) != "agency" or _own_outlet(doc, name):
-        return []
+    known = v.source_rx.fullmatch(name) and v.source_type(name) == "agency"
+    if not (known or _AGENCY_NAME_RX.search(name)) or _own_outlet(doc, name):
+        return []  # an agency by its name or by its kind ("Eastmark Wire Service"); the outlet's own is none
     return [Attribution(source=name, kind="relayed", start=m.start("name"), end=m.end("name"), cue="copyright",
                         chain=[name], hops=2, source_type="agency")]
 
@@ -1347,6 +1416,7 @@ _DATE_LINE_RX = re.compile(rf"\s*(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{4}
 _SLASH_WIRE_RX = re.compile(r"\s*(?:[A-Z][^\n/]{0,60}?\s*)?/([A-Za-z][A-Za-z-]{1,15})/\.?")
 _WIRE_LABEL_RX = re.compile(r"[^\S\n]*([A-Z][\w.&'\u2019-]*(?:[^\S\n][A-Z][\w.&'\u2019-]*){0,2})[^\S\n]*:(?=\s|$)")
 _BYLINE_RX = re.compile(r"\s*By\s+([^\n]{2,80}?)\s*$")
+_WRITTEN_FOR_RX = re.compile(r"\s+for\s+(.+)$")  # a byline's "for <outlet>": whose copy the text is
 # an aggregator's card naming the outlet a story comes from, with its reading time or age ("BBC 1 min read
 # 1 hour ago", "Valley Courier · 3 min read")
 _AGE = r"(?:\d+\s*min(?:ute)?s?\s+read\b|\d+\s+(?:minutes?|hours?|days?)\s+ago\b)"
@@ -1490,7 +1560,12 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
             s = m.start() + len(m.group()) - len(m.group().lstrip())
             wires = [o for o in (outlet_of(p.strip(), v) or _staff_of(p, v) for p in parts) if o and o[1] == "agency"
                      and not _own_outlet(doc, o[0])]
-            if wires:  # "By PTI", "By Jane Roe, Reuters": the text came through a wire agency
+            written_for = _WRITTEN_FOR_RX.search(body)
+            other = outlet_of(written_for.group(1), v) if written_for else None
+            if other and not _own_outlet(doc, other[0]):  # "By Jane Roe for the Valley Courier": its copy
+                yield Attribution(source=other[0], kind="relayed", start=s, end=m.start(1) + len(body), cue="byline",
+                                  chain=[other[0]], hops=2, source_type=other[1])
+            elif wires:  # "By PTI", "By Jane Roe, Reuters": the text came through a wire agency
                 yield Attribution(source=wires[0][0], kind="relayed", start=s, end=m.start(1) + len(body), cue="byline",
                                   chain=[wires[0][0]], hops=2, source_type="agency")
             elif any(vague_np(p, v) for p in parts):  # "By Staff Writers and Agencies": a byline naming no one
