@@ -171,6 +171,12 @@ FLAGGED = [  # (text, the cue that must be flagged)
     # session 12: ending something by its name is a consequence ("could end the bloodshed")
     ("A quick settlement could end the dispute that has kept the ferries idle.", "could end the"),
     ("A ceasefire might put an end to the shelling of the coast.", "might put an end to"),
+    # forms a reading of other events' coverage showed (session 12): harm or help forecast, an expectation
+    # no one is named for, a mind read in the future, a reading off appearances
+    ("The levy could therefore hurt fishermen across the island.", "could therefore hurt"),
+    ("The mayor's speech is expected to resonate with young voters.", "is expected to resonate"),
+    ("The mayor will be acutely aware that her majority is thin.", "will be acutely aware"),
+    ("Judging from the applause, the plan won over the delegates.", "Judging from"),
     # round 9: what a thing suggests stays a reading, whatever modal follows; an appearance with no time
     # before the story's
     ("The new trains arrived on Monday, suggesting the line should reopen soon.", "suggesting"),
@@ -187,6 +193,9 @@ NOT_FLAGGED = [
     "The ferry may be delayed by fog, the harbour board said.",
     "The talks could end on Friday, and the ferry strike might end sooner.",
     "The mayor said a settlement could end the dispute.",
+    "The tickets could cost fifty crowns and the ferry is expected to arrive at noon.",
+    "The harbour board expects the levy to boost revenue.",
+    "Analysts at the island bank said the deal could boost exports.",
     "Island groups expressed concerns that the levy might derail the festival.",
     # a source's words printed without their marks: a first-person-plural paragraph right after the report
     "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"

@@ -75,9 +75,12 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"\s+(?:to\s+be\s+)?(?:a|an)\s+(?:[a-z-]+\s+){0,2}?(?:" + alt("outcome_nouns")
                                + r")(?![\w-])", re.IGNORECASE), "strong", frozenset({"could", "may", "might", "would"})))
     if data.get("forecast_verbs"):
-        out.append((re.compile(r"(?<![\w'-])(?:could|may|might)\s+(?:well\s+|also\s+|further\s+|even\s+|yet\s+|"
-                               r"ultimately\s+|eventually\s+|soon\s+)?(?:" + alt("forecast_verbs") + r")(?![\w-])",
-                               re.IGNORECASE), "strong", frozenset({"could", "may", "might"})))
+        # ... and an expectation no one is named for ("the address is expected to resonate with")
+        out.append((re.compile(r"(?<![\w'-])(?:could|may|might|(?:is|are)\s+(?:widely\s+)?expected\s+to)\s+"
+                               r"(?:well\s+|also\s+|further\s+|even\s+|yet\s+|ultimately\s+|eventually\s+|soon\s+|"
+                               r"therefore\s+|thus\s+|potentially\s+|seriously\s+|in\s+turn\s+)?(?:"
+                               + alt("forecast_verbs") + r")(?![\w-])",
+                               re.IGNORECASE), "strong", frozenset({"could", "may", "might", "is", "are"})))
     if data.get("forecast_participles") or data.get("forecast_adjectives"):
         alts = [a for a in (alt("forecast_participles") and r"be\s+(?:[a-z]+ly\s+)?(?:" + alt("forecast_participles") + ")",
                             alt("forecast_adjectives") and r"prove\s+(?:to\s+be\s+)?(?:" + alt("forecast_adjectives") + ")")
