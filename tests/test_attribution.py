@@ -773,3 +773,20 @@ def test_vague_sources_in_the_forms_wires_and_aggregators_use(text, word, near):
     (a,) = [a for a in d.attributions if a.kind == "vague"]
     assert word in d.text[a.start:a.end]
     assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
+
+
+NAME_FORMS = [  # (text, the source its clause names): initials, an Arabic article, particles between words
+    ("Vice President R.J. Holm said the port would stay open.", "R.J. Holm"),
+    ("President Karim al-Nadri said the port would stay open.", "Karim al-Nadri"),
+    ("Crown Prince Faisal bin Adel said the port would stay open.", "Faisal bin Adel"),
+    ("The U.N. said the port would stay open.", "The U.N."),  # initials alone name no person
+]
+
+
+@pytest.mark.parametrize(("text", "source"), NAME_FORMS, ids=lambda x: str(x)[:30])
+def test_names_with_initials_articles_and_particles_are_whole(text, source):
+    d = doc_of(text)
+    (a,) = [a for a in d.attributions if a.kind == "direct"]
+    assert a.source == source and d.text[a.start:a.end].endswith(f"{source.split()[-1]} said")
+    if source != "The U.N.":
+        assert d.text[a.start:a.end].startswith(text.split()[0])  # the whole subject, title and all

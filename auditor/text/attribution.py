@@ -320,7 +320,12 @@ def _phrase_rx(phrases: list[str]) -> re.Pattern:
 
 # -- persons ----------------------------------------------------------------------------------------
 
-_CAP = r"[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*"
+# a capitalised word of a name; also initials ("R.J." of "R.J. Holm") and an Arabic article glued to a
+# capitalised name ("al-Nadri"), as the speaker layer reads them (``speakers.CAPW``)
+_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-Z][\w'’-]*"
+        r"|[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*)")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-Z]")
 _PARTICLE_WORDS = r"(?:da|das|de|del|della|den|der|di|do|dos|du|van|von|al|bin|la|le)"
 _NAME_RX = re.compile(rf"(?<![\w'’]){_CAP}(?:\s+(?:{_CAP}|{_PARTICLE_WORDS})){{0,3}}\s+{_CAP}")
 
@@ -350,7 +355,7 @@ def _persons(doc, v: Vocab) -> list[Person]:
         # drop a trailing capitalised word that is a title or source (e.g. "... Rutte NATO")
         while words and (v.title_rx.fullmatch(words[-1]) or v.source_type(words[-1])):
             words.pop()
-        if len(words) < 2 or any(w.isupper() and len(w) > 1 for w in words):
+        if len(words) < 2 or any(w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words):
             continue
         name = " ".join(words).rstrip("'’s")
         if name.endswith(("'", "’")):
@@ -384,7 +389,10 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     core = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
     core = v.title_rx.sub(" ", core)
     tokens = [t.rstrip("'’s") if t.endswith(("'s", "’s")) else t for t in core.split()]
-    caps = [t for t in tokens if t[:1].isupper() and not (t.isupper() and len(t) > 1)]
+    caps = [t for t in tokens if (t[:1].isupper() or _PREFIXED.match(t))
+            and not (t.isupper() and len(t) > 1 and not _INITIALS.fullmatch(t))]
+    if caps and _INITIALS.fullmatch(caps[-1]):
+        caps = []  # "the U.S.", "the U.N.": initials name someone only before a name ("R.J. Holm")
     if v.title_rx.search(s):  # "the Alliance chief": organisation and nationality words are no name
         caps = [t for t in caps if t.casefold() not in v.institution_heads
                 and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
@@ -426,6 +434,8 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
 # -- noun phrases ------------------------------------------------------------------------------------
 
 
+_PARTICLES_LEFT = frozenset({"da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "van", "von",
+                             "al", "bin", "ibn", "la", "le"})
 # words that end a noun phrase on its left: what comes before them is no modifier of it
 _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "by", "for", "with", "from", "to",
                             "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
@@ -477,8 +487,13 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             break
         if low in _PRONOUNS_SKIP and start is None:
             return None
-        if tok[:1].isupper() or tok[:1].isdigit() and tok[:1] == "1" or v.title_rx.fullmatch(tok) or \
-                low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads):
+        if start is not None and low in _PARTICLES_LEFT and i > 0 and words[i - 1].group()[:1].isupper() and \
+                not text[words[i - 1].end():w.start()].strip():
+            start = w.start()  # "Faisal bin Adel", "Luiz da Silva": a particle between two words of a name
+            i -= 1
+            continue
+        if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
+                v.title_rx.fullmatch(tok) or low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads):
             start = w.start()
             i -= 1
             continue

@@ -83,8 +83,16 @@ _SYL = (r"[bcdfghjklmnpqrstwxyz]{0,3}(?:yeo|yae|wae|eui|iao|uai|ae|ai|ao|au|ea|e
 # a hyphen joins capitalised parts ("Saint-Exupery", "Jae-Myung"), and a capitalised syllable to a lower-case
 # one, the given names of "Lee Jae-myung", "Kim Jong-un", "Tsai Ing-wen"; not "Chicago-born", "Seoul-based",
 # "Follow-up" or a dash glued to a word
+# Initials before a name ("J.D. Vance", "George R.R. Martin") are one word of it; an Arabic article or
+# kinship word glued to a capitalised name by a hyphen ("al-Sharaa", "bin-Zayed", "abu-Bakr") is a word of
+# the name, not a lower-case word that ends it.
+_ARABIC_PREFIX = r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)"
 CAPW = (rf"(?:(?-i:(?=[A-Z][a-z])(?i:{_SYL})-(?!(?:up|on|out|run|long|war|op)\b){_SYL})(?![\w'\u2019-])"
+        rf"|[A-Z]\.(?:[A-Z]\.)+(?=[^\S\n]+[A-Z][a-z])|[A-Z]\.(?=[^\S\n]*[A-Z]\.?[^\S\n]+[A-Z][a-z])"
+        rf"|(?-i:{_ARABIC_PREFIX})-[A-Z][\w'\u2019]*"
         r"|[A-Z][\w'\u2019]*(?:-[A-Z][\w'\u2019]*)*|[A-Z]\.(?:[A-Z]\.)*)")
+_PREFIXED = re.compile(rf"{_ARABIC_PREFIX}-[A-Z]")
+_PREFIX_OF = re.compile(rf"^{_ARABIC_PREFIX}-(?=\w)", re.IGNORECASE)
 PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person"}
 # the gender a pronoun says ("he" cannot stand for "Queen Elizabeth II": title_gender.yaml)
 _GENDER = {"he": "m", "she": "f"}
@@ -309,6 +317,9 @@ class People:
             for p in self.persons.values():
                 w = p.name.lower().split()
                 idx.setdefault(w[-1], ([], [], []))[0].append(p)
+                bare = _PREFIX_OF.sub("", w[-1])
+                if bare != w[-1]:  # "Sharaa" and "Al-Sharaa" for "Ahmed al-Sharaa"
+                    idx.setdefault(bare, ([], [], []))[0].append(p)
                 if len(w) > 1:
                     idx.setdefault(w[0], ([], [], []))[1].append(p)
                 for x in inner_words(w):  # a name known by a word inside it: "Lula"
@@ -395,13 +406,14 @@ def _name_words(name: list[str]) -> list[str]:
     """The capitalised words of a name, with the particles between two of them (``Anna van der Berg``)."""
     if len(name) > 2 and name[0].lower() in _PARTICLES and name[1] in _PARTICLES:
         name = [name[0].lower(), *name[1:]]  # "Von der Leyen" opening a sentence is "von der Leyen"
-    caps = [i for i, t in enumerate(name) if t[:1].isupper()]
+    caps = [i for i, t in enumerate(name) if t[:1].isupper() or _PREFIXED.match(t)]
     if not caps:
         return []
     lead = caps[0]
     while lead > 0 and name[lead - 1] in _PARTICLES:  # "von der Leyen": particles right before the name
         lead -= 1
-    return [t for i, t in enumerate(name) if t[:1].isupper() or (lead <= i < caps[-1] and t in _PARTICLES)]
+    return [t for i, t in enumerate(name) if t[:1].isupper() or _PREFIXED.match(t)
+            or (lead <= i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z]")  # "Roe and Brandt met", "India, Mexico"
@@ -452,8 +464,11 @@ def split_name(phrase: str) -> tuple[list[str], list[str]]:
     return toks[:last + 1], toks[last + 1:]
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "J.D." of "J.D. Vance": capitals, but no acronym
+
+
 def _namelike(tok: str) -> bool:
-    return not tok.isupper() or bool(_REGNAL.match(tok)) and len(tok) > 1
+    return not tok.isupper() or bool(_REGNAL.match(tok)) and len(tok) > 1 or bool(_INITIALS.fullmatch(tok))
 
 
 def _role_words(words) -> tuple[set[str], set[str]]:
@@ -1209,7 +1224,7 @@ class Discourse:
             fn = people.by_surname(toks[0], strict=True)
             if fn and fn.split()[-1] == toks[0]:
                 return fn
-        if toks[0].lower() == "the" or not any(t[:1].isupper() for t in toks):
+        if toks[0].lower() == "the" or not any(t[:1].isupper() or _PREFIXED.match(t) for t in toks):
             return self.resolve_role(toks, pos)
         title_words, name = split_name(w)
         name = [t for t in _name_words(name) if t in _PARTICLES or t.lower() not in titles()]
