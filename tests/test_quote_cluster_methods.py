@@ -545,3 +545,39 @@ def test_inflections_of_a_short_word_meet_in_one_stem():
     cluster_quotes(docs)
     a, b, c = (d.quotes[0].cluster for d in docs)
     assert a is not None and a == b and c != a
+
+
+# -- translations that share few words (session 12) -------------------------------------------------------
+
+_NORLANDIC = "Speaking in Norwegian, Mayor Jane Roe addressed the harbour council on Monday. "
+
+
+def test_translations_swapping_synonyms_meet_in_one_cluster():
+    """Two outlets' own translations of one sentence, most of whose words were swapped for synonyms
+    (synonyms.yaml): one cluster. Another sentence of the same speech sharing a word or two stays apart."""
+    docs = docs_of({
+        "a": _NORLANDIC + '"We are ready for talks, but we will defend the harbour," Roe said.',
+        "b": _NORLANDIC + '"We are prepared for negotiations, but we will safeguard the harbour," Roe said.',
+        "c": _NORLANDIC + '"The harbour is ready for the winter storms," Roe said.',
+    })
+    cluster_quotes(docs)
+    qa, qb, qc = (d.quotes[-1] for d in docs)
+    assert qa.cluster is not None and qa.cluster == qb.cluster
+    assert qc.cluster != qa.cluster
+    assert qb.fidelity == 1.0  # a translator's choice of words costs nothing
+
+
+def test_synonyms_in_an_english_speech_are_still_changed_words():
+    """The same swap in a speech given in English is a changed quotation: the cluster holds both, and the
+    changed words are recorded and cost fidelity."""
+    head = "Mayor Jane Roe addressed the harbour council on Monday. "
+    docs = docs_of({
+        "a": head + '"We are ready for talks, but we will defend the harbour," Roe said.',
+        "b": head + '"We are ready for talks, but we will defend the harbour," Roe told reporters.',
+        "c": head + '"We are ready for negotiations, but we will safeguard the harbour," Roe said.',
+    })
+    cluster_quotes(docs)
+    qa, qb, qc = (d.quotes[-1] for d in docs)
+    assert qa.cluster == qb.cluster == qc.cluster is not None
+    assert qc.fidelity < qa.fidelity
+    assert any(d["type"] == "substitution" and "negotiations" in d["rendering"] for d in qc.differences)

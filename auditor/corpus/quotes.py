@@ -378,6 +378,21 @@ def _snowball():
     return snowballstemmer.stemmer("english")
 
 
+@cached
+def synonym_keys() -> dict[str, str]:
+    """Stem -> the key of its synonym group (``synonyms.yaml``: words translators put for one another,
+    "talks = negotiations"); the key is the group's first word's stem. A stem in two groups keeps the first."""
+    out: dict[str, str] = {}
+    for line in load_phrases("synonyms"):
+        words = [w.strip() for w in str(line).split("=") if w.strip()]
+        if len(words) < 2 or any(" " in w for w in words):
+            continue
+        key = stem(words[0])
+        for w in words:
+            out.setdefault(stem(w), key)
+    return {k: v for k, v in out.items() if k != v}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """The first five letters of the word's Snowball stem: inflections and derivations meet ("heal" and
@@ -421,6 +436,9 @@ class Rendering:
     end: int = 0
     primary: bool = False  # from a transcript or the prepared text
     neg: tuple[int, ...] = ()  # word indices of negators that count (idioms left out)
+    # the stems as the clustering compares them: a word of a synonym group (synonyms.yaml) becomes its
+    # group's key, so two translations' "talks" and "negotiations" meet; fidelity compares ``stems``
+    keys: tuple[str, ...] = ()
 
     @property
     def size(self) -> int:
@@ -513,6 +531,7 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
         sp = sp[:-1]  # "Charles III": the speaker's key is his name, not the number
     speaker = sp[-1].lower() if sp else None
     stop = _stopwords()
+    canon = synonym_keys()
     out = []
     for ui, (a, b) in enumerate(bounds):
         ws = found[a:b]
@@ -538,14 +557,16 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
             questions.append(len(words) - 1)
         low = [w.lower() for w in words]
         stems = tuple(stem(w) for w in words)
-        content = frozenset(st for st, w in zip(stems, low, strict=True) if len(w) > 1 and w not in stop)
+        keys = tuple(canon.get(st, st) for st in stems) if canon and not canon.keys().isdisjoint(stems) else stems
+        content = frozenset(k for k, w in zip(keys, low, strict=True) if len(w) > 1 and w not in stop)
         if not content:
             continue
         if shared is not None:
             stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
+            keys = shared.setdefault(keys, keys)
         out.append(Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
                              speaker, q.kind != "partial", tuple(ell), None, ui, len(bounds), s, e,
-                             primary or q.kind == "transcript", _negator_positions(low)))
+                             primary or q.kind == "transcript", _negator_positions(low), keys))
     for r in out:
         r.n_units = len(out)
     return out
@@ -590,10 +611,10 @@ class Scorer:
             c = 0.9 * ratio * min(1.0, nl / 3) if ratio >= CONTAIN_MIN or len(small.content) <= 3 else 0.0
             if c > jac and len(small.content) <= 3:
                 # a short excerpt: its words must come in the same order in the larger unit
-                if fuzz.partial_ratio(" ".join(small.stems), " ".join(large.stems)) < EXCERPT_ALIGN:
+                if fuzz.partial_ratio(" ".join(small.keys), " ".join(large.keys)) < EXCERPT_ALIGN:
                     c = jac
-                elif len(small.content) <= 2 and f" {' '.join(_undetermined(small.stems))} " not in \
-                        f" {' '.join(large.stems)} ":
+                elif len(small.content) <= 2 and f" {' '.join(_undetermined(small.keys))} " not in \
+                        f" {' '.join(large.keys)} ":
                     c = jac  # two content words are a refrain of many sentences: only the whole phrase counts
             s = max(jac, c)
         if len(inter) <= FEW_SHARED and s * factor >= floor and not _shared_run(a, b, inter):
@@ -604,7 +625,7 @@ class Scorer:
         """Weight and count of the shared words found together in one stretch of the larger unit (at most
         twice the smaller one's length, plus four words): containment must be local."""
         idf = self.idf
-        pos = [(i, t) for i, t in enumerate(large.stems) if t in inter]
+        pos = [(i, t) for i, t in enumerate(large.keys) if t in inter]
         width = 2 * small.size + 4
         best_w, best_n, n, w = 0, 0, 0, 0  # integer weight units: the running sum is exact
         seen: dict[str, int] = {}
@@ -643,7 +664,7 @@ def _runs(r: Rendering, inter: frozenset) -> set[tuple]:
     """Pairs of shared content words standing next to each other in ``r``, or with a few function words
     between them, the same ones in both units ("will always be a response"); a determiner between them
     may differ ("rebuild the harbour" / "rebuild our harbour")."""
-    st, content = r.stems, r.content
+    st, content = r.keys, r.content
     out = set()
     for i, x in enumerate(st[:-1]):
         if x not in inter:
@@ -697,7 +718,7 @@ def _within(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def _excerpt_of(a: Rendering, b: Rendering) -> bool:
     """``a``'s words are a run of ``b``'s (a headline quoting a few words of the body's quotation)."""
-    return a.size < b.size and f" {' '.join(a.stems)} " in f" {' '.join(b.stems)} "
+    return a.size < b.size and f" {' '.join(a.keys)} " in f" {' '.join(b.keys)} "
 
 
 class _Grouper:
