@@ -790,3 +790,17 @@ def test_names_with_initials_articles_and_particles_are_whole(text, source):
     assert a.source == source and d.text[a.start:a.end].endswith(f"{source.split()[-1]} said")
     if source != "The U.N.":
         assert d.text[a.start:a.end].startswith(text.split()[0])  # the whole subject, title and all
+
+
+ROLE_FORMS = [  # (text, the source): a title inside the subject; a role someone else is named as holding
+    ("Oklahoma City coach Billy Donovan said the team played well.", "Billy Donovan"),
+    ("U.S. Attorney Jane Roe said the case was closed.", "Jane Roe"),
+    ("Coach Billy Donovan said the team played well.", "Billy Donovan"),  # not a nationality ending in -an
+    ("Morrison's lawyer said the question was out of scope.", "Morrison's lawyer"),  # not Morrison
+]
+
+
+@pytest.mark.parametrize(("text", "source"), ROLE_FORMS, ids=lambda x: str(x)[:30])
+def test_the_name_after_a_role_speaks_and_a_role_held_for_someone_is_not_them(text, source):
+    (a,) = [a for a in doc_of(text).attributions if a.kind == "direct"]
+    assert a.source == source

@@ -387,13 +387,23 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         return outlet
     # a person's name or surname
     core = re.sub(r"^(?:the|a|an)\s+", "", s, flags=re.IGNORECASE)
+    titles_in = list(v.title_rx.finditer(core))
+    named_after = bool(titles_in) and bool(core[titles_in[-1].end():].strip())
+    if titles_in and not named_after and re.search(r"(?:['’]s|(?<!\w)(?i:his|her|their|its))\s*$",
+                                                   core[:titles_in[-1].start()]):
+        return s, "person"  # "Morrison's lawyer", "her lawyer": the one holding the role speaks
+    if named_after and core[:titles_in[-1].start()].strip():
+        # "Oklahoma City coach Billy Donovan", "U.S. Attorney James Kennedy Jr.": the name is what follows
+        # the last title word; what stands before it is whose role it is
+        core = core[titles_in[-1].end():]
     core = v.title_rx.sub(" ", core)
     tokens = [t.rstrip("'’s") if t.endswith(("'s", "’s")) else t for t in core.split()]
     caps = [t for t in tokens if (t[:1].isupper() or _PREFIXED.match(t))
             and not (t.isupper() and len(t) > 1 and not _INITIALS.fullmatch(t))]
     if caps and _INITIALS.fullmatch(caps[-1]):
         caps = []  # "the U.S.", "the U.N.": initials name someone only before a name ("R.J. Holm")
-    if v.title_rx.search(s):  # "the Alliance chief": organisation and nationality words are no name
+    if v.title_rx.search(s) and not named_after:  # "the Alliance chief": organisation and nationality words
+        # before a role are no name ("Coach Billy Donovan" keeps "Donovan")
         caps = [t for t in caps if t.casefold() not in v.institution_heads
                 and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
     for p in persons:
@@ -757,6 +767,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if quoted(vs, ve) or not free(vs, ve):
                 continue
             verb = m.group().casefold()
+            if verb == "quoted" and _QUOTED_AS_RX.match(text, vs) and not outlet_of(text[max(s0, vs - 40):vs], v):
+                continue  # "her lawyer quoted her as saying": read below, as a relay through the lawyer
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
                     v.outlet_verbs:
                 prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)

@@ -786,10 +786,13 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if single:
             r.evidence = (near_verb and not title_words and not (
                 verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled or (
-                bool(_AGE_APPOS.match(norm, m.end())))
+                bool(_AGE_APPOS.match(norm, m.end()))) or (
+                described and appos.group(1)[:2].lower() in ("a ", "an") and _appos_verb(norm, end, vfirst, verb_rx))
+            # "Kamla, a farmer in Ostby, said" (not "the People's Daily, the party's mouthpiece, warned")
         elif sum(1 for t in name if t.lower() not in _PARTICLES) <= 4 and all(_namelike(t) for t in name):
             r.evidence = titled or near_verb or after.startswith(", who") or described or (
-                norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx))
+                norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx)) or (
+                bool(_AGE_APPOS.match(norm, m.end())))  # "Piet Lang, 61, took over": an age names a person
         else:
             continue
         if not r.evidence and name[0] in mid_caps:
@@ -1482,7 +1485,17 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        for key in ("after_who_verb", "after_verb_who", "after_words_of", "after_poss", "after_colon"):
+        asked = _ASKED.match(after)
+        if asked:  # '"Will you quit?" Roe is asked.': the question is the asker's, whom the text leaves unnamed
+            q.speaker, q.cue = None, "asked"
+            q.cue_start, q.cue_end = close + asked.start("verb"), close + asked.end("verb")
+            done = True
+        unnamed = _UNNAMED_AFTER.match(after) if not done else None
+        if unnamed:  # '"...," a senior official said': someone the article does not name
+            q.speaker, q.cue = None, unnamed.group("verb")
+            q.cue_start, q.cue_end = close + unnamed.start("verb"), close + unnamed.end("verb")
+            done = True
+        for key in () if done else ("after_who_verb", "after_verb_who", "after_words_of", "after_poss", "after_colon"):
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon")
@@ -1490,6 +1503,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     break
         tail = before[-160:]
         base = lo + len(before) - len(tail)
+        unnamed = _UNNAMED_BEFORE.search(tail) if not done else None
+        if unnamed:
+            q.speaker, q.cue = None, unnamed.group("verb").split()[0]
+            q.cue_start, q.cue_end = base + unnamed.start("verb"), base + unnamed.end("verb")
+            done = True
         if not done:
             for key in ("before_poss", "before_according", "before_who_verb", "before_colon"):
                 if key == "before_poss" and not _SPEECH_NOUN_RX.search(tail):
@@ -1554,10 +1572,33 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
+# an indefinite speaker: "a senior official", "one resident", "another fan" (not "A. Roe", an initial)
+_INDEFINITE_WHO = re.compile(r"(?i:an?|one|another|two|three|several|some)[^\S\n]+(?![A-Z]\.)[\w\-]")
+# the same before the quotation, with a phrase set off by commas ('A Norland official, speaking anonymously,
+# said, "..."'), and a question put to the speaker after it ('"Will you quit?" Roe is asked.')
+# an indefinite subject whose head is a common noun ("a senior Norland official", "another fan"; not "a
+# defiant Roe", a name after an adjective), a phrase set off by commas allowed before the verb
+_UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)[^\S\n]+(?![A-Z]\.)"
+               r"(?:[\w\-\u2019']+[^\S\n]+){0,5}?[a-z][\w\-]*(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+"
+               r"(?:[a-z]+ly[^\S\n]+)?")
+_UNNAMED_VERB = r"(?P<verb>said|says|told|tells|added|adds)\b"
+# the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
+_UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
+                             r"[^\S\n]*$")
+_UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}")
+# a question put to the speaker after it ('"Will you quit?" Roe is asked.')
+_ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
+
+
 def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colon: bool = False) -> bool:
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
+    if _INDEFINITE_WHO.match(who) and not colon:
+        # '"...," a senior official said': someone the article does not name, not the passage's speaker
+        q.speaker, q.cue = None, m.group("verb")
+        q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
+        return True
     if _not_a_subject(who, m.group("verb")):
         return False
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
