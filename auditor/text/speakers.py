@@ -391,7 +391,9 @@ class People:
 # name particles inside a run ("Ursula von der Leyen"), whole words only
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
 # a lower-case particle may open a run when a capitalised word follows ("von der Leyen said")
-_RUN = re.compile(rf"(?<![\w'\u2019-])(?:{_PARTICLE}[^\S\n]+)*{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE}))*")
+# ... and a middle initial inside it ("Sonya A. Zoghlin", "George W. Bush")
+_RUN = re.compile(rf"(?<![\w'\u2019-])(?:{_PARTICLE}[^\S\n]+)*{CAPW}"
+                  rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 
 
@@ -416,7 +418,8 @@ def _name_words(name: list[str]) -> list[str]:
             or (lead <= i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
-_COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z]")  # "Roe and Brandt met", "India, Mexico"
+# "Roe and Brandt met", "India, Mexico" (not an apposition naming whose role: "Zoghlin, Carlineo's attorney,")
+_COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z](?![\w\-]*['\u2019]s\b)")
 _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
 
 
