@@ -1339,7 +1339,7 @@ def _credits(doc, v: Vocab):
         if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
             yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1).strip()}/{m.group(2).strip()}", "via")
             continue
-        m = slash_rx.search(line)
+        m = slash_rx.search(line) if "/" in line else None
         if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
             yield _credit(doc, v, ls + m.start(), ls + m.end(), f"{m.group(1)}/{m.group(2).strip()}", "/")
 

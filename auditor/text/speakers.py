@@ -1488,12 +1488,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        asked = _ASKED.match(after)
+        asked = _ASKED.match(after) if "asked" in after[:60] else None
         if asked:  # '"Will you quit?" Roe is asked.': the question is the asker's, whom the text leaves unnamed
             q.speaker, q.cue = None, "asked"
             q.cue_start, q.cue_end = close + asked.start("verb"), close + asked.end("verb")
             done = True
-        unnamed = _UNNAMED_AFTER.match(after) if not done else None
+        unnamed = _UNNAMED_AFTER.match(after) if not done and _UNNAMED_HINT.search(after, 0, 110) else None
         if unnamed:  # '"...," a senior official said': someone the article does not name
             q.speaker, q.cue = None, unnamed.group("verb")
             q.cue_start, q.cue_end = close + unnamed.start("verb"), close + unnamed.end("verb")
@@ -1506,7 +1506,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     break
         tail = before[-160:]
         base = lo + len(before) - len(tail)
-        unnamed = _UNNAMED_BEFORE.search(tail) if not done else None
+        unnamed = _UNNAMED_BEFORE.search(tail) if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 40)) \
+            else None
         if unnamed:
             q.speaker, q.cue = None, unnamed.group("verb").split()[0]
             q.cue_start, q.cue_end = base + unnamed.start("verb"), base + unnamed.end("verb")
@@ -1585,6 +1586,7 @@ _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)
                r"(?:[\w\-\u2019']+[^\S\n]+){0,5}?[a-z][\w\-]*(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+"
                r"(?:[a-z]+ly[^\S\n]+)?")
 _UNNAMED_VERB = r"(?P<verb>said|says|told|tells|added|adds)\b"
+_UNNAMED_HINT = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")  # a cheap test before the patterns
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
