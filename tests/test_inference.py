@@ -196,6 +196,10 @@ NOT_FLAGGED = [
     "The tickets could cost fifty crowns and the ferry is expected to arrive at noon.",
     "The harbour board expects the levy to boost revenue.",
     "Analysts at the island bank said the deal could boost exports.",
+    # a named or titled describer's words, and a reporting verb with its setting before "that" (session 12)
+    "The mayor was voted out in what host Ana Lind described as the hardest verdict of the year.",
+    "The mayor was voted out in what the harbour master called a betrayal.",
+    "The general told the Harbour Courier this month that his troops are likely to stay for years.",
     "Island groups expressed concerns that the levy might derail the festival.",
     # a source's words printed without their marks: a first-person-plural paragraph right after the report
     "The harbour board rejected the plan on Monday, saying it was mistaken.\n\n"

@@ -117,7 +117,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     # what appeared to be", "in what amounted to")
     # what of "in what he described as" is the speaker's own name for the act, reported: not a reading
     if data.get("in_what_verbs"):
-        own = (r"(?!(?-i:he|she|they|we|I|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s+(?:has\s+|had\s+)?"
+        # (also "in what host Tom Bergeron described as", "in what the minister called": a named or titled
+        # describer's words)
+        own = (r"(?!(?-i:he|she|they|we|I|(?:[a-z][\w-]*\s+){0,2}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+               r"|(?:the|his|her|their)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+(?:has\s+|had\s+)?"
                r"(?:described|called|characterised|characterized|dubbed|termed|labelled|labeled)\b)")
         out.append((re.compile(r"(?<![\w'-])in\s+what\s+" + own + r"(?:[\w'’-]+\s+){0,3}?(?:" + alt("in_what_verbs")
                                + r")(?![\w-])", re.IGNORECASE), "interpretive", frozenset({"in"})))
@@ -456,8 +459,9 @@ def _reported_that() -> re.Pattern:
     """A reporting verb and "that" at the end of a stretch ("the harbour master warned that"): what follows
     is reported, whoever the attribution layer took the subject for."""
     # a noun after a determiner is no reporting clause ("a comment that may have drawn applause")
+    # ("told US media this month that", "said in a statement on Monday that": a setting before "that")
     return re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )(?:"
-                      + _reporting_word().pattern + r")\s+that\s*$", re.IGNORECASE)
+                      + _reporting_word().pattern + r")(?:\s+[\w'’-]+){0,5}?\s+that\s*$", re.IGNORECASE)
 
 
 _WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
