@@ -264,7 +264,49 @@ def raw_quotes(doc) -> list[RawQuote]:
     dq += [x for x in (_recover_stray(doc, pos, spans) for pos in strays) if x is not None]
     taken = [(r.open, (r.close if r.close is not None else r.end) + 1) for r in dq]
     sq = _pair_single(doc, paras, taken)
-    return sorted(dq + sq, key=lambda r: r.start)
+    taken += [(r.open, (r.close if r.close is not None else r.end) + 1) for r in sq]
+    return sorted(dq + sq + _dash_quotes(doc, taken), key=lambda r: r.start)
+
+
+# Direct speech introduced by a dash at the start of a line, as Ukrainian, Russian and French copy prints it
+# ("– We are ready to help, – he said.", "— We will not retreat — the envoy stressed."): a quotation when a
+# reporting clause ends the line after a comma or a dash; with none, the line is a list item.
+_DASH_OPEN = re.compile(r"[ \t\u00a0]*([\u2013\u2014-])[ \t\u00a0]+(?=[\w\"\u201c\u00ab])")
+# ... and again after a sentence on the same line ("– ..., – Roe said. – ..., – she added.")
+_DASH_REOPEN = re.compile(r"(?<=[.!?])[ \t\u00a0]+([\u2013\u2014-])[ \t\u00a0]+(?=[\w\"\u201c\u00ab])")
+_DASH_SEP = re.compile(r",[ \t\u00a0]*[\u2013\u2014-]?[ \t\u00a0]*|[ \t\u00a0]+[\u2013\u2014-][ \t\u00a0]+")
+
+
+def _dash_quotes(doc, taken: list[tuple[int, int]]) -> list[RawQuote]:
+    from .speakers import cue_patterns
+
+    if not any(c in doc.text for c in "\u2013\u2014-"):
+        return []
+    pats = cue_patterns()
+    norm, text, out = doc.norm, doc.text, []
+    lines = [(ls, le) for ls, le in doc.lines if norm[ls:le].strip()]
+    found: dict[int, list[RawQuote]] = {}
+    for i, (ls, le) in enumerate(lines):
+        m = _DASH_OPEN.match(norm, ls, le)
+        if not m or any(a < le and ls < b for a, b in taken):
+            continue  # no dash opens the line, or its quotation marks say where its quotation is
+        opens = [m] + list(_DASH_REOPEN.finditer(norm, m.end(), le))
+        for k, o in enumerate(opens):
+            start, seg_end = o.end(), opens[k + 1].start() if k + 1 < len(opens) else le
+            for sep in reversed(list(_DASH_SEP.finditer(norm, start, seg_end))):
+                if text[o.start(1)] == "-" and not re.search("[-\u2013\u2014]", text[sep.start():sep.end()]):
+                    continue  # "- Tolls are cut, the ministry said": a hyphen opens list items; speech takes a dash
+                tail = norm[sep.end():seg_end]  # (the cue patterns are anchored at the text's start)
+                cue = pats["after_who_verb"].match(tail) or pats["after_verb_who"].match(tail)
+                if cue and sep.start() - start >= 10 and len(tail[cue.end():].strip(" .")) <= 60:
+                    found.setdefault(i, []).append(
+                        RawQuote(open=o.start(1), close=sep.end() - 1, start=start, end=sep.start(), reopens=[]))
+                    break
+    for i, rs in found.items():
+        # a line of a list: a neighbouring line opens with the same dash and carries no cue
+        if not any(0 <= j < len(lines) and j not in found and _DASH_OPEN.match(norm, *lines[j]) for j in (i - 1, i + 1)):
+            out += rs
+    return out
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
