@@ -581,3 +581,27 @@ def test_synonyms_in_an_english_speech_are_still_changed_words():
     assert qa.cluster == qb.cluster == qc.cluster is not None
     assert qc.fidelity < qa.fidelity
     assert any(d["type"] == "substitution" and "negotiations" in d["rendering"] for d in qc.differences)
+
+
+def test_a_published_transcript_without_quotation_marks_is_the_consensus():
+    """The speaker's own published text, printed without quotation marks, is the primary source: three
+    outlets agreeing on another number do not outvote it, and each is marked down for the changed number."""
+    docs = docs_of({
+        "t": ("Remarks by Prime Minister Jane Roe at the harbour council\n\n"
+              "Thank you all for coming. We have worked hard this year and I am proud of our people.\n\n"
+              "We will cut the tolls by half before the summer, and our ferries will run twice a day.\n\n"
+              "I know that some of you doubt this plan. But we will deliver it."),
+        "a": 'Prime Minister Jane Roe spoke on Monday. "We will cut the tolls by a third before the summer," Roe said.',
+        "b": 'Prime Minister Jane Roe spoke on Monday. "We will cut the tolls by a third before the summer," she said.',
+        "c": 'Prime Minister Jane Roe spoke on Monday. "We will cut the tolls by a third before the summer," Roe told '
+             'the council.',
+    })
+    clusters = cluster_quotes(docs)
+    tolls = next(q for q in docs[0].quotes if "tolls" in q.text)
+    assert tolls.kind == "transcript" and tolls.speaker == "Jane Roe" and tolls.fidelity == 1.0
+    (c,) = [c for c in clusters if c.id == tolls.cluster]
+    assert "by half" in c.consensus
+    for d in docs[1:]:
+        q = d.quotes[-1]
+        assert q.cluster == tolls.cluster and q.fidelity < 0.5
+        assert any(x["type"] == "number" for x in q.differences)

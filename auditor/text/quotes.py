@@ -497,8 +497,31 @@ def extract_quotes(doc) -> list[Quote]:
         quotes, raws = [keep_q[j] for j in order], [keep_r[j] for j in order]
         for q in quotes:
             q.speaker = q.cue = q.cue_start = q.cue_end = None
-        attribute_speakers(doc, quotes, raws)
-    return quotes
+        disc = attribute_speakers(doc, quotes, raws)
+    return _with_transcript(doc, quotes, disc)
+
+
+def _with_transcript(doc, quotes: list[Quote], disc) -> list[Quote]:
+    """A published transcript's paragraphs are its speaker's words even where no quotation mark says so
+    (``Remarks by Prime Minister Jane Roe`` and first-person paragraphs, ``speakers.transcripts``): each
+    paragraph outside the quotations found is a quotation of kind ``transcript``, the primary source the
+    corpus's quote clusters take as their consensus. Not counted as the article's quoting (features read
+    direct and partial quotations only)."""
+    from .speakers import transcripts
+
+    spans = transcripts(doc, disc)
+    if not spans:
+        return quotes
+    taken = [(q.start, q.end) for q in quotes]
+    added = []
+    for s, e, who in spans:
+        for ps, pe in doc.paragraphs:
+            if ps < s or pe > e or any(a < pe and ps < b for a, b in taken) or doc.in_boilerplate((ps, pe)):
+                continue
+            if len(doc.text[ps:pe].split()) < 4 or '"' in doc.norm[ps:pe]:
+                continue  # a heading, or a paragraph whose own marks were read (or left out) above
+            added.append(Quote(text=doc.text[ps:pe], start=ps, end=pe, speaker=who, kind="transcript"))
+    return sorted(quotes + added, key=lambda q: q.start) if added else quotes
 
 
 def reported_speech(doc) -> list[Quote]:
