@@ -119,7 +119,7 @@ class Quote:
     cue: str | None = None  # e.g. "said", "according to"
     cue_start: int | None = None
     cue_end: int | None = None
-    kind: str = "direct"  # direct | partial | scare
+    kind: str = "direct"  # direct | partial | scare | transcript (a published transcript's paragraph)
     cluster: str | None = None
     fidelity: float | None = None
     differences: list[dict[str, Any]] = field(default_factory=list)
