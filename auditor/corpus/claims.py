@@ -99,6 +99,15 @@ def _what(doc, pos: int, hi: int, d: dict) -> Span | None:
 
 
 def numbers(doc) -> list[NumberMention]:
+    """The numbers of ``doc``'s own text (read once a document: the unattributed-claim rule and the corpus's
+    claims both ask)."""
+    got = doc.__dict__.get("_numbers")
+    if got is None:
+        got = doc.__dict__["_numbers"] = _numbers(doc)
+    return got
+
+
+def _numbers(doc) -> list[NumberMention]:
     d = _data()
     rx = _number_rx()
     text = doc.norm

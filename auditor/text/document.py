@@ -290,6 +290,21 @@ class Doc:
         return any(overlap(span, (q.start, q.end)) >= max(1, (span[1] - span[0]) // 2) for q in self.quotes)
 
     def in_boilerplate(self, span: Span) -> bool:
+        """True when one boilerplate span covers at least half of ``span``."""
         if not self.boilerplate:
             return False
-        return any(overlap(span, b) >= max(1, (span[1] - span[0]) // 2) for b in self.boilerplate)
+        need = max(1, (span[1] - span[0]) // 2)
+        # the cheap test first: the union of the spans (rebuilt when the list changes) must cover that much
+        key = (id(self.boilerplate), len(self.boilerplate), self.boilerplate[0], self.boilerplate[-1])
+        if self.__dict__.get("_bp_key") != key:
+            merged = merge_spans(self.boilerplate)
+            self.__dict__["_bp_key"], self.__dict__["_bp_merged"] = key, merged
+            self.__dict__["_bp_starts"] = [a for a, _ in merged]
+        merged, starts = self.__dict__["_bp_merged"], self.__dict__["_bp_starts"]
+        j, covered = max(bisect.bisect_right(starts, span[0]) - 1, 0), 0
+        while j < len(merged) and merged[j][0] < span[1]:
+            covered += overlap(span, merged[j])
+            j += 1
+        if covered < need:
+            return False
+        return any(overlap(span, b) >= need for b in self.boilerplate)
