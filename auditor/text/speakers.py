@@ -1576,10 +1576,10 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
-# an indefinite speaker: "a senior official", "one resident", "another fan" (not "A. Roe", an initial)
-_INDEFINITE_WHO = re.compile(r"(?i:an?|one|another|two|three|several|some)[^\S\n]+(?![A-Z]\.)[\w\-]")
-# the same before the quotation, with a phrase set off by commas ('A Norland official, speaking anonymously,
-# said, "..."'), and a question put to the speaker after it ('"Will you quit?" Roe is asked.')
+# an indefinite speaker: "A Norland official", "one resident", "another fan" (not "A. Roe", an initial; its
+# head must be a common noun: "One Nation leader Pauline Hanson" is named)
+_INDEFINITE_WHO = re.compile(r"(?i:an?|one|another|two|three|several|some)[^\S\n]+(?![A-Z]\.)[\w\-][^\n]*?"
+                             r"(?<![\w\-])[a-z][\w\-]*$")
 # an indefinite subject whose head is a common noun ("a senior Norland official", "another fan"; not "a
 # defiant Roe", a name after an adjective), a phrase set off by commas allowed before the verb
 _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)[^\S\n]+(?![A-Z]\.)"
@@ -1591,7 +1591,7 @@ _UNNAMED_HINT = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")  # a chea
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
 _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}")
-# a question put to the speaker after it ('"Will you quit?" Roe is asked.')
+# a question put to the speaker ('"Will you quit?" Roe is asked.')
 _ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
 
 
@@ -1599,7 +1599,7 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
-    if _INDEFINITE_WHO.match(who) and not colon:
+    if _INDEFINITE_WHO.match(who.strip()) and not colon:
         # '"...," a senior official said': someone the article does not name, not the passage's speaker
         q.speaker, q.cue = None, m.group("verb")
         q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
