@@ -181,6 +181,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     return {
         "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
+        "after_role_who_verb": re.compile(rf"{lead}(?P<who>[a-z][\w\-]*[^\S\n]+(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})"
+                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
         # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
         "before_bare": re.compile(
@@ -192,6 +195,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
         # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
         "after_colon": re.compile(rf"^[^\S\n]*(?P<verb>:)[^\S\n]*(?P<who>{spk})[^\S\n]*(?=\n|$)"),
+        # a credit line after the closing mark: '"..." — Neil Gaiman', '"...," - Jane Roe, mayor of Ostby'
+        "after_dash": re.compile(rf"^[^\S\n]*,?[^\S\n]*(?P<verb>[\u2014\u2013-])[^\S\n]*(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}})"
+                                 rf"[^\S\n]*(?:,[^\n]{{0,60}})?(?=\n|$)"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
         # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
@@ -1086,6 +1092,9 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
         m = found[i]
         if not known and not _ALIAS_NEAR.fullmatch(norm, a_end, m.start()):
             continue
+        if any(a_end <= p2 < m.start() and n2 != a for p2, n2, _, _ in starts):
+            continue  # "Neil Gaiman, Jo Walton, James Rigney (better known as Robert Jordan)": the alias is the
+            # name's right before it, not the list's first
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
         if m.group().startswith("as") and (_CLAUSE_VERB.match(norm, m.end())
@@ -1498,7 +1507,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             q.speaker, q.cue = None, unnamed.group("verb")
             q.cue_start, q.cue_end = close + unnamed.start("verb"), close + unnamed.end("verb")
             done = True
-        for key in () if done else ("after_who_verb", "after_verb_who", "after_words_of", "after_poss", "after_colon"):
+        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_verb_who", "after_words_of",
+                                    "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon")
@@ -1583,8 +1593,11 @@ _INDEFINITE_WHO = re.compile(r"(?i:an?|one|another|two|three|several|some)[^\S\n
 # an indefinite subject whose head is a common noun ("a senior Norland official", "another fan"; not "a
 # defiant Roe", a name after an adjective), a phrase set off by commas allowed before the verb
 _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)[^\S\n]+(?![A-Z]\.)"
-               r"(?:[\w\-\u2019']+[^\S\n]+){0,5}?[a-z][\w\-]*(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+"
-               r"(?:[a-z]+ly[^\S\n]+)?")
+               r"(?:[\w\-\u2019']+[^\S\n]+){0,5}?[a-z][\w\-]*"
+               # whom the unnamed one serves: "a spokesperson for Jane Roe", "an aide to the mayor"
+               r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
+               r"(?:[^\S\n]+[A-Z][\w\u2019'\-]*){0,3})?"
+               r"(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
 _UNNAMED_VERB = r"(?P<verb>said|says|told|tells|added|adds)\b"
 _UNNAMED_HINT = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")  # a cheap test before the patterns
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
