@@ -804,3 +804,31 @@ ROLE_FORMS = [  # (text, the source): a title inside the subject; a role someone
 def test_the_name_after_a_role_speaks_and_a_role_held_for_someone_is_not_them(text, source):
     (a,) = [a for a in doc_of(text).attributions if a.kind == "direct"]
     assert a.source == source
+
+
+# session 12, second reading (state media, tabloids, markets wires, celebrity and tech news)
+VAGUE_FORMS_2 = [  # (text, a word inside the vague clause, a text like it that names its source or sources nothing)
+    ("A Norland newspaper reported that the minister would resign.", "newspaper",
+     "The Harbour Courier reported that the minister would resign."),
+    ("Insiders in Jane Roe's camp say she has moved on.", "Insiders", "Jane Roe's manager Ana Lind says she has moved on."),
+    ("Friends close to the couple say they have split.", "Friends", "The couple say they have split."),
+    ("I'm told Castor FC have tabled a second bid.", "told", "I understand why Castor FC tabled a second bid."),
+    ("Market participants said the krone would weaken.", "participants",
+     "Harbour Bank economist Ana Lind said the krone would weaken."),
+    ("According to recent leaks, the phone drops its headphone port.", "leaks",
+     "According to the maker's filing, the phone drops its headphone port."),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "near"), VAGUE_FORMS_2, ids=lambda x: str(x)[:30])
+def test_vague_sources_of_state_media_tabloids_and_markets_wires(text, word, near):
+    d = doc_of(text)
+    (a,) = [a for a in d.attributions if a.kind == "vague"]
+    assert word in d.text[a.start:a.end]
+    assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
+
+
+def test_an_outlet_reporting_in_the_progressive_is_a_relay_and_a_reporting_station_is_none():
+    d = doc_of("The Harbour Courier is reporting that filming moves to Norland.")
+    assert [(a.kind, a.source) for a in d.attributions] == [("relayed", "Harbour Courier")]
+    assert not doc_of("One Ostby County reporting station has seen no rain since May.").attributions

@@ -55,8 +55,10 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
 # an unnamed group and whom it serves or where it sits ("allies of X", "an official in X's office")
 _GROUP_PREP = r"of|to|close\s+to|in|at|from|within"
 _GROUP_OF_RX = re.compile(rf"(?<![\w-])([A-Za-z]+)\s+(?:{_GROUP_PREP})\s+(?:the\s+)?$")
-_GROUP_AT_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:at|in|on|from|within|inside|across|around)\s+"
-                          r"(?:the|this|that|these|those)\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$")
+# ("Insiders in Jane Roe's camp say", "friends close to the couple say": a group by whom it is close to)
+_GROUP_AT_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:at|in|on|from|within|inside|across|around|close\s+to)\s+"
+                          r"(?:the|this|that|these|those|his|her|their|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)\s+"
+                          r"(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$")
 _GROUP_HEAD_RX = re.compile(rf"((?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s+(?:{_GROUP_PREP}|inside|familiar\s+with)\s+\S")
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
@@ -239,6 +241,8 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
         return core, "media"  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
     nm = v.media_noun_rx.search(core)
+    if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
+        nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
     if nm and nm.group().islower() and (nm.start() == 0 or nm.end() == len(core)):
         name = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split() if w[:1].isupper()]
         if name and all(w[:1].isupper() for w in (core[:nm.start()] + core[nm.end():]).split()):
@@ -503,7 +507,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             i -= 1
             continue
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
-                v.title_rx.fullmatch(tok) or low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads):
+                v.title_rx.fullmatch(tok) or low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads) \
+                or (start is None and v.media_noun_rx.fullmatch(tok)):  # "a Norland newspaper reported"
             start = w.start()
             i -= 1
             continue
@@ -530,6 +535,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         break
     if start is None or text[start:words[-1].end()].casefold() in _DETS:
         return None  # "The first reported case": a determiner alone is no subject
+    if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
+            not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
+        return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
     joined = False
     while not v.title_rx.search(text[start:words[-1].end()]):  # "The United States, Europe, and Canada"
         link = r"(?:,\s*and|\s+and)" if not joined else ","
@@ -1025,8 +1033,9 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
         return False
     rest = _INDEFINITE.sub("", phrase)
     words = rest.split()
-    if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns):
-        return True  # "a White House official", "one Western diplomat": a role, no name
+    if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns
+                                          or v.media_noun_rx.fullmatch(words[-1])):
+        return True  # "a White House official", "one Western diplomat", "a Norland newspaper": no name
     return not any(w[:1].isupper() for w in words)
 
 
