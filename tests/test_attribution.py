@@ -832,3 +832,14 @@ def test_an_outlet_reporting_in_the_progressive_is_a_relay_and_a_reporting_stati
     d = doc_of("The Harbour Courier is reporting that filming moves to Norland.")
     assert [(a.kind, a.source) for a in d.attributions] == [("relayed", "Harbour Courier")]
     assert not doc_of("One Ostby County reporting station has seen no rain since May.").attributions
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("The Harbour Courier's Mia Lund said Castor FC had agreed a fee.", "Harbour Courier"),
+    ("CNBC's Ana Vik said the merger was close.", "CNBC"),
+])
+def test_an_outlets_journalist_named_with_it_relays_through_it(text, outlet):
+    (a,) = doc_of(text).attributions
+    assert (a.kind, a.source) == ("relayed", outlet)
+    mayor = doc_of(text.replace("The Harbour Courier's", "Ostby's").replace("CNBC's", "Ostby's"))
+    assert [a.kind for a in mayor.attributions] == ["direct"]  # a place's person speaks first hand

@@ -849,6 +849,9 @@ def extract_attributions(doc) -> list[Attribution]:
                         subj = (pre.start(1), subj[1])
                         phrase = doc.text[subj[0]:subj[1]]
                 declared = declared or _outlet_anaphor(phrase, subj[0], outlets)  # "The agency said"
+                poss = _OUTLET_STAFF_RX.match(phrase)
+                if not declared and poss:  # "The Harbour Courier's Mia Lund said", "CNBC's David Faber said"
+                    declared = outlet_of(poss.group(1), v)
             cs, ce = (vs, subj[1]) if inverted else (subj[0], ve)
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = declared or _resolve(phrase, subj[0], persons, history, v)
@@ -1142,6 +1145,8 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
     return np, phrase
 
 
+# an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
+_OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
 _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted)\s+(?P<obj>him|her|them|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
                            r"\s+as\s+(?:saying|telling)\b")
