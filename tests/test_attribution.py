@@ -843,3 +843,16 @@ def test_an_outlets_journalist_named_with_it_relays_through_it(text, outlet):
     assert (a.kind, a.source) == ("relayed", outlet)
     mayor = doc_of(text.replace("The Harbour Courier's", "Ostby's").replace("CNBC's", "Ostby's"))
     assert [a.kind for a in mayor.attributions] == ["direct"]  # a place's person speaks first hand
+
+
+@pytest.mark.parametrize(("text", "outlet", "near"), [
+    ("Jane Roe's representative confirmed the split to the Harbour Courier.", "Harbour Courier",
+     "Jane Roe's representative confirmed the split to the harbour council."),
+    ("The minister revealed the plan exclusively to Radio Norland on Monday.", "Radio Norland",
+     "The minister revealed the plan to Parliament on Monday."),
+    ("Roe told the Harbour Courier she would stand again.", "Harbour Courier",
+     "Roe told the Harbour Council she would stand again."),
+])
+def test_words_said_to_an_outlet_with_the_news_between_or_a_clause_after(text, outlet, near):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if a.kind == "relayed"] == [("relayed", outlet)]
+    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]

@@ -836,8 +836,10 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
-                    not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)):
-                continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...")
+                    not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)) and \
+                    not (not inverted and _TOLD_VERB_RX.search(verb) and _addressee(doc, ve, e0, v)):
+                continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...",
+                # and "confirmed the split to the Harbour Courier": said to an outlet)
             declared = None  # an outlet the subject names by its kind
             if not inverted:
                 if _kind_noun(phrase):
@@ -1042,16 +1044,29 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     return not any(w[:1].isupper() for w in words)
 
 
+_NAME_RUN_RX = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w&'’.-]*\s+){0,4}[A-Z][\w&'’.-]*")
+_TOLD_VERB_RX = re.compile(r"(?:confirmed|revealed|disclosed|explained|admitted|announced)$", re.IGNORECASE)
+_TOLD_OBJECT_RX = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:exclusively\s+)?to\s+(?=[A-Z]|the\s+[A-Z])")
+
+
 def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] | None:
     """The outlet right after a verb ("told Reuters", "said to the Daily Courier"), unless it is the
     article's own outlet: ((name, type), end of its noun phrase)."""
     m = re.match(r"\s+(?:to\s+)?", doc.norm[pos:hi])
     if not m:
         return None
+    if _TOLD_VERB_RX.search(doc.norm, max(0, pos - 12), pos):
+        # "confirmed the split to the Harbour Courier", "revealed the news exclusively to TMZ": the words
+        # told come between the verb and the outlet
+        m = _TOLD_OBJECT_RX.match(doc.norm[pos:hi]) or m
     np = _np_right(doc.norm, pos + m.end(), hi, max_words=6)
     if not np:
         return None
     outlet = outlet_of(doc.text[np[0]:np[1]], v)
+    if not outlet:  # "told the Harbour Courier she would stand": the outlet's name, not the clause after it
+        run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
+        if run and run.end() < np[1]:
+            outlet, np = outlet_of(run.group(), v), (np[0], run.end())
     if not outlet or _own_outlet(doc, outlet[0]):
         return None
     return outlet, np[1]
