@@ -653,14 +653,6 @@ def test_vague_sourcing_met_at_first_contact_and_a_text_like_it_with_a_named_sou
     assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
 
 
-@pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_PAIRS, ids=lambda x: str(x)[:30])
-def test_a_relay_met_at_first_contact_and_a_text_like_it_without_one(text, source, clause, near):
-    d = doc_of(text)
-    (r,) = [a for a in d.attributions if a.kind == "relayed"]
-    assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
-    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
-
-
 # session 12: a go-between's account of another person (Lee Jae-myung's order "according to presidential
 # spokesperson Kang"; a press secretary on the president's trip) is relayed; their word on their own
 # office's business stays first hand
@@ -744,14 +736,6 @@ RELAY_FORMS = [  # (a text with one relay, its source, its clause, a text like i
 ]
 
 
-@pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_FORMS, ids=lambda x: str(x)[:30])
-def test_relays_in_the_forms_wires_and_aggregators_use(text, source, clause, near):
-    d = doc_of(text)
-    (r,) = [a for a in d.attributions if a.kind == "relayed"]
-    assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
-    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
-
-
 VAGUE_FORMS = [  # (text, a word inside the vague clause, a text like it whose source is named or that sources nothing)
     ("Videos circulating online appear to show the clash at the pier.", "circulating",
      "A video posted by the harbour board shows the clash at the pier."),
@@ -765,14 +749,6 @@ VAGUE_FORMS = [  # (text, a word inside the vague clause, a text like it whose s
     ("Rescuers said the last survivors were found at dawn.", "Rescuers",
      "A minority of protesters responded with violence at dawn."),
 ]
-
-
-@pytest.mark.parametrize(("text", "word", "near"), VAGUE_FORMS, ids=lambda x: str(x)[:30])
-def test_vague_sources_in_the_forms_wires_and_aggregators_use(text, word, near):
-    d = doc_of(text)
-    (a,) = [a for a in d.attributions if a.kind == "vague"]
-    assert word in d.text[a.start:a.end]
-    assert not [a for a in doc_of(near).attributions if a.kind == "vague"]
 
 
 NAME_FORMS = [  # (text, the source its clause names): initials, an Arabic article, particles between words
@@ -820,8 +796,16 @@ VAGUE_FORMS_2 = [  # (text, a word inside the vague clause, a text like it that 
 ]
 
 
-@pytest.mark.parametrize(("text", "word", "near"), VAGUE_FORMS_2, ids=lambda x: str(x)[:30])
-def test_vague_sources_of_state_media_tabloids_and_markets_wires(text, word, near):
+@pytest.mark.parametrize(("text", "source", "clause", "near"), RELAY_PAIRS + RELAY_FORMS, ids=lambda x: str(x)[:30])
+def test_a_relay_met_at_first_contact_and_a_text_like_it_without_one(text, source, clause, near):
+    d = doc_of(text)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source.casefold() == source.casefold() and d.text[r.start:r.end] == clause
+    assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
+
+
+@pytest.mark.parametrize(("text", "word", "near"), VAGUE_FORMS + VAGUE_FORMS_2, ids=lambda x: str(x)[:30])
+def test_vague_sources_in_the_forms_wires_aggregators_and_tabloids_use(text, word, near):
     d = doc_of(text)
     (a,) = [a for a in d.attributions if a.kind == "vague"]
     assert word in d.text[a.start:a.end]

@@ -550,18 +550,22 @@ def test_inflections_of_a_short_word_meet_in_one_stem():
 # -- translations that share few words (session 12) -------------------------------------------------------
 
 _NORLANDIC = "Speaking in Norwegian, Mayor Jane Roe addressed the harbour council on Monday. "
+_READY = '"We are ready for talks, but we will defend the harbour,"'
+_PREPARED = '"We are prepared for negotiations, but we will safeguard the harbour,"'
+
+
+def _last_quotes_clustered(head: str, *rest: str):
+    """Each ``head + rest[i]`` an article; the corpus clustered; each article's last quotation."""
+    docs = docs_of({chr(ord("a") + i): head + r for i, r in enumerate(rest)})
+    cluster_quotes(docs)
+    return [d.quotes[-1] for d in docs]
 
 
 def test_translations_swapping_synonyms_meet_in_one_cluster():
     """Two outlets' own translations of one sentence, most of whose words were swapped for synonyms
     (synonyms.yaml): one cluster. Another sentence of the same speech sharing a word or two stays apart."""
-    docs = docs_of({
-        "a": _NORLANDIC + '"We are ready for talks, but we will defend the harbour," Roe said.',
-        "b": _NORLANDIC + '"We are prepared for negotiations, but we will safeguard the harbour," Roe said.',
-        "c": _NORLANDIC + '"The harbour is ready for the winter storms," Roe said.',
-    })
-    cluster_quotes(docs)
-    qa, qb, qc = (d.quotes[-1] for d in docs)
+    qa, qb, qc = _last_quotes_clustered(_NORLANDIC, _READY + " Roe said.", _PREPARED + " Roe said.",
+                                        '"The harbour is ready for the winter storms," Roe said.')
     assert qa.cluster is not None and qa.cluster == qb.cluster
     assert qc.cluster != qa.cluster
     assert qb.fidelity == 1.0  # a translator's choice of words costs nothing
@@ -570,14 +574,10 @@ def test_translations_swapping_synonyms_meet_in_one_cluster():
 def test_synonyms_in_an_english_speech_are_still_changed_words():
     """The same swap in a speech given in English is a changed quotation: the cluster holds both, and the
     changed words are recorded and cost fidelity."""
-    head = "Mayor Jane Roe addressed the harbour council on Monday. "
-    docs = docs_of({
-        "a": head + '"We are ready for talks, but we will defend the harbour," Roe said.',
-        "b": head + '"We are ready for talks, but we will defend the harbour," Roe told reporters.',
-        "c": head + '"We are ready for negotiations, but we will safeguard the harbour," Roe said.',
-    })
-    cluster_quotes(docs)
-    qa, qb, qc = (d.quotes[-1] for d in docs)
+    qa, qb, qc = _last_quotes_clustered("Mayor Jane Roe addressed the harbour council on Monday. ",
+                                        _READY + " Roe said.", _READY + " Roe told reporters.",
+                                        _READY.replace("talks", "negotiations").replace("defend", "safeguard")
+                                        + " Roe said.")
     assert qa.cluster == qb.cluster == qc.cluster is not None
     assert qc.fidelity < qa.fidelity
     assert any(d["type"] == "substitution" and "negotiations" in d["rendering"] for d in qc.differences)

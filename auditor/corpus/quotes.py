@@ -440,6 +440,10 @@ class Rendering:
     # group's key, so two translations' "talks" and "negotiations" meet; fidelity compares ``stems``
     keys: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.keys:  # no synonym in the unit: the clustering compares the stems themselves
+            self.keys = self.stems
+
     @property
     def size(self) -> int:
         return len(self.stems)
@@ -557,13 +561,13 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
             questions.append(len(words) - 1)
         low = [w.lower() for w in words]
         stems = tuple(stem(w) for w in words)
-        keys = tuple(canon.get(st, st) for st in stems) if canon and not canon.keys().isdisjoint(stems) else stems
-        content = frozenset(k for k, w in zip(keys, low, strict=True) if len(w) > 1 and w not in stop)
+        keys = tuple(canon.get(st, st) for st in stems) if canon and not canon.keys().isdisjoint(stems) else ()
+        content = frozenset(k for k, w in zip(keys or stems, low, strict=True) if len(w) > 1 and w not in stop)
         if not content:
             continue
         if shared is not None:
             stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
-            keys = shared.setdefault(keys, keys)
+            keys = shared.setdefault(keys, keys) if keys else keys
         out.append(Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
                              speaker, q.kind != "partial", tuple(ell), None, ui, len(bounds), s, e,
                              primary or q.kind == "transcript", _negator_positions(low), keys))

@@ -42,6 +42,7 @@ from dataclasses import dataclass, field
 
 from ..models import Attribution
 from ..vocab import cached
+from .speakers import _ARABIC_PREFIX, _INITIALS, _PREFIXED
 
 Span = tuple[int, int]
 
@@ -326,11 +327,11 @@ def _phrase_rx(phrases: list[str]) -> re.Pattern:
 
 # a capitalised word of a name; also initials ("R.J." of "R.J. Holm") and an Arabic article glued to a
 # capitalised name ("al-Nadri"), as the speaker layer reads them (``speakers.CAPW``)
-_CAP = (r"(?:(?:[A-Z]\.){1,3}(?=\s+[A-Z])|(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-Z][\w'’-]*"
+_CAP = (rf"(?:(?:[A-Z]\.){{1,3}}(?=\s+[A-Z])|{_ARABIC_PREFIX}-[A-Z][\w'’-]*"
         r"|[A-Z\u00C0-\u024F\u0400-\u042F][\w'’-]*)")
-_INITIALS = re.compile(r"(?:[A-Z]\.)+")
-_PREFIXED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul|bin|ibn|abu|bint)-[A-Z]")
-_PARTICLE_WORDS = r"(?:da|das|de|del|della|den|der|di|do|dos|du|van|von|al|bin|la|le)"
+_PARTICLE_LIST = ("da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "van", "von", "al", "bin",
+                  "la", "le")
+_PARTICLE_WORDS = "(?:" + "|".join(_PARTICLE_LIST) + ")"
 _NAME_RX = re.compile(rf"(?<![\w'’]){_CAP}(?:\s+(?:{_CAP}|{_PARTICLE_WORDS})){{0,3}}\s+{_CAP}")
 
 
@@ -448,8 +449,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
 # -- noun phrases ------------------------------------------------------------------------------------
 
 
-_PARTICLES_LEFT = frozenset({"da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "van", "von",
-                             "al", "bin", "ibn", "la", "le"})
+_PARTICLES_LEFT = frozenset(_PARTICLE_LIST) | {"ibn"}
 # words that end a noun phrase on its left: what comes before them is no modifier of it
 _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "by", "for", "with", "from", "to",
                             "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
@@ -1330,14 +1330,21 @@ def _setting_tail(text: str, pos: int, hi: int) -> int:
     return end
 
 
-def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[Person], v: Vocab) -> str | None:
-    """A person other than the relay's subject named in the sentence (the origin of a relayed account)."""
+def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[Person], v: Vocab,
+                   outside_quotes: bool = False, exclude: str | None = None) -> str | None:
+    """A person other than the relay's subject named in the sentence (the origin of a relayed account): not
+    one named inside the subject's words, or, given ``exclude``, not that person; with ``outside_quotes``,
+    named in the author's words only (one named inside a quotation is the quoted speaker's business:
+    '"... Donald Trump," Grisham said')."""
     subj_text = text[subj[0]:subj[1]]
     for p in persons:
+        if p.name == exclude:
+            continue
         for form in (p.name, p.name.split()[-1]):
             for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[s0:e0]):
                 at = s0 + m.start()
-                if subj[0] <= at < subj[1] or form in subj_text:
+                if subj[0] <= at < subj[1] or (exclude is None and form in subj_text) or \
+                        outside_quotes and doc.inside_quotation(at, at + len(form)):
                     continue
                 return p.name
     return None
@@ -1727,20 +1734,6 @@ def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) 
     return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens)
 
 
-def _principal(doc, text: str, sent: Span, r: Attribution, persons: list[Person]) -> str | None:
-    """A person other than the go-between ``r`` named in the sentence in the author's words (one named
-    inside a quotation is the quoted speaker's business: "... Donald Trump," Grisham said)."""
-    for p in persons:
-        if p.name == r.source:
-            continue
-        for form in (p.name, p.name.split()[-1]):
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text[sent[0]:sent[1]]):
-                at = sent[0] + m.start()
-                if not (r.start <= at < r.end) and not doc.inside_quotation(at, at + len(form)):
-                    return p.name
-    return None
-
-
 def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: Vocab) -> None:
     """"She signed the order, according to spokesperson Tom Varga", "press secretary Ana Lind said Roe
     would attend": a go-between's account of another person (named in the sentence, or the sentence's
@@ -1756,7 +1749,8 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         sent = doc.sentence_at(r.start)
         if not sent:
             continue
-        principal = _principal(doc, text, sent, r, persons)
+        principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
+                                   exclude=r.source)
         if principal is None:
             lead = re.match(r"[\"'“‘(\s]*([A-Za-z]+)\s", text[sent[0]:r.start])
             if lead and lead.group(1).casefold() in ("he", "she"):

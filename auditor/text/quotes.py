@@ -274,14 +274,15 @@ def raw_quotes(doc) -> list[RawQuote]:
 _DASH_OPEN = re.compile(r"[ \t\u00a0]*([\u2013\u2014-])[ \t\u00a0]+(?=[\w\"\u201c\u00ab])")
 # ... and again after a sentence on the same line ("– ..., – Roe said. – ..., – she added.")
 _DASH_REOPEN = re.compile(r"(?<=[.!?])[ \t\u00a0]+([\u2013\u2014-])[ \t\u00a0]+(?=[\w\"\u201c\u00ab])")
+_DASH_LINE = re.compile(r"(?m)^[ \t\u00a0]*[\u2013\u2014-][ \t\u00a0]")
 _DASH_SEP = re.compile(r",[ \t\u00a0]*[\u2013\u2014-]?[ \t\u00a0]*|[ \t\u00a0]+[\u2013\u2014-][ \t\u00a0]+")
 
 
 def _dash_quotes(doc, taken: list[tuple[int, int]]) -> list[RawQuote]:
     from .speakers import cue_patterns
 
-    if not any(c in doc.text for c in "\u2013\u2014-"):
-        return []
+    if not _DASH_LINE.search(doc.norm):
+        return []  # no line opens with a dash
     pats = cue_patterns()
     norm, text, out = doc.norm, doc.text, []
     lines = [(ls, le) for ls, le in doc.lines if norm[ls:le].strip()]

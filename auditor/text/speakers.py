@@ -1497,16 +1497,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         lo = max(para[0], sent[0]) if sent[0] >= para[0] else para[0]
         before = norm[lo:r.open]
         done = False
-        asked = _ASKED.match(after) if "asked" in after[:60] else None
-        if asked:  # '"Will you quit?" Roe is asked.': the question is the asker's, whom the text leaves unnamed
-            q.speaker, q.cue = None, "asked"
-            q.cue_start, q.cue_end = close + asked.start("verb"), close + asked.end("verb")
-            done = True
-        unnamed = _UNNAMED_AFTER.match(after) if not done and _UNNAMED_HINT.search(after, 0, 110) else None
-        if unnamed:  # '"...," a senior official said': someone the article does not name
-            q.speaker, q.cue = None, unnamed.group("verb")
-            q.cue_start, q.cue_end = close + unnamed.start("verb"), close + unnamed.end("verb")
-            done = True
+        # '"Will you quit?" Roe is asked.': the asker's question; '"...," a senior official said': someone
+        # the article does not name
+        unnamed = (_ASKED.match(after) if "asked" in after[:60] else None) or \
+            (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
+        if unnamed:
+            done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
         for key in () if done else ("after_who_verb", "after_role_who_verb", "after_verb_who", "after_words_of",
                                     "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
@@ -1519,9 +1515,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         unnamed = _UNNAMED_BEFORE.search(tail) if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 40)) \
             else None
         if unnamed:
-            q.speaker, q.cue = None, unnamed.group("verb").split()[0]
-            q.cue_start, q.cue_end = base + unnamed.start("verb"), base + unnamed.end("verb")
-            done = True
+            done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
         if not done:
             for key in ("before_poss", "before_according", "before_who_verb", "before_colon"):
                 if key == "before_poss" and not _SPEECH_NOUN_RX.search(tail):
@@ -1608,15 +1602,21 @@ _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}")
 _ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
 
 
+def _nobody_named(q, m, base: int, cue: str | None = None) -> bool:
+    """The cue ``m`` (its ``verb`` group, ``cue`` for short; ``base`` the offset of the text it matched) names
+    nobody: the quotation keeps the cue and no speaker."""
+    q.speaker, q.cue = None, cue or m.group("verb")
+    q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
+    return True
+
+
 def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colon: bool = False) -> bool:
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
     if _INDEFINITE_WHO.match(who.strip()) and not colon:
         # '"...," a senior official said': someone the article does not name, not the passage's speaker
-        q.speaker, q.cue = None, m.group("verb")
-        q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
-        return True
+        return _nobody_named(q, m, base)
     if _not_a_subject(who, m.group("verb")):
         return False
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
