@@ -39,6 +39,7 @@ from .models import (
     RunResult,
     as_dict,
 )
+from .packed import pack
 from .rules import RULE_TIMEOUT, Registry, Rule, RuleTimeout, load_rules, time_budget, timeout_message
 from .text.document import Doc
 from .text.readability import readability_profile
@@ -324,15 +325,21 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scoring.apply(result, config.weights, model)
         run.rule_errors.extend(result.errors)
+        result.findings = pack(result.findings)  # final: nothing after the score reads them but the output
 
     try:
         from .corpus.claims import corpus_claims
 
-        run.claims = corpus_claims(corpus)
+        run.claims = pack(corpus_claims(corpus))
     except Exception as e:
         run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
-    for doc in docs:  # the graph reads no sentences (the norm stays: reuse takes it when it is there)
-        doc.release("sentences")
+    corpus.forget("claims")
+    # Nothing after the claims reads the quote clusters (they are final), the documents' sentences or
+    # number mentions; each record the run keeps is packed (``auditor.packed``) as soon as it is final.
+    run.quote_clusters = pack(run.quote_clusters)
+    corpus.__dict__.pop("quote_clusters", None)
+    for doc in docs:
+        doc.release("sentences", "_numbers")
     run.outlets = scoring.outlet_scores(run.results)
     try:
         from .corpus.reuse import detect_reuse
@@ -341,9 +348,14 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         # text reuse first, on its own: its index is gone before the graph is built (the two were held
         # together at the peak of the run's memory)
         reuse = detect_reuse(list(corpus.docs), **({"candidates": reuse_candidates} if reuse_candidates else {}))
-        for doc in docs:  # nothing after reuse reads the normalised texts
+        for doc in docs:  # the graph reads neither
             doc.release("norm")
-        run.graph = graph_to_dict(build_graph(run, corpus, reuse=reuse), consume=True)
+            by_id[doc.article.id].quotes = pack(doc.quotes)
+            doc.__dict__.pop("quotes", None)
+        run.graph = graph_to_dict(build_graph(run, corpus, reuse=reuse), consume=True, pack=pack)
         del reuse
     except Exception as e:
         run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")
+    for result in run.results:
+        result.quotes = pack(result.quotes)
+        result.attributions = pack(result.attributions)

@@ -36,6 +36,7 @@ import msgspec
 from .collect import fewer_collections
 from .corpus.quotes import with_unit_clusters
 from .models import ArticleResult, RunResult
+from .packed import Packed
 from .scoring import boilerplate_ratio
 
 
@@ -93,8 +94,8 @@ def run_to_dict(run: RunResult) -> dict[str, Any]:
         "articles": with_unit_clusters([article_to_dict(r) for r in _ranked(run)], run.quote_clusters),
         "outlets": run.outlets,
         "quote_clusters": [c.to_dict() for c in run.quote_clusters],
-        "claims": run.claims,
-        "graph": run.graph,
+        "claims": list(run.claims),
+        "graph": {k: list(v) if isinstance(v, Packed) else v for k, v in run.graph.items()},
         "errors": {"ingest": list(_ingest_errors(run)), "rules": run.rule_errors},
     }
 
@@ -193,13 +194,13 @@ def iter_json(run: RunResult) -> Iterator[bytes]:
     """The export of ``run`` (``run_to_dict``'s content) as UTF-8 JSON bytes, a record at a time."""
     graph = run.graph
     if isinstance(graph, dict) and all(isinstance(k, str) for k in graph):
-        graph = _Obj((k, _Seq(v, not v) if isinstance(v, list) else v) for k, v in graph.items())
+        graph = _Obj((k, _Seq(v, not v) if isinstance(v, list | Packed) else v) for k, v in graph.items())
     doc = _Obj({
         "run": _run_meta(run),
         "articles": _Seq(_article_dicts(run), not run.results),
         "outlets": run.outlets,
         "quote_clusters": _Seq((_fields_dict(c) for c in run.quote_clusters), not run.quote_clusters),
-        "claims": _Seq(run.claims, not run.claims) if isinstance(run.claims, list) else run.claims,
+        "claims": _Seq(run.claims, not run.claims) if isinstance(run.claims, list | Packed) else run.claims,
         "graph": graph,
         "errors": _Obj({"ingest": _Seq(_ingest_errors(run), not run.ingest_errors), "rules": run.rule_errors}),
     })

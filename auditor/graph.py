@@ -37,6 +37,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -422,34 +423,44 @@ def _plain(v: Any) -> Any:
     return v
 
 
-def graph_to_dict(G: nx.MultiDiGraph, metrics: bool = True, *, consume: bool = False) -> dict[str, Any]:
+def graph_to_dict(G: nx.MultiDiGraph, metrics: bool = True, *, consume: bool = False,
+                  pack: Callable[[list], Sequence] | None = None) -> dict[str, Any]:
     """The JSON export: ``{"nodes": [{"id", "kind", "label", ...}], "edges": [{"source", "target",
     "kind", "weight", "evidence", ...}], "metrics": graph_metrics(G)}``.
 
     ``consume=True`` (for a caller that drops ``G`` afterwards) empties ``G`` as its rows are made, so the
-    graph and its export are never both held whole; the result is the same."""
+    graph and its export are never both held whole; the result is the same. ``pack`` (``auditor.packed``)
+    is given the rows as they are made and returns what the run holds of them: packed as they come, the
+    rows are never all held as dicts."""
     stats = graph_metrics(G) if metrics and consume else None  # read before the attributes go
-    nodes = []
-    for n, d in G.nodes(data=True):
-        row = {"id": n, "kind": d.get("kind"), "label": d.get("label", n)}
-        row.update({k: _plain(v) for k, v in d.items() if k not in row})
-        nodes.append(row)
-        if consume:
-            d.clear()
-    edges = []
-    for u, v, d in G.edges(data=True):
-        row = {"source": u, "target": v, "kind": d.get("kind"), "weight": d.get("weight", 1),
-               "evidence": _plain(d.get("evidence", []))}
-        row.update({k: _plain(x) for k, x in d.items() if k not in row})
-        edges.append(row)
-        if consume:
-            d.clear()
-    out: dict[str, Any] = {"nodes": nodes, "edges": edges}
+
+    def rows(items: Iterable[dict]) -> Sequence[dict]:
+        return list(items) if pack is None else pack(items)
+
+    def node_rows() -> Iterator[dict]:
+        for n, d in G.nodes(data=True):
+            row = {"id": n, "kind": d.get("kind"), "label": d.get("label", n)}
+            row.update({k: _plain(v) for k, v in d.items() if k not in row})
+            yield row
+            if consume:
+                d.clear()
+
+    def edge_rows() -> Iterator[dict]:
+        for u, v, d in G.edges(data=True):
+            row = {"source": u, "target": v, "kind": d.get("kind"), "weight": d.get("weight", 1),
+                   "evidence": _plain(d.get("evidence", []))}
+            row.update({k: _plain(x) for k, x in d.items() if k not in row})
+            yield row
+            if consume:
+                d.clear()
+
+    out: dict[str, Any] = {"nodes": rows(node_rows()), "edges": rows(edge_rows())}
     if metrics:
         out["metrics"] = stats if consume else graph_metrics(G)
     if consume:
         G.clear()
     return out
+
 
 
 def _flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

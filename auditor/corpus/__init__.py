@@ -44,6 +44,12 @@ class Corpus:
         for key in [k for k in self._memos if k not in self._kept]:
             del self._memos[key]
 
+    def forget(self, *keys: str) -> None:
+        """Drop memos the run has taken what it needs from (the claims, once packed into the run)."""
+        for key in keys:
+            self._memos.pop(key, None)
+            self._kept.discard(key)
+
     def others(self, doc: Doc) -> list[Doc]:
         return [d for d in self.docs if d is not doc]
 
