@@ -279,6 +279,17 @@ def _stage(progress: Progress | None, name: str, total: int | None, note: str = 
     return True
 
 
+def _reuse(corpus: Corpus, candidates: Callable | None) -> Any:
+    """Text reuse among the corpus's documents (``detect_reuse``), or the exception it raised (reported
+    where the graph is built, which it feeds)."""
+    from .corpus.reuse import detect_reuse
+
+    try:
+        return detect_reuse(list(corpus.docs), **({"candidates": candidates} if candidates else {}))
+    except Exception as e:
+        return e
+
+
 # Document layers that only rules read; the corpus stage drops them once the corpus rules have run.
 _RULES_ONLY = ("lines", "_line_starts", "paragraphs", "words", "quotation_spans", "_quotation_starts")
 
@@ -288,8 +299,15 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     corpus = Corpus(docs)
     by_id = {r.article.id: r for r in run.results}
     model = config.score_model()
-    staged = _stage(progress, "corpus stage", len(docs))
     corpus_rules = registry.by_scope("corpus")
+    # Text reuse reads only the texts, quotation spans and boilerplate, so it runs first, before the quote
+    # clusters and the rest are held: its transient index (some 14 kB an article) and their peak never
+    # meet. Not when a corpus rule may add boilerplate, which reuse masks: then it waits for the rules.
+    reuse: Any = None
+    if not any(r.family == "boilerplate" for r in corpus_rules):
+        _stage(progress, "text reuse", None)
+        reuse = _reuse(corpus, reuse_candidates)
+    staged = _stage(progress, "corpus stage", len(docs))
     if any(_budget(r, registry) for r in corpus_rules):
         # the corpus-wide layers are computed once, here, and not charged to the budgeted rule that
         # happens to ask first (which would be stopped midway, again on every article)
@@ -342,12 +360,12 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         doc.release("sentences", "_numbers")
     run.outlets = scoring.outlet_scores(run.results)
     try:
-        from .corpus.reuse import detect_reuse
         from .graph import build_graph, graph_to_dict
 
-        # text reuse first, on its own: its index is gone before the graph is built (the two were held
-        # together at the peak of the run's memory)
-        reuse = detect_reuse(list(corpus.docs), **({"candidates": reuse_candidates} if reuse_candidates else {}))
+        if reuse is None:
+            reuse = _reuse(corpus, reuse_candidates)
+        if isinstance(reuse, Exception):
+            raise reuse
         for doc in docs:  # the graph reads neither
             doc.release("norm")
             by_id[doc.article.id].quotes = pack(doc.quotes)

@@ -6,8 +6,8 @@
 Generates N articles (seed 5), audits them (article stage on both cores, then the corpus stage), writes
 the JSON export and saves the run to a fresh SQLite file, as ``audit score`` does, while a thread samples
 the process's resident set every 50 ms. Prints the highest resident set seen in each phase: the article
-stage (with the articles generated), quote clustering, claims, text reuse and the graph, the export, the
-store write. The article stage's workers are separate processes and not counted (``throughput.py``
+stage (with the articles generated), text reuse, quote clustering, claims, the graph, the export, the
+store write (a phase "after X" is what follows X until the next named phase). The article stage's workers are separate processes and not counted (``throughput.py``
 counts them). Memory is the figure; times are not reported (the sampler and other work disturb them).
 """
 
@@ -39,6 +39,7 @@ def main() -> None:
 
     import auditor.corpus.claims as claims
     import auditor.corpus.quotes as quotes
+    import auditor.corpus.reuse as reuse
     import auditor.engine as engine
     import auditor.graph as graph
     from auditor import export, store
@@ -66,6 +67,7 @@ def main() -> None:
 
         setattr(module, name, wrapper)
 
+    during(reuse, "detect_reuse", "text reuse")
     during(quotes, "cluster_quotes", "quote clustering")
     during(claims, "corpus_claims", "claims")
     during(graph, "build_graph", "the citation graph")

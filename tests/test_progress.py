@@ -46,13 +46,13 @@ def test_each_stage_counts_exactly_the_articles_it_processes(tmp_path):
     cache = StageCache(f"sqlite:///{tmp_path / 'cache.db'}")
     first = Recorder()
     audit(arts, load_rules(), Config(), progress=first, cache=cache, jobs=1)
-    assert first.per_stage() == [("article stage", 5, "", 5), ("corpus stage", 5, "", 5),
+    assert first.per_stage() == [("article stage", 5, "", 5), ("text reuse", None, "", 0), ("corpus stage", 5, "", 5),
                                  ("quote clusters, claims, graph", None, "", 0)]
     # a rerun reads every article back from the cache: nothing to compute, and nothing counted as computed
     second = Recorder()
     audit(arts, load_rules(), Config(), progress=second, cache=cache, jobs=1)
     assert second.per_stage()[0] == ("article stage", 0, "5 from the cache", 0)
-    assert second.per_stage()[1] == ("corpus stage", 5, "", 5)
+    assert second.per_stage()[2] == ("corpus stage", 5, "", 5)
 
 
 def test_a_plain_callable_still_gets_every_article_once():
