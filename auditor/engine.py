@@ -343,7 +343,11 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scoring.apply(result, config.weights, model)
         run.rule_errors.extend(result.errors)
-        result.findings = pack(result.findings)  # final: nothing after the score reads them but the output
+        # Final from here, each record the run keeps is packed (``auditor.packed``): the findings (nothing
+        # after the score reads them) and the quotations (their clusters and fidelity are set; reuse, when
+        # it comes later, reads their spans). The document holds the same packed list as the result.
+        result.findings = pack(result.findings)
+        result.quotes = doc.__dict__["quotes"] = pack(result.quotes)
 
     try:
         from .corpus.claims import corpus_claims
@@ -352,12 +356,15 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     except Exception as e:
         run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
     corpus.forget("claims")
-    # Nothing after the claims reads the quote clusters (they are final), the documents' sentences or
-    # number mentions; each record the run keeps is packed (``auditor.packed``) as soon as it is final.
+    # Nothing after the claims reads the quote clusters, the documents' sentences or number mentions, or
+    # changes the attributions (the graph reads them)
     run.quote_clusters = pack(run.quote_clusters)
     corpus.__dict__.pop("quote_clusters", None)
     for doc in docs:
-        doc.release("sentences", "_numbers")
+        doc.release("sentences")
+        doc.__dict__.pop("_numbers", None)  # memoised by the claims (``corpus.claims.numbers``)
+        result = by_id[doc.article.id]
+        result.attributions = doc.__dict__["attributions"] = pack(result.attributions)
     run.outlets = scoring.outlet_scores(run.results)
     try:
         from .graph import build_graph, graph_to_dict
@@ -366,14 +373,9 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
             reuse = _reuse(corpus, reuse_candidates)
         if isinstance(reuse, Exception):
             raise reuse
-        for doc in docs:  # the graph reads neither
+        for doc in docs:  # the graph reads no normalised text
             doc.release("norm")
-            by_id[doc.article.id].quotes = pack(doc.quotes)
-            doc.__dict__.pop("quotes", None)
         run.graph = graph_to_dict(build_graph(run, corpus, reuse=reuse), consume=True, pack=pack)
         del reuse
     except Exception as e:
         run.rule_errors.append(f"graph building failed: {type(e).__name__}: {e}")
-    for result in run.results:
-        result.quotes = pack(result.quotes)
-        result.attributions = pack(result.attributions)

@@ -117,7 +117,7 @@ class Doc:
 
     # Layers a Doc computes again from its text, the same, when asked after ``release`` dropped them.
     RECOMPUTABLE = ("lines", "_line_starts", "paragraphs", "words", "sentences", "quotation_spans",
-                    "_quotation_starts", "norm", "_numbers")
+                    "_quotation_starts", "norm")
 
     def release(self, *names: str) -> None:
         """Drop the named cached layers (all of ``RECOMPUTABLE`` when none is named) to free memory; a
