@@ -39,7 +39,7 @@ from .models import (
     RunResult,
     as_dict,
 )
-from .packed import pack
+from .packed import Spans, pack
 from .rules import RULE_TIMEOUT, Registry, Rule, RuleTimeout, load_rules, time_budget, timeout_message
 from .text.document import Doc
 from .text.readability import readability_profile
@@ -149,7 +149,7 @@ def stage_payload(doc: Doc, result: ArticleResult) -> Payload:
 def from_payload(article: Article, p: Payload) -> tuple[Doc, ArticleResult]:
     doc = Doc(article)
     doc.boilerplate = [tuple(s) for s in p["boilerplate"]]
-    doc.__dict__["sentences"] = [tuple(s) for s in p["sentences"]]
+    doc.__dict__["sentences"] = Spans(p["sentences"])  # held for every article until the claims: compact
     doc.__dict__["quotes"] = [Quote(**q) for q in p["quotes"]]
     doc.__dict__["attributions"] = [Attribution(**a) for a in p["attributions"]]
     result = ArticleResult(article=article, findings=[Finding(**f) for f in p["findings"]],

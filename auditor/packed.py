@@ -17,6 +17,7 @@ writing to a copy. A list whose items msgpack cannot hold is kept as it is (``pa
 from __future__ import annotations
 
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields, is_dataclass
 from itertools import islice
@@ -121,3 +122,47 @@ def _make(cls: type | None) -> Callable[[dict], Any] | None:
 
 
 _MAKERS: dict[type, Callable[[dict], Any]] = {}
+
+
+class Spans(Sequence[tuple[int, int]]):
+    """A read-only list of ``(start, end)`` spans held as one array of integers: 16 bytes a span instead
+    of about 120 as a list of tuples (a document's sentences, held by the corpus stage for every
+    article). Iteration, indexing, slicing, ``len`` and ``==`` with a list of tuples work as on that list;
+    the items are tuples made as they are read."""
+
+    __slots__ = ("_a",)
+
+    def __init__(self, spans: Iterable[Sequence[int]] = ()):
+        self._a = array("q", [x for s, e in spans for x in (s, e)])
+
+    def __len__(self) -> int:
+        return len(self._a) >> 1
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        a = self._a
+        return zip(islice(a, 0, None, 2), islice(a, 1, None, 2), strict=True)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(self)[index]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError("span index out of range")
+        return (self._a[2 * index], self._a[2 * index + 1])
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Spans):
+            return self._a == other._a
+        if isinstance(other, list | tuple):
+            return len(self) == len(other) and all(a == tuple(b) for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list
+
+    def __repr__(self) -> str:
+        return f"Spans({list(self)!r})"
+
+    def __reduce__(self):  # pickled as the list it stands for
+        return (list, (list(self),))

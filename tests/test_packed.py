@@ -13,8 +13,9 @@ import auditor.engine as engine
 from auditor import export, store
 from auditor.config import Config
 from auditor.models import Attribution, Finding, Quote
-from auditor.packed import CHUNK, Packed, pack
+from auditor.packed import CHUNK, Packed, Spans, pack
 from auditor.rules import load_rules
+from auditor.text.document import Doc
 from tests.helpers import seed_articles
 
 
@@ -101,3 +102,25 @@ def test_a_run_packs_its_final_records_and_writes_what_it_wrote_unpacked(tmp_pat
         store.save_run(run, f"sqlite:///{tmp_path / name}.db")
     assert (tmp_path / "packed.json").read_bytes() == (tmp_path / "plain.json").read_bytes()
     assert store.load_run(f"sqlite:///{tmp_path}/packed.db") == store.load_run(f"sqlite:///{tmp_path}/plain.db")
+
+
+def test_spans_read_as_the_sentences_they_hold():
+    doc = Doc(seed_articles()[0])
+    sents = doc.sentences
+    got = Spans(sents)
+    assert len(got) == len(sents) and list(got) == sents and got == sents and got == Spans(sents)
+    assert got[0] == sents[0] and got[-1] == sents[-1] and got[3:7] == sents[3:7]
+    assert [doc.text[s:e] for s, e in got] == [doc.text[s:e] for s, e in sents]
+    assert got != sents[:-1] and Spans([]) == [] and len(Spans([])) == 0
+    with pytest.raises(IndexError):
+        got[len(sents)]
+    with pytest.raises(AttributeError):
+        got.append((0, 1))  # type: ignore[attr-defined]
+    assert pickle.loads(pickle.dumps(got)) == sents
+
+
+def test_a_document_from_the_article_stage_holds_its_sentences_compact():
+    article = seed_articles()[2]
+    doc, _ = engine.from_payload(article, engine.stage_one(article, load_rules()))
+    assert isinstance(doc.__dict__["sentences"], Spans)
+    assert doc.sentences == Doc(article).sentences
