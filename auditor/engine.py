@@ -151,7 +151,9 @@ def from_payload(article: Article, p: Payload) -> tuple[Doc, ArticleResult]:
     doc.boilerplate = [tuple(s) for s in p["boilerplate"]]
     doc.__dict__["sentences"] = Spans(p["sentences"])  # held for every article until the claims: compact
     doc.__dict__["quotes"] = [Quote(**q) for q in p["quotes"]]
-    doc.__dict__["attributions"] = [Attribution(**a) for a in p["attributions"]]
+    # nothing in the corpus stage changes an attribution (its rules, the hedges, the claims, the graph and
+    # the reader's features read them): packed from the start, as the run keeps them
+    doc.__dict__["attributions"] = pack(Attribution(**a) for a in p["attributions"])
     result = ArticleResult(article=article, findings=[Finding(**f) for f in p["findings"]],
                            rules={k: RuleResult(**v) for k, v in p["rules"].items()},
                            readability=p["readability"], errors=list(p["errors"]))
@@ -339,7 +341,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     for doc in docs:
         result = by_id[doc.article.id]
         result.quotes = list(doc.quotes)
-        result.attributions = list(doc.attributions)
+        result.attributions = doc.attributions
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scoring.apply(result, config.weights, model)
         run.rule_errors.extend(result.errors)
@@ -356,15 +358,12 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     except Exception as e:
         run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
     corpus.forget("claims")
-    # Nothing after the claims reads the quote clusters, the documents' sentences or number mentions, or
-    # changes the attributions (the graph reads them)
+    # Nothing after the claims reads the quote clusters, the documents' sentences or number mentions
     run.quote_clusters = pack(run.quote_clusters)
     corpus.__dict__.pop("quote_clusters", None)
     for doc in docs:
         doc.release("sentences")
         doc.__dict__.pop("_numbers", None)  # memoised by the claims (``corpus.claims.numbers``)
-        result = by_id[doc.article.id]
-        result.attributions = doc.__dict__["attributions"] = pack(result.attributions)
     run.outlets = scoring.outlet_scores(run.results)
     try:
         from .graph import build_graph, graph_to_dict
