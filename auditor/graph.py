@@ -152,7 +152,9 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
             G.add_edge(o, node, key="publishes", kind="publishes", weight=1)
 
     # sources: collect every mention first, so that one source is one node
-    mentions: list[tuple[str, str, Attribution]] = []  # (article id, name, attribution)
+    # (article id, name, the attribution's kind, start, end, cue and source type): what the edges below
+    # read of it, not the attribution itself (held for every mention of the corpus at once)
+    mentions: list[tuple[str, str, str, int, int, str, str | None]] = []
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
     for r in run.results:
@@ -161,7 +163,7 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
             if name is None:
                 continue
             key = source_key(name)
-            mentions.append((r.article.id, name, att))
+            mentions.append((r.article.id, name, att.kind, att.start, att.end, att.cue, att.source_type))
             names[key][_display(name)] += 1
             types[key][att.source_type] += 1
     merge = _surname_map(names, types)
@@ -172,11 +174,11 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
 
     src_names: dict[str, Counter] = defaultdict(Counter)
     src_types: dict[str, Counter] = defaultdict(Counter)
-    for _, name, att in mentions:
+    for _, name, *_, source_type in mentions:
         k = canon(name)
         src_names[k][_display(name)] += 1
-        if att.source_type:
-            src_types[k][att.source_type] += 1
+        if source_type:
+            src_types[k][source_type] += 1
     for k, forms in src_names.items():
         # the most frequent form, the longest on a tie ("Yaroslav Zhelezniak" over "Zhelezniak")
         label = max(forms, key=lambda f: (forms[f], len(f), f))
@@ -188,12 +190,11 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     per_article: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     per_outlet: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     outlet_of = {r.article.id: r.article.outlet for r in run.results}
-    for aid, name, att in mentions:
+    for aid, name, via, start, end, cue, _ in mentions:
         k = canon(name)
-        edge_kind = "credits" if att.kind == "credit" else "cites"
-        via = att.kind
-        per_article[(aid, k, edge_kind)].append({"start": att.start, "end": att.end, "cue": att.cue,
-                                                 "kind": via, "text": name})
+        edge_kind = "credits" if via == "credit" else "cites"
+        per_article[(aid, k, edge_kind)].append({"start": start, "end": end, "cue": cue, "kind": via,
+                                                 "text": name})
         if outlet_of.get(aid):
             per_outlet[(outlet_id(outlet_of[aid]), k)].append((aid, via))
     for (aid, k, edge_kind), ev in per_article.items():
@@ -203,6 +204,7 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     for (o, k), uses in per_outlet.items():
         G.add_edge(o, "source:" + k, key="cites", kind="cites", weight=len(uses),
                    via=sorted({v for _, v in uses}), articles=sorted({a for a, _ in uses}))
+    del mentions, per_article, per_outlet  # the edges hold what the rest needs
     relays: Counter = Counter()
     shown: dict[str, str] = {}
     for r in run.results:
