@@ -7,8 +7,10 @@ Generates N articles (seed 5), audits them (article stage on both cores, then th
 the JSON export and saves the run to a fresh SQLite file, as ``audit score`` does, while a thread samples
 the process's resident set every 50 ms. Prints the highest resident set seen in each phase: the article
 stage (with the articles generated), text reuse, quote clustering, claims, the graph, the export, the
-store write (a phase "after X" is what follows X until the next named phase). The article stage's workers are separate processes and not counted (``throughput.py``
-counts them). Memory is the figure; times are not reported (the sampler and other work disturb them).
+store write (a phase "after X" is what follows X until the next named phase). The article stage's workers
+are separate processes, not counted by phase; the last line gives the peak of the whole process tree
+(main process and workers summed). Memory is the figure; times are not reported (the sampler and other
+work disturb them).
 """
 
 from __future__ import annotations
@@ -25,9 +27,25 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def rss_mb() -> float:
-    with open("/proc/self/statm") as f:
+def rss_mb(pid: int | str = "self") -> float:
+    with open(f"/proc/{pid}/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def tree_mb() -> float:
+    """The resident sets of this process and of all its descendants (the article stage's workers), summed:
+    a page the workers share with the parent is counted in each, so this errs high."""
+    total, todo = 0.0, [str(os.getpid())]
+    while todo:
+        pid = todo.pop()
+        try:
+            total += rss_mb(pid)
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    todo += f.read().split()
+        except OSError:  # gone meanwhile
+            continue
+    return total
 
 
 def main() -> None:
@@ -46,11 +64,14 @@ def main() -> None:
     from auditor.config import Config
     from auditor.rules import load_rules
 
-    phase, peaks = ["start"], {}
+    phase, peaks, tree = ["start"], {}, [0.0, ""]
 
     def sample() -> None:
         while True:
             peaks[phase[0]] = max(peaks.get(phase[0], 0.0), rss_mb())
+            t = tree_mb()
+            if t > tree[0]:
+                tree[:] = [t, phase[0]]
             time.sleep(0.05)
 
     threading.Thread(target=sample, daemon=True).start()
@@ -87,6 +108,8 @@ def main() -> None:
     print(f"{a.n:,} generated articles; peak resident set of the main process by phase (MB):")
     for label, mb in peaks.items():
         print(f"  {mb:8.0f}{'  <- peak' if mb == top else ''}  {label}")
+    print(f"whole process tree (the main process and the workers, shared pages counted in each): peak "
+          f"{tree[0]:,.0f} MB ({tree[1]})")
 
 
 if __name__ == "__main__":
