@@ -303,7 +303,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     model = config.score_model()
     corpus_rules = registry.by_scope("corpus")
     # Text reuse reads only the texts, quotation spans and boilerplate, so it runs first, before the quote
-    # clusters and the rest are held: its transient index (some 14 kB an article) and their peak never
+    # clusters and the rest are held: its transient index (about 16 kB an article) and their peak never
     # meet. Not when a corpus rule may add boilerplate, which reuse masks: then it waits for the rules.
     reuse: Any = None
     if not any(r.family == "boilerplate" for r in corpus_rules):

@@ -464,7 +464,6 @@ def graph_to_dict(G: nx.MultiDiGraph, metrics: bool = True, *, consume: bool = F
     return out
 
 
-
 def _flat(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with attribute values GEXF/GraphML can hold: lists and dicts as JSON strings, no None."""
     H = nx.MultiDiGraph()

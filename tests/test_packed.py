@@ -119,8 +119,10 @@ def test_spans_read_as_the_sentences_they_hold():
     assert pickle.loads(pickle.dumps(got)) == sents
 
 
-def test_a_document_from_the_article_stage_holds_its_sentences_compact():
+def test_a_document_from_the_article_stage_holds_its_sentences_compact_and_attributions_packed():
     article = seed_articles()[2]
     doc, _ = engine.from_payload(article, engine.stage_one(article, load_rules()))
+    fresh = Doc(article)
     assert isinstance(doc.__dict__["sentences"], Spans)
-    assert doc.sentences == Doc(article).sentences
+    assert doc.sentences == fresh.sentences
+    assert isinstance(doc.__dict__["attributions"], Packed) and doc.attributions == fresh.attributions
