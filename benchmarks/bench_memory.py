@@ -9,8 +9,8 @@ the process's resident set every 50 ms. Prints the highest resident set seen in 
 stage (with the articles generated), text reuse, quote clustering, claims, the graph, the export, the
 store write (a phase "after X" is what follows X until the next named phase). The article stage's workers
 are separate processes, not counted by phase; the last line gives the peak of the whole process tree
-(main process and workers summed). Memory is the figure; times are not reported (the sampler and other
-work disturb them).
+(main process and workers, each page counted once). Memory is the figure; times are not reported (the
+sampler and other work disturb them).
 """
 
 from __future__ import annotations
@@ -32,14 +32,24 @@ def rss_mb(pid: int | str = "self") -> float:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def pss_mb(pid: str) -> float:
+    """The proportional set size: the process's resident pages, each shared page divided among the
+    processes that share it (a worker forked from the main process shares its pages until it writes)."""
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def tree_mb() -> float:
-    """The resident sets of this process and of all its descendants (the article stage's workers), summed:
-    a page the workers share with the parent is counted in each, so this errs high."""
+    """The memory of this process and of all its descendants (the article stage's workers): their
+    proportional set sizes summed, so a page shared after the fork is counted once."""
     total, todo = 0.0, [str(os.getpid())]
     while todo:
         pid = todo.pop()
         try:
-            total += rss_mb(pid)
+            total += pss_mb(pid)
             for task in os.listdir(f"/proc/{pid}/task"):
                 with open(f"/proc/{pid}/task/{task}/children") as f:
                     todo += f.read().split()
@@ -108,7 +118,7 @@ def main() -> None:
     print(f"{a.n:,} generated articles; peak resident set of the main process by phase (MB):")
     for label, mb in peaks.items():
         print(f"  {mb:8.0f}{'  <- peak' if mb == top else ''}  {label}")
-    print(f"whole process tree (the main process and the workers, shared pages counted in each): peak "
+    print(f"whole process tree (the main process and the workers, proportional set sizes summed): peak "
           f"{tree[0]:,.0f} MB ({tree[1]})")
 
 
