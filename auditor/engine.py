@@ -340,7 +340,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         run.rule_errors.append(f"quote clustering failed: {type(e).__name__}: {e}")
     for doc in docs:
         result = by_id[doc.article.id]
-        result.quotes = list(doc.quotes)
+        result.quotes = doc.quotes
         result.attributions = doc.attributions
         result.findings.sort(key=lambda f: (f.start, f.end, f.rule))
         scoring.apply(result, config.weights, model)
@@ -349,7 +349,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
         # after the score reads them) and the quotations (their clusters and fidelity are set; reuse, when
         # it comes later, reads their spans). The document holds the same packed list as the result.
         result.findings = pack(result.findings)
-        result.quotes = doc.__dict__["quotes"] = pack(result.quotes)
+        result.quotes = doc.__dict__["quotes"] = pack(doc.quotes)
 
     try:
         from .corpus.claims import corpus_claims

@@ -32,7 +32,41 @@ _ENCODER = msgspec.msgpack.Encoder()
 _DECODER = msgspec.msgpack.Decoder()
 
 
-class Packed(Sequence[T]):
+class _ReadOnlyList(Sequence[T]):
+    """What ``Packed`` and ``Spans`` share: a read-only Sequence that behaves as the list it stands for
+    (slices, negative indices, ``==`` with a list or tuple, unhashable, pickled as that list). A subclass
+    gives ``__len__``, ``__iter__`` and ``_item(i)`` for ``0 <= i < len``."""
+
+    __slots__ = ()
+
+    def _item(self, i: int) -> T:
+        raise NotImplementedError
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return list(self)[index]
+        n = len(self)
+        if index < 0:
+            index += n
+        if not 0 <= index < n:
+            raise IndexError(f"{type(self).__name__} index out of range")
+        return self._item(index)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _ReadOnlyList | list | tuple):
+            return len(self) == len(other) and list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like a list
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({list(self)!r})"
+
+    def __reduce__(self):  # pickled (a Dask result, a copy) as the list it stands for
+        return (list, (list(self),))
+
+
+class Packed(_ReadOnlyList[T]):
     __slots__ = ("_chunks", "_len", "_make")
 
     def __init__(self, chunks: list[bytes], length: int, make: Callable[[dict], T] | None):
@@ -51,27 +85,8 @@ class Packed(Sequence[T]):
         for i in range(len(self._chunks)):
             yield from self._chunk(i)
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return list(self)[index]
-        if index < 0:
-            index += self._len
-        if not 0 <= index < self._len:
-            raise IndexError("packed list index out of range")
-        return self._chunk(index // CHUNK)[index % CHUNK]
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Packed | list | tuple):
-            return len(self) == len(other) and list(self) == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # like a list
-
-    def __repr__(self) -> str:
-        return f"Packed({list(self)!r})"
-
-    def __reduce__(self):  # pickled (a Dask result, a copy) as the list it stands for
-        return (list, (list(self),))
+    def _item(self, i: int) -> T:
+        return self._chunk(i // CHUNK)[i % CHUNK]
 
     @property
     def nbytes(self) -> int:
@@ -124,11 +139,10 @@ def _make(cls: type | None) -> Callable[[dict], Any] | None:
 _MAKERS: dict[type, Callable[[dict], Any]] = {}
 
 
-class Spans(Sequence[tuple[int, int]]):
+class Spans(_ReadOnlyList[tuple[int, int]]):
     """A read-only list of ``(start, end)`` spans held as one array of integers: 16 bytes a span instead
     of about 120 as a list of tuples (a document's sentences, held by the corpus stage for every
-    article). Iteration, indexing, slicing, ``len`` and ``==`` with a list of tuples work as on that list;
-    the items are tuples made as they are read."""
+    article). It reads as that list of tuples; the items are made as they are read."""
 
     __slots__ = ("_a",)
 
@@ -142,27 +156,5 @@ class Spans(Sequence[tuple[int, int]]):
         a = self._a
         return zip(islice(a, 0, None, 2), islice(a, 1, None, 2), strict=True)
 
-    def __getitem__(self, index):  # type: ignore[override]
-        if isinstance(index, slice):
-            return list(self)[index]
-        n = len(self)
-        if index < 0:
-            index += n
-        if not 0 <= index < n:
-            raise IndexError("span index out of range")
-        return (self._a[2 * index], self._a[2 * index + 1])
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Spans):
-            return self._a == other._a
-        if isinstance(other, list | tuple):
-            return len(self) == len(other) and all(a == tuple(b) for a, b in zip(self, other, strict=True))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # like a list
-
-    def __repr__(self) -> str:
-        return f"Spans({list(self)!r})"
-
-    def __reduce__(self):  # pickled as the list it stands for
-        return (list, (list(self),))
+    def _item(self, i: int) -> tuple[int, int]:
+        return (self._a[2 * i], self._a[2 * i + 1])

@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 
-def rss_mb(pid: int | str = "self") -> float:
-    with open(f"/proc/{pid}/statm") as f:
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
