@@ -333,11 +333,13 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     if staged:
         _stage(progress, "quote clusters, claims, graph", None)
 
-    # after the corpus stage has set clusters and fidelity on the quotes
+    # after the corpus stage has set clusters and fidelity on the quotes. Nothing after the corpus rules
+    # reads the clusters (the claims and the graph do not), so they are packed now, before the claims.
     try:
-        run.quote_clusters = list(corpus.quote_clusters)
+        run.quote_clusters = pack(corpus.quote_clusters)
     except Exception as e:
         run.rule_errors.append(f"quote clustering failed: {type(e).__name__}: {e}")
+    corpus.__dict__.pop("quote_clusters", None)
     for doc in docs:
         result = by_id[doc.article.id]
         result.quotes = doc.quotes
@@ -358,9 +360,7 @@ def corpus_stage(run: RunResult, docs: list[Doc], registry: Registry, config: Co
     except Exception as e:
         run.rule_errors.append(f"claim extraction failed: {type(e).__name__}: {e}")
     corpus.forget("claims")
-    # Nothing after the claims reads the quote clusters, the documents' sentences or number mentions
-    run.quote_clusters = pack(run.quote_clusters)
-    corpus.__dict__.pop("quote_clusters", None)
+    # Nothing after the claims reads the documents' sentences or number mentions
     for doc in docs:
         doc.release("sentences")
         doc.__dict__.pop("_numbers", None)  # memoised by the claims (``corpus.claims.numbers``)
