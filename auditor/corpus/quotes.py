@@ -113,6 +113,7 @@ ties are broken by article id and position, and cluster ids are content hashes.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import math
 import re
@@ -974,10 +975,23 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
         after = g.root(g.where[id(units[pos + 1])]) if pos + 1 < len(units) else -1
         return before, after
 
-    joined = 0
     alone_by_spk: dict[str | None, list[int]] = defaultdict(list)
     for i, r in enumerate(alone):
         alone_by_spk[r.speaker].append(i)
+    # scikit-learn's fit leaves each block's whole n-gram vocabulary in a reference cycle (a defaultdict whose
+    # default_factory is its own ``__len__``), freed only by a collection of the oldest generation, which a
+    # large corpus's heap makes rare: the garbage of every block piled up (about 8 kB an article). So what
+    # exists before the pass is frozen out of the collector, and each block's garbage is collected after it
+    # at the cost of the block's own objects, not the corpus's.
+    gc.freeze()
+    try:
+        return _rescue_blocks(g, alone, alone_by_spk, targets, by_spk, vectors, neighbour_clusters)
+    finally:
+        gc.unfreeze()
+
+
+def _rescue_blocks(g: _Grouper, alone, alone_by_spk, targets, by_spk, vectors, neighbour_clusters) -> int:
+    joined = 0
     for spk in sorted(alone_by_spk, key=lambda s: (s is None, s or "")):
         rows = alone_by_spk[spk]
         cols = by_spk.get(spk, []) if spk is not None else []
@@ -996,6 +1010,7 @@ def rescue_pass(g: _Grouper, renderings: list[Rendering]) -> int:
         if not cols:
             continue
         vx = vectors([alone[i] for i in rows], [targets[j][0] for j in cols])
+        gc.collect()
         if vx is None:
             continue
         sims = (vx[0] @ vx[1].T).tocsr()
