@@ -202,6 +202,12 @@ _CONDITION = frozenset({"if", "unless", "provided", "providing", "until", "wheth
 _NUMBER_WORDS = frozenset({"zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleve",
                            "twelv", "twent", "thirt", "forti", "fifti", "sixti", "ninet", "hundr", "thous", "milli",
                            "billi", "trill", "half", "dozen", "fifte"})  # stems (``stem``)
+_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                                                     "seventy": "70", "eighty": "80", "ninety": "90"}
+
+
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
                      "no", "vs", "etc", "inc", "ltd", "co", "jan", "feb", "aug", "sept", "oct", "nov", "dec"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "their", "its", "his", "her", "your", "this", "that", "these",
@@ -402,6 +408,8 @@ def stem(word: str) -> str:
     w = _plain(word)
     if w.endswith("'s"):
         w = w[:-2]
+    if w in _SMALL_NUMBERS and w != "one":  # "ten" and "10" are one word to both the clustering and fidelity
+        return _SMALL_NUMBERS[w]  # ("one" is also a pronoun: "no one", "the one who")
     return "not" if is_negator(w) else _snowball().stemWord(w)[:5]
 
 
@@ -1294,13 +1302,8 @@ def _hyphen_parts(words: list[str]) -> set[str]:
 
 
 def _is_number(w: str) -> bool:
-    return any(ch.isdigit() for ch in w) or stem(w) in _NUMBER_WORDS
-
-
-_SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                                                     "seventy": "70", "eighty": "80", "ninety": "90"}
+    s = stem(w)
+    return any(ch.isdigit() for ch in w) or s[:1].isdigit() or s in _NUMBER_WORDS
 
 
 def _number_value(w: str) -> str:
