@@ -148,6 +148,13 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("With ferries arriving every hour, the governor now seems determined to keep the pier open.",
      "seems determined"),
     ("The harbour board appeared unfazed by the protest.", "appeared unfazed"),
+    # session 16: a verb of evidence hedged by a possibility in what it reads, or a participle before a
+    # possible outcome
+    ("The minister's remarks signal that the government may cap mooring fees.", "remarks signal that"),
+    ("The board delayed the vote again, which indicates that the levy could be dropped.", "which indicates"),
+    ("The levy was framed as a safety measure, indicating a potential shift in how repairs are paid for.",
+     "indicating"),
+    ("The ferry line cut two crossings, signalling that it might leave the island route.", "signalling"),
     # round 4: uncertainty about any open question, not only "whether"
     ("It is unclear how the new levy would change ferry prices.", "It is unclear"),
     ("It was not clear how the council would pay for the second pier.", "It was not clear"),
@@ -185,6 +192,11 @@ FLAGGED = [  # (text, the cue that must be flagged)
 ]
 
 NOT_FLAGGED = [
+    # a plain reading with no possibility, evidence of an event, a reading a named source makes (session 16)
+    "The minister's remarks signal a shift on mooring fees.",
+    "Smoke from the chimney signalled that the meeting was over.",
+    "The mayor said the vote signals that the council may reconsider the budget.",
+    "The harbour board's figures indicate that fees may rise, the port's director said.",
     # a modal with no verb of consequence is neutral; a forecast someone else makes or fears is reported
     "The new ferry could carry four hundred passengers, and talks on the route could resume in May.",
     "The harbour master warned that the storm could escalate into a flood.",

@@ -133,6 +133,18 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     if data.get("implication_nouns") and data.get("implication_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")\s+(?:" + alt("implication_verbs")
                                + r")(?![\w-])", re.IGNORECASE), "strong", first_words(lst("implication_nouns"))))
+    # ... or with a verb of evidence, hedged by a possibility in the clause it reads ("the remarks signal that
+    # the port may close"), or a participle before a possible outcome ("..., indicating a potential shift")
+    if data.get("possibility_words"):
+        maybe = alt("possibility_words")
+        if data.get("implication_nouns") and data.get("evidence_verbs"):
+            out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")\s+(?:" + alt("evidence_verbs")
+                                   + r")(?:\s+that)?(?=[^.;:!?\n]{0,80}?(?<![\w'-])(?:" + maybe + r")(?![\w-]))",
+                                   re.IGNORECASE), "strong", first_words(lst("implication_nouns"))))
+        if data.get("evidence_participles"):
+            out.append((re.compile(r"(?<![\w'-])(?:" + alt("evidence_participles") + r")(?=\s+(?:that\s+[^.;:!?\n]{0,80}?"
+                                   r"(?<![\w'-])(?:may|might|could)|(?:a|an|the)\s+(?:" + maybe + r"))(?![\w-]))",
+                                   re.IGNORECASE), "strong", first_words(lst("evidence_participles"))))
     # a mind read in the author's voice: "she knows that", "he is well aware that" (the subject is checked)
     if data.get("knowing_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("knowing_verbs") + r")\s+(?:that|full\s+well|all\s+too\s+well|"
