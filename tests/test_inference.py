@@ -155,6 +155,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The levy was framed as a safety measure, indicating a potential shift in how repairs are paid for.",
      "indicating"),
     ("The ferry line cut two crossings, signalling that it might leave the island route.", "signalling"),
+    # a hedged apposition before a reporting verb that introduces a quotation: the author's setting
+    ('At the summit, in a likely nod to the fishing lobby, the mayor said: "We will protect the quays."', "likely"),
+    ('During the session, a likely reference to the spring flood, Mayor Ana Ruiz said: "Never again."', "likely"),
     # round 4: uncertainty about any open question, not only "whether"
     ("It is unclear how the new levy would change ferry prices.", "It is unclear"),
     ("It was not clear how the council would pay for the second pier.", "It was not clear"),
@@ -197,6 +200,8 @@ NOT_FLAGGED = [
     "Smoke from the chimney signalled that the meeting was over.",
     "The mayor said the vote signals that the council may reconsider the budget.",
     "The harbour board's figures indicate that fees may rise, the port's director said.",
+    # a fronted clause before ", X said." is what X said
+    "The storm will likely hit the coast on Friday, the minister said.",
     # a modal with no verb of consequence is neutral; a forecast someone else makes or fears is reported
     "The new ferry could carry four hundred passengers, and talks on the route could resume in May.",
     "The harbour master warned that the storm could escalate into a flood.",

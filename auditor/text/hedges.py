@@ -323,6 +323,10 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
         return '"' not in between and "." not in between.strip(". ")
     if att.start >= clause[1]:
         between = text[clause[1]:att.start]
+        if text[att.end:att.end + 4].lstrip()[:1] in (":", '"'):
+            # "During the speech, a likely nod to X, the mayor said: "...": the verb reports the quotation
+            # after it; the words before are the author's setting
+            return False
         return '"' not in between and bool(re.fullmatch(r"[\s,]*", between))
     return False
 
