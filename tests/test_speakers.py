@@ -50,6 +50,26 @@ def test_entity_table_collects_roles_and_attributes():
     assert disc.resolve("the Norlandic minister", len(text)) is None  # both carry it, neither is speaking
 
 
+@pytest.mark.parametrize(("text", "name", "attr"), [
+    ("President of Argentina Ana Ruiz spoke at the forum on Thursday.\n", "Ana Ruiz", "argentina"),
+    ("Prime Minister of Norland Jane Roe spoke at the forum on Thursday.\n", "Jane Roe", "norland"),
+    ("President of South Korea Min Ha-eun spoke at the forum on Thursday.\n", "Min Ha-eun", "korea"),
+    ("Minister of Foreign Affairs Karl Ostby spoke at the forum on Thursday.\n", "Karl Ostby", "affairs"),
+    ("President of the European Commission Ursula Brandt spoke on Thursday.\n", "Ursula Brandt", "commission"),
+])
+def test_the_place_of_a_title_before_the_name_is_no_part_of_the_name(text, name, attr):
+    # "<title> of <place or body> <name>": the place is what the title is of; the name is what follows it
+    people = find_people(doc_of(text), [])
+    assert list(people.persons) == [name] and attr in people.persons[name].attrs
+
+
+def test_a_speaker_introduced_with_the_place_of_the_title_is_resolved_by_name_and_role():
+    text = ("Ruiz at the forum\n\nPresident of Argentina Ana Ruiz spoke at the forum on Thursday, calling the "
+            "tariffs \"a tax on the poor.\"\n\nThe Argentine president urged delegates to \"keep every port open "
+            "to honest trade.\"\n\nMinister of Foreign Affairs Karl Ostby said the deal was \"not yet done.\"\n")
+    assert [q.speaker for q in doc_of(text).quotes] == ["Ana Ruiz", "Ana Ruiz", "Karl Ostby"]
+
+
 def test_speakers_do_not_depend_on_the_order_of_people_in_the_table():
     a = "Chancellor Otto Brandt and Chancellor Mia Lund met.\n\n\"We agreed,\" the chancellor said.\n"
     b = "Chancellor Mia Lund and Chancellor Otto Brandt met.\n\n\"We agreed,\" the chancellor said.\n"

@@ -424,6 +424,19 @@ def _name_words(name: list[str]) -> list[str]:
             or (lead <= i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
+_TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
+
+
+def _place_prefix(name: list[str]) -> int:
+    """How many words open ``name`` that are the place or body of a title before it ("Argentina" of
+    "Argentina Javier Milei", "South Korea", "European Commission"): the longest opening that is a
+    territory or ends in an organisation's head word, leaving a word at least; else, for a place or body
+    the lists do not know, all but the last two words of four or more ("Foreign Affairs Jane Roe") and
+    the first of three ("Norland Jane Roe"); else none."""
+    for k in range(min(4, len(name) - 1), 0, -1):
+        if " ".join(name[:k]).lower() in _place_names() or name[k - 1].lower() in _organisation_heads():
+            return k
+    return len(name) - 2 if len(name) >= 4 else 1 if len(name) == 3 else 0
 # "Roe and Brandt met", "India, Mexico" (not an apposition naming whose role: "Zoghlin, Carlineo's attorney,")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z](?![\w\-]*['\u2019]s\b)")
 _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
@@ -737,7 +750,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                 not _is_title(t) for t in title_words[1:])):
             continue  # "The People's Liberation Army", "The Kremlin": an article makes no person's name
         lead = norm[max(0, m.start() - 60):m.start()]
-        if not title_words and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
+        tof = _TITLE_OF.search(lead) if len(title_words) + len(name) >= 2 else None
+        if tof and tof.group(1).lower() not in tls:
+            tof = None
+        if not title_words and not tof and lead[-4:].lower() == "the " and (len(lead) == 4 or not lead[-5].isalnum()):
             continue  # names take no article: "the People's Liberation Army", "the Chinese"
         # a possessor is no title: "Editor's Digest", "Peter's Successor" name no one
         possessed = {_strip_possessive(t) for t in g.split()[:-1] if _POSS.search(t)} if "'" in g or "\u2019" in g \
@@ -762,6 +778,17 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             r2, a2 = _role_words(rc.group(1).split())
             roles |= r2
             attrs |= a2
+        if tof:
+            # "President of Argentina Javier Milei", "Minister of Foreign Affairs Jane Roe": the run opens with
+            # the place or body of the title before it, which is no part of the name
+            full = [*(t for t in title_words if t.lower() != "the"), *name]
+            k = _place_prefix(full)
+            if k and len(full) - k < len(full):
+                attrs |= {w.lower() for w in full[:k]}
+                roles.add(tof.group(1).lower())
+                name = full[k:]
+                title_words = own_titles = []
+                single = len(name) == 1 or name[0] in _PARTICLES
         end = m.end()
         of = _OF_PLACE.match(norm, end) if norm.startswith(" of ", end) else None  # "... Jane Roe of Norland"
         if of and (roles or title_words):
@@ -1247,7 +1274,8 @@ class Discourse:
             if " ".join(name) in people.persons:
                 return " ".join(name)
             fn = people.by_surname(name[-1])
-            if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2 or name[0] in _PARTICLES):
+            if fn and (fn.split()[0] == name[0] or len(fn.split()) < 2 or name[0] in _PARTICLES
+                       or name[-len(fn.split()):] == fn.split()):  # "Argentina Javier Milei": a place before
                 return fn
             return None if _not_a_person(name, False, frozenset()) else " ".join(name)
         if len(name) == 1:
