@@ -840,3 +840,37 @@ def test_an_outlets_journalist_named_with_it_relays_through_it(text, outlet):
 def test_words_said_to_an_outlet_with_the_news_between_or_a_clause_after(text, outlet, near):
     assert [(a.kind, a.source) for a in doc_of(text).attributions if a.kind == "relayed"] == [("relayed", outlet)]
     assert not [a for a in doc_of(near).attributions if a.kind == "relayed"]
+
+
+# session 16: a subject set off with its role by commas, bodies a wire names as sources, and a surname shared
+# by two people
+_HEAD = "Fees to rise\n\nThe harbour board met on Monday to discuss the north quay and its fees.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The mayor, Jane Roe, said the fees would rise in May.", "Jane Roe"),
+    ("Norland's prime minister, Jane Roe, said the fees would rise in May.", "Jane Roe"),
+    ("Mia Lund, the finance minister, said the budget was tight.", "Mia Lund"),
+    ("In Ostby, Otto Brandt, the envoy, told reporters the talks would resume.", "Otto Brandt"),
+    ("The plant will close in June, the company said.", "the company"),
+    ("The strike will end on Friday, the union said in a statement.", "the union"),
+])
+def test_apposed_subjects_and_bodies_are_sources(sentence, source):
+    d = doc_of(_HEAD + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    'Like Roe, the new mayor "wants the quay rebuilt", said Karl Ostby in the Harbour Weekly.',
+    "The weather, cold and wet, said little about the season.",
+])
+def test_what_is_no_apposed_subject(sentence):
+    d = doc_of(_HEAD + sentence + "\n")
+    assert all(a.source not in ("Like Roe", "The weather") for a in d.attributions)
+
+
+def test_a_surname_shared_by_two_people_keeps_each_given_name():
+    d = doc_of("Ford remembered\n\nHis editor Teresa Nielsen Hayden kept his letters for years.\n\n"
+               '"He could have had a longer career," Patrick Nielsen Hayden, her husband and the editor in chief, said.\n\n'
+               "Mrs Nielsen Hayden said the letters would be published.\n")
+    assert [a.source for a in d.attributions] == ["Patrick Nielsen Hayden", "Teresa Nielsen Hayden"]

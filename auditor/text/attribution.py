@@ -370,6 +370,9 @@ def _persons(doc, v: Vocab) -> list[Person]:
     return sorted(found.values(), key=lambda p: p.first)
 
 
+_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
+
+
 def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
              v: Vocab) -> tuple[str, str]:
     """(canonical name, source type) for a subject noun phrase found at ``pos``."""
@@ -411,9 +414,17 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         # before a role are no name ("Coach Billy Donovan" keeps "Donovan")
         caps = [t for t in caps if t.casefold() not in v.institution_heads
                 and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
+    from .speakers import _demonym, _place_names
+
     for p in persons:
-        last = p.name.split()[-1]
-        if caps and (caps[-1] == last or " ".join(caps) == p.name):
+        pw = p.name.split()
+        # a surname names the person, unless a given name other than theirs goes with it ("Patrick Nielsen
+        # Hayden" is not "Teresa Nielsen Hayden")
+        # "Mr Biden", "Israel's Netanyahu", "Israeli PM Netanyahu": an honorific or a place is no given name
+        given = [c for c in caps if c.casefold().rstrip(".") not in _HONORIFIC_WORDS
+                 and c.casefold() not in _place_names() and not _demonym(c)]
+        if caps and (" ".join(caps) == p.name or caps[-1] == pw[-1] and not (len(given) == len(pw) > 1
+                                                                           and given[0] != pw[0])):
             return p.name, "person"
     if len(caps) == 1:  # the name a person goes by, inside the full one ("Lula" of "Luiz Inacio Lula da Silva")
         from .speakers import inner_words
@@ -455,6 +466,32 @@ _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "
                             "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
 
 
+_NAME_RUN = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|da|der|bin|al|la|le))*"
+_ROLE_THEN_NAME = re.compile(rf"([^,]*?)(\S+)\s*,\s*({_NAME_RUN})\s*,\s*$")
+_NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[^,]{{1,60}}?)"
+                             r"\s*,\s*$")
+
+
+def _apposed_subject(seg: str, v: Vocab) -> int | None:
+    """Where the name ends in a subject set off with its role by commas, just before the verb: "The mayor,
+    Jane Roe, said", "Norland's prime minister, Jane Roe, said" (the role ends in a title word), or "Jane
+    Roe, the mayor, said" (the apposition holds a title word). The name is the subject."""
+    from .speakers import _FUNCTION
+
+    def plain(words: str) -> bool:  # no quotation in the role, no function word opening the name ("Like Francis")
+        return not any(c in words for c in "\"\u201c\u201d")
+
+    m = _ROLE_THEN_NAME.search(seg)
+    if m and v.title_rx.fullmatch(m.group(2).rstrip(".")) and plain(m.group()) and \
+            m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
+        return m.end(3)
+    m = _NAME_THEN_ROLE.search(seg)
+    if m and any(v.title_rx.fullmatch(w) for w in m.group(2).split()) and plain(m.group()) and \
+            m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:
+        return m.end(1)
+    return None
+
+
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
@@ -482,7 +519,10 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
         else:
-            return None
+            name_at = _apposed_subject(seg, v)
+            if name_at is None:
+                return None
+            pos = lo + name_at
     words = list(_WORD.finditer(text, lo, pos))
     start = None
     i = len(words) - 1
