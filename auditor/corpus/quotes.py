@@ -1019,6 +1019,7 @@ def _rescue_blocks(g: _Grouper, alone, alone_by_spk, targets, by_spk, vectors, n
             continue
         vx = vectors([alone[i] for i in rows], [targets[j][0] for j in cols])
         gc.collect()
+        gc.freeze()  # what survives the block (its unit texts) is not scanned again by the next block's collection
         if vx is None:
             continue
         sims = (vx[0] @ vx[1].T).tocsr()

@@ -437,6 +437,8 @@ def _place_prefix(name: list[str]) -> int:
         if " ".join(name[:k]).lower() in _place_names() or name[k - 1].lower() in _organisation_heads():
             return k
     return len(name) - 2 if len(name) >= 4 else 1 if len(name) == 3 else 0
+
+
 # "Roe and Brandt met", "India, Mexico" (not an apposition naming whose role: "Zoghlin, Carlineo's attorney,")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z](?![\w\-]*['\u2019]s\b)")
 _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
@@ -783,7 +785,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             # the place or body of the title before it, which is no part of the name
             full = [*(t for t in title_words if t.lower() != "the"), *name]
             k = _place_prefix(full)
-            if k and len(full) - k < len(full):
+            if k:
                 attrs |= {w.lower() for w in full[:k]}
                 roles.add(tof.group(1).lower())
                 name = full[k:]
