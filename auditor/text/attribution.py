@@ -370,9 +370,6 @@ def _persons(doc, v: Vocab) -> list[Person]:
     return sorted(found.values(), key=lambda p: p.first)
 
 
-_HONORIFIC_WORDS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady"})
-
-
 def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
              v: Vocab) -> tuple[str, str]:
     """(canonical name, source type) for a subject noun phrase found at ``pos``."""
@@ -414,14 +411,16 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         # before a role are no name ("Coach Billy Donovan" keeps "Donovan")
         caps = [t for t in caps if t.casefold() not in v.institution_heads
                 and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
-    from .speakers import _demonym, _place_names
+    from .speakers import _HONORIFICS, _demonym, _place_names
+
+    honorific = _HONORIFICS | {"mx", "dame", "lord", "lady"}  # the speaker layer's, and those no title list holds
 
     for p in persons:
         pw = p.name.split()
         # a surname names the person, unless a given name other than theirs goes with it ("Patrick Nielsen
         # Hayden" is not "Teresa Nielsen Hayden")
         # "Mr Biden", "Israel's Netanyahu", "Israeli PM Netanyahu": an honorific or a place is no given name
-        given = [c for c in caps if c.casefold().rstrip(".") not in _HONORIFIC_WORDS
+        given = [c for c in caps if c.casefold().rstrip(".") not in honorific
                  and c.casefold() not in _place_names() and not _demonym(c)]
         if caps and (" ".join(caps) == p.name or caps[-1] == pw[-1] and not (len(given) == len(pw) > 1
                                                                            and given[0] != pw[0])):
@@ -466,7 +465,7 @@ _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "
                             "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
 
 
-_NAME_RUN = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|van|von|de|da|der|bin|al|la|le))*"
+_NAME_RUN = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE_WORDS}))*"
 _ROLE_THEN_NAME = re.compile(rf"([^,]*?)(\S+)\s*,\s*({_NAME_RUN})\s*,\s*$")
 _NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[^,]{{1,60}}?)"
                              r"\s*,\s*$")
@@ -478,16 +477,14 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
     Roe, the mayor, said" (the apposition holds a title word). The name is the subject."""
     from .speakers import _FUNCTION
 
-    def plain(words: str) -> bool:  # no quotation in the role, no function word opening the name ("Like Francis")
-        return not any(c in words for c in "\"\u201c\u201d")
-
+    quoted = re.compile("[\"\u201c\u201d]")  # a quotation inside the apposition: '"...", said X' is inverted
     m = _ROLE_THEN_NAME.search(seg)
-    if m and v.title_rx.fullmatch(m.group(2).rstrip(".")) and plain(m.group()) and \
+    if m and v.title_rx.fullmatch(m.group(2).rstrip(".")) and not quoted.search(m.group()) and \
             m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
         return m.end(3)
     m = _NAME_THEN_ROLE.search(seg)
-    if m and any(v.title_rx.fullmatch(w) for w in m.group(2).split()) and plain(m.group()) and \
-            m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:
+    if m and any(v.title_rx.fullmatch(w) for w in m.group(2).split()) and not quoted.search(m.group()) and \
+            m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:  # not "Like Francis, the new pope ..."
         return m.end(1)
     return None
 
