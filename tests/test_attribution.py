@@ -874,3 +874,61 @@ def test_a_surname_shared_by_two_people_keeps_each_given_name():
                '"He could have had a longer career," Patrick Nielsen Hayden, her husband and the editor in chief, said.\n\n'
                "Mrs Nielsen Hayden said the letters would be published.\n")
     assert [a.source for a in d.attributions] == ["Patrick Nielsen Hayden", "Teresa Nielsen Hayden"]
+
+
+# session 17: a role names the person the article introduced with that role, or nobody it names; never
+# simply the last person named
+_CAST = ("Storm in Vell\n\nPolice Chief Dan Roe met Foreign Minister Mia Lund and Prime Minister Jon Alder of "
+         "Norland at the harbour on Monday.\n\n")
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # the role the article gave one person
+    ("The police chief said the roads would stay closed.", "Dan Roe"),
+    ("The minister said the embassy stays open.", "Mia Lund"),  # the prime minister is not "the minister"
+    ("The prime minister said help was coming.", "Jon Alder"),
+    ("The Norlandic premier added that fuel had doubled in price.", "Jon Alder"),  # the same role by another word
+    ("The prime minister of Norland said help was coming.", "Jon Alder"),  # the place after the role
+    ("The Norland prime minister said help was coming.", "Jon Alder"),
+    # a role no one the article introduced carries: the role, not the last person named
+    ("The fire chief told reporters that two crews were on standby.", "The fire chief"),
+    ("The ferry captain said the swell was still too high.", "The ferry captain"),
+    ("The president said the fund was empty.", "The president"),
+    ("The deputy minister said the border was calm.", "The deputy minister"),
+])
+def test_a_role_names_its_holder_or_no_one(sentence, source):
+    d = doc_of(_CAST + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+def test_a_rank_makes_another_role():
+    d = doc_of("Talks\n\nVice President Ola Berg and Deputy Mayor Tor Lie arrived late.\n\n"
+               "The vice president said more time was needed. The mayor said the hall was booked.\n")
+    assert [a.source for a in d.attributions] == ["Ola Berg", "The mayor"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("The President of Ostmark told reporters the border would reopen.", "Ida Varga"),
+    ("The President of Vellia told reporters the border would reopen.", "The President of Vellia"),  # no one named
+    ("Secretary of State Tom Reed said the border would reopen.", "Tom Reed"),  # "of State" is the title's
+])
+def test_a_role_of_a_place_is_the_holder_the_article_introduced(sentence, source):
+    d = doc_of("Border talks\n\nPresident Ida Varga of Ostmark met envoys from Vellia on Tuesday.\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize(("signoff", "kind", "source"), [
+    ("- With agency inputs", "vague", None),
+    ("\u2014 With inputs from Reuters", "relayed", "Reuters"),
+    ("(With inputs from agencies)", "vague", None),
+])
+def test_a_sign_off_after_a_dash_names_where_the_text_came_from(signoff, kind, source):
+    d = doc_of("Port reopens\n\nThe port of Vell reopened on Monday after a week of storms. Ships queued outside.\n\n"
+               + signoff + "\n")
+    [a] = d.attributions
+    assert (a.kind, a.source, d.text[a.start:a.end].lstrip("(").rstrip(")")) == (kind, source, signoff.lstrip("-\u2014( ").rstrip(")"))
+
+
+def test_a_dash_inside_a_sentence_before_with_is_no_sign_off():
+    d = doc_of("Port reopens\n\nThe port of Vell reopened on Monday - with the crowd cheering, ships left.\n")
+    assert d.attributions == []

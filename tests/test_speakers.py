@@ -47,7 +47,12 @@ def test_entity_table_collects_roles_and_attributes():
     disc = Discourse(people)
     assert disc.resolve("the Norlandic PM", len(text)) == "Jane Roe"
     assert disc.resolve("the defence minister", len(text)) == "Karl Ostby"
-    assert disc.resolve("the Norlandic minister", len(text)) is None  # both carry it, neither is speaking
+    # the prime minister is not "the minister": that role is Ostby's alone
+    assert disc.resolve("the Norlandic minister", len(text)) == "Karl Ostby"
+    assert disc.resolve("the prime minister", len(text)) == "Jane Roe"
+    two = text + "Norland's finance minister, Mia Lund, spoke last.\n"
+    disc = Discourse(find_people(doc_of(two), []))
+    assert disc.resolve("the Norlandic minister", len(two)) is None  # both carry it, neither is speaking
 
 
 @pytest.mark.parametrize(("text", "name", "attr"), [

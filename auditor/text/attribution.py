@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from ..models import Attribution
 from ..vocab import cached
-from .speakers import _ARABIC_PREFIX, _INITIALS, _PREFIXED
+from .speakers import _ARABIC_PREFIX, _INITIALS, _PREFIXED, GENERIC_HEADS
 
 Span = tuple[int, int]
 
@@ -340,6 +340,12 @@ class Person:
     name: str
     titles: set[str]
     first: int
+    # the words written just before a title ("police" of "Police Chief Dan Roe", "norland" of "Norland's
+    # Prime Minister"): whose role it is, which a later "the police chief" names again
+    attrs: set[str] = field(default_factory=set)
+
+
+_OF_PLACE_RX = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")
 
 
 def _persons(doc, v: Vocab) -> list[Person]:
@@ -367,6 +373,12 @@ def _persons(doc, v: Vocab) -> list[Person]:
             name = name[:-1]
         p = found.setdefault(name, Person(name, set(), m.start()))
         p.titles.add(m.group().casefold())
+        p.attrs.update(w.casefold().removesuffix("'s").removesuffix("’s")
+                       for w in _WORD.findall(text, max(0, m.start() - 40), m.start())[-2:])
+        # "Secretary General of NATO Mark Rutte", "Prime Minister Jon Alder of Norland": the body or place
+        of_place = skip or _OF_PLACE_RX.match(after, offset + nm.end())
+        if of_place:
+            p.attrs.update(w.casefold() for w in _WORD.findall(of_place.group())[1:] if w[:1].isupper())
     return sorted(found.values(), key=lambda p: p.first)
 
 
@@ -383,6 +395,13 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         if named:
             return named[-1].name, "person"
         return (persons[0].name, "person") if persons else (s, "person")
+    # "The President of Ukraine", "the prime minister of Norland": the role of that place's holder
+    of = _TITLE_OF_RX.match(s)
+    if of and v.title_rx.fullmatch(of.group("title")) and not v.source_rx.search(of.group("place")) and \
+            not persons_named(of.group("place").split(), persons):
+        t = of.group("title").casefold()
+        holders = _role_holders(f"{of.group('place')} {of.group('title')}", t, persons)
+        return (holders[0].name if len(holders) == 1 else s), "person"
     # a known source inside the phrase, or an outlet by its form ("the Daily Courier")
     sm = v.source_rx.search(s)
     if sm:
@@ -410,7 +429,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     if v.title_rx.search(s) and not named_after:  # "the Alliance chief": organisation and nationality words
         # before a role are no name ("Coach Billy Donovan" keeps "Donovan")
         caps = [t for t in caps if t.casefold() not in v.institution_heads
-                and not re.search(r"(?:an|ian|ese|ish)$", t) and not v.source_type(t)]
+                and not re.search(r"(?:an|ian|ese|ish|ic)$", t) and not v.source_type(t)]
     from .speakers import _HONORIFICS, _demonym, _place_names
 
     honorific = _HONORIFICS | {"mx", "dame", "lord", "lady"}  # the speaker layer's, and those no title list holds
@@ -433,27 +452,83 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
             return inner[0].name, "person"
     has_title = bool(v.title_rx.search(s))
     if has_title and not caps:
-        # a title alone: the person introduced with that title, else the last person named
+        # a title alone: the person the article introduced with that role; when two hold it, the one named
+        # last before it; when no one does, the role itself ("the fire chief" is not the police chief
+        # introduced earlier, nor the last person named)
         t = v.title_rx.search(s).group().casefold()
-        with_title = [p for p in persons if t in p.titles]
-        if with_title:
-            return with_title[0].name, "person"
-        before = [n for p2, n in history if p2 < pos]
-        if before:
-            return before[-1], "person"
-        if persons:
-            return persons[0].name, "person"
+        holders = _role_holders(s[:v.title_rx.search(s).end()], t, persons)
+        if len(holders) > 1:
+            named = [n for p2, n in history if p2 < pos and n in {h.name for h in holders}]
+            return (named[-1] if named else holders[0].name), "person"
+        if holders:
+            return holders[0].name, "person"
+        org = [w.casefold() for w in _WORD.findall(s[:v.title_rx.search(s).start()]) if w[:1].isupper()
+               and w.casefold() not in _DETS]
+        if t in GENERIC_HEADS and org:
+            # "the NATO chief", "the Alliance chief": the head of a body, named by it, is the person the
+            # article introduced as of that body, else the one it is about
+            of_org = [p for p in persons if any(o in p.attrs for o in org)]
+            if len(of_org) == 1:
+                return of_org[0].name, "person"
+            before = [n for p2, n in history if p2 < pos]
+            if before or persons:
+                return (before[-1] if before else persons[0].name), "person"
         return s, "person"
     head = low.split()[-1] if low.split() else low
     if any(low.endswith(h) for h in v.institution_heads):
         return s, "institution"
     if head in v.vague_nouns:
         return s, "unknown"
+    if caps and has_title and not named_after and not persons_named(caps, persons):
+        # "the Norland prime minister": a place or body before a role, no name
+        t = v.title_rx.search(s)
+        holders = _role_holders(s[:t.end()], t.group().casefold(), persons)
+        return (holders[0].name if len(holders) == 1 else s), "person"
     if caps:
         if re.search(r",|\band\b", s):
             return s, "unknown"
         return " ".join(caps) if has_title else s, "person" if len(caps) <= 3 else "unknown"
     return s, "unknown"
+
+
+def persons_named(caps: list[str], persons: list[Person]) -> bool:
+    """Some word of ``caps`` is a word of a person's name."""
+    return any(c in p.name.split() for p in persons for c in caps)
+
+
+_TITLE_OF_RX = re.compile(r"(?:[Tt]he\s+)?(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+of\s+(?:the\s+)?"
+                          r"(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})$")
+
+
+def _role_holders(phrase: str, title: str, persons: list[Person]) -> list[Person]:
+    """The persons who hold the role ``phrase`` names (its title word ``title``): introduced with that
+    title, a title it ends (``the minister``: Foreign Minister Mia Lund, not Prime Minister Jon Alder; a rank
+    word, ``speaker_titles.yaml``'s ``ranks``, makes another role), or one of the same role (``premier``:
+    a prime minister). A common noun before the title (``the fire chief``) must be whose role it was."""
+    from .speakers import _adjective_like, _ranks, _stem_match, same_roles
+
+    said = set(phrase.casefold().split())
+    tw = title.split()
+    before = [w.rstrip(",").removesuffix("'s").removesuffix("\u2019s") for w in phrase.split()[:-len(tw)]]
+    # a capitalised word (a place, a people, a body: "the Norlandic premier") is one of the person's
+    # attributes by its stem; a common noun ("the fire chief") is one of their words
+    places = [w.casefold() for w in before if w[:1].isupper() and w.casefold() not in _DETS]
+    mods = [w for w in before if w.isalpha() and w.islower() and w not in _DETS and not _adjective_like(w)]
+    out = []
+    for p in persons:
+        for pt in sorted(p.titles):
+            pw = pt.split()
+            unsaid = {r for r in _ranks() if r in pw and r not in said}  # "vice" of a vice president
+            if pt == title or (pw[-1] == tw[-1] and all(w in pw for w in tw) and not unsaid):
+                held = True
+            else:  # "premier" for a prime minister, "the pontiff" for a pope (not "president" for a vice one)
+                held = any(any(m == set(tw) for m in group) and any(m and unsaid <= m <= set(pw) for m in group)
+                           for group in same_roles())
+            if held and all(m in pw or m in p.attrs for m in mods) and \
+                    all(any(_stem_match(c, a) for a in p.attrs | set(pw)) for c in places):
+                out.append(p)
+                break
+    return out
 
 
 # -- noun phrases ------------------------------------------------------------------------------------
@@ -487,6 +562,10 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
             m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:  # not "Like Francis, the new pope ..."
         return m.end(1)
     return None
+
+
+_ROLE_OF_LEFT_RX = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?P<title>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+of\s+"
+                              r"(?:the\s+)?\Z")
 
 
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
@@ -556,15 +635,27 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             start = w.start()
             i -= 1
             continue
+        if start is not None and v.title_rx.fullmatch(words[-1].group()) and low not in _NOT_MODIFIERS:
+            # "the fire chief", "The Norland prime minister": up to three words between "the" and a role
+            # say whose role it is
+            det = next((k for k in range(i, max(-1, i - 4), -1) if words[k].group().casefold() == "the"), None)
+            if det is not None and not text[words[det].start():words[-1].end()].count("\n") and all(
+                    (x.group().isalpha() or x.group()[:1].isupper()) and x.group().casefold() not in _NOT_MODIFIERS
+                    and not text[x.end():words[k + 1].start()].strip()
+                    for k, x in enumerate(words[det + 1:i + 1], start=det + 1)):
+                start = words[det].start()
+                break
         if start is not None and tok.islower() and tok.isalpha() and text[start:words[-1].end()].islower() and \
                 low not in _NOT_MODIFIERS:
             # "A palace aide", "two army officers": one or two plain nouns between an indefinite
-            # determiner and the head name no one either
+            # determiner and the head name no one either; "the fire chief", "the ferry captain": between
+            # "the" and a role they say whose role it is
             for back in (1, 2):
                 if i - back < 0 or text[words[i - back].end():words[i - back + 1].start()].strip():
                     break
                 prev = words[i - back].group()
-                if _INDEFINITE.match(prev + " "):
+                if _INDEFINITE.match(prev + " ") or (prev.casefold() == "the" and
+                                                     v.title_rx.fullmatch(words[-1].group())):
                     start = words[i - back].start()
                     break
                 if not (prev.islower() and prev.isalpha()) or prev in _NOT_MODIFIERS:
@@ -572,6 +663,10 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         break
     if start is None or text[start:words[-1].end()].casefold() in _DETS:
         return None  # "The first reported case": a determiner alone is no subject
+    # "The President of Ukraine told", "the prime minister of Norland said": the role of the place named
+    of = _ROLE_OF_LEFT_RX.search(text, lo, start)
+    if of and text[start:start + 1].isupper() and v.title_rx.fullmatch(of.group("title")):
+        start = of.start()
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
@@ -1496,7 +1591,7 @@ _DATELINE2_RX = re.compile(r"\s*(?:[A-Z][^\n()]{0,70}?\s*)?\(([^()\n]{2,40})\)\s
 # a sign-off naming where the text came from: "(With PTI inputs)", "With agency inputs", "(with AFP)",
 # "Reuters contributed to this report", "published from a wire agency feed"
 _SIGNOFF_RX = re.compile(
-    r"(?:(?:^|\(|(?<=[.!?]\s))\s*(?:[Ww]ith\s+(?:additional\s+)?(?P<a>[^()\n.]{1,40}?)\s+(?:inputs?|reporting)"
+    r"(?:(?:^|\(|(?<=[.!?]\s))[^\S\n]*(?:[-\u2013\u2014*\u2022][^\S\n]*)?(?:[Ww]ith\s+(?:additional\s+)?(?P<a>[^()\n.]{1,40}?)\s+(?:inputs?|reporting)"
     r"|[Ww]ith\s+(?P<b>[^()\n.]{1,30}?)\s*(?=\))"
     r"|(?P<c>[A-Z][^()\n.]{0,40}?)\s+contributed\s+to\s+this\s+(?:report|story|article))"
     r"|(?<!\w)(?:published|generated|taken)\s+from\s+an?\s+(?P<d>(?:wire\s+agency|wire|news\s+agency|agency|syndicated)"
@@ -1682,7 +1777,7 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
             g = next(k for k in "abcd" if m.group(k))
             body = m.group(g).strip()
             outlet = outlet_of(body, v) if g != "d" else None
-            s = m.start() + len(m.group()) - len(m.group().lstrip(" (\n"))
+            s = m.start() + len(m.group()) - len(m.group().lstrip(" (\n-\u2013\u2014*\u2022"))
             if outlet and not _own_outlet(doc, outlet[0]):
                 yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="sign-off",
                                   chain=[outlet[0]], hops=2, source_type=outlet[1])

@@ -517,6 +517,26 @@ def _role_words(words) -> tuple[set[str], set[str]]:
 _AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
 
 
+@cached
+def _ranks() -> frozenset[str]:
+    """Words that make a title another role (``speaker_titles.yaml``, ``ranks``: "prime", "vice",
+    "deputy"): a person introduced with one is not the plain role without it."""
+    from ..vocab import load_mapping
+
+    return frozenset(str(w).lower() for w in load_mapping("speaker_titles").get("ranks", []) or [])
+
+
+_ADJECTIVE_ENDINGS = ("ly", "ed", "ing", "ive", "ous", "ful", "ist", "ent", "ant", "al", "ic", "ian", "ish", "ese")
+_ADJECTIVES = frozenset({"top", "senior", "junior", "late", "longtime", "veteran", "young", "old", "powerful",
+                         "outspoken", "hardline", "interim", "own", "same", "other", "sole", "only", "chief"})
+
+
+def _adjective_like(word: str) -> bool:
+    """A lower-case word before a role that describes its holder rather than naming whose role it is."""
+    return word in _DESC_STOP or word in _ADJECTIVES or word.endswith(_ADJECTIVE_ENDINGS) or \
+        word.startswith("age:") or "-" in word
+
+
 def _expand(low: str) -> list[str]:
     """A descriptive word as the words a role is matched by: ``ex-``/``former`` dropped, an abbreviation
     expanded (``pm``), an age as ``age:69`` (``69-year-old``, an apposition's ``69``), ``chicago-born`` as
@@ -1322,13 +1342,19 @@ class Discourse:
         head = words[-1][0]
         capmods = [x for x, cap in words[:-1] if cap]
         titlemods = [x for x, cap in words[:-1] if not cap and x in titles()]
+        # a common noun before the role says whose role it is ("the fire chief", "the ferry captain"): the
+        # person must carry it; an adjective ("the new", "the embattled", "the outgoing") says nothing
+        nounmods = [x for x, cap in words[:-1] if not cap and x not in titles() and not _adjective_like(x)]
+        said = {x for x, _ in words}
         cands = []
         for p in self.people.persons.values():
             feats = p.titles | p.attrs
-            if not all(any(_stem_match(c, f) for f in feats) for c in capmods):
+            if not all(any(_stem_match(c, f) for f in feats) for c in capmods + nounmods):
                 continue
             if not all(t in p.titles for t in titlemods):
                 continue
+            if head in p.lead and any(r in p.lead and r not in said for r in _ranks()):
+                continue  # "the minister" is not Prime Minister Roe, "the president" not the vice president
             if p.mentions and min(p.mentions) > pos > self.people.head_end:
                 continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
                 # (a headline's role names whom the story goes on to introduce)
@@ -1449,11 +1475,13 @@ _APPOS_SUBJECT = re.compile(
 def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
     """Who the sentence running from ``lo`` to the cue at ``pos`` is about: its subject resolved (``The
     Russian leader accused ..., stating,``), else the current speaker."""
+    unnamed = False
     m = _subject_re().match(norm, lo, pos)
     if m:
         who = disc.resolve(m.group("who"), m.start("who"))
         if who and who in disc.people.persons:
             return who
+        unnamed = _unnamed_role(m.group("who"))
     # "Robert Roe, the first banker to lead Norland, declared": the sentence opens with a name (or a
     # description) and a phrase set off by commas, then the cue
     if norm.find(",", lo, pos) >= 0:
@@ -1462,7 +1490,19 @@ def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | Non
             who = disc.resolve(m.group("who"), m.start("who"))
             if who and who in disc.people.persons:
                 return who
-    return disc.current(pos)
+            unnamed = unnamed or _unnamed_role(m.group("who"))
+    # "The harbour master, who asked not to be named, said": the subject is someone the article does not
+    # name, not the passage's current speaker
+    return None if unnamed else disc.current(pos)
+
+
+def _unnamed_role(who: str) -> bool:
+    """A subject that is a role in lower case (``the harbour master``, ``the fire chief``), not a speech noun
+    (``the statement``, whose words are the current speaker's)."""
+    toks = who.split()
+    if len(toks) < 2 or toks[0].lower() != "the" or not all(t.islower() for t in toks[1:]):
+        return False
+    return toks[-1] not in _speech_nouns() and not _demonym_plural(toks[-1])
 
 
 def _not_a_subject(who: str, verb: str) -> bool:
