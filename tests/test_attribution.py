@@ -932,3 +932,20 @@ def test_a_sign_off_after_a_dash_names_where_the_text_came_from(signoff, kind, s
 def test_a_dash_inside_a_sentence_before_with_is_no_sign_off():
     d = doc_of("Port reopens\n\nThe port of Vell reopened on Monday - with the crowd cheering, ships left.\n")
     assert d.attributions == []
+
+
+@pytest.mark.parametrize(("intro", "sentence", "source"), [
+    # a role given in an apposition or by an abbreviated title: the speaker layer's table holds it
+    ("Karl Ostby, Norland's defence minister, arrived on Monday.", "The defence minister said the border was calm.",
+     "Karl Ostby"),
+    ("Republican Gov. Eric Holm met the teachers on Tuesday.", "The governor said pay would rise.", "Eric Holm"),
+    ("Sen. Ada Lind met the teachers on Tuesday.", "The senator said pay would rise.", "Ada Lind"),
+    # the same forms with a role no one holds
+    ("Karl Ostby, Norland's defence minister, arrived on Monday.", "The finance minister said the budget was tight.",
+     "The finance minister"),
+    ("Jon Alder, Norland's prime minister, arrived on Monday.", "The minister said the budget was tight.",
+     "The minister"),
+])
+def test_a_role_introduced_in_other_forms_names_its_holder(intro, sentence, source):
+    d = doc_of("Talks in Vell\n\n" + intro + "\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]

@@ -38,6 +38,7 @@ reached one speaker through one channel.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..models import Attribution
@@ -345,6 +346,25 @@ class Person:
     attrs: set[str] = field(default_factory=set)
 
 
+class Persons(list):
+    """The persons introduced with a title, in order of first mention; ``table()`` gives, computed once and
+    only when asked, the speaker layer's persons with their role words (every form of introduction:
+    "Karl Ostby, Norland's defence minister", "Mia Lund, who heads the port authority"), which a role no
+    titled introduction holds is matched against."""
+
+    table: Callable[[], list[Person]]
+
+
+def _role_table(doc) -> list[Person]:
+    """The speaker layer's persons (``speakers.find_people``) as this layer's: each role word a title of its
+    own, the person's attributes and role words as attributes."""
+    from .speakers import find_people
+
+    people = find_people(doc, doc.quotation_spans)
+    return [Person(p.name, set(p.titles), p.first, set(p.titles) | set(p.attrs))
+            for p in sorted(people.persons.values(), key=lambda p: (p.first, p.name)) if p.titles]
+
+
 _OF_PLACE_RX = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")
 
 
@@ -379,7 +399,20 @@ def _persons(doc, v: Vocab) -> list[Person]:
         of_place = skip or _OF_PLACE_RX.match(after, offset + nm.end())
         if of_place:
             p.attrs.update(w.casefold() for w in _WORD.findall(of_place.group())[1:] if w[:1].isupper())
-    return sorted(found.values(), key=lambda p: p.first)
+    out = Persons(sorted(found.values(), key=lambda p: p.first))
+    memo: list[list[Person]] = []
+    out.table = lambda: memo[0] if memo else memo.append(_role_table(doc)) or memo[0]
+    return out
+
+
+def _holders(phrase: str, title: str, persons: list[Person]) -> list[Person]:
+    """``_role_holders`` among the titled persons, else among the speaker layer's table."""
+    found = _role_holders(phrase, title, persons)
+    table = getattr(persons, "table", None)
+    if not found and table is not None:
+        titled = {p.name for p in persons}
+        found = [p for p in _role_holders(phrase, title, table()) if p.name not in titled]
+    return found
 
 
 def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
@@ -400,7 +433,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     if of and v.title_rx.fullmatch(of.group("title")) and not v.source_rx.search(of.group("place")) and \
             not persons_named(of.group("place").split(), persons):
         t = of.group("title").casefold()
-        holders = _role_holders(f"{of.group('place')} {of.group('title')}", t, persons)
+        holders = _holders(f"{of.group('place')} {of.group('title')}", t, persons)
         return (holders[0].name if len(holders) == 1 else s), "person"
     # a known source inside the phrase, or an outlet by its form ("the Daily Courier")
     sm = v.source_rx.search(s)
@@ -456,7 +489,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         # last before it; when no one does, the role itself ("the fire chief" is not the police chief
         # introduced earlier, nor the last person named)
         t = v.title_rx.search(s).group().casefold()
-        holders = _role_holders(s[:v.title_rx.search(s).end()], t, persons)
+        holders = _holders(s[:v.title_rx.search(s).end()], t, persons)
         if len(holders) > 1:
             named = [n for p2, n in history if p2 < pos and n in {h.name for h in holders}]
             return (named[-1] if named else holders[0].name), "person"
@@ -482,7 +515,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     if caps and has_title and not named_after and not persons_named(caps, persons):
         # "the Norland prime minister": a place or body before a role, no name
         t = v.title_rx.search(s)
-        holders = _role_holders(s[:t.end()], t.group().casefold(), persons)
+        holders = _holders(s[:t.end()], t.group().casefold(), persons)
         return (holders[0].name if len(holders) == 1 else s), "person"
     if caps:
         if re.search(r",|\band\b", s):
@@ -518,8 +551,9 @@ def _role_holders(phrase: str, title: str, persons: list[Person]) -> list[Person
     for p in persons:
         for pt in sorted(p.titles):
             pw = pt.split()
-            unsaid = {r for r in _ranks() if r in pw and r not in said}  # "vice" of a vice president
-            if pt == title or (pw[-1] == tw[-1] and all(w in pw for w in tw) and not unsaid):
+            # "vice" of a vice president (a title of its own in the speaker layer's table)
+            unsaid = {r for r in _ranks() if (r in pw or r in p.titles) and r not in said}
+            if not unsaid and (pt == title or pw[-1] == tw[-1] and all(w in pw or w in p.attrs for w in tw)):
                 held = True
             else:  # "premier" for a prime minister, "the pontiff" for a pope (not "president" for a vice one)
                 held = any(any(m == set(tw) for m in group) and any(m and unsaid <= m <= set(pw) for m in group)

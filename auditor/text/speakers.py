@@ -115,7 +115,10 @@ _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss", "official", "officer", "figure"})
 # Abbreviations of roles, expanded before a role is matched ("the Norlandic PM" -> prime minister).
 ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sg": "secretary general",
-                 "potus": "president", "veep": "vice president"}
+                 "potus": "president", "veep": "vice president",
+                 # a title abbreviated before a name ("Gov. Eric Holcomb"): the role a later "the governor" names
+                 "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                 "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain", "sgt": "sergeant"}
 _DESC_STOP = frozenset({"a", "an", "the", "of", "who", "and", "in", "for", "to", "at", "on", "with", "has", "have",
                         "is", "was", "his", "her", "its", "their", "former", "ex", "then", "now", "current", "new",
                         "s", "by", "from", "as", "that", "which", "also", "long", "time", "once"})
@@ -790,11 +793,13 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         before_titles = []
         for w in reversed(lead.split()[-3:]):
             low = w.lower().strip(",").rstrip(".")
-            if low not in tls or (w.endswith(".") and not _is_title(w)):
+            if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
+                low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
+            if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)):
                 break
-            roles.add(low)
+            roles.update(low.split())
             if w[:1].isupper():
-                before_titles.append(low)
+                before_titles += low.split()
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
         if rc and any(w.lower() in tls for w in rc.group(1).split()):
             r2, a2 = _role_words(rc.group(1).split())
