@@ -605,3 +605,19 @@ def test_a_published_transcript_without_quotation_marks_is_the_consensus():
         q = d.quotes[-1]
         assert q.cluster == tolls.cluster and q.fidelity < 0.5
         assert any(x["type"] == "number" for x in q.differences)
+
+
+def test_a_common_noun_before_a_role_keeps_the_corpus_from_naming_someone_else_in_it():
+    """"the fire chief said" is not the police chief the other articles name "the chief"; "the police
+    chief said" is."""
+    named = ('Flood\n\nPolice Chief Dan Roe toured Vell on {day}. "{q}," the police chief said.')
+    docs = docs_of({
+        "a": named.format(day="Monday", q="The roads stay closed"),
+        "b": named.format(day="Tuesday", q="The water is dropping"),
+        "c": 'Flood\n\nThe water rose again on Monday. "Two crews are on standby," the fire chief said.',
+        "d": 'Flood\n\nThe water rose again on Monday. "The roads stay closed," the police chief said.',
+    })
+    cluster_quotes(docs)
+    spk = {d.article.id: [q.speaker for q in d.quotes] for d in docs}
+    assert spk["c"] == [None]
+    assert spk["d"] == ["Dan Roe"]

@@ -133,6 +133,7 @@ from ..text.document import WORD_RE
 from ..text.normalize import normalize
 from ..text.speakers import (  # _REGNAL: "Leo XIV", the number is part of the name
     _REGNAL,
+    _adjective_like,
     inner_words,
     same_roles,
     titles,
@@ -1610,7 +1611,9 @@ def _role_key(mods: str, head: str) -> str | None:
     if group:
         head = " ".join(sorted(group[0]))
     capmods = [w.lower() for w in mods.split() if w[:1].isupper() and w.lower() not in titles()]
-    return " ".join(capmods + [head])
+    # a common noun before the role says whose it is: "the fire chief" is not the police chief
+    nounmods = [w for w in mods.split() if w.isalpha() and w.islower() and w not in titles() and not _adjective_like(w)]
+    return " ".join(capmods + nounmods + [head])
 
 
 def _cue_role(doc, q) -> str | None:

@@ -531,7 +531,8 @@ def _ranks() -> frozenset[str]:
 
 _ADJECTIVE_ENDINGS = ("ly", "ed", "ing", "ive", "ous", "ful", "ist", "ent", "ant", "al", "ic", "ian", "ish", "ese")
 _ADJECTIVES = frozenset({"top", "senior", "junior", "late", "longtime", "veteran", "young", "old", "powerful",
-                         "outspoken", "hardline", "interim", "own", "same", "other", "sole", "only", "chief"})
+                         "outspoken", "hardline", "interim", "own", "same", "other", "sole", "only", "chief",
+                         "first", "second", "third", "last", "next", "previous", "future", "youngest", "oldest"})
 
 
 def _adjective_like(word: str) -> bool:
