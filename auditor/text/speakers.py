@@ -1355,7 +1355,13 @@ class Discourse:
         cands = []
         for p in self.people.persons.values():
             feats = p.titles | p.attrs
-            if not all(any(_stem_match(c, f) for f in feats) for c in capmods + nounmods):
+            if not all(any(_stem_match(c, f) for f in feats) for c in capmods):
+                continue
+            # a common noun that is not theirs, when the article gave them another ("Police Chief Dan Roe" is
+            # not "the fire chief"; "Opposition leader Mia Lund", whose first word the sentence capitalised,
+            # may be "the opposition leader")
+            if any(not any(_stem_match(c, f) for f in feats) for c in nounmods) and \
+                    any(not a.startswith("age:") for a in p.attrs):
                 continue
             if not all(t in p.titles for t in titlemods):
                 continue
@@ -1583,7 +1589,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                                     "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m:
-                done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon")
+                done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon",
+                              norm=norm)
                 if done:
                     break
         tail = before[-160:]
@@ -1620,6 +1627,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     done = _apply(q, m, base, disc, base + m.start("who"), r.open, colon=key == "before_colon")
                 if done:
                     break
+        if not done and ("report" in tail or "wrote" in tail or "writes" in tail):
+            # 'As the Vell Herald reported, "..."': an outlet's words, not the passage's speaker
+            m = _OUTLET_REPORTED.search(tail)
+            if m and _is_outlet(m.group("who")):
+                done = _nobody_named(q, m, base)
         if not done:
             m = pats["before_bare"].search(tail)
             if m:
@@ -1645,8 +1657,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     top = cued.most_common(1)
     dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 0.6 * total else (
         people.main if len(people.persons) == 1 else None)
+    prev = None
     for q, r in zip(quotes, raws, strict=True):
+        before, prev = prev, (q, r)
         if q.speaker or q.cue:
+            continue
+        if before and _split_rest(norm, before[0], before[1], r):
+            q.speaker = before[0].speaker  # '"...," said the harbour master, "..."': the same utterance
             continue
         # a floating quotation continues the last speaker quoted in the passage (a sentence about someone
         # else in between, who says nothing, does not take it over)
@@ -1654,6 +1671,29 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         recent = last and disc.speech_within(r.open, 2 * _PASSAGE)
         q.speaker = (last if recent else None) or disc.current(r.open) or dominant
     return disc
+
+
+_OUTLET_REPORTED = re.compile(rf"(?P<who>(?:(?i:the)[^\S\n]+)?{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+[a-z]+)"
+                             r"[^\S\n]+(?:first[^\S\n]+)?(?P<verb>reported|reports|wrote|writes)"
+                             r"(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$")
+
+
+def _is_outlet(phrase: str) -> bool:
+    """A news outlet by name or form ("the Vell Herald", "Reuters") or a media noun ("the newspaper")."""
+    from .attribution import outlet_of, vocab
+
+    v = vocab()
+    return bool(outlet_of(phrase, v) or v.media_noun_rx.fullmatch(phrase.split()[-1]))
+
+
+def _split_rest(norm: str, q0, r0, r) -> bool:
+    """Quotation ``r`` opens right after the cue of the quotation ``q0`` before it, on its line, with
+    only the cue's clause between them: the second half of one utterance the cue splits."""
+    if r0.close is None or q0.cue_start is None or q0.cue_end is None:
+        return False
+    gap = norm[r0.close + 1:r.open]
+    return (r0.close < q0.cue_start and q0.cue_end <= r.open and len(gap) <= 120 and "\n" not in gap
+            and gap.rstrip().endswith((",", ":")) and not re.search(r"[.!?;]", gap))
 
 
 # an indefinite speaker: "A Norland official", "one resident", "another fan" (not "A. Roe", an initial; its
@@ -1686,7 +1726,12 @@ def _nobody_named(q, m, base: int, cue: str | None = None) -> bool:
     return True
 
 
-def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colon: bool = False) -> bool:
+# a name set off by commas after a role: 'said Lund's deputy, Tom Berg, "..."'
+_APPOSED_AFTER_ROLE = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}})[^\S\n]*(?:,|[.;]|$)")
+
+
+def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colon: bool = False,
+           norm: str | None = None) -> bool:
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
@@ -1697,6 +1742,11 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
         return False
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
     speaker = disc.resolve(who, min(resolve_at, open_at))
+    if speaker is None and norm is not None and not colon and who.split()[0].lower() not in PRONOUNS:
+        # the role after the verb is set off by commas with the holder's name: the name speaks
+        ap = _APPOSED_AFTER_ROLE.match(norm, base + m.end("who"))
+        if ap:
+            speaker = disc.resolve(ap.group("name"), ap.start("name"))
     if _who_is_junk(who, speaker, disc.people) or (colon and speaker not in disc.people.persons):
         return False
     q.speaker = speaker
