@@ -949,3 +949,18 @@ def test_a_dash_inside_a_sentence_before_with_is_no_sign_off():
 def test_a_role_introduced_in_other_forms_names_its_holder(intro, sentence, source):
     d = doc_of("Talks in Vell\n\n" + intro + "\n\n" + sentence + "\n")
     assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("According to his aunt, Mia Starr, he read before he could walk.", "Mia Starr"),
+    ("According to a close friend, Tom Lee, he never slept.", "Tom Lee"),
+    ("According to his aunt, he read before he could walk.", "his aunt"),  # no name set off: the role
+])
+def test_according_to_a_role_set_off_with_a_name_is_the_name(sentence, source):
+    d = doc_of("Roe remembered\n\nJohn Roe was born in Vell in 1957.\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions] == [source]
+
+
+def test_a_contraction_is_no_source():
+    d = doc_of("Tips\n\nYou\u2019ll recognize that the garden needs little water. We\u2019ve noticed the beans first.\n")
+    assert d.attributions == []

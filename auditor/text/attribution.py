@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from ..models import Attribution
 from ..vocab import cached
-from .speakers import _ARABIC_PREFIX, _INITIALS, _PREFIXED, GENERIC_HEADS
+from .speakers import _ARABIC_PREFIX, _CONTRACTION, _INITIALS, _PREFIXED, GENERIC_HEADS
 
 Span = tuple[int, int]
 
@@ -649,8 +649,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if start is None and low in v.pronouns:
             start = w.start()
             break
-        if low in _PRONOUNS_SKIP and start is None:
-            return None
+        if (low in _PRONOUNS_SKIP or _CONTRACTION.fullmatch(tok)) and start is None:
+            return None  # "it", "You'll": no source
         if start is not None and low in _PARTICLES_LEFT and i > 0 and words[i - 1].group()[:1].isupper() and \
                 not text[words[i - 1].end():w.start()].strip():
             start = w.start()  # "Faisal bin Adel", "Luiz da Silva": a particle between two words of a name
@@ -934,6 +934,11 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[np[0]:np[1]]
             np, phrase = _via_outlet(doc, np, e0, v)
+            if _POSSESSED_ROLE_RX.fullmatch(phrase):
+                # "according to his aunt, Jane Roe,": the name set off after the role is the source
+                named = _apposed_name(text, np[1], e0)
+                if named and not text[np[1]:named[0]].strip(" ,"):
+                    np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
         # 3. reporting and relay verbs
         for m in m_verb:
@@ -1180,6 +1185,9 @@ _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comm
 
 
 _APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*(?:[,.;:!?]|$)")
+
+
+_POSSESSED_ROLE_RX = re.compile(r"(?:his|her|their|its|[Tt]he|an?|[A-Z][\w'\u2019-]*['\u2019]s)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*")
 
 
 def _apposed_name(text: str, pos: int, hi: int) -> Span | None:

@@ -195,6 +195,15 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "before_who_verb": re.compile(
             rf"(?P<who>{near})\s+{_ADVERB}?(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
+        # 'According to his aunt, Jane Roe, "..."': the name set off after the role
+        "before_according_appos": re.compile(
+            rf"(?P<verb>(?i:according\s+to))\s+(?:(?i:his|her|their|its|the)\s+|{CAPW}['\u2019]s\s+)"
+            rf"(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*\s*,\s*(?P<who>{CAPW}(?:\s+{CAPW}){{1,3}})\s*,?\s*$"),
+        # 'As Sherlock would say, "..."', 'as Churchill once put it:': a saying of the one named
+        "before_as_said": re.compile(
+            rf"(?:^|(?<=[.;:!?\n])|(?<=,))\s*(?i:as)\s+(?P<who>{CAPW}(?:\s+{CAPW}){{0,3}})\s+"
+            rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
+            rf"\s*[,:]?\s*$"),
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
         # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
         "after_colon": re.compile(rf"^[^\S\n]*(?P<verb>:)[^\S\n]*(?P<who>{spk})[^\S\n]*(?=\n|$)"),
@@ -1041,6 +1050,9 @@ def _institution_word(tok: str) -> bool:
     return low in _organisation_heads() or last in _organisation_heads() or low in _place_names()
 
 
+_CONTRACTION = re.compile(r"(?i:i|you|we|they|he|she|it|that|there|here|what|who|let)['\u2019](?i:ll|re|ve|m|d|s)")
+
+
 def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool:
     """Words that name a place or an organisation, not a person: a territory ("Ukraine", "North Korea"), a
     news outlet the sources list knows ("Al Jazeera"), a
@@ -1050,6 +1062,8 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
     joined = " ".join(name).lower()
     if joined in _place_names() or _news_outlet(" ".join(name)):
         return True
+    if any(_CONTRACTION.fullmatch(w) for w in name):
+        return True  # "You'll", "We're", "It's": a pronoun and its verb, capitalised where a line opens
     if len(name) == 1 and not titled and (name[0].lower() in places or _demonym_plural(name[0])):
         return True
     if len(name) == 1 and name[0].lower() in _organisation_heads():
@@ -1600,7 +1614,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if unnamed:
             done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
         if not done:
-            for key in ("before_poss", "before_according", "before_who_verb", "before_colon"):
+            for key in ("before_poss", "before_according_appos", "before_as_said", "before_according",
+                        "before_who_verb", "before_colon"):
                 if key == "before_poss" and not _SPEECH_NOUN_RX.search(tail):
                     continue
                 m = pats[key].search(tail)
@@ -1625,6 +1640,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     done = True
                 else:
                     done = _apply(q, m, base, disc, base + m.start("who"), r.open, colon=key == "before_colon")
+                    if not done and key == "before_as_said":
+                        done = _nobody_named(q, m, base)  # a saying of someone the article does not introduce
                 if done:
                     break
         if not done and ("report" in tail or "wrote" in tail or "writes" in tail):
