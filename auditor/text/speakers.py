@@ -179,14 +179,21 @@ def cue_patterns() -> dict[str, re.Pattern]:
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
     role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}{rw})"
     near = rf"(?:{spk}|{role})"
+    role_word = rf"(?:[a-z][\w\-]*|(?i:{tw}))"
+    roles = rf"(?:{role_word},[^\S\n]+){{0,3}}(?:{role_word}[^\S\n]+and[^\S\n]+)?"
     ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
     # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     return {
         "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
-        "after_role_who_verb": re.compile(rf"{lead}(?P<who>[a-z][\w\-]*[^\S\n]+(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})"
+        # ... or several ('"...," chairman, CEO and president Jo Rae said')
+        "after_role_who_verb": re.compile(rf"{lead}{roles}(?P<who>[a-z][\w\-]*[^\S\n]+(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})"
                                           rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        # a relative clause set off between the name and its verb: '"...," Minister Jo Rae, who took office
+        # in May, said'
+        "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}},"
+                                         rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
         # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
         "before_bare": re.compile(
@@ -282,6 +289,7 @@ class Person:
     mentions: list[int] = field(default_factory=list)
     first: int = 0  # where the article first names them in full
     lead: set[str] = field(default_factory=set)  # title words written in front of the full name ("rev")
+    described: bool = False  # given an age or a description somewhere ("Kamla, 61,", "Kamla, a farmer,")
 
 
 def _compatible(a, b) -> bool:
@@ -711,6 +719,7 @@ class _Run:
     verb_after: bool
     evidence: bool  # a person on this mention's own evidence (a title, a reporting verb, "who", a description)
     heading: bool
+    described: bool = False  # an age or an indefinite description set off after the name
 
 
 def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
@@ -853,7 +862,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
-                 possessive, verb_after, False, in_heading(m.start()))
+                 possessive, verb_after, False, in_heading(m.start()),
+                 bool(_AGE_APPOS.match(norm, m.end())) or described and appos.group(1)[:2].lower() in ("a ", "an"))
         if single and not titled and not verb_after and nxt and nxt.group(1) not in skip and _demonym(name[0]):
             continue  # "European leaders applauded", "Israeli troops": a people's adjective, nobody's name
         if single:
@@ -917,6 +927,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         p.mentions.append(r.pos)
         p.titles |= r.roles
         p.attrs |= r.attrs
+        p.described |= r.described
         if r.single and r.possessive and not _speech_of().match(norm, r.end):
             continue
         mentions.append((r.pos, fn))
@@ -1599,8 +1610,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
-        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_verb_who", "after_words_of",
-                                    "after_poss", "after_colon", "after_dash"):
+        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_who_rel_verb", "after_verb_who",
+                                    "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon",
@@ -1672,8 +1683,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     cued = Counter(q.speaker for q in quotes if q.cue and q.speaker)
     total = sum(cued.values())
     top = cued.most_common(1)
-    dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 0.6 * total else (
-        people.main if len(people.persons) == 1 else None)
+    dominant = top[0][0] if top and top[0][1] >= 2 and top[0][1] >= 0.6 * total else None
+    # else the only person the article names, for a quotation after it names them, when it is clearly a
+    # person: a title, or a name of two words ("Vellcorp is thrilled ..." names a firm; "How to Adopt an
+    # Online Leader Growth Mindset" at a blog's end names no one, least of all the speaker of its quotations)
+    only = next(iter(people.persons.values())) if len(people.persons) == 1 and not dominant else None
+    if only and not _clearly_a_person(only):
+        only = None
     prev = None
     for q, r in zip(quotes, raws, strict=True):
         before, prev = prev, (q, r)
@@ -1686,8 +1702,22 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         # else in between, who says nothing, does not take it over)
         last = disc.current_speaker(r.open)
         recent = last and disc.speech_within(r.open, 2 * _PASSAGE)
-        q.speaker = (last if recent else None) or disc.current(r.open) or dominant
+        current = disc.current(r.open)
+        if current and current in people.persons and not _clearly_a_person(people.persons[current]):
+            current = None  # "Vellcorp is thrilled ...": a firm's name opening sentences speaks no quotation
+        # the only person, when named before the quotation or in its paragraph (a cue no pattern read:
+        # '"...," Kamla, a farmer in Ostby, said by phone'), not pages later
+        end = r.close if r.close is not None else r.end
+        named = only and only.mentions and only.mentions[0] < (doc.paragraph_at(end) or (0, end))[1]
+        q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
     return disc
+
+
+def _clearly_a_person(p: Person) -> bool:
+    """A title, an age or a description, or a name of two words or more: what a quotation with no cue may be
+    given to (a single word with none, "Vellcorp", "Experience", may be a firm or a product the article's
+    sentences open with)."""
+    return bool(p.titles) or p.described or len(p.name.split()) > 1
 
 
 _OUTLET_REPORTED = re.compile(rf"(?P<who>(?:(?i:the)[^\S\n]+)?{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+[a-z]+)"
