@@ -964,3 +964,35 @@ def test_according_to_a_role_set_off_with_a_name_is_the_name(sentence, source):
 def test_a_contraction_is_no_source():
     d = doc_of("Tips\n\nYou\u2019ll recognize that the garden needs little water. We\u2019ve noticed the beans first.\n")
     assert d.attributions == []
+
+
+@pytest.mark.parametrize(("intro", "sentence", "source"), [
+    # a people's noun for one of them is the one person the article gave that people's adjective
+    ("Danish coach Anders Holm and Swedish coach Lars Berg met after the match.", "The Dane admitted the side was poor.",
+     "Anders Holm"),
+    ("Danish coach Anders Holm and Swedish coach Lars Berg met after the match.", "The Swede said the pitch was wet.",
+     "Lars Berg"),
+    ("Australian coach Ana Roe and Danish coach Anders Holm met after the match.",
+     "The Australian said the pitch was wet.", "Ana Roe"),
+    # no one of that people, or two: the noun itself
+    ("Danish coach Anders Holm and Swedish coach Lars Berg met after the match.",
+     "The Norwegian said the pitch was wet.", "The Norwegian"),
+    ("Danish coach Anders Holm and Danish striker coach Tor Lund met after the match.",
+     "The Dane said the pitch was wet.", "The Dane"),
+])
+def test_a_peoples_noun_names_the_one_person_of_that_people(intro, sentence, source):
+    d = doc_of("After the match\n\n" + intro + "\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize(("intro", "sentence", "source"), [
+    # letters after a name are no part of it, and an occupation written before a name is a title
+    ("Barrister Tom Reed KC spoke for the family.", "Reed KC said the claim was weak.", "Tom Reed"),
+    ("The committee met on Monday.", "Ana Lind MP said the report was late.", "Ana Lind"),
+    ("The committee met on Monday.", "Ana Lind MP, who chairs it, said the report was late.", "Ana Lind"),
+    ("Researcher Ana Kovac led the study.", "The researcher said the data were clear.", "Ana Kovac"),
+    ("Campaigner Jo Rae marched with the teachers.", "The campaigner said pay must rise.", "Jo Rae"),
+])
+def test_post_nominal_letters_and_occupations_before_a_name(intro, sentence, source):
+    d = doc_of("In court\n\n" + intro + "\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions if a.kind == "direct"][-1:] == [source]

@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 
 from ..models import Attribution
 from ..vocab import cached
-from .speakers import _ARABIC_PREFIX, _CONTRACTION, _INITIALS, _PREFIXED, GENERIC_HEADS
+from .speakers import _ARABIC_PREFIX, _CONTRACTION, _INITIALS, _PREFIXED, GENERIC_HEADS, _post_nominals
 
 Span = tuple[int, int]
 
@@ -383,8 +383,10 @@ def _persons(doc, v: Vocab) -> list[Person]:
             continue
         name = nm.group(1)
         words = name.split()
-        # drop a trailing capitalised word that is a title or source (e.g. "... Rutte NATO")
-        while words and (v.title_rx.fullmatch(words[-1]) or v.source_type(words[-1])):
+        # drop a trailing capitalised word that is a title or source (e.g. "... Rutte NATO"), or letters
+        # after the name ("Tom Reed KC")
+        while words and (v.title_rx.fullmatch(words[-1]) or v.source_type(words[-1])
+                         or words[-1].rstrip(".,") in _post_nominals()):
             words.pop()
         if len(words) < 2 or any(w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words):
             continue
@@ -419,6 +421,11 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
              v: Vocab) -> tuple[str, str]:
     """(canonical name, source type) for a subject noun phrase found at ``pos``."""
     s = subject.strip()
+    toks = s.split()
+    if len(toks) > 1 and toks[-1].rstrip(".,") in _post_nominals() and toks[-2][:1].isupper():
+        while len(toks) > 1 and toks[-1].rstrip(".,") in _post_nominals():
+            toks.pop()
+        s = " ".join(toks)  # "Ana Lind MP said": letters after a name are no part of it
     low = s.casefold()
     if low in v.pronouns:
         before = [n for p, n in history if p < pos]
@@ -463,7 +470,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         # before a role are no name ("Coach Billy Donovan" keeps "Donovan")
         caps = [t for t in caps if t.casefold() not in v.institution_heads
                 and not re.search(r"(?:an|ian|ese|ish|ic)$", t) and not v.source_type(t)]
-    from .speakers import _HONORIFICS, _demonym, _place_names
+    from .speakers import _HONORIFICS, _demonym, _demonym_nouns, _place_names
 
     honorific = _HONORIFICS | {"mx", "dame", "lord", "lady"}  # the speaker layer's, and those no title list holds
 
@@ -507,6 +514,17 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
             if before or persons:
                 return (before[-1] if before else persons[0].name), "person"
         return s, "person"
+    if len(caps) == 1 and not has_title and re.match(r"(?i:the)\s", s):
+        # "the Dane admitted", "the Australian said": the one person the article gave that people's
+        # adjective ("Danish coach Anders Holm")
+        noun = caps[0].casefold()
+        if noun in _demonym_nouns() or _demonym(noun):
+            adj = _demonym_nouns().get(noun, noun)
+            table = getattr(persons, "table", None)
+            of_people = [p for p in persons if adj in p.attrs] or \
+                [p for p in (table() if table else []) if adj in p.attrs]
+            if len(of_people) == 1:
+                return of_people[0].name, "person"
     head = low.split()[-1] if low.split() else low
     if any(low.endswith(h) for h in v.institution_heads):
         return s, "institution"

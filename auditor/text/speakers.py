@@ -505,7 +505,38 @@ def split_name(phrase: str) -> tuple[list[str], list[str]]:
         return toks, []  # "the Secretary General", "Prime Minister": a role, no name
     if len(toks) > 1 and _is_title(toks[-1]) and all(_institution_word(t) for t in toks[:-1]):
         return toks, []  # "Commission President", "Kremlin spokesman", "Ukraine President": a role
-    return toks[:last + 1], toks[last + 1:]
+    name = toks[last + 1:]
+    post = _post_nominals()
+    while len(name) > 1 and name[-1].rstrip(".,") in post:
+        name = name[:-1]  # "Tom Reed KC", "Reed KC": letters after the name are no part of it
+    return toks[:last + 1], name
+
+
+@lru_cache(maxsize=1)
+def _demonym_nouns() -> dict[str, str]:
+    """A people's noun for one of them -> its adjective, where they differ (``speaker_titles.yaml``,
+    ``demonyms``: "dane" -> "danish")."""
+    from ..vocab import load_mapping
+
+    out = {}
+    for line in load_mapping("speaker_titles").get("demonyms", []) or []:
+        noun, _, adj = str(line).partition("=")
+        if adj.strip():
+            out[noun.strip().lower()] = adj.strip().lower()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_adjectives() -> frozenset[str]:
+    return frozenset(_demonym_nouns().values())
+
+
+@lru_cache(maxsize=1)
+def _post_nominals() -> frozenset[str]:
+    """Letters after a name that are no part of it (``speaker_titles.yaml``, ``post_nominals``: "KC", "MP")."""
+    from ..vocab import load_mapping
+
+    return frozenset(str(w) for w in load_mapping("speaker_titles").get("post_nominals", []) or [])
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "J.D." of "J.D. Vance": capitals, but no acronym
@@ -815,6 +846,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
                 low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
             if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)):
+                if roles and w[:1].isupper() and low.isalpha() and (
+                        low in _demonym_adjectives() or _demonym(low) or low in _place_names()):
+                    attrs.add(low)  # "Danish coach Anders Holm": whose coach ("the Dane", "the Danish coach")
                 break
             roles.update(low.split())
             if w[:1].isupper():
@@ -1399,6 +1433,9 @@ class Discourse:
                 cands.append(p.name)
         if len(cands) == 1:
             return cands[0]
+        if not cands and words[-1][1] and (head in _demonym_nouns() or _demonym(head)):
+            # "the Dane admitted", "the Australian said": a people's noun is the one person of that people
+            return self._described("", [*capmods, _demonym_nouns().get(head, head)], ages, pos)
         if not cands:
             return self._described(head, capmods, ages, pos)
         cur = self.current_speaker(pos)
