@@ -996,3 +996,16 @@ def test_a_peoples_noun_names_the_one_person_of_that_people(intro, sentence, sou
 def test_post_nominal_letters_and_occupations_before_a_name(intro, sentence, source):
     d = doc_of("In court\n\n" + intro + "\n\n" + sentence + "\n")
     assert [a.source for a in d.attributions if a.kind == "direct"][-1:] == [source]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "source"), [
+    # a passive of quoting with an outlet as its agent: the outlet relays the person's words
+    ("Lee was quoted as saying by the Harbour Courier that the port would stay open.", "relayed", "Harbour Courier"),
+    ("Lee was quoted by the Harbour Courier as saying the port would stay open.", "relayed", "Harbour Courier"),
+    ("The port will stay open, Lee was quoted as saying by Reuters.", "relayed", "Reuters"),
+    # no outlet as the agent: the person's own words
+    ("Lee was quoted in the minutes of the board.", "direct", "Tom Lee"),
+])
+def test_a_person_quoted_by_an_outlet_is_relayed_through_it(sentence, kind, source):
+    d = doc_of("Port talks\n\nHarbour chief Tom Lee met the board on Monday.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions] == [(kind, source)]

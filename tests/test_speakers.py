@@ -79,3 +79,26 @@ def test_speakers_do_not_depend_on_the_order_of_people_in_the_table():
     a = "Chancellor Otto Brandt and Chancellor Mia Lund met.\n\n\"We agreed,\" the chancellor said.\n"
     b = "Chancellor Mia Lund and Chancellor Otto Brandt met.\n\n\"We agreed,\" the chancellor said.\n"
     assert [q.speaker for q in doc_of(a).quotes] == [q.speaker for q in doc_of(b).quotes] == [None]
+
+
+_INTRO = "Talks in Vell\n\nMayor Jane Roe met harbour chief Tom Lee and Mia Lund, a former minister, on Monday.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    # after the quotation: a role with its holder's name set off, several lower-case words of a role, a
+    # passive of quoting, a possessor's words before the marks
+    ('"We are ready for this," Roe\'s spokesperson, Ola Berg, said.', "Ola Berg"),
+    ('"We are ready for this," Roe\'s lawyer, Ola Berg, said.', "Ola Berg"),
+    ('"We are ready for this," one dock worker, Ali Sen, 33, said.', "Ali Sen"),
+    ('"We are ready for this," dock worker Ali Sen said.', "Ali Sen"),
+    ('"We are ready for this," Lee was quoted as saying by the Vell Herald.', "Tom Lee"),
+    ("Roe's words \u2014 \"we are ready for this\" \u2014 drew applause.", "Jane Roe"),
+    # near misses: the role's holder is not named, or the possessor is not the speaker
+    ('"We are ready for this," a spokesperson for Roe said.', None),
+    ('"We are ready for this," Roe\'s lawyer said.', None),
+    ('"We are ready for this," the mayor\'s office said.', None),
+])
+def test_cues_after_the_quotation_and_possessed_words(sentence, speaker):
+    d = doc_of(_INTRO + sentence + "\n")
+    qs = [q for q in d.quotes if "ready" in q.text.lower()]
+    assert [q.speaker for q in qs] == [speaker]

@@ -1093,6 +1093,19 @@ def extract_attributions(doc) -> list[Attribution]:
                 add(Attribution(source="interpreter", kind="relayed", start=cs, end=tail_end, cue=interp.group(1),
                                 chain=[source, "interpreter"], hops=2, source_type="translation"))
                 continue
+            if verb == "quoted" and not inverted and stype == "person" and \
+                    _PASSIVE_RX.search(text, max(s0, vs - 24), vs):
+                # "Lee was quoted as saying by the Harbour Courier", "Lee was quoted by Reuters as saying":
+                # the outlet relays the person's words
+                by = _QUOTED_BY_RX.match(text, ve, e0)
+                np = _np_right(text, by.end(), e0, max_words=6) if by else None
+                if np:
+                    np, ophrase = _via_outlet(doc, np, e0, v)
+                    outlet = outlet_of(_AS_SAYING_RX.sub("", ophrase), v)
+                    if outlet and not _own_outlet(doc, outlet[0]):
+                        add(Attribution(source=outlet[0], kind="relayed", start=cs, end=np[1], cue="quoted by",
+                                        chain=[source, outlet[0]], hops=2, source_type=outlet[1]))
+                        continue
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
                 if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
@@ -1354,6 +1367,11 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 
 # an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
 _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+# "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
+_PASSIVE_RX = re.compile(r"(?<!\w)(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+_QUOTED_BY_RX = re.compile(r"\s+(?:as\s+saying\s+)?by\s+", re.IGNORECASE)
+_AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
+
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
 _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted)\s+(?P<obj>him|her|them|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
                            r"\s+as\s+(?:saying|telling)\b")

@@ -61,6 +61,11 @@ _RIGHT_CLOSERS = set(",.;:!?)]}\u2014\u2013-\u2026")  # a mark right before thes
 _TERM_LEAD = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "so-called", "dubbed", "called",
               "termed", "named", "as", "word", "words", "term", "phrase", "label", "slogan"}
 _SCARE_MAX_WORDS = 6
+# a possessor's words right before the quoted ones: "Roe's words - "...", "the minister's message: "...""
+# (not "the word "..."", "its slogan "..."": whose words they are is not said)
+_POSSESSED_WORDS = re.compile(r"(?:[A-Z][\w\-]*['\u2019]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir))[^\S\n]+(?:[a-z]+[^\S\n]+)?"
+                              r"(?:words|message|promise|warning|reply|answer|retort|verdict|plea|vow|pledge)"
+                              r"[^\S\n]*[,:\u2014\u2013-]?[^\S\n]*$")
 # a person naming a thing right before the quoted words: "what he called (the)", "which she described as",
 # "he dubbed it", "Roe called the plan" (not "the so-called", "widely known as", "what critics call")
 _SPEAKER_NAMES_IT = re.compile(
@@ -350,7 +355,7 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
     has_stop = any(c in content for c in ".!?") or "..." in content
     after_close = norm[(r.close + 1 if r.close is not None else e):para[1]][:80]
     cue_near = _cue_adjacent(before, after_close)
-    if not cue_near and len(words) >= 2 and _SPEAKER_NAMES_IT.search(before):
+    if not cue_near and len(words) >= 2 and (_SPEAKER_NAMES_IT.search(before) or _POSSESSED_WORDS.search(before)):
         return "partial"  # 'what he called the "mental virus"', 'which she described as "a trap"': a person's
         # own words for a thing, not the author's distance from a term
     if not cue_near:

@@ -179,17 +179,27 @@ def cue_patterns() -> dict[str, re.Pattern]:
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
     role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}{rw})"
     near = rf"(?:{spk}|{role})"
+    quoted = r"(?i:(?:was|were|is|has[^\S\n]+been)[^\S\n]+quoted(?=[^\S\n]+(?:as|by)\b))"
+    # a lower-case word of a role (not a function word or an adverb: '" even as Governor Ola Berg said')
+    nw = rf"(?!(?:{'|'.join(sorted(_FUNCTION))}|the|a|an|even|just|also|then|only|still|now)\b)[a-z][\w\-]*"
     role_word = rf"(?:[a-z][\w\-]*|(?i:{tw}))"
     roles = rf"(?:{role_word},[^\S\n]+){{0,3}}(?:{role_word}[^\S\n]+and[^\S\n]+)?"
     ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
     # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     return {
-        "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        # ... or quoted by someone ('"...," Lee was quoted as saying by the Courier')
+        "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb}|{quoted})"),
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
         # ... or several ('"...," chairman, CEO and president Jo Rae said')
-        "after_role_who_verb": re.compile(rf"{lead}{roles}(?P<who>[a-z][\w\-]*[^\S\n]+(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})"
-                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        "after_role_who_verb": re.compile(rf"{lead}{roles}(?P<who>(?:{nw}[^\S\n]+){{0,2}}[a-z][\w\-]*[^\S\n]+"
+                                          rf"(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        # a role with the holder's name set off, before the verb: '"...," Roe's lawyer, Ola Berg, said',
+        # '"...," one dock worker, Ali Sen, 33, said'
+        "after_role_appos_verb": re.compile(
+            rf"{lead}(?:(?i:the|a|an|one|his|her|their)[^\S\n]+|{CAPW}['\u2019]s?[^\S\n]+)(?:{rw}[^\S\n]+){{0,3}}"
+            rf"{rw},[^\S\n]+(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}}),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?{_ADVERB}?"
+            rf"(?P<verb>{verb})"),
         # a relative clause set off between the name and its verb: '"...," Minister Jo Rae, who took office
         # in May, said'
         "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}},"
@@ -1647,7 +1657,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
-        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_who_rel_verb", "after_verb_who",
+        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_role_appos_verb",
+                                    "after_who_rel_verb", "after_verb_who",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m:
