@@ -1009,3 +1009,22 @@ def test_post_nominal_letters_and_occupations_before_a_name(intro, sentence, sou
 def test_a_person_quoted_by_an_outlet_is_relayed_through_it(sentence, kind, source):
     d = doc_of("Port talks\n\nHarbour chief Tom Lee met the board on Monday.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions] == [(kind, source)]
+
+
+@pytest.mark.parametrize(("sentence", "kinds"), [
+    # words broadcast on a state broadcaster reach the outlet through it; a local station is no relay
+    ("Roe said in remarks broadcast on state television that the port would close.", ["relayed"]),
+    ("Roe said in remarks aired live on Radio Norland that the port would close.", ["relayed"]),
+    ("Roe said in a speech shown on local television that the port would close.", ["direct"]),
+    # a count of people no one names is vague, however the rest of the sentence is sourced
+    ("Roe told lawmakers the port would close, according to two people in the room.", ["direct", "vague"]),
+    ("According to three people briefed on the talks, the port will close.", ["vague"]),
+    ("According to two port officials, the port will close.", ["vague"]),
+    # a fact that surfaced with no one named for it
+    ("The port will close, it has emerged.", ["vague"]),
+    ("It emerged on Monday that the port would close.", ["vague"]),
+    ("The port will close, Roe said.", ["direct"]),
+])
+def test_broadcasts_counts_of_people_and_what_emerged(sentence, kinds):
+    d = doc_of("Port of Vell\n\nMayor Jane Roe met the harbour board on Monday.\n\n" + sentence + "\n")
+    assert sorted(a.kind for a in d.attributions) == kinds

@@ -298,7 +298,15 @@ def vague_np(phrase: str, v: Vocab) -> bool:
         return False
     if low in v.vague_nouns or low.split()[-1] in v.vague_nouns:
         return True
+    # "two people in the room", "three people briefed on it": a count of people, none named
+    head = _PLACE_TAIL_RX.split(low, maxsplit=1)[0].split()
+    if len(head) == 2 and head[1] in ("people", "persons") and (head[0] in _COUNT_WORDS or head[0].isdigit()):
+        return True
     return _unowned(phrase, v)
+
+
+_PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near)\b")
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens".split())
 
 
 def _unowned(phrase: str, v: Vocab) -> bool:
@@ -776,7 +784,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
                          + r")(?![\w-])", re.IGNORECASE)
     relay_by_rx = re.compile(
         r"(?<!\w)(?:(?:broadcast|aired|translated|quoted|reported|relayed|published|cited|streamed|"
-        r"carried|transcribed)\b[^,.;\"]*?\bby|in\s+an\s+interview\s+(?:with|to)|citing|told)\s+",
+        r"carried|transcribed)\b[^,.;\"]*?\bby|in\s+an\s+interview\s+(?:with|to)|citing|told"
+        r"|(?:broadcast|aired|televised|carried|streamed|shown)\s+(?:live\s+)?on)\s+",
         re.IGNORECASE)
 
     relay_phrase_rx = _phrase_rx(v.relay_phrases + v.signoff_phrases)
@@ -957,6 +966,8 @@ def extract_attributions(doc) -> list[Attribution]:
                 named = _apposed_name(text, np[1], e0)
                 if named and not text[np[1]:named[0]].strip(" ,"):
                     np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
+            if not free(m.start(), np[1]):
+                continue  # "according to three people briefed on it": the vague source already read
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
         # 3. reporting and relay verbs
         for m in m_verb:
@@ -1075,6 +1086,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 rnp = _np_right(text, ce + relay.end(), tail_end, max_words=10)
                 rphrase = doc.text[rnp[0]:rnp[1]] if rnp else ""
                 rout = outlet_of(rphrase, v) if rnp else None
+                if not rout and _STATE_BROADCASTER_RX.fullmatch(rphrase.strip()):
+                    # "in remarks broadcast on state television": the country's broadcaster, unnamed but one
+                    rout = (_DET_RX.sub("", rphrase.strip()), "broadcaster")
                 is_told = relay.group().strip().casefold() == "told"
                 if rout and _own_outlet(doc, rout[0]):
                     rout = None  # "X told Reuters" in Reuters' own story: first hand
@@ -1367,6 +1381,8 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 
 # an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
 _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+_STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
+
 # "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
 _PASSIVE_RX = re.compile(r"(?<!\w)(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
 _QUOTED_BY_RX = re.compile(r"\s+(?:as\s+saying\s+)?by\s+", re.IGNORECASE)
@@ -1509,7 +1525,7 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
     if any(low.endswith(h) for h in v.institution_heads):
         return Attribution(source=phrase, kind="direct", start=start, end=end, cue=cue, chain=[phrase],
                            hops=1, source_type="institution")
-    if head.split()[-1] in v.vague_nouns or head in v.vague_nouns or low in v.vague_nouns:
+    if head.split()[-1] in v.vague_nouns or head in v.vague_nouns or low in v.vague_nouns or vague_np(phrase, v):
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
     source, stype = _resolve(rel.group(1) if rel else phrase, start, persons, history, v)
