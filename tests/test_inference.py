@@ -337,3 +337,24 @@ def test_hedges_in_a_published_transcript_are_the_speakers():
     reported = doc_of(TRANSCRIPT.replace("We will probably need", "The port will probably need"), "r")
     assert not is_transcript(doc_of("The port will probably need a second pier, the mayor said.\n\n" * 9))
     assert [h.cue for h in hedges(reported)] == ["probably"] or is_transcript(reported)
+
+
+_PORT = "Port of Vell\n\nMayor Jane Roe announced on Monday that the north quay would close for repairs in May.\n\n"
+
+
+@pytest.mark.parametrize(("sentence", "authors"), [
+    # a possibility the author raises, and a reading of an act as its consequence
+    ("It is possible that the quay will never reopen.", True),
+    ("It\u2019s possible that the traders will move to Ostby.", True),
+    ("The decision could signal a wider retreat from the harbour.", True),
+    ("The closure may spell trouble for the dockers.", True),
+    # near misses: no hedge, an idiom, a forecast an unnamed group makes, a bare modal
+    ("As soon as possible, the quay will reopen.", False),
+    ("A dry berth could mean the difference between profit and loss.", False),
+    ("The lamps on the pier signal the harbour entrance.", False),
+    ("Rain is likely on Tuesday, forecasters said.", False),
+    ("Talks could resume on Friday.", False),
+])
+def test_possibilities_and_readings_of_consequence_in_the_authors_voice(sentence, authors):
+    d = doc_of(_PORT + sentence + "\n")
+    assert bool([h for h in hedges(d) if h.start >= len(_PORT) and h.attribution is None]) is authors
