@@ -52,7 +52,12 @@ def test_entity_table_collects_roles_and_attributes():
     assert disc.resolve("the prime minister", len(text)) == "Jane Roe"
     two = text + "Norland's finance minister, Mia Lund, spoke last.\n"
     disc = Discourse(find_people(doc_of(two), []))
-    assert disc.resolve("the Norlandic minister", len(two)) is None  # both carry it, neither is speaking
+    # both carry it: the one opening the last sentence ("Her deputy, X, was blunter") is the current speaker
+    assert disc.resolve("the Norlandic minister", len(two)) == "Mia Lund"
+    objects = ("Prime Minister Jane Roe of Norland spoke first. She thanked Norland's defence minister, Karl Ostby, "
+               "and Norland's finance minister, Mia Lund.\n")
+    disc = Discourse(find_people(doc_of(objects), []))
+    assert disc.resolve("the Norlandic minister", len(objects)) is None  # both carry it, neither is speaking
 
 
 @pytest.mark.parametrize(("text", "name", "attr"), [

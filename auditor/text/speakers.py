@@ -188,6 +188,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     return {
+        # a text reading out the words: '"...," it read', '"...," the sign reads'
+        "after_text_reads": re.compile(rf"{lead}(?P<who>(?i:it|the[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+))[^\S\n]+"
+                                       r"(?P<verb>read|reads)\b"),
         # ... or quoted by someone ('"...," Lee was quoted as saying by the Courier')
         "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb}|{quoted})"),
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
@@ -222,6 +225,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
             rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
             rf"\s*[,:]?\s*$"),
         "before_colon": re.compile(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$"),
+        # a person naming a thing in their own words: 'Lee called the offer "an insult"', 'she described it as
+        # "a trap"'
+        "before_names_it": re.compile(
+            rf"(?P<who>{spk})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+)?(?P<verb>called|calls|described|describes|"
+            r"dubbed|dubs|labell?ed|labels|branded|brands|termed|terms)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?"
+            r"(?:(?:an?|the|his|her|their|its)\s+)?$"),
         # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
         "after_colon": re.compile(rf"^[^\S\n]*(?P<verb>:)[^\S\n]*(?P<who>{spk})[^\S\n]*(?=\n|$)"),
         # a credit line after the closing mark: '"..." — Neil Gaiman', '"...," - Jane Roe, mayor of Ostby'
@@ -633,6 +642,8 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
         # "Speaking in Kyiv, Roe said", "On Monday, Roe said"; not "Roe thanked his predecessor, X", nor
         # "Speaking in Kyiv, Roe thanked her predecessor, X" (each comma's phrase must introduce); any fronted
         # words before a reporting clause ("Support has not diminished, Roe said")
+        if "," not in intro and not prefix.strip() and _POSSESSED_ROLE_OPEN.fullmatch(intro.strip(" \"'\u201c\u201d(")):
+            return True  # "Her deputy, Tom Lee, was blunter": the name set off after the subject's role
         if not reporting and not (_intro_like(intro.split(",", 1)[0]) and (
                 "," not in intro or _intro_like(intro.rsplit(",", 1)[-1], place=True))):
             return False
@@ -652,6 +663,9 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
 # a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
 # "in the spirit of her late husband"): a name set off after it is that noun's apposition
 _POSSESSED_END = re.compile(r"\w[^,]*\s(?:his|her|their|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s*$")
+# a role possessed by a pronoun or a name, opening the sentence: "Her deputy", "Roe's lawyer", "The mayor's aide"
+_POSSESSED_ROLE_OPEN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?|[Tt]he[^\S\n]+[a-z]+['\u2019]s)"
+                                  r"[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}[a-z][\w\-]*")
 _PREP_OPEN = re.compile(r"\s*(?:in|on|at|during|after|before|with|for|from|by|as|under|amid|since|upon|over)\s",
                         re.IGNORECASE)
 
@@ -1291,6 +1305,9 @@ class Discourse:
         self._pos = [p for p, _ in self.events]
         self.speech: list[tuple[int, str]] = []  # resolved speakers of quotations only
         self._speech_pos: list[int] = []
+        # the gender the article's own pronouns gave a person ("She added ..." after Roe spoke): a later
+        # "he said" passes over her, as over a person whose title says the other gender
+        self.gender: dict[str, str] = {}
 
     def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
         """``name`` is the current speaker from ``pos``; with ``spoke`` False, as a sentence's subject under a
@@ -1301,6 +1318,12 @@ class Discourse:
                 i = bisect.bisect_right(poss, pos)
                 poss.insert(i, pos)
                 evs.insert(i, (pos, name))
+
+    def learn(self, name: str, gender: str) -> None:
+        """The article called ``name`` by a pronoun of ``gender``; both genders, and neither is kept."""
+        if self.gender.get(name, gender) != gender:
+            gender = "?"
+        self.gender[name] = gender
 
     def current(self, pos: int) -> str | None:
         """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject."""
@@ -1317,7 +1340,8 @@ class Discourse:
             person = self.people.persons.get(name) if name else None
             # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
             said = {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
-                {gender_of.get(t) for t in (person.titles if person else ())} - {None}
+                {gender_of.get(t) for t in (person.titles if person else ())} - {None} or \
+                ({self.gender[name]} - {"?"} if name in self.gender else set())
             if said and gender not in said:
                 continue
             return name
@@ -1642,7 +1666,20 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         for t in toks[1:k]):
                 continue  # "The rallying call from the head of ...": the role is not the subject's head
             disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
+    # sentences opening with "He"/"She" outside the quotations: read in text order with the quotations, each
+    # teaches the current speaker's gender ("She added that ..."), which a later pronoun agrees with
+    pronoun_subjects = [m for m in _PRONOUN_SUBJECT.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
+        if "He " in norm or "She " in norm else []
+    pk = 0
     for q, r in zip(quotes, raws, strict=True):
+        while pk < len(pronoun_subjects) and pronoun_subjects[pk].start() < r.open:
+            ps = pronoun_subjects[pk]
+            pk += 1
+            last = disc.current_speaker(ps.start())
+            if last is None or not disc.speech_within(ps.start(), _PASSAGE) or disc.current(ps.start()) != last:
+                continue  # only right after someone spoke, with no one else opening a sentence since
+            if disc.current_agreeing(ps.start(), _GENDER[ps.group(1).lower()]) == last:
+                disc.learn(last, _GENDER[ps.group(1).lower()])  # "She added that ..." after Roe spoke
         para = doc.paragraph_at(r.open) or (r.open, r.end)
         sent = doc.sentence_at(r.open) or para
         close = (r.close + 1) if r.close is not None else r.end
@@ -1657,7 +1694,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
-        for key in () if done else ("after_who_verb", "after_role_who_verb", "after_role_appos_verb",
+        for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
@@ -1715,6 +1752,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
                 done = True
         if not done and q.kind == "partial":
+            m = pats["before_names_it"].search(tail)
+            if m and disc.resolve(m.group("who"), base + m.start("who")) in disc.people.persons and \
+                    _apply(q, m, base, disc, base + m.start("who"), r.open):
+                done = True  # (naming a thing is no evidence of a person: "The Arab League called it")
+        if not done and q.kind == "partial":
             found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel") for m in pats[k].finditer(before)]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
@@ -1759,6 +1801,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         named = only and only.mentions and only.mentions[0] < (doc.paragraph_at(end) or (0, end))[1]
         q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
     return disc
+
+
+_PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(He|She)[^\S\n]+(?=[a-z])", re.MULTILINE)
 
 
 def _clearly_a_person(p: Person) -> bool:
@@ -1821,6 +1866,12 @@ def _nobody_named(q, m, base: int, cue: str | None = None) -> bool:
     return True
 
 
+# a text that says the words: "it", "the statement", "a letter", "the sign" (read, reads, said, states)
+_DOCUMENT_WHO = re.compile(r"(?i:it|(?:the|a|an|his|her|their|its)(?:[^\S\n]+[\w\-]+){0,2}?[^\S\n]+"
+                           r"(?:statement|letter|note|post|message|sign|banner|placard|notice|text|release|tweet|"
+                           r"poster|document|memo|decree|ruling|filing|complaint|indictment|communique|communiqu\u00e9|"
+                           r"readout|transcript|caption|headline|editorial))")
+
 # a name set off by commas after a role: 'said Lund's deputy, Tom Berg, "..."'
 _APPOSED_AFTER_ROLE = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}})[^\S\n]*(?:,|[.;]|$)")
 
@@ -1830,6 +1881,9 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
     """Take the cue ``m`` for ``q``; False (nothing set) when its speaker words name nobody, or, for a bare
     colon (``India: "..."``), no person of the article's table."""
     who = m.group("who")
+    if _DOCUMENT_WHO.fullmatch(who.strip()) and not colon:
+        # '"...," it read', '"...," the statement said': a text's words, no person the article names
+        return _nobody_named(q, m, base)
     if _INDEFINITE_WHO.match(who.strip()) and not colon:
         # '"...," a senior official said': someone the article does not name, not the passage's speaker
         return _nobody_named(q, m, base)
