@@ -228,7 +228,7 @@ def cue_patterns() -> dict[str, re.Pattern]:
         # a person naming a thing in their own words: 'Lee called the offer "an insult"', 'she described it as
         # "a trap"'
         "before_names_it": re.compile(
-            rf"(?P<who>{spk})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+)?(?P<verb>called|calls|described|describes|"
+            rf"(?P<who>{near})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+)?(?P<verb>called|calls|described|describes|"
             r"dubbed|dubs|labell?ed|labels|branded|brands|termed|terms)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?"
             r"(?:(?:an?|the|his|her|their|its)\s+)?$"),
         # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
@@ -1753,9 +1753,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 done = True
         if not done and q.kind == "partial":
             m = pats["before_names_it"].search(tail)
-            if m and disc.resolve(m.group("who"), base + m.start("who")) in disc.people.persons and \
-                    _apply(q, m, base, disc, base + m.start("who"), r.open):
-                done = True  # (naming a thing is no evidence of a person: "The Arab League called it")
+            if m and disc.resolve(m.group("who"), base + m.start("who")) in disc.people.persons:
+                done = _apply(q, m, base, disc, base + m.start("who"), r.open)
+            elif m and m.group("who").split()[0].lower() not in PRONOUNS:
+                # naming a thing is no evidence of a person: the Arab League calling it 'an adverse development'
+                # speaks the body's words, as a company's '"...," the company said' does
+                done = _nobody_named(q, m, base)
         if not done and q.kind == "partial":
             found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel") for m in pats[k].finditer(before)]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
