@@ -1740,6 +1740,17 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         done = _nobody_named(q, m, base)  # a saying of someone the article does not introduce
                 if done:
                     break
+        if not done and before.rstrip().endswith(":"):
+            # 'Lee disagreed: "..."', 'Her deputy was blunter: "..."': a sentence whose subject is a person of
+            # the table, closed by a colon, introduces that person's words
+            m = _subject_re().match(norm, lo, r.open)
+            colon = lo + len(before.rstrip()) - 1
+            if m and _NEXT_CLAUSE.search(norm, m.end(), colon):
+                m = None  # "Swift has a new deal, and the Group will be left to wonder:": another clause's
+            who = disc.resolve(m.group("who"), m.start("who")) if m else None
+            if who and who in disc.people.persons:
+                q.speaker, q.cue, q.cue_start, q.cue_end = who, ":", colon, colon + 1
+                done = True
         if not done and ("report" in tail or "wrote" in tail or "writes" in tail):
             # 'As the Vell Herald reported, "..."': an outlet's words, not the passage's speaker
             m = _OUTLET_REPORTED.search(tail)
@@ -1806,6 +1817,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
+_NEXT_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas|yet|so)[^\S\n]")
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(He|She)[^\S\n]+(?=[a-z])", re.MULTILINE)
 
 
