@@ -1028,3 +1028,22 @@ def test_a_person_quoted_by_an_outlet_is_relayed_through_it(sentence, kind, sour
 def test_broadcasts_counts_of_people_and_what_emerged(sentence, kinds):
     d = doc_of("Port of Vell\n\nMayor Jane Roe met the harbour board on Monday.\n\n" + sentence + "\n")
     assert sorted(a.kind for a in d.attributions) == kinds
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # an outlet citing its origin between itself and its verb relays; a vague origin is reported beside it
+    ("Reuters, citing two officials, reported that the port would close.",
+     [("relayed", "Reuters"), ("vague", None)]),
+    ("The Vell Herald, citing the mayor, reported that the port would close.", [("relayed", "Vell Herald")]),
+    ("Roe, citing the budget, said the port would close.", [("direct", "Jane Roe")]),
+    # a document an outlet has seen: the outlet relays it; one seen by no one named stays as it was
+    ("The port will close, according to a draft seen by the Vell Herald.", [("relayed", "Vell Herald")]),
+    ("The port will close, according to documents reviewed by the Vell Herald.", [("relayed", "Vell Herald")]),
+    ("The port will close, according to a draft seen by officials.", [("vague", None)]),
+    # a spokesperson set off after the principal's role relays the principal; a friend speaks first hand
+    ("Roe's spokesman, Ola Berg, said the mayor would close the port.", [("relayed", "Ola Berg")]),
+    ("Her friend, Ola Berg, said the mayor would close the port.", [("direct", "Ola Berg")]),
+])
+def test_citing_between_an_outlet_and_its_verb_documents_seen_and_set_off_go_betweens(sentence, expected):
+    d = doc_of("Port of Vell\n\nMayor Jane Roe met the harbour board on Monday.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions if a.start > 40] == expected

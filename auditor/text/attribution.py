@@ -602,6 +602,8 @@ _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "
 
 _NAME_RUN = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE_WORDS}))*"
 _ROLE_THEN_NAME = re.compile(rf"([^,]*?)(\S+)\s*,\s*({_NAME_RUN})\s*,\s*$")
+_POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?)\s+"
+                                  rf"(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*\s*,\s*({_NAME_RUN})\s*,\s*$")
 _NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[^,]{{1,60}}?)"
                              r"\s*,\s*$")
 
@@ -617,6 +619,9 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
     if m and v.title_rx.fullmatch(m.group(2).rstrip(".")) and not quoted.search(m.group()) and \
             m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
         return m.end(3)
+    m = _POSSESSED_THEN_NAME.search(seg)
+    if m and not quoted.search(m.group()):
+        return m.end(1)  # "Her friend, Ola Berg, said", "Roe's neighbour, Ali Sen, said": a possessed noun's name
     m = _NAME_THEN_ROLE.search(seg)
     if m and any(v.title_rx.fullmatch(w) for w in m.group(2).split()) and not quoted.search(m.group()) and \
             m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:  # not "Like Francis, the new pope ..."
@@ -651,7 +656,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         # (or an adverb set off by commas: "Critics, however, argue")
         inner = re.search(r"(\w[^,]*?),\s*(?:speaking|addressing|writing|answering|responding|"
                           r"according|in|at|during|while|who|however|though|meanwhile|too|also|instead|"
-                          r"for|by)\b[^,]*,\s*$", seg)
+                          r"for|by|citing|quoting)\b[^,]*,\s*$", seg)
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
         else:
@@ -1125,6 +1130,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
                         verb in ("reported", "reports") and not inverted and _unknown_outlet(doc, phrase, persons, v):
                     source, stype = _DET_RX.sub("", phrase.strip()), "media"
+                if not speaker and not inverted:  # "The Vell Herald, citing the mayor, reported"
+                    speaker = _citing_origin(doc, subj[1], vs, v)
+                    _citing_vague(doc, subj[1], vs, v, add)
                 if speaker or stype in ("agency", "broadcaster", "media", "social"):
                     chain = ([speaker] if speaker else []) + [source]
                     add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
@@ -1134,6 +1142,9 @@ def extract_attributions(doc) -> list[Attribution]:
             if stype in ("agency", "broadcaster", "media") and not _own_outlet(doc, source):
                 # "Reuters said", "a Daily Courier report said": the outlet relays what it was told
                 origin = _citing_origin(doc, tail_end, e0, v)
+                if origin is None and not inverted:  # "Reuters, citing the ministry, reported"
+                    origin = _citing_origin(doc, subj[1], vs, v)
+                    _citing_vague(doc, subj[1], vs, v, add)
                 chain = ([origin] if origin else []) + [source]
                 add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
                                 chain=chain, hops=len(chain) if origin else 2, source_type=stype))
@@ -1396,7 +1407,7 @@ _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted)\s+(?P<obj>him|her|them|(?:[
 _KIN_LEFT_RX = re.compile(r"((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+[\w'’-]+['’]s?|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)"
                           r"\s+(?:[a-z-]+\s+)?[a-z-]+)\s+$")
 _RELEASED_BY_RX = re.compile(r"\s(?:released|published|provided|issued|aired|broadcast|supplied|distributed|"
-                             r"carried|translated)\s+by\s+(.+)$", re.IGNORECASE)
+                             r"carried|translated|seen|reviewed|obtained|viewed)\s+by\s+(.+)$", re.IGNORECASE)
 _TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|interview|broadcast|account|dispatch|"
                r"investigation|footage|video|coverage|translation|transcript")
 _TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
@@ -1427,6 +1438,16 @@ def _journalist_of(doc, np: Span, hi: int, v: Vocab) -> Span | None:
         if np3 and outlet_of(doc.text[np3[0]:np3[1]], v):
             return np2[0], np3[1]
     return None
+
+
+def _citing_vague(doc, pos: int, hi: int, v: Vocab, add) -> None:
+    """", citing two officials," between an outlet and its verb: the vague origin, reported on its own
+    beside the outlet's relay."""
+    m = re.match(r"\s*,?\s*citing\s+", doc.norm[pos:hi], re.IGNORECASE)
+    np = _np_right(doc.norm, pos + m.end(), hi) if m else None
+    if np and vague_np(_DET_RX.sub("", doc.text[np[0]:np[1]]), v):
+        add(Attribution(source=None, kind="vague", start=pos + m.end() - len(m.group().lstrip(" ,")), end=np[1],
+                        cue="citing", chain=[], hops=0, source_type="unknown"))
 
 
 def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
@@ -1970,9 +1991,13 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
     for r in atts:
         if r.kind != "direct" or r.source_type != "person" or not r.source:
             continue
-        if not _go_between(r, text[r.start:r.end], persons, v):
-            continue
         sent = doc.sentence_at(r.start)
+        clause = text[r.start:r.end]
+        role = _ROLE_BEFORE_RX.search(text[sent[0]:r.start]) if sent and r.start - sent[0] <= 80 else None
+        if role:  # "Roe's spokesman, Ola Berg, said": the role set off before the name is theirs
+            clause = role.group(1) + " " + clause
+        if not _go_between(r, clause, persons, v):
+            continue
         if not sent:
             continue
         principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
@@ -1986,6 +2011,11 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
                 principal = (before or named or [None])[-1]
         if principal and principal.casefold() != r.source.casefold():
             r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
+
+
+# the role set off by commas right before a name that opens the clause: "Roe's spokesman, " in "Roe's
+# spokesman, Ola Berg, said"
+_ROLE_BEFORE_RX = re.compile(r"(?:^|(?<=[.;:]\s))\s*([^,.;:\n]{1,60}),\s*\Z")
 
 
 def _cover_relays(atts: list[Attribution]) -> None:
