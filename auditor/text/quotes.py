@@ -379,11 +379,15 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
 
 def _cue_adjacent(before: str, after: str) -> bool:
     """A reporting cue right after the closing mark or right before the opening one."""
-    from .speakers import cue_patterns
+    from .speakers import _UNNAMED_AFTER, _UNNAMED_HINT, cue_patterns
 
     pats = cue_patterns()
     if pats["after_who_verb"].match(after) or pats["after_verb_who"].match(after):
         return True
+    if "," in after[:60] and pats["after_who_rel_verb"].match(after):
+        return True  # '"Nobody slept," Roe, the mayor, said'
+    if _UNNAMED_HINT.search(after, 0, 60) and _UNNAMED_AFTER.match(after):
+        return True  # '"We lost everything," another added', '"Stay at home," police urged residents'
     tail = before[-120:]
     if tail.rstrip().endswith(":") and pats["before_colon"].search(tail):
         return True

@@ -205,7 +205,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
             rf"(?P<verb>{verb})"),
         # a relative clause set off between the name and its verb: '"...," Minister Jo Rae, who took office
         # in May, said'
-        "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}},"
+        # ... or an apposition ('"...," Roe, the mayor, said', '"...," Roe, 61, said')
+        "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+(?:who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}}"
+                                         rf"|(?i:the|a|an|his|her|their)[^\S\n]+[^,\n\"\u201c\u201d]{{1,60}}|\d{{1,3}}),"
                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
         # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
@@ -1863,12 +1865,17 @@ _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)
                r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
                r"(?:[^\S\n]+[A-Z][\w\u2019'\-]*){0,3})?"
                r"(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
-_UNNAMED_VERB = r"(?P<verb>said|says|told|tells|added|adds)\b"
-_UNNAMED_HINT = re.compile(r"\b(?:said|says|told|tells|added|adds)\b")  # a cheap test before the patterns
+_UNNAMED_VERBS = "said|says|told|tells|added|adds|urged|warned|insisted|explained|wrote|noted|recalled|admitted"
+_UNNAMED_VERB = rf"(?P<verb>{_UNNAMED_VERBS})\b"
+_UNNAMED_HINT = re.compile(rf"\b(?:{_UNNAMED_VERBS})\b")  # a cheap test before the patterns
+# ... or no noun at all, or a body no one names, bare ('"...," another added', '"...," police urged residents')
+_UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Ww]itnesses|[Rr]esidents|"
+                 r"[Rr]escuers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|[Oo]rgani[sz]ers|[Pp]rosecutors|[Dd]octors)"
+                 r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
-_UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}")
+_UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*(?:{_UNNAMED_NP}|{_UNNAMED_BARE}){_UNNAMED_VERB}")
 # a question put to the speaker ('"Will you quit?" Roe is asked.')
 _ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
 
