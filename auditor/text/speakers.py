@@ -207,7 +207,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
         # in May, said'
         # ... or an apposition ('"...," Roe, the mayor, said', '"...," Roe, 61, said')
         "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+(?:who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}}"
-                                         rf"|(?i:the|a|an|his|her|their)[^\S\n]+[^,\n\"\u201c\u201d]{{1,60}}|\d{{1,3}}),"
+                                         rf"|(?:(?i:the|a|an|his|her|their)|{CAPW}['\u2019]s?|(?i:{tw}))[^\S\n]+"
+                                         rf"[^,\n\"\u201c\u201d]{{1,60}}|\d{{1,3}}),"
                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
         # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
