@@ -1047,3 +1047,25 @@ def test_broadcasts_counts_of_people_and_what_emerged(sentence, kinds):
 def test_citing_between_an_outlet_and_its_verb_documents_seen_and_set_off_go_betweens(sentence, expected):
     d = doc_of("Port of Vell\n\nMayor Jane Roe met the harbour board on Monday.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions if a.start > 40] == expected
+
+
+def test_a_pronouns_cue_beside_a_quotation_names_whom_the_passage_gives_the_quotation():
+    # the last person this layer attributed something to is Roe; the passage's subject, and the quotation's
+    # speaker, is Lee
+    d = doc_of("Port talks\n\nMayor Jane Roe said the port would stay open.\n\nUnion leader Tom Lee, in his "
+               "testimony, criticised the plan. \"We were not asked,\" he said.\n")
+    assert [(a.cue, a.source) for a in d.attributions] == [("said", "Jane Roe"), ("said", "Tom Lee")]
+    # without a quotation the layer reads the pronoun as before
+    d = doc_of("Port talks\n\nMayor Jane Roe said the port would stay open.\n\nShe said the fees would rise.\n")
+    assert [a.source for a in d.attributions] == ["Jane Roe", "Jane Roe"]
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a reply or joining in, beside a quotation; not a body responding with an act
+    ('"It depends on the budget," responded NASA administrator Jim Bridge.', "Jim Bridge"),
+    ('"We all miss him," Lee weighed in.', "Tom Lee"),
+])
+def test_replies_beside_a_quotation_are_cues(sentence, source):
+    d = doc_of("Port talks\n\nHarbour chief Tom Lee met the board.\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions if a.start > 40] == [source]
+    assert not doc_of("Riot\n\nA minority of protesters responded with violence.\n").attributions

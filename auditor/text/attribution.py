@@ -1176,10 +1176,35 @@ def extract_attributions(doc) -> list[Attribution]:
         if doc.in_boilerplate((s0, e0)):
             _relay_phrases(doc, v, s0, e0, signoff_rx, lambda s, e: doc.inside_quotation(s, e), free, add)
     out.sort(key=lambda a: (a.start, a.end))
+    _pronoun_cues_from_speakers(doc, out, v)
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
     return out
+
+
+def _pronoun_cues_from_speakers(doc, atts: list[Attribution], v: Vocab) -> None:
+    """A pronoun's cue beside a quotation ('"...," he said') names whom the quotation layer's discourse gave
+    the quotation (the current speaker of the passage, the pronoun's gender agreeing), not the last person
+    this layer attributed something to: one reading of the passage for both layers."""
+    from .speakers import ABBREVIATIONS, _is_title
+
+    # a full name only, none of whose words is a title: the discourse's one-word guesses ("Web", "Tor") and
+    # split titles ("Republican Gov") are no better than this layer's own
+    cues = {q.cue_start: q.speaker for q in doc.quotes if q.cue_start is not None and q.speaker
+            and len(q.speaker.split()) >= 2
+            and not any(_is_title(w.rstrip(".")) or w.rstrip(".").casefold() in ABBREVIATIONS for w in q.speaker.split())}
+    if not cues:
+        return
+    for a in atts:
+        if a.kind != "direct" or a.source_type != "person" or not a.source:
+            continue
+        first = doc.norm[a.start:a.end].split(None, 1)
+        if not first or first[0].casefold() not in ("he", "she"):
+            continue
+        speaker = next((sp for pos, sp in cues.items() if a.start <= pos < a.end), None)
+        if speaker and speaker != a.source:
+            a.source, a.chain = speaker, [speaker]
 
 
 _INTERPRETER_RX = re.compile(r"(?<!\w)(through|via|with\s+the\s+help\s+of)\s+(?:an?|his|her|their|the)\s+"
@@ -1237,7 +1262,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
 
 _LEAD_CONJ_RX = re.compile(r"(?:As|If|When|While|Unless|Because|Since|Although|Though|Than)\b\s*")
 _LAST_WORD = re.compile(r"([\w.-]+)\s*$")
-_CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks"}
+_CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks",
+             "responded", "responds", "retorted", "countered", "weighed in", "weighs in", "chimed in", "chimes in"}
 
 
 _APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*(?:[,.;:!?]|$)")

@@ -172,8 +172,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     word = rf"(?:{CAPW}|(?i:{tw}))"
     # a name's particles may come first or between its words: '"...," von der Leyen said'
-    spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+)?(?:(?:{word}|{_PARTICLE})[^\S\n]+){{0,5}}"
-           rf"{word})")
+    # ... and a description may stand between "the" and the name ('"...," the 14th-ranked Schwartzman said')
+    spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+(?:\d[\w\-]*[^\S\n]+|[a-z][\w\-]*-[a-z][\w\-]*"
+           rf"[^\S\n]+)?)?(?:(?:{word}|{_PARTICLE})[^\S\n]+){{0,5}}{word})")
     # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
     rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
@@ -195,7 +196,9 @@ def cue_patterns() -> dict[str, re.Pattern]:
         "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb}|{quoted})"),
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
         # ... or several ('"...," chairman, CEO and president Jo Rae said')
-        "after_role_who_verb": re.compile(rf"{lead}{roles}(?P<who>(?:{nw}[^\S\n]+){{0,2}}[a-z][\w\-]*[^\S\n]+"
+        "after_role_who_verb": re.compile(rf"{lead}(?:{CAPW}[^\S\n]+(?=[a-z]))?{roles}"
+                                          rf"(?:(?:{nw}[^\S\n]+){{1,2}}and[^\S\n]+)?"
+                                          rf"(?P<who>(?:{nw}[^\S\n]+){{0,2}}[a-z][\w\-]*[^\S\n]+"
                                           rf"(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         # a role with the holder's name set off, before the verb: '"...," Roe's lawyer, Ola Berg, said',
         # '"...," one dock worker, Ali Sen, 33, said'
@@ -208,9 +211,12 @@ def cue_patterns() -> dict[str, re.Pattern]:
         # ... or an apposition ('"...," Roe, the mayor, said', '"...," Roe, 61, said')
         "after_who_rel_verb": re.compile(rf"{lead}(?P<who>{spk}),[^\S\n]+(?:who[^\S\n]+[^,\n\"\u201c\u201d]{{1,100}}"
                                          rf"|(?:(?i:the|a|an|his|her|their)|{CAPW}['\u2019]s?|(?i:{tw}))[^\S\n]+"
-                                         rf"[^,\n\"\u201c\u201d]{{1,60}}|\d{{1,3}}),"
+                                         rf"[^,\n\"\u201c\u201d]{{1,100}}|\d{{1,3}}),"
                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
+        # ... someone or something unnamed after the verb ('"...," said a report from Kotak', 'said one fan')
+        "after_verb_unnamed": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>(?i:an?|one|another)[^\S\n]+"
+                                         r"(?:[\w\-]+[^\S\n]+){0,3}?[a-z][\w\-]*)\b"),
         # a cue with no subject of its own: ", stating, "..."", "and said that "..."", "by stating, "...""
         "before_bare": re.compile(
             rf"(?:,|\b(?:and|by|while|before|after))[^\S\n]+{_ADVERB}?(?P<verb>(?i:{ing})|{verb})"
@@ -1390,7 +1396,11 @@ class Discourse:
             fn = people.by_surname(toks[0], strict=True)
             if fn and fn.split()[-1] == toks[0]:
                 return fn
-        if toks[0].lower() == "the" or not any(t[:1].isupper() or _PREFIXED.match(t) for t in toks):
+        if toks[0].lower() == "the" and len(toks) > 2 and toks[-1][:1].isupper() and \
+                toks[-1].lower() not in titles() and all(t[:1].isdigit() or t.islower() for t in toks[1:-1]):
+            toks = toks[-1:]  # "the 14th-ranked Schwartzman", "the veteran Roe": a description before a name
+            w = toks[0]
+        elif toks[0].lower() == "the" or not any(t[:1].isupper() or _PREFIXED.match(t) for t in toks):
             return self.resolve_role(toks, pos)
         title_words, name = split_name(w)
         name = [t for t in _name_words(name) if t in _PARTICLES or t.lower() not in titles()]
@@ -1698,7 +1708,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
-                                    "after_who_rel_verb", "after_verb_who",
+                                    "after_who_rel_verb", "after_verb_who", "after_verb_unnamed",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m:
