@@ -1711,7 +1711,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                                     "after_who_rel_verb", "after_verb_who", "after_verb_unnamed",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
-            if m:
+            if m and key == "after_verb_unnamed":
+                done = _nobody_named(q, m, close)  # '"...," said one legal expert'
+            elif m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon",
                               norm=norm)
                 if done:
@@ -1876,12 +1878,16 @@ _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)
                r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
                r"(?:[^\S\n]+[A-Z][\w\u2019'\-]*){0,3})?"
                r"(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
-_UNNAMED_VERBS = "said|says|told|tells|added|adds|urged|warned|insisted|explained|wrote|noted|recalled|admitted"
+_UNNAMED_VERBS = ("said|says|told|tells|added|adds|urged|warned|insisted|explained|wrote|noted|recalled|admitted|"
+                  "quipped|joked|posted|tweeted|asked|replied|argued|claimed|complained|announced|shouted|yelled|"
+                  "chanted|ordered|cried|wondered")
 _UNNAMED_VERB = rf"(?P<verb>{_UNNAMED_VERBS})\b"
 _UNNAMED_HINT = re.compile(rf"\b(?:{_UNNAMED_VERBS})\b")  # a cheap test before the patterns
 # ... or no noun at all, or a body no one names, bare ('"...," another added', '"...," police urged residents')
 _UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Ww]itnesses|[Rr]esidents|"
-                 r"[Rr]escuers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|[Oo]rgani[sz]ers|[Pp]rosecutors|[Dd]octors)"
+                 r"[Rr]escuers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|[Oo]rgani[sz]ers|[Pp]rosecutors|[Dd]octors|"
+                 r"[Oo]fficers|[Tt]roopers|[Dd]eputies|[Aa]gents|[Ss]oldiers|[Pp]rotesters|[Ff]ans|[Uu]sers|"
+                 r"[Vv]oters|[Ss]upporters)"
                  r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
