@@ -1069,3 +1069,18 @@ def test_replies_beside_a_quotation_are_cues(sentence, source):
     d = doc_of("Port talks\n\nHarbour chief Tom Lee met the board.\n\n" + sentence + "\n")
     assert [a.source for a in d.attributions if a.start > 40] == [source]
     assert not doc_of("Riot\n\nA minority of protesters responded with violence.\n").attributions
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # "added" with a thing after it adds no words
+    ("Connor Lee added a goal as the Bruins beat the Devils.", []),
+    ("Tuukka Rask added 25 saves.", []),
+    ("Coach Jo Rae added a warning that the season was long.", [("direct", "Jo Rae")]),
+    ("Coach Jo Rae added that the team was tired.", [("direct", "Jo Rae")]),
+    # a relaying verb before its subject after a comma: an outlet or a person, not a vague noun or a thing
+    ("Instead, Tor, which Vellcorp had bought, published Scholars with a blank cover.", []),
+    ("The port will close, reported Reuters.", [("relayed", "Reuters")]),
+])
+def test_things_added_and_relaying_verbs_before_their_subject(sentence, expected):
+    d = doc_of("Sport and books\n\nThe season ended on Sunday.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions] == expected

@@ -980,6 +980,9 @@ def extract_attributions(doc) -> list[Attribution]:
             if quoted(vs, ve) or not free(vs, ve):
                 continue
             verb = m.group().casefold()
+            if verb in ("added", "adds", "add") and _ADDED_THING.match(text, ve, e0) and \
+                    not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]):
+                continue  # "Clifton added a goal", "added 12 points": a thing added, no words
             if verb == "quoted" and _QUOTED_AS_RX.match(text, vs) and not outlet_of(text[max(s0, vs - 40):vs], v):
                 continue  # "her lawyer quoted her as saying": read below, as a relay through the lawyer
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
@@ -997,6 +1000,11 @@ def extract_attributions(doc) -> list[Attribution]:
             if subj is None and _invertible(verb, v) and re.search(r"[,\"]\s*$", text[s0:vs]):
                 subj = _np_right(text, ve, e0, max_words=7)
                 inverted = subj is not None and _inverted_subject(doc.text[subj[0]:subj[1]], v)
+                if inverted and verb in v.relay_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs and \
+                        not re.search(r"[\"\u201d]\s*,?\s*$", text[s0:vs]) and \
+                        not outlet_of(doc.text[subj[0]:subj[1]], v) and (
+                            vague_np(doc.text[subj[0]:subj[1]], v) or not doc.text[subj[0]:subj[0] + 1].isupper()):
+                    inverted = False  # "Tor, acquired by X, published Scholars": a book, not "..., reported Reuters"
                 if not inverted:
                     subj = None
             if subj is None:
@@ -1418,6 +1426,8 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 
 # an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
 _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+# what follows "added" when it adds a thing, not words: a determiner or a number and a noun
+_ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|their|its)\s+[\w-]+", re.IGNORECASE)
 _STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
 
 # "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
