@@ -1084,3 +1084,16 @@ def test_replies_beside_a_quotation_are_cues(sentence, source):
 def test_things_added_and_relaying_verbs_before_their_subject(sentence, expected):
     d = doc_of("Sport and books\n\nThe season ended on Sunday.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a title's abbreviation the sentence splitter breaks after does not cut the name after "said"
+    ("The woman was held after drugs were found in her car, said Lt. Matt Harris, a police spokesman.",
+     [("direct", "Lt. Matt Harris")]),
+    ("The plan is sound, said Dr. Ana Ruiz.", [("direct", "Dr. Ana Ruiz")]),
+    # reporting to someone in a line of command relays no words
+    ("After that, Tom Lee took over, and Ola Berg reported to him.", []),
+])
+def test_abbreviated_titles_after_the_verb_and_lines_of_command(sentence, expected):
+    d = doc_of("Arrests\n\nPolice arrested two people on Monday.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions] == expected

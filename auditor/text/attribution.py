@@ -753,6 +753,9 @@ def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None
     end = None
     for n, w in enumerate(words[:max_words]):
         gap = text[(end if end is not None else pos):w.start()]
+        if gap.startswith(".") and n > 0 and not gap[1:].strip() and _title_abbreviation(words[n - 1].group()) and \
+                w.group()[:1].isupper():
+            gap = gap[1:]  # "Lt. Matt Harris", "Gov. Eric Holm": the abbreviation's full stop ends no phrase
         if re.search(r"[,.;:!?\"()\[\]]", gap):
             break
         tok = w.group().rstrip(".")
@@ -765,6 +768,13 @@ def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None
     if end is None:
         return None
     return pos, end
+
+
+def _title_abbreviation(tok: str) -> bool:
+    from .speakers import ABBREVIATIONS
+
+    low = tok.rstrip(".").casefold()
+    return low in ABBREVIATIONS or low in ("dr", "mr", "mrs", "ms", "prof", "st", "rev", "maj", "cmdr", "supt")
 
 
 # -- extraction --------------------------------------------------------------------------------------
@@ -980,6 +990,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if quoted(vs, ve) or not free(vs, ve):
                 continue
             verb = m.group().casefold()
+            if verb in ("reported", "reports", "report") and _REPORTS_TO.match(text, ve, e0):
+                continue  # "Vindman reported to him": a line of command, no words relayed
             if verb in ("added", "adds", "add") and _ADDED_THING.match(text, ve, e0) and \
                     not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]):
                 continue  # "Clifton added a goal", "added 12 points": a thing added, no words
@@ -999,6 +1011,11 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue  # "the United States": a capitalised verb form is a name, except in a headline
             if subj is None and _invertible(verb, v) and re.search(r"[,\"]\s*$", text[s0:vs]):
                 subj = _np_right(text, ve, e0, max_words=7)
+                if subj and subj[1] + 1 >= e0 and text[subj[1]:subj[1] + 1] == "." and \
+                        _title_abbreviation(text[subj[0]:subj[1]].split()[-1]):
+                    # the sentence splitter broke after "Lt.": the name goes on in the next "sentence"
+                    nxt = doc.sentence_at(e0 + 1) or doc.sentence_at(e0)
+                    subj = _np_right(text, ve, max(e0, nxt[1] if nxt else e0), max_words=7)
                 inverted = subj is not None and _inverted_subject(doc.text[subj[0]:subj[1]], v)
                 if inverted and verb in v.relay_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs and \
                         not re.search(r"[\"\u201d]\s*,?\s*$", text[s0:vs]) and \
@@ -1426,6 +1443,7 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 
 # an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
 _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
+_REPORTS_TO = re.compile(r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|[A-Z][\w'’-]*)\b(?!\s+(?:that|on)\b)")
 # what follows "added" when it adds a thing, not words: a determiner or a number and a noun
 _ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|their|its)\s+[\w-]+", re.IGNORECASE)
 _STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
