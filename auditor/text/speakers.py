@@ -170,7 +170,8 @@ def reporting_verb_re() -> re.Pattern:
 def cue_patterns() -> dict[str, re.Pattern]:
     verb = reporting_verb_re().pattern
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
-    word = rf"(?:{CAPW}|(?i:{tw}))"
+    # ... a title's abbreviation with its full stop among them ('said Rep. Brian Babin', 'Gov. Jo Rae said')
+    word = rf"(?:(?:Rep|Reps|Sen|Gov|Gen|Lt|Col|Adm|Capt|Sgt|Dr|Prof|Rev|Supt|Cmdr|Maj)\.(?=[^\S\n]+[A-Z])|{CAPW}|(?i:{tw}))"
     # a name's particles may come first or between its words: '"...," von der Leyen said'
     # ... and a description may stand between "the" and the name ('"...," the 14th-ranked Schwartzman said')
     spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+(?:\d[\w\-]*[^\S\n]+|[a-z][\w\-]*-[a-z][\w\-]*"
@@ -640,7 +641,15 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     preposition (``In a letter to X``)."""
     prefix = norm[sent_start:run_start]
     if not prefix.strip() and _ABBREV_END.search(norm, max(0, sent_start - 8), sent_start):
-        return False  # the sentence splitter broke after "Rep." or "Sen.": not a sentence start
+        # the sentence splitter broke after "Rep." or "Sen.": the sentence began before it ("At a hearing,
+        # Rep. Robert Aderholt pushed ..."); the title is read as a title
+        line = norm.rfind("\n", 0, sent_start) + 1
+        stops = [m.end() for m in _SENTENCE_STOP.finditer(norm, line, sent_start)
+                 if not _ABBREV_END.search(norm, max(0, m.end() - 9), m.end())]
+        real = stops[-1] if stops else line
+        if real >= sent_start:
+            return False
+        return _opens_sentence(norm, real, run_start, reporting)
     prefix = _DATELINE.sub("", prefix)
     if "," in prefix:
         intro, prefix = prefix.rsplit(",", 1)
@@ -725,6 +734,7 @@ def _speech_of() -> re.Pattern:
 _AGE_APPOS = re.compile(r",[^\S\n]+\d{1,3},")  # "Vance, 40, said": an age in apposition names a person
 # a title's abbreviation the splitter may break after ("Rep. Ana Ruiz"): not a sentence's end; a short name
 # that ends a sentence ("in Kyiv.", "in Vell.") or a full stop before a line break is one
+_SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]?[^\S\n]+")
 _ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Mt|Jr|Sr|Prof|Capt|Sgt|Adm|Maj|Cmdr|"
                          r"Rev|Fr|Hon|Pres|Sec|Supt|Insp|Det|Cpl|Pvt|Amb|Atty|Brig|Cdr|Gens|Msgr)\.[^\S\n]*$")
 _GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
@@ -851,6 +861,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         single = len(name) == 1 or name[0] in _PARTICLES
         if single and name[0].lower() in skip:
             continue
+        if single and norm.startswith(".", m.end()) and (name[0].lower() in ABBREVIATIONS or name[0].lower() in
+                                                         ("dr", "prof", "rev", "supt", "cmdr", "maj")):
+            continue  # "Rep." of "said Rep. Brian Babin", "Gov." of "Gov. Kristi Noem": a title, not a name
         nxt = _NEXT_WORD.match(norm, m.end())
         if nxt and nxt.group(1) in tls:
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
