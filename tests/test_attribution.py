@@ -1097,3 +1097,18 @@ def test_things_added_and_relaying_verbs_before_their_subject(sentence, expected
 def test_abbreviated_titles_after_the_verb_and_lines_of_command(sentence, expected):
     d = doc_of("Arrests\n\nPolice arrested two people on Monday.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions] == expected
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    # a body named with its district or place is the body, not the place
+    ("The man threatened a lawmaker, the U.S. Attorney's Office for the Western District of Norland announced.",
+     "the U.S. Attorney's Office for the Western District of Norland"),
+    ("Prices will rise, the Department of Energy announced.", "the Department of Energy"),
+    ("The Norland Governor's Office of Emergency Services said the roads were closed.",
+     "The Norland Governor's Office of Emergency Services"),
+    # a role of a place stays the role's holder or the role
+    ("The President of Norland said the talks were over.", "The President of Norland"),
+])
+def test_a_body_named_with_its_district_is_the_body(sentence, source):
+    d = doc_of("Threats\n\nA man was sentenced on Monday.\n\n" + sentence + "\n")
+    assert [a.source for a in d.attributions] == [source]

@@ -450,6 +450,11 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         t = of.group("title").casefold()
         holders = _holders(f"{of.group('place')} {of.group('title')}", t, persons)
         return (holders[0].name if len(holders) == 1 else s), "person"
+    # a body named with its district or place ("the U.S. Attorney's Office for the Western District of New
+    # York"): the body, whatever places its name holds
+    bm = _BODY_OF_RX.match(s)
+    if bm and any(bm.group("head").casefold() == h.split()[-1] for h in v.institution_heads):
+        return s, "institution"
     # a known source inside the phrase, or an outlet by its form ("the Daily Courier")
     sm = v.source_rx.search(s)
     if sm:
@@ -732,6 +737,11 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     of = _ROLE_OF_LEFT_RX.search(text, lo, start)
     if of and text[start:start + 1].isupper() and v.title_rx.fullmatch(of.group("title")):
         start = of.start()
+    # "the U.S. Attorney's Office for the Western District of New York announced": a body named with its
+    # district or place is the body, not the place
+    body = _BODY_OF_LEFT_RX.search(text, max(lo, start - 120), start) if text[start:start + 1].isupper() else None
+    if body and any(body.group("head").casefold() == h.split()[-1] for h in v.institution_heads):
+        start = body.start()
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
@@ -743,6 +753,12 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             break
         start, joined = lo + m.start(1), True
     return start, words[-1].end()
+
+
+_BODY_OF_RX = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+(?:the\s+)?[A-Z]")
+_BODY_OF_LEFT_RX = re.compile(
+    r"(?:(?<![\w-])[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?P<head>[A-Z][a-z]+)\s+(?:for|of)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,4}?(?:(?:of|for)\s+(?:the\s+)?)?\Z")
 
 
 def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None:
