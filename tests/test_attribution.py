@@ -1112,3 +1112,13 @@ def test_abbreviated_titles_after_the_verb_and_lines_of_command(sentence, expect
 def test_a_body_named_with_its_district_is_the_body(sentence, source):
     d = doc_of("Threats\n\nA man was sentenced on Monday.\n\n" + sentence + "\n")
     assert [a.source for a in d.attributions] == [source]
+
+
+def test_a_surname_and_a_pronoun_take_the_full_name_the_article_gives():
+    # "Owen Dempsey" has no title this layer knows: the speaker layer's table gives the full name
+    d = doc_of("Lungs\n\nChest doctor Owen Dempsey saw the man in May. Dempsey said the scan was clear.\n\n"
+               "He added that the man was well.\n")
+    assert [a.source for a in d.attributions] == ["Owen Dempsey", "Owen Dempsey"]
+    # two people of that surname: the surname stays
+    d = doc_of("Lungs\n\nOwen Dempsey and Ruth Dempsey saw the man in May. Dempsey said the scan was clear.\n")
+    assert [a.source for a in d.attributions] == ["Dempsey"]

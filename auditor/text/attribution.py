@@ -1233,19 +1233,37 @@ def _pronoun_cues_from_speakers(doc, atts: list[Attribution], v: Vocab) -> None:
     # a full name only, none of whose words is a title: the discourse's one-word guesses ("Web", "Tor") and
     # split titles ("Republican Gov") are no better than this layer's own
     cues = {q.cue_start: q.speaker for q in doc.quotes if q.cue_start is not None and q.speaker
-            and len(q.speaker.split()) >= 2
-            and not any(_is_title(w.rstrip(".")) or w.rstrip(".").casefold() in ABBREVIATIONS for w in q.speaker.split())}
-    if not cues:
-        return
+            and _full_name(q.speaker, ABBREVIATIONS, _is_title)}
+    disc = doc.__dict__.get("_discourse")
     for a in atts:
         if a.kind != "direct" or a.source_type != "person" or not a.source:
             continue
         first = doc.norm[a.start:a.end].split(None, 1)
-        if not first or first[0].casefold() not in ("he", "she"):
+        pronoun = bool(first) and first[0].casefold() in ("he", "she")
+        if not pronoun and disc is not None and " " not in a.source and a.source[:1].isupper():
+            # a surname the article gives in full elsewhere ("Dempsey said" after "Chest doctor Owen Dempsey")
+            full = disc.people.by_surname(a.source, pos=a.start)
+            if full and full.split()[-1] == a.source and _full_name(full, ABBREVIATIONS, _is_title):
+                a.source, a.chain = full, [full] if a.chain == [a.source] else a.chain
+            continue
+        if not pronoun:
             continue
         speaker = next((sp for pos, sp in cues.items() if a.start <= pos < a.end), None)
+        if speaker is None and disc is not None:
+            # no quotation beside it ("he explained that ..."): this layer's reading stands, completed to the
+            # full name when the discourse reads the pronoun as the same person ("Dempsey" is Owen Dempsey)
+            found = disc.resolve(first[0], a.start)
+            if found and found in disc.people.persons and _full_name(found, ABBREVIATIONS, _is_title) and \
+                    a.source.split()[-1] == found.split()[-1]:
+                speaker = found
         if speaker and speaker != a.source:
             a.source, a.chain = speaker, [speaker]
+
+
+def _full_name(name: str, abbreviations, is_title) -> bool:
+    words = name.split()
+    return len(words) >= 2 and not any(is_title(w.rstrip(".")) or w.rstrip(".").casefold() in abbreviations
+                                       for w in words)
 
 
 _INTERPRETER_RX = re.compile(r"(?<!\w)(through|via|with\s+the\s+help\s+of)\s+(?:an?|his|her|their|the)\s+"

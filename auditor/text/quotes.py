@@ -508,6 +508,7 @@ def extract_quotes(doc) -> list[Quote]:
         for q in quotes:
             q.speaker = q.cue = q.cue_start = q.cue_end = None
         disc = attribute_speakers(doc, quotes, raws)
+    doc.__dict__["_discourse"] = disc  # who speaks where: the attribution layer reads its pronouns from it
     return _with_transcript(doc, quotes, disc)
 
 
