@@ -206,13 +206,24 @@ def scene_verbs(extra_dirs: tuple = ()) -> re.Pattern:
 _SEEM = re.compile(r"(?:appear|seem)(?:s|ed)?\s+to$", re.IGNORECASE)
 
 
+# an adjective (or participle) and the noun it modifies right after the hedge: "seemingly misplaced receptors"
+_ADJ_BEFORE_NOUN = re.compile(r"\s+[a-z]+(?:ed|al|ous|ive|ant|ent|ic|able|ible|less|ful)\s+[a-z]+s?\b(?!\s+(?:to|that|is|are|was|were)\b)")
+
+
 def _descriptive(doc, cs: int, ce: int) -> bool:
     """"what appeared to be a new missile" (naming what one sees, not concluding: unless "in what
     appeared to be a swipe"), and "seemed to vibrate through the square" (a verb of the scene)."""
     text = doc.norm
+    cue = text[cs:ce].casefold()
+    before = text[max(0, cs - 12):cs].casefold()
+    if cue == "likely" and re.search(r"\b(?:least|less|more|most)\s+$", before) and \
+            re.match(r"\s+(?:of|to\s+\w+\s+than|than)\b", text[ce:ce + 40]) and "the" in before + " the":
+        return True  # "the least likely of your controllers to look grimy": comparing things, no guess
+    if cue in ("seemingly", "apparently") and _ADJ_BEFORE_NOUN.match(text, ce) and \
+            re.search(r"\b(?:the|a|an|these|those|this|that|its|their|his|her|our|some|many)\s+$", before):
+        return True  # "these seemingly misplaced receptors": a description in passing, not a conclusion
     if not _SEEM.search(text[cs:ce]):
         return False
-    before = text[max(0, cs - 12):cs].casefold()
     if re.search(r"\bwhat\s+$", before) and not re.search(r"\bin\s+what\s+$", before):
         return True
     return bool(scene_verbs().match(text, ce))
@@ -529,6 +540,8 @@ def hedges(doc) -> list[Hedge]:
                     # seen as") is both vague sourcing and the author's interpretation: the same words
                 if strength == "strong" and _descriptive(doc, cs, ce):
                     continue
+                if strength == "weak" and re.search(r"\b(?:never|hardly|scarcely)\s+$", text[max(s0, cs - 10):cs]):
+                    continue  # "a place she never could have imagined": what was out of reach, no guess
                 if strength == "weak" and (_INSTEAD.match(text, e0) or re.search(
                         r"[,;]\s*(?:but\s+)?(?:instead|rather)\b", text[ce:e0])):
                     continue  # "X could have tried a charm offensive. Instead, ...": a choice not taken
