@@ -891,7 +891,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             low = w.lower().strip(",").rstrip(".")
             if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
                 low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
-            if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)):
+            if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)) or \
+                    (w.endswith(".") and w.lower().strip(",").rstrip(".") not in ABBREVIATIONS):
+                # ("... to be a leader. Welcome to": a title word ending a sentence is no title of the name)
                 if roles and w[:1].isupper() and low.isalpha() and (
                         low in _demonym_adjectives() or _demonym(low) or low in _place_names()):
                     attrs.add(low)  # "Danish coach Anders Holm": whose coach ("the Dane", "the Danish coach")
@@ -921,6 +923,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             attrs |= {_strip_possessive(w).lower() for w in of.group(1).split()}
             end = of.end()
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
+        if appos and appos.group(1).lower().startswith(("which ", "that ")):
+            appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
         if appos and not inside(appos.start(1)):
             r2, a2 = _role_words(appos.group(1).split())
             roles |= r2
