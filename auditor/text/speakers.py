@@ -1361,6 +1361,7 @@ class Discourse:
         say the other gender is passed over ("King Charles' mother, Queen Elizabeth II, did it twice. '...',
         he said": the King)."""
         gender_of = _title_gender()
+        first = None
         for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
             name = self.events[i][1]
             person = self.people.persons.get(name) if name else None
@@ -1370,8 +1371,15 @@ class Discourse:
                 ({self.gender[name]} - {"?"} if name in self.gender else set())
             if said and gender not in said:
                 continue
-            return name
-        return None
+            if person is None or _clearly_a_person(person):
+                return name
+            # a one-word subject with nothing that says it is a person ("Twitter pledged", "Web of Angels
+            # was"): a person named fully just before it in the passage is likelier whom "he" means
+            if first is None:
+                first = (self.events[i][0], name)
+            elif first[0] - self.events[i][0] > _PASSAGE:
+                break
+        return first[1] if first else None
 
     def speech_within(self, pos: int, dist: int) -> bool:
         """A quotation was attributed less than ``dist`` characters before ``pos``."""
@@ -1579,6 +1587,7 @@ _QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+w
                       r"(?:[^\S\n]+[a-z][\w\-]*){0,3}[^\S\n]+$",
                       re.IGNORECASE)
 # a preposition right before a name that a colon follows: the name is an object ("a warning shot at Trump:")
+_TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|wrote\s+to|writes\s+to)\s+(?:the\s+)?$", re.IGNORECASE)
 _OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
 _HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
@@ -1761,6 +1770,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         done = True
                         break
                     continue
+                if key == "before_colon" and _TOLD_BEFORE.search(tail, 0, m.start("who")):
+                    # 'Ian Hale, a professor, told Newsweek: "..."': the addressee is no speaker; the subject is
+                    q.speaker = sentence_subject(norm, disc, lo, base + m.start("who"))
+                    q.cue, q.cue_start, q.cue_end = ":", base + m.start("verb"), base + m.end("verb")
+                    done = True
+                    break
                 if key == "before_colon" and _QUOTING.search(tail, 0, m.start("who")):
                     # 'he quoted St Augustine: "..."': the quoted author is not the speaker
                     q.speaker = sentence_subject(norm, disc, lo, base + m.start("who"))
