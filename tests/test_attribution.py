@@ -1122,3 +1122,18 @@ def test_a_surname_and_a_pronoun_take_the_full_name_the_article_gives():
     # two people of that surname: the surname stays
     d = doc_of("Lungs\n\nOwen Dempsey and Ruth Dempsey saw the man in May. Dempsey said the scan was clear.\n")
     assert [a.source for a in d.attributions] == ["Dempsey"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # a text from a named body: the body is the source
+    ("The risk was moderate, according to guidance from the Mayo Clinic.", [("direct", "the Mayo Clinic")]),
+    ("Sales fell, according to a new survey from Piper Lane.", [("direct", "Piper Lane")]),
+    ("The risk was moderate, according to a report from local media.", [("vague", None)]),
+    ("The risk was moderate, according to a report by the Vell Herald.", [("relayed", "Vell Herald")]),
+    # observing a thing is no statement; observing that something is, is
+    ("The researchers observed Europa for 17 nights.", []),
+    ("Experts observed that the plumes were faint.", [("vague", None)]),
+])
+def test_texts_from_named_bodies_and_observing(sentence, expected):
+    d = doc_of("Health\n\nThe team met on Monday.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions] == expected

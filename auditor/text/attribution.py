@@ -1322,7 +1322,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
 _LEAD_CONJ_RX = re.compile(r"(?:As|If|When|While|Unless|Because|Since|Although|Though|Than)\b\s*")
 _LAST_WORD = re.compile(r"([\w.-]+)\s*$")
 _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks",
-             "responded", "responds", "retorted", "countered", "weighed in", "weighs in", "chimed in", "chimes in"}
+             "responded", "responds", "retorted", "countered", "weighed in", "weighs in", "chimed in", "chimes in",
+             "observed", "observe", "observes"}
 
 
 _APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*(?:[,.;:!?]|$)")
@@ -1461,6 +1462,8 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
             p2 = doc.text[np2[0]:np2[1]]
             if outlet_of(p2, v) or vague_np(p2, v):
                 return (np[0], np2[1]), p2
+            if _NAMED_BODY.fullmatch(p2.strip()) and m.group().strip() in ("by", "from", "of"):
+                return (np[0], np2[1]), p2  # "a report from the Mayo Clinic": the named body is the source
             np3 = _journalist_of(doc, np2, hi, v)  # "a report by Jane Roe, a Valley Courier correspondent"
             if np3:
                 return (np[0], np3[1]), doc.text[np3[0]:np3[1]]
@@ -1497,7 +1500,10 @@ _KIN_LEFT_RX = re.compile(r"((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+[\w'’-]+['’]
 _RELEASED_BY_RX = re.compile(r"\s(?:released|published|provided|issued|aired|broadcast|supplied|distributed|"
                              r"carried|translated|seen|reviewed|obtained|viewed)\s+by\s+(.+)$", re.IGNORECASE)
 _TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|interview|broadcast|account|dispatch|"
-               r"investigation|footage|video|coverage|translation|transcript")
+               r"investigation|footage|video|coverage|translation|transcript|guidance|guidelines|data|figures|"
+               r"estimates|survey|statement")
+# a body by its name: "the Mayo Clinic", "Vell University", "the Harbour Board" (capitalised words after "the")
+_NAMED_BODY = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*){0,5}")
 _TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
 # "a report by the Daily Courier", "an article in the Valley Gazette": the text's outlet after the noun
 _TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
