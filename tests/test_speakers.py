@@ -107,3 +107,13 @@ def test_cues_after_the_quotation_and_possessed_words(sentence, speaker):
     d = doc_of(_INTRO + sentence + "\n")
     qs = [q for q in d.quotes if "ready" in q.text.lower()]
     assert [q.speaker for q in qs] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "name", "attr"), [
+    # the place of a title written with "to" or "for" before the name is no part of it either
+    ("Former special envoy to Norland Kurt Vale testified on Tuesday.\n", "Kurt Vale", "norland"),
+    ("The ambassador for Norland Ada Lind testified on Tuesday.\n", "Ada Lind", "norland"),
+])
+def test_the_place_of_a_title_with_to_or_for_is_no_part_of_the_name(text, name, attr):
+    people = find_people(doc_of(text), [])
+    assert name in people.persons and attr in people.persons[name].attrs

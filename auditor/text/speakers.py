@@ -473,7 +473,7 @@ def _name_words(name: list[str]) -> list[str]:
             or (lead <= i < caps[-1] and t in _PARTICLES)]
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
-_TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
+_TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?$")
 
 
 def _place_prefix(name: list[str]) -> int:
