@@ -118,7 +118,9 @@ ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sg": "secret
                  "potus": "president", "veep": "vice president",
                  # a title abbreviated before a name ("Gov. Eric Holcomb"): the role a later "the governor" names
                  "gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
-                 "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain", "sgt": "sergeant"}
+                 "lt": "lieutenant", "col": "colonel", "adm": "admiral", "capt": "captain", "sgt": "sergeant",
+                 "prof": "professor", "supt": "superintendent", "amb": "ambassador", "atty": "attorney",
+                 "det": "detective", "insp": "inspector"}
 _DESC_STOP = frozenset({"a", "an", "the", "of", "who", "and", "in", "for", "to", "at", "on", "with", "has", "have",
                         "is", "was", "his", "her", "its", "their", "former", "ex", "then", "now", "current", "new",
                         "s", "by", "from", "as", "that", "which", "also", "long", "time", "once"})
@@ -892,8 +894,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
                 low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
             if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)) or \
-                    (w.endswith(".") and w.lower().strip(",").rstrip(".") not in ABBREVIATIONS):
-                # ("... to be a leader. Welcome to": a title word ending a sentence is no title of the name)
+                    (w.endswith(".") and w.lower().strip(",").rstrip(".") not in ABBREVIATIONS and len(w) > 5):
+                # ("... to be a leader. Welcome to": a title word ending a sentence is no title of the name;
+                # "Rev. Mark Francis", "Prof. Ana Ruiz": an abbreviation's full stop is none)
                 if roles and w[:1].isupper() and low.isalpha() and (
                         low in _demonym_adjectives() or _demonym(low) or low in _place_names()):
                     attrs.add(low)  # "Danish coach Anders Holm": whose coach ("the Dane", "the Danish coach")
