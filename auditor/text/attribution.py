@@ -1217,23 +1217,21 @@ def extract_attributions(doc) -> list[Attribution]:
         if doc.in_boilerplate((s0, e0)):
             _relay_phrases(doc, v, s0, e0, signoff_rx, lambda s, e: doc.inside_quotation(s, e), free, add)
     out.sort(key=lambda a: (a.start, a.end))
-    _pronoun_cues_from_speakers(doc, out, v)
+    _pronoun_cues_from_speakers(doc, out)
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
     return out
 
 
-def _pronoun_cues_from_speakers(doc, atts: list[Attribution], v: Vocab) -> None:
+def _pronoun_cues_from_speakers(doc, atts: list[Attribution]) -> None:
     """A pronoun's cue beside a quotation ('"...," he said') names whom the quotation layer's discourse gave
     the quotation (the current speaker of the passage, the pronoun's gender agreeing), not the last person
     this layer attributed something to: one reading of the passage for both layers."""
-    from .speakers import ABBREVIATIONS, _is_title
-
     # a full name only, none of whose words is a title: the discourse's one-word guesses ("Web", "Tor") and
     # split titles ("Republican Gov") are no better than this layer's own
     cues = {q.cue_start: q.speaker for q in doc.quotes if q.cue_start is not None and q.speaker
-            and _full_name(q.speaker, ABBREVIATIONS, _is_title)}
+            and _full_name(q.speaker)}
     disc = doc.__dict__.get("_discourse")
     for a in atts:
         if a.kind != "direct" or a.source_type != "person" or not a.source:
@@ -1243,7 +1241,7 @@ def _pronoun_cues_from_speakers(doc, atts: list[Attribution], v: Vocab) -> None:
         if not pronoun and disc is not None and " " not in a.source and a.source[:1].isupper():
             # a surname the article gives in full elsewhere ("Dempsey said" after "Chest doctor Owen Dempsey")
             full = disc.people.by_surname(a.source, pos=a.start)
-            if full and full.split()[-1] == a.source and _full_name(full, ABBREVIATIONS, _is_title):
+            if full and full.split()[-1] == a.source and _full_name(full):
                 a.source, a.chain = full, [full] if a.chain == [a.source] else a.chain
             continue
         if not pronoun:
@@ -1253,16 +1251,19 @@ def _pronoun_cues_from_speakers(doc, atts: list[Attribution], v: Vocab) -> None:
             # no quotation beside it ("he explained that ..."): this layer's reading stands, completed to the
             # full name when the discourse reads the pronoun as the same person ("Dempsey" is Owen Dempsey)
             found = disc.resolve(first[0], a.start)
-            if found and found in disc.people.persons and _full_name(found, ABBREVIATIONS, _is_title) and \
+            if found and found in disc.people.persons and _full_name(found) and \
                     a.source.split()[-1] == found.split()[-1]:
                 speaker = found
         if speaker and speaker != a.source:
             a.source, a.chain = speaker, [speaker]
 
 
-def _full_name(name: str, abbreviations, is_title) -> bool:
+def _full_name(name: str) -> bool:
+    """Two words or more, none a title or its abbreviation ("Republican Gov" is no full name)."""
+    from .speakers import ABBREVIATIONS, _is_title
+
     words = name.split()
-    return len(words) >= 2 and not any(is_title(w.rstrip(".")) or w.rstrip(".").casefold() in abbreviations
+    return len(words) >= 2 and not any(_is_title(w.rstrip(".")) or w.rstrip(".").casefold() in ABBREVIATIONS
                                        for w in words)
 
 

@@ -216,8 +216,7 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
     text = doc.norm
     cue = text[cs:ce].casefold()
     before = text[max(0, cs - 12):cs].casefold()
-    if cue == "likely" and re.search(r"\b(?:least|less|more|most)\s+$", before) and \
-            re.match(r"\s+(?:of|to\s+\w+\s+than|than)\b", text[ce:ce + 40]) and "the" in before + " the":
+    if cue == "likely" and re.search(r"\bthe\s+(?:least|most)\s+$", before) and re.match(r"\s+of\b", text[ce:ce + 5]):
         return True  # "the least likely of your controllers to look grimy": comparing things, no guess
     if cue in ("seemingly", "apparently") and _ADJ_BEFORE_NOUN.match(text, ce) and \
             re.search(r"\b(?:the|a|an|these|those|this|that|its|their|his|her|our|some|many)\s+$", before):
