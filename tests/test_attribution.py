@@ -1137,3 +1137,14 @@ def test_a_surname_and_a_pronoun_take_the_full_name_the_article_gives():
 def test_texts_from_named_bodies_and_observing(sentence, expected):
     d = doc_of("Health\n\nThe team met on Monday.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # writing a work is no statement; writing that something is, or in a letter, is
+    ("Over a decade before Mark Lund wrote A Song of Storms, Ford wrote a novel about kings.", []),
+    ("Lund wrote in a letter that Ford was brilliant.", [("direct", "Mark Lund")]),
+    ("Ford was brilliant, wrote Lund.", [("direct", "Mark Lund")]),
+])
+def test_writing_a_work_is_no_statement(sentence, expected):
+    d = doc_of("Books\n\nThe novelist Mark Lund spoke in 2006.\n\n" + sentence + "\n")
+    assert [(a.kind, a.source) for a in d.attributions if a.start > 40] == expected

@@ -1008,6 +1008,10 @@ def extract_attributions(doc) -> list[Attribution]:
             verb = m.group().casefold()
             if verb in ("reported", "reports", "report") and _REPORTS_TO.match(text, ve, e0):
                 continue  # "Vindman reported to him": a line of command, no words relayed
+            if verb in ("wrote", "writes", "write") and _WROTE_WORK.match(text, ve, e0) and \
+                    not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]) and \
+                    not re.search(r"[,\"\u201d\u2019']\s*$", text[s0:vs]):  # not '..., wrote Taylor'
+                continue  # "before George R.R. Martin wrote A Song of Ice and Fire": a work written, no words
             if verb in ("added", "adds", "add") and _ADDED_THING.match(text, ve, e0) and \
                     not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]):
                 continue  # "Clifton added a goal", "added 12 points": a thing added, no words
@@ -1482,6 +1486,9 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
 # an outlet's journalist named with it: "The Harbour Courier's Mia Lund", "CNBC's David Faber"
 _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2}$")
 _REPORTS_TO = re.compile(r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|[A-Z][\w'’-]*)\b(?!\s+(?:that|on)\b)")
+# what follows "wrote" when it wrote a work: its title or a determiner and a noun ("wrote A Song of Ice and
+# Fire", "wrote a novel"); not "wrote in a letter", "wrote on X", "wrote that"
+_WROTE_WORK = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|two|three|several)\s+[\w-]+|[A-Z][\w'’-]*)(?!\s*[,.:])")
 # what follows "added" when it adds a thing, not words: a determiner or a number and a noun
 _ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|their|its)\s+[\w-]+", re.IGNORECASE)
 _STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
