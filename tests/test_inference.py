@@ -354,13 +354,6 @@ _PORT = "Port of Vell\n\nMayor Jane Roe announced on Monday that the north quay 
     ("The lamps on the pier signal the harbour entrance.", False),
     ("Rain is likely on Tuesday, forecasters said.", False),
     ("Talks could resume on Friday.", False),
-])
-def test_possibilities_and_readings_of_consequence_in_the_authors_voice(sentence, authors):
-    d = doc_of(_PORT + sentence + "\n")
-    assert bool([h for h in hedges(d) if h.start >= len(_PORT) and h.attribution is None]) is authors
-
-
-@pytest.mark.parametrize(("sentence", "authors"), [
     # comparing things, what was out of reach, a description in passing: no guess of the author's
     ("It is also the least likely of the three ferries to run late in winter.", False),
     ("The crew reached a harbour they never could have imagined as boys.", False),
@@ -370,6 +363,6 @@ def test_possibilities_and_readings_of_consequence_in_the_authors_voice(sentence
     ("The crew could have reached the harbour by noon.", True),
     ("The cranes were seemingly moved at night.", True),
 ])
-def test_comparisons_impossibilities_and_descriptions_are_no_guess(sentence, authors):
+def test_the_authors_guesses_and_the_words_that_only_look_like_one(sentence, authors):
     d = doc_of(_PORT + sentence + "\n")
     assert bool([h for h in hedges(d) if h.start >= len(_PORT) and h.attribution is None]) is authors

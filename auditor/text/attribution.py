@@ -43,7 +43,16 @@ from dataclasses import dataclass, field
 
 from ..models import Attribution
 from ..vocab import cached
-from .speakers import _ARABIC_PREFIX, _CONTRACTION, _INITIALS, _PREFIXED, GENERIC_HEADS, _post_nominals
+from .speakers import (
+    _ARABIC_PREFIX,
+    _CONTRACTION,
+    _INITIALS,
+    _PREFIXED,
+    GENERIC_HEADS,
+    _post_nominals,
+    strip_post_nominals,
+    title_abbreviation,
+)
 
 Span = tuple[int, int]
 
@@ -430,10 +439,8 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     """(canonical name, source type) for a subject noun phrase found at ``pos``."""
     s = subject.strip()
     toks = s.split()
-    if len(toks) > 1 and toks[-1].rstrip(".,") in _post_nominals() and toks[-2][:1].isupper():
-        while len(toks) > 1 and toks[-1].rstrip(".,") in _post_nominals():
-            toks.pop()
-        s = " ".join(toks)  # "Ana Lind MP said": letters after a name are no part of it
+    if len(toks) > 1 and toks[-2][:1].isupper() and len(strip_post_nominals(toks)) < len(toks):
+        s = " ".join(strip_post_nominals(toks))  # "Ana Lind MP said": letters after a name are no part of it
     low = s.casefold()
     if low in v.pronouns:
         before = [n for p, n in history if p < pos]
@@ -769,7 +776,7 @@ def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None
     end = None
     for n, w in enumerate(words[:max_words]):
         gap = text[(end if end is not None else pos):w.start()]
-        if gap.startswith(".") and n > 0 and not gap[1:].strip() and _title_abbreviation(words[n - 1].group()) and \
+        if gap.startswith(".") and n > 0 and not gap[1:].strip() and title_abbreviation(words[n - 1].group()) and \
                 w.group()[:1].isupper():
             gap = gap[1:]  # "Lt. Matt Harris", "Gov. Eric Holm": the abbreviation's full stop ends no phrase
         if re.search(r"[,.;:!?\"()\[\]]", gap):
@@ -784,13 +791,6 @@ def _np_right(text: str, start: int, hi: int, max_words: int = 8) -> Span | None
     if end is None:
         return None
     return pos, end
-
-
-def _title_abbreviation(tok: str) -> bool:
-    from .speakers import ABBREVIATIONS
-
-    low = tok.rstrip(".").casefold()
-    return low in ABBREVIATIONS or low in ("dr", "mr", "mrs", "ms", "prof", "st", "rev", "maj", "cmdr", "supt")
 
 
 # -- extraction --------------------------------------------------------------------------------------
@@ -1032,7 +1032,7 @@ def extract_attributions(doc) -> list[Attribution]:
             if subj is None and _invertible(verb, v) and re.search(r"[,\"]\s*$", text[s0:vs]):
                 subj = _np_right(text, ve, e0, max_words=7)
                 if subj and subj[1] + 1 >= e0 and text[subj[1]:subj[1] + 1] == "." and \
-                        _title_abbreviation(text[subj[0]:subj[1]].split()[-1]):
+                        title_abbreviation(text[subj[0]:subj[1]].split()[-1]):
                     # the sentence splitter broke after "Lt.": the name goes on in the next "sentence"
                     nxt = doc.sentence_at(e0 + 1) or doc.sentence_at(e0)
                     subj = _np_right(text, ve, max(e0, nxt[1] if nxt else e0), max_words=7)
@@ -1176,8 +1176,7 @@ def extract_attributions(doc) -> list[Attribution]:
                         verb in ("reported", "reports") and not inverted and _unknown_outlet(doc, phrase, persons, v):
                     source, stype = _DET_RX.sub("", phrase.strip()), "media"
                 if not speaker and not inverted:  # "The Vell Herald, citing the mayor, reported"
-                    speaker = _citing_origin(doc, subj[1], vs, v)
-                    _citing_vague(doc, subj[1], vs, v, add)
+                    speaker = _citing_between(doc, subj[1], vs, v, add)
                 if speaker or stype in ("agency", "broadcaster", "media", "social"):
                     chain = ([speaker] if speaker else []) + [source]
                     add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
@@ -1188,8 +1187,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 # "Reuters said", "a Daily Courier report said": the outlet relays what it was told
                 origin = _citing_origin(doc, tail_end, e0, v)
                 if origin is None and not inverted:  # "Reuters, citing the ministry, reported"
-                    origin = _citing_origin(doc, subj[1], vs, v)
-                    _citing_vague(doc, subj[1], vs, v, add)
+                    origin = _citing_between(doc, subj[1], vs, v, add)
                 chain = ([origin] if origin else []) + [source]
                 add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
                                 chain=chain, hops=len(chain) if origin else 2, source_type=stype))
@@ -1221,17 +1219,19 @@ def extract_attributions(doc) -> list[Attribution]:
         if doc.in_boilerplate((s0, e0)):
             _relay_phrases(doc, v, s0, e0, signoff_rx, lambda s, e: doc.inside_quotation(s, e), free, add)
     out.sort(key=lambda a: (a.start, a.end))
-    _pronoun_cues_from_speakers(doc, out)
+    _names_from_speakers(doc, out)
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
     return out
 
 
-def _pronoun_cues_from_speakers(doc, atts: list[Attribution]) -> None:
-    """A pronoun's cue beside a quotation ('"...," he said') names whom the quotation layer's discourse gave
-    the quotation (the current speaker of the passage, the pronoun's gender agreeing), not the last person
-    this layer attributed something to: one reading of the passage for both layers."""
+def _names_from_speakers(doc, atts: list[Attribution]) -> None:
+    """One reading of the passage for both layers. A pronoun's cue beside a quotation ('"...," he said')
+    names whom the quotation layer's discourse gave the quotation (the current speaker of the passage, the
+    pronoun's gender agreeing), not the last person this layer attributed something to; a surname, or a
+    pronoun this layer read as someone, takes the full name the quotation layer's table gives that same
+    person, never another."""
     # a full name only, none of whose words is a title: the discourse's one-word guesses ("Web", "Tor") and
     # split titles ("Republican Gov") are no better than this layer's own
     cues = {q.cue_start: q.speaker for q in doc.quotes if q.cue_start is not None and q.speaker
@@ -1264,11 +1264,10 @@ def _pronoun_cues_from_speakers(doc, atts: list[Attribution]) -> None:
 
 def _full_name(name: str) -> bool:
     """Two words or more, none a title or its abbreviation ("Republican Gov" is no full name)."""
-    from .speakers import ABBREVIATIONS, _is_title
+    from .speakers import _is_title
 
     words = name.split()
-    return len(words) >= 2 and not any(_is_title(w.rstrip(".")) or w.rstrip(".").casefold() in ABBREVIATIONS
-                                       for w in words)
+    return len(words) >= 2 and not any(_is_title(w.rstrip(".")) or title_abbreviation(w) for w in words)
 
 
 _INTERPRETER_RX = re.compile(r"(?<!\w)(through|via|with\s+the\s+help\s+of)\s+(?:an?|his|her|their|the)\s+"
@@ -1542,14 +1541,16 @@ def _journalist_of(doc, np: Span, hi: int, v: Vocab) -> Span | None:
     return None
 
 
-def _citing_vague(doc, pos: int, hi: int, v: Vocab, add) -> None:
-    """", citing two officials," between an outlet and its verb: the vague origin, reported on its own
-    beside the outlet's relay."""
+def _citing_between(doc, pos: int, hi: int, v: Vocab, add) -> str | None:
+    """", citing the mayor," between an outlet and its verb: the origin of what the outlet relays; a vague one
+    (", citing two officials,") is reported on its own beside the relay, and None returned."""
+    origin = _citing_origin(doc, pos, hi, v)
     m = re.match(r"\s*,?\s*citing\s+", doc.norm[pos:hi], re.IGNORECASE)
-    np = _np_right(doc.norm, pos + m.end(), hi) if m else None
+    np = _np_right(doc.norm, pos + m.end(), hi) if m and origin is None else None
     if np and vague_np(_DET_RX.sub("", doc.text[np[0]:np[1]]), v):
         add(Attribution(source=None, kind="vague", start=pos + m.end() - len(m.group().lstrip(" ,")), end=np[1],
                         cue="citing", chain=[], hops=0, source_type="unknown"))
+    return origin
 
 
 def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:

@@ -114,6 +114,18 @@ _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
 # Role heads that say nothing on their own: "the NATO chief" is matched through its modifier.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss", "official", "officer", "figure"})
 # Abbreviations of roles, expanded before a role is matched ("the Norlandic PM" -> prime minister).
+# the abbreviations written with a full stop before a name ("Rep. Ana Ruiz", "Dr. Jo Rae", "St. Peter"): the
+# sentence splitter may break after them, and they are titles, never names
+NAME_ABBREVIATIONS = frozenset("mr mrs ms dr rep reps sen sens gov gen lt col st prof capt sgt adm maj cmdr rev fr "
+                               "hon pres sec supt insp det cpl pvt amb atty brig cdr gens msgr".split())
+
+
+def title_abbreviation(tok: str) -> bool:
+    """``tok`` (its full stop or not) abbreviates a title written before a name: "Lt.", "Gov", "Prof"."""
+    low = tok.rstrip(".").casefold()
+    return low in NAME_ABBREVIATIONS or low in ABBREVIATIONS
+
+
 ABBREVIATIONS = {"pm": "prime minister", "fm": "foreign minister", "sg": "secretary general",
                  "potus": "president", "veep": "vice president",
                  # a title abbreviated before a name ("Gov. Eric Holcomb"): the role a later "the governor" names
@@ -173,7 +185,8 @@ def cue_patterns() -> dict[str, re.Pattern]:
     verb = reporting_verb_re().pattern
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     # ... a title's abbreviation with its full stop among them ('said Rep. Brian Babin', 'Gov. Jo Rae said')
-    word = rf"(?:(?:Rep|Reps|Sen|Gov|Gen|Lt|Col|Adm|Capt|Sgt|Dr|Prof|Rev|Supt|Cmdr|Maj)\.(?=[^\S\n]+[A-Z])|{CAPW}|(?i:{tw}))"
+    abbrev = "|".join(sorted(w.capitalize() for w in NAME_ABBREVIATIONS))
+    word = rf"(?:(?:{abbrev})\.(?=[^\S\n]+[A-Z])|{CAPW}|(?i:{tw}))"
     # a name's particles may come first or between its words: '"...," von der Leyen said'
     # ... and a description may stand between "the" and the name ('"...," the 14th-ranked Schwartzman said')
     spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+(?:\d[\w\-]*[^\S\n]+|[a-z][\w\-]*-[a-z][\w\-]*"
@@ -536,11 +549,16 @@ def split_name(phrase: str) -> tuple[list[str], list[str]]:
         return toks, []  # "the Secretary General", "Prime Minister": a role, no name
     if len(toks) > 1 and _is_title(toks[-1]) and all(_institution_word(t) for t in toks[:-1]):
         return toks, []  # "Commission President", "Kremlin spokesman", "Ukraine President": a role
-    name = toks[last + 1:]
+    return toks[:last + 1], strip_post_nominals(toks[last + 1:])
+
+
+def strip_post_nominals(words: list[str]) -> list[str]:
+    """``words`` of a name without the letters after it ("Tom Reed KC", "Reed KC", "Ana Lind MP"), a word left
+    at least."""
     post = _post_nominals()
-    while len(name) > 1 and name[-1].rstrip(".,") in post:
-        name = name[:-1]  # "Tom Reed KC", "Reed KC": letters after the name are no part of it
-    return toks[:last + 1], name
+    while len(words) > 1 and words[-1].rstrip(".,") in post:
+        words = words[:-1]
+    return words
 
 
 @lru_cache(maxsize=1)
@@ -737,8 +755,8 @@ _AGE_APPOS = re.compile(r",[^\S\n]+\d{1,3},")  # "Vance, 40, said": an age in ap
 # a title's abbreviation the splitter may break after ("Rep. Ana Ruiz"): not a sentence's end; a short name
 # that ends a sentence ("in Kyiv.", "in Vell.") or a full stop before a line break is one
 _SENTENCE_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]?[^\S\n]+")
-_ABBREV_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Rep|Reps|Sen|Sens|Gov|Gen|Lt|Col|St|Mt|Jr|Sr|Prof|Capt|Sgt|Adm|Maj|Cmdr|"
-                         r"Rev|Fr|Hon|Pres|Sec|Supt|Insp|Det|Cpl|Pvt|Amb|Atty|Brig|Cdr|Gens|Msgr)\.[^\S\n]*$")
+_ABBREV_END = re.compile(r"\b(?:" + "|".join(sorted(w.capitalize() for w in NAME_ABBREVIATIONS | {"mt", "jr", "sr"}))
+                         + r")\.[^\S\n]*$")
 _GENDERED = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
 _DESCRIBES = re.compile(r"(?:a|an|the|his|her|its|their|[A-Z][\w\-]*['\u2019]s?)\s+(?:[\w\-]+\s+){0,3}[a-z][\w\-]*")
 
@@ -863,8 +881,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         single = len(name) == 1 or name[0] in _PARTICLES
         if single and name[0].lower() in skip:
             continue
-        if single and norm.startswith(".", m.end()) and (name[0].lower() in ABBREVIATIONS or name[0].lower() in
-                                                         ("dr", "prof", "rev", "supt", "cmdr", "maj")):
+        if single and norm.startswith(".", m.end()) and title_abbreviation(name[0]):
             continue  # "Rep." of "said Rep. Brian Babin", "Gov." of "Gov. Kristi Noem": a title, not a name
         nxt = _NEXT_WORD.match(norm, m.end())
         if nxt and nxt.group(1) in tls:
