@@ -389,7 +389,7 @@ def _cue_adjacent(before: str, after: str) -> bool:
     if _UNNAMED_HINT.search(after, 0, 60) and _UNNAMED_AFTER.match(after):
         return True  # '"We lost everything," another added', '"Stay at home," police urged residents'
     tail = before[-120:]
-    if tail.rstrip().endswith(":") and pats["before_colon"].search(tail):
+    if pats["before_colon"].search(tail):
         return True
     if not _has_verb_word(tail):  # the cheap test first: no reporting verb, no cue before the mark
         return False
