@@ -211,20 +211,31 @@ def _candidate_pairs(mentions: list[NumberMention]):
                     yield g[x], g[y]
 
 
-def _origin(doc, span: Span) -> str:
+def _origins(doc, mentions: list[NumberMention]) -> list[str]:
+    """Where each of an article's number mentions comes from: the end of the relay chain covering it, else
+    the article itself. The article's attributions are read once for all its mentions (packed, each reading
+    decodes them)."""
     from ..text.attribution import relay_covering
 
-    r = relay_covering(doc, span)
-    if r is not None and r.hops >= 2 and r.chain:
-        return f"relay:{r.chain[-1]}"
-    return f"article:{doc.article.id}"
+    own = f"article:{doc.article.id}"
+    if not mentions:
+        return []
+    atts = list(doc.attributions)
+    out = []
+    for m in mentions:
+        r = relay_covering(doc, (m.start, m.end), atts)
+        out.append(f"relay:{r.chain[-1]}" if r is not None and r.hops >= 2 and r.chain else own)
+    return out
 
 
 def extract_claims(corpus) -> list[dict]:
     """Every numeric claim of the corpus, grouped across articles (see the module docstring)."""
     mentions: list[NumberMention] = []
+    origin_of: list[str] = []  # by mention, as ``mentions``
     for doc in corpus.docs:
-        mentions.extend(numbers(doc))
+        found = numbers(doc)
+        mentions.extend(found)
+        origin_of.extend(_origins(doc, found))
     parent = list(range(len(mentions)))
 
     def find(i: int) -> int:
@@ -237,11 +248,12 @@ def extract_claims(corpus) -> list[dict]:
         ri, rj = find(i), find(j)
         if ri != rj and mentions[i].article != mentions[j].article and _linked(mentions[i], mentions[j]):
             parent[ri] = rj
-    groups: dict[int, list[NumberMention]] = {}
-    for i, m in enumerate(mentions):
-        groups.setdefault(find(i), []).append(m)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(find(i), []).append(i)
     claims = []
-    for members in groups.values():
+    for group in groups.values():
+        members = [mentions[i] for i in group]
         members.sort(key=lambda m: (m.article, m.start))
         values = Counter(str(m.value) for m in members)
         heads = Counter(m.head for m in members)
@@ -255,7 +267,7 @@ def extract_claims(corpus) -> list[dict]:
                      "start": m.start, "end": m.end, "key": key(m), "share": counter[key(m)] / len(members)}
                     for m in members]})
         outlets = {(corpus.by_id[m.article].article.outlet or m.article) for m in members}
-        origins = {_origin(corpus.by_id[m.article], (m.start, m.end)) for m in members}
+        origins = {origin_of[i] for i in group}
         cid = hashlib.sha1(f"{rep.value}|{rep.unit}|{rep.head}|{rep.article}|{rep.start}".encode()).hexdigest()[:10]
         claims.append({
             "id": f"claim-{cid}", "value": rep.value, "unit": rep.unit, "what": rep.what,

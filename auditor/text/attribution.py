@@ -38,7 +38,7 @@ reached one speaker through one channel.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..models import Attribution
@@ -2132,15 +2132,18 @@ def _cover_relays(atts: list[Attribution]) -> None:
                 a.hops = r.hops
 
 
-def attributions_in(doc, span: Span) -> list[Attribution]:
-    """The article's non-credit attributions that overlap ``span``."""
-    return [a for a in doc.attributions if a.kind != "credit" and a.start < span[1] and span[0] < a.end]
+def attributions_in(doc, span: Span, atts: Sequence[Attribution] | None = None) -> list[Attribution]:
+    """The article's non-credit attributions that overlap ``span`` (of ``atts``, when the caller holds the
+    article's attributions already: ``doc.attributions`` is decoded anew at each reading once packed)."""
+    atts = doc.attributions if atts is None else atts
+    return [a for a in atts if a.kind != "credit" and a.start < span[1] and span[0] < a.end]
 
 
-def relay_covering(doc, span: Span) -> Attribution | None:
+def relay_covering(doc, span: Span, atts: Sequence[Attribution] | None = None) -> Attribution | None:
     """The relayed attribution whose chain covers ``span`` (its own sentence's, else the article's)."""
-    for a in attributions_in(doc, span):
+    atts = list(doc.attributions) if atts is None else atts
+    for a in attributions_in(doc, span, atts):
         if a.hops >= 2:
             return a
-    relays = [a for a in doc.attributions if a.kind == "relayed"]
+    relays = [a for a in atts if a.kind == "relayed"]
     return relays[0] if relays else None
