@@ -1723,13 +1723,17 @@ def _titled_mentions(docs, roles: list[str]) -> dict[str, tuple[Counter, Counter
         lead = r"(?i:\b" + r"\s+".join(map(re.escape, words)) + r")\s+(?:(?:Sir|Dame)\s+)?"
         pats = {s: re.compile(lead + r"\s+".join(map(re.escape, s.split())) + r"\b") for s in top}
         anyone = re.compile(lead + r"((?-i:[A-Z][\w\u2019-]+)(?:\s+(?-i:[A-Z][\w\u2019-]+)){0,3})")
+        # every match of a pattern starts where the role's first word does: each speaker's pattern is tried
+        # there only, not searched for through the whole text
+        first = re.compile(r"(?i:\b" + re.escape(words[0]) + r")")
         quoted, everyone = Counter(), Counter()
         for d in docs:
             text = d.norm
             if words[-1] not in text.lower():
                 continue
+            at = [m.start() for m in first.finditer(text)]
             for s, rx in pats.items():
-                if rx.search(text):
+                if any(rx.match(text, p) for p in at):
                     quoted[s] += 1
             for name in sorted({m.group(1) for m in anyone.finditer(text)}):
                 everyone[_as_speaker(name, speakers)] += 1
