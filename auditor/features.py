@@ -88,17 +88,19 @@ def _is_alteration(f: dict) -> bool:
         f.get("rule") == "altered-quote" and f.get("severity") in ("medium", "high"))
 
 
+# The two evidence patterns are searched in the lower-cased text, not with re.IGNORECASE: only whether one
+# matches is read, and an alternation matched ignoring case is tried about three times slower.
 @cached
 def _primary_re() -> re.Pattern:
     phrases = sorted(load_phrases("evidence.primary_source"), key=len, reverse=True)
-    alt = "|".join(re.escape(p) for p in phrases)
-    return re.compile(rf"https?://\S+|www\.\S+\.\w+|\b(?:{alt})\b", re.IGNORECASE)
+    alt = "|".join(re.escape(p.lower()) for p in phrases)
+    return re.compile(rf"https?://\S+|www\.\S+\.\w+|\b(?:{alt})\b")
 
 
 @cached
 def _own_re() -> re.Pattern:
     phrases = sorted(load_phrases("evidence.own_reporting"), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")\b")
 
 
 @cached
@@ -224,7 +226,8 @@ def article_features(article: dict[str, Any], text: str, base: int = 0) -> dict[
         outlet == x.casefold() for x in agencies)
     words = max(100, len(re.findall(r"\w+", text)))
     unattributed = sum(1 for f in findings if f.get("rule") == "unattributed-claim")
-    own = bool(article.get("byline") or article.get("dateline") or _own_re().search(text))
+    low = text.lower()
+    own = bool(article.get("byline") or article.get("dateline") or _own_re().search(low))
     nonspace = max(1, len("".join(text.split())))  # str.split() splits where str.isspace() is true
     quoted = sum(len("".join(q.get("text", "").split())) for q in quotes if q.get("speaker")) / nonspace
     long_quotes = [q for q in quotes if len(q.get("text", "").split()) >= 4]
@@ -234,7 +237,7 @@ def article_features(article: dict[str, Any], text: str, base: int = 0) -> dict[
         "first_hand": direct / n_att if n_att else 0.0,
         "agency": 1.0 if agency else 0.0,
         "own_reporting": 1.0 if own else 0.0,
-        "primary_reference": 1.0 if _primary_re().search(text) else 0.0,
+        "primary_reference": 1.0 if _primary_re().search(low) else 0.0,
         "quoted": _cap(quoted / 0.4),
         "corroborated": _cap(0.1 * len(fids)),
         "relayed": _cap(0.5 * second_hand),
