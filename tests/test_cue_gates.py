@@ -1,4 +1,4 @@
-"""The cue patterns anchored before a quotation are searched only when their end matches (a gate):
+"""The cue patterns anchored before a quotation are searched only where a part every match holds matches (a gate):
 the gated search answers exactly what the pattern alone answers, on the seeds' windows and on generated
 ones."""
 
@@ -9,10 +9,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.text.speakers import _EndGated, cue_patterns
+from auditor.text.speakers import _Gated, cue_patterns
 from tests.helpers import seed_paths
 
-GATED = sorted(k for k, p in cue_patterns().items() if isinstance(p, _EndGated))
+GATED = sorted(k for k, p in cue_patterns().items() if isinstance(p, _Gated))
 
 
 def _span(m: re.Match | None) -> tuple | None:

@@ -217,9 +217,9 @@ def _origins(doc, mentions: list[NumberMention]) -> list[str]:
     decodes them)."""
     from ..text.attribution import relay_covering
 
-    own = f"article:{doc.article.id}"
     if not mentions:
         return []
+    own = f"article:{doc.article.id}"
     atts = list(doc.attributions)
     out = []
     for m in mentions:

@@ -180,12 +180,12 @@ def reporting_verb_re() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-class _EndGated:
-    """A pattern anchored at the end of the text before a quotation, searched only when its end (``gate``,
-    the part after the speaker) matches there: the full pattern tries its speaker's alternatives at every
-    position of the window, about 0.4 ms a search, where the gate takes a fiftieth of that and passes
-    about one window in twenty. Any match of the pattern holds a match of the gate, so the answers are the
-    same. Only ``search`` over a whole string is gated; anything else is the pattern's own."""
+class _Gated:
+    """A pattern searched only where a cheaper one, which every match of it contains, matches (``gate``):
+    the patterns anchored before a quotation try their speaker's alternatives at every position of the
+    window, about 0.4 ms a search, where a gate (the part from the verb on, or the possessive and its noun
+    of speech) takes a fiftieth of that and passes about one window in twenty. The answers are the same.
+    Only ``search`` over a whole string is gated; anything else is the pattern's own."""
 
     def __init__(self, pattern: str, gate: str):
         self.pattern, self.gate = re.compile(pattern), re.compile(gate)
@@ -198,7 +198,7 @@ class _EndGated:
 
 
 @lru_cache(maxsize=1)
-def cue_patterns() -> dict[str, re.Pattern | _EndGated]:
+def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     verb = reporting_verb_re().pattern
     tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
     # ... a title's abbreviation with its full stop among them ('said Rep. Brian Babin', 'Gov. Jo Rae said')
@@ -221,10 +221,11 @@ def cue_patterns() -> dict[str, re.Pattern | _EndGated]:
     ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
     # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
-    # the ends of the patterns anchored before a quotation, from the verb on: each is also its pattern's gate
+    # parts of the patterns anchored before a quotation that every match holds: each is also its pattern's gate
     verb_to_end = rf"(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"
     names_to_end = (r"(?P<verb>called|calls|described|describes|dubbed|dubs|labell?ed|labels|branded|brands|termed|"
                     r"terms)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?(?:(?:an?|the|his|her|their|its)\s+)?$")
+    possessed_words = rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"
     return {
         # a text reading out the words: '"...," it read', '"...," the sign reads'
         "after_text_reads": re.compile(rf"{lead}(?P<who>(?i:it|the[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+))[^\S\n]+"
@@ -258,7 +259,7 @@ def cue_patterns() -> dict[str, re.Pattern | _EndGated]:
         "before_bare": re.compile(
             rf"(?:,|\b(?:and|by|while|before|after))[^\S\n]+{_ADVERB}?(?P<verb>(?i:{ing})|{verb})"
             rf"(?:[^\S\n]+\w+){{0,3}}?(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
-        "before_who_verb": _EndGated(rf"(?P<who>{near})\s+{_ADVERB}?{verb_to_end}", verb_to_end),
+        "before_who_verb": _Gated(rf"(?P<who>{near})\s+{_ADVERB}?{verb_to_end}", verb_to_end),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         # 'According to his aunt, Jane Roe, "..."': the name set off after the role
         "before_according_appos": re.compile(
@@ -269,10 +270,10 @@ def cue_patterns() -> dict[str, re.Pattern | _EndGated]:
             rf"(?:^|(?<=[.;:!?\n])|(?<=,))\s*(?i:as)\s+(?P<who>{CAPW}(?:\s+{CAPW}){{0,3}})\s+"
             rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
             rf"\s*[,:]?\s*$"),
-        "before_colon": _EndGated(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$", r":\s*$"),
+        "before_colon": _Gated(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$", r":\s*$"),
         # a person naming a thing in their own words: 'Lee called the offer "an insult"', 'she described it as
         # "a trap"'
-        "before_names_it": _EndGated(
+        "before_names_it": _Gated(
             rf"(?P<who>{near})\s+(?:has\s+|had\s+|also\s+|repeatedly\s+)?{names_to_end}", names_to_end),
         # a headline's credit after the closing mark: "'We can no longer wait': Macron" (the name ends its line)
         "after_colon": re.compile(rf"^[^\S\n]*(?P<verb>:)[^\S\n]*(?P<who>{spk})[^\S\n]*(?=\n|$)"),
@@ -286,10 +287,10 @@ def cue_patterns() -> dict[str, re.Pattern | _EndGated]:
                                      rf"(?P<verb>{verb})"),
         # the speaker as the possessor of the words: 'the minister's speech, read out in Latin, states:
         # "..."', 'in Roe's words, "..."'
-        "before_poss": re.compile(
-            rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw})['\u2019]s?"
-            rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b(?:[^\"\n:]{{0,60}}?[^\S\n]+"
-            rf"(?:states?|stated|says|said|reads?|goes|went|runs|ran))?[^\S\n]*[,:]?[^\S\n]*$"),
+        "before_poss": _Gated(
+            rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw}){possessed_words}"
+            rf"(?:[^\"\n:]{{0,60}}?[^\S\n]+(?:states?|stated|says|said|reads?|goes|went|runs|ran))?[^\S\n]*[,:]?"
+            rf"[^\S\n]*$", possessed_words),
         # after the closing mark (and a translation in brackets), the words as someone's: '"...", Roe's first
         # words in office, ...', '"...", the first words spoken by the new queen'
         "after_poss": re.compile(
@@ -325,7 +326,6 @@ def _ing_forms() -> tuple[str, ...]:
 
 
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
-_SPEECH_NOUN_RX = re.compile(rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?{_SPEECH_NOUNS}\b")
 _FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
 
 
@@ -1791,8 +1791,6 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if not done:
             for key in ("before_poss", "before_according_appos", "before_as_said", "before_according",
                         "before_who_verb", "before_colon"):
-                if key == "before_poss" and not _SPEECH_NOUN_RX.search(tail):
-                    continue
                 m = pats[key].search(tail)
                 if not m:
                     continue
