@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .vocab import cached, load_phrases
+from .vocab import cached, load_phrases, longest_first
 
 
 @dataclass(frozen=True)
@@ -92,14 +92,14 @@ def _is_alteration(f: dict) -> bool:
 # matches is read, and an alternation matched ignoring case is tried about three times slower.
 @cached
 def _primary_re() -> re.Pattern:
-    phrases = sorted(load_phrases("evidence.primary_source"), key=len, reverse=True)
+    phrases = longest_first(load_phrases("evidence.primary_source"))
     alt = "|".join(re.escape(p.lower()) for p in phrases)
     return re.compile(rf"https?://\S+|www\.\S+\.\w+|\b(?:{alt})\b")
 
 
 @cached
 def _own_re() -> re.Pattern:
-    phrases = sorted(load_phrases("evidence.own_reporting"), key=len, reverse=True)
+    phrases = longest_first(load_phrases("evidence.own_reporting"))
     return re.compile(r"\b(?:" + "|".join(re.escape(p.lower()) for p in phrases) + r")\b")
 
 
@@ -168,7 +168,7 @@ def editorial_words(text: str, quotes: list[str], reported: list[tuple[int, int]
 
     lex, titles = _subjectivity(), _titles()
     spans: list[tuple[int, int]] = list(reported)
-    for q in sorted(set(quotes), key=len, reverse=True):
+    for q in longest_first(set(quotes)):
         if len(q) < 2:
             continue
         i = text.find(q)

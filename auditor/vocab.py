@@ -56,6 +56,13 @@ def _read_yaml(path: Path):
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
+def longest_first(words) -> list[str]:
+    """``words`` ordered for a regular-expression alternation: the longest first, so that a phrase wins over
+    its own prefix, and equal lengths alphabetically, so that the compiled pattern is the same whatever order
+    the words came in (a set's order changes with the interpreter's hash seed)."""
+    return sorted(words, key=lambda w: (-len(w), w))
+
+
 def load_phrases(name: str, extra_dirs=()) -> list[str]:
     """All phrases of list ``name`` (``hedges`` or ``sources.agencies`` for a key of sources.yaml)."""
     base, _, key = name.partition(".")

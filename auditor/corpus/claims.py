@@ -26,7 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..vocab import cached
+from ..vocab import cached, longest_first
 
 Span = tuple[int, int]
 
@@ -61,12 +61,12 @@ def _data(extra_dirs: tuple = ()) -> dict:
 @cached
 def _number_rx(extra_dirs: tuple = ()) -> re.Pattern:
     d = _data(extra_dirs)
-    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(d["words"], key=len, reverse=True))
-    mult = "|".join(map(re.escape, sorted(d["mult"], key=len, reverse=True)))
+    words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in longest_first(d["words"]))
+    mult = "|".join(map(re.escape, longest_first(d["mult"])))
     unit_words = [u for us in d["units"].values() for u in us]
     units = "|".join(r"\s*" + r"\s+".join(map(re.escape, u.split())) if not u[0].isalpha() else
                      r"\s+" + r"\s+".join(map(re.escape, u.split())) + r"\b"
-                     for u in sorted(unit_words, key=len, reverse=True))
+                     for u in longest_first(unit_words))
     pre = "|".join(re.escape(u) for u in unit_words if not u[0].isalnum())
     return re.compile(
         rf"(?<![\w.,:/-])(?P<pre>{pre})?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{words}))"

@@ -42,7 +42,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..models import Attribution
-from ..vocab import cached
+from ..vocab import cached, longest_first
 from .speakers import (
     _ARABIC_PREFIX,
     _CONTRACTION,
@@ -132,7 +132,7 @@ class Vocab:
         self.types = {}
         for n, t in self.sources.items():
             self.types.setdefault(n.casefold(), t)
-        names = sorted(self.sources, key=len, reverse=True)
+        names = longest_first(self.sources)
         parts = []
         for n in names:
             body = r"\s+".join(re.escape(w) for w in n.split())
@@ -147,16 +147,16 @@ class Vocab:
         # a modifier ("foreign", "vice") only counts in front of one
         def alts(words: list[str]) -> str:
             return "|".join(r"\s+".join(re.escape(w) for w in t.split())
-                            for t in sorted(words, key=len, reverse=True))
+                            for t in longest_first(words))
 
         heads, every = alts(self.titles), alts(self.titles + self.title_modifiers)
         self.title_rx = re.compile(rf"(?<!\w)(?:(?:{every})\s+)*(?:{heads})(?!\w)", re.IGNORECASE)
 
         self.media_head_rx = re.compile(r"(?:^|\s)(?:" + "|".join(
-            r"\s+".join(map(re.escape, h.split())) for h in sorted(self.media_heads, key=len, reverse=True))
+            r"\s+".join(map(re.escape, h.split())) for h in longest_first(self.media_heads))
             + r")$")
         self.media_noun_rx = re.compile(r"(?<!\w)(?:" + "|".join(
-            r"\s+".join(map(re.escape, h.split())) for h in sorted(self.media_nouns, key=len, reverse=True))
+            r"\s+".join(map(re.escape, h.split())) for h in longest_first(self.media_nouns))
             + r")(?!\w)", re.IGNORECASE)
         # "a European Pravda correspondent", "the Courier's reporter": the name before a journalist's role
         # is an outlet; "a correspondent for the Valley Courier": so is the name after for/of/with/at
@@ -337,7 +337,7 @@ def _own_outlet(doc, name: str) -> bool:
 
 
 def _phrase_rx(phrases: list[str]) -> re.Pattern:
-    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases)]
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
 
 
@@ -809,8 +809,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         return cached_rx
     vague_rx = _phrase_rx(v.vague_phrases)
     accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
-    verbs = sorted(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs | v.stance_verbs,
-                   key=len, reverse=True)
+    verbs = longest_first(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs | v.stance_verbs)
     verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
                          + r")(?![\w-])", re.IGNORECASE)
     relay_by_rx = re.compile(
@@ -1451,7 +1450,7 @@ def matches_at_word_starts(text: str, start: int, end: int, patterns, starts: di
 
 
 def _alts(phrases) -> str:
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in longest_first(phrases))
 
 
 def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
@@ -1703,7 +1702,7 @@ def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[P
 def _credits(doc, v: Vocab):
     """Caption and embed credits: "(Source: StratcomCentre/X)", "... Andrii Nesterenko / AFP"."""
     text = doc.norm
-    markers = "|".join(re.escape(m) for m in sorted(v.credit_markers, key=len, reverse=True))
+    markers = "|".join(re.escape(m) for m in longest_first(v.credit_markers))
     paren_rx = re.compile(rf"\(\s*(?:{markers})\s*([^()\n]{{2,80}})\)", re.IGNORECASE)
     # a credit ends its line and holds no bracket ("(Video Source: HTV) pic.twitter.com/... - Harbour Wire
     # (@harbourwire)" is a video credit, then an embedded post)
@@ -1882,7 +1881,7 @@ _OUTLET_KIND = {"agency": ("agency",), "wire": ("agency",), "wire service": ("ag
                 "outlet": ("agency", "broadcaster", "media")}
 _ANAPHOR_TYPES = frozenset({"agency", "broadcaster", "media"})
 _ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?("
-                         + "|".join(k.replace(" ", r"\s+") for k in sorted(_OUTLET_KIND, key=len, reverse=True))
+                         + "|".join(k.replace(" ", r"\s+") for k in longest_first(_OUTLET_KIND))
                          + ")", re.IGNORECASE)
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Attribution
-from ..vocab import cached
+from ..vocab import cached, longest_first
 from .attribution import matches_at_word_starts
 from .speakers import _CLOSED_CLASS, _FUNCTION
 
@@ -175,7 +175,7 @@ def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
 
 
 def _alts(phrases) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases))
 
 
 @cached
@@ -355,7 +355,7 @@ def _speech_subject() -> re.Pattern:
     (speech_nouns.txt, the list the speaker layer reads)."""
     from ..vocab import load_phrases
 
-    nouns = "|".join(re.escape(n) for n in sorted(load_phrases("speech_nouns"), key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in longest_first(load_phrases("speech_nouns")))
     return re.compile(r"\W*(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he\s+)?[\w-]+(?:\s+[\w-]+)?['’]s?)\s+(?:[a-z-]+\s+)?"
                       rf"(?:{nouns})\b")
 
@@ -476,7 +476,7 @@ def _reporting_word() -> re.Pattern:
     """A reporting verb or its -ing form (the vocabulary the speaker and attribution layers share)."""
     from .speakers import _ing_forms, _verbs
 
-    words = sorted({w.lower() for w in (*_verbs(), *_ing_forms()) if " " not in w.strip()}, key=len, reverse=True)
+    words = longest_first({w.lower() for w in (*_verbs(), *_ing_forms()) if " " not in w.strip()})
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.IGNORECASE)
 
 

@@ -74,7 +74,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..vocab import cached, load_phrases
+from ..vocab import cached, load_phrases, longest_first
 
 HEADLINE_MAX = 160  # a top line this long or shorter, with no closing stop, reads as a headline
 # one syllable of a romanised East Asian given name ("Jae", "myung", "yeol", "un", "Jin", "ping", "wen")
@@ -140,7 +140,7 @@ _DESC_STOP = frozenset({"a", "an", "the", "of", "who", "and", "in", "for", "to",
 
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[str, ...]:
-    return tuple(sorted(load_phrases("reporting_verbs"), key=len, reverse=True))
+    return tuple(longest_first(load_phrases("reporting_verbs")))
 
 
 @lru_cache(maxsize=1)
@@ -200,7 +200,7 @@ class _Gated:
 @lru_cache(maxsize=1)
 def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     verb = reporting_verb_re().pattern
-    tw = "|".join(re.escape(t) for t in sorted(titles(), key=len, reverse=True))
+    tw = "|".join(re.escape(t) for t in longest_first(titles()))
     # ... a title's abbreviation with its full stop among them ('said Rep. Brian Babin', 'Gov. Jo Rae said')
     abbrev = "|".join(sorted(w.capitalize() for w in NAME_ABBREVIATIONS))
     word = rf"(?:(?:{abbrev})\.(?=[^\S\n]+[A-Z])|{CAPW}|(?i:{tw}))"
@@ -322,7 +322,7 @@ def _ing_forms() -> tuple[str, ...]:
         out.add(f"{ing} {rest}".strip())
         if re.fullmatch(r"[a-z]*[^aeiou][aeiou][^aeiouwxy]", head) and len(head) <= 5:
             out.add(f"{head}{head[-1]}ing {rest}".strip())  # admit -> admitting
-    return tuple(sorted(out, key=len, reverse=True))
+    return tuple(longest_first(out))
 
 
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
@@ -764,7 +764,7 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
 def _speech_of() -> re.Pattern:
     """After a person's name: their speech as the subject of an active verb ("Vance's address emphasised",
     "Lula's address today expressed"), which makes that person the current speaker (speech_nouns.txt)."""
-    nouns = "|".join(re.escape(n) for n in sorted(load_phrases("speech_nouns"), key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in longest_first(load_phrases("speech_nouns")))
     return re.compile(rf"(?:['\u2019]s?)?[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:{nouns})[^\S\n]+(?:[a-z]+[^\S\n]+)?"
                       r"(?!(?:was|were|is|has|had)\b)[a-z]+(?:ed|s)\b")
 
