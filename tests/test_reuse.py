@@ -274,3 +274,30 @@ def test_generator_records_and_truth():
             assert ts[0] < tc[0]  # a copy comes after its source
     parents = {c for c, _ in truth}
     assert any(s in parents for _, s in truth)  # chains: some sources are copies themselves
+
+
+def test_candidate_pairs_counted_by_ranges_of_documents_equal_a_direct_count():
+    """Counting the pairs one range of first documents at a time (to bound the memory of the seeds) finds
+    the same pairs as counting them all at once, and both equal counting each pair's shared hashes
+    directly."""
+    import itertools
+
+    import numpy as np
+
+    from auditor.corpus.reuse import ReuseParams, _candidate_pairs
+
+    rng = np.random.default_rng(3)
+    pool = rng.integers(0, 2**64 - 1, size=400, dtype=np.uint64, endpoint=True)  # shared n-grams
+    sampled = [np.unique(rng.choice(pool, size=int(rng.integers(0, 60)))) for _ in range(80)]
+    p = ReuseParams(min_seeds=3, max_df=12)
+    whole = _candidate_pairs(sampled, p)
+    ranged = _candidate_pairs(sampled, p, block=50)  # a range every few documents
+    df = {}
+    for s in sampled:
+        for h in s.tolist():
+            df[h] = df.get(h, 0) + 1
+    indexed = [{h for h in s.tolist() if 2 <= df[h] <= p.max_df} for s in sampled]
+    direct = [(i, j) for i, j in itertools.combinations(range(len(sampled)), 2)
+              if len(indexed[i] & indexed[j]) >= p.min_seeds]
+    assert len(direct) > 20
+    assert whole.tolist() == ranged.tolist() == [list(x) for x in direct]

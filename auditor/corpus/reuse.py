@@ -298,34 +298,56 @@ def _word_offsets(d, templates: set[int] | None, p: ReuseParams) -> tuple[np.nda
 
 
 # -- candidates ------------------------------------------------------------------------------------------
-def _candidate_pairs(sampled: list[np.ndarray], params: ReuseParams) -> np.ndarray:
-    """(k, 2) array of document-index pairs (i < j) sharing >= min_seeds indexed n-grams."""
+def _candidate_pairs(sampled: list[np.ndarray], params: ReuseParams, block: int = 500_000) -> np.ndarray:
+    """(k, 2) array of document-index pairs (i < j) sharing >= min_seeds indexed n-grams.
+
+    Each indexed n-gram shared by k documents (2 <= k <= max_df) gives its k(k - 1)/2 pairs one seed. Most
+    pairs of a large corpus share a single stock phrase, so the pairs are counted for one range of first
+    documents at a time, about ``block`` seeds a range: the seeds of the whole corpus (tens of millions
+    at 100,000 articles) are never all held, and each range's pairs that reach ``min_seeds`` are kept."""
     n_docs = len(sampled)
     lens = np.fromiter((len(s) for s in sampled), dtype=np.int64, count=n_docs)
     if lens.sum() == 0:
         return np.zeros((0, 2), dtype=np.int64)
     H = np.concatenate(sampled)
-    D = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
+    D = np.repeat(np.arange(n_docs, dtype=np.int32), lens)
     order = np.argsort(H, kind="stable")
     H, D = H[order], D[order]
     del order
     starts = np.flatnonzero(np.r_[True, H[1:] != H[:-1]])
     sizes = np.diff(np.r_[starts, len(H)])
     del H
-    keys_parts = []
+    groups = []  # per group size k: the (groups, k) documents, ascending in each row (stable sort)
+    seeds = 0
     for k in range(2, params.max_df + 1):
         st = starts[sizes == k]
-        if not len(st):
-            continue
-        members = D[st[:, None] + np.arange(k)]  # (groups, k), doc indices ascending (stable sort)
-        iu, ju = np.triu_indices(k, 1)
-        keys_parts.append(members[:, iu].ravel() * n_docs + members[:, ju].ravel())
-    if not keys_parts:
+        if len(st):
+            groups.append(D[st[:, None] + np.arange(k)])
+            seeds += len(st) * k * (k - 1) // 2
+    del D, starts, sizes
+    if not groups:
         return np.zeros((0, 2), dtype=np.int64)
-    keys = np.concatenate(keys_parts)
-    del keys_parts
-    uk, cnt = np.unique(keys, return_counts=True)
-    uk = uk[cnt >= params.min_seeds]
+    ranges = max(1, -(-seeds // block))
+    bounds = np.linspace(0, n_docs, ranges + 1).astype(np.int64)
+    found = []
+    for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        keys = []
+        for members in groups:
+            k = members.shape[1]
+            rows, cols = np.nonzero((members >= lo) & (members < hi))  # first documents in the range
+            later = k - 1 - cols  # the pairs each makes with the documents after it in its group
+            total = int(later.sum())
+            if not total:
+                continue
+            rows, cols = np.repeat(rows, later), np.repeat(cols, later)
+            step = np.arange(total) - np.repeat(np.cumsum(later) - later, later)
+            keys.append(members[rows, cols].astype(np.int64) * n_docs + members[rows, cols + 1 + step])
+            del rows, cols, step
+        if keys:
+            uk, cnt = np.unique(np.concatenate(keys), return_counts=True)
+            found.append(uk[cnt >= params.min_seeds])
+        del keys
+    uk = np.concatenate(found)
     return np.stack([uk // n_docs, uk % n_docs], axis=1)
 
 
