@@ -157,13 +157,17 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     mentions: list[tuple[str, str, str, int, int, str, str | None]] = []
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
+    strings: dict[str, str] = {}
     for r in run.results:
         for att in _attributions(r, corpus):
             name = _named(att)
             if name is None:
                 continue
             key = source_key(name)
-            mentions.append((r.article.id, name, att.kind, att.start, att.end, att.cue, att.source_type))
+            # one string object for each distinct name, kind and cue: every attribution decoded from its
+            # packed form brings its own copies, and the edges' evidence holds them to the end of the build
+            name, kind, cue = (strings.setdefault(x, x) for x in (name, att.kind, att.cue))
+            mentions.append((r.article.id, name, kind, att.start, att.end, cue, att.source_type))
             names[key][_display(name)] += 1
             types[key][att.source_type] += 1
     merge = _surname_map(names, types)
@@ -204,7 +208,7 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     for (o, k), uses in per_outlet.items():
         G.add_edge(o, "source:" + k, key="cites", kind="cites", weight=len(uses),
                    via=sorted({v for _, v in uses}), articles=sorted({a for a, _ in uses}))
-    del mentions, per_article, per_outlet  # the edges hold what the rest needs
+    del mentions, per_article, per_outlet, strings  # the edges hold what the rest needs
     relays: Counter = Counter()
     shown: dict[str, str] = {}
     for r in run.results:
