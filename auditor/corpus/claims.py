@@ -24,8 +24,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..packed import pack
 from ..vocab import cached, longest_first
 
 Span = tuple[int, int]
@@ -280,9 +282,11 @@ def extract_claims(corpus) -> list[dict]:
     return claims
 
 
-def corpus_claims(corpus) -> list[dict]:
-    """``extract_claims(corpus)``, computed once per corpus (kept on the corpus object)."""
-    return corpus.memo("claims", lambda: extract_claims(corpus), keep=True)
+def corpus_claims(corpus) -> Sequence[dict]:
+    """``extract_claims(corpus)``, computed once per corpus and kept on the corpus object packed
+    (``auditor.packed``): the corpus rules read them while the rest of the corpus stage runs, and as
+    dicts they were the largest thing held then."""
+    return corpus.memo("claims", lambda: pack(extract_claims(corpus)), keep=True)
 
 
 def disagreements_of(corpus, article_id: str) -> list[tuple[dict, dict]]:
