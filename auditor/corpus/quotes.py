@@ -711,13 +711,16 @@ def _top(weight: dict[int, int], k: int) -> list[int]:
     return ids[np.lexsort((ids, -ws))[:k]].tolist()
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class _Cluster:
+    """A cluster under construction. Most clusters of a corpus keep one unit, so their word sets are that
+    unit's own (shared, not copied) until a second representative widens them."""
+
     members: list[Rendering]
     reps: list[Rendering]
     articles: set[str]
-    words: set[str] = field(default_factory=set)  # content words of the representatives (indexed)
-    keys: set[tuple[str, str]] = field(default_factory=set)  # (speaker, word) pairs indexed
+    words: frozenset[str] = frozenset()  # content words of the representatives (indexed)
+    spoken: dict[str, frozenset[str]] = field(default_factory=dict)  # speaker -> the words indexed for them
     merged_into: int = -1
     minw: float = math.inf  # the smallest IDF weight of a representative's content words
 
@@ -751,13 +754,12 @@ class _Grouper:
         c.minw = min(c.minw, self.scorer.total(r))
         for t in sorted(r.content - c.words):
             self.index[t].append(ci)
-        c.words |= r.content
+        c.words = c.words | r.content if c.words else r.content
         if r.speaker:
-            for t in sorted(r.content):
-                k = (r.speaker, t)
-                if k not in c.keys:
-                    c.keys.add(k)
-                    self.by_speaker[k].append(ci)
+            had = c.spoken.get(r.speaker)
+            for t in sorted(r.content if had is None else r.content - had):
+                self.by_speaker[(r.speaker, t)].append(ci)
+            c.spoken[r.speaker] = r.content if had is None else had | r.content
 
     def root(self, ci: int) -> int:
         while self.clusters[ci].merged_into >= 0:
