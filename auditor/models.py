@@ -79,6 +79,17 @@ class Article:
     def hash(self) -> str:
         return content_hash(self.text)
 
+    def __reduce__(self):
+        # Pickled (to the article stage's workers, a Dask cluster) with the text as UTF-8 bytes: pickling
+        # a str makes CPython keep a UTF-8 copy inside every non-ASCII string for the string's life, which
+        # for the texts sent to the workers was about 3 kB an article held to the end of the run.
+        state = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "text"}
+        return (_article_from_utf8, (self.text.encode("utf-8", "surrogatepass"), state))
+
+
+def _article_from_utf8(text: bytes, state: dict[str, Any]) -> Article:
+    return Article(text=text.decode("utf-8", "surrogatepass"), **state)
+
 
 @dataclass
 class IngestError:

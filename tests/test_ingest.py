@@ -296,3 +296,23 @@ def test_html_declared_legacy_charset(tmp_path):
     (a,), errors = run(f)
     assert errors == []  # the page said how it is encoded: nothing to warn about
     assert "Société" in a.text
+
+
+def test_an_article_pickles_whole_and_leaves_its_text_as_it_was():
+    """An article crosses to the article stage's workers by pickle. It arrives equal (curly quotes, a lone
+    surrogate from a mis-encoded file, metadata), and pickling it adds nothing to the text the main
+    process keeps (CPython would otherwise attach a UTF-8 copy to every non-ASCII text it pickles)."""
+    import pickle
+    import sys
+
+    from auditor.models import Article
+
+    text = "Der Minister sagte: \u201eWir bleiben.\u201c Er ging. " * 40
+    a = Article(id="a1", text=text, outlet="Die Zeitung", removed=[(0, 3)], header_end=2,
+                meta={"tags": ["x"]})
+    size = sys.getsizeof(a.text)
+    b = pickle.loads(pickle.dumps(a))
+    assert b == a and b.text == text
+    assert sys.getsizeof(a.text) == size
+    broken = Article(id="a2", text="Ein Byte fehlte: \udc9f.")
+    assert pickle.loads(pickle.dumps(broken)) == broken
