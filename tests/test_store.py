@@ -167,6 +167,20 @@ def test_loaded_spans_point_at_the_same_words_in_the_saved_text(store_url: str) 
         assert [body[q.start:q.end] for q in got.quotes] == [q.text for q in src.quotes]
 
 
+def test_saving_a_run_leaves_its_texts_as_they_were(store_url: str) -> None:
+    """The store write hands the database copies of the texts: the run's own (non-ASCII: the seeds hold
+    NBSPs and curly quotes) keep no UTF-8 copy that the driver made CPython attach to them."""
+    import sys
+
+    run = make_run()
+    texts = [r.article.text for r in run.results]
+    assert not all(t.isascii() for t in texts)
+    sizes = [sys.getsizeof(t) for t in texts]
+    save_run(run, store_url)
+    assert [sys.getsizeof(r.article.text) for r in run.results] == sizes
+    assert [r.article.text for r in load_result(store_url).results] == texts
+
+
 def test_the_table_models_answer_ad_hoc_queries(store_url: str) -> None:
     from sqlmodel import select as sm_select
 

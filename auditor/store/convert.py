@@ -100,6 +100,13 @@ def _of(obj: Any, names: tuple[str, ...]) -> dict[str, Any]:
     return {n: getattr(obj, n) for n in names}
 
 
+def _unshared(text: str) -> str:
+    """A copy of a non-ASCII text for a row: the database driver asks CPython for the UTF-8 form, which
+    CPython then keeps inside the string for its life. Given the run's own text, every article would carry
+    that second copy (about 3 kB an article) from the store write on; given a copy, it goes with the row."""
+    return text if text.isascii() else text.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass")
+
+
 def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
@@ -148,7 +155,9 @@ def table_rows(run: RunResult, table: Table, *, saved_at: str = "") -> Iterator[
     elif table is m.ARTICLES:
         for pos, r in enumerate(run.results):
             a = r.article
-            yield _row(m.ARTICLES, {"run_id": rid, "position": pos, "hash": a.hash, **_of(a, ARTICLE_FIELDS),
+            row = _of(a, ARTICLE_FIELDS)
+            row["text"] = _unshared(a.text)
+            yield _row(m.ARTICLES, {"run_id": rid, "position": pos, "hash": a.hash, **row,
                                     **_of(r, RESULT_COLUMNS)})
     elif table is m.RULE_RESULTS:
         for r in run.results:
