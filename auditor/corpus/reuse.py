@@ -347,7 +347,7 @@ def _candidate_pairs(sampled: list[np.ndarray], params: ReuseParams, block: int 
             uk, cnt = np.unique(np.concatenate(keys), return_counts=True)
             found.append(uk[cnt >= params.min_seeds])
         del keys
-    uk = np.concatenate(found)
+    uk = np.concatenate(found) if found else np.zeros(0, dtype=np.int64)
     return np.stack([uk // n_docs, uk % n_docs], axis=1)
 
 
