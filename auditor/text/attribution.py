@@ -337,8 +337,7 @@ def _own_outlet(doc, name: str) -> bool:
 
 
 def _phrase_rx(phrases: list[str]) -> re.Pattern:
-    alts = [r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + _alts(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
 # -- persons ----------------------------------------------------------------------------------------
@@ -826,10 +825,10 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     opinion_rx = re.compile(r"(?<!\w)(?:" + _alts(v.opinion_verbs) + r")(?!\w)", re.IGNORECASE)
     crowd_left_rx = re.compile(
         r"(?<!\w)(?:(?:" + _alts(v.vague_quantifiers) + r")\s+(?:(?:[\w-]+\s+){0,2}(?:"
-        + _alts(sorted(v.vague_nouns)) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
+        + _alts(v.vague_nouns) + r")\s+|(?:in|within|among)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+"
         r"|of\s+(?:the|his|her|their|its|[\w.-]+['’]s)\s+(?:[\w'’.-]+\s+){0,2}?(?:"
-        + _alts(sorted(v.vague_nouns)) + r"|[a-z]+s)\s+)?"
-        r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(sorted(v.vague_nouns)) + r")\s+)"
+        + _alts(v.vague_nouns) + r"|[a-z]+s)\s+)?"
+        r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(v.vague_nouns) + r")\s+)"
         r"(?:(?:have|has|had)\s+(?:long\s+|also\s+)?)?\Z", re.IGNORECASE)  # "many have perceived"
     with_rx = re.compile(r"(?<!\w)with\s+\Z", re.IGNORECASE)
     # a vague agent of a verb of naming ("labelled ... by Western analysts") and an agentless passive of

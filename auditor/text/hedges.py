@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..models import Attribution
 from ..vocab import cached, longest_first
-from .attribution import matches_at_word_starts
+from .attribution import _alts, matches_at_word_starts
 from .speakers import _CLOSED_CLASS, _FUNCTION
 
 Span = tuple[int, int]
@@ -172,10 +172,6 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
 @cached
 def hedge_patterns(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str]]:
     return [(rx, strength) for rx, strength, _ in _hedge_table(extra_dirs)]
-
-
-def _alts(phrases) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in longest_first(phrases))
 
 
 @cached
