@@ -1148,3 +1148,52 @@ def test_texts_from_named_bodies_and_observing(sentence, expected):
 def test_writing_a_work_is_no_statement(sentence, expected):
     d = doc_of("Books\n\nThe novelist Mark Lund spoke in 2006.\n\n" + sentence + "\n")
     assert [(a.kind, a.source) for a in d.attributions if a.start > 40] == expected
+
+
+def _with_metadata(text: str, url: str | None = None) -> Doc:
+    from auditor.ingest.metadata import detect_metadata
+
+    a = Article(id="t", text=text, url=url)
+    detect_metadata(a)
+    return Doc(a)
+
+
+def test_an_agency_copyright_is_a_relay_even_when_the_outlet_was_read_off_that_line():
+    # With no other clue to the publisher, the metadata reader takes the outlet from the copyright line;
+    # that makes no agency's resold copy the agency's own article.
+    text = f"{_BODY}\n\nThe vote was close.\nCopyright 2025 The Associated Press. All rights reserved."
+    resold = _with_metadata(text)
+    assert resold.article.outlet == "The Associated Press"
+    assert [(a.kind, a.source) for a in resold.attributions if a.cue == "copyright"] == [("relayed", "Associated Press")]
+    # on the agency's own site (its name run together or its initials start the host) it is its own notice
+    for url in ("https://apnews.com/article/ferry-levy", "https://www.associatedpress.example/ferry"):
+        assert not [a for a in _with_metadata(text, url).attributions if a.cue == "copyright"], url
+    # an outlet's own copyright names no relay, read off the line or not
+    own = _with_metadata(f"{_BODY}\n\nThe vote was close.\nCopyright 2025 The Harbour Courier. All rights reserved.")
+    assert own.article.outlet and not [a for a in own.attributions if a.kind == "relayed"]
+
+
+CROWD_READINGS = [  # an unnamed group reads a meaning into an act, in the active voice: vague
+    ("Canadians have seen the royal visit as a show of support.", "Canadians have seen the royal visit as"),
+    ("Many residents see the new bridge as a waste of money.", "Many residents see the new bridge as"),
+    ("Observers viewed the visit as a rebuke of the governor.", "Observers viewed the visit as"),
+    ("Analysts have long regarded the port as a bellwether.", "Analysts have long regarded the port as"),
+    ("Many of the delegates viewed the speech as a turning point.", "Many of the delegates viewed the speech as"),
+]
+NOT_CROWD_READINGS = [  # a named reader, looking rather than reading, "as" opening a clause, a named team
+    "Governor Aron Velt has seen the visit as a gift to the town.",
+    "The mayor sees the bridge as her legacy.",
+    "Residents saw the smoke as they left the quay.",
+    "Residents saw the smoke as soon as the fire began.",
+    "The Harbour Rangers saw the win as the key to the season.",
+]
+
+
+@pytest.mark.parametrize(("text", "clause"), CROWD_READINGS, ids=lambda x: str(x)[:30])
+def test_a_crowds_reading_in_the_active_voice_is_vague(text, clause):
+    assert [k for k in kinds(doc_of(text)) if k[0] == "vague"] == [("vague", None, clause)]
+
+
+@pytest.mark.parametrize("text", NOT_CROWD_READINGS, ids=lambda x: str(x)[:30])
+def test_a_named_readers_view_or_a_sighting_is_not_a_crowds_reading(text):
+    assert not [k for k in kinds(doc_of(text)) if k[0] == "vague"]

@@ -116,6 +116,7 @@ class Vocab:
     crowd_adverbs: list[str] = field(default_factory=list)
     crowd_verbs: list[str] = field(default_factory=list)
     crowd_bare_verbs: list[str] = field(default_factory=list)
+    crowd_reading_verbs: list[str] = field(default_factory=list)
     journalist_nouns: list[str] = field(default_factory=list)
     go_betweens: list[str] = field(default_factory=list)
     scene_people: set[str] = field(default_factory=set)
@@ -216,6 +217,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         crowd_adverbs=[str(x) for x in cues.get("crowd_adverbs", []) or []],
         crowd_verbs=[str(x) for x in cues.get("crowd_verbs", []) or []],
         crowd_bare_verbs=[str(x) for x in cues.get("crowd_bare_verbs", []) or []],
+        crowd_reading_verbs=[str(x) for x in cues.get("crowd_reading_verbs", []) or []],
         journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
         go_betweens=[str(x).casefold() for x in roles.get("go_betweens", []) or []],
         reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
@@ -289,6 +291,12 @@ _LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "dail
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
+
+
+# a people's plural name alone as a subject, at the start of its clause ("Canadians have seen",
+# "Republicans see"): nobody named
+_PEOPLE_SUBJECT_RX = re.compile(r"(?:^|(?<=[\s(]))(?-i:[A-Z][a-z]+(?:ans|ese|is|ons))\s+"
+                                r"(?:(?:have|has|had)\s+(?:long\s+|also\s+)?)?\Z")
 
 
 def _crowd(phrase: str, v: Vocab) -> bool:
@@ -853,6 +861,12 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         r"(?:" + _alts(v.vague_passives) + r")\s+to\s+(?!(?:the|a|an|his|her|their|its|our|my|me|him|them|us|"
         r"reporters|journalists|police|lawmakers)\b)[a-z]+\b", re.IGNORECASE)
 
+    # a crowd's reading in the active voice: the verb, its object (no clause break, no "as"), then "as", but
+    # not an "as" that opens a clause ("saw the smoke as they left", "as soon as")
+    reading_rx = re.compile(
+        r"(?<!\w)(?:" + _alts(v.crowd_reading_verbs) + r")\s+(?:(?!as\b)[^\s.;:!?,\"\u201c\u201d]+\s+){1,8}?"
+        r"as(?!\w)(?!\s+(?:they|he|she|we|i|you|soon|long|well|if|though|of)\b)",
+        re.IGNORECASE) if v.crowd_reading_verbs else re.compile("(?!)")
     v._first = {"verb_rx": first_words(verbs), "vague_rx": first_words(v.vague_phrases),
                 "title_rx": first_words(v.titles + v.title_modifiers),
                 "relay_phrase_rx": first_words(v.relay_phrases + v.signoff_phrases),
@@ -878,6 +892,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         "reception_rx": reception_rx,
         "passive_rx": passive_rx,
         "crowd_rx": crowd_rx,
+        "reading_rx": reading_rx,
     }
     return v._patterns
 
@@ -968,6 +983,11 @@ def extract_attributions(doc) -> list[Attribution]:
                        or _crowd(agent, v)) and \
                     not re.search(r"(?i)reports?$", doc.text[np[0]:np[1]]):
                 found.append((at, np[1]))
+        for m in P["reading_rx"].finditer(text, s0, e0):  # "many Canadians have seen the visit as"
+            lo = max(s0, m.start() - 80)
+            left = crowd_left_rx.search(text, lo, m.start()) or _PEOPLE_SUBJECT_RX.search(text, lo, m.start())
+            if left:
+                found.append((left.start(), m.end()))
         for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
             found.append(m.span())
         for m in passive_rx.finditer(text, s0, e0):
@@ -1764,10 +1784,33 @@ def _agency_copyright(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
         return []
     name = m.group("name")
     known = v.source_rx.fullmatch(name) and v.source_type(name) == "agency"
-    if not (known or _AGENCY_NAME_RX.search(name)) or _own_outlet(doc, name):
-        return []  # an agency by its name or by its kind ("Eastmark Wire Service"); the outlet's own is none
+    if not (known or _AGENCY_NAME_RX.search(name)):
+        return []  # an agency by its name or by its kind ("Eastmark Wire Service")
+    if _own_outlet(doc, name) and not (_outlet_read_from(doc, ls, le) and not _site_of(doc, name)):
+        return []  # the outlet's own notice names no relay
     return [Attribution(source=name, kind="relayed", start=m.start("name"), end=m.end("name"), cue="copyright",
                         chain=[name], hops=2, source_type="agency")]
+
+
+def _outlet_read_from(doc, ls: int, le: int) -> bool:
+    """Whether the article's outlet was read off the line ``ls:le`` itself (``ingest.metadata``): then
+    that line is no evidence that the outlet is the text's own publisher. An agency's copyright notice
+    is what its resold copy carries on every site that prints it."""
+    where = (doc.article.meta or {}).get("detected", {}).get("outlet") if doc.article.meta else None
+    return bool(where) and ls <= where.get("start", -1) and where.get("end", le + 1) <= le
+
+
+def _site_of(doc, name: str) -> bool:
+    """Whether the article's address is the site of ``name``: its host's first label starts with the
+    name run together or with its initials ("apnews.com" for the Associated Press, "afp.com")."""
+    url = doc.article.url or ""
+    host = re.sub(r"^[a-z][a-z0-9+.-]*://", "", url.casefold()).split("/")[0].split("@")[-1]
+    labels = [x for x in host.split(".") if x and x != "www"]
+    if not labels:
+        return False
+    words = [w for w in re.findall(r"[^\W_]+", name.casefold()) if w != "the"]
+    keys = {"".join(words), "".join(w[0] for w in words)} - {""}
+    return any(labels[0].startswith(k) for k in keys)
 
 
 def _prose_above(doc, ls: int) -> bool:
