@@ -154,6 +154,15 @@ def titles() -> frozenset[str]:
 
 
 @cached
+def go_betweens() -> frozenset[str]:
+    """Roles that speak for someone else (``speaker_titles.yaml``, ``go_betweens``: "spokesperson", "press
+    secretary"), lower case."""
+    from ..vocab import load_mapping
+
+    return frozenset(str(x).strip().lower() for x in load_mapping("speaker_titles").get("go_betweens", []) or [])
+
+
+@cached
 def same_roles() -> tuple[frozenset[str], ...]:
     """Groups of role words naming the same role (``speaker_titles.yaml``, ``same_role``: ``pope = pontiff =
     holy father``), each as the set of its words: a person carrying every word of one member carries all."""
@@ -757,6 +766,9 @@ _CLOSED_CLASS = frozenset("this that these those his her its their who which wha
                           "none".split())
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december".split())
+# a month's or a day's abbreviation before its full stop ("Sept. 23", "Jan. 20", "Tues."): a date, no name
+_CALENDAR_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri "
+                           "sat sun".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
 
 
@@ -901,6 +913,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue
         if single and norm.startswith(".", m.end()) and title_abbreviation(name[0]):
             continue  # "Rep." of "said Rep. Brian Babin", "Gov." of "Gov. Kristi Noem": a title, not a name
+        if single and norm.startswith(".", m.end()) and name[0].lower() in _CALENDAR_ABBR:
+            continue  # "on Tuesday, Sept. 23 in Manhattan": a date
         nxt = _NEXT_WORD.match(norm, m.end())
         if nxt and nxt.group(1) in tls:
             continue  # a modifier of a role ("the Chinese president", "Norlandic minister"), not a name
@@ -963,6 +977,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
+        if appos and verb_end.search(appos.group(1)):
+            appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role
         if appos and not inside(appos.start(1)):
             r2, a2 = _role_words(appos.group(1).split())
             roles |= r2
@@ -1359,6 +1375,9 @@ def _stem_match(a: str, b: str) -> bool:
     return n >= 4 and n >= min(len(a), len(b)) - 2
 
 
+UNNAMED = ""  # a discourse event: someone the article does not name spoke (see ``Discourse.add``)
+
+
 class Discourse:
     """The entity table plus who is speaking where: the events (position, person) that make someone the
     current speaker, from sentence subjects and the resolved speakers of quotations, in text order."""
@@ -1375,7 +1394,14 @@ class Discourse:
 
     def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
         """``name`` is the current speaker from ``pos``; with ``spoke`` False, as a sentence's subject under a
-        role (``The new pontiff gave ...``), which no quotation is credited by."""
+        role (``The new pontiff gave ...``), which no quotation is credited by. ``UNNAMED`` records that
+        someone the article does not name spoke there (``"...," the spokesperson said``): the passage's
+        speaker is then nobody a pronoun can be resolved to."""
+        if name == UNNAMED:
+            i = bisect.bisect_right(self._pos, pos)
+            self._pos.insert(i, pos)
+            self.events.insert(i, (pos, UNNAMED))
+            return
         if name and name in self.people.persons:
             lists = ((self.events, self._pos), (self.speech, self._speech_pos)) if spoke else ((self.events, self._pos),)
             for evs, poss in lists:
@@ -1390,7 +1416,11 @@ class Discourse:
         self.gender[name] = gender
 
     def current(self, pos: int) -> str | None:
-        """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject."""
+        """The current speaker at ``pos``: the last person who spoke or opened a sentence as its subject
+        (None after someone unnamed spoke)."""
+        return self._current(pos) or None
+
+    def _current(self, pos: int) -> str | None:
         i = bisect.bisect_left(self._pos, pos) - 1
         return self.events[i][1] if i >= 0 else None
 
@@ -1398,10 +1428,15 @@ class Discourse:
         """The current speaker at ``pos`` that a pronoun of ``gender`` can stand for: a person whose titles
         say the other gender is passed over ("King Charles' mother, Queen Elizabeth II, did it twice. '...',
         he said": the King)."""
+        return self._agreeing(pos, gender) or None
+
+    def _agreeing(self, pos: int, gender: str) -> str | None:
         gender_of = _title_gender()
         first = None
         for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
             name = self.events[i][1]
+            if name == UNNAMED:
+                return first[1] if first else UNNAMED
             person = self.people.persons.get(name) if name else None
             # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
             said = {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
@@ -1450,9 +1485,10 @@ class Discourse:
         if low in PRONOUNS:
             if PRONOUNS[low] != "person":
                 return None
-            if low in _GENDER:
-                return self.current_agreeing(pos, _GENDER[low]) or people.dominant
-            return self.current(pos) or people.dominant
+            found = self._agreeing(pos, _GENDER[low]) if low in _GENDER else self._current(pos)
+            if found == UNNAMED:
+                return None  # '"...," the spokesperson said. He added: "..."': the one the article did not name
+            return found or people.dominant
         toks = w.split()
         if len(toks) == 1 and toks[0][:1].isupper() and _is_title(toks[0]):
             # a surname that is also a title word ("King said" after "Carla King")
@@ -1771,12 +1807,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
+            if unnamed.re is not _ASKED:
+                disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who", "after_verb_unnamed",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and key == "after_verb_unnamed":
                 done = _nobody_named(q, m, close)  # '"...," said one legal expert'
+                disc.add(q.cue_start, UNNAMED)
             elif m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon",
                               norm=norm)
@@ -1788,6 +1827,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             else None
         if unnamed:
             done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
+            disc.add(q.cue_start, UNNAMED)
         if not done:
             for key in ("before_poss", "before_according_appos", "before_as_said", "before_according",
                         "before_who_verb", "before_colon"):
@@ -1885,6 +1925,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if before and _split_rest(norm, before[0], before[1], r):
             q.speaker = before[0].speaker  # '"...," said the harbour master, "..."': the same utterance
             continue
+        if disc._current(r.open) == UNNAMED:
+            continue  # '"...," an officer ordered. "Step out."': the one the article did not name goes on
         # a floating quotation continues the last speaker quoted in the passage (a sentence about someone
         # else in between, who says nothing, does not take it over)
         last = disc.current_speaker(r.open)
@@ -1992,8 +2034,11 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
         # '"...," it read', '"...," the statement said': a text's words, no person the article names
         return _nobody_named(q, m, base)
     if _INDEFINITE_WHO.match(who.strip()) and not colon:
-        # '"...," a senior official said': someone the article does not name, not the passage's speaker
-        return _nobody_named(q, m, base)
+        # '"...," a senior official said': someone the article does not name, not the passage's speaker,
+        # and the one a pronoun or a further quotation right after it stands for
+        _nobody_named(q, m, base)
+        disc.add(q.cue_start, UNNAMED)
+        return True
     if _not_a_subject(who, m.group("verb")):
         return False
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
@@ -2008,4 +2053,19 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
     q.speaker = speaker
     q.cue = m.group("verb") if m.group("verb") != ":" else ":"
     q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
+    if speaker is None and _speaks_for_another(who):
+        # '"...," the prime minister's spokesperson said': someone the article does not name, speaking for
+        # another, holds the passage now (an unresolved role of the passage's own speaker, "the Liberal
+        # leader said", does not: a pronoun after it still means that speaker)
+        disc.add(q.cue_start, UNNAMED)
     return True
+
+
+def _speaks_for_another(who: str) -> bool:
+    """The speaker words are a role that speaks for someone else: a go-between ("the spokesperson", "a
+    press secretary") or anyone's role in the possessive ("the minister's aide")."""
+    low = " ".join(who.lower().split())
+    if not low or low.split()[0] in PRONOUNS:
+        return False
+    return any(low.endswith(" " + g) or low == g for g in go_betweens()) or bool(
+        re.search(r"\w['\u2019]s?\s+(?:[\w-]+\s+){0,2}[\w-]+$", low))
