@@ -1315,6 +1315,9 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
             # name's right before it, not the list's first
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
+        nxt = _NEXT_WORD.match(norm, m.end("run"))
+        if nxt and nxt.group(1) in titles():
+            continue  # "his appointment as Liberal Party leader": a body's name before a role, not a new name
         if m.group().startswith("as") and (_CLAUSE_VERB.match(norm, m.end())
                                            or _AS_CONJUNCTION.search(norm, max(0, m.start() - 12), m.start())):
             continue  # "watched as Abbess Clara blessed the fleet", "even as Governor Berg said": 'as' opens a
