@@ -232,8 +232,9 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
     # parts of the patterns anchored before a quotation that every match holds: each is also its pattern's gate
     verb_to_end = rf"(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"
+    # ... or voicing words that the quotation holds ('Roe expressed "my thanks to you all"')
     names_to_end = (r"(?P<verb>called|calls|described|describes|dubbed|dubs|labell?ed|labels|branded|brands|termed|"
-                    r"terms)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?(?:(?:an?|the|his|her|their|its)\s+)?$")
+                    r"terms|expressed|expresses|voiced|voices|conveyed|conveys)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?(?:(?:an?|the|his|her|their|its)\s+)?$")
     possessed_words = rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"
     return {
         # a text reading out the words: '"...," it read', '"...," the sign reads'
@@ -1688,7 +1689,12 @@ def _subject_re() -> re.Pattern:
     run = rf"{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}"
     role = r"(?i:the)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?[\w\-]+"
     return re.compile(rf"(?:[^\n]{{0,160}},[^\S\n]*)?(?P<who>(?i:he|she)|{role}|{run})"
-                      rf"(?=[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?[a-z]+(?:ed|s)\b)")
+                      rf"(?=[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b)")
+
+
+# verbs in the past that end in neither -ed nor -s ("Xi said this to the crowd:", "Roe told delegates:")
+_IRREGULAR_PAST = ("(?:said|told|spoke|wrote|gave|made|put|had|sent|took|began|went|came|struck|held|led|"
+                   "set|drew|threw|met|left|stood|kept|brought|thought|found|read|hit|laid|paid)")
 
 
 _APPOS_SUBJECT = re.compile(
