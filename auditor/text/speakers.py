@@ -362,6 +362,9 @@ class Person:
     first: int = 0  # where the article first names them in full
     lead: set[str] = field(default_factory=set)  # title words written in front of the full name ("rev")
     described: bool = False  # given an age or a description somewhere ("Kamla, 61,", "Kamla, a farmer,")
+    # what a sentence says they are ("Roe is a former banker"): matched by a later epithet ("the ex-banker"),
+    # but no evidence that the name is a person's (an opinion piece calls anyone "a buffoon")
+    epithets: set[str] = field(default_factory=set)
 
 
 def _compatible(a, b) -> bool:
@@ -1074,6 +1077,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             subjects.append((r.pos, fn))
     subjects.sort()
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
+    _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
     for a, b in sorted(alias.items()):  # the earlier name's person joins the later one
         pa_, pb = persons.pop(a, None), persons.get(b)
         if pa_ and pb:
@@ -1142,6 +1146,51 @@ def _add_facts(norm: str, persons: dict, by_sentence: dict[int, set[str]], subje
             for k, v in m.groupdict().items():
                 if v:
                     persons[name].attrs.add(f"age:{v}" if k[0] == "a" else v.lower())
+
+
+# what a sentence says a person is: "Roe is a former banker", "she was a central banker", and a description
+# opening the sentence before its subject, "A former banker, Roe took office"; the noun phrase ends at a
+# preposition, a conjunction or a relative word
+_DESC_PREDICATE = re.compile(r"\b(?:is|was|has[^\S\n]+been|had[^\S\n]+been|became|remains|remained)[^\S\n]+"
+                             r"(?:also[^\S\n]+|now[^\S\n]+)?(?:an?)[^\S\n]+(?P<np>[\w'\u2019-]+(?:[^\S\n]+[\w'\u2019-]+){0,4})")
+_DESC_FRONT = re.compile(r"[^\S\n]*(?:An?)[^\S\n]+(?P<np>[\w'\u2019-]+(?:[^\S\n]+[\w'\u2019-]+){0,4}),[^\S\n]+"
+                         r"(?P<who>[Hh]e|[Ss]he|[A-Z])")
+_DESC_END = frozenset("of in at for with who whom whose that which and but or from to on since before after when "
+                      "while by as than under over into".split())
+
+
+def _add_descriptions(norm: str, persons: dict, by_sentence: dict[int, set[str]], subjects, sentences,
+                      inside) -> None:
+    """What the article says a person is, in a sentence that names no one else (or opens with ``he``/``she``
+    or with the description and names nobody: the subject of the passage): ``Roe is a former banker``, ``A
+    former central banker, she took office``, as roles a later epithet is matched against (``the
+    ex-banker told delegates``), as an apposition's are (``Jane Roe, a former banker,``)."""
+    if " a " not in norm and " an " not in norm and "A " not in norm:
+        return
+    for s0, end in sentences:
+        found = [m for m in (_DESC_FRONT.match(norm, s0, end),) if m] + list(_DESC_PREDICATE.finditer(norm, s0, end))
+        found = [m for m in found if not inside(m.start("np"))]
+        if not found:
+            continue
+        names = by_sentence.get(s0)
+        if names is None and (_HE_SHE.match(norm, s0) or any(m.re is _DESC_FRONT and m.group("who")[0] in "Hh"
+                                                                  "Ss" for m in found)):
+            i = bisect.bisect_left(subjects, (s0, "")) - 1
+            names = {subjects[i][1]} if i >= 0 else None
+        if not names or len(names) != 1:
+            continue
+        (name,) = names
+        if name not in persons:
+            continue
+        for m in found:
+            words = []
+            for w in m.group("np").split():
+                if w.lower() in _DESC_END:
+                    break
+                words.append(w)
+            if words and not any(w[:1].isupper() and w.lower() not in titles() for w in words[-1:]):
+                roles, attrs = _role_words(words)
+                persons[name].epithets |= roles | attrs
 
 
 _APPOS_VERB = re.compile(r",[^,\n\"]{1,120},[^\S\n]+(?:(?:has|had|also|then)[^\S\n]+)?(?=([a-z]+))")
@@ -1563,7 +1612,7 @@ class Discourse:
         said = {x for x, _ in words}
         cands = []
         for p in self.people.persons.values():
-            feats = p.titles | p.attrs
+            feats = p.titles | p.attrs | p.epithets
             if not all(any(_stem_match(c, f) for f in feats) for c in capmods):
                 continue
             # a common noun that is not theirs, when the article gave them another ("Police Chief Dan Roe" is
@@ -1579,7 +1628,7 @@ class Discourse:
             if p.mentions and min(p.mentions) > pos > self.people.head_end:
                 continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
                 # (a headline's role names whom the story goes on to introduce)
-            if head in p.titles or (head in GENERIC_HEADS and capmods and p.titles):
+            if head in p.titles or head in p.epithets or (head in GENERIC_HEADS and capmods and p.titles):
                 cands.append(p.name)
         if len(cands) == 1:
             return cands[0]
