@@ -154,6 +154,16 @@ def titles() -> frozenset[str]:
 
 
 @cached
+def relations() -> frozenset[str]:
+    """Relations that introduce someone (``speaker_titles.yaml``, ``relations``: "wife", "first lady"), their
+    single words, lower case."""
+    from ..vocab import load_mapping
+
+    return frozenset(w for x in load_mapping("speaker_titles").get("relations", []) or [] for w in str(x).lower().split()
+                     if w != "first")
+
+
+@cached
 def go_betweens() -> frozenset[str]:
     """Roles that speak for someone else (``speaker_titles.yaml``, ``go_betweens``: "spokesperson", "press
     secretary"), lower case."""
@@ -394,9 +404,10 @@ class People:
     _index: tuple | None = field(default=None, repr=False)
     _forms_index: dict | None = field(default=None, repr=False)
 
-    def full_form(self, token: str) -> str | None:
+    def full_form(self, token: str, skip=()) -> str | None:
         """The one full name the article writes around a single name (``Xi`` -> ``Xi Jinping`` when the
-        article says "Xi Jinping" somewhere, even untitled), or None when there is none or several."""
+        article says "Xi Jinping" somewhere, even untitled), or None when there is none or several (those
+        in ``skip`` aside)."""
         if self._forms_index is None:
             idx: dict[str, tuple[list[str], list[str]]] = {}
             for f in self.full_forms:
@@ -406,7 +417,7 @@ class People:
                     idx.setdefault(w[0], ([], []))[1].append(f)
             self._forms_index = idx
         last, first = self._forms_index.get(token, ((), ()))
-        forms = list(last) or list(first)
+        forms = [f for f in last if f not in skip] or [f for f in first if f not in skip]
         return forms[0] if len(forms) == 1 else None
 
     def _by_token(self) -> dict[str, tuple[list[Person], list[Person], list[Person]]]:
@@ -459,6 +470,10 @@ class People:
             best = list(inner)
             if len(best) > 1:
                 return None
+        if len(best) > 1 and not lead:
+            # a bare surname shared with someone introduced by a relation ("First Lady Melania Trump"): the
+            # one the relation is to, whom the article names by surname alone
+            best = [p for p in best if not (p.lead & relations())] or best
         return max(best, key=lambda p: (len(p.mentions), p.name)).name if best else None
 
     def _in_headline(self, pos: int) -> bool:
@@ -1035,7 +1050,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             forms[r.key] += 1
         if r.evidence:
             p = persons.get(r.key) or persons.setdefault(r.key, Person(r.key, first=r.pos))
-            p.lead |= r.lead
+            # a relation written before the name ("first lady Ana Velt", "his wife Ana Velt") says who she is
+            # as a title would: not the "President Velt" her surname also names
+            p.lead |= r.lead | (r.roles & relations())
     people = People(persons, [], full_forms=forms, proper=mid_caps,
                     head_end=(doc.paragraphs[0][1] if doc.paragraphs else 0),
                     body_start=_body_start(norm))
@@ -1043,13 +1060,17 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if r.single and r.key not in people.single_first and not people._in_headline(r.pos):
             people.single_first[r.key] = r.pos
     for r in runs:  # a speaker known by one name only, when no full name ends with it
-        if not r.single or not r.evidence or r.key in persons or \
-                people.by_surname(r.key, lead=r.lead, pos=r.pos, strict=True):
+        if not r.single or not r.evidence or r.key in persons:
             continue
+        fn = people.by_surname(r.key, lead=r.lead, pos=r.pos, strict=True)
+        related = [n for n, p in persons.items() if p.lead & relations()]
+        if fn and not (fn in related and people.full_form(r.key, skip=related)):
+            continue  # (a relation's full name, "First Lady Melania Trump", does not claim a bare "Trump"
+            # when the article writes another full name with it, "Donald Trump")
         if r.lead and any(p.name.split()[-1] == r.key for p in persons.values()):
             key = r.key  # "Pope Francis" is not "Rev. Mark Francis": titles disagree, named before him
         else:
-            key = people.full_form(r.key) or r.key
+            key = people.full_form(r.key, skip=related) or r.key
         persons.setdefault(key, Person(key, first=r.pos)).lead |= r.lead
     alias = _find_aliases(norm, people, runs)
     people.aliases = alias
