@@ -1197,3 +1197,31 @@ def test_a_crowds_reading_in_the_active_voice_is_vague(text, clause):
 @pytest.mark.parametrize("text", NOT_CROWD_READINGS, ids=lambda x: str(x)[:30])
 def test_a_named_readers_view_or_a_sighting_is_not_a_crowds_reading(text):
     assert not [k for k in kinds(doc_of(text)) if k[0] == "vague"]
+
+
+def test_an_agencys_dateline_in_its_resold_copy_is_a_relay():
+    # the outlet read off the agency's copyright notice makes no dateline of the agency's copy first hand
+    text = ("VELL (Reuters) - The harbour board approved the ferry levy on Monday after a long debate.\n\n"
+            "The vote was close.\n\n(Reporting by Ana Ruiz)\n\n\u00a9 Reuters")
+    resold = _with_metadata(text)
+    assert resold.article.outlet == "Reuters"
+    assert [(a.kind, a.source) for a in resold.attributions if a.cue == "dateline"] == [("relayed", "Reuters")]
+    own_site = _with_metadata(text, "https://www.reuters.com/world/harbour-levy")
+    assert not [a for a in own_site.attributions if a.kind == "relayed"]
+    # a newspaper's own notice is the publisher's: its dateline stays first hand
+    paper = _with_metadata(text.replace("Reuters", "Harbour Courier"))
+    assert paper.article.outlet and not [a for a in paper.attributions if a.kind == "relayed"]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ('In what is being branded "the biggest change in a decade," Governor Aron Velt cut the levy.',
+     "In what is being branded"),
+    ('In what has been dubbed "the quay deal," the board agreed.', "In what has been dubbed"),
+    ('The board met in what was called "the deal of the year" by some.', "in what was called"),
+])
+def test_a_label_with_no_one_behind_it_is_vague(text, clause):
+    assert ("vague", None, clause) in kinds(doc_of(text))
+
+
+def test_a_name_given_to_a_place_is_no_label():
+    assert not [k for k in kinds(doc_of("The board met in what was called the Blue Room.")) if k[0] == "vague"]

@@ -293,6 +293,14 @@ _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|disp
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
 
 
+# a label with no one behind it: "in what is being branded", "in what has been dubbed" (the crowd's or the
+# press's name for the thing, nobody the reader can check)
+_LABEL_RX = re.compile(r"(?<!\w)in\s+what\s+(?:(?:is|was|are|were)\s+being|has\s+been|had\s+been|(?:is|was|are|were)"
+                       r"(?=\s+(?:widely\s+|already\s+)?\w+(?:\s+as)?\s*[\"\u201c\u2018']))\s+(?:widely\s+|already\s+)?"
+                       r"(?:called|dubbed|branded|billed|labell?ed|termed|touted|described\s+as|hailed\s+as)(?!\w)",
+                       re.IGNORECASE)  # a plain "is"/"was" only before the label in quotation marks
+
+
 # a people's plural name alone as a subject, at the start of its clause ("Canadians have seen",
 # "Republicans see"): nobody named
 _PEOPLE_SUBJECT_RX = re.compile(r"(?:^|(?<=[\s(]))(?-i:[A-Z][a-z]+(?:ans|ese|is|ons))\s+"
@@ -336,12 +344,30 @@ def _unowned(phrase: str, v: Vocab) -> bool:
 
 
 def _own_outlet(doc, name: str) -> bool:
-    """Whether ``name`` is the article's own outlet ("X told Reuters" in a Reuters story is first hand)."""
+    """Whether ``name`` is the article's own outlet ("X told Reuters" in a Reuters story is first hand). An
+    outlet read off an agency's copyright notice is none: the notice is what the agency's copy carries on
+    every site that resells it (``_resold_agency_copy``)."""
     own = (doc.article.outlet or "").casefold()
     n = name.casefold()
     if not own or not n:
         return False
-    return bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", own) or re.search(rf"(?<!\w){re.escape(own)}(?!\w)", n))
+    same = bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", own) or re.search(rf"(?<!\w){re.escape(own)}(?!\w)", n))
+    return same and not _resold_agency_copy(doc)
+
+
+def _resold_agency_copy(doc) -> bool:
+    """The article's outlet was read off a copyright notice (``ingest.metadata``) naming a news agency, and
+    the article's address, if any, is not the agency's own site: the text is the agency's copy as some
+    site printed it, so the agency is a relay, not the publisher."""
+    meta = doc.article.meta or {}
+    rule = (meta.get("detected") or {}).get("outlet", {}).get("rule", "")
+    outlet = doc.article.outlet or ""
+    if not rule.startswith("copyright") or not outlet or meta.get("outlet_from") == "url":
+        return False
+    v = vocab()
+    name = re.sub(r"(?i)^the\s+", "", outlet)
+    agency = (v.source_rx.fullmatch(name) and v.source_type(name) == "agency") or _AGENCY_NAME_RX.search(name)
+    return bool(agency) and not _site_of(doc, name)
 
 
 def _phrase_rx(phrases: list[str]) -> re.Pattern:
@@ -988,6 +1014,9 @@ def extract_attributions(doc) -> list[Attribution]:
             left = crowd_left_rx.search(text, lo, m.start()) or _PEOPLE_SUBJECT_RX.search(text, lo, m.start())
             if left:
                 found.append((left.start(), m.end()))
+        if "what" in text[s0:e0]:
+            for m in _LABEL_RX.finditer(text, s0, e0):  # 'in what is being branded "the biggest shake-up"'
+                found.append(m.span())
         for m in _TRANSLATION_RX.finditer(text, s0, e0):  # "the speech translated into English reads"
             found.append(m.span())
         for m in passive_rx.finditer(text, s0, e0):
@@ -1786,18 +1815,10 @@ def _agency_copyright(doc, v: Vocab, ls: int, le: int) -> list[Attribution]:
     known = v.source_rx.fullmatch(name) and v.source_type(name) == "agency"
     if not (known or _AGENCY_NAME_RX.search(name)):
         return []  # an agency by its name or by its kind ("Eastmark Wire Service")
-    if _own_outlet(doc, name) and not (_outlet_read_from(doc, ls, le) and not _site_of(doc, name)):
+    if _own_outlet(doc, name):
         return []  # the outlet's own notice names no relay
     return [Attribution(source=name, kind="relayed", start=m.start("name"), end=m.end("name"), cue="copyright",
                         chain=[name], hops=2, source_type="agency")]
-
-
-def _outlet_read_from(doc, ls: int, le: int) -> bool:
-    """Whether the article's outlet was read off the line ``ls:le`` itself (``ingest.metadata``): then
-    that line is no evidence that the outlet is the text's own publisher. An agency's copyright notice
-    is what its resold copy carries on every site that prints it."""
-    where = (doc.article.meta or {}).get("detected", {}).get("outlet") if doc.article.meta else None
-    return bool(where) and ls <= where.get("start", -1) and where.get("end", le + 1) <= le
 
 
 def _site_of(doc, name: str) -> bool:
