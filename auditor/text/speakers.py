@@ -238,8 +238,9 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     role_word = rf"(?:[a-z][\w\-]*|(?i:{tw}))"
     roles = rf"(?:{role_word},[^\S\n]+){{0,3}}(?:{role_word}[^\S\n]+and[^\S\n]+)?"
     ing = "|".join(r"[^\S\n]+".join(re.escape(w) for w in v.split()) for v in _ing_forms())
-    # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...')
-    lead = r"^[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
+    # after the closing mark the cue stays on its line; a colon may part them ('"...": Roe calls for ...'), or
+    # a dash ('"...," \u2014Xi said': the normalised view spells every dash "-")
+    lead = r"^[^\S\n]*(?:[,:]|-{1,2})?[^\S\n]*"
     # parts of the patterns anchored before a quotation that every match holds: each is also its pattern's gate
     verb_to_end = rf"(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"
     # ... or voicing words that the quotation holds ('Roe expressed "my thanks to you all"')
@@ -508,7 +509,7 @@ class People:
 _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
 # a lower-case particle may open a run when a capitalised word follows ("von der Leyen said")
 # ... and a middle initial inside it ("Sonya A. Zoghlin", "George W. Bush")
-_RUN = re.compile(rf"(?<![\w'\u2019-])(?:{_PARTICLE}[^\S\n]+)*{CAPW}"
+_RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{CAPW}"
                   rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 
@@ -577,14 +578,18 @@ def _is_title(tok: str) -> bool:
 _FUNCTION = frozenset("on in at as and but or nor so yet what when where why how if for with by from after before "
                       "during while since of to under over into onto upon about against among between through "
                       "unlike like despite although though because once than whether whose whom".split())
+# adverbs that open a sentence before its subject ("Still, Roe warned", "Meanwhile Roe said"): capitalised
+# there, they are no part of the name after them
+OPENING_ADVERBS = frozenset("still now then meanwhile however instead indeed later earlier also thus again finally "
+                            "previously separately similarly likewise moreover besides even only yesterday".split())
 
 
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
     """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``: the
-    name is what follows the last title word (at least one word is left for the name). Function words that
-    open the run (``On``, ``What``, ``And``) are dropped first."""
+    name is what follows the last title word (at least one word is left for the name). Function words and
+    adverbs that open the run (``On``, ``What``, ``And``, ``Meanwhile``) are dropped first."""
     raw = phrase.split()
-    while len(raw) > 1 and raw[0].lower() in _FUNCTION:
+    while len(raw) > 1 and (raw[0].lower() in _FUNCTION or raw[0].lower() in OPENING_ADVERBS):
         raw = raw[1:]
     toks = [_strip_possessive(t) for t in raw]
     last = -1
