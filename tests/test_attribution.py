@@ -88,6 +88,22 @@ def test_capitalised_verb_form_in_a_name_is_not_a_cue():
     assert [d.text[a.start:a.end] for a in d.attributions] == ["Rutte said"]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Dr Ines Arvo studies ferns in Vell. But Arvo cautioned that the data are thin.", "Ines Arvo"),
+    ("Dr Ines Arvo studies ferns in Vell. And Arvo said the data are thin.", "Ines Arvo"),
+    ("Dr Ines Arvo studies ferns in Vell.\n\nStill Arvo warned that the data are thin.", "Ines Arvo"),
+    ("Dr Ines Arvo studies ferns in Vell. Meanwhile Arvo noted that the data are thin.", "Ines Arvo"),
+    # a first name opening the sentence stays part of the name
+    ("Ines Arvo studies ferns in Vell. Ines Arvo said the data are thin.", "Ines Arvo"),
+    ("Dr Ines Arvo studies ferns in Vell. Arvo, meanwhile, said the data are thin.", "Ines Arvo"),
+])
+def test_a_word_opening_the_sentence_is_no_part_of_the_name(text, source):
+    d = doc_of(text)
+    sources = [a.source for a in d.attributions if a.kind == "direct"]
+    assert source in sources, [(d.text[a.start:a.end], a.source) for a in d.attributions]
+    assert not any(s and s.split()[0] in ("But", "And", "Still", "Meanwhile") for s in sources)
+
+
 def test_pronoun_and_title_resolve_to_the_person():
     d = doc_of("NATO Secretary General Mark Rutte arrived in Kyiv. \"We are here,\" the Secretary General "
                "said. He added that support continues.")
@@ -258,6 +274,14 @@ RELAYED = [  # (text, the clause, the intermediary)
     # a body that passes on what the sentence's speaker said relays it, outlet or not
     ('"We will rebuild every house," Mayor Ana Ruiz declared, according to the Harbour Board.',
      "according to the Harbour Board", "the Harbour Board"),
+    # words written for an outlet and sent to it: the outlet relays them, as after "told"
+    ("In a note sent to the Vell Courier, the mayor said the pier would reopen.", "sent to the Vell Courier",
+     "Vell Courier"),
+    ("The mayor sent the Norland Times a statement on Monday evening.", "sent the Norland Times", "Norland Times"),
+    ("A spokesperson said in a statement emailed to Reuters that the pier was safe.", "emailed to Reuters",
+     "Reuters"),
+    ("In an email to the Harbour Herald, the mayor denied the claim.", "In an email to the Harbour Herald",
+     "Harbour Herald"),
 ]
 
 VAGUE = [  # (text, the clause)
@@ -397,6 +421,11 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Mayor Ana Ruiz spoke on Monday. Ruiz reported that the pier was safe.",
     # the board's own figures (no speaker in the sentence)
     "Three ships sank on Monday, according to the Harbour Board.",
+    # sent to someone who is no outlet: an addressee, neither a relay nor a vague source
+    "In a letter to the finance committee, the mayor said the plan was fair.",
+    "The ministry sent troops to the border on Monday, the mayor said.",
+    "The mayor said in a statement sent to reporters that the pier was safe.",
+    "The mayor sent the council a report on the pier.",
     # ("As reported, ..." with no one after it was listed here; the coders of two development events mark
     # it vague, and it is tested as vague below)
 ]

@@ -49,6 +49,7 @@ from .speakers import (
     _INITIALS,
     _PREFIXED,
     GENERIC_HEADS,
+    OPENING_ADVERBS,
     _post_nominals,
     strip_post_nominals,
     title_abbreviation,
@@ -641,6 +642,19 @@ def _role_holders(phrase: str, title: str, persons: list[Person]) -> list[Person
 
 _PARTICLES_LEFT = frozenset(_PARTICLE_LIST) | {"ibn"}
 # words that end a noun phrase on its left: what comes before them is no modifier of it
+# words that open a sentence before its subject ("But Vaughan cautioned", "Still, Roe warned"): capitalised
+# there, they are no part of the name after them
+_SENTENCE_OPENERS = OPENING_ADVERBS | frozenset({"but", "and", "yet", "so", "or", "nor", "when", "while", "as",
+                                                 "if", "because", "since", "although", "though", "after",
+                                                 "before", "once"})
+
+
+def _opens_sentence(text: str, pos: int, lo: int) -> bool:
+    """Whether the word at ``pos`` opens its sentence (or the segment ``lo`` starts)."""
+    before = text[lo:pos].rstrip()[-1:]
+    return not before or before in ".!?:;\n\"\u201c\u201d"
+
+
 _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "by", "for", "with", "from", "to",
                             "and", "or", "but", "than", "as", "when", "while", "that", "which", "who", "where"})
 
@@ -732,6 +746,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             start = w.start()  # "Faisal bin Adel", "Luiz da Silva": a particle between two words of a name
             i -= 1
             continue
+        if start is not None and low in _SENTENCE_OPENERS and _opens_sentence(text, w.start(), lo):
+            break  # "But Vaughan cautioned that ...": a conjunction or adverb opening the sentence is no name
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
                 v.title_rx.fullmatch(tok) or low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads) \
                 or (start is None and v.media_noun_rx.fullmatch(tok)):  # "a Norland newspaper reported"
@@ -1616,6 +1632,14 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
                                "as broadcast by", "aired by"})
+# cues that name whom the words were given to, not who said them ("told", "sent the Courier a note", "in an
+# email to Reuters"): an outlet there relays the words; anything else there is an addressee, no vague source
+_ADDRESSEE_CUES = frozenset({"told", "speaking to", "via", "sent", "sent to", "emailed", "interview to",
+                             "in a statement to", "in a written statement to", "in a note to", "in an email to",
+                             "in a message to", "in a letter to"})
+# ... of them, those that take the addressee first and the words after it ("sent Reuters a statement")
+_DITRANSITIVE_CUES = frozenset({"sent", "emailed"})
+_SECOND_OBJECT = re.compile(r"\s+(?:a|an|his|her|their|its|the)\s")
 
 
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
@@ -1629,6 +1653,10 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         np = _np_right(text, m.end(), e0, max_words=8)
         if not np:
             continue
+        if cue in _DITRANSITIVE_CUES:
+            second = _SECOND_OBJECT.search(text, np[0] + 1, np[1])
+            if second:  # "sent the Norland Times a statement": the outlet ends where the thing sent begins
+                np = (np[0], second.start())
         np, phrase = _via_outlet(doc, np, e0, v)
         if not free(m.start(), np[1]):
             continue
@@ -1639,7 +1667,7 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
-        elif not outlet and cue not in ("told", "speaking to", "via") and vague_np(phrase, v):
+        elif not outlet and cue not in _ADDRESSEE_CUES and vague_np(phrase, v):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
 
