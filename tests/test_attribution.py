@@ -282,12 +282,25 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Reuters"),
     ("In an email to the Harbour Herald, the mayor denied the claim.", "In an email to the Harbour Herald",
      "Harbour Herald"),
+    ("The company said in a separate statement to the Harbour Herald that it would not comment.",
+     "The company said in a separate statement to the Harbour Herald", "Harbour Herald"),
+    ("The council said in a statement sent to Reuters that the vote was fair.",
+     "The council said in a statement sent to Reuters", "Reuters"),
+    # an aggregator's badge naming the feed the text came from
+    ("The pier reopened on Monday after a long closure and ships began to dock again in the afternoon.\n\n"
+     "(Only the headline of this report may have been reworked by Vell Times staff; the rest of the content is "
+     "auto-generated from a Press Trust of Norland feed.)", "generated from a Press Trust of Norland feed",
+     "Press Trust of Norland"),
 ]
 
 VAGUE = [  # (text, the clause)
     ("Tollmark Radio reports, citing foreign media, that the border is shut.", "citing foreign media"),
     ("The border is shut, per local media.", "per local media"),
     ("Prices rose again.\n\n(With inputs from agencies.)", "With inputs from agencies"),
+    # an aggregator's badge naming no one
+    ("The pier reopened on Monday after a long closure and ships began to dock again in the afternoon.\n\n"
+     "This article was generated from an automated news agency feed without modifications to text.",
+     "generated from an automated news agency feed"),
     ("Some officials believe the plan will fail.", "Some officials believe"),
     ("Many in the alliance fear a long winter.", "Many in the alliance fear"),
     ("Sources familiar with the negotiations said a deal was close.", "Sources familiar with the negotiations"),
@@ -426,6 +439,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The ministry sent troops to the border on Monday, the mayor said.",
     "The mayor said in a statement sent to reporters that the pier was safe.",
     "The mayor sent the council a report on the pier.",
+    "Mayor Ana Ruiz said in a letter to Jane Roe that the pier was safe.",
+    "The council said in a statement to the Finance Committee that the vote was fair.",
+    # a feed of data, not the text's source
+    "The pier reopened on Monday.\n\nThe map of the queue was generated from the city's traffic feed.",
     # ("As reported, ..." with no one after it was listed here; the coders of two development events mark
     # it vague, and it is tested as vague below)
 ]

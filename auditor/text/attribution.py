@@ -761,7 +761,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             start = w.start()
             i -= 1
             continue
-        if start is not None and v.title_rx.fullmatch(words[-1].group()) and low not in _NOT_MODIFIERS:
+        head_is_role = start is not None and (v.title_rx.fullmatch(words[-1].group()) is not None or any(
+            words[-1].group().casefold() == h.split()[-1] for h in v.institution_heads))
+        if head_is_role and low not in _NOT_MODIFIERS:
             # "the fire chief", "The Norland prime minister": up to three words between "the" and a role
             # say whose role it is
             det = next((k for k in range(i, max(-1, i - 4), -1) if words[k].group().casefold() == "the"), None)
@@ -780,8 +782,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
                 if i - back < 0 or text[words[i - back].end():words[i - back + 1].start()].strip():
                     break
                 prev = words[i - back].group()
-                if _INDEFINITE.match(prev + " ") or (prev.casefold() == "the" and
-                                                     v.title_rx.fullmatch(words[-1].group())):
+                if _INDEFINITE.match(prev + " ") or (prev.casefold() == "the" and head_is_role):
                     start = words[i - back].start()
                     break
                 if not (prev.islower() and prev.isalpha()) or prev in _NOT_MODIFIERS:
@@ -864,6 +865,10 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     relay_by_rx = re.compile(
         r"(?<!\w)(?:(?:broadcast|aired|translated|quoted|reported|relayed|published|cited|streamed|"
         r"carried|transcribed)\b[^,.;\"]*?\bby|in\s+an\s+interview\s+(?:with|to)|citing|told"
+        # words given to an outlet: "said in a separate statement to Rolling Stone", "in an email sent to Reuters"
+        r"|in\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|note|e-?mail|message|letter|"
+        r"comments?|remarks?)\s+(?:(?:sent|emailed|provided|given|released)\s+)?to"
+        r"|(?:sent|emailed|provided)\s+to"
         r"|(?:broadcast|aired|televised|carried|streamed|shown)\s+(?:live\s+)?on)\s+",
         re.IGNORECASE)
 
@@ -1202,7 +1207,8 @@ def extract_attributions(doc) -> list[Attribution]:
                 if not rout and _STATE_BROADCASTER_RX.fullmatch(rphrase.strip()):
                     # "in remarks broadcast on state television": the country's broadcaster, unnamed but one
                     rout = (_DET_RX.sub("", rphrase.strip()), "broadcaster")
-                is_told = relay.group().strip().casefold() == "told"
+                # (told to someone: only an outlet relays; "in a letter to Jane Roe" names an addressee)
+                is_told = relay.group().strip().casefold() == "told" or relay.group().strip().casefold().endswith(" to")
                 if rout and _own_outlet(doc, rout[0]):
                     rout = None  # "X told Reuters" in Reuters' own story: first hand
                 elif not rout and rnp and not is_told and re.search(_CAP, rphrase) and \
@@ -1902,8 +1908,11 @@ _SIGNOFF_RX = re.compile(
     r"(?:(?:^|\(|(?<=[.!?]\s))[^\S\n]*(?:[-\u2013\u2014*\u2022][^\S\n]*)?(?:[Ww]ith\s+(?:additional\s+)?(?P<a>[^()\n.]{1,40}?)\s+(?:inputs?|reporting)"
     r"|[Ww]ith\s+(?P<b>[^()\n.]{1,30}?)\s*(?=\))"
     r"|(?P<c>[A-Z][^()\n.]{0,40}?)\s+contributed\s+to\s+this\s+(?:report|story|article))"
-    r"|(?<!\w)(?:published|generated|taken)\s+from\s+an?\s+(?P<d>(?:wire\s+agency|wire|news\s+agency|agency|syndicated)"
-    r"\s+feed))", re.MULTILINE)
+    r"|(?<!\w)(?:published|generated|taken|sourced|produced)\s+(?:directly\s+|automatically\s+)?from\s+(?:an?|the)\s+"
+    r"(?P<d>(?:[\w&'\u2019-]+\s+){1,6}?)feeds?\b)", re.MULTILINE)
+# the words naming a feed of no one in particular ("an automated news agency feed", "a syndicated feed")
+_GENERIC_FEED = frozenset("automated automatic news agency agencies wire wires syndicated syndication rss partner "
+                          "third-party content external global international live".split())
 _POST_RX = re.compile(rf"[\u2014\u2013-]\s*([^\n()\u2014\u2013@]{{1,60}}?)\s*\((@\w{{1,30}})\)\s+{_MONTHS}\s+\d{{1,2}},\s+\d{{4}}")
 
 
@@ -2084,7 +2093,18 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
         for m in _SIGNOFF_RX.finditer(text, ls, le):
             g = next(k for k in "abcd" if m.group(k))
             body = m.group(g).strip()
-            outlet = outlet_of(body, v) if g != "d" else None
+            if g == "d":
+                # "from a Press Trust of Norland feed": the one it names relays the text; "from a syndicated
+                # feed" names no one
+                named = " ".join(w for w in body.split() if w.casefold() not in _GENERIC_FEED)
+                if not named:
+                    outlet = None
+                elif named[:1].isupper() and all(w[:1].isupper() or w in ("of", "and", "&") for w in named.split()):
+                    outlet = outlet_of(named, v) or (_DET_RX.sub("", named), "agency")
+                else:
+                    continue  # "from the city's traffic feed": a feed of data, no source of the text
+            else:
+                outlet = outlet_of(body, v)
             s = m.start() + len(m.group()) - len(m.group().lstrip(" (\n-\u2013\u2014*\u2022"))
             if outlet and not _own_outlet(doc, outlet[0]):
                 yield Attribution(source=outlet[0], kind="relayed", start=s, end=m.end(), cue="sign-off",
