@@ -273,6 +273,10 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
                                          rf"[^,\n\"\u201c\u201d]{{1,100}}|\d{{1,3}}),"
                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
+        # ... with the role in lower case before the name: '"...," said planetary geologist Ana Ruiz of ...',
+        # '"...," said lead author Tom Hale'
+        "after_verb_role_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?:(?i:the)[^\S\n]+)?(?:{nw}[^\S\n]+){{1,3}}"
+                                          rf"(?P<who>{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE})){{0,3}})(?![\w\-])"),
         # ... someone or something unnamed after the verb ('"...," said a report from Kotak', 'said one fan')
         "after_verb_unnamed": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>(?i:an?|one|another)[^\S\n]+"
                                          r"(?:[\w\-]+[^\S\n]+){0,3}?[a-z][\w\-]*)\b"),
@@ -292,6 +296,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
             rf"\s*[,:]?\s*$"),
         "before_colon": _Gated(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$", r":\s*$"),
+        # ... or people the article does not name, opening the sentence: 'Former palace aides called it "a
+        # collapse"', 'Critics have described the plan as "a trap"'
+        "before_plural_names_it": _Gated(
+            rf"(?:^|(?<=[.;!?\n]))[^\S\n]*(?P<who>(?:[\w\-]+[^\S\n]+){{0,3}}[A-Za-z][\w\-]*[^\W\dsuA-Z]s)"
+            rf"[^\S\n]+(?:have[^\S\n]+|had[^\S\n]+)?{names_to_end}", names_to_end),
         # a person naming a thing in their own words: 'Lee called the offer "an insult"', 'she described it as
         # "a trap"'
         "before_names_it": _Gated(
@@ -304,6 +313,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
         # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
+        # the reporting clause that closes the sentence a partial quotation lies in: 'It is vital to "take
+        # detailed histories" of patients, Dempsey said.' (no other quotation between)
+        "sentence_end_who_verb": re.compile(
+            rf",[^\S\n]+(?P<who>{spk})[^\S\n]+{_ADVERB}?(?P<verb>{verb})(?:[^\S\n]+(?:on|in|at|during|to|last|this)"
+            rf"[^\S\n][^,.;:!?\"\n]{{0,40}})?[^\S\n]*[.!?]?[^\S\n]*$"),
         "inside_who_rel": re.compile(rf"(?P<who>{spk}),[^\S\n]+who[^\S\n]+(?:[^,\n\"]{{0,60}}?[^\S\n]+)?"
                                      rf"(?P<verb>{verb})"),
         # the speaker as the possessor of the words: 'the minister's speech, read out in Latin, states:
@@ -1327,7 +1341,7 @@ def _territory_prefixes() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _skip_words() -> frozenset[str]:
     """Lower-case words that are never a name on their own (closed-class words, calendar names, pronouns)."""
-    return frozenset(_FUNCTION | _CLOSED_CLASS | _CALENDAR | set(PRONOUNS) | {"the", "a", "an"})
+    return frozenset(_FUNCTION | _CLOSED_CLASS | _CALENDAR | OPENING_ADVERBS | set(PRONOUNS) | {"the", "a", "an"})
 
 
 _ALIAS = re.compile(rf"\b(?:became|becomes|now|as|known\s+as|renamed|(?:took|taken|takes|take|taking|chose|chosen"
@@ -1736,6 +1750,7 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
 # -- attribution -------------------------------------------------------------------------------------------
 
 _PASSAGE = 300  # characters: about one paragraph of news copy
+_RIGHT_AFTER = 200  # characters: a quotation's own words and the next one's opening (about two sentences)
 _QUOTING = re.compile(r"(?:\b(?:quot|cit|invok|paraphras|echo)\w*|\bin\s+the\s+words\s+of)"
                       r"(?:[^\S\n]+[a-z][\w\-]*){0,3}[^\S\n]+$",
                       re.IGNORECASE)
@@ -1847,6 +1862,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if hint in norm:
             for m in rx.finditer(norm):
                 disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
+    # "A refugee inside the camp, who asked not to be named, said ...", "Later, an official repeated ...": a
+    # sentence whose subject is someone the article does not name hands the passage to them
+    if _UNNAMED_HINT.search(norm):
+        for s0, _ in doc.sentences:
+            m = _UNNAMED_SUBJECT.match(norm, s0)
+            if m and not (spans and any(a <= s0 < b for a, b in spans)):
+                disc.add(m.start("verb"), UNNAMED)
     # "The pope gave his regards to his predecessor, Pope Francis. '...,' he said": a sentence whose subject
     # is a role the article's table gives one person makes that person the current speaker, not the name
     # mentioned after it
@@ -1894,7 +1916,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             if unnamed.re is not _ASKED:
                 disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
-                                    "after_who_rel_verb", "after_verb_who", "after_verb_unnamed",
+                                    "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and key == "after_verb_unnamed":
@@ -1977,6 +1999,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 # naming a thing is no evidence of a person: the Arab League calling it 'an adverse development'
                 # speaks the body's words, as a company's '"...," the company said' does
                 done = _nobody_named(q, m, base)
+            elif not m:
+                m = pats["before_plural_names_it"].search(tail)
+                if m:
+                    done = _nobody_named(q, m, base)
+                    disc.add(q.cue_start, UNNAMED)
+        if not done and q.kind == "partial" and sent[1] > close and '"' not in norm[close:sent[1]]:
+            m = pats["sentence_end_who_verb"].search(norm, close, sent[1])
+            if m:
+                done = _apply(q, m, 0, disc, m.start("who"), r.open)
         if not done and q.kind == "partial":
             found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel") for m in pats[k].finditer(before)]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
@@ -2086,6 +2117,8 @@ _UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
+# ... opening a sentence, an adverb before it allowed ("Later, an official repeated the point")
+_UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+,[^\S\n]+)?{_UNNAMED_NP}(?P<verb>{_UNNAMED_VERBS}|repeated|echoed)\b")
 _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*(?:{_UNNAMED_NP}|{_UNNAMED_BARE}){_UNNAMED_VERB}")
 # a question put to the speaker ('"Will you quit?" Roe is asked.')
 _ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
@@ -2137,12 +2170,25 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
     q.speaker = speaker
     q.cue = m.group("verb") if m.group("verb") != ":" else ":"
     q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
-    if speaker is None and _speaks_for_another(who):
+    if speaker is None and (_speaks_for_another(who) or (
+            _described_not_titled(who) and not disc.speech_within(open_at, _RIGHT_AFTER))):
         # '"...," the prime minister's spokesperson said': someone the article does not name, speaking for
         # another, holds the passage now (an unresolved role of the passage's own speaker, "the Liberal
         # leader said", does not: a pronoun after it still means that speaker)
         disc.add(q.cue_start, UNNAMED)
     return True
+
+
+def _described_not_titled(who: str) -> bool:
+    """The speaker words describe someone by what they are, not by a role a person of the article could hold
+    ("the refugee", "the source", "the patient"; not "the Liberal leader", which may be the passage's own
+    speaker under another title, nor "the production company", a body the article may have named): someone
+    the article does not name. (Right after a quotation of someone named, "said the actor" is more likely
+    that person's epithet: the caller asks.)"""
+    toks = who.lower().split()
+    return len(toks) >= 2 and toks[0] in ("the", "this", "that") and toks[-1].isalpha() and \
+        toks[-1] not in titles() and toks[-1] not in PRONOUNS and who.split()[-1].islower() and \
+        toks[-1] not in _organisation_heads()
 
 
 def _speaks_for_another(who: str) -> bool:
