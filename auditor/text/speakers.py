@@ -290,11 +290,12 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         "before_according_appos": re.compile(
             rf"(?P<verb>(?i:according\s+to))\s+(?:(?i:his|her|their|its|the)\s+|{CAPW}['\u2019]s\s+)"
             rf"(?:[a-z][\w\-]*\s+){{0,3}}?[a-z][\w\-]*\s*,\s*(?P<who>{CAPW}(?:\s+{CAPW}){{1,3}})\s*,?\s*$"),
-        # 'As Sherlock would say, "..."', 'as Churchill once put it:': a saying of the one named
+        # 'As Sherlock would say, "..."', 'as Churchill once put it:': a saying of the one named (a role in lower
+        # case may stand before the name: 'As early retiree Sam Ode wrote on his blog, "..."')
         "before_as_said": re.compile(
-            rf"(?:^|(?<=[.;:!?\n])|(?<=,))\s*(?i:as)\s+(?P<who>{CAPW}(?:\s+{CAPW}){{0,3}})\s+"
+            rf"(?:^|(?<=[.;:!?\n])|(?<=,))\s*(?i:as)\s+(?:{nw}\s+){{0,3}}(?P<who>{CAPW}(?:\s+{CAPW}){{0,3}})\s+"
             rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
-            rf"\s*[,:]?\s*$"),
+            rf"(?:\s+(?:on|in)\s+[^\n\"]{{1,50}}?)?\s*[,:]?\s*$"),
         "before_colon": _Gated(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$", r":\s*$"),
         # ... or people the article does not name, opening the sentence: 'Former palace aides called it "a
         # collapse"', 'Critics have described the plan as "a trap"'
@@ -315,6 +316,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
         # the reporting clause that closes the sentence a partial quotation lies in: 'It is vital to "take
         # detailed histories" of patients, Dempsey said.' (no other quotation between)
+        "before_verb_that": re.compile(rf"(?P<verb>{verb})(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         "sentence_end_who_verb": re.compile(
             rf",[^\S\n]+(?P<who>{spk})[^\S\n]+{_ADVERB}?(?P<verb>{verb})(?:[^\S\n]+(?:on|in|at|during|to|last|this)"
             rf"[^\S\n][^,.;:!?\"\n]{{0,40}})?[^\S\n]*[.!?]?[^\S\n]*$"),
@@ -2014,6 +2016,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
                     done = True
                     break
+        if not done and q.kind == "partial":
+            # 'Fifty-one percent say that "..."': a verb of saying right before the words, whose clause names
+            # no person of the article and has no pronoun for one, is no one's the passage could continue
+            m = pats["before_verb_that"].search(tail)
+            if m and not _PERSON_PRONOUN.search(norm, lo, base + m.start("verb")) and not any(
+                    lo <= pos < base + m.start("verb") for pos, _ in people.mentions):
+                done = _nobody_named(q, m, base)
         if done:
             disc.add(q.cue_start, q.speaker)
     # published transcripts: their speaker's words throughout
@@ -2057,6 +2066,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
+_PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|I|[Ww]e|[Tt]hey)\b")
 _NEXT_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas|yet|so)[^\S\n]")
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(He|She)[^\S\n]+(?=[a-z])", re.MULTILINE)
 
