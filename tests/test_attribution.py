@@ -441,6 +441,14 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "The mayor sent the council a report on the pier.",
     "Mayor Ana Ruiz said in a letter to Jane Roe that the pier was safe.",
     "The council said in a statement to the Finance Committee that the vote was fair.",
+    # no name at all before "reported", a place after a passive "reported in", a condition people have, a
+    # title-case "Per", a staff byline
+    "Many callers waited for hours. Others reported being logged off the service.",
+    "A case of the flu was reported in Norland over the weekend.",
+    "The virus has been reported in Ostby, Vell and Harlow this year.",
+    "In one study of 146 people, those with BDX reported more trouble sleeping.",
+    "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
+    "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
     # a feed of data, not the text's source
     "The pier reopened on Monday.\n\nThe map of the queue was generated from the city's traffic feed.",
     # ("As reported, ..." with no one after it was listed here; the coders of two development events mark

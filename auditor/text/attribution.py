@@ -1635,6 +1635,7 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     return None if vague_np(phrase, v) else phrase
 
 
+_PASSIVE_AUX = re.compile(r"(?<!\w)(?:was|were|been|is|are|being|be)\s+(?:[a-z]+ly\s+)?(?:first\s+)?$", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
                                "as broadcast by", "aired by"})
@@ -1667,6 +1668,12 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if not free(m.start(), np[1]):
             continue
         outlet = outlet_of(phrase, v)
+        if not outlet and cue in ("reported in", "as reported in") and _PASSIVE_AUX.search(text, max(s0, m.start() - 24),
+                                                                                          m.start()):
+            continue  # "a case was reported in China", "the virus has been reported in Barry": where, not who
+        if not outlet and cue == "per" and text[m.start()] == "P" and text[max(s0, m.start() - 2):m.start()].strip() and \
+                not re.search(r"[.!?:\"(]\s*$", text[max(s0, m.start() - 3):m.start()]):
+            continue  # "Revenue Per Thousand": a title-case name's word, no cue
         if not outlet and cue in _PUBLICATION_CUES and persons is not None and _unlisted_name(phrase, persons, v):
             # "per Forbes", "reported by RBK-Ukraine": these take a publication, not a person
             outlet = (_DET_RX.sub("", phrase), "media")
@@ -1691,7 +1698,12 @@ def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
     stem = re.escape(w[:-1] if w[-1:] in "aeiy" else w)
     if any(_DEMONYM_RX.search(m.group()) for m in re.finditer(rf"(?<!\w){stem}\w+", doc.text)):
         return False  # "Israeli" beside "Israel", "Norlandic" beside "Norland": a place
-    return not re.search(rf"(?<!\w)(?:in|from|to|across)\s+{re.escape(w)}(?!\w)", doc.text)
+    # (or a condition people have: "those with BED reported")
+    return not re.search(rf"(?<!\w)(?:in|from|to|across|with|among)\s+{re.escape(w)}(?!\w)", doc.text)
+
+
+_NEVER_OUTLETS = frozenset("others other many some several most few both all each one this that these those staff "
+                           "everyone everybody someone somebody nobody no".split())
 
 
 def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
@@ -1701,6 +1713,8 @@ def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     low = " ".join(words).casefold()
+    if words[0].casefold() in _NEVER_OUTLETS:
+        return False  # "Others reported", "That report found", a "Staff Reports" byline: no name at all
     if v.title_rx.search(phrase) or any(low.endswith(h) for h in v.institution_heads) or \
             words[-1].casefold() in v.vague_nouns or low in v.pronouns:
         return False
