@@ -449,6 +449,7 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "In one study of 146 people, those with BDX reported more trouble sleeping.",
     "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
     "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
+    "Inspectors visited the camp in May.\n\nThat report found children in some cells had no beds.",
     # a feed of data, not the text's source
     "The pier reopened on Monday.\n\nThe map of the queue was generated from the city's traffic feed.",
     # ("As reported, ..." with no one after it was listed here; the coders of two development events mark

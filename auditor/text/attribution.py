@@ -283,7 +283,7 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         if 1 <= len(nw) <= 4 and all(w[:1].isupper() or w[:1].isdigit() for w in nw) and \
                 not _DEMONYM_RX.search(nw[-1]) and not v.title_rx.search(name) and \
                 not any(name.casefold().endswith(h) for h in v.institution_heads) and \
-                nw[-1].casefold() not in v.vague_nouns:
+                nw[-1].casefold() not in v.vague_nouns and nw[0].casefold() not in _NEVER_OUTLETS:
             return name, v.source_type(name) or "media"
     return None
 
