@@ -268,6 +268,11 @@ NOT_FLAGGED = [
     "His remarks also touched on the ferries, suggesting that the islands need new partners.",
     "The governor used his speech to warn that the pier appears to be unsafe.",
     "If approved, the levy takes effect in May.",
+    # session 23: a body the wire names by its trade ("the carmaker", "the brokerage") says the hedge
+    "The carmaker said sales would likely fall in the spring.",
+    "A long slowdown could result in lower prices, the brokerage said in a note.",
+    "The utility said the outage was probably caused by a falling tree.",
+    "The club said the striker would likely miss two games.",
     # round 9: how things looked once, which the story goes on to contradict; a proposal someone made
     "The Harbour Party, which seemed headed for collapse just months ago, won a fourth term on Monday.",
     "The Harbour Party had appeared to be heading for defeat until the governor attacked the port.",

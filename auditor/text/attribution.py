@@ -1143,6 +1143,11 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue  # read already as an unnamed source ("sources close to X"): X is not the speaker
             if not _looks_like_subject(phrase, v):
                 continue
+            if not inverted and (phrase.casefold() in ("others", "staff", "this", "that", "these", "those") or
+                                 len(phrase.split()) == 1 and phrase[:1].isupper() and
+                                 _PP_OBJECT_LEFT.search(text, max(s0, subj[0] - 12), subj[0])):
+                continue  # "Others reported being logged off", "Staff Reports", "those with BED reported": no source
+                # (but "with some reports suggesting" is vague sourcing)
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
                     v.outlet_verbs:
                 # "an official spokesperson demanded", "critics countered": a position held by nobody named
@@ -1392,6 +1397,7 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
+_PP_OBJECT_LEFT = re.compile(r"(?<!\w)(?:with|among)\s+$", re.IGNORECASE)
 _LEAD_CONJ_RX = re.compile(r"(?:As|If|When|While|Unless|Because|Since|Although|Though|Than)\b\s*")
 _LAST_WORD = re.compile(r"([\w.-]+)\s*$")
 _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comment", "comments", "remarks",
