@@ -286,6 +286,9 @@ RELAYED = [  # (text, the clause, the intermediary)
      "The company said in a separate statement to the Harbour Herald", "Harbour Herald"),
     ("The council said in a statement sent to Reuters that the vote was fair.",
      "The council said in a statement sent to Reuters", "Reuters"),
+    # ... a publication the vocabulary does not know, after a quotation
+    ('"We never agreed to this," the production company said in a separate statement to Norrbladet.',
+     "the production company said in a separate statement to Norrbladet", "Norrbladet"),
     # an aggregator's badge naming the feed the text came from
     ("The pier reopened on Monday after a long closure and ships began to dock again in the afternoon.\n\n"
      "(Only the headline of this report may have been reworked by Vell Times staff; the rest of the content is "

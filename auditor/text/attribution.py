@@ -1212,8 +1212,11 @@ def extract_attributions(doc) -> list[Attribution]:
                 if not rout and _STATE_BROADCASTER_RX.fullmatch(rphrase.strip()):
                     # "in remarks broadcast on state television": the country's broadcaster, unnamed but one
                     rout = (_DET_RX.sub("", rphrase.strip()), "broadcaster")
-                # (told to someone: only an outlet relays; "in a letter to Jane Roe" names an addressee)
-                is_told = relay.group().strip().casefold() == "told" or relay.group().strip().casefold().endswith(" to")
+                # (told to someone: only an outlet relays; "in a letter to Jane Roe" names an addressee; a
+                # statement, a note or an email is given to a publication unless the article names the person)
+                rcue = " ".join(relay.group().casefold().split())
+                is_told = rcue == "told" or (rcue.endswith(" to") and (" letter " in rcue or not _unlisted_name(
+                    rphrase, persons, v)))
                 if rout and _own_outlet(doc, rout[0]):
                     rout = None  # "X told Reuters" in Reuters' own story: first hand
                 elif not rout and rnp and not is_told and re.search(_CAP, rphrase) and \
