@@ -273,6 +273,9 @@ NOT_FLAGGED = [
     "A long slowdown could result in lower prices, the brokerage said in a note.",
     "The utility said the outage was probably caused by a falling tree.",
     "The club said the striker would likely miss two games.",
+    # a gerund after a preposition names an act ("such as suggesting", "by suggesting that"), no reading
+    "The new dashboard has features such as suggesting a faster route to the driver.",
+    "The minister angered fishers by suggesting that the port may close in winter.",
     # round 9: how things looked once, which the story goes on to contradict; a proposal someone made
     "The Harbour Party, which seemed headed for collapse just months ago, won a fourth term on Monday.",
     "The Harbour Party had appeared to be heading for defeat until the governor attacked the port.",

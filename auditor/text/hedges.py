@@ -503,6 +503,9 @@ def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
         bool(_reporting_word().search(doc.norm, prev[0], prev[1]))
 
 
+_GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
+
+
 def hedges(doc) -> list[Hedge]:
     patterns = hedge_patterns()
     starts: dict[str, list[int]] = {}
@@ -545,6 +548,9 @@ def hedges(doc) -> list[Hedge]:
                         for r in _RETROSPECT.finditer(text, s0, e0)):
                     continue  # "a party that seemed headed for collapse just months ago": how things looked
                     # once, which the article goes on to say they did not stay, not the author's guess
+                if m.group().casefold().startswith("suggesting") and _GERUND_AFTER_PREP.search(text, max(s0, cs - 12), cs):
+                    continue  # "features such as suggesting a lane change", "angered fishers by suggesting that
+                    # ...": a gerund after a preposition names an act, it is no participle of the author's reading
                 if m.group()[:7].casefold() == "suggest" and _PROPOSAL.match(text, ce, e0) and \
                         _opens_with_person(doc, s0, cs):
                     continue  # "threatened its sovereignty, suggesting it should become the 51st state": a
