@@ -192,6 +192,10 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The new trains arrived on Monday, suggesting the line should reopen soon.", "suggesting"),
     ("The Harbour Party looked headed for defeat in the final count.", "looked headed for"),
     ("The mayor was popular. That was until she appeared to mock the fishers in a speech.", "appeared to"),
+    # session 23: a hedged clause with no second person stays the author's, whatever the sentence's other
+    # clause says to the reader
+    ("While it is likely that more ferries sink than are counted, it is nothing you should worry about.",
+     "likely"),
 ]
 
 NOT_FLAGGED = [
@@ -276,6 +280,10 @@ NOT_FLAGGED = [
     # a gerund after a preposition names an act ("such as suggesting", "by suggesting that"), no reading
     "The new dashboard has features such as suggesting a faster route to the driver.",
     "The minister angered fishers by suggesting that the port may close in winter.",
+    # advice to the reader in the hedged clause: no conclusion about the events
+    "You have probably heard that the ferries run late in winter.",
+    "The poorer you are, the more you are likely to pay for the ferry.",
+    "Or perhaps you would rather take the early boat.",
     # round 9: how things looked once, which the story goes on to contradict; a proposal someone made
     "The Harbour Party, which seemed headed for collapse just months ago, won a fourth term on Monday.",
     "The Harbour Party had appeared to be heading for defeat until the governor attacked the port.",

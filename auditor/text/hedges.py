@@ -340,6 +340,7 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
 # a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
+_SECOND_PERSON = re.compile(r"(?<![\w'])(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ou've|[Yy]ou're|[Yy]ou'd|[Yy]ou'll)(?![\w'])")
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
 _HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
@@ -566,6 +567,9 @@ def hedges(doc) -> list[Hedge]:
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
+                if _SECOND_PERSON.search(text, clause[0], clause[1]):
+                    continue  # "you've probably heard", "the more you're likely to have": advice to the reader in
+                    # the hedged clause, no conclusion about the events reported
                 if strength != "interpretive" and _quoted_next(doc, ce, e0):
                     continue  # '..., suggesting that "X pays off"': what follows the cue is the speaker's words
                 if strength != "interpretive" and s0 < clause[0] and (
