@@ -313,13 +313,20 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
                                  rf"[^\S\n]*(?:,[^\n]{{0,60}})?(?=\n|$)"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
-        # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
+        # a verb of saying right before a partial quotation ('Fifty-one percent say that "..."'): its clause
+        # decides whether anyone the article names speaks
+        "before_verb_that": re.compile(rf"(?P<verb>{verb})(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         # the reporting clause that closes the sentence a partial quotation lies in: 'It is vital to "take
         # detailed histories" of patients, Dempsey said.' (no other quotation between)
-        "before_verb_that": re.compile(rf"(?P<verb>{verb})(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         "sentence_end_who_verb": re.compile(
             rf",[^\S\n]+(?P<who>{spk})[^\S\n]+{_ADVERB}?(?P<verb>{verb})(?:[^\S\n]+(?:on|in|at|during|to|last|this)"
             rf"[^\S\n][^,.;:!?\"\n]{{0,40}})?[^\S\n]*[.!?]?[^\S\n]*$"),
+        # an apposition set off between the name and its verb: 'General Ivo Ras, chief of the general staff,
+        # told reporters that the troops would stay "for years"'
+        # (or two: 'Cmdr. Ivo Ras, a spokesman for Task Force Vell, the navy's mission in the north, told')
+        "inside_who_appos_verb": re.compile(rf"(?P<who>{spk})(?:,[^\S\n]+(?:the[^\S\n]+|an?[^\S\n]+)?[a-z][^,\n\"]{{0,100}})"
+                                            rf"{{1,2}},[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
+        # a relative clause between the name and its verb: 'Roe, who in her speech called for "..."'
         "inside_who_rel": re.compile(rf"(?P<who>{spk}),[^\S\n]+who[^\S\n]+(?:[^,\n\"]{{0,60}}?[^\S\n]+)?"
                                      rf"(?P<verb>{verb})"),
         # the speaker as the possessor of the words: 'the minister's speech, read out in Latin, states:
@@ -1813,15 +1820,25 @@ def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | Non
             if who and who in disc.people.persons:
                 return who
             unnamed = unnamed or _unnamed_role(m.group("who"))
+    # "A study by the Centre ..., a think tank, concluded": an indefinite subject with no person of the article
+    # in it is nothing the passage continues
+    if not unnamed and _INDEFINITE_OPENING.match(norm, lo, pos) and not any(
+            lo <= p < pos for p, _ in disc.people.mentions):
+        unnamed = True
     # "The harbour master, who asked not to be named, said": the subject is someone the article does not
     # name, not the passage's current speaker
     return None if unnamed else disc.current(pos)
 
 
+_INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:An?|One|Another)[^\S\n]+[a-z]")
+
+
 def _unnamed_role(who: str) -> bool:
     """A subject that is a role in lower case (``the harbour master``, ``the fire chief``), not a speech noun
-    (``the statement``, whose words are the current speaker's)."""
+    (``the statement``, whose words are the current speaker's), or anything indefinite (``A study``)."""
     toks = who.split()
+    if len(toks) >= 2 and toks[0].lower() in ("a", "an") and all(t.islower() for t in toks[1:]):
+        return True  # "A study by the Centre ..., a think tank, concluded": nothing the passage continues
     if len(toks) < 2 or toks[0].lower() != "the" or not all(t.islower() for t in toks[1:]):
         return False
     return toks[-1] not in _speech_nouns() and not _demonym_plural(toks[-1])
@@ -2011,10 +2028,14 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             if m:
                 done = _apply(q, m, 0, disc, m.start("who"), r.open)
         if not done and q.kind == "partial":
-            found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel") for m in pats[k].finditer(before)]
+            found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel", "inside_who_appos_verb")
+                     for m in pats[k].finditer(before)]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
                     done = True
+                    if m.re is pats["inside_who_appos_verb"] and q.speaker not in people.persons:
+                        q.speaker = None  # 'the Centre for Policy Research, a think tank, concluded': a body's
+                        # words (the name before the apposition is cut at "for"), nobody the passage continues
                     break
         if not done and q.kind == "partial":
             # 'Fifty-one percent say that "..."': a verb of saying right before the words, whose clause names
