@@ -1909,7 +1909,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     pronoun_subjects = [m for m in _PRONOUN_SUBJECT.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
         if "He " in norm or "She " in norm else []
     pk = 0
+    prior = None
     for q, r in zip(quotes, raws, strict=True):
+        prior, earlier = (q, r), prior
         while pk < len(pronoun_subjects) and pronoun_subjects[pk].start() < r.open:
             ps = pronoun_subjects[pk]
             pk += 1
@@ -1938,6 +1940,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                                     "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
+            if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
+                    _THAT_NEXT.match(after, m.end()):
+                continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more
             if m and key == "after_verb_unnamed":
                 done = _nobody_named(q, m, close)  # '"...," said one legal expert'
                 disc.add(q.cue_start, UNNAMED)
@@ -1946,6 +1951,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                               norm=norm)
                 if done:
                     break
+        if not done and earlier and earlier[0].cue and _split_rest(norm, earlier[0], earlier[1], r):
+            # '"...," Roe, the board's chair, said, "..."': the second half of the utterance the cue splits
+            q.speaker, q.cue, q.cue_start, q.cue_end = (earlier[0].speaker, earlier[0].cue, earlier[0].cue_start,
+                                                        earlier[0].cue_end)
+            done = True
         tail = before[-160:]
         base = lo + len(before) - len(tail)
         unnamed = _UNNAMED_BEFORE.search(tail) if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 40)) \
@@ -2110,6 +2120,10 @@ def _is_outlet(phrase: str) -> bool:
 
     v = vocab()
     return bool(outlet_of(phrase, v) or v.media_noun_rx.fullmatch(phrase.split()[-1]))
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
+_THAT_NEXT = re.compile(r"[^\S\n]+that\b")
 
 
 def _split_rest(norm: str, q0, r0, r) -> bool:
