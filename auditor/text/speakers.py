@@ -61,8 +61,9 @@ subject; subjects past an apposition; the speaker as the owner of the words (``t
 states``, ``"...", Roe's first words``).
 
 Limitations: persons are recognised by capitalisation next to a title, an apposition or a reporting verb,
-not by a named-entity model; there is no gender agreement (``she`` may be resolved to a man when he is the
-current speaker); plural speakers (``they said``) and organisations are left unresolved; a demonym that
+not by a named-entity model; gender agreement knows only what titles and the article's own pronouns say
+(``Queen``, ``She added``, ``Roe said she would``), so ``she`` may still be resolved to a man the article
+never calls ``he``; plural speakers (``they said``) and organisations are left unresolved; a demonym that
 does not share its stem with the country (``Dutch`` / ``Netherlands``) does not match.
 """
 
@@ -1888,6 +1889,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             m = _UNNAMED_SUBJECT.match(norm, s0)
             if m and not (spans and any(a <= s0 < b for a, b in spans)):
                 disc.add(m.start("verb"), UNNAMED)
+    _learn_genders(doc, disc, spans)
     # "The pope gave his regards to his predecessor, Pope Francis. '...,' he said": a sentence whose subject
     # is a role the article's table gives one person makes that person the current speaker, not the name
     # mentioned after it
@@ -2100,6 +2102,53 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
 _PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|I|[Ww]e|[Tt]hey)\b")
 _NEXT_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas|yet|so)[^\S\n]")
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(He|She)[^\S\n]+(?=[a-z])", re.MULTILINE)
+
+
+# the subject pronoun of what a person is reported to say ("Roe said she would stay", "Ford told friends that
+# he was tired"): an object, a possessive or a pronoun elsewhere after a name is as often someone else's ("Ek
+# introduced her", "Roe thanked the king for his support", "Berg met the mayor, and she thanked him")
+@lru_cache(maxsize=1)
+def _reported_pronoun() -> re.Pattern:
+    verb = reporting_verb_re().pattern
+    return re.compile(rf"{verb}(?:[^\S\n]+(?:[a-z]+[^\S\n]+)?that)?[^\S\n]+(?P<p>[Hh]e|[Ss]he)(?![\w'\u2019])")
+
+
+def _learn_genders(doc, disc: Discourse, spans: list[tuple[int, int]]) -> None:
+    """The gender the article's own pronouns give a person: in a sentence (outside the quotations) that names
+    that person and nobody else, the subject pronoun of what they are reported to say ("Ford said he would
+    write", "Roe told reporters that she would stay"). A person the pronouns of both genders follow, or whose votes are close,
+    learns nothing; so a pronoun of the other gender later passes over them ("'...,' she recalled" after
+    Ford spoke is not Ford's)."""
+    mentions = disc.people.mentions
+    if not mentions:
+        return
+    starts = [pos for pos, _ in mentions]
+    votes: dict[str, list[int]] = {}
+    for s0, e0 in doc.sentences:
+        i = bisect.bisect_left(starts, s0)
+        j = bisect.bisect_left(starts, e0, i)
+        names = {mentions[k][1] for k in range(i, j)}
+        if len(names) != 1:
+            continue
+        first = mentions[i][0]
+        inside = [(a, b) for a, b in spans if a < e0 and b > first]
+        pieces, pos = [], first
+        for a, b in inside:
+            pieces.append(doc.norm[pos:max(pos, a)])
+            pos = max(pos, b)
+        pieces.append(doc.norm[pos:e0])
+        rest = " ".join(pieces)
+        found = [x.group("p").lower() for x in _reported_pronoun().finditer(rest)]
+        m, f = found.count("he"), found.count("she")
+        if m and f or not (m or f):
+            continue  # both genders (someone else is meant), or no pronoun
+        v = votes.setdefault(next(iter(names)), [0, 0])
+        v[0 if m else 1] += 1
+    for name, (m, f) in sorted(votes.items()):
+        if m >= 2 * f + 1 and m > f:
+            disc.learn(name, "m")
+        elif f >= 2 * m + 1 and f > m:
+            disc.learn(name, "f")
 
 
 def _clearly_a_person(p: Person) -> bool:
