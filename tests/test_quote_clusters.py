@@ -294,6 +294,27 @@ def test_a_condition_is_cut_only_from_its_own_sentence():
     assert [d for d in qe.differences if d["type"] == "condition"] and qe.fidelity < 1.0
 
 
+@pytest.mark.parametrize(("tail", "condition"), [
+    ("for as long as it takes", False),   # a duration: an excerpt that stops before it cuts no condition
+    ("as long as needed", False),
+    ("for as long as the storms last", False),
+    ("as long as the council pays", True),  # a condition: cutting it changes the promise
+    ("so long as the council pays", True),
+])
+def test_a_duration_is_no_condition_but_as_long_as_with_a_clause_is(tail, condition):
+    full = f"We will keep the ferry running {tail}"
+    docs = docs_of({
+        "a": f'"{full}," Varga said.',
+        "b": f'Varga told the council: "{full}."',
+        "c": 'Varga promised to "keep the ferry running".',
+    })
+    cluster_quotes(docs)
+    q = docs[2].quotes[0]
+    assert q.fidelity is not None  # corroborated: an excerpt of the others' rendering
+    assert bool([d for d in q.differences if d["type"] == "condition"]) is condition, q.differences
+    assert (q.fidelity == 1.0) is not condition
+
+
 def test_a_number_in_words_and_in_digits_is_the_same_number():
     docs = docs_of({
         "a": '"If the island can survive 10 years of storms, it can survive one winter of debt," Varga said.',

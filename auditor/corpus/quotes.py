@@ -1330,10 +1330,16 @@ def _title_case(words: list[str]) -> bool:
     return len(long) >= 4 and sum(1 for w in long if w[:1].isupper()) >= 0.75 * len(long)
 
 
+# "as long as" / "so long as" opens a condition ("as long as Norland pays"), but a duration after "for" or
+# before what it takes ("for as long as it takes", "as long as needed") is no condition a cut could drop
+_AS_LONG_AS = re.compile(r"(?<!\bfor )\b(?:as|so) long as\b(?! (?:needed|necessary|required|possible|it takes|it took|"
+                         r"it will take|it may take|it might take)\b)")
+
+
 def _has_condition(words: list[str]) -> bool:
     low = [w.lower() for w in words]
     joined = f" {' '.join(low)} "
-    return any(w in _CONDITION for w in low) or " as long as " in joined or " so long as " in joined
+    return any(w in _CONDITION for w in low) or bool(_AS_LONG_AS.search(joined))
 
 
 def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: ConsensusWords,
