@@ -151,6 +151,25 @@ def test_substitution_costs_less_than_a_polarity_flip():
     assert fd.fidelity < fc.fidelity < 1.0
 
 
+@pytest.mark.parametrize(("idiom", "negated"), [
+    ("without any delay", False),            # an idiom of manner with a filler inside it negates nothing
+    ("without the slightest doubt", False),
+    ("without further delay", False),
+    ("without any ferries", True),            # a weak negator with a noun of its own still counts
+])
+def test_a_negation_idiom_with_a_filler_is_no_negation(idiom, negated):
+    base = "We will send the fuel without delay to every island"
+    docs = docs_of({
+        "a": f'"{base}," Varga said.',
+        "b": f'Varga said: "{base}."',
+        "c": f'"{base.replace("without delay", idiom)}," Varga said.',
+    })
+    cluster_quotes(docs)
+    q = docs[2].quotes[0]
+    assert q.cluster == docs[0].quotes[0].cluster
+    assert ("negation" in {d["type"] for d in q.differences}) is negated, q.differences
+
+
 def test_a_word_replaced_at_the_edge_of_an_excerpt_is_a_substitution():
     # the last word ("calm and bright" for "calm and clear") and the first word ("Harbours ..." for
     # "Rivers ...") of a short rendering, where it ends or begins as the speech does: a substitution

@@ -515,6 +515,9 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
     return [(a, b) for a, b in merged]
 
 
+_IDIOM_FILLERS = frozenset({"any", "the", "a", "further", "undue", "slightest", "much", "real", "unnecessary"})
+
+
 def _negator_positions(low: list[str]) -> tuple[int, ...]:
     """Indices of the negators that count among lower-cased words (idioms such as "without delay" left out)."""
     neg = _negators()
@@ -525,8 +528,16 @@ def _negator_positions(low: list[str]) -> tuple[int, ...]:
     idioms = _idioms()
     for i, w in enumerate(low):
         for idiom in idioms.get(w, ()):
-            if tuple(low[i:i + len(idiom)]) == idiom:
-                skip.update(range(i, i + len(idiom)))
+            n = len(idiom)
+            if tuple(low[i:i + n]) == idiom:
+                skip.update(range(i, i + n))
+                continue
+            # a filler or two may follow the idiom's first word: "without any delay", "without the slightest doubt"
+            j = i + 1
+            while n > 1 and j < len(low) and j - i <= 2 and low[j] in _IDIOM_FILLERS and low[j] != idiom[1]:
+                j += 1
+            if n > 1 and j > i + 1 and tuple(low[j:j + n - 1]) == idiom[1:]:
+                skip.update(range(i, j + n - 1))
     return tuple(i for i in found if i not in skip)
 
 
