@@ -1720,7 +1720,8 @@ _TRANSCRIPT_HEAD = re.compile(
     r"|remarks\s+by|speech\s+by|address\s+by|as\s+prepared\s+for\s+delivery"
     r"|(?:read|here\s+is|here\s+are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:speech|remarks|address))\b",
     re.IGNORECASE)
-_FIRST_PERSON = re.compile(r"\b(?:I|we|my|our|us|me)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")  # (a sentence may open with "We", "Our")
+_ADDRESSEE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
 _THIRD_PERSON_CUE = re.compile(r"\b(?:he|she)\s+(?:said|added|told|continued|went\s+on)\b", re.IGNORECASE)
 
 
@@ -1736,8 +1737,9 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
         if len(head.split()) > 30 or not _TRANSCRIPT_HEAD.search(head) or i + 1 >= len(paras):
             continue
         body = paras[i + 1:]
-        if len(_FIRST_PERSON.findall(norm[body[0][0]:body[min(2, len(body) - 1)][1]])) < 2:
-            continue
+        opening = norm[body[0][0]:body[min(2, len(body) - 1)][1]]
+        if len(_FIRST_PERSON.findall(opening)) + len(_ADDRESSEE.findall(opening)) < 2:
+            continue  # (a speech speaks to its audience too: "We will stand with you")
         end = body[-1][1]
         for bs, be in body[1:]:
             if _THIRD_PERSON_CUE.search(norm[bs:be]) or _TRANSCRIPT_HEAD.search(norm[bs:be][:200]):
