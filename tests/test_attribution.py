@@ -286,6 +286,13 @@ RELAYED = [  # (text, the clause, the intermediary)
      "The company said in a separate statement to the Harbour Herald", "Harbour Herald"),
     ("The council said in a statement sent to Reuters that the vote was fair.",
      "The council said in a statement sent to Reuters", "Reuters"),
+    # an outlet the vocabulary does not know, named by what cites a source or by the noun of its kind
+    ("Norrbladet said, citing the interior ministry, that six people were detained.", "Norrbladet said",
+     "Norrbladet"),
+    ("The statement, carried by state media outlet Norpress, said the fleet would stay.",
+     "carried by state media outlet Norpress", "Norpress"),
+    ("The remarks were carried by the state-run news agency Vellpress.",
+     "carried by the state-run news agency Vellpress", "Vellpress"),
     # ... a publication the vocabulary does not know, after a quotation
     ('"We never agreed to this," the production company said in a separate statement to Norrbladet.',
      "the production company said in a separate statement to Norrbladet", "Norrbladet"),
@@ -437,6 +444,8 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Mayor Ana Ruiz spoke on Monday. Ruiz reported that the pier was safe.",
     # the board's own figures (no speaker in the sentence)
     "Three ships sank on Monday, according to the Harbour Board.",
+    # a country citing its own ministry is no outlet
+    "Russia said, citing the defence ministry, that trade fell.",
     # sent to someone who is no outlet: an addressee, neither a relay nor a vague source
     "In a letter to the finance committee, the mayor said the plan was fair.",
     "The ministry sent troops to the border on Monday, the mayor said.",

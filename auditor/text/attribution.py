@@ -50,6 +50,7 @@ from .speakers import (
     _PREFIXED,
     GENERIC_HEADS,
     OPENING_ADVERBS,
+    _place_names,
     _post_nominals,
     strip_post_nominals,
     title_abbreviation,
@@ -257,9 +258,15 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     nm = v.media_noun_rx.search(core)
     if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
-    if nm and nm.group().islower() and (nm.start() == 0 or nm.end() == len(core)):
-        name = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split() if w[:1].isupper()]
-        if name and all(w[:1].isupper() for w in (core[:nm.start()] + core[nm.end():]).split()):
+    if nm and nm.group().islower():
+        # "the newspaper Kurier", "state media outlet Norpress", "state-run news agency Vellpress": what the
+        # noun of its kind and the words that say whose it is leave is its name
+        rest = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split()
+                if not (w.islower() and w in _MEDIA_MODIFIERS)]
+        name = [w for w in rest if w[:1].isupper()]
+        if name and all(w[:1].isupper() for w in rest) and (
+                nm.start() == 0 or nm.end() == len(core) or not core[:nm.start()].split() or
+                all(w.islower() and w in _MEDIA_MODIFIERS for w in core[:nm.start()].split())):
             return " ".join(name), "media"
     jm = v.journalist_rx.match(core) if len(words) >= 2 else None
     if jm:  # "a European Pravda correspondent", "a reporter for the Valley Courier"
@@ -289,6 +296,9 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
 
 
 _LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "daily"}
+_MEDIA_MODIFIERS = frozenset({"state", "state-run", "state-owned", "state-controlled", "local", "national", "public",
+                              "private", "official", "independent", "online", "regional", "pro-government",
+                              "opposition", "media", "news", "leading", "daily", "weekly", "business"})
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
@@ -1260,6 +1270,11 @@ def extract_attributions(doc) -> list[Attribution]:
                                     chain=chain, hops=len(chain) if speaker else len(chain) + 1,
                                     source_type=stype))
                     continue
+            if stype not in ("agency", "broadcaster", "media", "social") and not inverted and \
+                    _CITING_NEXT.match(text, ve, e0) and _unknown_outlet(doc, phrase, persons, v):
+                # "Norrbladet said, citing the interior ministry, ...": a one-word name that cites a source is
+                # an outlet the vocabulary does not know, as one that "reported" is
+                source, stype = _DET_RX.sub("", phrase.strip()), "media"
             if stype in ("agency", "broadcaster", "media") and not _own_outlet(doc, source):
                 # "Reuters said", "a Daily Courier report said": the outlet relays what it was told
                 origin = _citing_origin(doc, tail_end, e0, v)
@@ -1644,6 +1659,7 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     return None if vague_np(phrase, v) else phrase
 
 
+_CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
 _PASSIVE_AUX = re.compile(r"(?<!\w)(?:was|were|been|is|are|being|be)\s+(?:[a-z]+ly\s+)?(?:first\s+)?$", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
@@ -1704,6 +1720,8 @@ def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
     w = words[0]
     if not re.fullmatch(r"[A-Z][\w'’-]+", w):
         return False
+    if w.casefold() in _place_names():
+        return False  # "Russia said, citing its defence ministry": a country, no outlet
     stem = re.escape(w[:-1] if w[-1:] in "aeiy" else w)
     if any(_DEMONYM_RX.search(m.group()) for m in re.finditer(rf"(?<!\w){stem}\w+", doc.text)):
         return False  # "Israeli" beside "Israel", "Norlandic" beside "Norland": a place
