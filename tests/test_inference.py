@@ -280,6 +280,9 @@ NOT_FLAGGED = [
     # a gerund after a preposition names an act ("such as suggesting", "by suggesting that"), no reading
     "The new dashboard has features such as suggesting a faster route to the driver.",
     "The minister angered fishers by suggesting that the port may close in winter.",
+    # a reporting clause closing the sentence holds an interpretive cue too
+    "It is unclear how many people came to the pier, police said.",
+    "The mayor's remarks appeared to signal a change of course, the harbour board said.",
     # advice to the reader in the hedged clause: no conclusion about the events
     "You have probably heard that the ferries run late in winter.",
     "The poorer you are, the more you are likely to pay for the ferry.",

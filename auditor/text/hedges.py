@@ -577,8 +577,13 @@ def hedges(doc) -> list[Hedge]:
                     continue  # "allies fear that a victory could embolden ...", "the harbour master warned that
                     # ...": what someone fears or says, not the author's forecast
                 if strength == "interpretive":  # the author's reading, whoever spoke before it
+                    # ... but a reporting clause closing the sentence holds it ("It is unclear how many came,
+                    # police said.")
+                    closing = next((a for a in atts if ce < a.start < e0 and a.kind != "credit" and
+                                    re.search(r",\s*$", text[max(s0, a.start - 3):a.start]) and
+                                    not text[a.end:e0].strip(" .!?\"'\u201d\u2019")), None)
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
-                                     end=clause[1], strength=strength, attribution=None))
+                                     end=clause[1], strength=strength, attribution=closing))
                     continue
                 scope = next((a for a in atts if s0 <= a.start < e0 and in_scope(doc, a, clause, cs)), None)
                 if scope is not None and scope.end <= cs and re.search(r",\s*$", text[scope.end:cs]) and \
