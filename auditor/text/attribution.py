@@ -1100,6 +1100,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)
                 if not prev or prev.group(1).casefold() not in v._stance_before:
                     continue  # "the board rejected": no unnamed or vague subject
+            if verb != "quoted" and (verb.endswith("ed") or verb in ("told", "said", "written")) and \
+                    _PASSIVE_AUX.search(text, max(s0, vs - 16), vs) and not re.match(r"\s+by\b", text[ve:e0]):
+                continue  # "He was admitted to hospital", "residents were told to leave": the subject speaks not
             subj = _np_left(text, vs, s0, v)
             inverted = False
             if verb in ("according to",):
@@ -1350,8 +1353,15 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
             if found and found in disc.people.persons and _full_name(found) and \
                     a.source.split()[-1] == found.split()[-1]:
                 speaker = found
+            elif found and found in disc.people.persons and found != a.source and \
+                    disc.gender_of(a.source) not in (None, _PRONOUN_GENDER[first[0].casefold()]) and \
+                    disc.gender_of(found) in (None, _PRONOUN_GENDER[first[0].casefold()]):
+                speaker = found  # "his wife Kali ... he wrote in his book": not Kali, whom the article calls a wife
         if speaker and speaker != a.source:
             a.source, a.chain = speaker, [speaker]
+
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def _full_name(name: str) -> bool:

@@ -605,7 +605,8 @@ _FUNCTION = frozenset("on in at as and but or nor so yet what when where why how
 # adverbs that open a sentence before its subject ("Still, Roe warned", "Meanwhile Roe said"): capitalised
 # there, they are no part of the name after them
 OPENING_ADVERBS = frozenset("still now then meanwhile however instead indeed later earlier also thus again finally "
-                            "previously separately similarly likewise moreover besides even only yesterday".split())
+                            "previously separately similarly likewise moreover besides even only yesterday "
+                            "whatever whichever whoever whenever wherever".split())
 
 
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
@@ -1541,10 +1542,7 @@ class Discourse:
             if name == UNNAMED:
                 return first[1] if first else UNNAMED
             person = self.people.persons.get(name) if name else None
-            # the title written before the name first ("Queen Elizabeth II"): other titles gather noise
-            said = {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
-                {gender_of.get(t) for t in (person.titles if person else ())} - {None} or \
-                ({self.gender[name]} - {"?"} if name in self.gender else set())
+            said = self._genders(name, gender_of)
             if said and gender not in said:
                 continue
             if person is None or _clearly_a_person(person):
@@ -1556,6 +1554,19 @@ class Discourse:
             elif first[0] - self.events[i][0] > _PASSAGE:
                 break
         return first[1] if first else None
+
+    def _genders(self, name: str | None, gender_of: dict[str, str]) -> set[str]:
+        """The genders what the article says of ``name`` allows: its titles (the one written before the name
+        first, "Queen Elizabeth II": other titles gather noise), else the article's own pronouns for them."""
+        person = self.people.persons.get(name) if name else None
+        return {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
+            {gender_of.get(t) for t in (person.titles if person else ())} - {None} or \
+            ({self.gender[name]} - {"?"} if name in self.gender else set())
+
+    def gender_of(self, name: str | None) -> str | None:
+        """"m" or "f" when what the article says of ``name`` gives one gender, else None."""
+        said = self._genders(name, _title_gender())
+        return next(iter(said)) if len(said) == 1 else None
 
     def speech_within(self, pos: int, dist: int) -> bool:
         """A quotation was attributed less than ``dist`` characters before ``pos``."""
