@@ -135,6 +135,25 @@ def test_stitched_quotation_is_typed():
     assert qa.fidelity < 1.0 and docs[1].quotes[0].fidelity == 1.0
 
 
+def test_the_next_part_of_one_passage_is_no_stitched_remark_but_a_remark_from_elsewhere_is():
+    passage = "We will rebuild the north pier by June, and we will do it without raising taxes"
+    docs = docs_of({
+        "a": f'"{passage}," Roe told the council.',
+        "b": f'"{passage}," Mayor Roe said. "The fishers have waited long enough," she added.',
+        "c": f'Roe said: "{passage}."',
+        "d": '"The fishers have waited long enough," Roe said.',
+        # the two clauses joined without the comma and the second "we will": the same passage, condensed
+        "e": '"We will rebuild the north pier by June and do it without raising taxes," Roe said.',
+        # a remark the others carry apart, joined on without a mark
+        "f": '"We will rebuild the north pier by June and the fishers have waited long enough," Roe said.',
+    })
+    cluster_quotes(docs)
+    qe, qf = docs[4].quotes[0], docs[5].quotes[0]
+    assert qe.cluster == qf.cluster == docs[0].quotes[0].cluster
+    assert not [d for d in qe.differences if d["type"] == "stitched"] and qe.fidelity == 1.0, qe.differences
+    assert [d for d in qf.differences if d["type"] == "stitched"] and qf.fidelity < 1.0, qf.differences
+
+
 def test_substitution_costs_less_than_a_polarity_flip():
     docs = docs_of({
         "a": '"We will never abandon our partners in Ukraine," Rutte said.',

@@ -1293,8 +1293,10 @@ def _words_text(words: list[tuple[str, int, int]], i: int, j: int) -> str:
 class ConsensusWords:
     """The content words of every cluster's consensus, indexed: which other cluster carries a stretch."""
 
-    def __init__(self, sets: list[tuple[str, frozenset]]):
+    def __init__(self, sets: list[tuple[str, frozenset]], adjacent: frozenset = frozenset()):
         self.sets = sets
+        # (cluster, cluster) pairs some quotation carries as consecutive units: parts of one passage
+        self.adjacent = adjacent
         self.index: dict[str, list[int]] = defaultdict(list)
         for i, (_, cs) in enumerate(sets):
             for t in sorted(cs):
@@ -1495,6 +1497,9 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             stop = _stopwords()
             ps = frozenset(s for s, (w, _, _) in zip(part, words[a:b], strict=True) if w.lower() not in stop)
             other = other_sets.carrying(ps, cons.cid) if ps else None
+            if other and not joined_by_ellipsis and (cons.cid, other) in other_sets.adjacent:
+                other = None  # "by June and do it without raising taxes": the next part of the same passage,
+                # which other renderings carry right after this one, is more of the speech, not a remark joined on
         d = {"rendering": _words_text(words, a, b), "consensus": "", "start": words[a][1], "end": words[b - 1][2]}
         if other or (joined_by_ellipsis and b - a >= 4):
             penalty += 0.15 if other and not joined_by_ellipsis else 0.05
@@ -1962,9 +1967,12 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         cons.translated = _translated(g, cons, speakers_translated)
         prepared.append((cid, g, cons, text, speaker))
     stop = _stopwords()
+    where = {(m.doc_i, m.quote_i, m.unit_i): cid for cid, g, _, _, _ in prepared for m in g}
+    adjacent = frozenset(pair for (d, q, u), cid in where.items() if (d, q, u + 1) in where
+                         for pair in ((cid, where[(d, q, u + 1)]), (where[(d, q, u + 1)], cid)))
     sets = ConsensusWords([(cid, frozenset(s for s, w in zip(cons.stems, cons.rendering.words[cons.lo:cons.hi],
                                                            strict=True) if w[0].lower() not in stop))
-                           for cid, _, cons, _, _ in prepared])
+                           for cid, _, cons, _, _ in prepared], adjacent)
     out = []
     unit_results: dict[tuple[int, int], list[tuple[Rendering, str, float, list[dict], int]]] = defaultdict(list)
     for cid, g, cons, text, speaker in prepared:
