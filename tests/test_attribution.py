@@ -320,6 +320,9 @@ RELAYED = [  # (text, the clause, the intermediary)
      "carried by state media outlet Norpress", "Norpress"),
     ("The remarks were carried by the state-run news agency Vellpress.",
      "carried by the state-run news agency Vellpress", "Vellpress"),
+    ("The fleet will stay, Berg was quoted as saying by Norpress.", "Berg was quoted as saying by Norpress",
+     "Norpress"),
+    ("Berg was quoted by Norpress as saying the fleet would stay.", "Berg was quoted by Norpress", "Norpress"),
     # ... a publication the vocabulary does not know, after a quotation
     ('"We never agreed to this," the production company said in a separate statement to Norrbladet.',
      "the production company said in a separate statement to Norrbladet", "Norrbladet"),
@@ -334,6 +337,7 @@ VAGUE = [  # (text, the clause)
     ("Tollmark Radio reports, citing foreign media, that the border is shut.", "citing foreign media"),
     ("The border is shut, per local media.", "per local media"),
     ("Prices rose again.\n\n(With inputs from agencies.)", "With inputs from agencies"),
+    ("The fleet will stay, Berg was quoted as saying by local media.", "Berg was quoted as saying by local media"),
     # an aggregator's badge naming no one
     ("The pier reopened on Monday after a long closure and ships began to dock again in the afternoon.\n\n"
      "This article was generated from an automated news agency feed without modifications to text.",

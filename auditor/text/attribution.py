@@ -1255,10 +1255,18 @@ def extract_attributions(doc) -> list[Attribution]:
                 np = _np_right(text, by.end(), e0, max_words=6) if by else None
                 if np:
                     np, ophrase = _via_outlet(doc, np, e0, v)
-                    outlet = outlet_of(_AS_SAYING_RX.sub("", ophrase), v)
+                    by_name = _AS_SAYING_RX.sub("", ophrase)
+                    outlet = outlet_of(by_name, v)
+                    if not outlet and len(by_name.split()) == 1 and _unlisted_name(by_name, persons, v):
+                        outlet = (by_name, "media")  # "quoted by Norpress as saying": a publication, as after "per"
                     if outlet and not _own_outlet(doc, outlet[0]):
                         add(Attribution(source=outlet[0], kind="relayed", start=cs, end=np[1], cue="quoted by",
                                         chain=[source, outlet[0]], hops=2, source_type=outlet[1]))
+                        continue
+                    if not outlet and vague_np(by_name, v):
+                        # "was quoted as saying by local media": the words reach the article through no one named
+                        add(Attribution(source=None, kind="vague", start=cs, end=np[1], cue="quoted by", chain=[],
+                                        hops=0, source_type="unknown"))
                         continue
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
