@@ -192,6 +192,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The new trains arrived on Monday, suggesting the line should reopen soon.", "suggesting"),
     ("The Harbour Party looked headed for defeat in the final count.", "looked headed for"),
     ("The mayor was popular. That was until she appeared to mock the fishers in a speech.", "appeared to"),
+    # session 23: what is no speech "suggested" in the past: still the author's reading
+    ("The mayor's tone suggested she had lost patience with the board.", "tone suggested"),
+    ("The timing of the visit hinted at impatience in Vell.", "timing of the visit hinted at"),
     # session 23: a hedged clause with no second person stays the author's, whatever the sentence's other
     # clause says to the reader
     ("While it is likely that more ferries sink than are counted, it is nothing you should worry about.",
@@ -283,6 +286,8 @@ NOT_FLAGGED = [
     # a reporting clause closing the sentence holds an interpretive cue too
     "It is unclear how many people came to the pier, police said.",
     "The mayor's remarks appeared to signal a change of course, the harbour board said.",
+    # a speech's words in the past: what the statement said, reported
+    "The mayor's statement suggested that talks resume in May.",
     # advice to the reader in the hedged clause: no conclusion about the events
     "You have probably heard that the ferries run late in winter.",
     "The poorer you are, the more you are likely to pay for the ferry.",

@@ -133,6 +133,11 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     if data.get("implication_nouns") and data.get("implication_verbs"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")\s+(?:" + alt("implication_verbs")
                                + r")(?![\w-])", re.IGNORECASE), "strong", first_words(lst("implication_nouns"))))
+    # ... in the past too when what "suggested" is no speech that could have said it: "her tone suggested she had
+    # lost patience" is the author's reading ("the statement suggested that talks resume" reports the statement)
+    if data.get("implication_things") and data.get("implication_past_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_things") + r")\s+(?:" + alt("implication_past_verbs")
+                               + r")(?![\w-])", re.IGNORECASE), "strong", first_words(lst("implication_things"))))
     # ... or with a verb of evidence, hedged by a possibility in the clause it reads ("the remarks signal that
     # the port may close"), or a participle before a possible outcome ("..., indicating a potential shift")
     if data.get("possibility_words"):
