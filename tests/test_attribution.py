@@ -323,6 +323,9 @@ RELAYED = [  # (text, the clause, the intermediary)
     ("The fleet will stay, Berg was quoted as saying by Norpress.", "Berg was quoted as saying by Norpress",
      "Norpress"),
     ("Berg was quoted by Norpress as saying the fleet would stay.", "Berg was quoted by Norpress", "Norpress"),
+    # an outlet's translation named by its possessive
+    ('"The fleet will stay," Berg said, in Channel Nine\'s translation.', "in Channel Nine's translation",
+     "Channel Nine"),
     # ... a publication the vocabulary does not know, after a quotation
     ('"We never agreed to this," the production company said in a separate statement to Norrbladet.',
      "the production company said in a separate statement to Norrbladet", "Norrbladet"),
@@ -475,6 +478,9 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Mayor Ana Ruiz spoke on Monday. Ruiz reported that the pier was safe.",
     # the board's own figures (no speaker in the sentence)
     "Three ships sank on Monday, according to the Harbour Board.",
+    # the speaker's side's own text is a primary source, no intermediary
+    '"The fleet will stay," Minister Ola Berg said, according to a transcript released by his office.',
+    'Minister Ola Berg told donors the fleet would stay, according to a statement.',
     # a country citing its own ministry is no outlet
     "Russia said, citing the defence ministry, that trade fell.",
     # sent to someone who is no outlet: an addressee, neither a relay nor a vague source

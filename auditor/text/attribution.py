@@ -1317,6 +1317,18 @@ def extract_attributions(doc) -> list[Attribution]:
                             chain=[origin, source], hops=2, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
         _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, matches=m_relay)
+        # ... and an outlet's own rendering named by its possessive ("in Channel Nine's translation")
+        if "translation" in text[s0:e0] or "rendering" in text[s0:e0]:
+            for m in _POSSESSED_TRANSLATION_RX.finditer(text, s0, e0):
+                if quoted(*m.span()) or not free(*m.span()):
+                    continue
+                who = doc.text[m.start("who"):m.end("who")]
+                outlet = outlet_of(who, v) or (
+                    (_DET_RX.sub("", who), "media") if len(who.split()) == 1 and _unlisted_name(who, persons, v)
+                    else None)
+                if outlet and not _own_outlet(doc, outlet[0]):
+                    add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="translation",
+                                    chain=[outlet[0]], hops=2, source_type=outlet[1]))
     # sign-offs ("(With inputs from agencies.)"), on boilerplate lines too
     for s0, e0 in doc.sentences:
         if doc.in_boilerplate((s0, e0)):
@@ -1977,6 +1989,9 @@ _POST_RX = re.compile(rf"[\u2014\u2013-]\s*([^\n()\u2014\u2013@]{{1,60}}?)\s*\((
 
 # a rendering of the speaker's words by a translator the text does not name, as the subject of a verb of
 # saying: "the speech translated into English states", "an English translation of the letter reads"
+_POSSESSED_TRANSLATION_RX = re.compile(
+    r"(?<!\w)(?:in|according\s+to|per)\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
+    r"['\u2019]s?\s+(?:English\s+|official\s+|own\s+)?(?:translation|rendering)\b")
 _TRANSLATION_RX = re.compile(
     r"(?<!\w)(?:translated\s+(?:in|into)\s+[A-Z]\w+|(?:[Aa]n?|[Tt]he)\s+(?:(?:English|rough|unofficial|machine)\s+)?"
     r"translation(?:\s+of\s+(?:the|his|her|their)\s+[\w'’-]+(?:\s+[\w'’-]+)?)?)\s+"
@@ -2214,6 +2229,14 @@ def _credit(doc, v: Vocab, s: int, e: int, body: str, cue: str) -> Attribution:
                        hops=len(parts), source_type=stype)
 
 
+# the speaker's side's own text ("according to a transcript released by his office", "according to a
+# statement"): a primary source, no intermediary
+_OWN_DOCUMENT_RX = re.compile(
+    r"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:statement|transcript|readout|read-out|text|release|"
+    r"communiqu[eé]|post|video|recording)(?:\s+(?:released|published|issued|posted|shared|put\s+out)\s+by\s+"
+    r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?", re.IGNORECASE)
+
+
 def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
     """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker.
     So is it where the intermediary is no outlet ("Roe declared, according to the Harbour Board"): a body
@@ -2228,7 +2251,7 @@ def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
         speakers = [a for a in atts if a is not r and a.kind == "direct" and a.source_type == "person" and a.source
                     and a.cue != "according to" and sent[0] <= a.start < sent[1]
                     and a.source.casefold() != r.source.casefold()]
-        if speakers:
+        if speakers and not _OWN_DOCUMENT_RX.fullmatch(r.source.strip()):
             r.kind, r.hops = "relayed", 2
     for r in atts:
         if r.kind != "relayed" or len(r.chain) != 1:
