@@ -126,6 +126,12 @@ def test_a_passive_speech_verb_makes_no_speaker_of_its_subject(text):
     assert not [a for a in doc_of(text).attributions if a.kind == "direct"], doc_of(text).attributions
 
 
+def test_the_one_named_leads_a_team_that_speaks():
+    d = doc_of("Lucas Ode, a scientist at the institute, led the study.\n\nThe plumes are rare, Ode and his "
+               "team wrote in the paper.")
+    assert [a.source for a in d.attributions if a.kind == "direct"][-1] == "Lucas Ode"
+
+
 def test_an_opening_whatever_is_no_part_of_a_name():
     d = doc_of("Whatever Apple decides, buyers will wait. Apple says the keys can be replaced.")
     assert [a.source for a in d.attributions if a.kind == "direct"] == ["Apple"]

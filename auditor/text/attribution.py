@@ -478,10 +478,17 @@ def _holders(phrase: str, title: str, persons: list[Person]) -> list[Person]:
     return found
 
 
+_LED_BY_RX = re.compile(r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}"
+                        r"[\w-]+")
+
+
 def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
              v: Vocab) -> tuple[str, str]:
     """(canonical name, source type) for a subject noun phrase found at ``pos``."""
     s = subject.strip()
+    led = _LED_BY_RX.fullmatch(s)
+    if led:  # "Paganini and his team": the one named
+        s = led.group(1)
     toks = s.split()
     if len(toks) > 1 and toks[-2][:1].isupper() and len(strip_post_nominals(toks)) < len(toks):
         s = " ".join(strip_post_nominals(toks))  # "Ana Lind MP said": letters after a name are no part of it
@@ -812,6 +819,11 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
+    if re.match(r"(?:his|her|their)\s", text[start:words[-1].end()], re.IGNORECASE):
+        # "Paganini and his team wrote", "Roe and her colleagues said": the one named leads the words
+        lead = re.search(r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+and\s+\Z", text[max(lo, start - 60):start])
+        if lead:
+            start = max(lo, start - 60) + lead.start(1)
     joined = False
     while not v.title_rx.search(text[start:words[-1].end()]):  # "The United States, Europe, and Canada"
         link = r"(?:,\s*and|\s+and)" if not joined else ","
