@@ -347,6 +347,9 @@ VAGUE = [  # (text, the clause)
     ("The border is shut, per local media.", "per local media"),
     ("Prices rose again.\n\n(With inputs from agencies.)", "With inputs from agencies"),
     ("The fleet will stay, Berg was quoted as saying by local media.", "Berg was quoted as saying by local media"),
+    # an indefinite word in the middle of a sentence belongs to its noun as at the start
+    ("The plan is bold, one analyst said.", "one analyst said"),
+    ("The plan is bold, one diplomat told reporters on Monday.", "one diplomat told"),
     # an aggregator's badge naming no one
     ("The pier reopened on Monday after a long closure and ships began to dock again in the afternoon.\n\n"
      "This article was generated from an automated news agency feed without modifications to text.",

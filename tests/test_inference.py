@@ -284,6 +284,7 @@ NOT_FLAGGED = [
     "The new dashboard has features such as suggesting a faster route to the driver.",
     "The minister angered fishers by suggesting that the port may close in winter.",
     # a reporting clause closing the sentence holds an interpretive cue too
+    "The mayor seemed to suggest, in her speech, that the board was to blame, one analyst said.",
     "It is unclear how many people came to the pier, police said.",
     "The mayor's remarks appeared to signal a change of course, the harbour board said.",
     # a speech's words in the past: what the statement said, reported

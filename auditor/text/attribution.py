@@ -774,6 +774,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if low in _DETS and start is not None:
             start = w.start()
             break
+        if start is not None and _INDEFINITE.match(tok + " "):
+            start = w.start()  # ", one analyst said": the indefinite word belongs to its noun
+            break
         if low in v.vague_modifiers and start is not None:
             start = w.start()
             i -= 1
