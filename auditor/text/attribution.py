@@ -130,8 +130,10 @@ class Vocab:
     media_head_rx: re.Pattern = field(init=False)
     media_noun_rx: re.Pattern = field(init=False)
     journalist_rx: re.Pattern = field(init=False)
+    institution_words: frozenset = field(init=False)  # the last word of each institution head ("ministry")
 
     def __post_init__(self) -> None:
+        self.institution_words = frozenset(h.split()[-1] for h in self.institution_heads)
         self.types = {}
         for n, t in self.sources.items():
             self.types.setdefault(n.casefold(), t)
@@ -511,7 +513,7 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
     # a body named with its district or place ("the U.S. Attorney's Office for the Western District of New
     # York"): the body, whatever places its name holds
     bm = _BODY_OF_RX.match(s)
-    if bm and any(bm.group("head").casefold() == h.split()[-1] for h in v.institution_heads):
+    if bm and bm.group("head").casefold() in v.institution_words:
         return s, "institution"
     # a known source inside the phrase, or an outlet by its form ("the Daily Courier")
     sm = v.source_rx.search(s)
@@ -669,7 +671,7 @@ _SENTENCE_OPENERS = OPENING_ADVERBS | frozenset({"but", "and", "yet", "so", "or"
 def _opens_sentence(text: str, pos: int, lo: int) -> bool:
     """Whether the word at ``pos`` opens its sentence (or the segment ``lo`` starts)."""
     before = text[lo:pos].rstrip()[-1:]
-    return not before or before in ".!?:;\n\"\u201c\u201d"
+    return not before or before in ".!?:;(\n\"\u201c\u201d"
 
 
 _NOT_MODIFIERS = frozenset({"after", "before", "of", "at", "atop", "in", "on", "by", "for", "with", "from", "to",
@@ -766,7 +768,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if start is not None and low in _SENTENCE_OPENERS and _opens_sentence(text, w.start(), lo):
             break  # "But Vaughan cautioned that ...": a conjunction or adverb opening the sentence is no name
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
-                v.title_rx.fullmatch(tok) or low in v.vague_nouns or any(low == h.split()[-1] for h in v.institution_heads) \
+                v.title_rx.fullmatch(tok) or low in v.vague_nouns or low in v.institution_words \
                 or (start is None and v.media_noun_rx.fullmatch(tok)):  # "a Norland newspaper reported"
             start = w.start()
             i -= 1
@@ -781,8 +783,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             start = w.start()
             i -= 1
             continue
-        head_is_role = start is not None and (v.title_rx.fullmatch(words[-1].group()) is not None or any(
-            words[-1].group().casefold() == h.split()[-1] for h in v.institution_heads))
+        head_is_role = start is not None and (v.title_rx.fullmatch(words[-1].group()) is not None or
+                                              words[-1].group().casefold() in v.institution_words)
         if head_is_role and low not in _NOT_MODIFIERS:
             # "the fire chief", "The Norland prime minister": up to three words between "the" and a role
             # say whose role it is
@@ -817,7 +819,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     # "the U.S. Attorney's Office for the Western District of New York announced": a body named with its
     # district or place is the body, not the place
     body = _BODY_OF_LEFT_RX.search(text, max(lo, start - 120), start) if text[start:start + 1].isupper() else None
-    if body and any(body.group("head").casefold() == h.split()[-1] for h in v.institution_heads):
+    if body and body.group("head").casefold() in v.institution_words:
         start = body.start()
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
@@ -1116,7 +1118,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 if not prev or prev.group(1).casefold() not in v._stance_before:
                     continue  # "the board rejected": no unnamed or vague subject
             if verb != "quoted" and (verb.endswith("ed") or verb in ("told", "said", "written")) and \
-                    _PASSIVE_AUX.search(text, max(s0, vs - 16), vs) and not re.match(r"\s+by\b", text[ve:e0]):
+                    _PASSIVE_RX.search(text, max(s0, vs - 16), vs) and not re.match(r"\s+by\b", text[ve:e0]):
                 continue  # "He was admitted to hospital", "residents were told to leave": the subject speaks not
             subj = _np_left(text, vs, s0, v)
             inverted = False
@@ -1631,7 +1633,8 @@ _ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|t
 _STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
 
 # "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
-_PASSIVE_RX = re.compile(r"(?<!\w)(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?\Z", re.IGNORECASE)
+# a passive auxiliary right before a verb ("was quoted", "has been reported", "was first reported")
+_PASSIVE_RX = re.compile(r"(?<!\w)(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:first\s+)?\Z", re.IGNORECASE)
 _QUOTED_BY_RX = re.compile(r"\s+(?:as\s+saying\s+)?by\s+", re.IGNORECASE)
 _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
@@ -1705,7 +1708,6 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 
 
 _CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
-_PASSIVE_AUX = re.compile(r"(?<!\w)(?:was|were|been|is|are|being|be)\s+(?:[a-z]+ly\s+)?(?:first\s+)?$", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
                                "as broadcast by", "aired by"})
@@ -1738,11 +1740,10 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if not free(m.start(), np[1]):
             continue
         outlet = outlet_of(phrase, v)
-        if not outlet and cue in ("reported in", "as reported in") and _PASSIVE_AUX.search(text, max(s0, m.start() - 24),
-                                                                                          m.start()):
+        if not outlet and cue in ("reported in", "as reported in") and \
+                _PASSIVE_RX.search(text, max(s0, m.start() - 24), m.start()):
             continue  # "a case was reported in China", "the virus has been reported in Barry": where, not who
-        if not outlet and cue == "per" and text[m.start()] == "P" and text[max(s0, m.start() - 2):m.start()].strip() and \
-                not re.search(r"[.!?:\"(]\s*$", text[max(s0, m.start() - 3):m.start()]):
+        if not outlet and cue == "per" and text[m.start()] == "P" and not _opens_sentence(text, m.start(), s0):
             continue  # "Revenue Per Thousand": a title-case name's word, no cue
         if not outlet and cue in _PUBLICATION_CUES and persons is not None and _unlisted_name(phrase, persons, v):
             # "per Forbes", "reported by RBK-Ukraine": these take a publication, not a person

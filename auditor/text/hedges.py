@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..models import Attribution
 from ..vocab import cached, longest_first
 from .attribution import _alts, matches_at_word_starts
-from .speakers import _CLOSED_CLASS, _FUNCTION
+from .speakers import _CLOSED_CLASS, _FUNCTION, SECOND_PERSON
 
 Span = tuple[int, int]
 
@@ -345,7 +345,6 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
 # a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
-_SECOND_PERSON = re.compile(r"(?<![\w'])(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|[Yy]ou've|[Yy]ou're|[Yy]ou'd|[Yy]ou'll)(?![\w'])")
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
 _HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
@@ -572,7 +571,7 @@ def hedges(doc) -> list[Hedge]:
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
-                if _SECOND_PERSON.search(text, clause[0], clause[1]):
+                if SECOND_PERSON.search(text, clause[0], clause[1]):
                     continue  # "you've probably heard", "the more you're likely to have": advice to the reader in
                     # the hedged clause, no conclusion about the events reported
                 if strength != "interpretive" and _quoted_next(doc, ce, e0):
@@ -584,7 +583,7 @@ def hedges(doc) -> list[Hedge]:
                 if strength == "interpretive":  # the author's reading, whoever spoke before it
                     # ... but a reporting clause closing the sentence holds it ("It is unclear how many came,
                     # police said.")
-                    closing = next((a for a in atts if ce < a.start < e0 and a.kind != "credit" and
+                    closing = next((a for a in atts if ce < a.start < e0 and
                                     re.search(r",\s*$", text[max(s0, a.start - 3):a.start]) and
                                     not text[a.end:e0].strip(" .!?\"'\u201d\u2019")), None)
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],

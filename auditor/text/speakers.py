@@ -1732,7 +1732,9 @@ _TRANSCRIPT_HEAD = re.compile(
     r"|(?:read|here\s+is|here\s+are)\s+(?:the\s+)?(?:full\s+|complete\s+)?(?:speech|remarks|address))\b",
     re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Uu]s|[Mm]e)\b")  # (a sentence may open with "We", "Our")
-_ADDRESSEE = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
+# the second person: a speech speaks to its audience ("We will stand with you"); the hedge layer reads it as
+# advice to the reader ("you've probably heard")
+SECOND_PERSON = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
 _THIRD_PERSON_CUE = re.compile(r"\b(?:he|she)\s+(?:said|added|told|continued|went\s+on)\b", re.IGNORECASE)
 
 
@@ -1749,7 +1751,7 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
             continue
         body = paras[i + 1:]
         opening = norm[body[0][0]:body[min(2, len(body) - 1)][1]]
-        if len(_FIRST_PERSON.findall(opening)) + len(_ADDRESSEE.findall(opening)) < 2:
+        if len(_FIRST_PERSON.findall(opening)) + len(SECOND_PERSON.findall(opening)) < 2:
             continue  # (a speech speaks to its audience too: "We will stand with you")
         end = body[-1][1]
         for bs, be in body[1:]:
@@ -1849,10 +1851,8 @@ _INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:An?|One|Another)[^\S\n]+[a-z]")
 
 def _unnamed_role(who: str) -> bool:
     """A subject that is a role in lower case (``the harbour master``, ``the fire chief``), not a speech noun
-    (``the statement``, whose words are the current speaker's), or anything indefinite (``A study``)."""
+    (``the statement``, whose words are the current speaker's)."""
     toks = who.split()
-    if len(toks) >= 2 and toks[0].lower() in ("a", "an") and all(t.islower() for t in toks[1:]):
-        return True  # "A study by the Centre ..., a think tank, concluded": nothing the passage continues
     if len(toks) < 2 or toks[0].lower() != "the" or not all(t.islower() for t in toks[1:]):
         return False
     return toks[-1] not in _speech_nouns() and not _demonym_plural(toks[-1])
@@ -2143,15 +2143,8 @@ def _learn_genders(doc, disc: Discourse, spans: list[tuple[int, int]]) -> None:
         names = {mentions[k][1] for k in range(i, j)}
         if len(names) != 1:
             continue
-        first = mentions[i][0]
-        inside = [(a, b) for a, b in spans if a < e0 and b > first]
-        pieces, pos = [], first
-        for a, b in inside:
-            pieces.append(doc.norm[pos:max(pos, a)])
-            pos = max(pos, b)
-        pieces.append(doc.norm[pos:e0])
-        rest = " ".join(pieces)
-        found = [x.group("p").lower() for x in _reported_pronoun().finditer(rest)]
+        found = [x.group("p").lower() for x in _reported_pronoun().finditer(doc.norm, mentions[i][0], e0)
+                 if not any(a < x.end() and x.start() < b for a, b in spans)]  # (outside the quotations)
         m, f = found.count("he"), found.count("she")
         if m and f or not (m or f):
             continue  # both genders (someone else is meant), or no pronoun
