@@ -227,7 +227,7 @@ RELAYED = [  # (text, the clause, the intermediary)
     ("Meridian News said, citing the transport ministry, that the line would reopen.", "Meridian News said",
      "Meridian News"),
     ("Xinhua quoted the envoy as saying the talks were constructive.", "Xinhua quoted", "Xinhua"),
-    ("The harbour master told the BBC that three ships were stuck.", "told the BBC", "BBC"),
+    ("The harbour master told the BBC that three ships were stuck.", "The harbour master told the BBC", "BBC"),
     ("The minister told the Daily Courier that she would resign.", "The minister told the Daily Courier",
      "Daily Courier"),
     ("According to a report in the Northern Herald, the mine is closing.",
@@ -274,7 +274,7 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Daily Record"),
     ("Tolls will double next year, the Island Monitor reported.", "the Island Monitor reported", "Island Monitor"),
     ("The harbour master, quoted by Tass, said the pier would reopen.", "quoted by Tass", "Tass"),
-    ("The pier will reopen in May, the harbour master told TASS.", "told TASS", "TASS"),
+    ("The pier will reopen in May, the harbour master told TASS.", "the harbour master told TASS", "TASS"),
     ("The pier will cost two million, according to a report by the Valley Courier.",
      "according to a report by the Valley Courier", "Valley Courier"),
     ("The levy was dropped, according to an article in the Island Gazette.",
@@ -533,7 +533,7 @@ def test_not_relayed_nor_vague(text):
 
 def test_told_the_articles_own_outlet_is_first_hand():
     text = "The harbour master told Reuters that three ships were stuck."
-    assert find(doc_of(text), "relayed", "told Reuters")
+    assert find(doc_of(text), "relayed", "The harbour master told Reuters")
     own = Doc(Article(id="t", text=text, outlet="Reuters"))
     assert not [a for a in own.attributions if a.kind == "relayed"]
 
@@ -1338,3 +1338,50 @@ def test_a_label_with_no_one_behind_it_is_vague(text, clause):
 
 def test_a_name_given_to_a_place_is_no_label():
     assert not [k for k in kinds(doc_of("The board met in what was called the Blue Room.")) if k[0] == "vague"]
+
+
+# Session 24: a role no title lists still names its holder as the source. Common nouns naming a person come
+# from WordNet (rules/data/person_nouns.txt); each case failed before: no attribution at all, so a hedge in the
+# reported clause was charged to the author.
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The harbour master said the ferry would sail on Friday.", "The harbour master said"),
+    ("The coroner told the inquest that the driver had fallen asleep.", "The coroner told"),
+    ("A shortage of feed is the worry, the beekeeper explained.", "the beekeeper explained"),
+    ("The headteacher said the school would reopen after the floods.", "The headteacher said"),
+    ("The town's baker said bread prices would rise again.", "The town's baker said"),
+    ("The harbour master, who has run the port for years, said the ferry would sail.",
+     "The harbour master, who has run the port for years, said"),
+])
+def test_a_role_no_title_lists_is_a_source(text, clause):
+    d = doc_of(text)
+    (a,) = find(d, "direct", clause)
+    assert a.source and a.source.casefold().startswith("the")
+
+
+@pytest.mark.parametrize("text", [
+    "Police stopped a car whose driver said nothing about the crash.",  # no determiner: not a named role
+    "The pilot program said little about costs.",  # the head is a thing, not the person noun before it
+    "The referee's decision said everything about the match.",
+    "The weather said otherwise by noon, and the game went ahead.",
+])
+def test_a_thing_or_a_bare_noun_before_said_is_no_source(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "direct"]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The man said to have organised the raid was arrested on Monday.", "said to have"),
+    ("The minister said to be behind the levy resigned.", "said to be behind"),
+    ("A fund reported to be worth billions was frozen.", "reported to be worth"),
+])
+def test_hearsay_about_the_subject_is_vague_and_makes_no_speaker(text, clause):
+    d = doc_of(text)
+    assert ("vague", None, clause) in kinds(d)
+    assert not [a for a in d.attributions if a.kind == "direct"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said to be careful on the icy roads.",  # an instruction given: the subject speaks
+    "The coroner said to expect a ruling in May.",
+])
+def test_an_instruction_after_said_keeps_its_speaker(text):
+    assert [a for a in doc_of(text).attributions if a.kind == "direct"]

@@ -124,6 +124,7 @@ class Vocab:
     scene_people: set[str] = field(default_factory=set)
     reception_verbs: list[str] = field(default_factory=list)
     reception_nouns: list[str] = field(default_factory=list)
+    person_nouns: frozenset = field(default_factory=frozenset)  # common nouns naming a person (WordNet)
     source_rx: re.Pattern = field(init=False)
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
@@ -173,6 +174,17 @@ class Vocab:
     def source_type(self, phrase: str) -> str | None:
         return self.types.get(phrase.casefold())
 
+    def person_noun(self, word: str) -> bool:
+        """A lower-case singular noun naming a person ("coroner", "skipper", the "master" of "harbour
+        master"), or a closed compound ending in such a noun of an agent's form ("headteacher",
+        "groundskeeper")."""
+        if not (word.isalpha() and word.islower()):
+            return False
+        if word in self.person_nouns:
+            return True
+        return word.endswith(("er", "or", "ist")) and any(
+            word[k:] in self.person_nouns for k in range(3, len(word) - 5))
+
 
 _TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "media", "social": "social"}
 
@@ -180,7 +192,7 @@ _TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "m
 @cached
 def vocab(extra_dirs: tuple = ()) -> Vocab:
     """The attribution vocabulary from ``rules/data`` (plus any extra data directories)."""
-    from ..vocab import load_mapping
+    from ..vocab import load_mapping, load_phrases
 
     src = load_mapping("sources", extra_dirs)
     cues = load_mapping("attribution_cues", extra_dirs)
@@ -226,6 +238,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         go_betweens=[str(x).casefold() for x in roles.get("go_betweens", []) or []],
         reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
         reception_nouns=[str(x) for x in cues.get("reception_nouns", []) or []],
+        person_nouns=frozenset(w.casefold() for w in load_phrases("person_nouns", extra_dirs)),
     )
     return v
 
@@ -503,6 +516,9 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         if named:
             return named[-1].name, "person"
         return (persons[0].name, "person") if persons else (s, "person")
+    if toks and toks[-1].islower() and toks[-1].casefold() in v.institution_words and \
+            not v.title_rx.fullmatch(toks[-1]):
+        return s, "institution"  # "the prosecutor's office", "the town's council": a body, whoever it serves
     # "The President of Ukraine", "the prime minister of Norland": the role of that place's holder
     of = _TITLE_OF_RX.match(s)
     if of and v.title_rx.fullmatch(of.group("title")) and not v.source_rx.search(of.group("place")) and \
@@ -769,7 +785,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             break  # "But Vaughan cautioned that ...": a conjunction or adverb opening the sentence is no name
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
                 v.title_rx.fullmatch(tok) or low in v.vague_nouns or low in v.institution_words \
-                or (start is None and v.media_noun_rx.fullmatch(tok)):  # "a Norland newspaper reported"
+                or (start is None and v.media_noun_rx.fullmatch(tok)) \
+                or (start is None and v.person_noun(tok)):  # "a Norland newspaper reported", "the coroner said"
             start = w.start()
             i -= 1
             continue
@@ -784,13 +801,15 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             i -= 1
             continue
         head_is_role = start is not None and (v.title_rx.fullmatch(words[-1].group()) is not None or
-                                              words[-1].group().casefold() in v.institution_words)
+                                              words[-1].group().casefold() in v.institution_words or
+                                              v.person_noun(words[-1].group()))
         if head_is_role and low not in _NOT_MODIFIERS:
             # "the fire chief", "The Norland prime minister": up to three words between "the" and a role
             # say whose role it is
             det = next((k for k in range(i, max(-1, i - 4), -1) if words[k].group().casefold() == "the"), None)
             if det is not None and not text[words[det].start():words[-1].end()].count("\n") and all(
-                    (x.group().isalpha() or x.group()[:1].isupper()) and x.group().casefold() not in _NOT_MODIFIERS
+                    (x.group().isalpha() or x.group()[:1].isupper() or _POSSESSIVE_WORD.fullmatch(x.group()))
+                    and x.group().casefold() not in _NOT_MODIFIERS
                     and not text[x.end():words[k + 1].start()].strip()
                     for k, x in enumerate(words[det + 1:i + 1], start=det + 1)):
                 start = words[det].start()
@@ -1110,6 +1129,15 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in ("added", "adds", "add") and _ADDED_THING.match(text, ve, e0) and \
                     not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]):
                 continue  # "Clifton added a goal", "added 12 points": a thing added, no words
+            hearsay = _SAID_TO_BE.match(text, ve, e0) if verb in ("said", "reported", "believed", "rumoured",
+                                                                  "rumored", "alleged") else None
+            if hearsay and not _PRONOUN_LEFT.search(text, max(s0, vs - 6), vs):
+                # "The man said to have organised the raid", "a fund reported to be worth": hearsay about
+                # the subject (a reduced passive), who says nothing; somebody unnamed says so
+                if free(vs, hearsay.end()) and not quoted(vs, hearsay.end()):
+                    add(Attribution(source=None, kind="vague", start=vs, end=hearsay.end(), cue=m.group(),
+                                    chain=[], hops=0, source_type="unknown"))
+                continue
             if verb == "quoted" and _QUOTED_AS_RX.match(text, vs) and not outlet_of(text[max(s0, vs - 40):vs], v):
                 continue  # "her lawyer quoted her as saying": read below, as a relay through the lawyer
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
@@ -1459,7 +1487,16 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return False
     if any(w[:1].isupper() for w in words) or v.title_rx.search(phrase) or v.source_rx.search(phrase):
         return True
+    if len(words) > 1 and _DEFINITE_RX.match(low) and v.person_noun(words[-1]):
+        return True  # "the harbour master", "the town's baker": a person named by a role no title lists
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
+
+
+_SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|involved|linked|close|worth|part|one|the|"
+                         r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
+_PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
+_POSSESSIVE_WORD = re.compile(r"[a-z]+['’]s")  # "the town's baker"
+_DEFINITE_RX = re.compile(r"(?:the|his|her|their|its|our|my|[a-z]+['’]s)\s")
 
 
 _PP_OBJECT_LEFT = re.compile(r"(?<!\w)(?:with|among)\s+$", re.IGNORECASE)
