@@ -122,6 +122,10 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("Her record may be overshadowed by the failed levy.", "may be overshadowed"),
     ("The pact could prove essential for the island's fishers.", "could prove essential"),
     ("The mayor said the budget was final, implying that the strike would go on.", "implying that"),
+    # session 24: uncertainty the author states after a comma or a full stop, even next to a reporting clause
+    ("The harbour master closed the port, and it is unclear whether the ferry will sail.", "it is unclear"),
+    ("The governor said the plan was ready. It is unclear whether the board agrees.", "It is unclear"),
+    ("The mayor spoke for an hour, implying that the count was complete.", "implying that"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
     ("The convoy was presumably delayed at the border.", "presumably"),
@@ -287,6 +291,14 @@ NOT_FLAGGED = [
     "The mayor seemed to suggest, in her speech, that the board was to blame, one analyst said.",
     "It is unclear how many people came to the pier, police said.",
     "The mayor's remarks appeared to signal a change of course, the harbour board said.",
+    # session 24: an interpretive cue inside the clause a reporting verb reports is the source's
+    "The harbour master said it was unclear whether the ferry would sail on Friday.",
+    "Officials told reporters that it is not yet clear how many homes lost power.",
+    "Two analysts said the bank's move appeared to signal a pause in rate rises.",
+    "According to the coast guard, it remains unclear whether the crew survived.",
+    # a role no title lists still speaks: its hedge is reported ("the harbour master", "the coroner")
+    "The harbour master said the ferry would likely sail on Friday.",
+    "The coroner said the driver had probably fallen asleep at the wheel.",
     # a speech's words in the past: what the statement said, reported
     "The mayor's statement suggested that talks resume in May.",
     # advice to the reader in the hedged clause: no conclusion about the events

@@ -508,6 +508,34 @@ def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
         bool(_reporting_word().search(doc.norm, prev[0], prev[1]))
 
 
+_REPORTED_GAP = re.compile(r"[^,;:\"()\u2014\u2013]*")
+_ADJUNCT_CUE = re.compile(r"(?:in|judging|with)\b", re.IGNORECASE)
+_CLOSES_QUOTE = re.compile(r"[\"\u201d\u2019]\s*,?\s*$")
+_FRONT_SOURCE = re.compile(r"(?:according|per|citing)\b", re.IGNORECASE)
+
+
+def _reported_clause_of(doc, atts: list[Attribution], sent: Span, clause: Span, cs: int) -> Attribution | None:
+    """The reporting clause whose reported content an interpretive cue stands in: the cue follows it in the
+    same sentence with nothing but the content's own words between ("Officials said it was unclear whether
+    ...", "Analysts told reporters the move appeared to signal ...") or after a sourcing phrase set before a
+    comma ("According to the coast guard, it remains unclear ..."). A comma after a reporting verb starts the
+    author's comment ("The mayor spoke, implying that ...", "Roe said X, in what was seen as ...")."""
+    text = doc.norm
+    if _ADJUNCT_CUE.match(text, cs):
+        return None  # "in an apparent swipe at", "judging by": a phrase set beside the clause, never its content
+    for a in atts:
+        if a.kind not in ("direct", "relayed", "vague") or not (sent[0] <= a.start and a.end <= cs):
+            continue
+        if _CLOSES_QUOTE.search(text, sent[0], a.start):
+            continue  # '"We will rebuild," the mayor added ...': the verb reports the quotation before it
+        gap = text[a.end:cs]
+        if _REPORTED_GAP.fullmatch(gap) and len(gap.split()) <= 8 and in_scope(doc, a, clause, cs):
+            return a
+        if re.fullmatch(r"\s*,\s*", gap) and _FRONT_SOURCE.match(text, a.start, a.end):
+            return a
+    return None
+
+
 _GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
 
 
@@ -582,10 +610,12 @@ def hedges(doc) -> list[Hedge]:
                     # ...": what someone fears or says, not the author's forecast
                 if strength == "interpretive":  # the author's reading, whoever spoke before it
                     # ... but a reporting clause closing the sentence holds it ("It is unclear how many came,
-                    # police said.")
+                    # police said."), and so does one whose reported clause the cue stands in ("Officials
+                    # said it was unclear whether ...")
                     closing = next((a for a in atts if ce < a.start < e0 and
                                     re.search(r",\s*$", text[max(s0, a.start - 3):a.start]) and
-                                    not text[a.end:e0].strip(" .!?\"'\u201d\u2019")), None)
+                                    not text[a.end:e0].strip(" .!?\"'\u201d\u2019")), None) or \
+                        _reported_clause_of(doc, atts, (s0, e0), clause, cs)
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
                                      end=clause[1], strength=strength, attribution=closing))
                     continue
