@@ -1385,3 +1385,13 @@ def test_hearsay_about_the_subject_is_vague_and_makes_no_speaker(text, clause):
 ])
 def test_an_instruction_after_said_keeps_its_speaker(text):
     assert [a for a in doc_of(text).attributions if a.kind == "direct"]
+
+
+def test_a_body_named_by_whom_it_serves_is_an_institution_no_he_refers_to():
+    text = ('Ivo Brandt called the clinic twice, the prosecutor\'s office said. A nurse who took the call '
+            'recalled that he said, "I will come back."')
+    d = doc_of(text)
+    (office,) = find(d, "direct", "the prosecutor's office said")
+    assert office.source_type == "institution"
+    (he,) = find(d, "direct", "he said")
+    assert he.source != office.source
