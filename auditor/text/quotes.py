@@ -61,6 +61,24 @@ _RIGHT_CLOSERS = set(",.;:!?)]}\u2014\u2013-\u2026")  # a mark right before thes
 _TERM_LEAD = {"a", "an", "the", "this", "its", "their", "his", "her", "our", "so-called", "dubbed", "called",
               "termed", "named", "as", "word", "words", "term", "phrase", "label", "slogan"}
 _SCARE_MAX_WORDS = 6
+# Words before the title of a work: the work's noun, a verb of performing or publishing it, "titled"
+# ('the band played "Long Road Home"', 'her essay "Why Ports Matter"', 'a film titled "Quiet Harbour."').
+_WORK_LEAD = {"song", "songs", "single", "album", "track", "hit", "ballad", "anthem", "tune", "record", "film",
+              "movie", "documentary", "book", "novel", "memoir", "poem", "essay", "play", "musical", "opera",
+              "show", "series", "sitcom", "episode", "podcast", "column", "exhibition", "painting", "game",
+              "titled", "entitled", "perform", "performed", "performing", "performs", "sing", "sang", "sung",
+              "singing", "sings", "played", "playing", "recorded", "released", "covered", "premiered",
+              "published", "wrote", "written"}
+_SMALL_WORDS = frozenset("a an the and or but nor of to in on at by for from with as into onto is it its".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """The capitalisation of a title: two to twelve words, every word but the small ones capitalised, and
+    at least two capitalised ("Takin' It to the Streets", "Long Road Home"), not a sentence ("We will win")."""
+    if not 2 <= len(words) <= 12:
+        return False
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(caps) >= 2 and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words)
 # a possessor's words right before the quoted ones: "Roe's words - "...", "the minister's message: "...""
 # (not "the word "..."", "its slogan "..."": whose words they are is not said)
 _POSSESSED_WORDS = re.compile(r"(?:[A-Z][\w\-]*['\u2019]s?|\b(?:[Hh]is|[Hh]er|[Tt]heir))[^\S\n]+(?:[a-z]+[^\S\n]+)?"
@@ -361,6 +379,9 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
     if not cue_near:
         if lead == "so-called" or lead2 == "so called" or lead2.endswith("known as"):
             return "scare"
+        if (lead in _WORK_LEAD or lead2 in _WORK_LEAD) and _title_case(words):
+            return "scare"  # 'to perform "Takin' It to the Streets."', 'her new single "Lost In Vell"': the
+            # title of a work, no one's utterance
         if len(words) <= 2 and not has_stop:
             return "scare"
         if lead in _TERM_LEAD and len(words) <= _SCARE_MAX_WORDS and not has_stop:
