@@ -149,6 +149,14 @@ def _verb_set() -> frozenset[str]:
     return frozenset(v.lower() for v in _verbs())
 
 
+def _person_noun(word: str) -> bool:
+    """A lower-case noun naming a person that no title lists ("harbour master Ola Berg", "beekeeper Mia
+    Lund"): the attribution vocabulary's WordNet list (``person_nouns.txt``)."""
+    from .attribution import vocab
+
+    return vocab().person_noun(word)
+
+
 @lru_cache(maxsize=1)
 def titles() -> frozenset[str]:
     return frozenset(t.lower() for t in load_phrases("speaker_titles") if " " not in t.strip())
@@ -987,11 +995,14 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         # titles just before the run: "Ukrainian lawmaker Yaroslav Zhelezniak", "Rev. Mark Francis" (the
         # abbreviation's full stop ends the run before it)
         before_titles = []
+        person_lead = False  # a person's noun no title lists right before a full name ("beekeeper Mia Lund"; a
+        # one-word name after one is more often a business: "retailer Tesco", "lender Nordbank")
         for w in reversed(lead.split()[-3:]):
             low = w.lower().strip(",").rstrip(".")
             if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
                 low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
-            if not low.split() or low.split()[-1] not in tls or (w.endswith(".") and not _is_title(w)) or \
+            if not low.split() or (low.split()[-1] not in tls and not (w.isalpha() and w.islower() and _person_noun(low))) or \
+                    (w.endswith(".") and not _is_title(w)) or \
                     (w.endswith(".") and w.lower().strip(",").rstrip(".") not in ABBREVIATIONS and len(w) > 5):
                 # ("... to be a leader. Welcome to": a title word ending a sentence is no title of the name;
                 # "Rev. Mark Francis", "Prof. Ana Ruiz": an abbreviation's full stop is none)
@@ -1002,6 +1013,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             roles.update(low.split())
             if w[:1].isupper():
                 before_titles += low.split()
+            elif low.split()[-1] not in tls:
+                person_lead = True
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
         if rc and any(w.lower() in tls for w in rc.group(1).split()):
             r2, a2 = _role_words(rc.group(1).split())
@@ -1044,7 +1057,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         possessive = bool(_POSS.search(g)) or norm[m.end():m.end() + 1] in "'\u2019"
         lead_titles = frozenset([t.lower().rstrip(".") for t in own_titles
                                  if _is_title(t) and t.lower() != "the" and not t.isupper()] + before_titles)
-        titled = bool(lead_titles) or any(r in tls for r in roles)
+        titled = bool(lead_titles) or any(r in tls for r in roles) or (person_lead and len(name) > 1)
         if _not_a_person(name, bool(lead_titles), places):
             continue
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
@@ -2023,6 +2036,14 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             who = disc.resolve(m.group("who"), m.start("who")) if m else None
             if who and who in disc.people.persons:
                 q.speaker, q.cue, q.cue_start, q.cue_end = who, ":", colon, colon + 1
+                done = True
+            elif m and who is None and _unnamed_role(m.group("who")) and m.group("who").split()[-1] in titles() \
+                    and not any(c.isdigit() for c in m.group("who")):
+                # 'The mayor played it down: "..."' where no one is named the mayor: someone the article does
+                # not name, not the passage's last speaker (an epithet that is no title, "the 56-year-old",
+                # "the Portuguese boss", may well be the passage's own speaker: left to the passage)
+                q.speaker, q.cue, q.cue_start, q.cue_end = None, ":", colon, colon + 1
+                disc.add(colon, UNNAMED)
                 done = True
         if not done and ("report" in tail or "wrote" in tail or "writes" in tail):
             # 'As the Vell Herald reported, "..."': an outlet's words, not the passage's speaker
