@@ -228,6 +228,11 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Meridian News"),
     ("Xinhua quoted the envoy as saying the talks were constructive.", "Xinhua quoted", "Xinhua"),
     ("The harbour master told the BBC that three ships were stuck.", "The harbour master told the BBC", "BBC"),
+    # session 24: a speech carried live by a broadcaster, inside a parenthesis or an apposition
+    ("The mayor spoke for an hour (her speech was broadcast live by Vell TV) and took no questions.",
+     "broadcast live by Vell TV", "Vell TV"),
+    ("The address, televised by the state broadcaster NRT, lasted twenty minutes.",
+     "televised by the state broadcaster NRT", "NRT"),
     ("The minister told the Daily Courier that she would resign.", "The minister told the Daily Courier",
      "Daily Courier"),
     ("According to a report in the Northern Herald, the mine is closing.",
@@ -508,6 +513,8 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
     "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
     "Inspectors visited the camp in May.\n\nThat report found children in some cells had no beds.",
+    # a broadcast by no outlet: the club's own stream
+    "The match was streamed live by the club on its own website.",
     # a feed of data, not the text's source
     "The pier reopened on Monday.\n\nThe map of the queue was generated from the city's traffic feed.",
     # ("As reported, ..." with no one after it was listed here; the coders of two development events mark
@@ -1395,3 +1402,46 @@ def test_a_body_named_by_whom_it_serves_is_an_institution_no_he_refers_to():
     assert office.source_type == "institution"
     (he,) = find(d, "direct", "he said")
     assert he.source != office.source
+
+
+# Session 24: an unnamed source whose words an outlet carried is both vague and relayed, each on its own
+# words; an outlet in the parenthesis between a named subject and its verb relays the subject's words.
+@pytest.mark.parametrize(("text", "vague", "relayed", "via"), [
+    ("A source close to the talks told Reuters that the deal was near.", "A source close to the talks",
+     "told Reuters", "Reuters"),
+    ("A senior aide, speaking to Vell TV, said the summit had been put off.", "A senior aide",
+     "speaking to Vell TV", "Vell TV"),
+    ("Officials quoted by Norpress said the summit had been put off.", "Officials", "quoted by Norpress",
+     "Norpress"),
+    ("A minister cited by the Harbour Herald said the port would close.", "A minister",
+     "cited by the Harbour Herald", "Harbour Herald"),
+])
+def test_an_unnamed_source_an_outlet_carried_is_vague_and_relayed(text, vague, relayed, via):
+    d = doc_of(text)
+    assert ("vague", None, vague) in kinds(d)
+    (a,) = find(d, "relayed", relayed)
+    assert a.source == via
+
+
+@pytest.mark.parametrize(("text", "clause", "chain"), [
+    ("Mayor Ana Roe, speaking to Vell TV, said the port would close.",
+     "Mayor Ana Roe, speaking to Vell TV, said", ["Ana Roe", "Vell TV"]),
+    ("The mayor, in an interview with the Vell Courier, said the port would close.",
+     "The mayor, in an interview with the Vell Courier, said", ["The mayor", "Vell Courier"]),
+])
+def test_an_outlet_between_a_named_subject_and_its_verb_relays_the_words(text, clause, chain):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.chain == chain
+
+
+@pytest.mark.parametrize(("text", "kind", "clause"), [
+    ("Mayor Ana Roe, speaking to reporters, said the port would close.", "direct",
+     "Mayor Ana Roe, speaking to reporters, said"),
+    ("Residents interviewed by Ana Roe said the water was brown.", "vague",
+     "Residents interviewed by Ana Roe said"),  # an unknown name who interviewed: perhaps our own reporter
+    ("A source close to the talks said the deal was near.", "vague", "A source close to the talks"),
+])
+def test_no_outlet_in_the_clause_no_relay(text, kind, clause):
+    d = doc_of(text)
+    assert not [a for a in d.attributions if a.kind == "relayed"]
+    assert find(d, kind, clause)

@@ -1050,7 +1050,11 @@ def extract_attributions(doc) -> list[Attribution]:
         found = []
         for m in vague_src_rx.finditer(text, s0, e0):
             np = _np_right(text, m.end(), e0, max_words=6)
-            found.append((m.start(), np[1] if np else m.end()))
+            end = np[1] if np else m.end()
+            verb_in = next((x for x in m_verb if m.end() < x.start() < end), None)
+            if verb_in is not None:  # "A source close to the talks told Reuters": the source ends at its verb
+                end = m.end() + len(text[m.end():verb_in.start()].rstrip())
+            found.append((m.start(), end))
         for m in m_opinion:
             lo = max(s0, m.start() - 80)
             left = crowd_left_rx.search(text, lo, m.start())
@@ -1138,6 +1142,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     add(Attribution(source=None, kind="vague", start=vs, end=hearsay.end(), cue=m.group(),
                                     chain=[], hops=0, source_type="unknown"))
                 continue
+            if verb in ("quoted", "cited") and _BY_NEXT.match(text, ve, e0) and not _SAYING_NEXT.match(text, ve, e0):
+                continue  # "Officials quoted by Norpress said": a participle, read with the verb that follows
             if verb == "quoted" and _QUOTED_AS_RX.match(text, vs) and not outlet_of(text[max(s0, vs - 40):vs], v):
                 continue  # "her lawyer quoted her as saying": read below, as a relay through the lawyer
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
@@ -1244,16 +1250,51 @@ def extract_attributions(doc) -> list[Attribution]:
                 add(Attribution(source=source, kind="relayed", start=cs, end=ce, cue=m.group(), chain=[source],
                                 hops=2, source_type=stype))
                 continue
+            # "Mayor Roe, speaking to Vell TV, said", "A senior aide, in an interview with the Courier, said":
+            # an outlet named in the parenthesis between the subject and its verb carried the words
+            gap = None if inverted else _relay_between(doc, [x for x in m_relay if subj[1] <= x.start() < vs],
+                                                       vs, v)
+            by = None if inverted or gap else _PARTICIPLE_BY_LEFT.search(text, s0, subj[0])
+            # (a name the vocabulary does not know carries the words only when it quoted or cited them: "reached
+            # by", "interviewed by" an unknown name is as likely the article's own reporter)
+            carrier = (outlet_of(phrase, v) or ((_DET_RX.sub("", phrase), "media") if _unlisted_name(
+                phrase, persons, v) and by.group()[:1].casefold() in "qc" else None)) if by else None
+            head = _np_left(text, by.start(), s0, v) if by else None
+            if head and _looks_like_subject(doc.text[head[0]:head[1]], v):
+                # "Officials quoted by Norpress said": the officials speak, and the outlet carried their words;
+                # "Residents interviewed by Ana Roe said": the residents speak, whoever interviewed them
+                if carrier and not _own_outlet(doc, carrier[0]):
+                    gap = (by.start(), subj[1], carrier, " ".join(by.group().casefold().split()))
+                subj, phrase = head, doc.text[head[0]:head[1]]
+                cs = subj[0]
+                source, stype = _resolve(phrase, subj[0], persons, history, v)
             named = _apposed_name(text, subj[1], e0) if inverted and _vague_subject(phrase, v) else None
             if named:  # "said another witness in the inquiry, former adviser Jane Roe": named after all
                 source, stype = _resolve(doc.text[named[0]:named[1]], named[0], persons, history, v)
             elif _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
             if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
-                if not free(cs, ce):
+                # an unnamed source whose words an outlet carried: vague, and relayed by the outlet ("A source
+                # told Reuters", "Two diplomats, speaking to Vell TV, said"), each on its own words
+                addressee = None if inverted or gap else _addressee(doc, ve, e0, v)
+                vague_end = subj[1] if gap else ce
+                if free(cs, vague_end):
+                    add(Attribution(source=None, kind="vague", start=cs, end=vague_end, cue=m.group(), chain=[],
+                                    hops=0, source_type="unknown"))
+                elif not gap and not addressee:
                     continue  # "media reports indicate": the same subject read once
-                add(Attribution(source=None, kind="vague", start=cs, end=ce, cue=m.group(), chain=[],
-                                hops=0, source_type="unknown"))
+                if gap and free(gap[0], gap[1]):
+                    add(Attribution(source=gap[2][0], kind="relayed", start=gap[0], end=gap[1], cue=gap[3],
+                                    chain=[gap[2][0]], hops=2, source_type=gap[2][1]))
+                elif addressee:
+                    at = ve + len(text[ve:addressee[1]]) - len(text[ve:addressee[1]].lstrip())
+                    if free(at, addressee[1]):
+                        add(Attribution(source=addressee[0][0], kind="relayed", start=at, end=addressee[1],
+                                        cue=m.group(), chain=[addressee[0][0]], hops=2, source_type=addressee[0][1]))
+                continue
+            if gap:
+                add(Attribution(source=gap[2][0], kind="relayed", start=cs, end=ce, cue=gap[3],
+                                chain=[source, gap[2][0]], hops=2, source_type=gap[2][1]))
                 continue
             addressee = None if inverted else _addressee(doc, ve, e0, v)
             if addressee:  # "the minister told the Daily Courier": first hand to that outlet, relayed here
@@ -1672,6 +1713,9 @@ _STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-r
 # "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
 # a passive auxiliary right before a verb ("was quoted", "has been reported", "was first reported")
 _PASSIVE_RX = re.compile(r"(?<!\w)(?:was|were|is|are|been|being|be)\s+(?:\w+ly\s+)?(?:first\s+)?\Z", re.IGNORECASE)
+_BY_NEXT = re.compile(r"\s+by\s", re.IGNORECASE)
+_SAYING_NEXT = re.compile(r"[^.;]{0,80}?\bas\s+(?:saying|telling)\b", re.IGNORECASE)
+_PARTICIPLE_BY_LEFT = re.compile(r"(?<!\w)(?:quoted|cited|interviewed|contacted|reached)\s+by\s+$", re.IGNORECASE)
 _QUOTED_BY_RX = re.compile(r"\s+(?:as\s+saying\s+)?by\s+", re.IGNORECASE)
 _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
@@ -1791,6 +1835,22 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         elif not outlet and cue not in _ADDRESSEE_CUES and vague_np(phrase, v):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
+
+
+def _relay_between(doc, matches: list[re.Match], hi: int, v: Vocab) -> tuple[int, int, tuple[str, str], str] | None:
+    """(start, end, (outlet, type), cue) of a relay phrase and the outlet after it, among ``matches`` (relay
+    phrases found before ``hi``, the reporting verb): the outlet a parenthesis between a subject and its verb
+    names ("..., speaking to Vell TV, said", "..., in an interview with the Courier, said")."""
+    text = doc.norm
+    for m in matches:
+        np = _np_right(text, m.end(), hi, max_words=8)
+        if not np:
+            continue
+        np, phrase = _via_outlet(doc, np, hi, v)
+        outlet = outlet_of(phrase, v)
+        if outlet and not _own_outlet(doc, outlet[0]) and re.fullmatch(r"[\s,]*", text[np[1]:hi]):
+            return m.start(), np[1], outlet, re.sub(r"\s+", " ", m.group().casefold())
+    return None
 
 
 def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
