@@ -1969,8 +1969,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
-                    _THAT_NEXT.match(after, m.end()):
-                continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more
+                    (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end())):
+                continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more;
+                # '"Winter is coming." The ex-banker told delegates: "..."': a new sentence that opens the next
             if m and key == "after_verb_unnamed":
                 done = _nobody_named(q, m, close)  # '"...," said one legal expert'
                 disc.add(q.cue_start, UNNAMED)
@@ -2199,6 +2200,8 @@ def _is_outlet(phrase: str) -> bool:
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
+# the rest of a reporting clause up to a colon and the next quotation's opening mark
+_COLON_NEXT = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}:[^\S\n]*[\"\u201c]")
 _THAT_NEXT = re.compile(r"[^\S\n]+that\b")
 
 
