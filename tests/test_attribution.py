@@ -228,6 +228,9 @@ RELAYED = [  # (text, the clause, the intermediary)
      "Meridian News"),
     ("Xinhua quoted the envoy as saying the talks were constructive.", "Xinhua quoted", "Xinhua"),
     ("The harbour master told the BBC that three ships were stuck.", "The harbour master told the BBC", "BBC"),
+    # session 24: a document an outlet obtained
+    ("A draft seen by Reuters shows the port will close in May.", "seen by Reuters", "Reuters"),
+    ("Emails obtained by the Vell Courier show the mayor knew.", "obtained by the Vell Courier", "Vell Courier"),
     # session 24: a speech carried live by a broadcaster, inside a parenthesis or an apposition
     ("The mayor spoke for an hour (her speech was broadcast live by Vell TV) and took no questions.",
      "broadcast live by Vell TV", "Vell TV"),
@@ -513,6 +516,9 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
     "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
     "Inspectors visited the camp in May.\n\nThat report found children in some cells had no beds.",
+    # seen or reviewed by someone who is no outlet
+    "The patient was seen by doctors on Monday.",
+    "The ruling was reviewed by the court in May.",
     # a broadcast by no outlet: the club's own stream
     "The match was streamed live by the club on its own website.",
     # a feed of data, not the text's source

@@ -1794,6 +1794,8 @@ _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first re
                                "as broadcast by", "aired by"})
 # cues that name whom the words were given to, not who said them ("told", "sent the Courier a note", "in an
 # email to Reuters"): an outlet there relays the words; anything else there is an addressee, no vague source
+# relay phrases that take an outlet or nothing: "a draft seen by Reuters", never "seen by many" (a crowd's reading)
+_OUTLET_ONLY_CUES = frozenset({"seen by", "obtained by", "reviewed by"})
 _ADDRESSEE_CUES = frozenset({"told", "speaking to", "via", "sent", "sent to", "emailed", "interview to",
                              "in a statement to", "in a written statement to", "in a note to", "in an email to",
                              "in a message to", "in a letter to"})
@@ -1817,6 +1819,11 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
             second = _SECOND_OBJECT.search(text, np[0] + 1, np[1])
             if second:  # "sent the Norland Times a statement": the outlet ends where the thing sent begins
                 np = (np[0], second.start())
+        if cue in _OUTLET_ONLY_CUES:  # "a draft seen by Reuters shows ...": the outlet's name, not the clause after it
+            run = _NAME_RUN_RX.match(text, np[0], np[1])
+            if not run:
+                continue
+            np = (np[0], run.end())
         np, phrase = _via_outlet(doc, np, e0, v)
         if not free(m.start(), np[1]):
             continue
@@ -1832,7 +1839,7 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
-        elif not outlet and cue not in _ADDRESSEE_CUES and vague_np(phrase, v):
+        elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and vague_np(phrase, v):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
 
