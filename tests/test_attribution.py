@@ -1451,3 +1451,35 @@ def test_no_outlet_in_the_clause_no_relay(text, kind, clause):
     d = doc_of(text)
     assert not [a for a in d.attributions if a.kind == "relayed"]
     assert find(d, kind, clause)
+
+
+# Session 24: a group named by a plural person's noun no list holds speaks for nobody named.
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The strike will spread to the northern ports, union leaders warned on Monday.", "union leaders warned"),
+    ("Farmers said the river would flood again.", "Farmers said"),
+    ("Local fishermen told reporters the catch had halved.", "Local fishermen told"),
+    ("Nurses said the ward was unsafe.", "Nurses said"),
+    ("Two deputies said the levy would pass.", "Two deputies said"),
+])
+def test_a_group_named_by_a_plural_persons_noun_is_vague(text, clause):
+    assert ("vague", None, clause) in kinds(doc_of(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The Smiths said the river would flood again.",  # a name
+    "Farmers said the river would flood. Later, Farmers said more.",  # written capitalised mid-sentence: a name
+    'Dr Ana Martins led the study. "People need to know," Martins said.',  # a surname that reads as a plural
+])
+def test_a_capitalised_plural_that_is_a_name_is_no_unnamed_group(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "vague"]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Dr Ana Roe and Dr Tor Ek run the ward. The doctors said it was unsafe.", "The doctors said"),
+    ("Ana Roe and Tor Ek were freed on Monday. Both men said they had been fed.", "Both men said"),
+    ("The study was published in May. Its authors wrote that the drug was safe.", "Its authors wrote"),
+])
+def test_a_group_the_article_has_named_is_no_vague_source(text, clause):
+    d = doc_of(text)
+    assert not [a for a in d.attributions if a.kind == "vague"]
+    assert find(d, "direct", clause)

@@ -185,6 +185,17 @@ class Vocab:
         return word.endswith(("er", "or", "ist")) and any(
             word[k:] in self.person_nouns for k in range(3, len(word) - 5))
 
+    def person_plural(self, word: str) -> bool:
+        """The plural of a noun naming a person ("farmers", "fishermen", "union leaders"' "leaders",
+        "nurses"): a group no one names."""
+        if not (word.isalpha() and word.islower() and word.endswith(("s", "men"))) or word in self.person_nouns:
+            return False
+        if word.endswith("men"):
+            return self.person_noun(word[:-3] + "man")
+        if word.endswith("ies") and self.person_noun(word[:-3] + "y"):
+            return True  # "deputies", "secretaries"
+        return self.person_noun(word[:-1]) or (word.endswith("es") and self.person_noun(word[:-2]))
+
 
 _TYPE_OF_KEY = {"agencies": "agency", "broadcasters": "broadcaster", "media": "media", "social": "social"}
 
@@ -786,7 +797,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
                 v.title_rx.fullmatch(tok) or low in v.vague_nouns or low in v.institution_words \
                 or (start is None and v.media_noun_rx.fullmatch(tok)) \
-                or (start is None and v.person_noun(tok)):  # "a Norland newspaper reported", "the coroner said"
+                or (start is None and (v.person_noun(tok) or v.person_plural(tok))):
+            # ("a Norland newspaper reported", "the coroner said", "union leaders warned")
             start = w.start()
             i -= 1
             continue
@@ -1273,7 +1285,16 @@ def extract_attributions(doc) -> list[Attribution]:
                 source, stype = _resolve(doc.text[named[0]:named[1]], named[0], persons, history, v)
             elif _unnamed(phrase, v):
                 stype, source = "unknown", "sources"  # "a senior diplomat said": nobody the reader can check
-            if stype == "unknown" and source.casefold().split()[-1] in v.vague_nouns:
+            last = source.split()[-1] if source and source.split() else ""
+            group = stype in ("unknown", "person") and not inverted and not _ANAPHORIC_GROUP.match(phrase) and (
+                v.person_plural(last) or (
+                source == phrase and len(phrase.split()) == 1 and _opens_sentence(text, subj[0], s0)
+                and v.person_plural(last.lower()) and not any(p.name.split()[-1] == last for p in persons)
+                and not re.search(rf"(?:[a-z,;]|[A-Z][\w.]*)\s+{re.escape(last)}\b", text)))
+            # "union leaders warned", "Farmers said": nobody named ("Democrats said", whom the article
+            # capitalises inside a sentence too, are a party; "the doctors said", "his doctors say", "both men
+            # claimed": the group the article has named, not vague sourcing)
+            if (stype == "unknown" and last.casefold() in v.vague_nouns) or group:
                 # an unnamed source whose words an outlet carried: vague, and relayed by the outlet ("A source
                 # told Reuters", "Two diplomats, speaking to Vell TV, said"), each on its own words
                 addressee = None if inverted or gap else _addressee(doc, ve, e0, v)
@@ -1530,12 +1551,15 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return True
     if len(words) > 1 and _DEFINITE_RX.match(low) and v.person_noun(words[-1]):
         return True  # "the harbour master", "the town's baker": a person named by a role no title lists
+    if v.person_plural(words[-1]):
+        return True  # "union leaders", "the farmers": a group no one names (read as vague sourcing)
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|involved|linked|close|worth|part|one|the|"
                          r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
+_ANAPHORIC_GROUP = re.compile(r"(?:the|his|her|their|its|our|both|these|those|[A-Za-z]+['’]s)\s", re.IGNORECASE)
 _POSSESSIVE_WORD = re.compile(r"[a-z]+['’]s")  # "the town's baker"
 _DEFINITE_RX = re.compile(r"(?:the|his|her|their|its|our|my|[a-z]+['’]s)\s")
 
