@@ -126,6 +126,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The harbour master closed the port, and it is unclear whether the ferry will sail.", "it is unclear"),
     ("The governor said the plan was ready. It is unclear whether the board agrees.", "It is unclear"),
     ("The mayor spoke for an hour, implying that the count was complete.", "implying that"),
+    ("Velt praised the dockers and the levy will probably pass.", "probably"),
+    ("The levy will probably pass, but the dockers said nothing.", "probably"),
+    ("Roe announced a plan to sell the pier. The sale could reshape the port.", "could reshape"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
     ("The minister's visit appeared to signal a thaw with the neighbours.", "appeared to signal"),
     ("The convoy was presumably delayed at the border.", "presumably"),
@@ -299,6 +302,12 @@ NOT_FLAGGED = [
     # a role no title lists still speaks: its hedge is reported ("the harbour master", "the coroner")
     "The harbour master said the ferry would likely sail on Friday.",
     "The coroner said the driver had probably fallen asleep at the wheel.",
+    # a subject and its verb of saying with the content after them, no "that"; a reporting clause late in a
+    # sentence with no quotation, its setting after it
+    "Vell's harbour master suggested the most likely cause of the delay is the fog.",
+    "Both unions said they were hopeful the talks could lead to a deal.",
+    "The ferry would likely run late all week, or at least until Friday, the harbour board wrote in its notice, "
+    "which was posted on Monday.",
     # an unnamed group named by a plural person's noun holds the hedge (vague sourcing, not the author's guess)
     "The strike will likely spread to the northern ports, union leaders warned on Monday.",
     "Local fishermen said the catch would probably halve.",

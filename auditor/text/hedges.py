@@ -536,6 +536,46 @@ def _reported_clause_of(doc, atts: list[Attribution], sent: Span, clause: Span, 
     return None
 
 
+def _closing_report(doc, atts: list[Attribution], sent: Span, cs: int) -> Attribution | None:
+    """A reporting clause after a comma, later in a sentence that holds no quotation ("..., or at least often
+    enough to be noted, Paganini and his team wrote in the new paper, which ..."): it reports all the words
+    before it."""
+    text = doc.norm
+    if re.search(r'["\u201c\u201d]', text[sent[0]:sent[1]]):
+        return None
+    for a in atts:
+        if a.kind in ("direct", "relayed", "vague") and cs < a.start < sent[1] and \
+                re.search(r",\s*$", text[max(sent[0], a.start - 3):a.start]):
+            return a
+    return None
+
+
+_SUBJECT_WORDS = re.compile(r"[\w'’.-]+")
+_NOT_IN_SUBJECT = frozenset({"who", "which", "that", "whose", "whom", "if", "when", "while", "because", "although",
+                             "it", "there", "this", "a", "an"})
+
+
+def _subject_reports(doc, clause: Span, cs: int) -> Attribution | None:
+    """A clause whose subject (its first one to five words: "Simpson", "Both sides", "The union's leader")
+    is followed by a verb of saying with its content after it, no "that", no comma between ("Simpson
+    suggested the most likely reason is fear", "Both sides said the swap could lead to a breakthrough"):
+    the hedge is in what the subject says."""
+    text = doc.norm
+    m = _reporting_word().search(text, clause[0], cs)
+    if not m or re.search(r'[,;:"\u201c\u201d()]', text[clause[0]:cs]):
+        return None
+    words = _SUBJECT_WORDS.findall(text[clause[0]:m.start()])
+    if not 1 <= len(words) <= 5 or any(w.casefold() in _NOT_IN_SUBJECT for w in words) or \
+            not (words[0][:1].isupper() or words[0].casefold() in ("he", "she", "they", "both")):
+        return None
+    if re.search(r"\b(?:that|which|who|whose)\b", text[m.end():cs]):
+        return None  # "Roe announced a plan that could reshape the port": the author's word on the thing named
+    if not re.match(r"\s+\w", text[m.end():cs]):
+        return None
+    return Attribution(source=None, kind="direct", start=clause[0], end=m.end(), cue=m.group(), chain=[], hops=1,
+                       source_type="unknown")
+
+
 _GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
 
 
@@ -627,6 +667,8 @@ def hedges(doc) -> list[Hedge]:
                     scope = _reported_by_participle(doc, s0, cs)
                 if scope is None and m.group().casefold().endswith(("ing", "ing that")):
                     scope = _speaker_subject(doc, (s0, e0), cs, atts)
+                if scope is None:
+                    scope = _closing_report(doc, atts, (s0, e0), cs) or _subject_reports(doc, clause, cs)
                 if scope is not None and clause[0] < scope.end <= cs:
                     # "Rutte said the strike was likely ...": the clause is the reported content
                     m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])
