@@ -351,6 +351,10 @@ RELAYED = [  # (text, the clause, the intermediary)
 ]
 
 VAGUE = [  # (text, the clause)
+    # session 24: evidence no one names, right before a verb of showing
+    ("Fad diets can be unhealthy, and studies show that strict plans trigger binges.", "studies show"),
+    ("Some research suggests that fibre cuts hunger.", "Some research suggests"),
+    ("The data indicate the drug slows the disease.", "The data indicate"),
     ("Tollmark Radio reports, citing foreign media, that the border is shut.", "citing foreign media"),
     ("The border is shut, per local media.", "per local media"),
     ("Prices rose again.\n\n(With inputs from agencies.)", "With inputs from agencies"),
@@ -516,6 +520,10 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
     "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
     "Inspectors visited the camp in May.\n\nThat report found children in some cells had no beds.",
+    # evidence that names its source, and a participle
+    "We used data published in October by the drug agency.",
+    "Lopes led the research published in the journal Nature Astronomy.",
+    "Research by the Vell Institute suggests that fibre cuts hunger.",
     # seen or reviewed by someone who is no outlet
     "The patient was seen by doctors on Monday.",
     "The ruling was reviewed by the court in May.",

@@ -308,6 +308,9 @@ NOT_FLAGGED = [
     "Both unions said they were hopeful the talks could lead to a deal.",
     "The ferry would likely run late all week, or at least until Friday, the harbour board wrote in its notice, "
     "which was posted on Monday.",
+    # what unnamed evidence or theories say: vague sourcing, read by the attribution rules
+    "Fad diets can be unhealthy, and studies show that strict plans may trigger binges.",
+    "His death was shadowed by conspiracy theories suggesting he had been murdered.",
     # an unnamed group named by a plural person's noun holds the hedge (vague sourcing, not the author's guess)
     "The strike will likely spread to the northern ports, union leaders warned on Monday.",
     "Local fishermen said the catch would probably halve.",

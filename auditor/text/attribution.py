@@ -125,6 +125,8 @@ class Vocab:
     reception_verbs: list[str] = field(default_factory=list)
     reception_nouns: list[str] = field(default_factory=list)
     person_nouns: frozenset = field(default_factory=frozenset)  # common nouns naming a person (WordNet)
+    evidence_nouns: list[str] = field(default_factory=list)  # "studies", "research": with evidence_verbs, vague
+    evidence_verbs: list[str] = field(default_factory=list)
     source_rx: re.Pattern = field(init=False)
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
@@ -250,6 +252,8 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
         reception_nouns=[str(x) for x in cues.get("reception_nouns", []) or []],
         person_nouns=frozenset(w.casefold() for w in load_phrases("person_nouns", extra_dirs)),
+        evidence_nouns=[str(x) for x in cues.get("evidence_nouns", []) or []],
+        evidence_verbs=[str(x) for x in cues.get("evidence_verbs", []) or []],
     )
     return v
 
@@ -960,6 +964,10 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     crowd_rx = re.compile(
         r"(?:" + be + r"(?P<a>" + crowd + r")(?!\w)|(?<!\w)(?P<b>" + crowd + r")\s+(?:as|to)(?!\w)" + bare + ")",
         re.IGNORECASE) if v.crowd_adverbs and v.crowd_verbs else re.compile("(?!)")
+    evidence_rx = re.compile(
+        r"(?<![\w-])(?:(?:some|other|several|many|recent|new|previous|earlier|more|most|the|such)\s+)?(?:"
+        + (_alts(v.evidence_nouns) or "(?!)") + r")\s+(?:also\s+|have\s+|has\s+|had\s+)?(?:"
+        + (_alts(v.evidence_verbs) or "(?!)") + r")(?![\w-])", re.IGNORECASE)
     passive_rx = re.compile(
         r"(?:(?<!\w)(?:is|are|was|were|been|being)\s+(?:widely\s+|also\s+|now\s+|long\s+|still\s+)?|(?<=,)\s*"
         r"|(?<!\w)(?:still|widely|long)\s+)"  # "hostages still believed to be held": a reduced relative
@@ -996,6 +1004,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         "agent_rx": agent_rx,
         "reception_rx": reception_rx,
         "passive_rx": passive_rx,
+        "evidence_rx": evidence_rx,
         "crowd_rx": crowd_rx,
         "reading_rx": reading_rx,
     }
@@ -1105,6 +1114,8 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in passive_rx.finditer(text, s0, e0):
             fs = m.start() + len(m.group()) - len(m.group().lstrip(" ,"))
             found.append((fs, m.end()))
+        for m in P["evidence_rx"].finditer(text, s0, e0):  # "studies show that", "other research suggests"
+            found.append(m.span())
         for m in m_crowd:
             g = "a" if m.group("a") else "b" if m.group("b") else "c"
             found.append((m.start(g), m.end()))

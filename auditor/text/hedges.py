@@ -576,6 +576,29 @@ def _subject_reports(doc, clause: Span, cs: int) -> Attribution | None:
                        source_type="unknown")
 
 
+_LAST_NOUN = re.compile(r"([a-z]+)\s+$")
+
+
+def _claim_noun_before(text: str, lo: int, cs: int) -> bool:
+    """The word right before the cue names claims or evidence nobody named: "theories", "reports", "data"
+    (the attribution vocabulary's vague nouns) or words of speech ("remarks", "statement")."""
+    from .attribution import vocab
+
+    m = _LAST_NOUN.search(text, lo, cs)
+    if not m:
+        return False
+    word = m.group(1)
+    v = vocab()
+    return word in v.vague_nouns or word in v.evidence_nouns or word in _speech_words()
+
+
+@cached
+def _speech_words() -> frozenset[str]:
+    from ..vocab import load_phrases
+
+    return frozenset(w.casefold() for w in load_phrases("speech_nouns") if " " not in w.strip())
+
+
 _GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
 
 
@@ -624,6 +647,10 @@ def hedges(doc) -> list[Hedge]:
                 if m.group().casefold().startswith("suggesting") and _GERUND_AFTER_PREP.search(text, max(s0, cs - 12), cs):
                     continue  # "features such as suggesting a lane change", "angered fishers by suggesting that
                     # ...": a gerund after a preposition names an act, it is no participle of the author's reading
+                if m.group().casefold().startswith(("suggesting", "indicating", "implying")) and \
+                        _claim_noun_before(text, max(s0, cs - 30), cs):
+                    continue  # "conspiracy theories suggesting he had been murdered", "reports indicating ...":
+                    # what the theories or reports say, vague sourcing the attribution rules read, not the author's
                 if m.group()[:7].casefold() == "suggest" and _PROPOSAL.match(text, ce, e0) and \
                         _opens_with_person(doc, s0, cs):
                     continue  # "threatened its sovereignty, suggesting it should become the 51st state": a
