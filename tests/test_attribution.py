@@ -520,6 +520,8 @@ NEITHER = [  # no relay and no vague source: a person or an institution, or no a
     "Ads earn a lower RPM (Revenue Per Thousand) for publishers.",
     "Staff Reports\n\nPolice arrested six people on Monday during a protest in Vell.",
     "Inspectors visited the camp in May.\n\nThat report found children in some cells had no beds.",
+    # a question about what someone said, as a heading
+    "What did the prosecutors say?\n\nThe court met on Monday.",
     # evidence that names its source, and a participle
     "We used data published in October by the drug agency.",
     "Lopes led the research published in the journal Nature Astronomy.",

@@ -1219,6 +1219,9 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue
                 subj = (lead.end(), subj[1])
             phrase = doc.text[subj[0]:subj[1]]
+            if not inverted and _QUESTION_AUX.search(text, max(s0, subj[0] - 12), subj[0]) and \
+                    text[s0:e0].rstrip().endswith("?"):
+                continue  # "What did the prosecutors say?": a question about words, no words reported
             if not inverted:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
                 # unnamed group, not the person named after it
@@ -1570,6 +1573,7 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|involved|linked|close|worth|part|one|the|"
                          r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
+_QUESTION_AUX = re.compile(r"(?<!\w)(?:did|does|do|will|would|can|could|should|has|have|had)\s+$", re.IGNORECASE)
 _ANAPHORIC_GROUP = re.compile(r"(?:the|his|her|their|its|our|both|these|those|[A-Za-z]+['’]s)\s", re.IGNORECASE)
 _POSSESSIVE_WORD = re.compile(r"[a-z]+['’]s")  # "the town's baker"
 _DEFINITE_RX = re.compile(r"(?:the|his|her|their|its|our|my|[a-z]+['’]s)\s")
