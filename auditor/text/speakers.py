@@ -282,6 +282,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
                                          rf"[^,\n\"\u201c\u201d]{{1,100}}|\d{{1,3}}),"
                                          rf"[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         "after_verb_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>{near})"),
+        # the one named leading a team that speaks: '"...," Paganini and his team wrote in the paper'
+        "after_who_team_verb": re.compile(
+            rf"{lead}(?P<who>{spk})[^\S\n]+and[^\S\n]+(?i:his|her|their)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?"
+            rf"(?:team|colleagues|co-?authors|co-?workers|collaborators|fellow[^\S\n]+researchers)[^\S\n]+"
+            rf"{_ADVERB}?(?P<verb>{verb})"),
         # ... with the role in lower case before the name: '"...," said planetary geologist Ana Ruiz of ...',
         # '"...," said lead author Tom Hale'
         "after_verb_role_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?:(?i:the)[^\S\n]+)?(?:{nw}[^\S\n]+){{1,3}}"
@@ -1966,6 +1971,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
+                                    "after_who_team_verb",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
@@ -1975,6 +1981,10 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             if m and key == "after_verb_unnamed":
                 done = _nobody_named(q, m, close)  # '"...," said one legal expert'
                 disc.add(q.cue_start, UNNAMED)
+            elif m and key in ("after_who_verb", "after_role_who_verb") and _JOINT.search(after, 0, m.start("verb")):
+                done = _nobody_named(q, m, close)  # '"...," Ruiz and Tor Ek said': two speak as one, neither alone
+                disc.add(q.cue_start, UNNAMED)
+                break
             elif m:
                 done = _apply(q, m, close, disc, close + m.start("who"), r.open, colon=key == "after_colon",
                               norm=norm)
@@ -2199,6 +2209,7 @@ def _is_outlet(phrase: str) -> bool:
     return bool(outlet_of(phrase, v) or v.media_noun_rx.fullmatch(phrase.split()[-1]))
 
 
+_JOINT = re.compile(r"[A-Z][\w'\u2019\-]*[^\S\n]+(?:and|&)[^\S\n]+[A-Z]")
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
 # the rest of a reporting clause up to a colon and the next quotation's opening mark
 _COLON_NEXT = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}:[^\S\n]*[\"\u201c]")
