@@ -405,8 +405,8 @@ def _cue_adjacent(before: str, after: str) -> bool:
     pats = cue_patterns()
     if pats["after_who_verb"].match(after) or pats["after_verb_who"].match(after):
         return True
-    if "," in after[:60] and pats["after_who_rel_verb"].match(after):
-        return True  # '"Nobody slept," Roe, the mayor, said'
+    if "," in after[:60] and (pats["after_who_rel_verb"].match(after) or pats["after_role_appos_verb"].match(after)):
+        return True  # '"Nobody slept," Roe, the mayor, said', '"We will appeal," the board's chair, Ana Ruiz, said'
     if _UNNAMED_HINT.search(after, 0, 60) and _UNNAMED_AFTER.match(after):
         return True  # '"We lost everything," another added', '"Stay at home," police urged residents'
     tail = before[-120:]

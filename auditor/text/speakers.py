@@ -272,7 +272,8 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # '"...," one dock worker, Ali Sen, 33, said'
         "after_role_appos_verb": re.compile(
             rf"{lead}(?:(?i:the|a|an|one|his|her|their)[^\S\n]+|{CAPW}['\u2019]s?[^\S\n]+)(?:{rw}[^\S\n]+){{0,3}}"
-            rf"{rw},[^\S\n]+(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}}),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?{_ADVERB}?"
+            rf"(?:(?:of|for|at)[^\S\n]+(?:the[^\S\n]+)?(?:{rw2}[^\S\n]+){{0,2}})?"
+            rf"{rw2},[^\S\n]+(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}}),[^\S\n]+(?:\d{{1,3}},[^\S\n]+)?{_ADVERB}?"
             rf"(?P<verb>{verb})"),
         # a relative clause set off between the name and its verb: '"...," Minister Jo Rae, who took office
         # in May, said'
