@@ -1822,8 +1822,11 @@ def _subject_re() -> re.Pattern:
     article or a capitalised run, followed by a verb-like word."""
     run = rf"{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}"
     role = r"(?i:the)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,3}?[\w\-]+"
+    # ... a relative clause or an apposition may stand between the subject and its verb ("Buckley, who phoned in
+    # from the set, had a similar feeling:")
+    between = r"(?:,[^\S\n]+(?:who[^\S\n]|an?[^\S\n]|the[^\S\n]|\d{1,3},)[^\n]{0,120}?,[\"\u201d]?)?"
     return re.compile(rf"(?:[^\n]{{0,160}},[^\S\n]*)?(?P<who>(?i:he|she)|{role}|{run})"
-                      rf"(?=[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b)")
+                      rf"(?={between}[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b)")
 
 
 # verbs in the past that end in neither -ed nor -s ("Xi said this to the crowd:", "Roe told delegates:")
@@ -2239,9 +2242,11 @@ _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)
                r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
                r"(?:[^\S\n]+[A-Z][\w\u2019'\-]*){0,3})?"
                r"(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
-_UNNAMED_VERBS = ("said|says|told|tells|added|adds|urged|warned|insisted|explained|wrote|noted|recalled|admitted|"
-                  "quipped|joked|posted|tweeted|asked|replied|argued|claimed|complained|announced|shouted|yelled|"
-                  "chanted|ordered|cried|wondered")
+_UNNAMED_VERBS = ("said|says|told|tells|added|adds|urged|urges|warned|warns|insisted|insists|explained|explains|"
+                  "wrote|writes|noted|notes|recalled|recalls|admitted|admits|quipped|quips|joked|jokes|posted|posts|"
+                  "tweeted|tweets|asked|asks|replied|replies|argued|argues|claimed|claims|complained|complains|"
+                  "announced|announces|shouted|shouts|yelled|yells|chanted|chants|ordered|orders|cried|cries|"
+                  "wondered|wonders|screamed|screams")
 _UNNAMED_VERB = rf"(?P<verb>{_UNNAMED_VERBS})\b"
 _UNNAMED_HINT = re.compile(rf"\b(?:{_UNNAMED_VERBS})\b")  # a cheap test before the patterns
 # ... or no noun at all, or a body no one names, bare ('"...," another added', '"...," police urged residents')
