@@ -109,7 +109,7 @@ def _title_gender() -> dict[str, str]:
             **{str(t).lower(): "m" for t in data.get("male", []) or []}}
 
 
-_ADV1 = r"(?:also|then|later|further|again|once\s+again|particularly|previously|repeatedly|[a-z]+ly)"
+_ADV1 = r"(?:also|then|later|further|again|once\s+again|once|famously|particularly|previously|repeatedly|[a-z]+ly)"
 # an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
 _ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
 # Role heads that say nothing on their own: "the NATO chief" is matched through its modifier.
@@ -237,7 +237,8 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     spk = (rf"(?:(?i:\b(?:he|she|they|we)\b)|(?:(?i:the)[^\S\n]+(?:\d[\w\-]*[^\S\n]+|[a-z][\w\-]*-[a-z][\w\-]*"
            rf"[^\S\n]+)?)?(?:(?:{word}|{_PARTICLE})[^\S\n]+){{0,5}}{word})")
     # next to the marks, an epithet in lower case also names the speaker: '"...," the ex-banker told ...'
-    rw = r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with)\b)[a-z][\w\-]*(?:['\u2019]s)?"
+    rw = (r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with|once|also|then|later|again|further|"
+          r"previously|repeatedly|famously)\b)[a-z][\w\-]*(?:['\u2019]s)?")
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
     role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}{rw})"
     near = rf"(?:{spk}|{role})"
@@ -790,6 +791,18 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
 
 # a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
 # "in the spirit of her late husband"): a name set off after it is that noun's apposition
+def _coordinated(norm: str, end: int) -> bool:
+    """A name followed by another in a list ("Roe, Berg and Lund met", "Roe, Governor Berg and Lund"), not by
+    its apposition ("Pankaj Pandey, Head of Research at ICICI Securities, pointed out": a title after the comma
+    and a lower-case word after it)."""
+    m = _COORD.match(norm, end)
+    if not m:
+        return False
+    nxt = _APPOS_TITLE.match(norm, end)
+    return not (nxt and (nxt.group(1).lower() in titles() or _person_noun(nxt.group(1).lower())))
+
+
+_APPOS_TITLE = re.compile(r",[^\S\n]+([A-Z][a-z]+)(?=[^\S\n]+[a-z])")  # "Head of Research", not "President Berg"
 _POSSESSED_END = re.compile(r"\w[^,]*\s(?:his|her|their|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s*$")
 # a role possessed by a pronoun or a name, opening the sentence: "Her deputy", "Roe's lawyer", "The mayor's aide"
 _POSSESSED_ROLE_OPEN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?|[Tt]he[^\S\n]+[a-z]+['\u2019]s)"
@@ -951,7 +964,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         s = subject_of.get(r.start)
         if s is None:
             s = subject_of[r.start] = ((not r.possessive or bool(_speech_of().match(norm, r.end))) and not r.heading
-                                       and not _COORD.match(norm, r.end)
+                                       and not _coordinated(norm, r.end)
                                        and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
         return s
 
