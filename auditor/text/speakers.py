@@ -2014,8 +2014,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             done = True
         tail = before[-160:]
         base = lo + len(before) - len(tail)
-        unnamed = _UNNAMED_BEFORE.search(tail) if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 40)) \
-            else None
+        unnamed = (_UNNAMED_BEFORE.search(tail) or _GROUP_BEFORE.search(tail)) \
+            if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 60)) else None
         if unnamed:
             done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
             disc.add(q.cue_start, UNNAMED)
@@ -2259,7 +2259,7 @@ _UNNAMED_VERBS = ("said|says|told|tells|added|adds|urged|urges|warned|warns|insi
                   "wrote|writes|noted|notes|recalled|recalls|admitted|admits|quipped|quips|joked|jokes|posted|posts|"
                   "tweeted|tweets|asked|asks|replied|replies|argued|argues|claimed|claims|complained|complains|"
                   "announced|announces|shouted|shouts|yelled|yells|chanted|chants|ordered|orders|cried|cries|"
-                  "wondered|wonders|screamed|screams")
+                  "wondered|wonders|screamed|screams|alleged|alleges|contended|contends|maintained|maintains")
 _UNNAMED_VERB = rf"(?P<verb>{_UNNAMED_VERBS})\b"
 _UNNAMED_HINT = re.compile(rf"\b(?:{_UNNAMED_VERBS})\b")  # a cheap test before the patterns
 # ... or no noun at all, or a body no one names, bare ('"...," another added', '"...," police urged residents')
@@ -2271,6 +2271,10 @@ _UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
+# ... a body no one names opening the sentence, with the words reported after "that" ('Prosecutors alleged that
+# Epstein "..."', 'Police said the driver was "..."')
+_GROUP_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_BARE}{_UNNAMED_VERB}(?:[^\S\n]+that)?"
+                           r"(?:[^\S\n]+[\w'\u2019\-]+){0,4}[^\S\n]*[,:]?[^\S\n]*$")
 # ... opening a sentence, an adverb before it allowed ("Later, an official repeated the point")
 _UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+,[^\S\n]+)?{_UNNAMED_NP}(?P<verb>{_UNNAMED_VERBS}|repeated|echoed)\b")
 _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*(?:{_UNNAMED_NP}|{_UNNAMED_BARE}){_UNNAMED_VERB}")
