@@ -1493,3 +1493,24 @@ def test_a_group_the_article_has_named_is_no_vague_source(text, clause):
     d = doc_of(text)
     assert not [a for a in d.attributions if a.kind == "vague"]
     assert find(d, "direct", clause)
+
+
+# Session 24: whose figures or statement "according to" names, and words an outlet carried after it.
+@pytest.mark.parametrize(("text", "clause", "source"), [
+    ("At least 40 people died, according to figures from the health ministry.",
+     "according to figures from the health ministry", "the health ministry"),
+    ("The pier will close, according to a statement released by the harbour board.",
+     "according to a statement released by the harbour board", "the harbour board"),
+])
+def test_according_to_figures_from_a_body_names_the_body(text, clause, source):
+    d = doc_of(text)
+    (a,) = find(d, "direct", clause)
+    assert a.source == source
+    assert not [x for x in d.attributions if x.kind == "vague"]
+
+
+def test_according_to_unnamed_people_an_outlet_cited_is_vague_and_relayed():
+    d = doc_of("At least 40 people died, according to local officials cited by the Vell Courier.")
+    assert ("vague", None, "according to local officials") in kinds(d)
+    (a,) = find(d, "relayed", "cited by the Vell Courier")
+    assert a.source == "Vell Courier"

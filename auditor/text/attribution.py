@@ -1138,6 +1138,29 @@ def extract_attributions(doc) -> list[Attribution]:
                 named = _apposed_name(text, np[1], e0)
                 if named and not text[np[1]:named[0]].strip(" ,"):
                     np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
+            whose = _DATA_FROM.match(phrase)
+            if whose:  # "according to a statement released by the board": whose statement it is is the source
+                phrase = whose.group(1)
+            elif _DATA_HEAD.fullmatch(phrase):
+                # "according to figures from the health ministry": the phrase stopped at "from"
+                by = _FROM_SOURCE.match(text, np[1], e0)
+                np2 = _np_right(text, by.end(), e0) if by else None
+                if np2:
+                    np, phrase = (np[0], np2[1]), doc.text[np2[0]:np2[1]]
+            carried = _CARRIED_BY.match(phrase)
+            if carried and free(m.start(), np[1]):
+                # "according to local officials cited by the Vell Courier": the officials' words, which the
+                # outlet carried (vague or first hand, and relayed)
+                cut = np[0] + carried.end(1)
+                outlet = outlet_of(carried.group(3), v)
+                if outlet and not _own_outlet(doc, outlet[0]):
+                    add(_classify_np(doc, carried.group(1), m.start(), cut, "according to", persons, history, v,
+                                     outlets))
+                    at = np[0] + carried.start(2) + len(carried.group(2)) - len(carried.group(2).lstrip())
+                    add(Attribution(source=outlet[0], kind="relayed", start=at, end=np[1],
+                                    cue=" ".join(carried.group(2).split()), chain=[outlet[0]], hops=2,
+                                    source_type=outlet[1]))
+                    continue
             if not free(m.start(), np[1]):
                 continue  # "according to three people briefed on it": the vague source already read
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
@@ -1573,6 +1596,13 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
 _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|involved|linked|close|worth|part|one|the|"
                          r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
+_DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|statement|records|filing|"
+                        r"estimates?|numbers|documents?|census|tally|count)", re.IGNORECASE)
+_FROM_SOURCE = re.compile(r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?(?:from|by)\s+",
+                          re.IGNORECASE)
+_DATA_FROM = re.compile(_DATA_HEAD.pattern + r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?"
+                        r"(?:from|by)\s+(\S.*)$", re.IGNORECASE)
+_CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
 _QUESTION_AUX = re.compile(r"(?<!\w)(?:did|does|do|will|would|can|could|should|has|have|had)\s+$", re.IGNORECASE)
 _ANAPHORIC_GROUP = re.compile(r"(?:the|his|her|their|its|our|both|these|those|[A-Za-z]+['’]s)\s", re.IGNORECASE)
 _POSSESSIVE_WORD = re.compile(r"[a-z]+['’]s")  # "the town's baker"
