@@ -1514,3 +1514,34 @@ def test_according_to_unnamed_people_an_outlet_cited_is_vague_and_relayed():
     assert ("vague", None, "according to local officials") in kinds(d)
     (a,) = find(d, "relayed", "cited by the Vell Courier")
     assert a.source == "Vell Courier"
+
+
+@pytest.mark.parametrize(("text", "clause", "via"), [
+    ("The minister told state media that the port would close.", "The minister told state media", "state media"),
+    ("The minister said on state television that the port would close.",
+     "The minister said on state television", "state television"),
+    ("The minister said on Vell TV's morning show that the port would close.",
+     "The minister said on Vell TV's morning show", "Vell TV"),
+    ("The minister told the Harbour Herald's podcast that the port would close.",
+     "The minister told the Harbour Herald's podcast", "Harbour Herald"),
+])
+def test_words_said_on_an_outlets_air_or_to_state_media_are_relayed(text, clause, via):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.source == via and a.chain[0] == "The minister"
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said on X that the port would close.",  # the speaker's own post: first hand
+    "The minister said on Monday that the port would close.",
+])
+def test_said_on_a_day_or_on_a_platform_is_first_hand(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "relayed"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Speaking on Vell Radio, the minister said the port would close.", "the minister"),
+    ("Ola Berg, the harbour master, said the port would close.", "Ola Berg"),
+])
+def test_a_name_before_a_comma_is_no_role_of_the_subject_after_it(text, source):
+    (a,) = [a for a in doc_of(text).attributions if a.kind == "direct"]
+    assert a.source == source

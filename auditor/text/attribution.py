@@ -725,14 +725,16 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
 
     quoted = re.compile("[\"\u201c\u201d]")  # a quotation inside the apposition: '"...", said X' is inverted
     m = _ROLE_THEN_NAME.search(seg)
-    if m and v.title_rx.fullmatch(m.group(2).rstrip(".")) and not quoted.search(m.group()) and \
+    if m and (v.title_rx.fullmatch(m.group(2).rstrip(".")) or v.person_noun(m.group(2))) and \
+            not quoted.search(m.group()) and \
             m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
         return m.end(3)
     m = _POSSESSED_THEN_NAME.search(seg)
     if m and not quoted.search(m.group()):
         return m.end(1)  # "Her friend, Ola Berg, said", "Roe's neighbour, Ali Sen, said": a possessed noun's name
     m = _NAME_THEN_ROLE.search(seg)
-    if m and any(v.title_rx.fullmatch(w) for w in m.group(2).split()) and not quoted.search(m.group()) and \
+    if m and any(v.title_rx.fullmatch(w) or v.person_noun(w) for w in m.group(2).split()) and \
+            not quoted.search(m.group()) and \
             m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:  # not "Like Francis, the new pope ..."
         return m.end(1)
     return None
@@ -1659,9 +1661,10 @@ _TOLD_OBJECT_RX = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:exclusively\s+)?to\s
 def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] | None:
     """The outlet right after a verb ("told Reuters", "said to the Daily Courier"), unless it is the
     article's own outlet: ((name, type), end of its noun phrase)."""
-    m = re.match(r"\s+(?:to\s+)?", doc.norm[pos:hi])
+    m = re.match(r"\s+(?:to\s+|on\s+(?=(?:the\s+)?[A-Z]|state\s))?", doc.norm[pos:hi])
     if not m:
         return None
+    on_air = m.group().strip().casefold() == "on"  # "said on Vell TV", "said on state television"
     if _TOLD_VERB_RX.search(doc.norm, max(0, pos - 12), pos):
         # "confirmed the split to the Harbour Courier", "revealed the news exclusively to TMZ": the words
         # told come between the verb and the outlet
@@ -1669,14 +1672,29 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
     np = _np_right(doc.norm, pos + m.end(), hi, max_words=6)
     if not np:
         return None
-    outlet = outlet_of(doc.text[np[0]:np[1]], v)
+    phrase = doc.text[np[0]:np[1]]
+    outlet = outlet_of(phrase, v)
+    if not outlet:
+        state = _STATE_MEDIA_RX.match(phrase)
+        show = _OUTLET_SHOW_RX.match(doc.text[np[0]:hi])
+        if state:  # "told state media", "said on state television": the state's outlet, unnamed but one
+            outlet, np = (_DET_RX.sub("", state.group()), "broadcaster"), (np[0], np[0] + state.end())
+        elif show and outlet_of(show.group("o"), v):  # "said on Vell TV's morning show", "told the Courier's podcast"
+            outlet = outlet_of(show.group("o"), v)
+            np = (np[0], np[0] + show.end())
     if not outlet:  # "told the Harbour Courier she would stand": the outlet's name, not the clause after it
         run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
         if run and run.end() < np[1]:
             outlet, np = outlet_of(run.group(), v), (np[0], run.end())
-    if not outlet or _own_outlet(doc, outlet[0]):
-        return None
+    if not outlet or _own_outlet(doc, outlet[0]) or (on_air and outlet[1] == "social"):
+        return None  # ("said on X", "wrote on Telegram": the speaker's own post, first hand)
     return outlet, np[1]
+
+
+_STATE_MEDIA_RX = re.compile(r"(?:the\s+)?state(?:-run|-owned)?\s+(?:media|television|tv|radio|broadcaster|news\s+agency)\b",
+                             re.IGNORECASE)
+_OUTLET_SHOW_RX = re.compile(r"(?P<o>[^,.;:\n]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:show|programme|program|podcast|broadcast|"
+                             r"newscast|bulletin|channel)\b", re.IGNORECASE)
 
 
 _WORD_START = re.compile(r"[^\W\d_]+")

@@ -572,6 +572,8 @@ def _name_words(name: list[str]) -> list[str]:
         lead -= 1
     return [t for i, t in enumerate(name) if t[:1].isupper() or _PREFIXED.match(t)
             or (lead <= i < caps[-1] and t in _PARTICLES)]
+_APPOS_CLAUSE = re.compile(r"^(?:the|a|an|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|told|tells|added|warned|"
+                           r"insisted|explained|wrote|announced|declared|stressed|noted)\b", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?$")
@@ -1058,8 +1060,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
-        if appos and verb_end.search(appos.group(1)):
-            appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role
+        if appos and (verb_end.search(appos.group(1)) or _APPOS_CLAUSE.search(appos.group(1))):
+            appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
+            # "Speaking on Vell Radio, the minister said the port would close": the sentence's own subject and verb
         if appos and not inside(appos.start(1)):
             r2, a2 = _role_words(appos.group(1).split())
             roles |= r2
