@@ -1545,3 +1545,22 @@ def test_said_on_a_day_or_on_a_platform_is_first_hand(text):
 def test_a_name_before_a_comma_is_no_role_of_the_subject_after_it(text, source):
     (a,) = [a for a in doc_of(text).attributions if a.kind == "direct"]
     assert a.source == source
+
+
+@pytest.mark.parametrize(("text", "clause", "via"), [
+    ("Forty percent back the plan, a Reuters/Ipsos poll found.", "a Reuters/Ipsos poll", "Reuters"),
+    ("A Reuters analysis of port records found that ships waited longer in May.", "A Reuters analysis", "Reuters"),
+    ("An Associated Press review of court filings shows the levy was never paid.", "An Associated Press review",
+     "Associated Press"),
+])
+def test_an_outlets_own_research_is_relayed(text, clause, via):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.source == via
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate investigation found that the mayor knew.",  # no outlet
+    "A Gallup poll found that forty percent back the plan.",  # a pollster the vocabulary holds as no outlet
+])
+def test_research_by_no_outlet_is_no_relay(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "relayed"]

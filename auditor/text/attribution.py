@@ -1166,6 +1166,15 @@ def extract_attributions(doc) -> list[Attribution]:
             if not free(m.start(), np[1]):
                 continue  # "according to three people briefed on it": the vague source already read
             add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
+        # 2b. an outlet's own research ("a Reuters/Ipsos poll found", "An Associated Press review of court filings
+        # shows"): the outlet's reporting, relayed here
+        if _RESEARCH_HINT.search(text, s0, e0):
+            for m in _OUTLET_RESEARCH_RX.finditer(text, s0, e0):
+                outlet = outlet_of(m.group("o"), v)
+                if outlet and not _own_outlet(doc, outlet[0]) and free(*m.span()) and not quoted(*m.span()) and \
+                        _RESEARCH_VERB_RX.search(text, m.end(), e0):
+                    add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(),
+                                    cue=m.group("n"), chain=[outlet[0]], hops=2, source_type=outlet[1]))
         # 3. reporting and relay verbs
         for m in m_verb:
             vs, ve = m.span()
@@ -1605,6 +1614,13 @@ _FROM_SOURCE = re.compile(r"\s+(?:(?:released|published|compiled|issued|provided
 _DATA_FROM = re.compile(_DATA_HEAD.pattern + r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?"
                         r"(?:from|by)\s+(\S.*)$", re.IGNORECASE)
 _CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
+_RESEARCH_NOUNS = r"(?:poll|survey|analysis|review|investigation|tally|count|examination|audit)"
+_RESEARCH_HINT = re.compile(rf"\b{_RESEARCH_NOUNS}\b", re.IGNORECASE)
+_OUTLET_RESEARCH_RX = re.compile(
+    rf"(?<!\w)(?:[Aa]n?|[Tt]he|[Aa]nother|[Aa]\s+new)\s+(?P<o>(?:[A-Z][\w&'’.-]*\s+){{0,3}}[A-Z][\w&'’.-]*)"
+    rf"(?:/[A-Z][\w&'’.-]*)?\s+(?:[a-z]+\s+)?(?P<n>{_RESEARCH_NOUNS})\b")
+_RESEARCH_VERB_RX = re.compile(r"\b(?:found|finds|showed|shows|revealed|reveals|suggested|suggests|concluded|concludes|"
+                               r"indicated|indicates)\b")
 _QUESTION_AUX = re.compile(r"(?<!\w)(?:did|does|do|will|would|can|could|should|has|have|had)\s+$", re.IGNORECASE)
 _ANAPHORIC_GROUP = re.compile(r"(?:the|his|her|their|its|our|both|these|those|[A-Za-z]+['’]s)\s", re.IGNORECASE)
 _POSSESSIVE_WORD = re.compile(r"[a-z]+['’]s")  # "the town's baker"
