@@ -127,6 +127,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     ("The governor said the plan was ready. It is unclear whether the board agrees.", "It is unclear"),
     ("The mayor spoke for an hour, implying that the count was complete.", "implying that"),
     ("Velt praised the dockers and the levy will probably pass.", "probably"),
+    ("The closure will almost certainly hit the fishers hardest.", "almost certainly"),
+    ("Chances are the port will close before winter.", "Chances are"),
+    ("The levy will, in all probability, pass on Friday.", "in all probability"),
     ("The levy will probably pass, but the dockers said nothing.", "probably"),
     ("Roe announced a plan to sell the pier. The sale could reshape the port.", "could reshape"),
     ("It is unclear whether the bridge will reopen before winter.", "It is unclear whether"),
@@ -299,6 +302,9 @@ NOT_FLAGGED = [
     "Officials told reporters that it is not yet clear how many homes lost power.",
     "Two analysts said the bank's move appeared to signal a pause in rate rises.",
     "According to the coast guard, it remains unclear whether the crew survived.",
+    # the same odds in a speaker's words
+    '"Chances are we will close," the mayor said.',
+    "The mayor said the closure would almost certainly hit the fishers.",
     # a role no title lists still speaks: its hedge is reported ("the harbour master", "the coroner")
     "The harbour master said the ferry would likely sail on Friday.",
     "The coroner said the driver had probably fallen asleep at the wheel.",
