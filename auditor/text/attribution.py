@@ -46,6 +46,7 @@ from ..vocab import cached, longest_first
 from .speakers import (
     _ARABIC_PREFIX,
     _CONTRACTION,
+    _GENDER,
     _INITIALS,
     _PREFIXED,
     GENERIC_HEADS,
@@ -508,8 +509,9 @@ def _holders(phrase: str, title: str, persons: list[Person]) -> list[Person]:
     return found
 
 
-_LED_BY_RX = re.compile(r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+and\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}"
-                        r"[\w-]+")
+_LEADER = r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+and\s+"  # "Paganini and" his team
+_LED_BY_RX = re.compile(_LEADER + r"(?:his|her|their)\s+(?:[\w-]+\s+){0,2}[\w-]+")
+_LEADER_LEFT_RX = re.compile(_LEADER + r"\Z")
 
 
 def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[int, str]],
@@ -863,7 +865,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
     if re.match(r"(?:his|her|their)\s", text[start:words[-1].end()], re.IGNORECASE):
         # "Paganini and his team wrote", "Roe and her colleagues said": the one named leads the words
-        lead = re.search(r"((?:[A-Z][\w'\u2019-]+\s+){0,2}[A-Z][\w'\u2019-]+)\s+and\s+\Z", text[max(lo, start - 60):start])
+        lead = _LEADER_LEFT_RX.search(text[max(lo, start - 60):start])
         if lead:
             start = max(lo, start - 60) + lead.start(1)
     joined = False
@@ -1529,14 +1531,11 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
                     a.source.split()[-1] == found.split()[-1]:
                 speaker = found
             elif found and found in disc.people.persons and found != a.source and \
-                    disc.gender_of(a.source) not in (None, _PRONOUN_GENDER[first[0].casefold()]) and \
-                    disc.gender_of(found) in (None, _PRONOUN_GENDER[first[0].casefold()]):
+                    disc.gender_of(a.source) not in (None, _GENDER[first[0].casefold()]) and \
+                    disc.gender_of(found) in (None, _GENDER[first[0].casefold()]):
                 speaker = found  # "his wife Kali ... he wrote in his book": not Kali, whom the article calls a wife
         if speaker and speaker != a.source:
             a.source, a.chain = speaker, [speaker]
-
-
-_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 def _full_name(name: str) -> bool:
@@ -1611,8 +1610,7 @@ _DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|s
                         r"estimates?|numbers|documents?|census|tally|count)", re.IGNORECASE)
 _FROM_SOURCE = re.compile(r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?(?:from|by)\s+",
                           re.IGNORECASE)
-_DATA_FROM = re.compile(_DATA_HEAD.pattern + r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?"
-                        r"(?:from|by)\s+(\S.*)$", re.IGNORECASE)
+_DATA_FROM = re.compile(_DATA_HEAD.pattern + _FROM_SOURCE.pattern + r"(\S.*)$", re.IGNORECASE)
 _CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
 _RESEARCH_NOUNS = r"(?:poll|survey|analysis|review|investigation|tally|count|examination|audit)"
 _RESEARCH_HINT = re.compile(rf"\b{_RESEARCH_NOUNS}\b", re.IGNORECASE)
@@ -1691,7 +1689,7 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
     phrase = doc.text[np[0]:np[1]]
     outlet = outlet_of(phrase, v)
     if not outlet:
-        state = _STATE_MEDIA_RX.match(phrase)
+        state = _STATE_BROADCASTER_RX.match(phrase)
         show = _OUTLET_SHOW_RX.match(doc.text[np[0]:hi])
         if state:  # "told state media", "said on state television": the state's outlet, unnamed but one
             outlet, np = (_DET_RX.sub("", state.group()), "broadcaster"), (np[0], np[0] + state.end())
@@ -1707,8 +1705,6 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
     return outlet, np[1]
 
 
-_STATE_MEDIA_RX = re.compile(r"(?:the\s+)?state(?:-run|-owned)?\s+(?:media|television|tv|radio|broadcaster|news\s+agency)\b",
-                             re.IGNORECASE)
 _OUTLET_SHOW_RX = re.compile(r"(?P<o>[^,.;:\n]+?)['’]s\s+(?:[\w-]+\s+){0,2}?(?:show|programme|program|podcast|broadcast|"
                              r"newscast|bulletin|channel)\b", re.IGNORECASE)
 
@@ -1811,7 +1807,9 @@ _REPORTS_TO = re.compile(r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|[A-Z][\
 _WROTE_WORK = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|two|three|several)\s+[\w-]+|[A-Z][\w'’-]*)(?!\s*[,.:])")
 # what follows "added" when it adds a thing, not words: a determiner or a number and a noun
 _ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|their|its)\s+[\w-]+", re.IGNORECASE)
-_STATE_BROADCASTER_RX = re.compile(r"(?i:the\s+)?(?i:state|national|public)(?:-run)?\s+(?i:television|tv|radio|broadcaster)")
+# the state's outlet, named by its kind ("state television", "the state-run news agency", "public radio")
+_STATE_BROADCASTER_RX = re.compile(r"(?:the\s+)?(?:state|national|public)(?:-run|-owned)?\s+(?:media|television|tv|radio|"
+                                   r"broadcaster|news\s+agency)\b", re.IGNORECASE)
 
 # "Lee was quoted as saying by the Courier", "Lee was quoted by Reuters as saying"
 # a passive auxiliary right before a verb ("was quoted", "has been reported", "was first reported")

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..models import Attribution
 from ..vocab import cached, longest_first
 from .attribution import _alts, matches_at_word_starts
-from .speakers import _CLOSED_CLASS, _FUNCTION, SECOND_PERSON
+from .speakers import _CLOSED_CLASS, _FUNCTION, SECOND_PERSON, _speech_nouns
 
 Span = tuple[int, int]
 
@@ -536,16 +536,18 @@ def _reported_clause_of(doc, atts: list[Attribution], sent: Span, clause: Span, 
     return None
 
 
-def _closing_report(doc, atts: list[Attribution], sent: Span, cs: int) -> Attribution | None:
-    """A reporting clause after a comma, later in a sentence that holds no quotation ("..., or at least often
-    enough to be noted, Paganini and his team wrote in the new paper, which ..."): it reports all the words
-    before it."""
+def _closing_report(doc, atts: list[Attribution], sent: Span, pos: int, *, last: bool) -> Attribution | None:
+    """A reporting clause after a comma, later in the sentence than ``pos``: it reports the words before it.
+    With ``last`` it must close the sentence ("It is unclear how many came, police said."); without, the
+    sentence must hold no quotation and the clause may have its setting after it ("..., or at least often
+    enough to be noted, Paganini and his team wrote in the new paper, which ...")."""
     text = doc.norm
-    if re.search(r'["\u201c\u201d]', text[sent[0]:sent[1]]):
+    if not last and re.search(r'["\u201c\u201d]', text[sent[0]:sent[1]]):
         return None
     for a in atts:
-        if a.kind in ("direct", "relayed", "vague") and cs < a.start < sent[1] and \
-                re.search(r",\s*$", text[max(sent[0], a.start - 3):a.start]):
+        if (last or a.kind in ("direct", "relayed", "vague")) and pos < a.start < sent[1] and \
+                re.search(r",\s*$", text[max(sent[0], a.start - 3):a.start]) and \
+                not (last and text[a.end:sent[1]].strip(" .!?\"'\u201d\u2019")):
             return a
     return None
 
@@ -589,14 +591,7 @@ def _claim_noun_before(text: str, lo: int, cs: int) -> bool:
         return False
     word = m.group(1)
     v = vocab()
-    return word in v.vague_nouns or word in v.evidence_nouns or word in _speech_words()
-
-
-@cached
-def _speech_words() -> frozenset[str]:
-    from ..vocab import load_phrases
-
-    return frozenset(w.casefold() for w in load_phrases("speech_nouns") if " " not in w.strip())
+    return word in v.vague_nouns or word in v.evidence_nouns or word in _speech_nouns()
 
 
 _GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
@@ -679,9 +674,7 @@ def hedges(doc) -> list[Hedge]:
                     # ... but a reporting clause closing the sentence holds it ("It is unclear how many came,
                     # police said."), and so does one whose reported clause the cue stands in ("Officials
                     # said it was unclear whether ...")
-                    closing = next((a for a in atts if ce < a.start < e0 and
-                                    re.search(r",\s*$", text[max(s0, a.start - 3):a.start]) and
-                                    not text[a.end:e0].strip(" .!?\"'\u201d\u2019")), None) or \
+                    closing = _closing_report(doc, atts, (s0, e0), ce, last=True) or \
                         _reported_clause_of(doc, atts, (s0, e0), clause, cs)
                     out.append(Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=clause[0],
                                      end=clause[1], strength=strength, attribution=closing))
@@ -695,7 +688,7 @@ def hedges(doc) -> list[Hedge]:
                 if scope is None and m.group().casefold().endswith(("ing", "ing that")):
                     scope = _speaker_subject(doc, (s0, e0), cs, atts)
                 if scope is None:
-                    scope = _closing_report(doc, atts, (s0, e0), cs) or _subject_reports(doc, clause, cs)
+                    scope = _closing_report(doc, atts, (s0, e0), cs, last=False) or _subject_reports(doc, clause, cs)
                 if scope is not None and clause[0] < scope.end <= cs:
                     # "Rutte said the strike was likely ...": the clause is the reported content
                     m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])

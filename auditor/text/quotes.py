@@ -379,7 +379,7 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
     if not cue_near:
         if lead == "so-called" or lead2 == "so called" or lead2.endswith("known as"):
             return "scare"
-        if (lead in _WORK_LEAD or lead2 in _WORK_LEAD) and _title_case(words):
+        if lead in _WORK_LEAD and _title_case(words):
             return "scare"  # 'to perform "Takin' It to the Streets."', 'her new single "Lost In Vell"': the
             # title of a work, no one's utterance
         if len(words) <= 2 and not has_stop:

@@ -572,8 +572,6 @@ def _name_words(name: list[str]) -> list[str]:
         lead -= 1
     return [t for i, t in enumerate(name) if t[:1].isupper() or _PREFIXED.match(t)
             or (lead <= i < caps[-1] and t in _PARTICLES)]
-_APPOS_CLAUSE = re.compile(r"^(?:the|a|an|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:said|says|told|tells|added|warned|"
-                           r"insisted|explained|wrote|announced|declared|stressed|noted)\b", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?$")
@@ -791,8 +789,6 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     return not words or all(_is_title(w) or w[:1].isupper() for w in words)
 
 
-# a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
-# "in the spirit of her late husband"): a name set off after it is that noun's apposition
 def _coordinated(norm: str, end: int) -> bool:
     """A name followed by another in a list ("Roe, Berg and Lund met", "Roe, Governor Berg and Lund"), not by
     its apposition ("Pankaj Pandey, Head of Research at ICICI Securities, pointed out": a title after the comma
@@ -805,6 +801,18 @@ def _coordinated(norm: str, end: int) -> bool:
 
 
 _APPOS_TITLE = re.compile(r",[^\S\n]+([A-Z][a-z]+)(?=[^\S\n]+[a-z])")  # "Head of Research", not "President Berg"
+
+
+@lru_cache(maxsize=1)
+def _appos_clause() -> re.Pattern:
+    """What follows a name and a comma is a clause with its own subject and verb of saying, no apposition
+    ("Speaking on Vell Radio, the minister said the port would close")."""
+    return re.compile(r"(?:the|a|an|his|her|their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:" + reporting_verb_re().pattern + ")",
+                      re.IGNORECASE)
+
+
+# a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
+# "in the spirit of her late husband"): a name set off after it is that noun's apposition
 _POSSESSED_END = re.compile(r"\w[^,]*\s(?:his|her|their|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s*$")
 # a role possessed by a pronoun or a name, opening the sentence: "Her deputy", "Roe's lawyer", "The mayor's aide"
 _POSSESSED_ROLE_OPEN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?|[Tt]he[^\S\n]+[a-z]+['\u2019]s)"
@@ -1060,7 +1068,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
-        if appos and (verb_end.search(appos.group(1)) or _APPOS_CLAUSE.search(appos.group(1))):
+        if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1))):
             appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
             # "Speaking on Vell Radio, the minister said the port would close": the sentence's own subject and verb
         if appos and not inside(appos.start(1)):
