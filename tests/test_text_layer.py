@@ -87,3 +87,16 @@ def test_a_released_layer_comes_back_the_same(doc):
     assert {name: getattr(doc, name) for name in Doc.RECOMPUTABLE} == layers
     with pytest.raises(ValueError):
         doc.release("quotes")  # the corpus stage writes into the quotes: never dropped
+
+
+@pytest.mark.parametrize("text,view", [
+    ("\u2018\u2018Stay,\u2019\u2019 she said.", ' "Stay,"  she said.'),
+    ("''Stay,'' she said.", ' "Stay,"  she said.'),
+    ("``Stay,'' she said.", ' "Stay,"  she said.'),
+    ("(''No.'')", '( "No." )'),
+    ("Falk''s ferry", "Falk''s ferry"),           # inside a word: no mark
+    ("'''none'''", "'''none'''"),                  # three marks: left alone
+    ("the drivers\u2019 \u2018deal\u2019", "the drivers' 'deal'"),  # apart: two single marks
+])
+def test_two_single_marks_typed_for_a_double_one_read_as_one(text, view):
+    assert normalize(text) == view and len(view) == len(text)

@@ -9,6 +9,8 @@ with any run of spaces for a space) or on words with their own offsets (``Doc.wo
 
 from __future__ import annotations
 
+import re
+
 NORMALIZE_MAP = {
     # spaces
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\u200a": " ", "\u2002": " ",
@@ -29,8 +31,19 @@ NORMALIZE_MAP = {
 _TABLE = str.maketrans(NORMALIZE_MAP)
 
 
+# Two single marks typed for a double one (``‘‘We will stay,’’ she said``, ``''We will stay,''``), as some
+# outlets' copy prints quotations: one double mark beside a space, on the side away from the words, so that
+# the quotation layer pairs it as a double mark and the words around it keep their offsets. Only a pair
+# standing alone, open (after a space, a bracket or a dash, before a word) or closing (after a word,
+# before a space or punctuation); a third mark, or a pair inside a word, is left as it is.
+_DOUBLED_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[{/-]))''(?=[^\s'])", re.MULTILINE)
+_DOUBLED_CLOSE = re.compile(r"(?<=[^\s'])''(?=$|[\s,.;:!?)\]}-])", re.MULTILINE)
+
+
 def normalize(text: str) -> str:
     """Return the length-preserving normalised view of ``text``."""
     out = text.translate(_TABLE)
+    if "''" in out:
+        out = _DOUBLED_CLOSE.sub('" ', _DOUBLED_OPEN.sub(' "', out))
     assert len(out) == len(text)
     return out

@@ -34,7 +34,10 @@ How the marks are paired, and the real-text failures each step answers:
    the writer forgot to close the outer one: it ends where the inner one opens, and the inner one becomes a
    quotation of its own.
 4. Single quotes (``‘ ’`` and ``'``) only count outside a double-quoted span, and an apostrophe between two
-   letters is never a mark.
+   letters is never a mark. Two single marks standing together for a double one (``‘‘We will stay,’’``,
+   ``''...''``, TeX's backticks, as some outlets' copy prints every quotation) are one double mark:
+   the normalised view writes them as a double mark beside a space (``normalize.py``), and the pairing
+   below reads double marks off that view.
 5. Quotation marks inside boilerplate (``doc.boilerplate``: captions, related links, ...) are not sources.
 """
 
@@ -46,11 +49,13 @@ from dataclasses import dataclass, field
 
 from ..models import Quote
 from .document import strip_span
+from .normalize import NORMALIZE_MAP
 
 DOUBLE = set('"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\uff02')
 SINGLE = set("'\u2018\u2019\u201a\u201b\u2039\u203a")
 # every mark of each kind, found with one scan of the text rather than a Python loop over its characters
-_DOUBLE_RX = re.compile("[" + re.escape("".join(sorted(DOUBLE))) + "]")
+_NORM_OF = {**NORMALIZE_MAP, "'": "'"}
+_NORM_DOUBLE_RX = re.compile('"')  # every double mark is '"' in the normalised view (normalize.py)
 _SINGLE_RX = re.compile("[" + re.escape("".join(sorted(SINGLE))) + "]")
 _OPEN_SHAPE = set("\u201c\u201e\u201f\u00ab\u2018\u201a\u201b\u2039")
 _CLOSE_SHAPE = set("\u201d\u00bb\u2019\u203a")
@@ -163,13 +168,18 @@ def _para_of(paras: list[tuple[int, int]], pos: int) -> int:
 
 def _pair_double(doc, paras, strays: list[int] | None = None) -> list[RawQuote]:
     """Pair the double marks; the positions of closing marks nothing opened go to ``strays``."""
-    text = doc.text
+    text, norm = doc.text, doc.norm
     marks = []
-    for found in _DOUBLE_RX.finditer(text):
+    for found in _NORM_DOUBLE_RX.finditer(norm):
         i = found.start()
         p = _para_of(paras, i)
         if p >= 0:
-            marks.append(_Mark(i, found.group(), _classify(text, i), p))
+            ch = text[i]
+            if ch in DOUBLE:
+                role = _classify(text, i)
+            else:  # two single marks typed for a double one: the normalised view says which side (normalize.py)
+                role = "open" if i > 0 and norm[i - 1] == " " and _NORM_OF.get(text[i - 1]) == "'" else "close"
+            marks.append(_Mark(i, ch, role, p))
     out: list[RawQuote] = []
     stack: list[_Open] = []
 
@@ -224,8 +234,11 @@ def _pair_single(doc, paras, taken: list[tuple[int, int]]) -> list[RawQuote]:
     text = doc.text
     out = []
     by_para: dict[int, list[_Mark]] = {}
+    norm = doc.norm
     for found in _SINGLE_RX.finditer(text):
         i, ch = found.start(), found.group()
+        if norm[i] != "'":
+            continue  # one of two single marks typed for a double one (normalize.py)
         if not any(s <= i < e for s, e in taken):
             role = _classify(text, i)
             if role != "none":
