@@ -2277,7 +2277,13 @@ _UNNAMED_HINT = re.compile(rf"\b(?:{_UNNAMED_VERBS})\b")  # a cheap test before 
 _UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Ww]itnesses|[Rr]esidents|"
                  r"[Rr]escuers|[Aa]nalysts|[Ee]xperts|[Cc]ritics|[Oo]rgani[sz]ers|[Pp]rosecutors|[Dd]octors|"
                  r"[Oo]fficers|[Tt]roopers|[Dd]eputies|[Aa]gents|[Ss]oldiers|[Pp]rotesters|[Ff]ans|[Uu]sers|"
-                 r"[Vv]oters|[Ss]upporters)"
+                 r"[Vv]oters|[Ss]upporters"
+                 # ... or named by whom they are close to ('People close to the admiral said', '"...," allies of
+                 # the mayor said'): the one named after them is no speaker
+                 r"|(?:[Pp]eople|[Ss]ources|[Aa]llies|[Aa]ides|[Ff]riends|[Aa]ssociates|[Cc]onfidants|[Rr]elatives|"
+                 r"[Ii]nsiders|[Aa]dvis[eo]rs|[Mm]embers|[Oo]fficials|[Ss]upporters)[^\S\n]+"
+                 r"(?:close[^\S\n]+to|familiar[^\S\n]+with|of|to|around)[^\S\n]+"
+                 r"(?:[\w.'\u2019\-]+[^\S\n]+){0,3}[\w.'\u2019\-]+)"
                  r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
 # the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
 _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
