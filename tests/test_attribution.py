@@ -707,13 +707,13 @@ RELAY_PAIRS = [  # (a text with one relay, its source, its clause, a text like i
     ("The hall cheered after the public broadcaster CBC called the election for Mayor Roe.", "CBC",
      "CBC called the election", "The hall cheered after Mayor Roe called the election a turning point."),
     # an agency's name in a dateline's bracket with no place before it; a byline naming the agency with the
-    # writer's post; an outlet as the addressee; an unlisted outlet named by its kind after its name
+    # writer's post; an outlet as the addressee (its name, not the words told after it); an unlisted outlet named by its kind after its name
     ("12 May 2025 09:10\n(Alliance News) - The harbour board approved the levy on Monday.", "Alliance News",
      "(Alliance News) -", "12 May 2025 09:10\n(Updated) - The harbour board approved the levy on Monday."),
     ("Levy approved\nBy Nina Vos, PA Political Correspondent\nThe harbour board approved the levy.", "PA",
      "By Nina Vos, PA Political Correspondent", "Levy approved\nBy Nina Vos, Political Correspondent\nThe "
      "harbour board approved the levy."),
-    ("The mayor told The Sun she regretted the words.", "The Sun", "The mayor told The Sun she regretted the words",
+    ("The mayor told The Sun she regretted the words.", "The Sun", "The mayor told The Sun",
      "The mayor told Sun Weidong she regretted the words."),
     ("The gates were shut, though Yonhap news agency noted that the quay was open.", "Yonhap",
      "Yonhap news agency noted", "The gates were shut, though the harbour master noted that the quay was open."),
@@ -1564,3 +1564,110 @@ def test_an_outlets_own_research_is_relayed(text, clause, via):
 ])
 def test_research_by_no_outlet_is_no_relay(text):
     assert not [a for a in doc_of(text).attributions if a.kind == "relayed"]
+
+
+@pytest.mark.parametrize(("text", "kind", "clause"), [
+    ("The minister did say that the quay would reopen in May.", "direct", "The minister did say"),
+    ("Ana Ruiz does insist that the fund is safe.", "direct", "Ana Ruiz does insist"),
+    ("Officials did warn that the bridge was unsafe.", "vague", "Officials did warn"),
+])
+def test_an_emphatic_do_before_the_verb_keeps_its_subject(text, kind, clause):
+    assert find(doc_of(text), kind, clause)
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz did not say whether the levy would rise.",  # she said nothing of it
+    "Did the minister say that the quay would reopen?",  # a question about words
+])
+def test_a_negated_or_questioned_do_reports_no_words(text):
+    assert not doc_of(text).attributions
+
+
+@pytest.mark.parametrize(("text", "clause", "via"), [
+    ("The fleet had left, state broadcaster VTV said, quoting the navy.", "state broadcaster VTV said", "VTV"),
+    ("On Monday state broadcaster VTV said the fleet had left.", "state broadcaster VTV said", "VTV"),
+    ("The fleet had left, the tabloid Bildo said.", "the tabloid Bildo said", "Bildo"),
+])
+def test_a_name_after_the_noun_of_an_outlets_kind_is_that_outlet(text, clause, via):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.source == via
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The newspaper editor Ana Ruiz said the fleet had left.", "Ana Ruiz"),  # a journalist, named: first hand
+    ("The fleet had left, Vellmark said.", "Vellmark"),  # a name nothing declares an outlet
+])
+def test_no_outlets_kind_right_before_the_name_no_outlet(text, source):
+    (a,) = doc_of(text).attributions
+    assert (a.kind, a.source) == ("direct", source)
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Yonhap reported that the fleet had left, citing an unnamed military official.",
+     "citing an unnamed military official"),
+    ("The fleet had left, Yonhap said, citing an unnamed military official.", "citing an unnamed military official"),
+    ("The fleet had left, Yonhap reported, citing a senior military official.", "citing a senior military official"),
+    ("Yonhap reported that the fleet had left, citing an official.", "citing an official"),
+])
+def test_an_agency_citing_someone_it_does_not_name_is_vague_as_well_as_relayed(text, clause):
+    d = doc_of(text)
+    assert find(d, "vague", clause)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.chain == ["Yonhap"]  # nobody named before the agency in the chain
+
+
+def test_an_agency_citing_a_named_official_names_the_origin():
+    d = doc_of("Yonhap reported that the fleet had left, citing Deputy Minister Pavel Orlov.")
+    assert not [a for a in d.attributions if a.kind == "vague"]
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.chain == ["Pavel Orlov", "Yonhap"]
+
+
+@pytest.mark.parametrize(("text", "vague", "via"), [
+    ("The fleet had left, two people with knowledge of the matter told Reuters.",
+     "people with knowledge of the matter", "Reuters"),
+    ("People close to the admiral told Vell TV that the fleet had left.", "People close to the admiral", "Vell TV"),
+    ("Allies of the admiral told Reuters the fleet had left.", "Allies of the admiral told", "Reuters"),
+])
+def test_people_named_by_what_they_know_or_whom_they_are_close_to_speak_and_the_outlet_relays(text, vague, via):
+    d = doc_of(text)
+    assert find(d, "vague", vague)
+    (r,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert r.source == via and d.text[r.start:r.end].endswith(via)  # the outlet's name, not the words told
+    assert not [a for a in d.attributions if a.kind == "direct"]  # the admiral is no speaker
+
+
+def test_people_close_to_a_person_are_the_source_not_the_person():
+    d = doc_of("People close to the admiral said the fleet had left.")
+    assert [a.kind for a in d.attributions] == ["vague"]
+
+
+@pytest.mark.parametrize(("text", "kind", "clause"), [
+    ("A diplomat who requested anonymity said the fleet had left.", "vague",
+     "A diplomat who requested anonymity said"),
+    ("A diplomat who attended the talks said the fleet had left.", "vague", "A diplomat who attended the talks said"),
+    ("Residents who fled the fire said the alarm never sounded.", "vague", "Residents who fled the fire said"),
+    ("Two officers who saw the crash told Reuters the driver had fled.", "vague",
+     "Two officers who saw the crash told"),
+    ("Ana Ruiz was at the talks. The official who led the talks said the fleet had left.", "direct",
+     "The official who led the talks said"),
+])
+def test_a_person_before_a_relative_clause_with_no_commas_is_the_subject(text, kind, clause):
+    assert find(doc_of(text), kind, clause)
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # "he" says: the relative clause ends at "recalled", whose own clause follows
+    ("The clerk who took the call recalled that he said the bridge would close.", "he said"),
+])
+def test_a_clause_after_the_relative_clause_keeps_its_own_subject(text, clause):
+    d = doc_of(text)
+    assert [d.text[a.start:a.end] for a in d.attributions if d.text[a.start:a.end].endswith(" said")] == [clause]
+
+
+@pytest.mark.parametrize("text", [
+    "Those who attended the talks said the fleet had left.",  # a pronoun: nobody
+    "He needs the voters who make up two-thirds of the state's electorate.",  # "state" is a noun after "the"
+])
+def test_no_person_noun_before_the_relative_clause_no_subject(text):
+    assert not doc_of(text).attributions

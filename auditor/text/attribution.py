@@ -61,7 +61,7 @@ Span = tuple[int, int]
 
 _WORD = re.compile(r"[^\W_][\w'’.&+/-]*", re.UNICODE)
 _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", "previously", "earlier",
-              "again", "once", "had", "has", "have", "was", "is", "recently", "publicly", "reportedly",
+              "again", "once", "had", "has", "have", "did", "does", "do", "was", "is", "recently", "publicly", "reportedly",
               "firmly", "clearly", "explicitly", "specifically", "however", "would", "will",
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
@@ -363,8 +363,8 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     low = _DET_RX.sub("", phrase.strip().casefold())
     if not low or outlet_of(phrase, v):
         return False
-    if low in v.vague_nouns or low.split()[-1] in v.vague_nouns:
-        return True
+    if low in v.vague_nouns or low.split()[-1] in v.vague_nouns or _ANONYMOUS_RX.search(low):
+        return True  # (or one the text says it does not name: "an unnamed military official")
     # "two people in the room", "three people briefed on it": a count of people, none named
     head = _PLACE_TAIL_RX.split(low, maxsplit=1)[0].split()
     if len(head) == 2 and head[1] in ("people", "persons") and (head[0] in _COUNT_WORDS or head[0].isdigit()):
@@ -372,6 +372,7 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     return _unowned(phrase, v)
 
 
+_ANONYMOUS_RX = re.compile(r"(?<![\w-])(?:unnamed|anonymous|unidentified)(?![\w-])")
 _PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near)\b")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens".split())
 
@@ -746,6 +747,26 @@ _ROLE_OF_LEFT_RX = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?P<title>[A-Za-z][\w-]*
                               r"(?:the\s+)?\Z")
 
 
+# a relative clause of one to eight words right before a verb: no word that opens another clause in it ("who
+# reported the call recalled that he said": "he" says), and no determiner or preposition last ("who comprise
+# two-thirds of the state's": a noun, no verb, follows)
+_REL_STOP = r"(?:that|and|but|or|because|if|when|while|whether|he|she|they|we|i|it|you)\s"
+_RELATIVE_LEFT = re.compile(rf"(?<=[a-z])\s+who\s+(?:(?!{_REL_STOP})[^\s,;:.!?\"()]+\s+){{0,7}}?"
+                            rf"(?!{_REL_STOP}|(?:the|a|an|of|to|in|on|at|for|with|by|from|his|her|their|its)\s)"
+                            r"[^\s,;:.!?\"()]+\s+$", re.IGNORECASE)
+
+
+def _person_head(phrase: str, v: Vocab) -> bool:
+    """Whether a noun phrase ends in a lower-case noun for a person or a group of people ("a senior
+    diplomat", "two officers", "residents")."""
+    words = phrase.split()
+    last = words[-1] if words else ""
+    if len(words) == 1 and last[:1].isupper():
+        last = last.lower()  # "Residents who fled the fire said": a common noun opening the sentence
+    return last.islower() and bool(v.person_noun(last) or v.person_plural(last) or last in v.vague_nouns or
+                                   v.title_rx.fullmatch(last))
+
+
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
@@ -763,6 +784,13 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             pos = lo + m.start()
             continue
         break
+    if " who " in text[max(lo, pos - 90):pos]:
+        # "A diplomat who requested anonymity said", "two officers who saw the crash told": the subject is the
+        # person before a relative clause with no commas round it, when a common noun names that person
+        rel = _RELATIVE_LEFT.search(text, max(lo, pos - 90), pos)
+        head = _np_left(text, rel.start(), lo, v) if rel else None
+        if head and _person_head(text[head[0]:head[1]], v):
+            return head
     seg = text[lo:pos]
     # a parenthetical ", speaking during ..., said": jump back over it
     if re.search(r",\s*$", seg):
@@ -1235,6 +1263,15 @@ def extract_attributions(doc) -> list[Attribution]:
                     inverted = False  # "Tor, acquired by X, published Scholars": a book, not "..., reported Reuters"
                 if not inverted:
                     subj = None
+            if subj is None and not inverted and any(
+                    a.kind == "vague" and s0 <= a.start and a.end <= vs and not text[a.end:vs].strip() for a in out):
+                # "two people with knowledge of the matter told Norpress": the vague source read already is the
+                # subject, and the outlet it spoke to relays its words
+                addressee = _addressee(doc, ve, e0, v)
+                if addressee and free(vs, addressee[1]):
+                    add(Attribution(source=addressee[0][0], kind="relayed", start=vs, end=addressee[1],
+                                    cue=m.group(), chain=[addressee[0][0]], hops=2, source_type=addressee[0][1]))
+                continue
             if subj is None:
                 # "Observers at the meeting called", "experts in the field say": an unnamed group before a
                 # place or setting of common words (a named one, "Analysts in Washington", is read below)
@@ -1262,10 +1299,18 @@ def extract_attributions(doc) -> list[Attribution]:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
                 # unnamed group, not the person named after it
                 group = _GROUP_OF_RX.search(text, s0, subj[0])
-                if group and group.group(1).casefold() in v.vague_nouns:
+                if group and (group.group(1).casefold() in v.vague_nouns or not free(group.start(1), subj[0])):
+                    # (or one read already as a vague phrase: "People close to the admiral said")
                     if free(group.start(1), ve):
                         add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
                                         chain=[], hops=0, source_type="unknown"))
+                    addressee = _addressee(doc, ve, e0, v)
+                    if addressee:  # "two people with knowledge of the matter told Norpress": and the outlet relays
+                        at = ve + len(text[ve:addressee[1]]) - len(text[ve:addressee[1]].lstrip())
+                        if free(at, addressee[1]):
+                            add(Attribution(source=addressee[0][0], kind="relayed", start=at, end=addressee[1],
+                                            cue=m.group(), chain=[addressee[0][0]], hops=2,
+                                            source_type=addressee[0][1]))
                     continue  # read already as an unnamed source ("sources close to X"): X is not the speaker
             if not _looks_like_subject(phrase, v):
                 continue
@@ -1298,6 +1343,13 @@ def extract_attributions(doc) -> list[Attribution]:
                     declared = outlet_of(pre.group(1), v) if pre else None
                     if declared:
                         subj = (pre.start(1), subj[1])
+                        phrase = doc.text[subj[0]:subj[1]]
+                elif not outlet_of(phrase, v):
+                    # "state broadcaster VTV said", "the tabloid Bildo said": a name the vocabulary does not know,
+                    # set after the lower-case noun of its kind, is that outlet
+                    kind = _kind_before(text, max(s0, subj[0] - 60), subj, v)
+                    if kind:
+                        declared, subj = kind
                         phrase = doc.text[subj[0]:subj[1]]
                 declared = declared or _outlet_anaphor(phrase, subj[0], outlets)  # "The agency said"
                 poss = _OUTLET_STAFF_RX.match(phrase)
@@ -1702,6 +1754,9 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
             outlet, np = outlet_of(run.group(), v), (np[0], run.end())
     if not outlet or _own_outlet(doc, outlet[0]) or (on_air and outlet[1] == "social"):
         return None  # ("said on X", "wrote on Telegram": the speaker's own post, first hand)
+    run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
+    if run and run.end() < np[1] and outlet_of(run.group(), v) == outlet:
+        return outlet, run.end()  # "told Reuters the fleet had left": the outlet's name, not the words after it
     return outlet, np[1]
 
 
@@ -1886,7 +1941,8 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     if not np:
         return None
     phrase = _DET_RX.sub("", doc.text[np[0]:np[1]])
-    return None if vague_np(phrase, v) else phrase
+    # ("citing a senior military official", "citing one diplomat": someone the text does not name)
+    return None if vague_np(phrase, v) or _unnamed(doc.text[np[0]:np[1]].strip(), v) else phrase
 
 
 _CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
@@ -1940,7 +1996,8 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
-        elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and vague_np(phrase, v):
+        elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and (
+                vague_np(phrase, v) or cue == "citing" and _unnamed(phrase.strip(), v)):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
 
@@ -2297,6 +2354,29 @@ def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
     before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds]
     return max(before)[1:] if before else None
 
+
+_WORD_LEFT = re.compile(r"(?<![\w'\u2019-])[\w'\u2019-]+\s+$")
+
+
+def _kind_before(text: str, lo: int, subj: Span, v: Vocab) -> tuple[tuple[str, str], Span] | None:
+    """The outlet a name is when the lower-case noun of an outlet's kind stands right before it, with the
+    words that say whose it is ("state broadcaster VTV", "the Norland tabloid Bildo"), and the span of the
+    whole phrase; None when no such noun is there or ``outlet_of`` reads the phrase as naming another."""
+    name = _DET_RX.sub("", text[subj[0]:subj[1]].strip())
+    noun = _WORD_LEFT.search(text, lo, subj[0])
+    if not noun or not noun.group().islower() or not v.media_noun_rx.match(noun.group()):
+        return None
+    starts, pos = [noun.start()], noun.start()
+    for _ in range(3):  # the words before the noun, nearest first: "state", "Norland's", "the"
+        w = _WORD_LEFT.search(text, lo, pos)
+        if not w:
+            break
+        starts.append(pos := w.start())
+    for start in reversed(starts):  # the longest phrase that still names this name wins
+        found = outlet_of(text[start:subj[1]], v)
+        if found and found[0] == name:
+            return found, (start, subj[1])
+    return None
 
 _NAME_BEFORE_KIND = re.compile(r"((?-i:[A-Z][\w.&'\u2019-]*)(?:\s+(?-i:[A-Z][\w.&'\u2019-]*)){0,3})\s+(?:news\s+)?$")
 _STAFF_ROLE = re.compile(r"\s(?:Correspondent|Reporter|Writer|Editor|Staff|Journalist)\s*$", re.IGNORECASE)
