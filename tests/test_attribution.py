@@ -1671,3 +1671,58 @@ def test_a_clause_after_the_relative_clause_keeps_its_own_subject(text, clause):
 ])
 def test_no_person_noun_before_the_relative_clause_no_subject(text):
     assert not doc_of(text).attributions
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The team deserved to lose, the coach conceded.", "the coach conceded"),
+    ("The fund was nearly empty, the treasurer lamented.", "the treasurer lamented"),
+    ("The levy will rise in May, the mayor responded on Tuesday.", "the mayor responded on Tuesday"),
+])
+def test_a_verb_of_manner_closing_its_sentence_reports_the_clause_before(text, clause):
+    assert find(doc_of(text), "direct", clause)
+
+
+@pytest.mark.parametrize("text", [
+    "When the rally ended, the crowd shouted.",  # the scene set, no words reported
+    "After the vote, the minister conceded.",
+    "Asked about the levy, the mayor responded.",  # what he answered is not given
+    "The police arrived and the crowd shouted.",  # no comma: an act
+])
+def test_a_verb_of_manner_after_a_scene_or_an_act_reports_no_words(text):
+    assert not doc_of(text).attributions
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Former ambassador to the Ukraine Marie Yovanovitch said the aid was held.", "Marie Yovanovitch"),
+    ("The envoy to Norland Ana Ruiz said the aid was held.", "Ana Ruiz"),  # a place the lists do not know
+    ("Minister of Foreign Affairs Ana Ruiz said the aid was held.", "Ana Ruiz"),
+    ("Minister for Europe Tor Ek said the aid was held.", "Tor Ek"),
+    ("Chancellor of the Exchequer Rachel Reeves said the aid was held.", "Rachel Reeves"),
+])
+def test_the_place_a_title_names_is_no_part_of_the_holders_name(text, source):
+    (a,) = doc_of(text).attributions
+    assert a.source == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A spokesperson for the British Foreign Office said the aid was held.", "the British Foreign Office"),
+    ("Coach Billy Bob Thornton said the aid was held.", "Billy Bob Thornton"),  # no "of": a three-word name
+])
+def test_a_body_after_a_title_or_a_long_name_stays_whole(text, source):
+    (a,) = doc_of(text).attributions
+    assert a.source == source
+
+
+@pytest.mark.parametrize(("text", "kind", "clause"), [
+    ("The bank would cut rates, a trader said.", "vague", "a trader said"),
+    ("The quay had flooded, one local fisherman said.", "vague", "one local fisherman said"),
+    ("A man said he saw the fire start.", "vague", "A man said"),
+    ("The clerk testified that the ledger had been altered.", "direct", "The clerk testified"),
+    ("Analysts speculated that the bank would cut rates in June.", "vague", "Analysts speculated"),
+])
+def test_someone_no_one_names_and_testimony_are_sources(text, kind, clause):
+    assert find(doc_of(text), kind, clause)
+
+
+def test_a_count_recounted_is_no_story_told():
+    assert not doc_of("The auditors recounted the votes twice.").attributions

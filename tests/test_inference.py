@@ -424,3 +424,12 @@ _PORT = "Port of Vell\n\nMayor Jane Roe announced on Monday that the north quay 
 def test_the_authors_guesses_and_the_words_that_only_look_like_one(sentence, authors):
     d = doc_of(_PORT + sentence + "\n")
     assert bool([h for h in hedges(d) if h.start >= len(_PORT) and h.attribution is None]) is authors
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The team probably deserved to lose, the coach conceded.", "the coach"),
+    ("The fire was probably started by a faulty cable, investigators said.", None),  # vague, but a source's
+])
+def test_a_hedge_before_a_closing_reporting_clause_is_the_sources(text, source):
+    (h,) = hedges(doc_of(text))
+    assert h.attribution is not None and h.attribution.source == source

@@ -471,6 +471,14 @@ def _persons(doc, v: Vocab) -> list[Person]:
         # allow "Secretary General of NATO Mark Rutte": skip "of X" after the title
         skip = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w-]*(?=\s+[A-Z])", after)
         offset = skip.end() if skip else 0
+        run = _TITLE_OBJECT_RUN.match(after)
+        if run:  # "Minister of Foreign Affairs Ana Ruiz", "Minister for Europe Tor Ek": the place or body, then
+            # the name
+            words = list(_NAME_WORD.finditer(after, run.start(1), run.end(1)))
+            k = _place_words([w.group() for w in words])
+            if k:
+                offset = words[k - 1].end()
+        of_text = after[:offset] if offset else None
         nm = re.match(r"\s+(" + _CAP + r"(?:\s+(?:" + _PARTICLE_WORDS + r"\s+)*" + _CAP + r"){1,3})", after[offset:])
         if not nm:
             continue
@@ -491,9 +499,10 @@ def _persons(doc, v: Vocab) -> list[Person]:
         p.attrs.update(w.casefold().removesuffix("'s").removesuffix("’s")
                        for w in _WORD.findall(text, max(0, m.start() - 40), m.start())[-2:])
         # "Secretary General of NATO Mark Rutte", "Prime Minister Jon Alder of Norland": the body or place
-        of_place = skip or _OF_PLACE_RX.match(after, offset + nm.end())
-        if of_place:
-            p.attrs.update(w.casefold() for w in _WORD.findall(of_place.group())[1:] if w[:1].isupper())
+        of_place = _OF_PLACE_RX.match(after, offset + nm.end())
+        of_text = of_text or (of_place.group() if of_place else None)
+        if of_text:
+            p.attrs.update(w.casefold() for w in _WORD.findall(of_text)[1:] if w[:1].isupper())
     out = Persons(sorted(found.values(), key=lambda p: p.first))
     memo: list[list[Person]] = []
     out.table = lambda: memo[0] if memo else memo.append(_role_table(doc)) or memo[0]
@@ -567,6 +576,11 @@ def _resolve(subject: str, pos: int, persons: list[Person], history: list[tuple[
         # "Oklahoma City coach Billy Donovan", "U.S. Attorney James Kennedy Jr.": the name is what follows
         # the last title word; what stands before it is whose role it is
         core = core[titles_in[-1].end():]
+        obj = re.match(r"\s*(?:of|for|to)\s+(?:the\s+)?", core)
+        names = core[obj.end():].split() if obj else []
+        k = _place_words(names) if all(_NAME_WORD.fullmatch(w) for w in names) else 0
+        if k:  # "Minister of Foreign Affairs Ana Ruiz", "Minister for Europe Tor Ek": the title's place or body,
+            core = " ".join(names[k:])  # then the name
     core = v.title_rx.sub(" ", core)
     tokens = [t.rstrip("'’s") if t.endswith(("'s", "’s")) else t for t in core.split()]
     caps = [t for t in tokens if (t[:1].isupper() or _PREFIXED.match(t))
@@ -718,6 +732,42 @@ _POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]h
                                   rf"(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*\s*,\s*({_NAME_RUN})\s*,\s*$")
 _NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[^,]{{1,60}}?)"
                              r"\s*,\s*$")
+
+
+_TITLE_OBJECT_RUN = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s+){2,5}[A-Z][\w'\u2019.-]*)")
+_TITLE_PREP_LEFT = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(?:of|to|for)\s+$")
+_NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
+
+
+def _place_words(names: list[str]) -> int:
+    """How many of ``names`` (a run of capitalised words after a title's "of", "to" or "for") are the
+    title's place or body, the rest being the holder's name: ``speakers._place_prefix``, leaving two words
+    at least; none when the run ends in an organisation's head word ("the British Foreign Office": a body,
+    no name after it)."""
+    from .speakers import _organisation_heads, _place_prefix
+
+    if len(names) < 3 or names[-1].lower() in _organisation_heads():
+        return 0
+    k = _place_prefix(names)
+    return k if 0 < k <= len(names) - 2 else 0
+
+
+def _past_title_object(text: str, lo: int, subj: Span, v: Vocab) -> Span:
+    """The subject without the place or body a title before it names ("ambassador to the Ukraine Marie
+    Yovanovitch" -> "Marie Yovanovitch", "envoy to Norland Ana Ruiz"): when a title or a person's noun and
+    "to", "of" or "for" stand right before a run of capitalised words, the opening words that are the
+    place (``speakers._place_prefix``: a territory, an organisation's head word, else the first of three)
+    are the title's object, and the name is the rest."""
+    core = re.match(r"(?:the\s+)?", text[subj[0]:subj[1]], re.IGNORECASE)
+    start = subj[0] + core.end()
+    title = _TITLE_PREP_LEFT.search(text, max(lo, subj[0] - 40), subj[0])
+    if not title or not (v.title_rx.fullmatch(title.group(1)) or v.person_noun(title.group(1).lower())):
+        return subj
+    words = list(_NAME_WORD.finditer(text, start, subj[1]))
+    if text[start:subj[1]].split() != [w.group() for w in words]:
+        return subj
+    k = _place_words([w.group() for w in words])
+    return (words[k].start(), subj[1]) if k else subj
 
 
 def _apposed_subject(seg: str, v: Vocab) -> int | None:
@@ -1291,6 +1341,8 @@ def extract_attributions(doc) -> list[Attribution]:
                                         chain=[], hops=0, source_type="unknown"))
                     continue
                 subj = (lead.end(), subj[1])
+            if not inverted:
+                subj = _past_title_object(text, s0, subj, v)
             phrase = doc.text[subj[0]:subj[1]]
             if not inverted and _QUESTION_AUX.search(text, max(s0, subj[0] - 12), subj[0]) and \
                     text[s0:e0].rstrip().endswith("?"):
@@ -1611,12 +1663,24 @@ def _invertible(verb: str, v: Vocab) -> bool:
                                          " " not in verb and verb.endswith(("ed", "es", "ts", "ns", "ds", "ys")))
 
 
+# what may follow a reporting clause that closes its sentence: its setting ("on Tuesday", "in a statement")
+_CLOSING_REST = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:[\w'\u2019-]+\s*){1,4}?)?"
+                           r"[\s.!?\"'\u2019\u201d]*")
+_SCENE_OPENER = re.compile(r"\W*(?:when|whenever|after|before|as|while|once|until|if|although|though|because|since|"
+                           r"in|on|at|during|with|without|by|for|from|after|despite|asked|pressed)\b", re.IGNORECASE)
+
+
 def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
     """Whether a clause stands beside the words it reports: a quotation closes right before it or opens
     right after it, or a that-clause or a colon follows it."""
     before, after = text[s0:start], text[end:e0]
     return bool(re.search(r"[\"'][\s,]*$", before) or re.match(r"\s*(?:,\s*)?[\"]", after)
-                or re.match(r"\s*(?:that|whether|if|how|why|what)\b|\s*:", after, re.IGNORECASE))
+                or re.match(r"\s*(?:that|whether|if|how|why|what)\b|\s*:", after, re.IGNORECASE)
+                # closing its sentence after a comma, it reports the clause before ("The team deserved to lose,
+                # the coach conceded."); not after a clause that sets the scene ("When the rally ended, the
+                # crowd shouted.")
+                or _CLOSING_REST.fullmatch(after) and len(before.split()) >= 4
+                and re.search(r"\w,\s*$", before) and not _SCENE_OPENER.match(before))
 
 
 def _headline(doc, pos: int) -> bool:
@@ -1650,6 +1714,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return True
     if len(words) > 1 and _DEFINITE_RX.match(low) and v.person_noun(words[-1]):
         return True  # "the harbour master", "the town's baker": a person named by a role no title lists
+    if len(words) > 1 and _INDEFINITE.match(phrase) and v.person_noun(words[-1]):
+        return True  # "a trader", "one local fisherman": someone no one names (read as vague sourcing)
     if v.person_plural(words[-1]):
         return True  # "union leaders", "the farmers": a group no one names (read as vague sourcing)
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
