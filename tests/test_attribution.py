@@ -1726,3 +1726,34 @@ def test_someone_no_one_names_and_testimony_are_sources(text, kind, clause):
 
 def test_a_count_recounted_is_no_story_told():
     assert not doc_of("The auditors recounted the votes twice.").attributions
+
+
+@pytest.mark.parametrize(("text", "source", "clause"), [
+    ("Michael Sims, chief executive of Vell Robotics, said his award was a sign.", "Michael Sims",
+     "Michael Sims, chief executive of Vell Robotics, said"),
+    ("Ola Berg, head of research at Vell Securities, says the stock is risky.", "Ola Berg",
+     "Ola Berg, head of research at Vell Securities, says"),
+    ("Ruiz, 45, said the plan was sound.", "Ruiz", "Ruiz, 45, said"),
+    ("Kurt Volk, former envoy to Vell, and Tim Mors, an aide, testified before the committee.", "Tim Mors",
+     "Tim Mors, an aide, testified before the committee"),
+])
+def test_a_name_with_a_bare_role_or_an_age_set_off_by_commas_is_the_subject(text, source, clause):
+    (a,) = doc_of(text).attributions
+    assert (a.kind, a.source, doc_of(text).text[a.start:a.end]) == ("direct", source, clause)
+
+
+@pytest.mark.parametrize("text", [
+    "Paris, France, said nothing.",  # places, no role
+    "The plan (which few have read) said nothing about the quay.",  # a thing, whatever the bracket says
+])
+def test_commas_or_brackets_round_no_role_make_no_subject(text):
+    assert not doc_of(text).attributions
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Sen. Tor Ek (D-Vell) said the bill was dead.", "Tor Ek"),
+    ("Ana Ruiz (left) said the bill was dead.", "Ana Ruiz"),
+])
+def test_a_short_note_in_brackets_after_the_name_keeps_its_subject(text, source):
+    (a,) = doc_of(text).attributions
+    assert a.kind == "direct" and a.source.endswith(source)

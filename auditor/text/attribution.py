@@ -730,10 +730,13 @@ _NAME_RUN = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE_WORDS}
 _ROLE_THEN_NAME = re.compile(rf"([^,]*?)(\S+)\s*,\s*({_NAME_RUN})\s*,\s*$")
 _POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?)\s+"
                                   rf"(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*\s*,\s*({_NAME_RUN})\s*,\s*$")
-_NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+[^,]{{1,60}}?)"
-                             r"\s*,\s*$")
+_NAME_THEN_AGE = re.compile(rf"({_NAME_RUN})\s*,\s*\d{{1,3}}\s*,\s*$")
+# ("Michael Sims, chief executive of Ceres Robotics, said": a bare role in lower case, as news copy writes it)
+_NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:(?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+"
+                             r"|(?-i:[a-z][\w-]*)\s+)?[^,]{1,60}?)\s*,\s*$")
 
 
+_LAST_CONJUNCT = re.compile(r",\s+and\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+)$")
 _TITLE_OBJECT_RUN = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s+){2,5}[A-Z][\w'\u2019.-]*)")
 _TITLE_PREP_LEFT = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(?:of|to|for)\s+$")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
@@ -785,6 +788,9 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
     m = _POSSESSED_THEN_NAME.search(seg)
     if m and not quoted.search(m.group()):
         return m.end(1)  # "Her friend, Ola Berg, said", "Roe's neighbour, Ali Sen, said": a possessed noun's name
+    m = _NAME_THEN_AGE.search(seg)
+    if m and m.group(1).split()[0].casefold() not in _DETS | _FUNCTION:
+        return m.end(1)  # "Ana Ruiz, 45, said": a name and the age the article gives
     m = _NAME_THEN_ROLE.search(seg)
     if m and any(v.title_rx.fullmatch(w) or v.person_noun(w) for w in m.group(2).split()) and \
             not quoted.search(m.group()) and \
@@ -801,6 +807,7 @@ _ROLE_OF_LEFT_RX = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?P<title>[A-Za-z][\w-]*
 # reported the call recalled that he said": "he" says), and no determiner or preposition last ("who comprise
 # two-thirds of the state's": a noun, no verb, follows)
 _REL_STOP = r"(?:that|and|but|or|because|if|when|while|whether|he|she|they|we|i|it|you)\s"
+_PAREN_LEFT = re.compile(r"(?<=\w)\s*\([^()\n\"]{1,24}\)\s+(?:(?:also|then|later|has|have|had)\s+)*$")
 _RELATIVE_LEFT = re.compile(rf"(?<=[a-z])\s+who\s+(?:(?!{_REL_STOP})[^\s,;:.!?\"()]+\s+){{0,7}}?"
                             rf"(?!{_REL_STOP}|(?:the|a|an|of|to|in|on|at|for|with|by|from|his|her|their|its)\s)"
                             r"[^\s,;:.!?\"()]+\s+$", re.IGNORECASE)
@@ -820,6 +827,9 @@ def _person_head(phrase: str, v: Vocab) -> bool:
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
+    paren = _PAREN_LEFT.search(text, max(lo, end - 40), end)
+    if paren:  # "Ana Ruiz (left) said", "Sen. Ana Ruiz (D-Vell) said": a short note in brackets after the name
+        pos = paren.start()
     # skip adverbs/auxiliaries between subject and verb ("POLITICO first reported", "Reuters exclusively
     # reported", "the agency had earlier reported"): the listed words and any adverb in -ly
     while True:
@@ -1343,6 +1353,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 subj = (lead.end(), subj[1])
             if not inverted:
                 subj = _past_title_object(text, s0, subj, v)
+                conj = _LAST_CONJUNCT.search(text, subj[0], subj[1])
+                if conj:  # "Kurt Volker, former envoy to Kyiv, and Tim Morrison, an aide, testified": the words
+                    subj = (conj.start(1), subj[1])  # of both; the one named last stands for them
             phrase = doc.text[subj[0]:subj[1]]
             if not inverted and _QUESTION_AUX.search(text, max(s0, subj[0] - 12), subj[0]) and \
                     text[s0:e0].rstrip().endswith("?"):

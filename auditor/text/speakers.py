@@ -111,7 +111,10 @@ def _title_gender() -> dict[str, str]:
 
 _ADV1 = r"(?:also|then|later|further|again|once\s+again|once|famously|particularly|previously|repeatedly|[a-z]+ly)"
 # an adverb, or a perfect auxiliary with one: '"...," Roe has said', 'Roe, ..., has also said "..."'
-_ADVERB = rf"(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
+# ... or a short parenthesis after the name, with an adverb or not: '"...," Roe (left) said', 'Sen. Ana Ruiz
+# (D-Vell) also said'
+_PAREN = r"\([^()\n\"]{1,24}\)\s+"
+_ADVERB = rf"(?:{_PAREN}(?:(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)?|(?:has|have|had)\s+(?:{_ADV1}\s+)?|{_ADV1}\s+)"
 # Role heads that say nothing on their own: "the NATO chief" is matched through its modifier.
 GENERIC_HEADS = frozenset({"chief", "head", "leader", "boss", "official", "officer", "figure"})
 # Abbreviations of roles, expanded before a role is matched ("the Norlandic PM" -> prime minister).
@@ -301,6 +304,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"(?:,|\b(?:and|by|while|before|after))[^\S\n]+{_ADVERB}?(?P<verb>(?i:{ing})|{verb})"
             rf"(?:[^\S\n]+\w+){{0,3}}?(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         "before_who_verb": _Gated(rf"(?P<who>{near})\s+{_ADVERB}?{verb_to_end}", verb_to_end),
+        # the one an intermediary quoted: '..., quoting Roe as saying: "..."', 'Hale quoted the mayor as saying
+        # "..."' (the intermediary relays; the words are the one quoted)
+        "before_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
+                                       rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))"
+                                       r"\s*(?:that\s*)?[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         # 'According to his aunt, Jane Roe, "..."': the name set off after the role
         "before_according_appos": re.compile(
@@ -1732,7 +1740,10 @@ class Discourse:
             if p.mentions and min(p.mentions) > pos > self.people.head_end:
                 continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
                 # (a headline's role names whom the story goes on to introduce)
-            if head in p.titles or head in p.epithets or (head in GENERIC_HEADS and capmods and p.titles):
+            owned = capmods or (nounmods and all(any(_stem_match(c, f) for f in feats) for c in nounmods))
+            if head in p.titles or head in p.epithets or (head in GENERIC_HEADS and owned and p.titles):
+                # ("the NATO chief", "the alliance chief" of Alliance Secretary General Jan Vos: a generic head
+                # through the body the person's introduction named)
                 cands.append(p.name)
         if len(cands) == 1:
             return cands[0]
@@ -2003,7 +2014,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
-                    (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end())):
+                    (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end()) or (
+                        m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end()))):
                 continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more;
                 # '"Winter is coming." The ex-banker told delegates: "..."': a new sentence that opens the next
             if m and key == "after_verb_unnamed":
@@ -2031,11 +2043,19 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
             disc.add(q.cue_start, UNNAMED)
         if not done:
-            for key in ("before_poss", "before_according_appos", "before_as_said", "before_according",
-                        "before_who_verb", "before_colon"):
+            for key in ("before_quoted_as", "before_poss", "before_according_appos", "before_as_said",
+                        "before_according", "before_who_verb", "before_colon"):
                 m = pats[key].search(tail)
                 if not m:
                     continue
+                if key == "before_quoted_as" and m.group("who").lower() in ("him", "her"):
+                    # 'Hale quoted him as saying "..."': the last person before, other than the one quoting
+                    # (the sentence's subject: an object pronoun is never its own subject)
+                    subject = sentence_subject(norm, disc, lo, base + m.start())
+                    q.speaker = disc.last_of(base + m.start("who"), set(disc.people.persons) - {subject})
+                    q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
+                    done = True
+                    break
                 if key == "before_colon" and _OBJECT_PREP.search(tail, 0, m.start("who")):
                     # 'Roe fires a warning shot at Trump: "..."': the name after a preposition is the object;
                     # the clause's subject speaks
@@ -2242,6 +2262,13 @@ _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
 # the rest of a reporting clause up to a colon and the next quotation's opening mark
 _COLON_NEXT = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}:[^\S\n]*[\"\u201c]")
 _THAT_NEXT = re.compile(r"[^\S\n]+that\b")
+# ... or the subject of a that-less reported clause ('"... of membership." Hrad said the plan was ...'): verbs
+# that take no listener as their object ("told the chamber" names whom it was said to)
+_SAY_VERBS = frozenset({"said", "says", "added", "adds", "noted", "notes", "stated", "states", "explained",
+                        "explains", "argued", "argues", "insisted", "insists", "claimed", "claims", "wrote", "writes",
+                        "admitted", "admits", "acknowledged", "acknowledges", "believes", "believed"})
+_CLAUSE_NEXT = re.compile(r"[^\S\n]+(?:the|a|an|his|her|their|its|this|these|those|he|she|they|it|we|i)[^\S\n]+"
+                          r"[\w\u2019'-]+", re.IGNORECASE)
 
 
 def _split_rest(norm: str, q0, r0, r) -> bool:
@@ -2251,7 +2278,9 @@ def _split_rest(norm: str, q0, r0, r) -> bool:
         return False
     gap = norm[r0.close + 1:r.open]
     return (r0.close < q0.cue_start and q0.cue_end <= r.open and len(gap) <= 120 and "\n" not in gap
-            and gap.rstrip().endswith((",", ":")) and not re.search(r"[.!?;]", gap))
+            and gap.rstrip().endswith((",", ":")) and not re.search(r"[.!?;]", gap)
+            and not cue_patterns()["before_quoted_as"].search(gap))  # '..., quoting Roe as saying: "..."'
+
 
 
 # an indefinite speaker: "A Norland official", "one resident", "another fan" (not "A. Roe", an initial; its
