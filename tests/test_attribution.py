@@ -1757,3 +1757,31 @@ def test_commas_or_brackets_round_no_role_make_no_subject(text):
 def test_a_short_note_in_brackets_after_the_name_keeps_its_subject(text, source):
     (a,) = doc_of(text).attributions
     assert a.kind == "direct" and a.source.endswith(source)
+
+
+@pytest.mark.parametrize(("text", "clause", "chain"), [
+    ("Lawmaker Ivan Hrad attended the session. Vos said the allies would not waver, Hrad wrote on Telegram.",
+     "Hrad wrote on Telegram", ["Vos", "Ivan Hrad"]),
+    ("Lawmaker Ivan Hrad attended the session. Vos promised more air defence, Hrad said, citing the envoy.",
+     "Hrad said", ["Vos", "Ivan Hrad"]),
+    ("Afterward, Tor Ek said he had relayed the offer to the council, Ana Ruiz testified.", "Ana Ruiz testified",
+     ["Tor Ek", "Ana Ruiz"]),
+])
+def test_one_persons_account_of_anothers_words_closing_the_sentence_relays_them(text, clause, chain):
+    (a,) = find(doc_of(text), "relayed", clause)
+    assert a.chain == chain
+
+
+@pytest.mark.parametrize("text", [
+    "Lawmaker Ivan Hrad attended the session. Vos said the allies would not waver, and Hrad said they would.",
+    "Lawmaker Ivan Hrad attended the session. Hrad said Vos was tired.",  # Vos says nothing
+    "Vos said the allies would not waver. Hrad wrote on Telegram that he agreed.",  # two sentences
+])
+def test_two_people_speaking_side_by_side_relay_nothing(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "relayed"]
+
+
+def test_according_to_one_person_another_promised_is_relayed_through_the_first():
+    d = doc_of("Lawmaker Ivan Hrad attended the session. According to Hrad, Vos promised more air defence.")
+    (a,) = [a for a in d.attributions if a.kind == "relayed"]
+    assert a.source == "Ivan Hrad" and a.chain == ["Vos", "Ivan Hrad"]

@@ -899,6 +899,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             i -= 1
             continue
         if low in _DETS and start is not None:
+            if low == "that" and text[start:start + 1].isupper():
+                break  # "said that Vos had promised": the conjunction, before a name no demonstrative precedes
             start = w.start()
             break
         if start is not None and _INDEFINITE.match(tok + " "):
@@ -1569,6 +1571,14 @@ def extract_attributions(doc) -> list[Attribution]:
                 add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
                                 chain=chain, hops=len(chain) if origin else 2, source_type=stype))
                 continue
+            principal = _principal_before(out, text, s0, cs, source) if stype == "person" and \
+                verb in v.reporting_verbs and _CLOSES_SENTENCE.match(text, tail_end, e0) else None
+            if principal:
+                # "Vos said the allies would not waver, Hrad wrote.": one person's account of another's words,
+                # closing the sentence, relays them (as "..., lawmaker Hrad reported" does)
+                add(Attribution(source=source, kind="relayed", start=cs, end=tail_end, cue=m.group(),
+                                chain=[principal, source], hops=2, source_type=stype))
+                continue
             add(Attribution(source=source, kind="direct", start=cs, end=tail_end, cue=m.group(),
                             chain=[source], hops=1, source_type=stype))
         # 3b. "his brother quoted him as saying", "her lawyer quoted her as saying": a go-between no verb
@@ -2187,6 +2197,23 @@ def _setting_tail(text: str, pos: int, hi: int) -> int:
             break
         end = w.start() + len(w.group().rstrip("."))
     return end
+
+
+# what may follow a reporting clause that closes its sentence: a participle naming its own source or adding
+# more ("..., Hrad said, citing the secretary general."), then the sentence's end
+_CLOSES_SENTENCE = re.compile(r"\s*(?:,\s*(?:citing|quoting|adding|referring|according)\b[^.!?]*)?"
+                              r"[\s.!?\"'\u2019\u201d]*$")
+
+
+def _principal_before(atts: list[Attribution], text: str, s0: int, cs: int, source: str) -> str | None:
+    """The person whose words the clause at ``cs`` relays: it closes its sentence after a comma, and the
+    sentence before it reports another person first hand ("Vos said ..., Hrad wrote"); else None."""
+    if not re.search(r",\s*$", text[s0:cs]):
+        return None
+    before = [a for a in atts if a.kind == "direct" and a.source_type == "person" and a.source and
+              s0 <= a.start and a.end <= cs and a.source != source and
+              a.source.split()[-1] != source.split()[-1]]
+    return before[-1].source if before else None
 
 
 def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[Person], v: Vocab,
