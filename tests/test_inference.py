@@ -433,3 +433,13 @@ def test_the_authors_guesses_and_the_words_that_only_look_like_one(sentence, aut
 def test_a_hedge_before_a_closing_reporting_clause_is_the_sources(text, source):
     (h,) = hedges(doc_of(text))
     assert h.attribution is not None and h.attribution.source == source
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("A poll of likely voters shows a tight race.", False),  # the pollsters' term
+    ("Among likely Republican primary voters, Ruiz leads.", False),
+    ("Ruiz is the likely winner of the primary.", True),  # the author's forecast
+    ("Most voters will likely stay home.", True),
+])
+def test_likely_voters_is_a_term_not_a_forecast(text, flagged):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) == flagged

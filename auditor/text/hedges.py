@@ -211,6 +211,10 @@ _SEEM = re.compile(r"(?:appear|seem)(?:s|ed)?\s+to$", re.IGNORECASE)
 _ADJ_BEFORE_NOUN = re.compile(r"\s+[a-z]+(?:ed|al|ous|ive|ant|ent|ic|able|ible|less|ful)\s+[a-z]+s?\b(?!\s+(?:to|that|is|are|was|were)\b)")
 
 
+_LIKELY_VOTERS = re.compile(r"\s+(?:(?:[A-Z][\w-]*|primary|general[- ]election)\s+){0,2}(?:voters?|caucus-?goers?|"
+                            r"electors?)\b")
+
+
 def _descriptive(doc, cs: int, ce: int) -> bool:
     """"what appeared to be a new missile" (naming what one sees, not concluding: unless "in what
     appeared to be a swipe"), and "seemed to vibrate through the square" (a verb of the scene)."""
@@ -219,6 +223,8 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
     before = text[max(0, cs - 12):cs].casefold()
     if cue == "likely" and re.search(r"\bthe\s+(?:least|most)\s+$", before) and re.match(r"\s+of\b", text[ce:ce + 5]):
         return True  # "the least likely of your controllers to look grimy": comparing things, no guess
+    if cue == "likely" and _LIKELY_VOTERS.match(text, ce):
+        return True  # "a poll of likely voters": the pollsters' term for whom they asked, no guess
     if cue in ("seemingly", "apparently") and _ADJ_BEFORE_NOUN.match(text, ce) and \
             re.search(r"\b(?:the|a|an|these|those|this|that|its|their|his|her|our|some|many)\s+$", before):
         return True  # "these seemingly misplaced receptors": a description in passing, not a conclusion
