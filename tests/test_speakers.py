@@ -117,3 +117,23 @@ def test_cues_after_the_quotation_and_possessed_words(sentence, speaker):
 def test_the_place_of_a_title_with_to_or_for_is_no_part_of_the_name(text, name, attr):
     people = find_people(doc_of(text), [])
     assert name in people.persons and attr in people.persons[name].attrs
+
+
+TRANSCRIPT = """Full text: Secretary General Jan Vos's address to the Vell parliament
+
+Below is the text of the speech as delivered.
+
+Thank you, Madam Speaker. Honourable members of parliament.
+
+It is an honour to stand before you today. We will stand with you for as long as it takes.
+
+As President Marko said last week, "peace must be just." I could not agree more.
+"""
+
+
+def test_a_transcripts_paragraphs_are_its_speakers_but_not_the_editors_note():
+    d = doc_of(TRANSCRIPT)
+    got = [(d.text[q.start:q.end][:20], q.kind, q.speaker) for q in d.quotes]
+    assert ("Below is the text of", "transcript", "Jan Vos") not in got  # the editor announcing it
+    assert ("It is an honour to s", "transcript", "Jan Vos") in got
+    assert ("peace must be just.", "partial", "Jan Vos") in got  # the speaker's words throughout

@@ -552,7 +552,7 @@ def _with_transcript(doc, quotes: list[Quote], disc) -> list[Quote]:
     paragraph outside the quotations found is a quotation of kind ``transcript``, the primary source the
     corpus's quote clusters take as their consensus. Not counted as the article's quoting (features read
     direct and partial quotations only)."""
-    from .speakers import transcripts
+    from .speakers import _TRANSCRIPT_HEAD, transcripts
 
     spans = transcripts(doc, disc)
     if not spans:
@@ -565,6 +565,8 @@ def _with_transcript(doc, quotes: list[Quote], disc) -> list[Quote]:
                 continue
             if len(doc.text[ps:pe].split()) < 4 or '"' in doc.norm[ps:pe]:
                 continue  # a heading, or a paragraph whose own marks were read (or left out) above
+            if _TRANSCRIPT_HEAD.search(doc.norm, ps, pe):
+                continue  # "Below is the text of the speech as delivered.": the editor announcing it
             added.append(Quote(text=doc.text[ps:pe], start=ps, end=pe, speaker=who, kind="transcript"))
     return sorted(quotes + added, key=lambda q: q.start) if added else quotes
 
