@@ -137,3 +137,51 @@ def test_a_transcripts_paragraphs_are_its_speakers_but_not_the_editors_note():
     assert ("Below is the text of", "transcript", "Jan Vos") not in got  # the editor announcing it
     assert ("It is an honour to s", "transcript", "Jan Vos") in got
     assert ("peace must be just.", "partial", "Jan Vos") in got  # the speaker's words throughout
+
+
+INTERVIEW = """Vell Courier interview: Mayor Ana Ruiz on the harbour levy
+
+The mayor sat down with our reporter Tor Ek on Monday.
+
+Ek: Why raise the levy now?
+
+Ruiz: Because the quay is falling apart. We cannot wait another winter.
+
+Ek: Critics say the levy will hurt the fishermen of the harbour.
+
+Ruiz: They are wrong. The fishermen will pay less than before.
+"""
+
+QA = """Mayor Ana Ruiz spoke to the Vell Courier about the harbour levy.
+
+Q: Why raise the levy now?
+
+A: Because the quay is falling apart. We cannot wait another winter.
+
+Q: Critics say the levy will hurt fishermen.
+
+A: They are wrong. The fishermen will pay less than before.
+"""
+
+
+@pytest.mark.parametrize("text", [INTERVIEW, QA])
+def test_an_interview_printed_as_a_script_gives_each_answer_to_its_speaker(text):
+    d = doc_of(text)
+    got = [(d.text[q.start:q.end][:15], q.kind, q.speaker) for q in d.quotes]
+    assert got == [("Because the qua", "transcript", "Ana Ruiz"), ("They are wrong.", "transcript", "Ana Ruiz")]
+
+
+@pytest.mark.parametrize("text", [
+    # one labelled line: a headline's paraphrase, no script
+    "Ruiz: Levy will rise to pay for the new quay\n\nMayor Ana Ruiz told the council on Monday that the levy would rise.",
+    # a letter's salutation, and teams, are no speakers
+    "DEAR ABBY: My older sister has just been told she is ill and I do not know what to say.\n\n"
+    "DEAR WORRIED SISTER: Tell her that you love her and that you will be there when she needs you.",
+    "Coach Ana Ruiz was pleased.\n\nThunder: Guard Tor Ek missed his third straight game with a sprained knee.\n\n"
+    "Lakers: Ola Berg left the court in the second quarter with a cut above his eye.",
+    # questions only, no one answering
+    "Mayor Ana Ruiz faces the council.\n\nQ: Why raise the levy now, when the quay is nearly mended?\n\n"
+    "Q: Will the fishermen pay more than they did last year?",
+])
+def test_labels_that_name_no_interviewee_make_no_quotations(text):
+    assert not [q for q in doc_of(text).quotes if q.kind == "transcript"]

@@ -552,13 +552,16 @@ def _with_transcript(doc, quotes: list[Quote], disc) -> list[Quote]:
     paragraph outside the quotations found is a quotation of kind ``transcript``, the primary source the
     corpus's quote clusters take as their consensus. Not counted as the article's quoting (features read
     direct and partial quotations only)."""
-    from .speakers import _TRANSCRIPT_HEAD, transcripts
+    from .speakers import _TRANSCRIPT_HEAD, labelled_lines, transcripts
 
     spans = transcripts(doc, disc)
-    if not spans:
+    lines = labelled_lines(doc, disc) if ":" in doc.norm else []
+    if not spans and not lines:
         return quotes
     taken = [(q.start, q.end) for q in quotes]
-    added = []
+    # an interview printed as a script: each answer is its speaker's words ("Ruiz: Because the quay ...")
+    added = [Quote(text=doc.text[s:e], start=s, end=e, speaker=who, kind="transcript") for s, e, who in lines
+             if not any(a < e and s < b for a, b in taken)]
     for s, e, who in spans:
         for ps, pe in doc.paragraphs:
             if ps < s or pe > e or any(a < pe and ps < b for a, b in taken) or doc.in_boilerplate((ps, pe)):
@@ -567,7 +570,8 @@ def _with_transcript(doc, quotes: list[Quote], disc) -> list[Quote]:
                 continue  # a heading, or a paragraph whose own marks were read (or left out) above
             if _TRANSCRIPT_HEAD.search(doc.norm, ps, pe):
                 continue  # "Below is the text of the speech as delivered.": the editor announcing it
-            added.append(Quote(text=doc.text[ps:pe], start=ps, end=pe, speaker=who, kind="transcript"))
+            if not any(q.start < pe and ps < q.end for q in added):
+                added.append(Quote(text=doc.text[ps:pe], start=ps, end=pe, speaker=who, kind="transcript"))
     return sorted(quotes + added, key=lambda q: q.start) if added else quotes
 
 

@@ -1830,6 +1830,53 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
     return out
 
 
+# a paragraph of an interview printed as a script: its speaker's label and a colon ("Ruiz: Because the quay
+# ...", "A: Because ...", "Question: Why now?")
+_LABEL_LINE = re.compile(r"[^\S\n]*(?P<label>(?:[A-Z][\w'\u2019.\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019.\-]*)[^\S\n]*:[^\S\n]+"
+                         r"(?=\S)")
+_QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
+_INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewer", "host", "presenter", "anchor",
+                           "editor", "columnist", "moderator"})
+_ANSWER_LABELS = frozenset({"a", "answer"})
+
+
+def labelled_lines(doc, disc: Discourse) -> list[tuple[int, int, str]]:
+    """An interview printed as a script: (start, end, speaker) of each answer paragraph, its label aside.
+    A paragraph opening with a person's name and a colon ("Ruiz: Because the quay ...") is that person's
+    words; "A:" ("Answer:") is the words of the person the article is about, when "Q:" lines ask. Only
+    in an article with two labelled paragraphs or more (a script, not a headline's "Roe: Levy will rise"),
+    and only paragraphs of six words or more with no quotation mark (their marks are read as such). The
+    questions are the interviewer's and are left out."""
+    norm = doc.norm
+    found: list[tuple[int, int, str]] = []
+    asked = 0
+    for ps, pe in doc.paragraphs:
+        m = _LABEL_LINE.match(norm, ps, pe)
+        if not m or doc.in_boilerplate((ps, pe)):
+            continue
+        label = m.group("label").strip().lower().rstrip(".")
+        if label in _QUESTION_LABELS:
+            asked += 1
+            continue
+        if '"' in norm[m.end():pe] or len(norm[m.end():pe].split()) < 6:
+            continue
+        if label in _ANSWER_LABELS:
+            who = "\0answer"
+        else:
+            if label.startswith("dear ") or m.group("label").isupper():
+                continue  # "DEAR ABBY: My sister ...": a letter's salutation names whom it is written to
+            who = disc.resolve(m.group("label"), m.start("label"))
+            person = disc.people.persons.get(who) if who else None
+            if person is None or not person.titles or person.titles & _INTERVIEWERS:
+                continue  # someone the article introduces by a role ("Mayor Ana Ruiz"), not a team ("Lakers:
+                # Kyle Kuzma left ...") nor the reporter asking ("our reporter Tor Ek")
+        found.append((m.end(), pe, who))
+    main = disc.people.dominant or disc.people.main
+    out = [(s, e, main if who == "\0answer" else who) for s, e, who in found
+           if who != "\0answer" or (asked >= 2 and main)]
+    return out if len(out) >= 2 else []
+
+
 # -- attribution -------------------------------------------------------------------------------------------
 
 _PASSAGE = 300  # characters: about one paragraph of news copy
