@@ -1785,3 +1785,23 @@ def test_according_to_one_person_another_promised_is_relayed_through_the_first()
     d = doc_of("Lawmaker Ivan Hrad attended the session. According to Hrad, Vos promised more air defence.")
     (a,) = [a for a in d.attributions if a.kind == "relayed"]
     assert a.source == "Ivan Hrad" and a.chain == ["Vos", "Ivan Hrad"]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("Rumours swirled that the minister would resign.", "Rumours swirled"),
+    ("There is speculation that the minister will resign.", "There is speculation"),
+    ("The minister will resign, according to people who have spoken to him.", "people who have spoken to him"),
+    ("The minister will resign, a source with direct knowledge said.", "a source with direct knowledge"),
+])
+def test_talk_and_sources_no_one_names_are_vague(text, clause):
+    assert find(doc_of(text), "vague", clause)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Ana Ruiz, who spoke to reporters on Monday, said the minister would resign.", "Ana Ruiz"),
+    ("The rumours are false and the port will stay open, spokesman Tor Ek said.", "Tor Ek"),
+])
+def test_a_named_source_beside_the_same_words_stays_first_hand(text, source):
+    d = doc_of(text)
+    assert not [a for a in d.attributions if a.kind == "vague"]
+    assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
