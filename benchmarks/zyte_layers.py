@@ -7,7 +7,7 @@ The first form writes, for every body of the benchmark's ``ground-truth.json``, 
 speaker, cue), its attributions (kind, span, source) and the author's hedges no attribution holds (cue
 span). Run it once per tree (``PYTHONPATH=OLD_TREE python benchmarks/zyte_layers.py old.json`` from outside
 the checkout, so the editable install does not win) and compare: the second form prints every quotation
-whose speaker changed, every attribution added or removed and every hedge added or removed, each with its
+found or lost (or cut otherwise), every quotation whose speaker changed, every attribution added or removed and every hedge added or removed, each with its
 words, to be read by hand. The bodies are real pages of many kinds (news, reviews, advice, sport), none of
 the development set's events: a reading off them is no measurement of accuracy, only of what changed.
 """
@@ -43,10 +43,15 @@ def dump(bench: Path) -> dict:
 
 def compare(old: dict, new: dict, bench: Path) -> None:
     bodies = _bodies(bench)
-    counts = {"speakers": 0, "attributions": 0, "hedges": 0}
+    counts = {"quotations": 0, "speakers": 0, "attributions": 0, "hedges": 0}
     for key in sorted(old):
         body, a, b = bodies.get(key, ""), old[key], new.get(key, {})
         olds = {(s, e): (sp, cue) for s, e, sp, cue in a["quotes"]}
+        news = {(s, e): (sp, cue) for s, e, sp, cue in b.get("quotes", [])}
+        for sign, spans, where in (("-", olds.keys() - news.keys(), olds), ("+", news.keys() - olds.keys(), news)):
+            for s, e in sorted(spans):  # a quotation found or lost (or cut otherwise), with its speaker
+                counts["quotations"] += 1
+                print(f"{key[:6]} quotation {sign} ({where[(s, e)][0]!r}): {body[s:e][:70]!r}")
         for s, e, sp, _cue in b.get("quotes", []):
             if (s, e) in olds and olds[(s, e)][0] != sp:
                 counts["speakers"] += 1

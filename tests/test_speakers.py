@@ -179,6 +179,12 @@ def test_an_interview_printed_as_a_script_gives_each_answer_to_its_speaker(text)
     "DEAR WORRIED SISTER: Tell her that you love her and that you will be there when she needs you.",
     "Coach Ana Ruiz was pleased.\n\nThunder: Guard Tor Ek missed his third straight game with a sprained knee.\n\n"
     "Lakers: Ola Berg left the court in the second quarter with a cut above his eye.",
+    # answers when the article is about a firm, whose one-word name the table holds as its main "person"
+    "Vellcorp is thrilled to welcome a new chief. Vellcorp has grown fast and Vellcorp is hiring.\n\n"
+    "Q: What are two words to describe how the first morning felt?\n\n"
+    "A: Inspired and humbled, and I am honoured to serve this company.\n\n"
+    "Q: What have you learned in your past roles?\n\n"
+    "A: The importance of listening to people before making any decision.",
     # questions only, no one answering
     "Mayor Ana Ruiz faces the council.\n\nQ: Why raise the levy now, when the quay is nearly mended?\n\n"
     "Q: Will the fishermen pay more than they did last year?",

@@ -1871,7 +1871,11 @@ def labelled_lines(doc, disc: Discourse) -> list[tuple[int, int, str]]:
                 continue  # someone the article introduces by a role ("Mayor Ana Ruiz"), not a team ("Lakers:
                 # Kyle Kuzma left ...") nor the reporter asking ("our reporter Tor Ek")
         found.append((m.end(), pe, who))
-    main = disc.people.dominant or disc.people.main
+    # the one answering: the person the article is clearly about, named in full (not "Experience", the firm
+    # whose new chief answers, nor a name the table holds in part); else the answers are nobody's to give
+    main = disc.people.dominant
+    if main and len(main.split()) < 2:
+        main = None
     out = [(s, e, main if who == "\0answer" else who) for s, e, who in found
            if who != "\0answer" or (asked >= 2 and main)]
     return out if len(out) >= 2 else []
