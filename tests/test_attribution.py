@@ -1805,3 +1805,13 @@ def test_a_named_source_beside_the_same_words_stays_first_hand(text, source):
     d = doc_of(text)
     assert not [a for a in d.attributions if a.kind == "vague"]
     assert [a.source for a in d.attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Investor Paul Varga said rates would fall.", "Paul Varga"),  # the noun the sentence capitalised
+    ("Striker Tor Ek told reporters he had been lucky.", "Tor Ek"),
+    ("Hunter S. Thompson said the ticket was bought.", "Hunter S. Thompson"),  # an initial: a name
+])
+def test_the_source_is_named_as_the_quotation_layer_names_the_person(text, source):
+    (a,) = doc_of(text).attributions
+    assert a.source == source

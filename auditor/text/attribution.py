@@ -1641,6 +1641,13 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
             continue
         first = doc.norm[a.start:a.end].split(None, 1)
         pronoun = bool(first) and first[0].casefold() in ("he", "she")
+        rest = a.source.split(None, 1)
+        if disc is not None and len(rest) == 2 and rest[1] in disc.people.persons and \
+                rest[1].split()[-1] == a.source.split()[-1] and len(rest[1].split()) >= 2 and \
+                rest[0].isalpha() and _vocab_person_noun(rest[0].lower()):
+            # "Investor Paul Varga said": the quotation layer's table reads the opening noun as a role
+            a.source, a.chain = rest[1], [rest[1] if x == a.source else x for x in a.chain]
+            continue
         if not pronoun and disc is not None and " " not in a.source and a.source[:1].isupper():
             # a surname the article gives in full elsewhere ("Dempsey said" after "Chest doctor Owen Dempsey")
             full = disc.people.by_surname(a.source, pos=a.start)
@@ -1663,6 +1670,10 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
                 speaker = found  # "his wife Kali ... he wrote in his book": not Kali, whom the article calls a wife
         if speaker and speaker != a.source:
             a.source, a.chain = speaker, [speaker]
+
+
+def _vocab_person_noun(word: str) -> bool:
+    return vocab().person_noun(word)
 
 
 def _full_name(name: str) -> bool:

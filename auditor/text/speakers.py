@@ -243,7 +243,8 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     rw = (r"(?!(?:the|and|or|but|that|who|which|to|of|in|on|at|for|with|once|also|then|later|again|further|"
           r"previously|repeatedly|famously)\b)[a-z][\w\-]*(?:['\u2019]s)?")
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
-    role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}{rw})"
+    # ... its head may be an age ('"...," the 23-year-old said')
+    role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}(?:{rw}|\d{{1,3}}-year-old))"
     near = rf"(?:{spk}|{role})"
     quoted = r"(?i:(?:was|were|is|has[^\S\n]+been)[^\S\n]+quoted(?=[^\S\n]+(?:as|by)\b))"
     # a lower-case word of a role (not a function word or an adverb: '" even as Governor Ola Berg said')
@@ -1072,6 +1073,17 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                 name = full[k:]
                 title_words = own_titles = []
                 single = len(name) == 1 or name[0] in _PARTICLES
+        if not title_words and len(name) >= 3 and name[0].isalpha() and name[0].lower() not in tls and \
+                _person_noun(name[0].lower()) and not re.fullmatch(r"[A-Z]\.?", name[1]) and \
+                name[1].lower() not in _PARTICLES and name[-1].lower() not in _organisation_heads() and \
+                _opens_sentence(norm, sent_start(m.start()), m.start()) and \
+                not _capitalised_inside(norm, f"{name[0]} {name[1]}", sent_start):
+            # "Striker Tor Ek", "Investor Paul Varga": a person's noun opening a run of three words, where the
+            # sentence capitalised it, is a role before a full name ("the striker" is Tor Ek); not "Hunter S.
+            # Thompson", an initial after it, nor "Hunter Biden", a name of two words
+            roles.add(name[0].lower())
+            person_lead = True
+            name = name[1:]
         end = m.end()
         of = _OF_PLACE.match(norm, end) if norm.startswith(" of ", end) else None  # "... Jane Roe of Norland"
         if of and (roles or title_words):
@@ -2426,6 +2438,8 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
             speaker = disc.resolve(ap.group("name"), ap.start("name"))
     if _who_is_junk(who, speaker, disc.people) or (colon and speaker not in disc.people.persons):
         return False
+    if speaker is None and _AGE_ONLY.fullmatch(who.strip()):
+        return False  # '"...," the 56-year-old said' with no one of that age named: the passage's speaker
     q.speaker = speaker
     q.cue = m.group("verb") if m.group("verb") != ":" else ":"
     q.cue_start, q.cue_end = base + m.start("verb"), base + m.end("verb")
@@ -2436,6 +2450,18 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
         # leader said", does not: a pronoun after it still means that speaker)
         disc.add(q.cue_start, UNNAMED)
     return True
+
+
+def _capitalised_inside(norm: str, words: str, sent_start) -> bool:
+    """Whether the article writes ``words`` capitalised where no sentence opens ("... of Amazon Music
+    Unlimited"): then their first word is part of a name, not a role the sentence's opening capitalised."""
+    for m in re.finditer(rf"(?<![\w'\u2019-]){re.escape(words)}(?![\w-])", norm):
+        if not _opens_sentence(norm, sent_start(m.start()), m.start()):
+            return True
+    return False
+
+
+_AGE_ONLY = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
 
 
 def _described_not_titled(who: str) -> bool:

