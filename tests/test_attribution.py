@@ -1815,3 +1815,26 @@ def test_a_named_source_beside_the_same_words_stays_first_hand(text, source):
 def test_the_source_is_named_as_the_quotation_layer_names_the_person(text, source):
     (a,) = doc_of(text).attributions
     assert a.source == source
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    ("Coach Ana Ruiz spoke. Ruiz said the team was not good enough, via The Athletic.", "relayed", "The Athletic"),
+    ("Sonya Zog, the defendant's lawyer, told The Hill in a statement that her client was innocent.", "relayed",
+     "The Hill"),
+    ("The guardian of the boy said he had been at school all day.", "direct", "The guardian of the boy"),
+    ("The independent candidate said the count was fair.", "direct", "The independent candidate"),
+])
+def test_an_outlet_named_the_and_a_common_word_is_one_only_as_written(text, kind, source):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if a.kind in ("direct", "relayed")][-1] == \
+        (kind, source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The mother of the victim said she was relieved.", "The mother of the victim"),
+    ("The elder sister of Tor Ek said he had been at home.", "The elder sister of Tor Ek"),
+    ("A lawyer for Ana Ruiz said the charges were false.", "Ana Ruiz"),  # one who speaks for another
+    ("A spokesperson for the Vell Port Authority said the quay would reopen.", "the Vell Port Authority"),
+])
+def test_a_persons_noun_and_of_names_who_speaks_unless_they_speak_for_another(text, source):
+    (a,) = doc_of(text).attributions
+    assert a.source == source

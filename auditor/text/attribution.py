@@ -149,6 +149,13 @@ class Vocab:
             # one also as a word ("TASS" / "Tass", "WAFA" / "Wafa": agencies written both ways)
             if n.isupper() and len(n) == 4 and n.isalpha():
                 parts.append(f"(?-i:{body}|{re.escape(n.capitalize())})")
+            elif n.split()[0] == "The" and len(n.split()) > 1:
+                # "The Guardian", "The Sun", "The Independent": the words after "The" as written (or in
+                # capitals); in lower case they are no outlet ("the guardian of the boy", "the sun rose",
+                # "the independent candidate", "the athletic director")
+                rest = n.split()[1:]
+                parts.append(r"(?i:the)\s+(?-i:" + r"\s+".join(map(re.escape, rest)) + "|"
+                             + r"\s+".join(re.escape(w.upper()) for w in rest) + ")")
             else:
                 parts.append(f"(?-i:{body})" if (n.isupper() and len(n) <= 4) or len(n) <= 2 else body)
         self.source_rx = re.compile(r"(?<![\w@])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
@@ -808,6 +815,14 @@ _ROLE_OF_LEFT_RX = re.compile(r"(?:(?<![\w-])[Tt]he\s+)?(?P<title>[A-Za-z][\w-]*
 # two-thirds of the state's": a noun, no verb, follows)
 _REL_STOP = r"(?:that|and|but|or|because|if|when|while|whether|he|she|they|we|i|it|you)\s"
 _PAREN_LEFT = re.compile(r"(?<=\w)\s*\([^()\n\"]{1,24}\)\s+(?:(?:also|then|later|has|have|had)\s+)*$")
+# those who speak for another, who stays the source ("a spokesperson for the Foreign Office said", "a lawyer
+# for Ana Ruiz said": the go-between is read by ``_go_between_relays``)
+_SPEAKS_FOR = frozenset({"spokesperson", "spokesman", "spokeswoman", "representative", "lawyer", "lawyers",
+                         "attorney", "attorneys", "counsel", "agent", "publicist", "spokespeople"})
+# a determiner and up to two modifiers before a person's noun and "of" / "for" / "to" ("The mother of", "A
+# lawyer for", "the elder sister of")
+_HEAD_OF_LEFT = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne)\s+(?:[a-z][\w-]*\s+){0,2}?"
+                           r"([a-z][\w-]*)\s+(?:of|for|to)\s+(?:the\s+)?$")
 _RELATIVE_LEFT = re.compile(rf"(?<=[a-z])\s+who\s+(?:(?!{_REL_STOP})[^\s,;:.!?\"()]+\s+){{0,7}}?"
                             rf"(?!{_REL_STOP}|(?:the|a|an|of|to|in|on|at|for|with|by|from|his|her|their|its)\s)"
                             r"[^\s,;:.!?\"()]+\s+$", re.IGNORECASE)
@@ -1366,6 +1381,14 @@ def extract_attributions(doc) -> list[Attribution]:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
                 # unnamed group, not the person named after it
                 group = _GROUP_OF_RX.search(text, s0, subj[0])
+                head = _HEAD_OF_LEFT.search(text, max(s0, subj[0] - 60), subj[0])
+                if head and head.group(1).casefold() not in v.vague_nouns | _SPEAKS_FOR and \
+                        free(head.start(), subj[0]) and (
+                        v.person_noun(head.group(1)) or v.title_rx.fullmatch(head.group(1))):
+                    # "The mother of the victim said", "A lawyer for Ana Ruiz said": the person the noun names
+                    # speaks, not the one named after it
+                    subj, group = (head.start(), subj[1]), None
+                    phrase = doc.text[subj[0]:subj[1]]
                 if group and (group.group(1).casefold() in v.vague_nouns or not free(group.start(1), subj[0])):
                     # (or one read already as a vague phrase: "People close to the admiral said")
                     if free(group.start(1), ve):
