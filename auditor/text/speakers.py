@@ -270,7 +270,8 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
         # ... or several ('"...," chairman, CEO and president Jo Rae said')
         "after_role_who_verb": re.compile(rf"{lead}(?:{CAPW}[^\S\n]+(?=[a-z]))?{roles}"
-                                          rf"(?:(?:{nw}[^\S\n]+){{1,2}}and[^\S\n]+)?"
+                                          # ('"...," lead researcher and NASA planetary scientist Ana Ruiz said')
+                                          rf"(?:(?:{nw}[^\S\n]+){{1,2}}and[^\S\n]+(?:{CAPW}[^\S\n]+(?=[a-z]))?)?"
                                           rf"(?P<who>(?:{nw}[^\S\n]+){{0,2}}[a-z][\w\-]*[^\S\n]+"
                                           rf"(?:{CAPW}[^\S\n]+){{0,3}}{CAPW})[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         # a role with the holder's name set off, before the verb: '"...," Roe's lawyer, Ola Berg, said',
@@ -295,7 +296,9 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"{_ADVERB}?(?P<verb>{verb})"),
         # ... with the role in lower case before the name: '"...," said planetary geologist Ana Ruiz of ...',
         # '"...," said lead author Tom Hale'
-        "after_verb_role_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?:(?i:the)[^\S\n]+)?(?:{nw}[^\S\n]+){{1,3}}"
+        "after_verb_role_who": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?:(?i:the)[^\S\n]+)?"
+                                          rf"(?:(?:{nw}[^\S\n]+){{1,2}}and[^\S\n]+(?:{CAPW}[^\S\n]+(?=[a-z]))?)?"
+                                          rf"(?:{nw}[^\S\n]+){{1,3}}"
                                           rf"(?P<who>{CAPW}(?:[^\S\n]+(?:{CAPW}|{_PARTICLE})){{0,3}})(?![\w\-])"),
         # ... someone or something unnamed after the verb ('"...," said a report from Kotak', 'said one fan')
         "after_verb_unnamed": re.compile(rf"{lead}(?P<verb>{verb})[^\S\n]+(?P<who>(?i:an?|one|another)[^\S\n]+"
