@@ -1838,3 +1838,11 @@ def test_an_outlet_named_the_and_a_common_word_is_one_only_as_written(text, kind
 def test_a_persons_noun_and_of_names_who_speaks_unless_they_speak_for_another(text, source):
     (a,) = doc_of(text).attributions
     assert a.source == source
+
+
+@pytest.mark.parametrize("text", [
+    "He wrote 300 letters to the council that year.",
+    "The crowd laughed when the mayor tripped.",  # a laugh with no words beside it
+])
+def test_a_work_written_or_a_laugh_reports_no_words(text):
+    assert not doc_of(text).attributions

@@ -1291,7 +1291,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in ("reported", "reports", "report") and _REPORTS_TO.match(text, ve, e0):
                 continue  # "Vindman reported to him": a line of command, no words relayed
             if verb in ("wrote", "writes", "write") and _WROTE_WORK.match(text, ve, e0) and \
-                    not re.search(r"\bthat\b|[:\"\u201c\u201d]", text[ve:e0]) and \
+                    not re.search(r"\bthat\b(?!\s+(?:year|summer|spring|autumn|winter|day|week|month|night|"
+                                  r"morning|evening|time)\b)|[:\"\u201c\u201d]", text[ve:e0]) and \
                     not re.search(r"[,\"\u201d\u2019']\s*$", text[s0:vs]):  # not '..., wrote Taylor'
                 continue  # "before George R.R. Martin wrote A Song of Ice and Fire": a work written, no words
             if verb in ("added", "adds", "add") and _ADDED_THING.match(text, ve, e0) and \
@@ -1982,7 +1983,8 @@ _OUTLET_STAFF_RX = re.compile(r"(?:[Tt]he\s+)?(.+?)['’]s\s+(?:[a-z-]+\s+){0,2}
 _REPORTS_TO = re.compile(r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|[A-Z][\w'’-]*)\b(?!\s+(?:that|on)\b)")
 # what follows "wrote" when it wrote a work: its title or a determiner and a noun ("wrote A Song of Ice and
 # Fire", "wrote a novel"); not "wrote in a letter", "wrote on X", "wrote that"
-_WROTE_WORK = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|two|three|several)\s+[\w-]+|[A-Z][\w'’-]*)(?!\s*[,.:])")
+_WROTE_WORK = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|two|three|several|many|dozens|hundreds|thousands|"
+                         r"\d[\d,]*)\s+[\w-]+|[A-Z][\w'’-]*)(?!\s*[,.:])")
 # what follows "added" when it adds a thing, not words: a determiner or a number and a noun
 _ADDED_THING = re.compile(r"\s+(?:a|an|another|two|three|four|five|\d+|his|her|their|its)\s+[\w-]+", re.IGNORECASE)
 # the state's outlet, named by its kind ("state television", "the state-run news agency", "public radio")

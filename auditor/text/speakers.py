@@ -2073,10 +2073,11 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         # '"Will you quit?" Roe is asked.': the asker's question; '"...," a senior official said': someone
         # the article does not name
         unnamed = (_ASKED.match(after) if "asked" in after[:60] else None) or \
-            (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None)
+            (_UNNAMED_AFTER.match(after) if _UNNAMED_HINT.search(after, 0, 110) else None) or \
+            _IT_SAID.match(after)  # '"...," it added': the body the passage is about, no person
         if unnamed:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
-            if unnamed.re is not _ASKED:
+            if unnamed.re not in (_ASKED, _IT_SAID):
                 disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
@@ -2394,6 +2395,9 @@ _GROUP_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_BARE}{_UNNAME
 # ... opening a sentence, an adverb before it allowed ("Later, an official repeated the point")
 _UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+,[^\S\n]+)?{_UNNAMED_NP}(?P<verb>{_UNNAMED_VERBS}|repeated|echoed)\b")
 _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*(?:{_UNNAMED_NP}|{_UNNAMED_BARE}){_UNNAMED_VERB}")
+# a body's words after its quotation ('"...," it added', '"...," it said in a statement')
+_IT_SAID = re.compile(r"^[^\S\n]*,?[^\S\n]*(?i:it)[^\S\n]+(?:(?:also|then|later)[^\S\n]+)?(?P<verb>said|says|added|adds|"
+                      r"stated|states|continued|concluded|noted|notes|warned|warns|wrote|writes)\b")
 # a question put to the speaker ('"Will you quit?" Roe is asked.')
 _ASKED = re.compile(r"^[^\S\n]*,?[^\S\n]*(?:[\w.\-]+[^\S\n]+){1,4}(?P<verb>(?:is|was|were|are|being|been)[^\S\n]+asked)\b")
 
