@@ -2363,7 +2363,8 @@ _INDEFINITE_WHO = re.compile(r"(?i:an?|one|another|two|three|several|some)[^\S\n
 _UNNAMED_NP = (r"(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)[^\S\n]+(?![A-Z]\.)"
                r"(?:[\w\-\u2019']+[^\S\n]+){0,5}?[a-z][\w\-]*"
                # whom the unnamed one serves: "a spokesperson for Jane Roe", "an aide to the mayor"
-               r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
+               # ... or where they are ("one user on Weibo", "a resident in Vell")
+               r"(?:[^\S\n]+(?:for|of|to|close[^\S\n]+to|on|at|in|from)[^\S\n]+(?:the[^\S\n]+)?[A-Z][\w\u2019'\-]*"
                r"(?:[^\S\n]+[A-Z][\w\u2019'\-]*){0,3})?"
                r"(?:,[^,\"\u201c\u201d\n]{1,60},)?[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
 _UNNAMED_VERBS = ("said|says|told|tells|added|adds|urged|urges|warned|warns|insisted|insists|explained|explains|"
@@ -2385,8 +2386,9 @@ _UNNAMED_BARE = (r"(?:[Aa]nother|[Oo]thers|[Pp]olice|[Oo]fficials|[Aa]uthorities
                  r"(?:close[^\S\n]+to|familiar[^\S\n]+with|of|to|around)[^\S\n]+"
                  r"(?:[\w.'\u2019\-]+[^\S\n]+){0,3}[\w.'\u2019\-]+)"
                  r"[^\S\n]+(?:[a-z]+ly[^\S\n]+)?")
-# the same before the quotation ('A Norland official, speaking anonymously, said: "..."') and after it
-_UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
+# the same before the quotation ('A Norland official, speaking anonymously, said: "..."', after an opening
+# phrase: 'According to AFP, one user on Weibo posted: "..."') and after it
+_UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*(?:[A-Z][^,\n\"\u201c\u201d]{{1,40}},[^\S\n]+)?{_UNNAMED_NP}{_UNNAMED_VERB}[^\S\n\w]*(?:\w+[^\S\n\w]*){{0,2}}[,:]?"
                              r"[^\S\n]*$")
 # ... a body no one names opening the sentence, with the words reported after "that" ('Prosecutors alleged that
 # Epstein "..."', 'Police said the driver was "..."')
