@@ -74,6 +74,10 @@ _WORK_LEAD = {"song", "songs", "single", "album", "track", "hit", "ballad", "ant
               "titled", "entitled", "perform", "performed", "performing", "performs", "sing", "sang", "sung",
               "singing", "sings", "played", "playing", "recorded", "released", "covered", "premiered",
               "published", "wrote", "written"}
+# a quoted title in a list: after "including", "like", "such as" or another quotation and a comma, or before
+# another quotation
+_IN_LIST = re.compile(r'(?:\b(?:including|like|such\s+as)\s*|(?:,"|",|")\s*(?:(?:and|or)\s+)?)$', re.IGNORECASE)
+_LIST_NEXT = re.compile(r'\s*(?:,\s*|\s+and\s+)?"')
 _SMALL_WORDS = frozenset("a an the and or but nor of to in on at by for from with as into onto is it its".split())
 
 
@@ -395,6 +399,9 @@ def _kind(doc, r: RawQuote, s: int, e: int) -> str:
         if lead in _WORK_LEAD and _title_case(words):
             return "scare"  # 'to perform "Takin' It to the Streets."', 'her new single "Lost In Vell"': the
             # title of a work, no one's utterance
+        if _title_case(words) and (_IN_LIST.search(before) or _LIST_NEXT.match(after_close)):
+            return "scare"  # 'hits including "Listen To The Music," "Takin' It To The Streets," ...': titles
+            # in a list, no one's utterances
         if len(words) <= 2 and not has_stop:
             return "scare"
         if lead in _TERM_LEAD and len(words) <= _SCARE_MAX_WORDS and not has_stop:
