@@ -721,6 +721,9 @@ def _role_words(words) -> tuple[set[str], set[str]]:
     return roles, attrs
 
 
+_REL_CUT = re.compile(r"(?:^|\s)(?:who|whom|whose|which|that|where|when)\s")
+# an auxiliary after the comma: a clause ("..., the 43-year-old man had suffered months of ..."), no apposition
+_FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|did|does|do)\s")
 _AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
 
 
@@ -1095,11 +1098,14 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
-        if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1))):
+        if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1)) or
+                      _FINITE.search(_REL_CUT.split(appos.group(1), maxsplit=1)[0])):
             appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
             # "Speaking on Vell Radio, the minister said the port would close": the sentence's own subject and verb
         if appos and not inside(appos.start(1)):
-            r2, a2 = _role_words(appos.group(1).split())
+            # (the apposition's own noun phrase: not the words of a relative clause in it, "a 43-year-old man
+            # who had suffered months of dizziness")
+            r2, a2 = _role_words(_REL_CUT.split(appos.group(1), maxsplit=1)[0].split())
             roles |= r2
             attrs |= a2
         after = norm[m.end():m.end() + 40]
