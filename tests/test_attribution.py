@@ -1846,3 +1846,14 @@ def test_a_persons_noun_and_of_names_who_speaks_unless_they_speak_for_another(te
 ])
 def test_a_work_written_or_a_laugh_reports_no_words(text):
     assert not doc_of(text).attributions
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    ("According to a report in the Argus Leader of Sioux Falls, Governor Ana Ruiz approved the plan.", "relayed",
+     "Argus Leader"),
+    ("According to a report in the Senate, the plan was approved.", "vague", None),  # no publication
+    ("According to a report in the White House, the plan was approved.", "vague", None),
+])
+def test_a_report_in_a_named_publication_is_relayed_by_it(text, kind, source):
+    (a,) = doc_of(text).attributions
+    assert (a.kind, a.source) == (kind, source)

@@ -287,7 +287,10 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
             return core, "media"  # "Biziday.ro noted", "cgtn.com": a site named by its address
     tm = _TEXT_BY_RX.match(core)
     if tm:  # "a report by the Daily Courier", "an article in the Valley Gazette": whose text it is
-        return outlet_of(tm.group("by"), v)
+        pub = _PUBLISHED_IN.fullmatch(phrase.strip())
+        if pub and pub.group("pub").split()[-1].casefold() in v.institution_words:
+            pub = None  # "a report in the White House": a body, no publication
+        return outlet_of(tm.group("by"), v) or ((_DET_RX.sub("", pub.group("pub")), "media") if pub else None)
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
         return core, "media"
@@ -1964,6 +1967,10 @@ def _via_outlet(doc, np: Span, hi: int, v: Vocab) -> tuple[Span, str]:
                 return (np[0], np2[1]), p2
             if _NAMED_BODY.fullmatch(p2.strip()) and m.group().strip() in ("by", "from", "of"):
                 return (np[0], np2[1]), p2  # "a report from the Mayo Clinic": the named body is the source
+            run = _NAME_RUN_RX.match(doc.text, np2[0], np2[1])
+            if m.group().strip() == "in" and run and _PUBLISHED_IN.fullmatch(doc.text[np[0]:run.end()]):
+                # "a report in the Argus Leader (of Sioux Falls)": what a text appeared in is a publication
+                return (np[0], run.end()), doc.text[np[0]:run.end()]
             np3 = _journalist_of(doc, np2, hi, v)  # "a report by Jane Roe, a Valley Courier correspondent"
             if np3:
                 return (np[0], np3[1]), doc.text[np3[0]:np3[1]]
@@ -2016,6 +2023,9 @@ _TEXT_NOUNS = (r"report|reports|article|articles|story|piece|column|analysis|int
 _NAMED_BODY = re.compile(r"(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*){0,5}")
 _TEXT_NOUN_RX = re.compile(r"(?:" + _TEXT_NOUNS + r"|op-ed|editorial|commentary)$", re.IGNORECASE)
 # "a report by the Daily Courier", "an article in the Valley Gazette": the text's outlet after the noun
+# a text that appeared in a publication the vocabulary does not know: "a report in the Argus Leader"
+_PUBLISHED_IN = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:report|article|story|editorial|column|interview|"
+                           r"op-ed|piece)s?\s+in\s+(?P<pub>[Tt]he\s+(?:[A-Z][\w'’.&-]*\s+){1,3}[A-Z][\w'’.&-]*)")
 _TEXT_BY_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")\s+(?:by|in|from|on|of)\s+(?P<by>.+)$",
                          re.IGNORECASE)
 
