@@ -1671,7 +1671,7 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
         rest = a.source.split(None, 1)
         if disc is not None and len(rest) == 2 and rest[1] in disc.people.persons and \
                 rest[1].split()[-1] == a.source.split()[-1] and len(rest[1].split()) >= 2 and \
-                rest[0].isalpha() and _vocab_person_noun(rest[0].lower()):
+                rest[0].isalpha() and vocab().person_noun(rest[0].lower()):
             # "Investor Paul Varga said": the quotation layer's table reads the opening noun as a role
             a.source, a.chain = rest[1], [rest[1] if x == a.source else x for x in a.chain]
             continue
@@ -1699,10 +1699,6 @@ def _names_from_speakers(doc, atts: list[Attribution]) -> None:
             a.source, a.chain = speaker, [speaker]
 
 
-def _vocab_person_noun(word: str) -> bool:
-    return vocab().person_noun(word)
-
-
 def _full_name(name: str) -> bool:
     """Two words or more, none a title or its abbreviation ("Republican Gov" is no full name)."""
     from .speakers import _is_title
@@ -1728,7 +1724,7 @@ def _invertible(verb: str, v: Vocab) -> bool:
 _CLOSING_REST = re.compile(r"(?:\s+(?:on|in|at|late|early|last|this)\s+(?:[\w'\u2019-]+\s*){1,4}?)?"
                            r"[\s.!?\"'\u2019\u201d]*")
 _SCENE_OPENER = re.compile(r"\W*(?:when|whenever|after|before|as|while|once|until|if|although|though|because|since|"
-                           r"in|on|at|during|with|without|by|for|from|after|despite|asked|pressed)\b", re.IGNORECASE)
+                           r"in|on|at|during|with|without|by|for|from|despite|asked|pressed)\b", re.IGNORECASE)
 
 
 def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
