@@ -49,6 +49,7 @@ from .speakers import (
     _GENDER,
     _INITIALS,
     _PREFIXED,
+    _TITLE_OF,
     GENERIC_HEADS,
     OPENING_ADVERBS,
     _place_names,
@@ -746,9 +747,9 @@ _NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:(?:the|a|an|his|her|its|
                              r"|(?-i:[a-z][\w-]*)\s+)?[^,]{1,60}?)\s*,\s*$")
 
 
+_SPACES = re.compile(r"\s*")
 _LAST_CONJUNCT = re.compile(r",\s+and\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)+)$")
 _TITLE_OBJECT_RUN = re.compile(r"\s+(?:of|for|to)\s+(?:the\s+)?((?:[A-Z][\w'\u2019.-]*\s+){2,5}[A-Z][\w'\u2019.-]*)")
-_TITLE_PREP_LEFT = re.compile(r"(?<![\w-])([A-Za-z][\w-]*)\s+(?:of|to|for)\s+$")
 _NAME_WORD = re.compile(r"[A-Z][\w'\u2019.-]*")
 
 
@@ -773,7 +774,7 @@ def _past_title_object(text: str, lo: int, subj: Span, v: Vocab) -> Span:
     are the title's object, and the name is the rest."""
     core = re.match(r"(?:the\s+)?", text[subj[0]:subj[1]], re.IGNORECASE)
     start = subj[0] + core.end()
-    title = _TITLE_PREP_LEFT.search(text, max(lo, subj[0] - 40), subj[0])
+    title = _TITLE_OF.search(text, max(lo, subj[0] - 40), subj[0])
     if not title or not (v.title_rx.fullmatch(title.group(1)) or v.person_noun(title.group(1).lower())):
         return subj
     words = list(_NAME_WORD.finditer(text, start, subj[1]))
@@ -1144,6 +1145,14 @@ def extract_attributions(doc) -> list[Attribution]:
         elif att.source_type in _ANAPHOR_TYPES and att.source:
             outlets.append((att.start, att.source, att.source_type))
 
+    def relay_to(addressee: tuple[tuple[str, str], int] | None, start: int, cue: str) -> None:
+        """The outlet an unnamed source spoke to relays its words ("A source told Reuters"): from ``start``
+        to the end of the outlet's name, when those words are free."""
+        if addressee and free(start, addressee[1]):
+            (name, stype), end = addressee
+            add(Attribution(source=name, kind="relayed", start=start, end=end, cue=cue, chain=[name], hops=2,
+                            source_type=stype))
+
     for att in _provenance(doc, v, persons):
         if free(att.start, att.end):  # its own form: the guard may read an unclosed post as one quotation
             add(att)
@@ -1348,10 +1357,7 @@ def extract_attributions(doc) -> list[Attribution]:
                     a.kind == "vague" and s0 <= a.start and a.end <= vs and not text[a.end:vs].strip() for a in out):
                 # "two people with knowledge of the matter told Norpress": the vague source read already is the
                 # subject, and the outlet it spoke to relays its words
-                addressee = _addressee(doc, ve, e0, v)
-                if addressee and free(vs, addressee[1]):
-                    add(Attribution(source=addressee[0][0], kind="relayed", start=vs, end=addressee[1],
-                                    cue=m.group(), chain=[addressee[0][0]], hops=2, source_type=addressee[0][1]))
+                relay_to(_addressee(doc, ve, e0, v), vs, m.group())
                 continue
             if subj is None:
                 # "Observers at the meeting called", "experts in the field say": an unnamed group before a
@@ -1398,13 +1404,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     if free(group.start(1), ve):
                         add(Attribution(source=None, kind="vague", start=group.start(1), end=ve, cue=m.group(),
                                         chain=[], hops=0, source_type="unknown"))
-                    addressee = _addressee(doc, ve, e0, v)
-                    if addressee:  # "two people with knowledge of the matter told Norpress": and the outlet relays
-                        at = ve + len(text[ve:addressee[1]]) - len(text[ve:addressee[1]].lstrip())
-                        if free(at, addressee[1]):
-                            add(Attribution(source=addressee[0][0], kind="relayed", start=at, end=addressee[1],
-                                            cue=m.group(), chain=[addressee[0][0]], hops=2,
-                                            source_type=addressee[0][1]))
+                    # ("Allies of the admiral told Reuters": and the outlet relays)
+                    relay_to(_addressee(doc, ve, e0, v), _SPACES.match(text, ve).end(), m.group())
                     continue  # read already as an unnamed source ("sources close to X"): X is not the speaker
             if not _looks_like_subject(phrase, v):
                 continue
@@ -1503,11 +1504,8 @@ def extract_attributions(doc) -> list[Attribution]:
                 if gap and free(gap[0], gap[1]):
                     add(Attribution(source=gap[2][0], kind="relayed", start=gap[0], end=gap[1], cue=gap[3],
                                     chain=[gap[2][0]], hops=2, source_type=gap[2][1]))
-                elif addressee:
-                    at = ve + len(text[ve:addressee[1]]) - len(text[ve:addressee[1]].lstrip())
-                    if free(at, addressee[1]):
-                        add(Attribution(source=addressee[0][0], kind="relayed", start=at, end=addressee[1],
-                                        cue=m.group(), chain=[addressee[0][0]], hops=2, source_type=addressee[0][1]))
+                else:
+                    relay_to(addressee, _SPACES.match(text, ve).end(), m.group())
                 continue
             if gap:
                 add(Attribution(source=gap[2][0], kind="relayed", start=cs, end=ce, cue=gap[3],

@@ -1856,8 +1856,17 @@ def transcripts(doc, disc: Discourse) -> list[tuple[int, int, str | None]]:
 _LABEL_LINE = re.compile(r"[^\S\n]*(?P<label>(?:[A-Z][\w'\u2019.\-]*[^\S\n]+){0,3}[A-Z][\w'\u2019.\-]*)[^\S\n]*:[^\S\n]+"
                          r"(?=\S)")
 _QUESTION_LABELS = frozenset({"q", "question", "interviewer"})
-_INTERVIEWERS = frozenset({"reporter", "correspondent", "journalist", "interviewer", "host", "presenter", "anchor",
-                           "editor", "columnist", "moderator"})
+
+
+@cached
+def _interviewers() -> frozenset[str]:
+    """Who asks an interview's questions: the attribution vocabulary's journalists' nouns (``sources.yaml``,
+    ``journalist_nouns``: reporter, correspondent, editor, anchor, ...) and those who host a conversation."""
+    from .attribution import vocab
+
+    return frozenset(vocab().journalist_nouns) | {"interviewer", "host", "moderator"}
+
+
 _ANSWER_LABELS = frozenset({"a", "answer"})
 
 
@@ -1888,7 +1897,7 @@ def labelled_lines(doc, disc: Discourse) -> list[tuple[int, int, str]]:
                 continue  # "DEAR ABBY: My sister ...": a letter's salutation names whom it is written to
             who = disc.resolve(m.group("label"), m.start("label"))
             person = disc.people.persons.get(who) if who else None
-            if person is None or not person.titles or person.titles & _INTERVIEWERS:
+            if person is None or not person.titles or person.titles & _interviewers():
                 continue  # someone the article introduces by a role ("Mayor Ana Ruiz"), not a team ("Lakers:
                 # Kyle Kuzma left ...") nor the reporter asking ("our reporter Tor Ek")
         found.append((m.end(), pe, who))
