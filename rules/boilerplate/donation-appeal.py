@@ -8,6 +8,14 @@ from auditor.text.lines import QUOTE_CHARS, nonblank_lines, phrase_matcher, word
 # "Support UNITED24 Media Team", "Support The Kyiv Independent": an imperative Support + a short name.
 SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-]+){0,4}\s*[.!]?\s*$",
                              regex.IGNORECASE)
+# a newsletter or subscription offer: "Sign up for the Morning Briefing ...", "Subscribe to Example Weekly for
+# full access", "... the day's news in your inbox by 7am", "Evening briefing: the markets in your inbox. Sign up"
+# (not "Sign up for a streaming account for $9 a month": a how-to's step)
+SIGN_UP = regex.compile(r"^\s*(?:sign\s+up|subscribe|register)\b(?=.*\b(?:newsletters?|briefings?|bulletins?|digest|"
+                        r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial)\b)"
+                        r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$",
+                        regex.IGNORECASE)
+SIGN_UP_WORDS = 30  # a longer line is a paragraph about a subscription, not an offer of one
 MAX_WORDS = 50  # a longer line is an article paragraph that mentions donations, not an appeal
 TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("United, we tell the war...")
 
@@ -21,8 +29,10 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
     score="share",
     docs={
         "what": "A short line asking readers to donate, support or subscribe (\"DONATE NOW\", \"Support "
-                "UNITED24 Media Team\", \"Your support keeps our team in the field.\"), and up to two short "
-                "lines that close such an appeal block (two appeal lines or more) at the very end of the page.",
+                "UNITED24 Media Team\", \"Your support keeps our team in the field.\"), a newsletter or "
+                "subscription offer of at most 30 words (\"Sign up for the Morning Briefing\", \"... in your "
+                "inbox by 7am\"), and up to two short lines that close an appeal block (two appeal lines or more) "
+                "at the very end of the page.",
         "why": "Fund-raising blocks are the outlet's voice addressed to the reader, not the report. They "
                "must not be read as the author's claims and they count toward the boilerplate ratio.",
         "limitations": "An appeal woven into a body paragraph of more than 50 words is not flagged. The "
@@ -33,11 +43,14 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "The talks resumed.\n\n⟦DONATE NOW⟧\n\nBoth sides met.",
             "The war goes on.\n\n⟦Support Example Media Team⟧\n\n⟦Your donation powers our reporting.⟧\n"
             "⟦United, we tell it as it is.⟧",
+            "The talks resumed.\n⟦Sign up for the Example Morning Briefing: the day's news in your inbox by 7am⟧",
         ],
         "clean": [
             "The charity said donations to the fund had doubled since the war began, according to its annual "
             "report, which was published on Monday in Kyiv and lists every donor by name and country and sum.",
             "Allies support Ukraine.",
+            "Subscribers to the service will pay more from May, the company said.",
+            "Sign up for a streaming account first, then add the sports package for $5 a month.",
         ],
     },
 )
@@ -49,7 +62,8 @@ def check(doc):
         line = doc.text[s:e]
         if any(c in line for c in QUOTE_CHARS) or word_count(line) > MAX_WORDS:
             continue
-        if donation.search(doc.norm, s, e) or SUPPORT_NAME.match(line):
+        if donation.search(doc.norm, s, e) or SUPPORT_NAME.match(line) or (
+                word_count(line) <= SIGN_UP_WORDS and SIGN_UP.search(line)):
             flagged.append(i)
             yield Hit(s, e, "donation appeal", data={"reason": "donation appeal"})
     # short closing lines after an appeal block (two appeal lines or more among the page's last lines),

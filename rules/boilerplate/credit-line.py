@@ -1,0 +1,103 @@
+"""credit-line: who wrote, edited or photographed the piece, in the page's own lines (bylines, credits, bios)."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, body_start, nonblank_lines, word_count
+
+# a person's name: two to four capitalised words, particles between them ("Ana de la Cruz")
+PERSON = r"\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:de|van|von|der|den|da|di|del|al|bin|le|la)\s+)*\p{Lu}[\p{L}'’.\-]+){1,3}"
+PEOPLE = rf"{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*"
+ROLE = (r"(?i:(?:[\w&'’-]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|"
+        r"producer|photographer|analyst|staff))")
+TAIL = r"(?:\s*[,|·/–—-]\s*[^\n]{0,80})?"
+BYLINES = [
+    regex.compile(rf"(?i:by)\s+(?P<who>{PEOPLE}){TAIL}"),  # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05"
+    regex.compile(rf"(?P<who>{PERSON})\s*,\s*{ROLE}{TAIL}"),  # "Ana Lind, Europe correspondent"
+    regex.compile(rf"(?:\p{{Lu}}[\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|reporters){TAIL}"),
+    # "Reporting from Kalvik: Ana Lind and Tor Ek"
+    regex.compile(rf"(?i:reporting|reported|words)\s+(?:(?i:from|in)\s+[^\n:]{{1,40}}:|(?i:by)\s+)\s*(?P<who>{PEOPLE}){TAIL}"),
+]
+# a wire's credit, anywhere: "(Reporting by Ana Lind; Editing by Tor Ek)", "Additional reporting by ..."
+WIRE_CREDIT = regex.compile(r"\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|"
+                            r"research|graphics)\s+by)\s[^\n]{1,240}")
+# a picture's credit: "Photo: ...", "Picture: Example Agency", "Main image: ..."
+PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
+                      r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
+BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)"
+MAX_WORDS = 40
+TAIL_LINES = 4  # an author's biography is one of the page's last lines
+
+
+@rule(
+    id="credit-line",
+    name="Byline, credit or author biography",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "The page's credits: a byline above the first body paragraph (\"By Ana Lind\", \"Ana Lind, "
+                "Europe correspondent\", \"Example Post staff | 3 May 2025\", \"Reporting from Kalvik: Ana Lind "
+                "and Tor Ek\"); a wire's credit line anywhere (\"(Reporting by ...; Editing by ...)\"); a "
+                "picture's credit (\"Photo: ...\"); and, among the page's last lines, the biography of the "
+                "person the byline names (\"Ana Lind is a former ... who writes on ...\").",
+        "why": "Credits and biographies are the page's, not the report's: they tell who made it, not what "
+               "happened. (Ingest reads the byline as metadata.)",
+        "limitations": "A byline below the first body paragraph is not flagged (a sentence there may start "
+                       "\"By Friday, ...\"); a biography is flagged only when it starts with a name the byline "
+                       "gives.",
+    },
+    examples={
+        "flagged": [
+            "Bridge reopens after repairs\n⟦By Ana Lind and Tor Ek⟧\nThe bridge over the river reopened on "
+            "Friday after three months of repairs, the city said in a statement.\n⟦Ana Lind is a former "
+            "engineer who writes on transport.⟧",
+            "Bridge reopens after repairs\n⟦Ana Lind, Transport Correspondent⟧\nThe bridge over the river "
+            "reopened on Friday after three months of repairs, the city said.\n⟦(Reporting by Ana Lind; "
+            "Editing by Tor Ek)⟧",
+            "Bridge reopens after repairs\n⟦Photo: The bridge at dawn. Example Agency⟧\nThe bridge over the "
+            "river reopened on Friday after three months of repairs, the city said in a statement.",
+        ],
+        "clean": [
+            "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
+            "repairs, the city said in a statement.\nBy Friday evening, Ana Lind and Tor Ek had crossed it.",
+            "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
+            "repairs, the city said.\nAna Lind is the engineer who led the repairs.",
+        ],
+    },
+)
+def check(doc):
+    lines = nonblank_lines(doc)
+    if not lines:
+        return
+    body = body_start(doc)
+    title = (doc.article.title or "").strip()
+    names: list[str] = [doc.article.byline] if doc.article.byline else []
+    done: set[int] = set()
+    for i, (s, e) in enumerate(lines):
+        line = doc.text[s:e].strip()
+        if i == 0 or s >= body or line == title or any(q in line for q in QUOTE_CHARS):
+            continue
+        for rx in BYLINES:
+            m = rx.fullmatch(line)
+            if m:
+                if m.groupdict().get("who"):
+                    names += [n.strip() for n in regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("who")) if n.strip()]
+                done.add(i)
+                yield Hit(s, e, "byline", data={"reason": "byline"})
+                break
+    for i, (s, e) in enumerate(lines):
+        if i in done or i == 0:
+            continue
+        line = doc.text[s:e].strip()
+        if word_count(line) > MAX_WORDS:
+            continue
+        if WIRE_CREDIT.fullmatch(line) and (line.startswith("(") or i >= len(lines) - TAIL_LINES):
+            yield Hit(s, e, "credit line", data={"reason": "credit"})
+        elif PHOTO.fullmatch(line):
+            yield Hit(s, e, "picture credit", data={"reason": "credit"})
+        elif i >= len(lines) - TAIL_LINES and names and any(
+                regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
+                for n in dict.fromkeys(names)) and not regex.search(r"\b(?:said|told|says)\b", line):
+            yield Hit(s, e, "author biography", data={"reason": "biography"})

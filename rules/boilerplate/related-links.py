@@ -1,0 +1,109 @@
+"""related-links: links to the outlet's other stories ("Read more: ...", a "Most read" list)."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.rules import _phrase_pattern
+from auditor.text.lines import body_start, ends_like_sentence, nonblank_lines, phrase_matcher, word_count
+from auditor.vocab import cached, load_phrases
+
+BULLET = regex.compile(r"\s*(?:[•·▪◦*>]|[-–—](?=\s))*\s*")
+# what may stand between a label and the linked headline: a colon, a bar, an angle quote or a spaced dash
+SEPARATOR = regex.compile(r"\s*(?:[:|›»]|\s[-–—]\s)\s*")
+# "More on GlobeScroll:", "More from the Herald:": the outlet's name after the label
+OWN_NAME = regex.compile(r"\s+(?:on|from|at|in)\s+(?:the\s+)?(?-i:\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3})",
+                         regex.IGNORECASE)
+LINK_MAX_WORDS = 30  # a linked headline (or two, "A | B") after a label on its line
+ITEM_MAX_WORDS = 20  # a headline in a list of links
+MAX_ITEMS = 10
+
+
+@cached
+def _labels() -> regex.Pattern:
+    """The link labels, longest first ("Related coverage" before "Related")."""
+    phrases = sorted(load_phrases("boilerplate.link_labels"), key=lambda p: (-len(p), p))
+    return regex.compile("|".join(_phrase_pattern(p) for p in phrases), regex.IGNORECASE)
+
+
+def _label_end(label_rx, norm: str, s: int, e: int) -> int | None:
+    """Where a link label that starts the line (after any bullet) ends, or None."""
+    at = BULLET.match(norm, s, e).end()
+    m = label_rx.match(norm, at, e)
+    if not m:
+        return None
+    own = OWN_NAME.match(norm, m.end(), e)
+    return own.end() if own else m.end()
+
+
+def _headline_like(line: str) -> bool:
+    text = line[BULLET.match(line).end():].strip()
+    return bool(text) and word_count(text) <= ITEM_MAX_WORDS and not (
+        ends_like_sentence(text) and not text.rstrip("\"'”’)").endswith(("?", "!")))
+
+
+@rule(
+    id="related-links",
+    name="Links to other stories",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "A line that links to another story of the site: a label from data/boilerplate.yaml "
+                "(link_labels) and the linked headline after a colon, a bar or a dash (\"Read more: Floods "
+                "close the coast road\", \"MORE: ...\", \"More on Example News: ...\"); and the headlines listed "
+                "under such a label on the lines after it (\"Most read\", \"More on this story\", \"Read more:\" "
+                "with a bulleted list), below the article's first body paragraph.",
+        "why": "Links to other stories are the website's navigation, not the report. Their headlines often "
+               "quote people, and those quotations are no part of the article's sourcing.",
+        "limitations": "A list is read as headlines while its lines are short (at most 20 words) and do not "
+                       "end in a full stop; a list of links above the body, or a label the list does not "
+                       "hold, is not read.",
+    },
+    examples={
+        "flagged": [
+            "The council approved the budget on Monday after a long debate about road repairs and bus fares.\n"
+            "⟦Read more: Bus fares to rise by ten cents in March⟧\nThe vote was 7 to 2.",
+            "The mayor opened the new bridge on Friday morning in front of a crowd of several hundred people.\n"
+            "Most read\n⟦Farmers count the cost of the spring floods⟧\n⟦Why the ferry still runs late⟧",
+            "The port will reopen on Monday, the harbour master told reporters at the quay on Sunday night.\n"
+            "⟦More on Example Post: Ten harbours that reinvented themselves | How tides are measured⟧",
+        ],
+        "clean": [
+            "Read more about the plan on the council's website, where every document is published in full.",
+            "The mayor opened the new bridge on Friday morning in front of a crowd of several hundred people.\n"
+            "More than a hundred cyclists crossed it in the first hour, the police said.",
+            "Watch the river: it rises fast after a storm, the warden said on Sunday.",
+        ],
+    },
+)
+def check(doc):
+    label_rx = _labels()
+    navigation = phrase_matcher("boilerplate.navigation")
+    body = body_start(doc)
+    lines = nonblank_lines(doc)
+    norm = doc.norm
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        end = _label_end(label_rx, norm, s, e)
+        i += 1
+        if end is None:
+            continue
+        sep = SEPARATOR.match(norm, end, e)
+        rest = doc.text[sep.end():e].strip() if sep else doc.text[end:e].strip()
+        if sep and rest:
+            if word_count(rest) <= LINK_MAX_WORDS:
+                yield Hit(s, e, "link to another story", data={"reason": "related link"})
+            continue
+        if rest or s < body:
+            continue  # "Read more about the plan ...": a sentence, not a label; or a label above the body
+        # a label alone on its line heads a list of links (navigation-link flags the label itself)
+        items = []
+        while i < len(lines) and len(items) < MAX_ITEMS and _headline_like(doc.text[lines[i][0]:lines[i][1]]):
+            items.append(lines[i])
+            i += 1
+        if not navigation.fullmatch(norm, s, e):
+            items.insert(0, (s, e))
+        for a, b in items:
+            yield Hit(a, b, "link to another story", data={"reason": "related link"})

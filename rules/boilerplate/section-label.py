@@ -1,0 +1,69 @@
+"""section-label: the site's section path above the article ("News › Local › Transport", "Opinion | Analysis")."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, body_start, nonblank_lines, word_count
+
+SEPARATORS = regex.compile(r"\s*[|·•›»>/]\s*|\s+[–—-]\s+")
+# a list of tags, anywhere: "Tags: ports, energy, Example Island"
+TAGS = regex.compile(r"\s*(?i:tags|topics|tagged|filed\s+under|categories|keywords)\s*:\s*[^\n.!?]{1,200}")
+TAG_WORDS = 5  # words of one tag
+SEGMENT_WORDS = 4  # a section's name is short
+SEGMENT = regex.compile(r"[\p{Lu}\d][^\n.!?;:,]*|\d[^\n]*")  # starts like a name or a date, no sentence in it
+
+
+@rule(
+    id="section-label",
+    name="Section label",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "A line above the first body paragraph that is only short labels joined by a bar, a dot, an "
+                "angle quote or a spaced dash, each starting with a capital or a digit and at most four words: "
+                "a section path (\"News › Local › Transport\"), the outlet and its section (\"Example Post | "
+                "Europe\"), a kind of piece (\"OPINION | ANALYSIS\"), a date beside them; and, anywhere, a "
+                "list of the piece's tags (\"Tags: ports, energy, Example Island\").",
+        "why": "The section path is the website's navigation, not the report.",
+        "limitations": "The page's first line and the headline are never flagged, nor a single label alone on "
+                       "its line (navigation-link's list holds those), nor labels below the first body "
+                       "paragraph.",
+    },
+    examples={
+        "flagged": [
+            "Bridge reopens after repairs\n⟦News › Local › Transport⟧\nThe bridge over the river reopened on "
+            "Friday after three months of repairs, the city said in a statement.",
+            "Bridge reopens after repairs\n⟦Example Post | Europe⟧\n⟦OPINION | ANALYSIS⟧\nThe bridge over the "
+            "river reopened on Friday after three months of repairs, the city said in a statement.",
+            "The bridge reopened on Friday.\n⟦Tags: bridges, Example City, transport⟧",
+        ],
+        "clean": [
+            "Bridge reopens - at last\nThe bridge over the river reopened on Friday after three months of "
+            "repairs, the city said in a statement.",
+            "Bridge reopens after repairs\nRepairs took three months - longer than planned\nThe bridge over the "
+            "river reopened on Friday after three months of repairs, the city said in a statement.",
+            "Topics: the mayor listed roads, schools and the harbour, in that order, as her priorities.",
+        ],
+    },
+)
+def check(doc):
+    lines = nonblank_lines(doc)
+    body = body_start(doc)
+    title = (doc.article.title or "").strip()
+    for s, e in lines:
+        m = TAGS.fullmatch(doc.text, s, e)
+        if m and all(word_count(t) <= TAG_WORDS for t in doc.text[s:e].split(":", 1)[1].split(",")):
+            yield Hit(s, e, "tag list", data={"reason": "tags"})
+    for i, (s, e) in enumerate(lines):
+        if s >= body:
+            break
+        line = doc.text[s:e].strip()
+        if i == 0 or line == title or any(q in line for q in QUOTE_CHARS):
+            continue
+        parts = SEPARATORS.split(line)
+        if len(parts) < 2 or not all(p.strip() for p in parts):
+            continue
+        if all(word_count(p) <= SEGMENT_WORDS and SEGMENT.fullmatch(p.strip()) for p in parts):
+            yield Hit(s, e, "section label", data={"reason": "section label"})

@@ -1,0 +1,92 @@
+"""share-and-follow: share bars, "follow us" lines and comment counters."""
+
+import regex
+
+from auditor.rules import Hit, _phrase_pattern, rule
+from auditor.text.lines import QUOTE_CHARS, nonblank_lines, word_count
+from auditor.vocab import cached, load_phrases
+
+# the pieces of a bar: "Share on Facebook | Share on X | Email", "Share · Save · Comment (214)"
+PIECES = regex.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
+COUNT = regex.compile(r"\s*\(?\d[\d,.]*[kK]?\)?\s*")
+COMMENTS = regex.compile(r"(?:\d[\d,.]*[kK]?\s+comments?|comments?\s*\(\s*\d[\d,.]*[kK]?\s*\))", regex.IGNORECASE)
+COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Share this live blog · © Example 2025"
+# the reader asked for news tips: "Got a story? Call the newsdesk", "Have a news tip? Email us"
+TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
+                     r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
+                     regex.IGNORECASE)
+MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
+
+
+@cached
+def _share() -> regex.Pattern:
+    phrases = sorted(load_phrases("boilerplate.share_labels"), key=lambda p: (-len(p), p))
+    return regex.compile("(?:" + "|".join(_phrase_pattern(p) for p in phrases) + ")", regex.IGNORECASE)
+
+
+@cached
+def _follow() -> regex.Pattern:
+    """"Follow us on X", "Follow the Example Post on Facebook, X and Instagram for the latest news"."""
+    nets = "|".join(_phrase_pattern(p) for p in sorted(load_phrases("boilerplate.networks"), key=lambda p: (-len(p), p)))
+    return regex.compile(
+        rf"\s*(?:follow|like|join|find)\s+(?:us|(?:the\s+)?(?-i:\p{{Lu}}[\w&'’.-]*(?:\s+[\p{{Lu}}\d][\w&'’.-]*){{0,4}}))"
+        rf"\s+on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b", regex.IGNORECASE | regex.VERSION1)
+
+
+def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
+    """Whether every piece of the line is a share button or a comment counter (two pieces at least, or a
+    counter: a lone "Share" is navigation-link's)."""
+    pieces = [p.strip() for p in PIECES.split(norm[s:e]) if p.strip()]
+    counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
+               for p in pieces]
+    return bool(pieces) and (len(pieces) >= 2 or counted[0]) and all(
+        c or share.fullmatch(p) or COPYRIGHT.fullmatch(p) for p, c in zip(pieces, counted, strict=True)) and not all(
+        COPYRIGHT.fullmatch(p) for p in pieces)
+
+
+@rule(
+    id="share-and-follow",
+    name="Share bar or follow line",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "A line that is only share buttons or a comment counter (\"Share on Facebook | Share on X | "
+                "Email\", \"Share · Save · Comment (214)\", \"Comments (38)\"), or that asks readers to follow "
+                "the outlet on a social network (\"Follow the Example Post on Facebook and X for the latest "
+                "news\"), or that asks them for news tips (\"Got a story? Call the newsdesk\"). The buttons and "
+                "networks are data/boilerplate.yaml's share_labels and networks.",
+        "why": "A share bar or a follow line is the website's, not the report's; it counts toward the "
+               "boilerplate ratio.",
+        "limitations": "A follow line longer than 25 words, or one that names no listed network, is not "
+                       "flagged; nor is a bar with a piece the list does not hold.",
+    },
+    examples={
+        "flagged": [
+            "The bridge reopened on Friday.\n⟦Share on Facebook | Share on X | Email⟧",
+            "The bridge reopened on Friday.\n⟦Follow the Example Post on Facebook, X and Instagram for the latest⟧",
+            "The bridge reopened on Friday.\n⟦Share · Save · Comment (214)⟧\n⟦Comments (38)⟧",
+            "The bridge reopened on Friday.\n⟦Share this story · © Example Post 2025⟧\n⟦Got a story? Call our newsdesk⟧",
+        ],
+        "clean": [
+            "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
+            "Follow the river path on foot: it is the quickest way to the bridge, the guide said.",
+            "Save the date: the festival returns on 3 June.",
+            "Have a story to tell about the bridge? The museum collects them, its director said.",
+        ],
+    },
+)
+def check(doc):
+    share = _share()
+    follow = _follow()
+    for s, e in nonblank_lines(doc):
+        line = doc.text[s:e]
+        if any(q in line for q in QUOTE_CHARS) or word_count(line) > MAX_WORDS:
+            continue
+        if _bar(doc.norm, s, e, share):
+            yield Hit(s, e, "share bar", data={"reason": "share bar"})
+        elif follow.match(doc.norm, s, e):
+            yield Hit(s, e, "follow line", data={"reason": "follow line"})
+        elif TIPS.match(doc.norm, s, e):
+            yield Hit(s, e, "news tips appeal", data={"reason": "tips appeal"})
