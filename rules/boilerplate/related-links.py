@@ -2,8 +2,7 @@
 
 import regex
 
-from auditor.rules import Hit, rule
-from auditor.rules import _phrase_pattern
+from auditor.rules import Hit, _phrase_pattern, rule
 from auditor.text.lines import body_start, ends_like_sentence, nonblank_lines, phrase_matcher, word_count
 from auditor.vocab import cached, load_phrases
 
