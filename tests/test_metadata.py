@@ -98,3 +98,49 @@ def test_byline_and_timestamps():
     assert parse_timestamp("3 February 2026") == "2026-02-03"
     assert parse_timestamp("31.02.2026") is None  # no such day
     assert parse_timestamp("The NATO chief spoke on 3 February 2026") is None
+
+
+BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repairs, its chair told a "
+        "meeting of residents in the town hall.")
+
+
+@pytest.mark.parametrize("text, outlet, rule", [
+    # the outlet's name under the headline, beside its section, above a date or a byline
+    (f"Ferry pier to close for repairs\nWestvale Post | Local\n{BODY}", "Westvale Post", "masthead-section"),
+    (f"Ferry pier to close for repairs\nWESTVALE TODAY — Transport\n{BODY}", "WESTVALE TODAY", "masthead-section"),
+    (f"Ferry pier to close for repairs\nOPINION | Westvale Observer\n{BODY}", "Westvale Observer", "kind-masthead"),
+    (f"Ferry pier to close for repairs\nBy Jane Doe | The Westvale Observer\n{BODY}", "Westvale Observer",
+     "byline-masthead"),
+    (f"Ferry pier to close for repairs\nWestvale Post staff | 12 March 2026, 19:05\n{BODY}", "Westvale Post",
+     "byline-masthead"),
+    (f"Ferry pier to close for repairs\nWestvale Post\n14 October 2025 · 22:47\n{BODY}", "Westvale Post",
+     "masthead-under-headline"),
+    (f"Ferry pier to close for repairs\nWestvale Post\nBy Jane Doe\n{BODY}", "Westvale Post",
+     "masthead-under-headline"),
+    # the page's footer
+    (f"Ferry pier to close\n{BODY}\n© Westvale Herald. Translated by our English desk.", "Westvale Herald",
+     "copyright"),
+    (f"Ferry pier to close\n{BODY}\nShare this story · © Westvale Times 2025", "Westvale Times", "copyright-in-bar"),
+    (f"Ferry pier to close\n{BODY}\nFollow the Westvale Observer on X and Instagram", "Westvale Observer",
+     "follow-line"),
+    (f"Ferry pier to close\n{BODY}\nSubscribe to Westvale Weekly for full access to our archive.", "Westvale Weekly",
+     "subscribe-line"),
+    (f"Ferry pier to close\n{BODY}\nJane Doe writes on transport for The Westvale Standard.",
+     "The Westvale Standard", "author-bio"),
+])
+def test_outlet_named_in_the_page_furniture(text, outlet, rule):
+    a = article(text)
+    assert (a.outlet, a.meta["detected"]["outlet"]["rule"]) == (outlet, rule)
+
+
+@pytest.mark.parametrize("text", [
+    f"Ferry pier to close for repairs\nBusiness | Transport\n{BODY}",  # a section path names no outlet
+    f"Ferry pier to close for repairs\nPier Closes In March\n{BODY}",  # a subhead, with no date or byline under it
+    f"Final scores\nWestvale 14 11 6 15 — 44\nEastvale 18 22 13 17 — 70\n{BODY}",  # a box score
+    f"Ferry pier to close\n{BODY}\nFollow the river path on foot to reach the pier.",
+    f"Ferry pier to close\n{BODY}\nShare · Save · Comment (14)",
+    # header rules stop at the first body paragraph: a section-like line below it is not a masthead
+    f"Ferry pier to close for repairs\n{BODY}\nWestvale Post | Local\n{BODY}\n{BODY}",
+])
+def test_no_outlet_is_invented_from_furniture_that_names_none(text):
+    assert article(text).outlet is None

@@ -183,11 +183,21 @@ def _full(pattern: regex.Pattern[str], text: str, prefix: bool = False) -> regex
 def _region(lines: list[Line], where: str, spec: MetadataSpec) -> range:
     if where == "first":
         return range(min(1, len(lines)))
-    if where == "head":
-        return range(min(spec.head_lines, len(lines)))
+    if where == "head":  # the page's header: up to its first body paragraph (which a dateline opens)
+        n = min(spec.head_lines, len(lines))
+        body = next((i for i in range(n) if _body_like(lines[i].text)), n - 1)
+        return range(body + 1)
     if where == "tail":
         return range(max(0, len(lines) - spec.tail_lines), len(lines))
     return range(len(lines))
+
+
+_SENTENCE_END = regex.compile(r"""[.!?]["'\u201d\u2019)]?$""")
+
+
+def _body_like(text: str) -> bool:
+    """A body paragraph: 15 words or more, ending like a sentence (``auditor.text.lines.body_start``)."""
+    return len(text.split()) >= 15 and bool(_SENTENCE_END.search(text))
 
 
 def _find(rules: list[Compiled], head: list[Line], whole: list[Line], spec: MetadataSpec,
