@@ -1857,3 +1857,62 @@ def test_a_work_written_or_a_laugh_reports_no_words(text):
 def test_a_report_in_a_named_publication_is_relayed_by_it(text, kind, source):
     (a,) = doc_of(text).attributions
     assert (a.kind, a.source) == (kind, source)
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    # a broadcaster or a site whose name joins a media head to its own word
+    ("Ruiz told NordTV on Tuesday that the planes were safe.", "relayed", "NordTV"),
+    ("The cost will rise, according to the Harbour & Vell Newswire.", "relayed", "Harbour & Vell Newswire"),
+    ("PulseNews reported that the talks had failed.", "relayed", "PulseNews"),
+    # not a media head: a name that merely ends in the same letters
+    ("Ruiz told Kostov on Tuesday that the planes were safe.", "direct", "Ruiz"),
+    ("Ruiz told Lamppost on Tuesday that the planes were safe.", "direct", "Ruiz"),  # "post" not a capital head
+])
+def test_a_media_head_joined_to_the_name_is_an_outlet(text, kind, source):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if a.kind in ("direct", "relayed")][0] == \
+        (kind, source)
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    # a post, a tweet or a video by someone who passes on another's words
+    ('"We will win," Ruiz told the summit, according to a post on Telegram by Tor Ekberg, a lawmaker.', "relayed",
+     "Tor Ekberg"),
+    ('"It is over," Vos said, according to a tweet by Ana Lind.', "relayed", "Ana Lind"),
+    # with no one else speaking in the sentence, the post is its author's own words
+    ("The bridge will reopen in May, according to a video posted by the city council.", "direct",
+     "the city council"),
+])
+def test_a_post_by_someone_is_that_persons_account(text, kind, source):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if "according" in a.cue][0] == (kind, source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('Tor Ek posted a clip. In a second post, he quoted the prime minister as saying that peace "is hard work".',
+     "Tor Ek"),
+    ('"Maybe we were too slow," the interpreter rendered him as saying.', "interpreter"),
+    ('Lind quoted Vos as saying: "We are not leaving."', "Lind"),
+])
+def test_one_who_quotes_or_renders_another_as_saying_relays(text, source):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if a.kind == "relayed"] == [("relayed", source)]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("According to two engineers who work on the type, one windscreen was replaced.", "vague"),
+    ("According to several senior pilots, the checks were rushed.", "vague"),
+    ("According to two engineers, Ana Lind and Tor Ek, the part failed.", "direct"),  # then named
+    # a figure or a fault put on someone by people of a kind, in a relative clause too
+    ("The scheme, which analysts estimate at well over 80,000 euros, starts in May.", "vague"),
+    ("Vell, which Western officials privately blame for the cable breaks, denied it.", "vague"),
+    ("Analysts reckon the cost will double.", "vague"),
+])
+def test_people_of_a_kind_counted_or_estimating_are_vague(text, kind):
+    assert [a.kind for a in doc_of(text).attributions] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Tor Ek and Ana Lind estimate the cost at 80,000 euros.",  # named people's own estimate
+    "The bridge, which engineers built in 1920, is closed.",
+    "We blame nobody for the delay.",
+])
+def test_an_estimate_or_blame_by_named_people_or_none_is_no_vague_source(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "vague"]

@@ -268,6 +268,10 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
 
 
 _DET_RX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# a media head written as one word with the name before it, as broadcasters and sites name themselves
+# ("NordTV", "RadioFM", "PulseNews", "MarketWire"; "Newswire"): a capital inside the word, after a letter
+_COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|Press|Times|Wire|Radio|Daily|Online)|"
+                            r"[A-Z](?:TV|FM))$|^(?:[A-Z][a-z]*)?[Nn]ewswire$")
 
 
 def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
@@ -297,6 +301,8 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         return core, "media"
     if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
         return core, "media"  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
+    if caps and _COMPOUND_HEAD.search(words[-1]):
+        return core, "media"  # "NordTV", "PulseNews", "Harbour Newswire": a head joined to the name
     nm = v.media_noun_rx.search(core)
     if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
@@ -380,12 +386,17 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     head = _PLACE_TAIL_RX.split(low, maxsplit=1)[0].split()
     if len(head) == 2 and head[1] in ("people", "persons") and (head[0] in _COUNT_WORDS or head[0].isdigit()):
         return True
+    # "two engineers who work on the type", "several senior pilots": a count of people of a kind, none named
+    if 2 <= len(head) <= 4 and (head[0] in _COUNT_WORDS or head[0].isdigit() or head[0] in _SOME_WORDS) and \
+            all(w.isalpha() for w in head[1:]) and v.person_plural(head[-1]):
+        return True
     return _unowned(phrase, v)
 
 
 _ANONYMOUS_RX = re.compile(r"(?<![\w-])(?:unnamed|anonymous|unidentified)(?![\w-])")
 _PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near)\b")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens".split())
+_SOME_WORDS = frozenset("several some many few various numerous".split())
 
 
 def _unowned(phrase: str, v: Vocab) -> bool:
@@ -1059,7 +1070,8 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
         r"|of\s+(?:the|his|her|their|its|[\w.-]+['’]s)\s+(?:[\w'’.-]+\s+){0,2}?(?:"
         + _alts(v.vague_nouns) + r"|[a-z]+s)\s+)?"
         r"|(?-i:[A-Z][\w.-]*\s+){0,2}(?:" + _alts(v.vague_nouns) + r")\s+)"
-        r"(?:(?:have|has|had)\s+(?:long\s+|also\s+)?)?\Z", re.IGNORECASE)  # "many have perceived"
+        r"(?:(?:have|has|had)\s+(?:long\s+|also\s+)?)?(?:(?-i:[a-z]+ly)\s+)?\Z",  # "many have perceived"
+        re.IGNORECASE)  # ("officials privately blame")
     with_rx = re.compile(r"(?<!\w)with\s+\Z", re.IGNORECASE)
     # a vague agent of a verb of naming ("labelled ... by Western analysts") and an agentless passive of
     # report or belief ("is believed to be", ", reported to have")
@@ -1254,8 +1266,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[np[0]:np[1]]
             np, phrase = _via_outlet(doc, np, e0, v)
-            if _POSSESSED_ROLE_RX.fullmatch(phrase):
-                # "according to his aunt, Jane Roe,": the name set off after the role is the source
+            if _POSSESSED_ROLE_RX.fullmatch(phrase) or re.match(r"(?i)(?:two|three|four|five|several)\s", phrase):
+                # "according to his aunt, Jane Roe,", "according to two engineers, Ana Lind and Tor Ek,": the
+                # name set off after the role is the source
                 named = _apposed_name(text, np[1], e0)
                 if named and not text[np[1]:named[0]].strip(" ,"):
                     np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
@@ -1780,8 +1793,11 @@ _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|invo
                          r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
 _DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|statement|records|filing|"
-                        r"estimates?|numbers|documents?|census|tally|count)", re.IGNORECASE)
-_FROM_SOURCE = re.compile(r"\s+(?:(?:released|published|compiled|issued|provided|gathered|kept)\s+)?(?:from|by)\s+",
+                        r"estimates?|numbers|documents?|census|tally|count|post|posts|tweet|tweets|message|video|clip)",
+                        re.IGNORECASE)
+# "from the ministry", "released by the board", "on Telegram by Tor Ek" (whose post it is)
+_FROM_SOURCE = re.compile(r"\s+(?:on\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
+                          r"(?:(?:released|published|compiled|issued|provided|gathered|kept|posted|shared)\s+)?(?:from|by)\s+",
                           re.IGNORECASE)
 _DATA_FROM = re.compile(_DATA_HEAD.pattern + _FROM_SOURCE.pattern + r"(\S.*)$", re.IGNORECASE)
 _CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
@@ -1806,7 +1822,7 @@ _CONTINUE = {"continue", "continues", "continued", "add", "post", "posts", "comm
              "observed", "observe", "observes"}
 
 
-_APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})\s*(?:[,.;:!?]|$)")
+_APPOSED_NAME_RX = re.compile(rf"(?:\s+(?:in|at|of|from|on|for|to)\s+[^,.;:\n]{{1,60}})?,\s+(?:[\w'’-]+\s+){{0,6}}?(?P<name>{_CAP}(?:\s+{_CAP}){{1,3}})(?:\s+and\s+{_CAP}(?:\s+{_CAP}){{1,3}})?\s*(?:[,.;:!?]|$)")
 
 
 _POSSESSED_ROLE_RX = re.compile(r"(?:his|her|their|its|[Tt]he|an?|[A-Z][\w'\u2019-]*['\u2019]s)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*")
@@ -2002,7 +2018,9 @@ _QUOTED_BY_RX = re.compile(r"\s+(?:as\s+saying\s+)?by\s+", re.IGNORECASE)
 _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
-_QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted)\s+(?P<obj>him|her|them|(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)"
+# (or a role: "quoted the prime minister as saying"); an interpreter "rendered him as saying"
+_QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|rendered|translated)\s+(?P<obj>him|her|them|"
+                           r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|(?-i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                            r"\s+as\s+(?:saying|telling)\b")
 # a relative or a representative named by their tie to someone ("his brother", "her lawyer", "the
 # family's spokesman") before the verb

@@ -316,7 +316,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # "..."' (the intermediary relays; the words are the one quoted)
         "before_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
                                        rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))"
-                                       r"\s*(?:that\s*)?[,:]?\s*$"),
+                                       r"(?:\s*that(?:\s+[\w'\u2019-]+){0,3}?)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         # 'According to his aunt, Jane Roe, "..."': the name set off after the role
         "before_according_appos": re.compile(
@@ -344,6 +344,10 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         "after_dash": re.compile(rf"^[^\S\n]*,?[^\S\n]*(?P<verb>[\u2014\u2013-])[^\S\n]*(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}})"
                                  rf"[^\S\n]*(?:,[^\n]{{0,60}})?(?=\n|$)"),
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
+        # the one an intermediary quoted, earlier in the sentence of a partial quotation: 'Hale quoted the
+        # mayor as saying that peace "..."' (the intermediary, the sentence's subject, relays)
+        "inside_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
+                                       rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))\b"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
         # a verb of saying right before a partial quotation ('Fifty-one percent say that "..."'): its clause
         # decides whether anyone the article names speaks
@@ -2218,6 +2222,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             m = pats["sentence_end_who_verb"].search(norm, close, sent[1])
             if m:
                 done = _apply(q, m, 0, disc, m.start("who"), r.open)
+        if not done and q.kind == "partial":
+            m = next(iter(reversed(list(pats["inside_quoted_as"].finditer(before)))), None)
+            if m and m.group("who").lower() in ("him", "her"):
+                subject = sentence_subject(norm, disc, lo, lo + m.start())
+                q.speaker = disc.last_of(lo + m.start("who"), set(disc.people.persons) - {subject})
+                q.cue, q.cue_start, q.cue_end = m.group("verb"), lo + m.start("verb"), lo + m.end("verb")
+                done = True
+            elif m:
+                done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
         if not done and q.kind == "partial":
             found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel", "inside_who_appos_verb")
                      for m in pats[k].finditer(before)]
