@@ -377,6 +377,12 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"^[^\S\n]*(?:\([^)\n]{{0,80}}\))?[^\S\n]*[,:\u2014\u2013]?[^\S\n]*"
             rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw})['\u2019]s?"
             rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"),
+        # an intermediary who quoted or rendered the speaker: '"...," the interpreter rendered him as saying',
+        # '"...," Hale quoted the mayor as saying' (the words are the one quoted)
+        "after_quoted_as": re.compile(
+            rf"{lead}(?P<relay>(?i:the|a|an|his|her|their)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*|{near})"
+            rf"[^\S\n]+(?P<verb>quoted|rendered|translated|cited)[^\S\n]+(?P<who>(?i:him|her)|{near})[^\S\n]+"
+            r"as[^\S\n]+(?:saying|telling)\b"),
         "after_words_of": re.compile(
             rf"{lead}(?:(?:were|was|are|is)[^\S\n]+)?(?:the|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?"
             rf"(?P<verb>{_SPEECH_NOUNS})[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:by|of|from)[^\S\n]+"
@@ -406,6 +412,11 @@ def _ing_forms() -> tuple[str, ...]:
 
 
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
+# 'according to' a rendering of the words or the one who rendered them: the channel, not the speaker
+# ('"...," according to a translation by AFP', 'According to the interpretation, he said ...')
+_CHANNEL = re.compile(r"(?i:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\-'\u2019]+\s+){0,3}?"
+                      r"(?i:translations?|transcripts?|interpretation|interpreters?|translators?|rendering|"
+                      r"version|readout|read-out|recording|footage|livestream|broadcast|video|clip)\b")
 _FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
 
 
@@ -1061,6 +1072,12 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                 if roles and w[:1].isupper() and low.isalpha() and (
                         low in _demonym_adjectives() or _demonym(low) or low in _place_names()):
                     attrs.add(low)  # "Danish coach Anders Holm": whose coach ("the Dane", "the Danish coach")
+                elif roles and w[:1].isupper() and _POSS.search(w):
+                    # "Skyline Nordic's chief executive Ana Lind", "Estmark's Prime Minister Tor Ek": whose role
+                    # it is ("the Skyline Nordic chief executive", "the Estmark PM")
+                    at = lead.rfind(w)
+                    owner = _OWNER_WORDS.search(lead, 0, at + len(w)) if at >= 0 else None
+                    attrs |= {_strip_possessive(x).lower() for x in (owner.group(1).split() if owner else [w])}
                 break
             roles.update(low.split())
             if w[:1].isupper():
@@ -1209,6 +1226,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     subjects.sort()
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
+    _lede_role(norm, people)
     for a, b in sorted(alias.items()):  # the earlier name's person joins the later one
         pa_, pb = persons.pop(a, None), persons.get(b)
         if pa_ and pb:
@@ -1222,6 +1240,35 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     people.subjects = subjects
     people._index = None
     return people
+
+
+# a lede that names its subject by role only, after any dateline: "KALVIK, March 12 (Nordwire) - The chief
+# executive of regional carrier Skyline Nordic apologised ..."
+_LEDE_ROLE = re.compile(r"(?:[A-Z][A-Z .'\-]{1,30}(?:,[^\n\-\u2013\u2014(]{1,30})?[^\S\n]*(?:\([^)\n]{1,30}\))?"
+                        r"[^\S\n]*-{1,2}[^\S\n]*)?The[^\S\n]+(?P<role>(?:(?!of\b)[a-z][\w\-]*[^\S\n]+){0,2}(?!of\b)[a-z][\w\-]*)"
+                        r"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){0,3}?"
+                        r"(?P<org>[A-Z][\w&'\u2019\-]*(?:[^\S\n]+[A-Z][\w&'\u2019\-]*){0,3}))?[^\S\n]+"
+                        r"(?:has[^\S\n]+|had[^\S\n]+|on[^\S\n]+[A-Z]\w+[^\S\n]+)?[a-z]+\b")
+
+
+def _lede_role(norm: str, people: People) -> None:
+    """A lede that names its subject by role only ("The chief executive of Skyline Nordic apologised on
+    Tuesday ...") introduces the person the story names next: the role becomes theirs ("the chief executive
+    said" later is them). Only for a person the article gives no role of their own, named before anyone else
+    after the lede's sentence."""
+    m = _LEDE_ROLE.match(norm, people.body_start)
+    role = m.group("role").split() if m else []
+    if not m or not (role[-1] in titles() or _person_noun(role[-1])):
+        return
+    after = [(min(p.mentions), p) for p in people.persons.values() if p.mentions and min(p.mentions) >= m.end()]
+    if not after or any(role[-1] in p.titles for p in people.persons.values()):
+        return  # someone the article titles so already: the lede's role is theirs
+    _, p = min(after, key=lambda x: (x[0], x[1].name))
+    if p.titles or p.lead:
+        return
+    p.titles |= _role_words(role)[0]
+    if m.group("org"):
+        p.attrs |= {_strip_possessive(w).lower() for w in m.group("org").split()}
 
 
 _HE_SHE = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
@@ -1695,6 +1742,13 @@ class Discourse:
             w = toks[0]
         elif toks[0].lower() == "the" or not any(t[:1].isupper() or _PREFIXED.match(t) for t in toks):
             return self.resolve_role(toks, pos)
+        elif 2 <= len(toks) <= 3 and toks[-1][:1].isupper() and _is_title(toks[-1]) and \
+                not any(_is_title(t) for t in toks[:-1]) and \
+                not any(t in n.split() for n in people.persons if n != w for t in toks[:-1]):
+            # (not letters after a name the article gives: "Reed KC", "Ana Lind MP")
+            # "Estmark PM tells ...", "Norland President warns": a title after the words is a role of the place
+            # they name (English writes a person's title before the name)
+            return self.resolve_role(toks, pos)
         title_words, name = split_name(w)
         name = [t for t in _name_words(name) if t in _PARTICLES or t.lower() not in titles()]
         if len(name) >= 2:
@@ -1800,6 +1854,9 @@ class Discourse:
                  if all(any(_stem_match(c, f) for f in p.attrs) for c in capmods)
                  and all(a in p.attrs for a in ages)]
         return cands[0] if len(cands) == 1 else None
+
+
+_OWNER_WORDS = re.compile(r"((?:[A-Z][\w&\-]*\s+){0,2}[A-Z][\w&\-]*['\u2019]s?)$")
 
 
 def resolve(who: str, pos: int, people: People) -> str | None:
@@ -2098,11 +2155,21 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             done = _nobody_named(q, unnamed, close, "asked" if unnamed.re is _ASKED else None)
             if unnamed.re not in (_ASKED, _IT_SAID):
                 disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
+        m = None if done else pats["after_quoted_as"].match(after)
+        if m and m.group("who").lower() in ("him", "her"):
+            relay = disc.resolve(m.group("relay"), close + m.start("relay"))
+            q.speaker = disc.last_of(r.open, set(disc.people.persons) - {relay})
+            q.cue, q.cue_start, q.cue_end = m.group("verb"), close + m.start("verb"), close + m.end("verb")
+            done = True
+        elif m:
+            done = _apply(q, m, close, disc, close + m.start("who"), r.open, norm=norm)
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
                                     "after_who_team_verb",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
+            if m and m.group("verb").lower().startswith("according") and _channel(after, m.start("who")):
+                break  # '"...," according to a translation by AFP': how the words came, not whose they are
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
                     (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end()) or (
                         m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end()))):
@@ -2233,7 +2300,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
         if not done and q.kind == "partial":
             found = [m for k in ("inside_who_verb", "inside_according", "inside_who_rel", "inside_who_appos_verb")
-                     for m in pats[k].finditer(before)]
+                     for m in pats[k].finditer(before)
+                     if not (k == "inside_according" and _channel(before, m.start("who")))]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
                     done = True
@@ -2283,12 +2351,39 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         current = disc.current(r.open)
         if current and current in people.persons and not _clearly_a_person(people.persons[current]):
             current = None  # "Vellcorp is thrilled ...": a firm's name opening sentences speaks no quotation
+        said = _reported_since(norm, disc, before[1] if before else None, r.open)
+        if said and said != last and current in (None, said):
+            last, recent = said, True  # 'His grandmother, he said, was nine. "She remembered ..."': the one
+            # reported since the last quotation, by a clause of saying, speaks on
         # the only person, when named before the quotation or in its paragraph (a cue no pattern read:
         # '"...," Kamla, a farmer in Ostby, said by phone'), not pages later
         end = r.close if r.close is not None else r.end
         named = only and only.mentions and only.mentions[0] < (doc.paragraph_at(end) or (0, end))[1]
         q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
     return disc
+
+
+@lru_cache(maxsize=1)
+def _reporting_subject() -> re.Pattern:
+    """A subject (he, she, a capitalised name) and a verb of saying right after it ("he said", "Roe added")."""
+    return re.compile(rf"(?:^|(?<=[.!?,;:]\s)|(?<=\band\s)|(?<=\n))"
+                      rf"(?P<who>\b(?:[Hh]e|[Ss]he)|{CAPW}(?:[^\S\n]+{CAPW}){{0,2}})[^\S\n]*,?[^\S\n]+"
+                      rf"(?:also[^\S\n]+)?{reporting_verb_re().pattern}")
+
+
+def _reported_since(norm: str, disc: Discourse, prev, open_at: int) -> str | None:
+    """The person a clause of saying reports between the previous quotation (``prev``, its raw match) and the
+    one opening at ``open_at``: the last such clause outside quotation marks, when its subject resolves."""
+    lo = (prev.close + 1 if prev.close is not None else prev.end) if prev is not None else max(0, open_at - 400)
+    seg = norm[lo:open_at]
+    if '"' in seg or not seg.strip():
+        return None
+    found = None
+    for m in _reporting_subject().finditer(seg):
+        who = disc.resolve(m.group("who"), lo + m.start("who"))
+        if who and who in disc.people.persons and _clearly_a_person(disc.people.persons[who]):
+            found = who
+    return found
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|I|[Ww]e|[Tt]hey)\b")
@@ -2346,6 +2441,15 @@ def _clearly_a_person(p: Person) -> bool:
 _OUTLET_REPORTED = re.compile(rf"(?P<who>(?:(?i:the)[^\S\n]+)?{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+[a-z]+)"
                              r"[^\S\n]+(?:first[^\S\n]+)?(?P<verb>reported|reports|wrote|writes)"
                              r"(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$")
+
+
+def _channel(text: str, at: int) -> bool:
+    """Whether the words after 'according to' at ``at`` name how a quotation reached the article (a
+    translation, a transcript, an interpreter, a clip: ``_CHANNEL``; or a news outlet), not its speaker."""
+    if _CHANNEL.match(text, at):
+        return True
+    np = re.match(r"[^,.;:!?\n\"]{1,60}", text[at:])
+    return bool(np) and _is_outlet(np.group().strip())
 
 
 def _is_outlet(phrase: str) -> bool:
