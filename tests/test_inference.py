@@ -443,3 +443,29 @@ def test_a_hedge_before_a_closing_reporting_clause_is_the_sources(text, source):
 ])
 def test_likely_voters_is_a_term_not_a_forecast(text, flagged):
     assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) == flagged
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # a comment after a reporting clause that reports the quotation before it is the author's
+    ('"We will wait for the facts," she said, apparently a reply to the union\'s remarks.', True),
+    ('"We are ready," Ruiz said, probably the clearest signal yet that talks will resume.', True),
+    # ... but what the clause reports is the speaker's
+    ('"We will wait," she said, adding that the checks would likely take a week.', False),
+    ("Ruiz said the checks would likely take a week.", False),
+    # a condition is no source: what follows it is still the author's forecast
+    ("If confirmed, a fault on several airframes would likely point to the supplier.", True),
+    # a decision, with its complement, that suggests a motive
+    ("The decision to pay without requiring a claim suggests the firm is keen to avoid a lawsuit.", True),
+    # the writer ranking what they report is no guess
+    ("Perhaps the most revealing moment came at the end of the hearing.", False),
+    ("Arguably the most striking exchange was about money.", False),
+    ("Perhaps the firm will settle before the hearing.", True),
+])
+def test_comments_conditions_and_rankings_in_the_authors_voice(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+
+
+def test_a_condition_opening_a_sentence_is_no_vague_source():
+    assert not [a for a in doc_of("If confirmed, the fault would point to the supplier.").attributions
+                if a.kind == "vague"]
+    assert [a.kind for a in doc_of("As reported, the fault points to the supplier.").attributions] == ["vague"]

@@ -1385,8 +1385,10 @@ def extract_attributions(doc) -> list[Attribution]:
             if lead:  # "Though Trump said", "As Reuters explained": the subject follows the conjunction
                 if lead.end() >= subj[1]:
                     # "As reported, ...", "As previously reported,": no one named, so vague; "As reported by
-                    # Reuters" is read as a relay by the cue after it
-                    if re.match(r"\s*,", text[ve:ve + 3]) and free(subj[0], ve):
+                    # Reuters" is read as a relay by the cue after it ("If confirmed, ...", "Once announced,": a
+                    # condition or a time, no one's report)
+                    if re.match(r"\s*,", text[ve:ve + 3]) and free(subj[0], ve) and \
+                            text[subj[0]:lead.end()].strip().casefold() == "as":
                         add(Attribution(source=None, kind="vague", start=subj[0], end=ve, cue=m.group(),
                                         chain=[], hops=0, source_type="unknown"))
                     continue

@@ -131,8 +131,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     # a speech or an act that "suggests", "implies", "hints at": the author's hedged reading ("her remarks suggest
     # a shift", "the timing hints at impatience", "which suggests that")
     if data.get("implication_nouns") and data.get("implication_verbs"):
-        out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")\s+(?:" + alt("implication_verbs")
-                               + r")(?![\w-])", re.IGNORECASE), "strong", first_words(lst("implication_nouns"))))
+        # (the noun may carry its complement: "the decision to pay without a claim suggests")
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("implication_nouns") + r")(?:\s+(?:to|of|by)\s+[^,.;:!?\n\"]{1,60}?)?"
+                               r"\s+(?:" + alt("implication_verbs") + r")(?![\w-])", re.IGNORECASE), "strong",
+                    first_words(lst("implication_nouns"))))
     # ... in the past too when what "suggested" is no speech that could have said it: "her tone suggested she had
     # lost patience" is the author's reading ("the statement suggested that talks resume" reports the statement)
     if data.get("implication_things") and data.get("implication_past_verbs"):
@@ -225,6 +227,11 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
         return True  # "the least likely of your controllers to look grimy": comparing things, no guess
     if cue == "likely" and _LIKELY_VOTERS.match(text, ce):
         return True  # "a poll of likely voters": the pollsters' term for whom they asked, no guess
+    if cue in ("perhaps", "arguably") and re.match(r"\s+the\s+(?:most|least|single\s+most)\s+[a-z-]+\s+"
+                                                  r"(?:moment|passage|line|part|thing|exchange|point|aspect|detail|sign)s?\b",
+                                                  text[ce:ce + 60]):
+        return True  # "Perhaps the most revealing moment came ...": the writer ranking what they report, no
+        # guess about what is not known
     if cue in ("seemingly", "apparently") and _ADJ_BEFORE_NOUN.match(text, ce) and \
             re.search(r"\b(?:the|a|an|these|those|this|that|its|their|his|her|our|some|many)\s+$", before):
         return True  # "these seemingly misplaced receptors": a description in passing, not a conclusion
@@ -337,6 +344,9 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
         between = text[att.end:first]
         if _APPOSITION.search(between):
             return False  # "He acknowledged the mood, a sentiment likely stirred by ...": the author's comment
+        if re.fullmatch(r"\s*,\s*", between) and text[max(0, att.start - 6):att.start].rstrip().endswith('"'):
+            return False  # '"...," she said, apparently a response to ...': the cue reports the quotation
+            # before it; a comment after its comma is the author's
         return '"' not in between and "." not in between.strip(". ")
     if att.start >= clause[1]:
         between = text[clause[1]:att.start]
