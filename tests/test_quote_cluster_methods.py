@@ -621,3 +621,36 @@ def test_a_common_noun_before_a_role_keeps_the_corpus_from_naming_someone_else_i
     spk = {d.article.id: [q.speaker for q in d.quotes] for d in docs}
     assert spk["c"] == [None]
     assert spk["d"] == ["Dan Roe"]
+
+
+def test_a_clause_whose_polarity_the_other_renderings_vote_down_is_a_flip():
+    """Four translations of "we seek no quarrel, but our patience has limits": one drops the negation of the
+    second clause ("our patience is unlimited"), outside the stretch the consensus keeps. The clause is put
+    to the vote of the others' clauses about the same thing; a double negative ("not unlimited") and a word
+    negated by its form ("endless") count as the negations they are."""
+    docs = docs_of({
+        "a": '"We are not looking for a quarrel, but our patience has its limits," Roe said.',
+        "b": '"We do not seek a quarrel, but our patience is not unlimited," Roe said.',
+        "c": '"We are not looking for a quarrel, but there is a limit to our patience," Roe said.',
+        "d": '"We are not looking for a quarrel, and our patience is unlimited," Roe said.',
+        "e": '"We do not want a quarrel, but our patience is not endless," Roe said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert len({x.cluster for x in q.values()}) == 1
+    flipped = [k for k, x in q.items() if any(d["type"] == "negation" for d in x.differences)]
+    assert flipped == ["d"], {k: x.differences for k, x in q.items()}
+    assert q["d"].fidelity < min(x.fidelity for k, x in q.items() if k != "d")
+
+
+def test_a_reversing_verb_or_an_antonym_is_no_vote_against_a_clause():
+    """"unveiled" for "announced" reverses nothing ("veil" is no word the renderings carry); "always remember"
+    for "never forget" shares no content word with it, so the clauses are not compared."""
+    docs = docs_of({
+        "a": '"The harbour board announced the new ferry on Monday, and we will never forget this day," Roe said.',
+        "b": '"The harbour board announced the new ferry on Monday, and we will never forget this day," Roe told us.',
+        "c": '"The harbour board announced the new ferry on Monday, and we will never forget this day," said Roe.',
+        "d": '"The harbour board unveiled the new ferry on Monday, and we will always remember this day," Roe said.',
+    })
+    cluster_quotes(docs)
+    assert not [x for d in docs for x in d.quotes[0].differences if x["type"] == "negation" and "vote" in x]

@@ -93,6 +93,15 @@ their own, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a w
     then, when the meaning changed (a polarity flip, a question, a number, a name, a condition, a tense),
     x 0.5: a changed meaning ranks below any choice of words, however many words the choice changes
 
+**Polarity by vote.** A clause outside the stretch the consensus keeps can still be turned round ("our
+patience is unlimited" where the others print "is not unlimited", "has its limits", "is not endless"): each
+clause of each rendering (cut at a semicolon, a colon, a dash, a comma before a conjunction) is compared with
+the clause of every other article's rendering that shares most of its content stems (``VOTE_OVERLAP``); when
+at least ``VOTE_MIN`` of them, and ``VOTE_SHARE`` of those compared, have the other parity of negations, it is
+a ``negation`` difference (``vote``: against, for), a change of meaning. A word negated by its form counts
+as a negation and stands for its base ("unlimited", "endless"; a verb in un- only where the renderings carry
+its base: "unveiled" reverses, it does not negate).
+
 Negation idioms ("without delay", "not only": ``negation_idioms.txt``) do not count as negators. A number
 spelled in words or in digits is one number ("ten years" / "10 years", "1,000" / "1000").
 **Translated speech**: when the article says so (``translated``, ``interpreter``, ``speaking in
@@ -1978,14 +1987,22 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     for cid, g, cons, text, speaker in prepared:
         cons_words = [w for w, _, _ in cons.rendering.words[cons.lo:cons.hi]]
         n_articles = len({m.article for m in g})
+        votes = polarity_votes(g) if n_articles >= 3 else {}
         members = []
-        for m in g:
+        for mi, m in enumerate(g):
             mcons, mwords = cons, cons_words
             carrier = _carrier(m, cons, g)
             if carrier is not None:  # a part of the utterance the consensus does not carry: judged by another
                 mcons = Consensus(carrier, 0, carrier.size, cid, cons.translated)  # outlet's rendering of it
                 mwords = [w for w, _, _ in carrier.words]
             fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted)
+            if mi in votes and not any(d["type"] in MEANING_TYPES for d in diffs):
+                ci, against, agree = votes[mi]
+                fid = round(max(0.0, (fid - 0.30) * MEANING_FACTOR), 3)
+                diffs.append({"type": "negation", "rendering": normalize(docs[m.doc_i].text[m.start:m.end]),
+                              "consensus": text, "start": m.start, "end": m.end, "vote": [against, agree],
+                              "note": f"a clause's polarity against {against} other rendering(s) of it "
+                                      f"({agree} agree)"})
             if cons.translated and not any(d["type"] == "translated" for d in notes_of[m.doc_i]):
                 diffs.append({"type": "translated", "note": "the renderings of this utterance are translations"})
             unit_results[(m.doc_i, m.quote_i)].append((m, cid, fid, diffs, n_articles))
@@ -1999,6 +2016,89 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         _set_quote(docs[di], docs[di].quotes[qi], res, notes_of[di], units_of[(di, qi)])
     out.sort(key=lambda c: (-len(c.members), c.id))
     return out
+
+
+# -- polarity by clause, against the other renderings ---------------------------------------------------------
+# A rendering can turn a clause's meaning outside the stretch the consensus keeps ("our patience is unlimited"
+# where the others print "not unlimited", "has its limits", "is not endless"): each clause's polarity is put
+# to the vote of the other renderings' clauses about the same thing.
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:\u2013\u2014]|\s-\s|,\s*(?=(?:and|but|yet|nor|while|whereas|though|although)\b))",
+                           re.IGNORECASE)
+_LESS_STOP = frozenset({"unless", "less", "bless", "nevertheless", "nonetheless", "regardless", "doubtless"})
+# an adjective's ending: "unable", "unlawful", "unusual", "unlikely" (not a verb's: "unveiled", "unlocking"
+# reverse an act, they negate nothing; those count only where the renderings carry the base)
+_UN_ADJECTIVE = re.compile(r"(?:able|ible|ful|al|ic|ive|ous|ent|ant|ary|ly|y)$")
+_UN_WORDS = frozenset({"unclear", "unfair", "unsafe", "unknown", "unjust", "unwise", "unfit", "unwell", "unsure",
+                       "unreal", "untrue", "unkind", "unseen", "unsound", "unfinished", "unchanged", "unlimited",
+                       "unprepared", "unwilling", "unending", "unfounded", "unacceptable"})
+VOTE_MIN = 2  # a clause's polarity is flipped when at least this many other renderings disagree with it ...
+VOTE_SHARE = 2 / 3  # ... and this share of those that speak of the same thing: clauses whose content stems
+VOTE_OVERLAP = 0.7  # overlap by this share (Jaccard) at least
+
+
+def _morph_negation(word: str, vocab: frozenset[str]) -> str | None:
+    """The base of a word negated by its form ("unlimited" -> "limited", "endless" -> "end"), else None. A
+    word in un- counts as an adjective's negation, or when the renderings carry its base ("unveil" is no
+    negation of "veil")."""
+    w = word.lower()
+    if w.startswith("un") and len(w) >= 6 and w[2:].isalpha() and (
+            w in _UN_WORDS or _UN_ADJECTIVE.search(w) or stem(w[2:]) in vocab):
+        return w[2:]
+    if w.endswith("less") and len(w) >= 7 and w not in _LESS_STOP and w[:-4].isalpha():
+        return w[:-4]
+    return None
+
+
+def _clauses(m: Rendering, vocab: frozenset[str]) -> list[tuple[frozenset[str], int]]:
+    """(content stems, negations) of each clause of a unit: cut where a semicolon, a colon, a dash or a comma
+    before a conjunction stands between two words. A word negated by its form counts one negation and
+    stands for its base in the stems, so "unlimited" and "limits" speak of the same thing."""
+    words = m.words
+    stop = _stopwords()
+    out, stems, neg = [], set(), 0
+    negs = set(m.neg)
+    for i, (w, s, _) in enumerate(words):
+        brk = _CLAUSE_BREAK.match(m.text, words[i - 1][2]) if i else None
+        if brk and brk.end() <= s:
+            out.append((frozenset(stems), neg))
+            stems, neg = set(), 0
+        base = _morph_negation(w, vocab)
+        if i in negs:
+            neg += 1
+        elif base:
+            neg += 1
+            stems.add(stem(base))
+        elif w.lower() not in stop:
+            stems.add(m.stems[i])
+    out.append((frozenset(stems), neg))
+    return [c for c in out if c[0]]
+
+
+def polarity_votes(g: list[Rendering]) -> dict[int, tuple[int, int, int]]:
+    """For each member of a cluster (by index) whose clause's polarity (the parity of its negations) the
+    other renderings' clauses about the same thing vote down: (clause index, against, for). The clauses
+    compared share most of their content stems (``VOTE_OVERLAP``), each other rendering giving the one clause
+    that shares the most: two clauses cut differently are not compared."""
+    vocab = frozenset(st for m in g for st in m.stems)
+    cl = [_clauses(m, vocab) for m in g]
+    flagged: dict[int, tuple[int, int, int]] = {}
+    for i, clauses in enumerate(cl):
+        for ci, (stems_i, neg_i) in enumerate(clauses):
+            agree = against = 0
+            for j, other in enumerate(cl):
+                if j == i or g[j].article == g[i].article or not other:
+                    continue
+                best = max(other, key=lambda c: len(c[0] & stems_i))
+                if len(best[0] & stems_i) < VOTE_OVERLAP * len(best[0] | stems_i):
+                    continue  # a clause about something else, or more besides
+                if best[1] % 2 == neg_i % 2:
+                    agree += 1
+                else:
+                    against += 1
+            if against >= VOTE_MIN and against >= VOTE_SHARE * (agree + against):
+                flagged[i] = (ci, against, agree)
+                break
+    return flagged
 
 
 PRIMARY_RULE = "first"
