@@ -1916,3 +1916,33 @@ def test_people_of_a_kind_counted_or_estimating_are_vague(text, kind):
 ])
 def test_an_estimate_or_blame_by_named_people_or_none_is_no_vague_source(text):
     assert not [a for a in doc_of(text).attributions if a.kind == "vague"]
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    # whose text it is: a possessive, or a transcript or translation released by someone
+    ('Ruiz also said, according to Kvaale\'s clip, that she would stay.', "relayed", "Kvaale"),
+    ("The bridge will close, according to the mayor's statement.", "direct", "the mayor"),
+    ('"We will build it," Tor Ek said, according to the English transcript published by the Prime Minister\'s '
+     'Office.', "relayed", "the Prime Minister's Office"),
+    ("The line will open in four years, according to a transcript released by the company.", "direct",
+     "the company"),
+    # ... the speaker's own side by a possessive pronoun stays first hand
+    ('"The fleet will stay," Ola Berg said, according to a translation released by his office.', "direct",
+     "his office"),
+    # "in the words of" names a source as "according to" does
+    ('In the words of the Vell TV interpreter: "we will not leave you alone."', "relayed", "Vell TV"),
+    ("In the words of the mayor, the bridge is finished.", "direct", "the mayor"),
+])
+def test_whose_text_a_quotation_comes_from(text, kind, source):
+    assert [(a.kind, a.source) for a in doc_of(text).attributions if a.cue == "according to"] == [(kind, source)]
+
+
+@pytest.mark.parametrize(("text", "vague"), [
+    ("Colquhoun, who earns a reported 1.2 million euros a year, faced the press.", True),
+    ("The club paid a reported $40m for the striker.", True),
+    ("The club paid a rumoured 40 million for the striker.", True),
+    ("The club paid a record $40m for the striker.", False),
+    ("The club reported a loss of 40 million.", False),
+])
+def test_a_reported_figure_is_vague_sourcing(text, vague):
+    assert bool([a for a in doc_of(text).attributions if a.kind == "vague"]) is vague

@@ -1044,7 +1044,7 @@ def _patterns(v: Vocab) -> dict[str, re.Pattern]:
     if cached_rx is not None:
         return cached_rx
     vague_rx = _phrase_rx(v.vague_phrases)
-    accord_rx = re.compile(r"(?<!\w)according\s+to\b", re.IGNORECASE)
+    accord_rx = re.compile(r"(?<!\w)(?:according\s+to|in\s+the\s+words\s+of)\b", re.IGNORECASE)
     verbs = longest_first(v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | v.outlet_verbs | v.stance_verbs)
     verb_rx = re.compile(r"(?<![\w-])(?:" + "|".join(r"\s+".join(map(re.escape, x.split())) for x in verbs)
                          + r")(?![\w-])", re.IGNORECASE)
@@ -1249,6 +1249,9 @@ def extract_attributions(doc) -> list[Attribution]:
             found.append((fs, m.end()))
         for m in P["evidence_rx"].finditer(text, s0, e0):  # "studies show that", "other research suggests"
             found.append(m.span())
+        if "reported" in text[s0:e0] or "rumo" in text[s0:e0]:
+            for m in _REPORTED_FIGURE.finditer(text, s0, e0):  # "who earns a reported 1.2 million euros"
+                found.append(m.span())
         for m in m_crowd:
             g = "a" if m.group("a") else "b" if m.group("b") else "c"
             found.append((m.start(g), m.end()))
@@ -1273,8 +1276,14 @@ def extract_attributions(doc) -> list[Attribution]:
                 if named and not text[np[1]:named[0]].strip(" ,"):
                     np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
             whose = _DATA_FROM.match(phrase)
+            owner = _OWNED_TEXT.fullmatch(phrase)
             if whose:  # "according to a statement released by the board": whose statement it is is the source
                 phrase = whose.group(1)
+                full = _np_right(text, np[0] + whose.start(1), e0)  # (the owner read whole: the phrase's
+                if full and full[1] > np[1]:  # words ran out at "the Prime Minister's", before "Office")
+                    np, phrase = (np[0], full[1]), doc.text[full[0]:full[1]]
+            elif owner:  # "according to Kvaale's clip", "the mayor's statement": whose it is
+                phrase = owner.group("owner")
             elif _DATA_HEAD.fullmatch(phrase):
                 # "according to figures from the health ministry": the phrase stopped at "from"
                 by = _FROM_SOURCE.match(text, np[1], e0)
@@ -1795,13 +1804,24 @@ _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|invo
                          r"a|an|in|at|on|from|[a-z]+ing|[a-z]+ed)(?!\w))", re.IGNORECASE)
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
 _DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|statement|records|filing|"
-                        r"estimates?|numbers|documents?|census|tally|count|post|posts|tweet|tweets|message|video|clip)",
+                        r"estimates?|numbers|documents?|census|tally|count|post|posts|tweet|tweets|message|video|clip|"
+                        r"transcript|translation|readout|recording|footage)",
                         re.IGNORECASE)
 # "from the ministry", "released by the board", "on Telegram by Tor Ek" (whose post it is)
 _FROM_SOURCE = re.compile(r"\s+(?:on\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
                           r"(?:(?:released|published|compiled|issued|provided|gathered|kept|posted|shared)\s+)?(?:from|by)\s+",
                           re.IGNORECASE)
 _DATA_FROM = re.compile(_DATA_HEAD.pattern + _FROM_SOURCE.pattern + r"(\S.*)$", re.IGNORECASE)
+# a figure that someone unnamed reported: "a reported 1.2 million euros a year", "a reported $40m"
+_REPORTED_FIGURE = re.compile(r"(?<!\w)an?\s+(?:reported|rumou?red)\s+(?=[$\u20ac\u00a3\u00a5]?\s?\d)"
+                              r"[$\u20ac\u00a3\u00a5]?\s?\d[\d,.]*(?:bn\b|[mkMK]\b)?"
+                              r"(?:\s+(?:million|billion|thousand|per\s*cent|percent|%))?",
+                              re.IGNORECASE)
+# a text by its owner's possessive: "Kvaale's clip", "the mayor's statement", "Reuters' translation"
+_OWNED_TEXT = re.compile(r"(?P<owner>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}?)['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}?"
+                         r"(?:post|posts|tweet|tweets|clip|video|statement|transcript|translation|account|interview|"
+                         r"letter|speech|remarks|comments|message|version|readout|recording|footage|figures|data)",
+                         re.IGNORECASE)
 _CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
 _RESEARCH_NOUNS = r"(?:poll|survey|analysis|review|investigation|tally|count|examination|audit)"
 _RESEARCH_HINT = re.compile(rf"\b{_RESEARCH_NOUNS}\b", re.IGNORECASE)
@@ -2704,6 +2724,12 @@ _OWN_DOCUMENT_RX = re.compile(
     r"(?:his|her|their|its)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?", re.IGNORECASE)
 
 
+# the speaker's own side, named by a possessive pronoun ("according to a transcript released by his office")
+_OWN_SIDE_RX = re.compile(r"(?:his|her|their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:office|team|staff|ministry|department|"
+                          r"government|administration|party|campaign|spokesperson|spokesman|spokeswoman|press\s+office)$",
+                          re.IGNORECASE)
+
+
 def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
     """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker.
     So is it where the intermediary is no outlet ("Roe declared, according to the Harbour Board"): a body
@@ -2718,7 +2744,7 @@ def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
         speakers = [a for a in atts if a is not r and a.kind == "direct" and a.source_type == "person" and a.source
                     and a.cue != "according to" and sent[0] <= a.start < sent[1]
                     and a.source.casefold() != r.source.casefold()]
-        if speakers and not _OWN_DOCUMENT_RX.fullmatch(r.source.strip()):
+        if speakers and not _OWN_DOCUMENT_RX.fullmatch(r.source.strip()) and not _OWN_SIDE_RX.match(r.source.strip()):
             r.kind, r.hops = "relayed", 2
     for r in atts:
         if r.kind != "relayed" or len(r.chain) != 1:
