@@ -1722,9 +1722,10 @@ def _role_speakers(docs) -> int:
             q.speaker = top
             n += 1
             continue
-        if current and _holds(current, role, named):
+        if current and (_holds(current, role, named) or role in titled and titled[role][1][current] >= ROLE_MIN):
             # the role alone names no one here (a Ukrainian and a US president in one coverage): the person
-            # this article was quoting, when the coverage names them in that role (with any modifier)
+            # this article was quoting, when the coverage names them in that role (with any modifier; or
+            # titles them so: "Lusavia coach Marta Ferreira-Quist" in two articles or more)
             q.speaker = current
             n += 1
     return n

@@ -316,7 +316,9 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # "..."' (the intermediary relays; the words are the one quoted)
         "before_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
                                        rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))"
-                                       r"(?:\s*that(?:\s+[\w'\u2019-]+){0,3}?)?\s*[,:]?\s*$"),
+                                       r"(?:\s*that(?:\s+[\w'\u2019-]+){0,3}?)?"
+                                       # ('quoted the coach as saying after Friday's defeat:')
+                                       r"(?:\s+(?:after|before|on|at|in|during|following|when)\b[^:\"\n]{1,80}?)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
         # 'According to his aunt, Jane Roe, "..."': the name set off after the role
         "before_according_appos": re.compile(
@@ -414,9 +416,9 @@ def _ing_forms() -> tuple[str, ...]:
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
 # 'according to' a rendering of the words or the one who rendered them: the channel, not the speaker
 # ('"...," according to a translation by AFP', 'According to the interpretation, he said ...')
-_CHANNEL = re.compile(r"(?i:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\-'\u2019]+\s+){0,3}?"
+_CHANNEL = re.compile(r"(?i:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\-'\u2019]+\s+){0,5}?"
                       r"(?i:translations?|transcripts?|interpretation|interpreters?|translators?|rendering|"
-                      r"version|readout|read-out|recording|footage|livestream|broadcast|video|clip)\b")
+                      r"version|readout|read-out|recording|footage|livestream|broadcast|video|clip|summary|summaries|account|minutes|notes)\b")
 _FIRST_WORD = re.compile(r"[\s,]*([\w\-]+)")
 
 
@@ -582,6 +584,8 @@ _PARTICLE = r"(?:van|von|der|den|de|del|della|da|dos|du|bin|al)(?![\w'\u2019-])"
 _RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{CAPW}"
                   rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
+_LABEL_NEXT = re.compile(r":[^\S\n]*\d")  # a label before a time or a date
+_BYLINE_LINE = re.compile(r"[^\S\n]*(?i:by|words\s+by|written\s+by|reporting\s+by)[^\S\n]+[A-Z]")
 
 
 def inner_words(words: list[str] | tuple[str, ...]) -> list[str]:
@@ -1015,6 +1019,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     links = _link_lines(norm)
 
     runs: list[_Run] = []
+    body_at = _body_start(norm)
     for m in _RUN.finditer(norm):
         g = m.group()
         if " " not in g and g.lower() in skip:
@@ -1023,6 +1028,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue
         if links and any(a <= m.start() < b for a, b in links):
             continue  # "ALSO READ | Trump pauses ...": another article's headline, nobody of this one
+        if _LABEL_NEXT.match(norm, m.end()):
+            continue  # "Published: 00:47, 25 October", "Updated: 09:12": a page's label, no one
+        if m.start() < body_at and _BYLINE_LINE.match(norm, norm.rfind("\n", 0, m.start()) + 1):
+            continue  # "By Dan Kersh, Chief Football Reporter" above the body: who wrote it, no one it quotes
         title_words, name = split_name(g)
         name = _name_words(name)
         if not name:
@@ -2213,6 +2222,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
                     done = True
                     break
+                if key == "before_colon" and _OBJECT_PREP.match(m.group("who").split()[0] + " "):
+                    continue  # 'On Inês: "..."', 'About Tuesday: "..."': a topic, no speaker; the passage's goes on
                 if key == "before_colon" and _OBJECT_PREP.search(tail, 0, m.start("who")):
                     # 'Roe fires a warning shot at Trump: "..."': the name after a preposition is the object;
                     # the clause's subject speaks
@@ -2247,6 +2258,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             # the table, closed by a colon, introduces that person's words
             m = _subject_re().match(norm, lo, r.open)
             colon = lo + len(before.rstrip()) - 1
+            if m and _OBJECT_PREP.search(norm, lo, m.start("who")):
+                m = None  # 'On Inês: "..."': the topic after a preposition, no subject
             if m and _NEXT_CLAUSE.search(norm, m.end(), colon):
                 m = None  # "Swift has a new deal, and the Group will be left to wonder:": another clause's
             who = disc.resolve(m.group("who"), m.start("who")) if m else None
@@ -2287,6 +2300,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     disc.add(q.cue_start, UNNAMED)
         if not done and q.kind == "partial" and sent[1] > close and '"' not in norm[close:sent[1]]:
             m = pats["sentence_end_who_verb"].search(norm, close, sent[1])
+            if m and m.group("verb").lower().startswith("according") and _channel(norm, m.start("who")):
+                m = None  # '... "full responsibility", according to the federation's summary': the channel
             if m:
                 done = _apply(q, m, 0, disc, m.start("who"), r.open)
         if not done and q.kind == "partial":
@@ -2379,11 +2394,16 @@ def _reported_since(norm: str, disc: Discourse, prev, open_at: int) -> str | Non
     if '"' in seg or not seg.strip():
         return None
     found = None
-    for m in _reporting_subject().finditer(seg):
+    for m in sorted([*_reporting_subject().finditer(seg), *_ASKED_SUBJECT.finditer(seg)], key=lambda x: x.start("who")):
         who = disc.resolve(m.group("who"), lo + m.start("who"))
         if who and who in disc.people.persons and _clearly_a_person(disc.people.persons[who]):
             found = who
     return found
+
+
+# 'Asked about the keeper, Ferreira-Quist leaned forward.': the one asked answers next
+_ASKED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))Asked\b[^.!?\n\"]{{0,200}}?,[^\S\n]+"
+                            rf"(?P<who>(?:[Hh]e|[Ss]he)|{CAPW}(?:[^\S\n]+{CAPW}){{0,2}})(?=[^\S\n]+[a-z])")
 
 
 _PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|I|[Ww]e|[Tt]hey)\b")
