@@ -1946,3 +1946,26 @@ def test_whose_text_a_quotation_comes_from(text, kind, source):
 ])
 def test_a_reported_figure_is_vague_sourcing(text, vague):
     assert bool([a for a in doc_of(text).attributions if a.kind == "vague"]) is vague
+
+
+@pytest.mark.parametrize(("phrase", "outlet"), [
+    ("the Lusavian sports daily O Farol Desportivo", "O Farol Desportivo"),  # a people's word before the noun
+    ("Norland's state broadcaster NRT", "NRT"),
+    ("the club's TV channel", "the club's TV channel"),  # its own medium
+    ("the Harbour Herald's TV channel", "Harbour Herald"),  # an outlet's medium is the outlet
+    ("On Monday state broadcaster VTV", None),  # a time before the phrase is no one's word
+    ("a Norland newspaper", None),  # an outlet the text does not name
+])
+def test_the_outlet_a_noun_of_its_kind_names(phrase, outlet):
+    from auditor.text.attribution import outlet_of, vocab
+
+    found = outlet_of(phrase, vocab())
+    assert (found[0] if found else None) == outlet
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"I take full responsibility," the federation\'s summary quotes her as saying.', "federation's summary"),
+    ('Erdeli conceded that Vell "were stronger", as quoted by the Lusavian sports daily O Farol.', "O Farol"),
+])
+def test_a_summary_or_an_outlet_that_quotes_the_speaker_relays(text, source):
+    assert [a.source for a in doc_of(text).attributions if a.kind == "relayed"] == [source]

@@ -268,6 +268,9 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
 
 
 _DET_RX = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# a people's or a country's word before the noun of an outlet's kind ("the Lusavian sports daily O Farol",
+# "Norland's state broadcaster NRT")
+_OWNER_WORD = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ean|['\u2019]s)")
 # a media head written as one word with the name before it, as broadcasters and sites name themselves
 # ("NordTV", "RadioFM", "PulseNews", "MarketWire"; "Newswire"): a capital inside the word, after a letter
 _COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|Press|Times|Wire|Radio|Daily|Online)|"
@@ -306,6 +309,17 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     nm = v.media_noun_rx.search(core)
     if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
+    if nm and nm.group().islower() and nm.end() < len(core) and core[:nm.start()].strip() and \
+            all(_OWNER_WORD.fullmatch(w) or w.casefold() in _MEDIA_MODIFIERS for w in core[:nm.start()].split()) and \
+            all(w[:1].isupper() or w in ("de", "da", "do", "of", "and", "&") for w in core[nm.end():].split()):
+        # "the Lusavian sports daily O Farol", "Norland's state broadcaster NRT": a people's or a country's word
+        # before the noun says whose it is; the capitalised words after it are its name
+        return " ".join(w for w in core[nm.end():].split()), "media"
+    poss = re.search(r"['\u2019]s?\s+(?:[a-z]+\s+)?$", core[:nm.start()]) if nm and nm.end() == len(core) else None
+    if poss and nm.group().islower():
+        # "the federation's website", "the club's official channel": its own medium (an outlet's, the outlet:
+        # "the Harbour Herald's podcast")
+        return outlet_of(core[:poss.start()], v) or (core, "media")
     if nm and nm.group().islower():
         # "the newspaper Kurier", "state media outlet Norpress", "state-run news agency Vellpress": what the
         # noun of its kind and the words that say whose it is leave is its name
@@ -346,7 +360,8 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
 _LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "daily"}
 _MEDIA_MODIFIERS = frozenset({"state", "state-run", "state-owned", "state-controlled", "local", "national", "public",
                               "private", "official", "independent", "online", "regional", "pro-government",
-                              "opposition", "media", "news", "leading", "daily", "weekly", "business"})
+                              "opposition", "media", "news", "leading", "daily", "weekly", "business", "sports",
+                              "financial", "economic", "political", "evening", "morning", "football", "tabloid"})
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
@@ -980,6 +995,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     body = _BODY_OF_LEFT_RX.search(text, max(lo, start - 120), start) if text[start:start + 1].isupper() else None
     if body and body.group("head").casefold() in v.institution_words:
         start = body.start()
+
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
@@ -1818,10 +1834,10 @@ _REPORTED_FIGURE = re.compile(r"(?<!\w)an?\s+(?:reported|rumou?red)\s+(?=[$\u20a
                               r"(?:\s+(?:million|billion|thousand|per\s*cent|percent|%))?",
                               re.IGNORECASE)
 # a text by its owner's possessive: "Kvaale's clip", "the mayor's statement", "Reuters' translation"
-_OWNED_TEXT = re.compile(r"(?P<owner>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}?)['\u2019]s?\s+(?:[a-z][\w-]*\s+){0,2}?"
+_OWNED_TEXT = re.compile(r"(?P<owner>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}?)['\u2019]s?\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:post|posts|tweet|tweets|clip|video|statement|transcript|translation|account|interview|"
-                         r"letter|speech|remarks|comments|message|version|readout|recording|footage|figures|data)",
-                         re.IGNORECASE)
+                         r"letter|speech|remarks|comments|message|version|readout|recording|footage|figures|data|"
+                         r"summary)(?:\s+of\b.*)?", re.IGNORECASE)
 _CARRIED_BY = re.compile(r"(.+?)(\s+(?:cited|quoted)\s+by\s+)(\S.*)$", re.IGNORECASE)
 _RESEARCH_NOUNS = r"(?:poll|survey|analysis|review|investigation|tally|count|examination|audit)"
 _RESEARCH_HINT = re.compile(rf"\b{_RESEARCH_NOUNS}\b", re.IGNORECASE)
@@ -2041,7 +2057,7 @@ _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
 # (or a role: "quoted the prime minister as saying"); an interpreter "rendered him as saying"
-_QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|rendered|translated)\s+(?P<obj>him|her|them|"
+_QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|quotes|rendered|renders|translated)\s+(?P<obj>him|her|them|"
                            r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|(?-i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                            r"\s+as\s+(?:saying|telling)\b")
 # a relative or a representative named by their tie to someone ("his brother", "her lawyer", "the
