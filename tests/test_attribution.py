@@ -1951,8 +1951,8 @@ def test_a_reported_figure_is_vague_sourcing(text, vague):
 @pytest.mark.parametrize(("phrase", "outlet"), [
     ("the Lusavian sports daily O Farol Desportivo", "O Farol Desportivo"),  # a people's word before the noun
     ("Norland's state broadcaster NRT", "NRT"),
-    ("the club's TV channel", "the club's TV channel"),  # its own medium
-    ("the Harbour Herald's TV channel", "Harbour Herald"),  # an outlet's medium is the outlet
+    ("the club's television channel", "club's television channel"),  # its own medium
+    ("the Harbour Herald's television channel", "Harbour Herald"),  # an outlet's medium is the outlet
     ("On Monday state broadcaster VTV", None),  # a time before the phrase is no one's word
     ("a Norland newspaper", None),  # an outlet the text does not name
 ])
