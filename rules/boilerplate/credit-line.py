@@ -11,8 +11,10 @@ PEOPLE = rf"{PERSON}(?:\s*(?:,|and|&)\s*{PERSON})*"
 ROLE = (r"(?i:(?:[\w&'’-]+\s+){0,3}(?:correspondent|reporter|editor|writer|journalist|columnist|contributor|"
         r"producer|photographer|analyst|staff))")
 TAIL = r"(?:\s*[,|·/–—-]\s*[^\n]{0,80})?"
+PLACE = r"(?:\s+in\s+\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2})?"  # "By Ana Lind in Kalvik"
 BYLINES = [
-    regex.compile(rf"(?i:by)\s+(?P<who>{PEOPLE}){TAIL}"),  # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05"
+    # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05", "Posted by Ana Lind · 3 May 2025 · 14 comments"
+    regex.compile(rf"(?i:(?:posted\s+|written\s+|words\s+)?by)\s+(?P<who>{PEOPLE}){PLACE}{TAIL}"),
     regex.compile(rf"(?P<who>{PERSON})\s*,\s*{ROLE}{TAIL}"),  # "Ana Lind, Europe correspondent"
     regex.compile(rf"(?:\p{{Lu}}[\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|reporters){TAIL}"),
     # "Reporting from Kalvik: Ana Lind and Tor Ek"
@@ -25,6 +27,9 @@ WIRE_CREDIT = regex.compile(r"\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|e
 PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
                       r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
 BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)"
+# a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post."
+WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:writes|reports)\s+(?:on|about)\s+[^\n]{{1,80}}?\s+for\s+"
+                           r"(?:the\s+)?\p{Lu}[^\n]{0,60}?\.?")
 MAX_WORDS = 40
 TAIL_LINES = 4  # an author's biography is one of the page's last lines
 
@@ -77,7 +82,7 @@ def check(doc):
     done: set[int] = set()
     for i, (s, e) in enumerate(lines):
         line = doc.text[s:e].strip()
-        if i == 0 or s >= body or line == title or any(q in line for q in QUOTE_CHARS):
+        if i == 0 or s >= body or line == title or any(q in line for q in QUOTE_CHARS) and not line.startswith("Posted by"):
             continue
         for rx in BYLINES:
             m = rx.fullmatch(line)
@@ -97,7 +102,7 @@ def check(doc):
             yield Hit(s, e, "credit line", data={"reason": "credit"})
         elif PHOTO.fullmatch(line):
             yield Hit(s, e, "picture credit", data={"reason": "credit"})
-        elif i >= len(lines) - TAIL_LINES and names and any(
-                regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
-                for n in dict.fromkeys(names)) and not regex.search(r"\b(?:said|told|says)\b", line):
+        elif i >= len(lines) - TAIL_LINES and not regex.search(r"\b(?:said|told|says)\b", line) and (
+                names and any(regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
+                              for n in dict.fromkeys(names)) or WRITES_FOR.fullmatch(line)):
             yield Hit(s, e, "author biography", data={"reason": "biography"})

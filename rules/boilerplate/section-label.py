@@ -10,6 +10,9 @@ SEPARATORS = regex.compile(r"\s*[|·•›»>/]\s*|\s+[–—-]\s+")
 TAGS = regex.compile(r"\s*(?i:tags|topics|tagged|filed\s+under|categories|keywords)\s*:\s*[^\n.!?]{1,200}")
 TAG_WORDS = 5  # words of one tag
 SEGMENT_WORDS = 4  # a section's name is short
+# the kind of piece alone on a header line ("Opinion", "ANALYSIS"): read above the body only, where a
+# paragraph after it is the article, not a box the label heads
+KIND = regex.compile(r"(?i:opinion|analysis|comment|editorial|exclusive|live|explainer|review|interview|feature)")
 SEGMENT = regex.compile(r"[\p{Lu}\d][^\n.!?;:,]*|\d[^\n]*")  # starts like a name or a date, no sentence in it
 
 
@@ -24,7 +27,7 @@ SEGMENT = regex.compile(r"[\p{Lu}\d][^\n.!?;:,]*|\d[^\n]*")  # starts like a nam
         "what": "A line above the first body paragraph that is only short labels joined by a bar, a dot, an "
                 "angle quote or a spaced dash, each starting with a capital or a digit and at most four words: "
                 "a section path (\"News › Local › Transport\"), the outlet and its section (\"Example Post | "
-                "Europe\"), a kind of piece (\"OPINION | ANALYSIS\"), a date beside them; and, anywhere, a "
+                "Europe\"), a kind of piece (\"OPINION | ANALYSIS\", or \"Opinion\" alone), a date beside them; and, anywhere, a "
                 "list of the piece's tags (\"Tags: ports, energy, Example Island\").",
         "why": "The section path is the website's navigation, not the report.",
         "limitations": "The page's first line and the headline are never flagged, nor a single label alone on "
@@ -37,6 +40,8 @@ SEGMENT = regex.compile(r"[\p{Lu}\d][^\n.!?;:,]*|\d[^\n]*")  # starts like a nam
             "Friday after three months of repairs, the city said in a statement.",
             "Bridge reopens after repairs\n⟦Example Post | Europe⟧\n⟦OPINION | ANALYSIS⟧\nThe bridge over the "
             "river reopened on Friday after three months of repairs, the city said in a statement.",
+            "Bridge reopens after repairs\n⟦Opinion⟧\nThe bridge over the river reopened on Friday after three "
+            "months of repairs, the city said in a statement.",
             "The bridge reopened on Friday.\n⟦Tags: bridges, Example City, transport⟧",
         ],
         "clean": [
@@ -61,6 +66,9 @@ def check(doc):
             break
         line = doc.text[s:e].strip()
         if i == 0 or line == title or any(q in line for q in QUOTE_CHARS):
+            continue
+        if KIND.fullmatch(line):
+            yield Hit(s, e, "kind of piece", data={"reason": "section label"})
             continue
         parts = SEPARATORS.split(line)
         if len(parts) < 2 or not all(p.strip() for p in parts):

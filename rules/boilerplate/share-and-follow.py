@@ -15,6 +15,7 @@ COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Sha
 TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
                      r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
                      regex.IGNORECASE)
+SHARE_LEAD = regex.compile(r"^\s*(?i:share(?:\s+(?:this|on|via))?)\s*:\s*(?=\S)")
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
 
@@ -36,7 +37,8 @@ def _follow() -> regex.Pattern:
 def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     """Whether every piece of the line is a share button or a comment counter (two pieces at least, or a
     counter: a lone "Share" is navigation-link's)."""
-    pieces = [p.strip() for p in PIECES.split(norm[s:e]) if p.strip()]
+    line = SHARE_LEAD.sub("", norm[s:e], count=1)  # "Share: Facebook | X | Email"
+    pieces = [p.strip() for p in PIECES.split(line) if p.strip()]
     counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
                for p in pieces]
     return bool(pieces) and (len(pieces) >= 2 or counted[0]) and all(
@@ -68,6 +70,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦Follow the Example Post on Facebook, X and Instagram for the latest⟧",
             "The bridge reopened on Friday.\n⟦Share · Save · Comment (214)⟧\n⟦Comments (38)⟧",
             "The bridge reopened on Friday.\n⟦Share this story · © Example Post 2025⟧\n⟦Got a story? Call our newsdesk⟧",
+            "The bridge reopened on Friday.\n⟦Share: Facebook | X | WhatsApp | Email⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
