@@ -469,3 +469,18 @@ def test_a_condition_opening_a_sentence_is_no_vague_source():
     assert not [a for a in doc_of("If confirmed, the fault would point to the supplier.").attributions
                 if a.kind == "vague"]
     assert [a.kind for a in doc_of("As reported, the fault points to the supplier.").attributions] == ["vague"]
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # a comment after a dash that closes the reporting clause of a quotation
+    ('"Summers like this are no longer rare," Ek said - likely a reference to the summer of 2018.', True),
+    # the author reading the words the speaker gave
+    ('Ek said: "If the review finds I failed, I will go." The remark was likely a nod to the anger in Vell.', True),
+    # ... but what a speech says is the speaker's ("His remarks suggest ..." is read elsewhere)
+    ('Ek said the fires were likely to spread.', False),
+    # an aim or an audience read off appearances
+    ("Ek's decision to speak in English seemed designed for an audience in Brussels.", True),
+    ("The new bridge was designed for heavy lorries.", False),
+])
+def test_the_authors_reading_of_what_was_said(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors

@@ -344,9 +344,10 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
         between = text[att.end:first]
         if _APPOSITION.search(between):
             return False  # "He acknowledged the mood, a sentiment likely stirred by ...": the author's comment
-        if re.fullmatch(r"\s*,\s*", between) and text[max(0, att.start - 6):att.start].rstrip().endswith('"'):
-            return False  # '"...," she said, apparently a response to ...': the cue reports the quotation
-            # before it; a comment after its comma is the author's
+        if re.fullmatch(r"\s*(?:,|-{1,2}|[\u2013\u2014])\s*", between) and \
+                text[max(0, att.start - 6):att.start].rstrip().endswith('"'):
+            return False  # '"...," she said, apparently a response to ...', '"...," he said - likely a
+            # reference to ...': the cue reports the quotation before it; a comment after it is the author's
         return '"' not in between and "." not in between.strip(". ")
     if att.start >= clause[1]:
         between = text[clause[1]:att.start]
@@ -358,6 +359,7 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
     return False
 
 
+_SPEECH_NOUN_CUE = re.compile(r"(?i:remarks?|comments?|words|statement|speech|address|message|line|quip|answer|reply)")
 # a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
@@ -705,6 +707,9 @@ def hedges(doc) -> list[Hedge]:
                     scope = _speaker_subject(doc, (s0, e0), cs, atts)
                 if scope is None:
                     scope = _closing_report(doc, atts, (s0, e0), cs, last=False) or _subject_reports(doc, clause, cs)
+                if scope is not None and scope.end <= cs and _SPEECH_NOUN_CUE.fullmatch(scope.cue or "") and \
+                        re.fullmatch(r"\s+(?:was|is|were|are)\s+", text[scope.end:cs]):
+                    scope = None  # "The remark was likely a nod to ...": the author reading the words
                 if scope is not None and clause[0] < scope.end <= cs:
                     # "Rutte said the strike was likely ...": the clause is the reported content
                     m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])
