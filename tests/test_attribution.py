@@ -1969,3 +1969,29 @@ def test_the_outlet_a_noun_of_its_kind_names(phrase, outlet):
 ])
 def test_a_summary_or_an_outlet_that_quotes_the_speaker_relays(text, source):
     assert [a.source for a in doc_of(text).attributions if a.kind == "relayed"] == [source]
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    ('"I want their papers," Ek told the board, according to a translation by Northline.', "relayed", "Northline"),
+    ("Ek told local station Radio Vell he would resign if he had failed.", "relayed", "Radio Vell"),
+    ("The first flames were seen at 17:00, according to a timeline compiled by The Valley Herald.", "relayed",
+     "Valley Herald"),
+    ("We are hearing that the fire crossed the old road in the night.", "vague", None),
+    ("Someone at the council told us the forms might be out by Thursday.", "vague", None),
+])
+def test_translators_stations_timelines_and_hearsay(text, kind, source):
+    atts = [(a.kind, a.source) for a in doc_of(text).attributions]
+    assert (kind, source) in atts, atts
+
+
+def test_someone_who_acts_is_no_source():
+    assert not doc_of("Someone threw a stone at the bus on Friday.").attributions
+
+
+@pytest.mark.parametrize("text", [
+    "Someone at the bank stole the money.",  # someone placed somewhere who says nothing
+    "Police said someone at the bank stole the money.",
+    "Tackling all of the sources at the same time is hard.",
+])
+def test_someone_somewhere_who_says_nothing_is_no_vague_source(text):
+    assert not [a for a in doc_of(text).attributions if a.kind == "vague"]

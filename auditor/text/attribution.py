@@ -1293,6 +1293,7 @@ def extract_attributions(doc) -> list[Attribution]:
                     np, phrase = (np[0], named[1]), doc.text[named[0]:named[1]]
             whose = _DATA_FROM.match(phrase)
             owner = _OWNED_TEXT.fullmatch(phrase)
+            rendered = bool(whose) and re.search(r"(?i)\b(?:translation|interpretation)\b", phrase[:whose.start(1)])
             if whose:  # "according to a statement released by the board": whose statement it is is the source
                 phrase = whose.group(1)
                 full = _np_right(text, np[0] + whose.start(1), e0)  # (the owner read whole: the phrase's
@@ -1322,7 +1323,11 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue
             if not free(m.start(), np[1]):
                 continue  # "according to three people briefed on it": the vague source already read
-            add(_classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets))
+            att = _classify_np(doc, phrase, m.start(), np[1], "according to", persons, history, v, outlets)
+            if rendered and att.kind == "direct" and att.source and not _OWN_SIDE_RX.match(att.source):
+                # "according to a translation by Northline": whoever translated the words passed them on
+                att.kind, att.hops = "relayed", 2
+            add(att)
         # 2b. an outlet's own research ("a Reuters/Ipsos poll found", "An Associated Press review of court filings
         # shows"): the outlet's reporting, relayed here
         if _RESEARCH_HINT.search(text, s0, e0):
@@ -1431,6 +1436,12 @@ def extract_attributions(doc) -> list[Attribution]:
                 # "Allies of Mayor Roe have argued", "aides to the governor said": the speakers are the
                 # unnamed group, not the person named after it
                 group = _GROUP_OF_RX.search(text, s0, subj[0])
+                someone = _SOMEONE_LEFT.search(text, max(s0, subj[0] - 30), subj[0])
+                if someone and free(someone.start(), ve):
+                    # "Someone at the council told us": the speaker is whoever it was, the council is where
+                    add(Attribution(source=None, kind="vague", start=someone.start(), end=ve, cue=m.group(),
+                                    chain=[], hops=0, source_type="unknown"))
+                    continue
                 head = _HEAD_OF_LEFT.search(text, max(s0, subj[0] - 60), subj[0])
                 if head and head.group(1).casefold() not in v.vague_nouns | _SPEAKS_FOR and \
                         free(head.start(), subj[0]) and (
@@ -1821,7 +1832,7 @@ _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|invo
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
 _DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|statement|records|filing|"
                         r"estimates?|numbers|documents?|census|tally|count|post|posts|tweet|tweets|message|video|clip|"
-                        r"transcript|translation|readout|recording|footage)",
+                        r"transcript|translation|readout|recording|footage|timeline|chronology|tally|database|tracker)",
                         re.IGNORECASE)
 # "from the ministry", "released by the board", "on Telegram by Tor Ek" (whose post it is)
 _FROM_SOURCE = re.compile(r"\s+(?:on\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"
@@ -1833,6 +1844,8 @@ _REPORTED_FIGURE = re.compile(r"(?<!\w)an?\s+(?:reported|rumou?red)\s+(?=[$\u20a
                               r"[$\u20ac\u00a3\u00a5]?\s?\d[\d,.]*(?:bn\b|[mkMK]\b)?"
                               r"(?:\s+(?:million|billion|thousand|per\s*cent|percent|%))?",
                               re.IGNORECASE)
+_SOMEONE_LEFT = re.compile(r"(?<![\w-])(?:[Ss]omeone|[Ss]omebody|[Aa]\s+person)\s+(?:at|in|from|inside|within|close\s+to)"
+                           r"\s+(?:the\s+)?$")
 # a text by its owner's possessive: "Kvaale's clip", "the mayor's statement", "Reuters' translation"
 _OWNED_TEXT = re.compile(r"(?P<owner>(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}?)['\u2019]s?\s+(?:[\w-]+\s+){0,2}?"
                          r"(?:post|posts|tweet|tweets|clip|video|statement|transcript|translation|account|interview|"
@@ -1927,6 +1940,12 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
         run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
         if run and run.end() < np[1]:
             outlet, np = outlet_of(run.group(), v), (np[0], run.end())
+    if not outlet:  # "told local station Radio Vell he would ...": the noun of its kind, then its name
+        kind = re.match(r"(?:the\s+)?", phrase)
+        noun = v.media_noun_rx.match(phrase, kind.end())
+        run = _NAME_RUN_RX.match(doc.text, np[0] + noun.end() + 1, np[1]) if noun and noun.group().islower() else None
+        if run:
+            outlet, np = outlet_of(doc.text[np[0]:run.end()], v), (np[0], run.end())
     if not outlet or _own_outlet(doc, outlet[0]) or (on_air and outlet[1] == "social"):
         return None  # ("said on X", "wrote on Telegram": the speaker's own post, first hand)
     run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
