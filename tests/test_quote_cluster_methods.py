@@ -654,3 +654,20 @@ def test_a_reversing_verb_or_an_antonym_is_no_vote_against_a_clause():
     })
     cluster_quotes(docs)
     assert not [x for d in docs for x in d.quotes[0].differences if x["type"] == "negation" and "vote" in x]
+
+
+def test_none_of_denies_the_whole_subject_and_is_no_weak_negation():
+    """"None of the warnings were too late" for "Some of the warnings were too late" turns the statement round;
+    "no" before a noun elsewhere ("no later than") stays a weak negator."""
+    base = '"Some of the warnings were too late, and I will not pretend otherwise," Ek said.'
+    docs = docs_of({
+        "a": base,
+        "b": base.replace("Ek said", "Ek told reporters"),
+        "c": base.replace("Ek said", "said Ek"),
+        "d": base.replace("Some of", "None of"),
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    neg = [x for x in q["d"].differences if x["type"] == "negation"]
+    assert neg and not neg[0].get("weak"), q["d"].differences
+    assert q["d"].fidelity < 0.5

@@ -1364,6 +1364,11 @@ def _has_condition(words: list[str]) -> bool:
     return any(w in _CONDITION for w in low) or bool(_AS_LONG_AS.search(joined))
 
 
+def _none_of(words: list[tuple[str, int, int]], i: int) -> bool:
+    """Whether the negator at ``i`` is "none of", the subject's determiner ("None of the warnings were ...")."""
+    return _plain(words[i][0]) == "none" and i + 1 < len(words) and words[i + 1][0].lower() == "of"
+
+
 def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: ConsensusWords,
             scorer: Scorer, translated: bool | None = None) -> tuple[float, list[dict]]:
     """Fidelity of unit ``r`` to the consensus, with its typed differences; ``translated`` (default: the
@@ -1476,7 +1481,9 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     neg_c = [i for i in crend.neg if clo <= i < chi]
     if bool(neg_r) != bool(neg_c):
         side = [words[i][0] for i in neg_r] or [crend.words[i][0] for i in neg_c]
-        weak = all(_plain(w) in _weak_negators() for w in side)
+        wl = words if neg_r else crend.words
+        # ("None of the warnings were late" denies the predicate of the whole subject: no weak negation)
+        weak = all(_plain(wl[i][0]) in _weak_negators() and not _none_of(wl, i) for i in (neg_r or neg_c))
         penalty += 0.10 if weak else 0.30
         d = {"type": "negation", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
              "start": words[r0][1], "end": words[r1 - 1][2],
