@@ -23,13 +23,22 @@ BYLINES = [
 # a wire's credit, anywhere: "(Reporting by Ana Lind; Editing by Tor Ek)", "Additional reporting by ..."
 WIRE_CREDIT = regex.compile(r"\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|"
                             r"research|graphics)\s+by)\s[^\n]{1,240}")
+# a caption that ends in its picture's credit: "Evacuees wait for buses. Photo: Arne Fossum"
+CAPTION = regex.compile(r"[^\n]{1,300}?[.)]\s+(?i:photo|photograph|picture|image|credit)\s*:\s*[^\n.]{1,60}\.?")
+# a source line under an aggregator's copy: "Source: The Valley Herald", "Originally published by ..."
+SOURCE = regex.compile(r"(?i:sources?|via|originally\s+(?:published|appeared)\s+(?:by|in|on))\s*:?\s+\p{Lu}[^\n]{0,80}")
 # a picture's credit: "Photo: ...", "Picture: Example Agency", "Main image: ..."
 PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
                       r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
 BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)"
-# a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post."
-WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:writes|reports)\s+(?:on|about)\s+[^\n]{{1,80}}?\s+for\s+"
-                           r"(?:the\s+)?\p{Lu}[^\n]{0,60}?\.?")
+# a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post.",
+# "Ana Lind is a political columnist for The Example Review. The views expressed here are her own."
+WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:(?:writes|reports)\s+(?:on|about)\s+[^\n]{{1,80}}?|is\s+(?:a|an|the)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:columnist|correspondent|reporter|editor|writer|journalist|contributor)"
+                           r")\s+(?:for|at|of)\s+(?:the\s+)?\p{Lu}[^\n]{0,120}?\.?")
+# the outlet describing itself at the page's end: "Example News is an independent, non-profit ...", "...
+# brings you the news from trusted sources"
+_ABOUT = regex.compile(r"[^\n]{1,60}?\s+(?:is\s+(?:an?|the)\s|brings\s+you\s)")
 MAX_WORDS = 40
 TAIL_LINES = 4  # an author's biography is one of the page's last lines
 
@@ -46,7 +55,10 @@ TAIL_LINES = 4  # an author's biography is one of the page's last lines
                 "Europe correspondent\", \"Example Post staff | 3 May 2025\", \"Reporting from Kalvik: Ana Lind "
                 "and Tor Ek\"); a wire's credit line anywhere (\"(Reporting by ...; Editing by ...)\"); a "
                 "picture's credit (\"Photo: ...\"); and, among the page's last lines, the biography of the "
-                "person the byline names (\"Ana Lind is a former ... who writes on ...\").",
+                "person the byline names (\"Ana Lind is a former ... who writes on ...\") or any biography shaped as one "
+                "(\"... writes about football for The Example Post\", \"... is a columnist for ...\"); a caption "
+                "ending in its credit (\"... Photo: Ana Lind\"); a source line under an aggregator's copy (\"Source: "
+                "...\"); and the outlet's own blurb (\"Example News is an independent ...\").",
         "why": "Credits and biographies are the page's, not the report's: they tell who made it, not what "
                "happened. (Ingest reads the byline as metadata.)",
         "limitations": "A byline below the first body paragraph is not flagged (a sentence there may start "
@@ -63,12 +75,18 @@ TAIL_LINES = 4  # an author's biography is one of the page's last lines
             "Editing by Tor Ek)⟧",
             "Bridge reopens after repairs\n⟦Photo: The bridge at dawn. Example Agency⟧\nThe bridge over the "
             "river reopened on Friday after three months of repairs, the city said in a statement.",
+            "Bridge reopens after repairs\n⟦Crowds cross the bridge on Friday. Photo: Ana Lind⟧\nThe bridge over the "
+            "river reopened on Friday after three months of repairs, the city said in a statement.\n"
+            "⟦Tor Ek is a political columnist for The Example Review. The views expressed here are his own.⟧\n"
+            "⟦Source: The Valley Herald⟧",
         ],
         "clean": [
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
             "repairs, the city said in a statement.\nBy Friday evening, Ana Lind and Tor Ek had crossed it.",
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
             "repairs, the city said.\nAna Lind is the engineer who led the repairs.",
+            "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
+            "repairs, the city said.\nSources: the council's own figures show the cost doubled.",
         ],
     },
 )
@@ -100,8 +118,13 @@ def check(doc):
             continue
         if WIRE_CREDIT.fullmatch(line) and (line.startswith("(") or i >= len(lines) - TAIL_LINES):
             yield Hit(s, e, "credit line", data={"reason": "credit"})
-        elif PHOTO.fullmatch(line):
+        elif PHOTO.fullmatch(line) or CAPTION.fullmatch(line):
             yield Hit(s, e, "picture credit", data={"reason": "credit"})
+        elif i >= len(lines) - TAIL_LINES and SOURCE.fullmatch(line):
+            yield Hit(s, e, "source credit", data={"reason": "credit"})
+        elif i >= len(lines) - TAIL_LINES and doc.article.outlet and _ABOUT.match(line) and \
+                line.casefold().startswith(doc.article.outlet.casefold()):
+            yield Hit(s, e, "the outlet's own blurb", data={"reason": "about"})
         elif i >= len(lines) - TAIL_LINES and not regex.search(r"\b(?:said|told|says)\b", line) and (
                 names and any(regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
                               for n in dict.fromkeys(names)) or WRITES_FOR.fullmatch(line)):

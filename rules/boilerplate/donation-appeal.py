@@ -13,7 +13,8 @@ SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-
 # (not "Sign up for a streaming account for $9 a month": a how-to's step)
 SIGN_UP = regex.compile(r"^\s*(?:sign\s+up|subscribe|register)\b(?=.*\b(?:newsletters?|briefings?|bulletins?|digest|"
                         r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial)\b)"
-                        r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$",
+                        r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$"
+                        r"|^\s*subscribe\s+to\s+(?:the\s+)?(?-i:\p{Lu})",  # "Subscribe to Example Ledger Pro for ..."
                         regex.IGNORECASE)
 SIGN_UP_WORDS = 30  # a longer line is a paragraph about a subscription, not an offer of one
 MAX_WORDS = 50  # a longer line is an article paragraph that mentions donations, not an appeal

@@ -13,9 +13,12 @@ COMMENTS = regex.compile(r"(?:\d[\d,.]*[kK]?\s+comments?|comments?\s*\(\s*\d[\d,
 COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Share this live blog · © Example 2025"
 # the reader asked for news tips: "Got a story? Call the newsdesk", "Have a news tip? Email us"
 TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
+                     r"(?:[^\n]{0,80}?\?\s*)?(?:write|email|e-mail)\s+(?:to\s+)?(?:us\s+at\s+)?[\w.+-]+@[\w-]+\.[\w.]+|"
                      r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
                      regex.IGNORECASE)
-SHARE_LEAD = regex.compile(r"^\s*(?i:share(?:\s+(?:this|on|via))?)\s*:\s*(?=\S)")
+SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s*)?share(?:\s+(?:it|this|on|via))?)"
+                           r"\s*:\s*(?=\S)")  # "Share: Facebook | X", "Like this story? Share it: Facebook · X"
+SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
 
@@ -31,7 +34,8 @@ def _follow() -> regex.Pattern:
     nets = "|".join(_phrase_pattern(p) for p in sorted(load_phrases("boilerplate.networks"), key=lambda p: (-len(p), p)))
     return regex.compile(
         rf"\s*(?:follow|like|join|find)\s+(?:us|(?:the\s+)?(?-i:\p{{Lu}}[\w&'’.-]*(?:\s+[\p{{Lu}}\d][\w&'’.-]*){{0,4}}))"
-        rf"\s+on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b", regex.IGNORECASE | regex.VERSION1)
+        rf"\s+(?:on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b|for\s+(?:more|the\s+latest|updates|breaking)\b)",
+        regex.IGNORECASE | regex.VERSION1)  # (or "Follow Example News for more stories")
 
 
 def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
@@ -71,12 +75,16 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦Share · Save · Comment (214)⟧\n⟦Comments (38)⟧",
             "The bridge reopened on Friday.\n⟦Share this story · © Example Post 2025⟧\n⟦Got a story? Call our newsdesk⟧",
             "The bridge reopened on Friday.\n⟦Share: Facebook | X | WhatsApp | Email⟧",
+            "The bridge reopened on Friday.\n⟦Like this story? Share it: Facebook · X⟧\n⟦Like · Comment · Share⟧\n"
+            "⟦Follow Example News for more stories⟧\n⟦Share this fact check⟧\n"
+            "⟦Spotted a claim we should check? Write to desk@example.org⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
             "Follow the river path on foot: it is the quickest way to the bridge, the guide said.",
             "Save the date: the festival returns on 3 June.",
             "Have a story to tell about the bridge? The museum collects them, its director said.",
+            "Follow the signs for the ferry, the warden said, and share the road with cyclists.",
         ],
     },
 )
@@ -87,7 +95,7 @@ def check(doc):
         line = doc.text[s:e]
         if any(q in line for q in QUOTE_CHARS) or word_count(line) > MAX_WORDS:
             continue
-        if _bar(doc.norm, s, e, share):
+        if _bar(doc.norm, s, e, share) or SHARE_THIS.fullmatch(doc.norm, s, e):
             yield Hit(s, e, "share bar", data={"reason": "share bar"})
         elif follow.match(doc.norm, s, e):
             yield Hit(s, e, "follow line", data={"reason": "follow line"})
