@@ -671,3 +671,33 @@ def test_none_of_denies_the_whole_subject_and_is_no_weak_negation():
     neg = [x for x in q["d"].differences if x["type"] == "negation"]
     assert neg and not neg[0].get("weak"), q["d"].differences
     assert q["d"].fidelity < 0.5
+
+
+def test_the_clauses_of_one_sentence_quoted_side_by_side_are_one_cluster():
+    """Units are cut at a comma before a second main clause, so an outlet quoting one clause alone meets the
+    others; the clauses of a sentence that two articles quote whole are then one cluster, the utterance."""
+    whole = "Some of the harbour warnings came far too late, and I will not pretend otherwise"
+    docs = docs_of({
+        "a": f'"{whole}," Ek said.',
+        "b": f'"{whole}," Ek told reporters.',
+        "c": '"Some of the harbour warnings came far too late," Ek said.',
+        "d": '"I will not pretend otherwise," Ek said of the harbour warnings.',
+        "e": '"I will not pretend otherwise," said Ek.',
+    })
+    cluster_quotes(docs)
+    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    assert len(set(ids.values())) == 1 and None not in ids.values(), ids
+
+
+def test_two_sentences_quoted_together_stay_two_clusters():
+    """A sentence end between two units keeps their clusters apart, however many articles quote both."""
+    first, second = "The harbour warnings came far too late.", "The new sirens will be tested every month."
+    docs = docs_of({
+        "a": f'"{first} {second}" Ek said.',
+        "b": f'"{first} {second}" Ek told reporters.',
+        "c": f'"{first}" Ek said.',
+        "d": f'"{second}" Ek said.',
+    })
+    cluster_quotes(docs)
+    assert docs[2].quotes[0].cluster != docs[3].quotes[0].cluster
+    assert None not in (docs[2].quotes[0].cluster, docs[3].quotes[0].cluster)

@@ -18,6 +18,13 @@ cluster: that of its first unit that another article carries, or none when its o
 that is not the speaker's own words (``SKIP_KINDS``: scare quotes, spans reporting their speaker in the
 third person) are not clustered.
 
+**Sentences.** The clusters of the clauses of one sentence (units cut at a colon or at a comma before a
+second main clause) that ``SENTENCE_GROUP_MIN`` articles or more quote side by side are joined into one,
+the utterance: an outlet printing "Some of the warnings came too late" and another printing "I will not
+pretend otherwise" render one sentence of the speech. Each member keeps the fidelity its own clause's
+consensus gave it; the joined consensus is the clauses' in the quotations' order. A sentence's end between
+two units (a full stop, a semicolon, an ellipsis) never joins them.
+
 **Matching two units.** News renderings of one utterance are cut, reordered, paraphrased and, for a
 speech given in another language, translations of translations ("we will stand with you for as long as
 it takes" / "for as long as it takes, we stand by you"). In the spirit of MemeTracker's phrase graph
@@ -2020,10 +2027,91 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
                 "quote_end": q.end, "speaker": q.speaker, "fidelity": fid, "differences": diffs,
                 **({"primary_source": True} if m.primary else {})})
         out.append(QuoteCluster(id=cid, consensus=text, speaker=speaker, members=members, method=METHOD))
+    out = _sentence_groups(out, unit_results, units_of)
     for (di, qi), res in sorted(unit_results.items()):
         _set_quote(docs[di], docs[di].quotes[qi], res, notes_of[di], units_of[(di, qi)])
     out.sort(key=lambda c: (-len(c.members), c.id))
     return out
+
+
+SENTENCE_GROUP_MIN = 2  # clause clusters quoted side by side, in one sentence, by this many articles are one
+
+
+def _clause_boundary(a: Rendering, b: Rendering) -> bool:
+    """Whether units ``a`` and ``b`` (consecutive units of one quotation) part inside one sentence (a colon,
+    a comma before a conjunction), not at a sentence's end (a full stop, a question or exclamation mark, a
+    semicolon, an ellipsis)."""
+    end, start = a.offsets[-1], b.offsets[0]
+    return not _SENTENCE_END.search(a.text, max(a.offsets[-2], end - 1), start)
+
+
+_SENTENCE_END = re.compile(r"[.!?;\u2026]")
+
+
+def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[QuoteCluster]:
+    """Join the clusters of the clauses of one sentence. Units are cut at a colon and at a comma before a
+    second main clause, so that an outlet quoting one clause alone meets the others; but the utterance is
+    the sentence, and a reader (and the annotators) count "Some of the warnings were too late" and "I will
+    not pretend otherwise" as renderings of one sentence when outlets print them as one. Two clusters
+    whose units stand side by side across such a clause boundary, in quotations of ``SENTENCE_GROUP_MIN``
+    articles or more, become one cluster: its members are both clusters' units, each keeping the fidelity and
+    the differences its own clause's consensus gave it, and its consensus is the clauses' consensuses in the
+    order the quotations give them."""
+    by_id = {c.id: c for c in out}
+    unit_cid = {(m.doc_i, m.quote_i, m.unit_i): cid for res in unit_results.values() for m, cid, *_ in res}
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    order: dict[tuple[str, str], tuple[str, str]] = {}
+    for (di, qi), units in sorted(units_of.items()):
+        for a, b in zip(units, units[1:], strict=False):
+            ca, cb = unit_cid.get((di, qi, a.unit_i)), unit_cid.get((di, qi, b.unit_i))
+            if ca is None or cb is None or ca == cb or not _clause_boundary(a, b):
+                continue
+            key = tuple(sorted((ca, cb)))
+            seen[key].add(a.article)
+            order.setdefault(key, (ca, cb))
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for key in sorted(k for k, arts in seen.items() if len(arts) >= SENTENCE_GROUP_MIN):
+        ra, rb = root(key[0]), root(key[1])
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for cid in sorted(by_id):
+        groups[root(cid)].append(cid)
+    if all(len(g) == 1 for g in groups.values()):
+        return out
+    new_id: dict[str, str] = {}
+    merged: list[QuoteCluster] = []
+    for g in groups.values():
+        if len(g) == 1:
+            merged.append(by_id[g[0]])
+            continue
+        # the clauses in the order the quotations give them: a clause before the other in a pair comes first
+        before = Counter()
+        for x, y in order.values():
+            if x in g and y in g:
+                before[x] += 1
+        seq = sorted(g, key=lambda c: (-before[c], c))
+        members = sorted((m for c in seq for m in by_id[c].members),
+                         key=lambda m: (m["article"], m["quote_start"], m["start"]))
+        consensus = " ".join(by_id[c].consensus for c in seq)
+        sp = Counter(m["speaker"] for m in members if m["speaker"]).most_common()
+        speaker = min((x for x, n in sp if n == sp[0][1]), default=None)
+        cid = _cluster_id(speaker, consensus)
+        for c in g:
+            new_id[c] = cid
+        merged.append(QuoteCluster(id=cid, consensus=consensus, speaker=speaker, members=members,
+                                   method=by_id[seq[0]].method))
+    carried = {c.id: len({m["article"] for m in c.members}) for c in merged}
+    for key, res in unit_results.items():
+        unit_results[key] = [(m, new_id.get(cid, cid), fid, diffs, carried.get(new_id.get(cid, cid), k))
+                             for m, cid, fid, diffs, k in res]
+    return merged
 
 
 # -- polarity by clause, against the other renderings ---------------------------------------------------------
