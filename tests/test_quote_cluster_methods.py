@@ -701,3 +701,18 @@ def test_two_sentences_quoted_together_stay_two_clusters():
     cluster_quotes(docs)
     assert docs[2].quotes[0].cluster != docs[3].quotes[0].cluster
     assert None not in (docs[2].quotes[0].cluster, docs[3].quotes[0].cluster)
+
+
+def test_two_units_sharing_only_a_name_are_not_one_utterance():
+    """A speech names the same body in many sentences: "To the leadership of the Free Coast Movement, I say:"
+    is no rendering of "the ceasefire with the Free Coast Movement is holding"."""
+    docs = docs_of({
+        "a": '"The truce with the Free Coast Movement is still holding, but only just," Osei said.',
+        "b": '"The truce with the Free Coast Movement is still holding, but only just," Osei told the council.',
+        "c": '"To the leadership of the Free Coast Movement, I say: the shelling of the towns must stop," Osei said.',
+        "d": '"To the leadership of the Free Coast Movement, I say: the shelling of the towns must stop," said Osei.',
+    })
+    cluster_quotes(docs)
+    assert docs[0].quotes[0].cluster == docs[1].quotes[0].cluster
+    assert docs[2].quotes[0].cluster == docs[3].quotes[0].cluster
+    assert docs[0].quotes[0].cluster != docs[2].quotes[0].cluster

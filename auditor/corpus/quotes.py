@@ -465,6 +465,7 @@ class Rendering:
     # the stems as the clustering compares them: a word of a synonym group (synonyms.yaml) becomes its
     # group's key, so two translations' "talks" and "negotiations" meet; fidelity compares ``stems``
     keys: tuple[str, ...] = ()
+    names: frozenset[str] = frozenset()  # the content keys of capitalised words not opening the unit
 
     def __post_init__(self) -> None:
         if not self.keys:  # no synonym in the unit: the clustering compares the stems themselves
@@ -602,12 +603,15 @@ def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | 
         content = frozenset(k for k, w in zip(keys or stems, low, strict=True) if len(w) > 1 and w not in stop)
         if not content:
             continue
+        names = frozenset(k for i, (k, w) in enumerate(zip(keys or stems, words, strict=True))
+                          if i and w[:1].isupper() and k in content)
         if shared is not None:
             stems, content = shared.setdefault(stems, stems), shared.setdefault(content, content)
             keys = shared.setdefault(keys, keys) if keys else keys
+            names = shared.setdefault(names, names)
         out.append(Rendering(doc_i, quote_i, doc.article.id, q, text, offsets, stems, tuple(questions), content,
                              speaker, q.kind != "partial", tuple(ell), None, ui, len(bounds), s, e,
-                             primary or q.kind == "transcript", _negator_positions(low), keys))
+                             primary or q.kind == "transcript", _negator_positions(low), keys, names))
     for r in out:
         r.n_units = len(out)
     return out
@@ -637,6 +641,8 @@ class Scorer:
         inter = a.content & b.content
         if len(inter) < 2 and not (inter and len(a.content) == len(b.content) == 1):
             return 0.0
+        if a.names and inter <= a.names and inter <= b.names and inter != a.content and inter != b.content:
+            return 0.0  # only a name in common ("the Free Coast Movement"): a speech names it in many sentences
         wi = _fsum_idf(self.idf, inter)
         wa, wb = self.total(a), self.total(b)
         jac = wi / (wa + wb - wi)
@@ -2034,7 +2040,8 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     return out
 
 
-SENTENCE_GROUP_MIN = 2  # clause clusters quoted side by side, in one sentence, by this many articles are one
+SENTENCE_GROUP_MIN = 2  # clause clusters quoted side by side, in one sentence, by this many articles are one,
+SENTENCE_GROUP_SHARE = 0.34  # ... and by this share of the articles carrying the smaller of the two
 
 
 def _clause_boundary(a: Rendering, b: Rendering) -> bool:
@@ -2054,7 +2061,8 @@ def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[Qu
     the sentence, and a reader (and the annotators) count "Some of the warnings were too late" and "I will
     not pretend otherwise" as renderings of one sentence when outlets print them as one. Two clusters
     whose units stand side by side across such a clause boundary, in quotations of ``SENTENCE_GROUP_MIN``
-    articles or more, become one cluster: its members are both clusters' units, each keeping the fidelity and
+    articles or more and of ``SENTENCE_GROUP_SHARE`` of the articles carrying the smaller cluster (a clause
+    wrongly clustered with another sentence links two sentences in a few articles only), become one cluster: its members are both clusters' units, each keeping the fidelity and
     the differences its own clause's consensus gave it, and its consensus is the clauses' consensuses in the
     order the quotations give them."""
     by_id = {c.id: c for c in out}
@@ -2076,7 +2084,9 @@ def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[Qu
             x = parent[x]
         return x
 
-    for key in sorted(k for k, arts in seen.items() if len(arts) >= SENTENCE_GROUP_MIN):
+    carried = {c.id: len({m["article"] for m in c.members}) for c in out}
+    for key in sorted(k for k, arts in seen.items() if len(arts) >= SENTENCE_GROUP_MIN and
+                      len(arts) >= SENTENCE_GROUP_SHARE * min(carried[k[0]], carried[k[1]])):
         ra, rb = root(key[0]), root(key[1])
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
