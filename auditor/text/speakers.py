@@ -585,6 +585,7 @@ _RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{C
                   rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 _LABEL_NEXT = re.compile(r":[^\S\n]*\d")  # a label before a time or a date
+_HE_SHE_ACTS = re.compile(r"\b(?:he|she)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:did|had|was|is|has|said|told|added|[a-z]+ed)\b")
 _BYLINE_LINE = re.compile(r"[^\S\n]*(?i:by|words\s+by|written\s+by|reporting\s+by)[^\S\n]+[A-Z]")
 
 
@@ -1174,6 +1175,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if not r.evidence and name[0] in mid_caps:
             # a subject the next words refer back to as "he"/"she" is a person ("Trump expressed his ...")
             r.evidence = bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
+        elif not r.evidence and len(name) >= 2 and not r.single and "-" in name[-1]:
+            # ... and a full name opening its sentence, its surname joined by a hyphen, that a "he"/"she"
+            # then acts for ("Kwame Osei-Lindqvist had a message for Kelmar, and he did not bury it")
+            r.evidence = bool(_HE_SHE_ACTS.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
         runs.append(r)
 
     persons: dict[str, Person] = {}
@@ -2375,7 +2380,29 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         end = r.close if r.close is not None else r.end
         named = only and only.mentions and only.mentions[0] < (doc.paragraph_at(end) or (0, end))[1]
         q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
+    _headline_repeats(quotes, people.body_start, norm)
     return disc
+
+
+def _headline_repeats(quotes, body_at: int, norm: str) -> None:
+    """A headline's quotation that names no one ("Tessaly ceasefire 'holding, but only just'") is the words
+    of whoever the body quotes saying them: the same words inside a quotation of the body with a speaker."""
+    def words(q) -> str:
+        return " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+
+    for q in quotes:
+        if q.speaker or q.start >= body_at:
+            continue
+        mine = words(q)
+        if len(mine.split()) < 2:
+            continue
+        for later in quotes:
+            if later.start >= body_at and later.speaker and f" {mine} " in f" {words(later)} ":
+                q.speaker = later.speaker
+                break
+
+
+_WORDS = re.compile(r"[\w'\u2019-]+")
 
 
 @lru_cache(maxsize=1)

@@ -34,7 +34,8 @@ BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)
 # a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post.",
 # "Ana Lind is a political columnist for The Example Review. The views expressed here are her own."
 WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:(?:writes|reports)\s+(?:on|about)\s+[^\n]{{1,80}}?|is\s+(?:a|an|the)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?:columnist|correspondent|reporter|editor|writer|journalist|contributor)"
+                           r"(?:[\w'’-]+\s+){0,3}?(?:columnist|correspondent|reporter|editor|writer|journalist|contributor|commentator|"
+                           r"analyst)"
                            r")\s+(?:for|at|of)\s+(?:the\s+)?\p{Lu}[^\n]{0,120}?\.?")
 # the outlet describing itself at the page's end: "Example News is an independent, non-profit ...", "...
 # brings you the news from trusted sources"
