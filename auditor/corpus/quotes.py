@@ -2062,9 +2062,9 @@ def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[Qu
     not pretend otherwise" as renderings of one sentence when outlets print them as one. Two clusters
     whose units stand side by side across such a clause boundary, in quotations of ``SENTENCE_GROUP_MIN``
     articles or more and of ``SENTENCE_GROUP_SHARE`` of the articles carrying the smaller cluster (a clause
-    wrongly clustered with another sentence links two sentences in a few articles only), become one cluster: its members are both clusters' units, each keeping the fidelity and
-    the differences its own clause's consensus gave it, and its consensus is the clauses' consensuses in the
-    order the quotations give them."""
+    wrongly clustered with another sentence links two sentences in a few articles only), become one cluster:
+    its members are both clusters' units, each keeping the fidelity and the differences its own clause's
+    consensus gave it, and its consensus is the clauses' consensuses in the order the quotations give them."""
     by_id = {c.id: c for c in out}
     unit_cid = {(m.doc_i, m.quote_i, m.unit_i): cid for res in unit_results.values() for m, cid, *_ in res}
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
