@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from ..vocab import cached, load_phrases
+from ..vocab import cached, load_phrases, longest_first
 from .readability import word_count as _textstat_word_count
 
 _END_PUNCT = re.compile(r"""[.!?]["'\u201d\u2019)]?\s*$""")
@@ -31,10 +31,11 @@ def canon(line: str) -> str:
 
 @cached
 def phrase_matcher(list_name: str, extra: tuple[str, ...] = ()):
-    """A compiled pattern matching any phrase of a word list (whole words, any spacing, any case)."""
+    """A compiled pattern matching any phrase of a word list (whole words, any spacing, any case), the longest
+    phrase first where two start alike ("Related coverage" before "Related")."""
     from ..rules import _phrase_pattern
 
-    phrases = load_phrases(list_name, extra_dirs=extra)
+    phrases = longest_first(load_phrases(list_name, extra_dirs=extra))
     return regex.compile("|".join(_phrase_pattern(p) for p in phrases), regex.IGNORECASE)
 
 

@@ -2,9 +2,8 @@
 
 import regex
 
-from auditor.rules import Hit, _phrase_pattern, rule
+from auditor.rules import Hit, rule
 from auditor.text.lines import body_start, ends_like_sentence, nonblank_lines, phrase_matcher, word_count
-from auditor.vocab import cached, load_phrases
 
 BULLET = regex.compile(r"\s*(?:[•·▪◦*>]|[-–—](?=\s))*\s*")
 # what may stand between a label and the linked headline: a colon, a bar, an angle quote or a spaced dash
@@ -15,13 +14,6 @@ OWN_NAME = regex.compile(r"\s+(?:on|from|at|in)\s+(?:the\s+)?(?-i:\p{Lu}[\w&'’
 LINK_MAX_WORDS = 30  # a linked headline (or two, "A | B") after a label on its line
 ITEM_MAX_WORDS = 20  # a headline in a list of links
 MAX_ITEMS = 10
-
-
-@cached
-def _labels() -> regex.Pattern:
-    """The link labels, longest first ("Related coverage" before "Related")."""
-    phrases = sorted(load_phrases("boilerplate.link_labels"), key=lambda p: (-len(p), p))
-    return regex.compile("|".join(_phrase_pattern(p) for p in phrases), regex.IGNORECASE)
 
 
 def _label_end(label_rx, norm: str, s: int, e: int) -> int | None:
@@ -77,7 +69,7 @@ def _headline_like(line: str) -> bool:
     },
 )
 def check(doc):
-    label_rx = _labels()
+    label_rx = phrase_matcher("boilerplate.link_labels")
     navigation = phrase_matcher("boilerplate.navigation")
     body = body_start(doc)
     lines = nonblank_lines(doc)

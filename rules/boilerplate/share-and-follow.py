@@ -2,9 +2,9 @@
 
 import regex
 
-from auditor.rules import Hit, _phrase_pattern, rule
-from auditor.text.lines import QUOTE_CHARS, nonblank_lines, word_count
-from auditor.vocab import cached, load_phrases
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
+from auditor.vocab import cached
 
 # the pieces of a bar: "Share on Facebook | Share on X | Email", "Share · Save · Comment (214)"
 PIECES = regex.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
@@ -23,15 +23,9 @@ MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
 
 @cached
-def _share() -> regex.Pattern:
-    phrases = sorted(load_phrases("boilerplate.share_labels"), key=lambda p: (-len(p), p))
-    return regex.compile("(?:" + "|".join(_phrase_pattern(p) for p in phrases) + ")", regex.IGNORECASE)
-
-
-@cached
 def _follow() -> regex.Pattern:
     """"Follow us on X", "Follow the Example Post on Facebook, X and Instagram for the latest news"."""
-    nets = "|".join(_phrase_pattern(p) for p in sorted(load_phrases("boilerplate.networks"), key=lambda p: (-len(p), p)))
+    nets = phrase_matcher("boilerplate.networks").pattern
     return regex.compile(
         rf"\s*(?:follow|like|join|find)\s+(?:us|(?:the\s+)?(?-i:\p{{Lu}}[\w&'’.-]*(?:\s+[\p{{Lu}}\d][\w&'’.-]*){{0,4}}))"
         rf"\s+(?:on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b|for\s+(?:more|the\s+latest|updates|breaking)\b)",
@@ -89,7 +83,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     },
 )
 def check(doc):
-    share = _share()
+    share = phrase_matcher("boilerplate.share_labels")
     follow = _follow()
     for s, e in nonblank_lines(doc):
         line = doc.text[s:e]
