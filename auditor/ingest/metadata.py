@@ -192,12 +192,11 @@ def _region(lines: list[Line], where: str, spec: MetadataSpec) -> range:
     return range(len(lines))
 
 
-_SENTENCE_END = regex.compile(r"""[.!?]["'\u201d\u2019)]?$""")
-
-
 def _body_like(text: str) -> bool:
     """A body paragraph: 15 words or more, ending like a sentence (``auditor.text.lines.body_start``)."""
-    return len(text.split()) >= 15 and bool(_SENTENCE_END.search(text))
+    from ..text.lines import ends_like_sentence
+
+    return len(text.split()) >= 15 and ends_like_sentence(text)
 
 
 def _find(rules: list[Compiled], head: list[Line], whole: list[Line], spec: MetadataSpec,

@@ -1285,7 +1285,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[np[0]:np[1]]
             np, phrase = _via_outlet(doc, np, e0, v)
-            if _POSSESSED_ROLE_RX.fullmatch(phrase) or re.match(r"(?i)(?:two|three|four|five|several)\s", phrase):
+            if _POSSESSED_ROLE_RX.fullmatch(phrase) or phrase.split()[0].casefold() in _COUNT_WORDS | _SOME_WORDS:
                 # "according to his aunt, Jane Roe,", "according to two engineers, Ana Lind and Tor Ek,": the
                 # name set off after the role is the source
                 named = _apposed_name(text, np[1], e0)
@@ -1832,7 +1832,7 @@ _SAID_TO_BE = re.compile(r"\s+to\s+(?:have|be\s+(?:behind|responsible|among|invo
 _PRONOUN_LEFT = re.compile(r"(?<!\w)(?:he|she|they|we|i|you|it)\s+$", re.IGNORECASE)
 _DATA_HEAD = re.compile(r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:figures|data|statistics|statement|records|filing|"
                         r"estimates?|numbers|documents?|census|tally|count|post|posts|tweet|tweets|message|video|clip|"
-                        r"transcript|translation|readout|recording|footage|timeline|chronology|tally|database|tracker)",
+                        r"transcript|translation|readout|recording|footage|timeline|chronology|database|tracker)",
                         re.IGNORECASE)
 # "from the ministry", "released by the board", "on Telegram by Tor Ek" (whose post it is)
 _FROM_SOURCE = re.compile(r"\s+(?:on\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\s+)?"

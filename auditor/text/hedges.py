@@ -359,7 +359,14 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
     return False
 
 
-_SPEECH_NOUN_CUE = re.compile(r"(?i:remarks?|comments?|words|statement|speech|address|message|line|quip|answer|reply)")
+def _speech_noun_cue(cue: str) -> bool:
+    """Whether an attribution's cue is a noun for what someone said ("remark", "comments": speech_nouns.txt, the
+    list the speaker layer reads, in the singular too), not a verb."""
+    c = cue.casefold()
+    return c in _speech_nouns() or c + "s" in _speech_nouns() or c in _SPOKEN_LINES
+
+
+_SPOKEN_LINES = frozenset({"line", "quip", "answer", "reply"})  # what is said, by its form
 # a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
@@ -707,7 +714,7 @@ def hedges(doc) -> list[Hedge]:
                     scope = _speaker_subject(doc, (s0, e0), cs, atts)
                 if scope is None:
                     scope = _closing_report(doc, atts, (s0, e0), cs, last=False) or _subject_reports(doc, clause, cs)
-                if scope is not None and scope.end <= cs and _SPEECH_NOUN_CUE.fullmatch(scope.cue or "") and \
+                if scope is not None and scope.end <= cs and _speech_noun_cue(scope.cue or "") and \
                         re.fullmatch(r"\s+(?:was|is|were|are)\s+", text[scope.end:cs]):
                     scope = None  # "The remark was likely a nod to ...": the author reading the words
                 if scope is not None and clause[0] < scope.end <= cs:

@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..vocab import cached, load_phrases, longest_first
+from .document import WORD_RE
 
 HEADLINE_MAX = 160  # a top line this long or shorter, with no closing stop, reads as a headline
 # one syllable of a romanised East Asian given name ("Jae", "myung", "yeol", "un", "Jin", "ping", "wen")
@@ -261,6 +262,9 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     names_to_end = (r"(?P<verb>called|calls|described|describes|dubbed|dubs|labell?ed|labels|branded|brands|termed|"
                     r"terms|expressed|expresses|voiced|voices|conveyed|conveys)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?(?:(?:an?|the|his|her|their|its)\s+)?$")
     possessed_words = rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"
+    # the one an intermediary quoted ("quoting Roe as saying", "quoted him as saying")
+    quoted_as = (rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+(?P<who>(?i:him|her)|{near})\s+"
+                 r"(?i:as\s+(?:saying|having\s+said))")
     return {
         # a text reading out the words: '"...," it read', '"...," the sign reads'
         "after_text_reads": re.compile(rf"{lead}(?P<who>(?i:it|the[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+))[^\S\n]+"
@@ -314,9 +318,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
                                        rf"(?!(?:{_SPEECH_NOUNS})\b)[a-z][\w\-]*)\s+{_ADVERB}?{verb_to_end}", verb_to_end),
         # the one an intermediary quoted: '..., quoting Roe as saying: "..."', 'Hale quoted the mayor as saying
         # "..."' (the intermediary relays; the words are the one quoted)
-        "before_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
-                                       rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))"
-                                       r"(?:\s*that(?:\s+[\w'\u2019-]+){0,3}?)?"
+        "before_quoted_as": re.compile(rf"{quoted_as}(?:\s*that(?:\s+[\w'\u2019-]+){{0,3}}?)?"
                                        # ('quoted the coach as saying after Friday's defeat:')
                                        r"(?:\s+(?:after|before|on|at|in|during|following|when)\b[^:\"\n]{1,80}?)?\s*[,:]?\s*$"),
         "before_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})\s*,?\s*$"),
@@ -348,8 +350,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         "inside_who_verb": re.compile(rf"(?P<who>{spk})\s+{_ADVERB}?(?P<verb>{verb})"),
         # the one an intermediary quoted, earlier in the sentence of a partial quotation: 'Hale quoted the
         # mayor as saying that peace "..."' (the intermediary, the sentence's subject, relays)
-        "inside_quoted_as": re.compile(rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+"
-                                       rf"(?P<who>(?i:him|her)|{near})\s+(?i:as\s+(?:saying|having\s+said))\b"),
+        "inside_quoted_as": re.compile(rf"{quoted_as}\b"),
         "inside_according": re.compile(rf"(?P<verb>(?i:according\s+to))\s+(?P<who>{spk})"),
         # a verb of saying right before a partial quotation ('Fifty-one percent say that "..."'): its clause
         # decides whether anyone the article names speaks
@@ -2171,10 +2172,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 disc.add(q.cue_start, UNNAMED)  # the one not named holds the passage: "he added" is them
         m = None if done else pats["after_quoted_as"].match(after)
         if m and m.group("who").lower() in ("him", "her"):
-            relay = disc.resolve(m.group("relay"), close + m.start("relay"))
-            q.speaker = disc.last_of(r.open, set(disc.people.persons) - {relay})
-            q.cue, q.cue_start, q.cue_end = m.group("verb"), close + m.start("verb"), close + m.end("verb")
-            done = True
+            done = _quoted_pronoun(q, m, close, disc, r.open, disc.resolve(m.group("relay"), close + m.start("relay")))
         elif m:
             done = _apply(q, m, close, disc, close + m.start("who"), r.open, norm=norm)
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
@@ -2220,12 +2218,9 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 if not m:
                     continue
                 if key == "before_quoted_as" and m.group("who").lower() in ("him", "her"):
-                    # 'Hale quoted him as saying "..."': the last person before, other than the one quoting
-                    # (the sentence's subject: an object pronoun is never its own subject)
-                    subject = sentence_subject(norm, disc, lo, base + m.start())
-                    q.speaker = disc.last_of(base + m.start("who"), set(disc.people.persons) - {subject})
-                    q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
-                    done = True
+                    # 'Hale quoted him as saying "..."': not the sentence's subject, who quotes
+                    done = _quoted_pronoun(q, m, base, disc, base + m.start("who"),
+                                           sentence_subject(norm, disc, lo, base + m.start()))
                     break
                 if key == "before_colon" and _OBJECT_PREP.match(m.group("who").split()[0] + " "):
                     continue  # 'On Inês: "..."', 'About Tuesday: "..."': a topic, no speaker; the passage's goes on
@@ -2312,10 +2307,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if not done and q.kind == "partial":
             m = next(iter(reversed(list(pats["inside_quoted_as"].finditer(before)))), None)
             if m and m.group("who").lower() in ("him", "her"):
-                subject = sentence_subject(norm, disc, lo, lo + m.start())
-                q.speaker = disc.last_of(lo + m.start("who"), set(disc.people.persons) - {subject})
-                q.cue, q.cue_start, q.cue_end = m.group("verb"), lo + m.start("verb"), lo + m.end("verb")
-                done = True
+                done = _quoted_pronoun(q, m, lo, disc, lo + m.start("who"), sentence_subject(norm, disc, lo, lo + m.start()))
             elif m:
                 done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
         if not done and q.kind == "partial":
@@ -2384,11 +2376,19 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     return disc
 
 
+def _quoted_pronoun(q, m, base: int, disc: Discourse, at: int, quoting: str | None) -> bool:
+    """'Hale quoted him as saying "..."', '"...," the interpreter rendered him as saying': the words are the last
+    person's before ``at``, other than the one ``quoting`` (an object pronoun is never its own subject)."""
+    q.speaker = disc.last_of(at, set(disc.people.persons) - {quoting})
+    q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
+    return True
+
+
 def _headline_repeats(quotes, body_at: int, norm: str) -> None:
     """A headline's quotation that names no one ("Tessaly ceasefire 'holding, but only just'") is the words
     of whoever the body quotes saying them: the same words inside a quotation of the body with a speaker."""
     def words(q) -> str:
-        return " ".join(_WORDS.findall(norm[q.start:q.end].lower()))
+        return " ".join(WORD_RE.findall(norm[q.start:q.end].lower()))
 
     for q in quotes:
         if q.speaker or q.start >= body_at:
@@ -2400,9 +2400,6 @@ def _headline_repeats(quotes, body_at: int, norm: str) -> None:
             if later.start >= body_at and later.speaker and f" {mine} " in f" {words(later)} ":
                 q.speaker = later.speaker
                 break
-
-
-_WORDS = re.compile(r"[\w'\u2019-]+")
 
 
 @lru_cache(maxsize=1)
