@@ -143,6 +143,68 @@ def test_pronoun_and_title_resolve_to_the_person():
     assert {a.source for a in d.attributions} == {"Mark Rutte"}
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Patriarch Ilarion Vos spoke on Sunday.\n\n\"Free them all,\" the patriarch said.", "Ilarion Vos"),
+    ("Judge Tom Davis' ruling came late.\n\n\"Enough,\" the judge said.", "Tom Davis"),
+    ("President Ana Ruiz's aides were silent.\n\n\"No comment,\" the president said.", "Ana Ruiz"),
+])
+def test_a_titled_name_loses_its_possessive_ending_and_nothing_else(text, source):
+    assert [a.source for a in doc_of(text).attributions if a.kind == "direct"] == [source]
+
+
+@pytest.mark.parametrize(("text", "clause", "source"), [
+    # a reporter's clause after the speaker's: the reporter relays, known as a person or not
+    ("Judge Mira Sand sentenced the pilot on Monday, reporter Lee Tam said.\n\n\"No one was above the rules,\" "
+     "the judge told him, Tam reported.", "Tam reported", "Lee Tam"),
+    ("Mayor Ivo Dun spoke. Reporter Ana Fell covered it.\n\nDun said the bridge would reopen, Fell wrote.",
+     "Fell wrote", "Ana Fell"),
+    # "the broadcaster" after a relay phrase: the broadcaster the text named, by its name's head word ...
+    ("Judge Mira Sand spoke, Vell One TV reported.\n\n\"Safety is a promise,\" Sand said, in remarks relayed "
+     "by the broadcaster.", "relayed by the broadcaster", "Vell One TV"),
+    ("The Vell Newswire reported it first. Sand said safety was a promise, in remarks carried by the agency.",
+     "carried by the agency", "Vell Newswire"),
+    # ... or as the outlet of a journalist it introduced
+    ("Judge Mira Sand spoke, according to Vell One TV's court reporter Lee Tam.\n\n\"Safety is a promise,\" "
+     "Sand said, in remarks relayed by the broadcaster.", "relayed by the broadcaster", "Vell One TV"),
+    # another outlet's journalist giving an account of what someone said or did
+    ("Vell TV correspondent Lee Tam was in court. The judge wept, according to Tam.", "according to Tam", "Lee Tam"),
+    ("Vell TV correspondent Lee Tam was in court with Judge Mira Sand. Tam said the judge explained that the "
+     "law was clear.", "Tam said", "Lee Tam"),
+])
+def test_a_reporter_or_an_outlet_named_before_relays(text, clause, source):
+    d = doc_of(text)
+    assert [a.source for a in find(d, "relayed", clause)] == [source], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+@pytest.mark.parametrize("text", [
+    "Our correspondent Sam Ellis was in court. The judge wept, according to Ellis.",
+    "Vell TV correspondent Lee Tam was in court. Tam said the river had risen overnight.",
+    "Judge Mira Sand sentenced the pilot. Sand said safety was a promise, in remarks relayed by the broadcaster.",
+])
+def test_the_articles_own_reporter_or_an_unnamed_broadcaster_relays_nothing(text):
+    d = doc_of(text)
+    assert not [a for a in d.attributions if a.kind == "relayed"], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("The room went quiet, according to people sitting near the family.",
+     "according to people sitting near the family"),
+    ("The judge wept, according to those who were in the room.", "according to those"),
+    ("The room went quiet, according to people in the gallery.", "according to people"),
+    ("The plan failed, according to those close to him.", "according to those close"),
+])
+def test_people_described_only_by_where_they_were_are_vague(text, clause):
+    d = doc_of(text)
+    assert find(d, "vague", clause), [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+def test_a_magazine_named_people_is_no_crowd():
+    d = doc_of("The room went quiet, according to People magazine.")
+    assert [a.kind for a in d.attributions] == ["relayed"]
+
+
 # -- the rules' own examples (exact evidence spans) -----------------------------------------------
 
 

@@ -75,6 +75,15 @@ _GROUP_AT_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:at|in|on|from|within|insi
                           r"(?:the|this|that|these|those|his|her|their|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)\s+"
                           r"(?:[a-z-]+\s+){0,2}?[a-z-]+\s+$")
 _GROUP_HEAD_RX = re.compile(rf"((?:[a-z-]+\s+){{0,2}}?[a-z-]+)\s+(?:{_GROUP_PREP}|inside|familiar\s+with)\s+\S")
+# people the text describes only by where they were or what they did ("according to people sitting near
+# them", "according to those who were in the room", "according to someone at the hearing")
+_UNNAMED_PEOPLE_RX = re.compile(r"(?:people|persons|those|someone|somebody|(?:a|one)\s+person|others)\s+(?:"
+                                r"[a-z]+ing|who|with|in|at|near|inside|outside|close\s+to|from|on)\b")
+# a capitalised name's possessive and up to three lower-case words after it ("Harbour One TV's court
+# correspondent"): read by the journalist pattern
+_OUTLET_POSSESSOR_RX = re.compile(r"((?:[A-Z][\w&\-]*\s+){0,3}[A-Z][\w&\-]*)['\u2019]s(?:\s+[a-z][\w\-]*){1,3}")
+_OWN_REPORTER_RX = re.compile(r"(?i)\b(?:our|this\s+(?:paper|newspaper|website|site|station)['\u2019]s)\s")
+_UNNAMED_PEOPLE = frozenset({"people", "persons", "those", "someone", "somebody", "others"})
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
@@ -133,6 +142,7 @@ class Vocab:
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
     media_head_rx: re.Pattern = field(init=False)
+    journalist_words: frozenset = field(init=False)
     media_noun_rx: re.Pattern = field(init=False)
     journalist_rx: re.Pattern = field(init=False)
     institution_words: frozenset = field(init=False)  # the last word of each institution head ("ministry")
@@ -177,6 +187,7 @@ class Vocab:
             + r")(?!\w)", re.IGNORECASE)
         # "a European Pravda correspondent", "the Courier's reporter": the name before a journalist's role
         # is an outlet; "a correspondent for the Valley Courier": so is the name after for/of/with/at
+        self.journalist_words = frozenset(w.casefold() for w in self.journalist_nouns if " " not in w.strip())
         jn = _alts(self.journalist_nouns) or "(?!)"
         self.journalist_rx = re.compile(
             rf"^(?:(?:the|a|an)\s+)?(?P<pre>.+?)(?:['’]s)?\s+(?:{jn})$|^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?(?:{jn})"
@@ -277,6 +288,16 @@ _COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|P
                             r"[A-Z](?:TV|FM))$|^(?:[A-Z][a-z]*)?[Nn]ewswire$")
 
 
+_BROADCAST_HEAD = re.compile(r"(?i)(?:tv|radio|television|broadcasting|channel|fm)$")
+_AGENCY_HEAD = re.compile(r"(?i)(?:agency|wire|newswire)$")
+
+
+def _head_kind(word: str) -> str:
+    """The kind of outlet a name's head word says ("Vell One TV" a broadcaster, "Harbour Newswire" an agency),
+    so that "the broadcaster" or "the agency" later points back to it; a newspaper's head, "media"."""
+    return "broadcaster" if _BROADCAST_HEAD.search(word) else "agency" if _AGENCY_HEAD.search(word) else "media"
+
+
 def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     """(name, source type) when ``phrase`` names a news outlet: a listed agency, broadcaster or medium
     (sources.yaml), a capitalised name ending in a media head ("the Daily Courier", "Radio Meridian"), or
@@ -301,11 +322,11 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         return outlet_of(tm.group("by"), v) or ((_DET_RX.sub("", pub.group("pub")), "media") if pub else None)
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
-        return core, "media"
+        return core, _head_kind(words[-1])
     if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
-        return core, "media"  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
+        return core, _head_kind(words[0])  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
     if caps and _COMPOUND_HEAD.search(words[-1]):
-        return core, "media"  # "NordTV", "PulseNews", "Harbour Newswire": a head joined to the name
+        return core, _head_kind(words[-1])  # "NordTV", "PulseNews", "Harbour Newswire": a head joined to the name
     nm = v.media_noun_rx.search(core)
     if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
@@ -528,9 +549,8 @@ def _persons(doc, v: Vocab) -> list[Person]:
             words.pop()
         if len(words) < 2 or any(w.isupper() and len(w) > 1 and not _INITIALS.fullmatch(w) for w in words):
             continue
-        name = " ".join(words).rstrip("'’s")
-        if name.endswith(("'", "’")):
-            name = name[:-1]
+        # a possessive's ending, not every final "s" ("Ilarion Vos" stays whole; "Rutte's", "Davis'" lose it)
+        name = re.sub(r"['\u2019]s?$", "", " ".join(words))
         p = found.setdefault(name, Person(name, set(), m.start()))
         p.titles.add(m.group().casefold())
         p.attrs.update(w.casefold().removesuffix("'s").removesuffix("’s")
@@ -1172,6 +1192,14 @@ def extract_attributions(doc) -> list[Attribution]:
             history.append((att.start, att.source))
         elif att.source_type in _ANAPHOR_TYPES and att.source:
             outlets.append((att.start, att.source, att.source_type))
+        if att.source_type == "person" and "s " in text[att.start:att.end]:
+            # "according to Harbour One TV's court correspondent Hannah Breck": the journalist's outlet is
+            # one "the broadcaster" may point back to
+            for m in _OUTLET_POSSESSOR_RX.finditer(text, att.start, att.end):
+                outlet = outlet_of(m.group(1), v)
+                jm = v.journalist_rx.match(text[m.start(1):m.end()].strip())
+                if outlet and outlet[1] in _ANAPHOR_TYPES and jm and jm.group("pre"):
+                    outlets.append((att.start, outlet[0], outlet[1]))
 
     def relay_to(addressee: tuple[tuple[str, str], int] | None, start: int, cue: str) -> None:
         """The outlet an unnamed source spoke to relays its words ("A source told Reuters"): from ``start``
@@ -1676,7 +1704,8 @@ def extract_attributions(doc) -> list[Attribution]:
             add(Attribution(source=source, kind="relayed", start=ss, end=m.end(), cue="quoted ... as saying",
                             chain=[origin, source], hops=2, source_type=stype))
         # 4. relay phrases standing on their own (", citing foreign media", "as reported by", "per")
-        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, matches=m_relay)
+        _relay_phrases(doc, v, s0, e0, relay_phrase_rx, quoted, free, add, persons, matches=m_relay,
+                       outlets=outlets)
         # ... and an outlet's own rendering named by its possessive ("in Channel Nine's translation")
         if "translation" in text[s0:e0] or "rendering" in text[s0:e0]:
             for m in _POSSESSED_TRANSLATION_RX.finditer(text, s0, e0):
@@ -2166,8 +2195,10 @@ _SECOND_OBJECT = re.compile(r"\s+(?:a|an|his|her|their|its|the)\s")
 
 
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
-                   persons: list[Person] | None = None, matches: list[re.Match] | None = None) -> None:
-    """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases."""
+                   persons: list[Person] | None = None, matches: list[re.Match] | None = None,
+                   outlets=()) -> None:
+    """Relay phrases followed by an outlet (relayed) or a vague source (vague); see relay_phrases. ``the
+    broadcaster`` after one is the outlet of that kind the text named before (``outlets``)."""
     text = doc.norm
     for m in (matches if matches is not None else rx.finditer(text, s0, e0)):
         if quoted(*m.span()) or not free(*m.span()):
@@ -2188,7 +2219,7 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         np, phrase = _via_outlet(doc, np, e0, v)
         if not free(m.start(), np[1]):
             continue
-        outlet = outlet_of(phrase, v)
+        outlet = outlet_of(phrase, v) or _outlet_anaphor(phrase, m.start(), outlets)
         if not outlet and cue in ("reported in", "as reported in") and \
                 _PASSIVE_RX.search(text, max(s0, m.start() - 24), m.start()):
             continue  # "a case was reported in China", "the virus has been reported in Barry": where, not who
@@ -2275,7 +2306,9 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
     group = _GROUP_HEAD_RX.match(head)
-    if group and (group.group(1) in v.vague_nouns or group.group(1).split()[-1] in v.vague_nouns):
+    if _UNNAMED_PEOPLE_RX.match(head) or head.split()[0] in _UNNAMED_PEOPLE and _UNNAMED_PEOPLE_RX.match(
+            head + doc.norm[end:end + 40]) or \
+            group and (group.group(1) in v.vague_nouns or group.group(1).split()[-1] in v.vague_nouns):
         # "an official in the vice president's office", "sources close to the minister": the head noun,
         # before its preposition, names nobody whoever the rest names
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
@@ -2765,19 +2798,26 @@ _OWN_SIDE_RX = re.compile(r"(?:his|her|their|its)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:
                           re.IGNORECASE)
 
 
+_TRAILING_REPORT = frozenset({"reported", "reports", "wrote", "writes"})
+
+
 def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
     """"Kovalenko added that ..., according to Ukrinform": the relay's origin is the sentence's speaker.
     So is it where the intermediary is no outlet ("Roe declared, according to the Harbour Board"): a body
     that passes on what the sentence's speaker said relays it (the board's own figures, with no speaker
     in the sentence, stay first hand)."""
     for r in atts:
-        if r.kind != "direct" or r.cue != "according to" or not r.source:
+        trailing = r.cue in _TRAILING_REPORT and doc.norm[:r.start].rstrip().endswith(",")
+        if r.kind != "direct" or not (r.cue == "according to" or trailing) or not r.source:
             continue
         sent = doc.sentence_at(r.start)
         if not sent:
             continue
+        # ('"...," the judge told him, Tam reported': a reporter's clause after the speaker's is the relay;
+        # before it, "Tam reported that the judge said", it is read by the relay patterns)
         speakers = [a for a in atts if a is not r and a.kind == "direct" and a.source_type == "person" and a.source
                     and a.cue != "according to" and sent[0] <= a.start < sent[1]
+                    and (not trailing or a.end <= r.start)
                     and a.source.casefold() != r.source.casefold()]
         if speakers and not _OWN_DOCUMENT_RX.fullmatch(r.source.strip()) and not _OWN_SIDE_RX.match(r.source.strip()):
             r.kind, r.hops = "relayed", 2
@@ -2796,12 +2836,27 @@ def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
                 a.chain, a.hops = list(r.chain), r.hops
 
 
-def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) -> bool:
+def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab, text: str = "") -> bool:
     """Whether the person ``att`` names speaks for someone else (a spokesperson, a press secretary): by the
     title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
     titles = [t for p in persons if p.name == att.source for t in p.titles]
     titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
-    return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens)
+    if any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens):
+        return True
+    # a journalist's account of what another person said or did ("Breck, speaking from the court steps, said
+    # the judge had ..."): another outlet's reporter passes it on; the article's own ("our correspondent")
+    # reports first hand
+    return _journalist(att, persons, v, text) and not _OWN_REPORTER_RX.search(clause)
+
+
+def _journalist(att: Attribution, persons: list[Person], v: Vocab, text: str = "") -> bool:
+    """The person ``att`` names was introduced as another outlet's journalist ("Harbour One TV's court
+    correspondent Hannah Breck"; not "our correspondent Sam Ellis", whose account is the article's own)."""
+    table = getattr(persons, "table", None)
+    found = [p for p in (table() if table is not None else ()) if p.name == att.source]
+    if text and any(_OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first) for p in found):
+        return False
+    return any(t in v.journalist_words for p in found for t in p.titles)
 
 
 def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: Vocab) -> None:
@@ -2819,12 +2874,15 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         role = _ROLE_BEFORE_RX.search(text[sent[0]:r.start]) if sent and r.start - sent[0] <= 80 else None
         if role:  # "Roe's spokesman, Ola Berg, said": the role set off before the name is theirs
             clause = role.group(1) + " " + clause
-        if not _go_between(r, clause, persons, v):
+        if not _go_between(r, clause, persons, v, text):
             continue
         if not sent:
             continue
         principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
                                    exclude=r.source)
+        if principal is None:  # "Breck said the judge explained that ...": the speaker of the clause reported
+            principal = next((a.source for a in atts if a.kind == "direct" and a.source_type == "person" and
+                              a.source and a.source != r.source and r.end <= a.start < sent[1]), None)
         if principal is None:
             lead = re.match(r"[\"'“‘(\s]*([A-Za-z]+)\s", text[sent[0]:r.start])
             if lead and lead.group(1).casefold() in ("he", "she"):
@@ -2834,6 +2892,8 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
                 principal = (before or named or [None])[-1]
         if principal and principal.casefold() != r.source.casefold():
             r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
+        elif r.cue == "according to" and _journalist(r, persons, v, text):
+            r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
 
 
 # the role set off by commas right before a name that opens the clause: "Roe's spokesman, " in "Roe's

@@ -198,6 +198,33 @@ def same_roles() -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
+@cached
+def kinds() -> dict[str, tuple[frozenset[str], ...]]:
+    """General words for a role (``speaker_titles.yaml``, ``kind_of``: ``cleric, holy man: patriarch,
+    bishop``): each general word or phrase, lower case, with the roles it covers as sets of words."""
+    from ..vocab import load_mapping
+
+    out: dict[str, list[frozenset[str]]] = {}
+    for line in load_mapping("speaker_titles").get("kind_of", []) or []:
+        # YAML reads an unquoted "cleric, holy man: patriarch, bishop" as a one-entry mapping
+        general, roles = next(iter(line.items())) if isinstance(line, dict) else str(line).partition(":")[::2]
+        general, roles = str(general), ", ".join(roles) if isinstance(roles, list) else str(roles or "")
+        covered = [frozenset(r.strip().lower().split()) for r in roles.split(",") if r.strip()]
+        for g in general.split(","):
+            if g.strip():
+                out.setdefault(" ".join(g.strip().lower().split()), []).extend(covered)
+    return {g: tuple(dict.fromkeys(rs)) for g, rs in out.items()}
+
+
+_OTHER_OFFICE = frozenset({"minister", "ministry", "secretary"})
+
+
+def _of_kind(p, general: str) -> bool:
+    """``p`` holds a role that the general word ``general`` covers (``the cleric`` for Patriarch Vos), as
+    their office, not as a part of another (``Justice Minister Ola Berg`` is no judge)."""
+    return not (p.titles & _OTHER_OFFICE) and any(r <= p.titles for r in kinds().get(general, ()))
+
+
 def _with_same_roles(roles: set[str]) -> set[str]:
     for group in same_roles():
         if any(m and m <= roles for m in group):
@@ -1096,8 +1123,14 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             elif low.split()[-1] not in tls:
                 person_lead = True
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
-        if rc and any(w.lower() in tls for w in rc.group(1).split()):
-            r2, a2 = _role_words(rc.group(1).split())
+        if rc:
+            # the role phrase is the words after any verb or pronoun: in '"...," the judge told him, Tam
+            # reported' nothing before "Tam" describes him
+            words = rc.group(1).split()
+            k = max((i + 1 for i, w in enumerate(words) if w.lower() in PRONOUNS or verb_rx.fullmatch(w)), default=0)
+            rc = words[k:] if any(w.lower() in tls for w in words[k:]) else None
+        if rc:
+            r2, a2 = _role_words(rc)
             roles |= r2
             attrs |= a2
         if tof:
@@ -1155,6 +1188,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         titled = bool(lead_titles) or any(r in tls for r in roles) or (person_lead and len(name) > 1)
         if _not_a_person(name, bool(lead_titles), places):
             continue
+        if not titled and doc.boilerplate and doc.in_boilerplate((m.start(), m.end())):
+            continue  # "Follow Telvik 24 on X": the page's furniture names no one untitled ("Video: Governor
+            # Ana Lind and Tor Ek MP" still introduces the governor)
         described = bool(appos) and bool(_DESCRIBES.match(appos.group(1)))
         r = _Run(m.start(), end, m.start() + g.find(name[0]), " ".join(name), single, lead_titles, roles, attrs,
                  possessive, verb_after, False, in_heading(m.start()),
@@ -1814,6 +1850,11 @@ class Discourse:
         if not words:  # "the 69-year-old"
             return self._described("", [], ages, pos)
         head = words[-1][0]
+        # a general word for the role (``the white-bearded cleric``, ``the holy man``): its words are the head
+        general = next((g for g in (" ".join(x for x, _ in words[-2:]), head) if g in kinds() and
+                        (len(words) > 1 or " " not in g)), None)
+        if general and " " in general:
+            words, head = words[:-2] + [(general, False)], general
         capmods = [x for x, cap in words[:-1] if cap]
         titlemods = [x for x, cap in words[:-1] if not cap and x in titles()]
         # a common noun before the role says whose role it is ("the fire chief", "the ferry captain"): the
@@ -1839,7 +1880,8 @@ class Discourse:
                 continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
                 # (a headline's role names whom the story goes on to introduce)
             owned = capmods or (nounmods and all(any(_stem_match(c, f) for f in feats) for c in nounmods))
-            if head in p.titles or head in p.epithets or (head in GENERIC_HEADS and owned and p.titles):
+            if head in p.titles or head in p.epithets or (head in GENERIC_HEADS and owned and p.titles) or \
+                    (general and _of_kind(p, general)):
                 # ("the NATO chief", "the alliance chief" of Alliance Secretary General Jan Vos: a generic head
                 # through the body the person's introduction named)
                 cands.append(p.name)
