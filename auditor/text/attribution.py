@@ -82,6 +82,9 @@ _UNNAMED_PEOPLE_RX = re.compile(r"(?:people|persons|those|someone|somebody|(?:a|
 # a capitalised name's possessive and up to three lower-case words after it ("Harbour One TV's court
 # correspondent"): read by the journalist pattern
 _OUTLET_POSSESSOR_RX = re.compile(r"((?:[A-Z][\w&\-]*\s+){0,3}[A-Z][\w&\-]*)['\u2019]s(?:\s+[a-z][\w\-]*){1,3}")
+# the journalists whose account of an event another outlet relays (not an editor or a columnist: a
+# publisher's "editor in chief" reports nothing)
+_REPORTERS = frozenset({"correspondent", "reporter", "journalist", "stringer"})
 _OWN_REPORTER_RX = re.compile(r"(?i)\b(?:our|this\s+(?:paper|newspaper|website|site|station)['\u2019]s)\s")
 _UNNAMED_PEOPLE = frozenset({"people", "persons", "those", "someone", "somebody", "others"})
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
@@ -142,7 +145,6 @@ class Vocab:
     types: dict[str, str] = field(init=False)  # casefolded phrase -> source type
     title_rx: re.Pattern = field(init=False)
     media_head_rx: re.Pattern = field(init=False)
-    journalist_words: frozenset = field(init=False)
     media_noun_rx: re.Pattern = field(init=False)
     journalist_rx: re.Pattern = field(init=False)
     institution_words: frozenset = field(init=False)  # the last word of each institution head ("ministry")
@@ -187,7 +189,6 @@ class Vocab:
             + r")(?!\w)", re.IGNORECASE)
         # "a European Pravda correspondent", "the Courier's reporter": the name before a journalist's role
         # is an outlet; "a correspondent for the Valley Courier": so is the name after for/of/with/at
-        self.journalist_words = frozenset(w.casefold() for w in self.journalist_nouns if " " not in w.strip())
         jn = _alts(self.journalist_nouns) or "(?!)"
         self.journalist_rx = re.compile(
             rf"^(?:(?:the|a|an)\s+)?(?P<pre>.+?)(?:['’]s)?\s+(?:{jn})$|^(?:(?:the|a|an)\s+)?(?:[a-z-]+\s+)?(?:{jn})"
@@ -289,7 +290,7 @@ _COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|P
 
 
 _BROADCAST_HEAD = re.compile(r"(?i)(?:tv|radio|television|broadcasting|channel|fm)$")
-_AGENCY_HEAD = re.compile(r"(?i)(?:agency|wire|newswire)$")
+_AGENCY_HEAD = re.compile(r"(?i)(?:wire|newswire)$")  # ("Agency" alone: a space or an environment agency too)
 
 
 def _head_kind(word: str) -> str:
@@ -2856,7 +2857,7 @@ def _journalist(att: Attribution, persons: list[Person], v: Vocab, text: str = "
     found = [p for p in (table() if table is not None else ()) if p.name == att.source]
     if text and any(_OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first) for p in found):
         return False
-    return any(t in v.journalist_words for p in found for t in p.titles)
+    return any(t in _REPORTERS for p in found for t in p.titles)
 
 
 def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: Vocab) -> None:

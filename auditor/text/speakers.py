@@ -659,6 +659,8 @@ _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
 
 
 _POSS = re.compile(r"['\u2019]s?$")
+# the space after a name that opens a reporting clause set off by commas ("Lind noted,")
+_PARENTHETICAL = re.compile(r"([^\S\n]+)(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:[^\S\n]+[a-z]+)?[^\S\n]*,")
 
 
 def _strip_possessive(tok: str) -> str:
@@ -920,6 +922,9 @@ _CLOSED_CLASS = frozenset("this that these those his her its their who which wha
 _CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                       "may june july august september october november december".split())
 # a month's or a day's abbreviation before its full stop ("Sept. 23", "Jan. 20", "Tues."): a date, no name
+# feasts and seasons that a date is named by ("on Easter Sunday", "before Pentecost"), never a person
+_FEASTS = frozenset("easter christmas pentecost lent advent epiphany ramadan eid passover hanukkah diwali "
+                    "yom kippur".split())
 _CALENDAR_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri "
                            "sat sun".split())
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
@@ -1098,7 +1103,11 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         before_titles = []
         person_lead = False  # a person's noun no title lists right before a full name ("beekeeper Mia Lund"; a
         # one-word name after one is more often a business: "retailer Tesco", "lender Nordbank")
+        par = _PARENTHETICAL.match(norm, m.end())
+        par = bool(par) and bool(verb_rx.match(norm, par.end(1)))  # "Lind noted,": a reporting clause set off
         for w in reversed(lead.split()[-3:]):
+            if w.endswith(",") and par:
+                break  # "The patriarch, Lind noted, was careful": the role is the sentence's subject, not Lind's
             low = w.lower().strip(",").rstrip(".")
             if w.endswith(".") and _is_title(w) and low in ABBREVIATIONS:
                 low = ABBREVIATIONS[low]  # "Gov. Eric Holcomb": the governor
@@ -1129,6 +1138,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             words = rc.group(1).split()
             k = max((i + 1 for i, w in enumerate(words) if w.lower() in PRONOUNS or verb_rx.fullmatch(w)), default=0)
             rc = words[k:] if any(w.lower() in tls for w in words[k:]) else None
+            if par:
+                rc = None  # "The patriarch, Lind noted, was careful": a reporting clause set off, no apposition
         if rc:
             r2, a2 = _role_words(rc)
             roles |= r2
@@ -1452,6 +1463,17 @@ def _place_names() -> frozenset[str]:
 
 
 @cached
+def _languages() -> frozenset[str]:
+    """Languages' English names that read as a people's adjective, lower case ("english", "french", "polish";
+    not "lu" or "ewe", which name people too): a language alone is no person."""
+    from babel import Locale
+
+    return frozenset(n.lower() for n in Locale("en").languages.values()
+                     if " " not in n and len(n) >= 5 and n.lower().endswith(("ish", "ese", "ian", "ean", "ic", "ch", "ek"))
+                     ) | {"german", "hebrew", "hindi", "urdu", "farsi", "swahili"}
+
+
+@cached
 def _organisation_heads() -> frozenset[str]:
     """The words that end an organisation's name ("European Commission", "Foreign Ministry"): the one-word
     ``institution_heads`` the attribution layer reads and the ``organisation_heads`` of ``sources.yaml``."""
@@ -1490,6 +1512,9 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
     joined = " ".join(name).lower()
     if joined in _place_names() or _news_outlet(" ".join(name)):
         return True
+    if name[-1].lower() in _CALENDAR or name[-1].lower() in _FEASTS or (
+            len(name) == 1 and not titled and joined in _languages()):
+        return True  # "Easter Sunday", "Good Friday", "Ramadan"; "an official English translation"
     if any(_CONTRACTION.fullmatch(w) for w in name):
         return True  # "You'll", "We're", "It's": a pronoun and its verb, capitalised where a line opens
     if len(name) == 1 and not titled and (name[0].lower() in places or _demonym_plural(name[0])):
@@ -1746,6 +1771,15 @@ class Discourse:
         said = self._genders(name, _title_gender())
         return next(iter(said)) if len(said) == 1 else None
 
+    def _only_named(self, pos: int, gender: str | None) -> str | None:
+        """The one person named before ``pos`` whom a pronoun of ``gender`` may stand for, when no one has
+        spoken or opened a sentence yet ("By the time Patriarch Vos stepped out, the square was full. '...,'
+        he called out"); None when two or more were named."""
+        gender_of = _title_gender()
+        names = {n for p, n in self.people.mentions if p < pos and
+                 (gender is None or not (said := self._genders(n, gender_of)) or gender in said)}
+        return next(iter(names)) if len(names) == 1 else None
+
     def speech_within(self, pos: int, dist: int) -> bool:
         """A quotation was attributed less than ``dist`` characters before ``pos``."""
         i = bisect.bisect_left(self._speech_pos, pos) - 1
@@ -1780,7 +1814,7 @@ class Discourse:
             found = self._agreeing(pos, _GENDER[low]) if low in _GENDER else self._current(pos)
             if found == UNNAMED:
                 return None  # '"...," the spokesperson said. He added: "..."': the one the article did not name
-            return found or people.dominant
+            return found or people.dominant or self._only_named(pos, _GENDER.get(low))
         toks = w.split()
         if len(toks) == 1 and toks[0][:1].isupper() and _is_title(toks[0]):
             # a surname that is also a title word ("King said" after "Carla King")
@@ -2226,9 +2260,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 break  # '"...," according to a translation by AFP': how the words came, not whose they are
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
                     (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end()) or (
-                        m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end()))):
+                        m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end())) or
+                     _INTRODUCED.search(before)):
                 continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more;
-                # '"Winter is coming." The ex-banker told delegates: "..."': a new sentence that opens the next
+                # '"Winter is coming." The ex-banker told delegates: "..."': a new sentence that opens the next;
+                # 'The patriarch said of the nurses that "they never left." Petrik laughed.': the sentence that
+                # introduced the quotation ended with it
             if m and key == "after_verb_unnamed":
                 done = _nobody_named(q, m, close)  # '"...," said one legal expert'
                 disc.add(q.cue_start, UNNAMED)
@@ -2547,6 +2584,10 @@ def _is_outlet(phrase: str) -> bool:
 
 
 _JOINT = re.compile(r"[A-Z][\w'\u2019\-]*[^\S\n]+(?:and|&)[^\S\n]+[A-Z]")
+# the words before a quotation in its sentence introduce it: "... said of the staff that", "told them:"
+# (not a label's colon: 'Claim: "..." - Interior Minister Dag Solheim')
+_INTRODUCED = re.compile(r"(?:\bthat|\b(?:said|says|told|tells|wrote|writes|added|adds|declared|declares)\b"
+                         r"[^:\n]{0,30}:)[^\S\n]*$")
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
 # the rest of a reporting clause up to a colon and the next quotation's opening mark
 _COLON_NEXT = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}:[^\S\n]*[\"\u201c]")
