@@ -441,6 +441,12 @@ def _ing_forms() -> tuple[str, ...]:
     return tuple(longest_first(out))
 
 
+@cached
+def _ing_cue() -> re.Pattern:
+    """A participle of saying after a comma in a sentence ("..., saying she did not accept that")."""
+    return re.compile(rf",[^\S\n]+(?:{_ADVERB})?((?i:{'|'.join(re.escape(v) for v in _ing_forms())}))\b")
+
+
 _SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
 # 'according to' a rendering of the words or the one who rendered them: the channel, not the speaker
 # ('"...," according to a translation by AFP', 'According to the interpretation, he said ...')
@@ -1748,6 +1754,12 @@ class Discourse:
             said = self._genders(name, gender_of)
             if said and gender not in said:
                 continue
+            if not said and (person is None or _clearly_a_person(person)):
+                # a person of no known gender: a speaker the pronoun is known to fit, quoted within the
+                # passage, is likelier ('Pell had made "...", she said' after the judge, Mrs Justice X, spoke)
+                # (not over the one quoted last: '"...," Ras said. "...," he added' is Ras)
+                return name if name == self.current_speaker(pos) else \
+                    self._known_speaker(pos, gender, gender_of) or name
             if person is None or _clearly_a_person(person):
                 return name
             # a one-word subject with nothing that says it is a person ("Twitter pledged", "Web of Angels
@@ -1757,6 +1769,18 @@ class Discourse:
             elif first[0] - self.events[i][0] > _PASSAGE:
                 break
         return first[1] if first else None
+
+    def _known_speaker(self, pos: int, gender: str, gender_of: dict[str, str]) -> str | None:
+        """The last person quoted before ``pos``, within two paragraphs and with no one unnamed speaking since,
+        whom the article gave the pronoun's gender (by a title or its own pronouns)."""
+        unnamed = max((p for p, n in self.events if n == UNNAMED and p < pos), default=-1)
+        for i in range(bisect.bisect_left(self._speech_pos, pos) - 1, -1, -1):
+            p, name = self.speech[i]
+            if pos - p > 2 * _PASSAGE or p < unnamed:
+                return None
+            if self._genders(name, gender_of) == {gender}:
+                return name
+        return None
 
     def _genders(self, name: str | None, gender_of: dict[str, str]) -> set[str]:
         """The genders what the article says of ``name`` allows: its titles (the one written before the name
@@ -2258,6 +2282,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             m = pats[key].match(after)
             if m and m.group("verb").lower().startswith("according") and _channel(after, m.start("who")):
                 break  # '"...," according to a translation by AFP': how the words came, not whose they are
+            if m and m.group("verb").lower().startswith("according") and _ing_cue().search(before):
+                # 'The judge turned to the board, saying she did not accept that "...", according to Breck':
+                # the sentence's subject says it; the one "according to" names passes it on
+                who = sentence_subject(norm, disc, lo, r.open)
+                if who and who in disc.people.persons:
+                    ing = _ing_cue().search(before)
+                    q.speaker, q.cue, q.cue_start, q.cue_end = who, ing.group(1), lo + ing.start(1), lo + ing.end(1)
+                    done = True
+                    break
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
                     (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end()) or (
                         m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end())) or
@@ -2523,6 +2556,9 @@ def _reported_pronoun() -> re.Pattern:
     return re.compile(rf"{verb}(?:[^\S\n]+(?:[a-z]+[^\S\n]+)?that)?[^\S\n]+(?P<p>[Hh]e|[Ss]he)(?![\w'\u2019])")
 
 
+_OWN_PRONOUN = re.compile(r"(?<![\w'\u2019])([Hh]e|[Hh]is|[Hh]im(?:self)?|[Ss]he|[Hh]er(?:self)?)(?![\w'\u2019])")
+
+
 def _learn_genders(doc, disc: Discourse, spans: list[tuple[int, int]]) -> None:
     """The gender the article's own pronouns give a person: in a sentence (outside the quotations) that names
     that person and nobody else, the subject pronoun of what they are reported to say ("Ford said he would
@@ -2546,6 +2582,25 @@ def _learn_genders(doc, disc: Discourse, spans: list[tuple[int, int]]) -> None:
         if m and f or not (m or f):
             continue  # both genders (someone else is meant), or no pronoun
         v = votes.setdefault(next(iter(names)), [0, 0])
+        v[0 if m else 1] += 1
+    # ... and the pronouns after a person opening a sentence as its subject that names nobody else ("Pell, 54,
+    # pleaded guilty on the first day of his trial", "Castellanos-Webb explained why she ..."); not "her" or
+    # "him", as often another person's ("Roe thanked her"), which only tell that someone of that gender is there
+    for pos, name in disc.people.subjects:
+        sent = doc.sentence_at(pos)
+        if not sent:
+            continue
+        i = bisect.bisect_left(starts, sent[0])
+        j = bisect.bisect_left(starts, sent[1], i)
+        if {mentions[k][1] for k in range(i, j)} != {name}:
+            continue
+        found = [x.group(1).lower() for x in _OWN_PRONOUN.finditer(doc.norm, pos, sent[1])
+                 if not any(a < x.end() and x.start() < b for a, b in spans)]
+        m = sum(1 for x in found if x in ("he", "his", "himself"))
+        f = sum(1 for x in found if x in ("she", "herself"))
+        if m and f or not (m or f) or (m and "her" in found) or (f and "him" in found):
+            continue  # (an object of the other gender: "Ras met the mayor, and she thanked him" is no "she")
+        v = votes.setdefault(name, [0, 0])
         v[0 if m else 1] += 1
     for name, (m, f) in sorted(votes.items()):
         if m >= 2 * f + 1 and m > f:
