@@ -500,9 +500,9 @@ def _quoted_next(doc, pos: int, end: int) -> bool:
 @cached
 def _reporting_word() -> re.Pattern:
     """A reporting verb or its -ing form (the vocabulary the speaker and attribution layers share)."""
-    from .speakers import _ing_forms, _verbs
+    from .speakers import _ing_forms, shared_verbs
 
-    words = longest_first({w.lower() for w in (*_verbs(), *_ing_forms()) if " " not in w.strip()})
+    words = longest_first({w.lower() for w in (*shared_verbs(), *_ing_forms()) if " " not in w.strip()})
     return re.compile(r"(?<![\w'])(?:" + "|".join(map(re.escape, words)) + r")(?![\w'])", re.IGNORECASE)
 
 

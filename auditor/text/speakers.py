@@ -145,7 +145,18 @@ _DESC_STOP = frozenset({"a", "an", "the", "of", "who", "and", "in", "for", "to",
 
 @lru_cache(maxsize=1)
 def _verbs() -> tuple[str, ...]:
+    """Every verb of ``reporting_verbs.yaml``: the quotes layer's cues (``quotation_verbs`` too)."""
     return tuple(longest_first(load_phrases("reporting_verbs")))
+
+
+@cached
+def shared_verbs() -> tuple[str, ...]:
+    """The reporting verbs the other layers read as reports of speech: all but ``quotation_verbs``, which
+    carry a quotation only ("Velt praised the dockers and ..." reports nothing)."""
+    from ..vocab import load_mapping
+
+    only = {str(v).lower() for v in load_mapping("reporting_verbs").get("quotation_verbs", []) or []}
+    return tuple(v for v in _verbs() if v.lower() not in only)
 
 
 @lru_cache(maxsize=1)
@@ -425,8 +436,8 @@ def _ing_forms() -> tuple[str, ...]:
     """The -ing forms of the reporting verbs (``stating``, ``adding``, ``pointing out``), derived from their
     base forms in the word list (a participle cue: ``..., stating, "..."``)."""
     out = set()
-    heads = {v.split()[0].lower() for v in _verbs()}
-    for v in _verbs():
+    heads = {v.split()[0].lower() for v in shared_verbs()}
+    for v in shared_verbs():
         head, _, rest = v.lower().partition(" ")
         if head.endswith("ing"):
             if head != "according":  # a preposition, read by its own pattern
