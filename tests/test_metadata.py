@@ -127,6 +127,16 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
      "subscribe-line"),
     (f"Ferry pier to close\n{BODY}\nJane Doe writes on transport for The Westvale Standard.",
      "The Westvale Standard", "author-bio"),
+    # (session 27) a copyright notice with neither sign nor year, reserving its rights; a newsletter's footer
+    (f"Ferry pier to close\n{BODY}\nCopyright Westvale News Service. All rights reserved.", "Westvale News Service",
+     "copyright-reserved"),
+    (f"Ferry pier to close\n{BODY}\nYou're receiving this because you subscribed to The Westvale Brief.",
+     "The Westvale Brief", "subscribed-line"),
+    # the header's masthead before the footer's newsletter offer, and a byline above a date is no masthead
+    (f"Ferry pier to close for repairs\nTHE WESTVALE DOCKET — Courts | Transport\n{BODY}\n"
+     "Subscribe to The Westvale Docket Weekly for analysis every Friday", "THE WESTVALE DOCKET", "masthead-section"),
+    (f"Ferry pier to close for repairs\nBy Jane Doe\nPublished: 00:01, 15 October 2025\n{BODY}\n"
+     "Follow the Westvale Flare on Facebook", "Westvale Flare", "follow-line"),
 ])
 def test_outlet_named_in_the_page_furniture(text, outlet, rule):
     a = article(text)

@@ -30,18 +30,32 @@ SOURCE = regex.compile(r"(?i:sources?|via|originally\s+(?:published|appeared)\s+
 # a picture's credit: "Photo: ...", "Picture: Example Agency", "Main image: ..."
 PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
                       r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
+# a bare name under the label of the piece's kind ("OPINION" / "Jane Roe"): the columnist's byline
+KIND_LABEL = regex.compile(r"(?i:opinion|analysis|comment|commentary|column|editorial|letter|review|essay|"
+                           r"perspective|viewpoint|guest\s+column)\s*[:|]?")
+BARE_NAME = regex.compile(rf"{PERSON}")
+# the outlet's disclaimer under an opinion piece: "The views expressed in this article are the author's own."
+DISCLAIMER = regex.compile(r"(?i:(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|column|"
+                           r"commentary)\s+|here\s+)?(?:are|is)\s+(?:(?:those\s+of\s+)?the\s+author['’]?s?|(?:his|her|their)|"
+                           r"solely\s+(?:those\s+of\s+)?the\s+author['’]?s?)(?:\s+own)?(?:\s+and\s+[^\n]{1,120})?)\.?")
 BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)"
 # a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post.",
 # "Ana Lind is a political columnist for The Example Review. The views expressed here are her own."
 WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:(?:writes|reports)\s+(?:on|about)\s+[^\n]{{1,80}}?|is\s+(?:a|an|the)\s+"
                            r"(?:[\w'’-]+\s+){0,3}?(?:columnist|correspondent|reporter|editor|writer|journalist|contributor|commentator|"
                            r"analyst)"
+                           # ... after what else they are: "is a former harbourmaster of Carrow and a columnist for ..."
+                           r"|is\s+(?:a|an|the)\s+[^\n.]{1,80}?\s+and\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
+                           r"(?:columnist|correspondent|reporter|editor|writer|journalist|contributor|commentator)"
                            r")\s+(?:for|at|of)\s+(?:the\s+)?\p{Lu}[^\n]{0,120}?\.?")
 # the outlet describing itself at the page's end: "Example News is an independent, non-profit ...", "...
 # brings you the news from trusted sources"
 _ABOUT = regex.compile(r"[^\n]{1,60}?\s+(?:is\s+(?:an?|the)\s|brings\s+you\s)")
+# ... or its tagline after its name: "Example Gazette — news for the valley since 1911"
+_TAGLINE = regex.compile(r"\s+[–—-]\s+\p{Ll}[^\n.!?]{0,80}$")
 MAX_WORDS = 40
 TAIL_LINES = 4  # an author's biography is one of the page's last lines
+SOURCE_TAIL = 8  # a source line may stand above a block of links to other stories
 
 
 @rule(
@@ -80,8 +94,15 @@ TAIL_LINES = 4  # an author's biography is one of the page's last lines
             "river reopened on Friday after three months of repairs, the city said in a statement.\n"
             "⟦Tor Ek is a political columnist for The Example Review. The views expressed here are his own.⟧\n"
             "⟦Source: The Valley Herald⟧",
+            "Bridge reopens: the council got it right\nOPINION\n⟦Tor Ek⟧\nThe bridge over the river reopened on "
+            "Friday after three months of repairs, and the council deserves the credit for it.\n⟦Tor Ek is a "
+            "retired engineer of Vell and a columnist for The Example Review.⟧\n⟦The views expressed in this "
+            "article are the author's own.⟧",
         ],
         "clean": [
+            "Bridge reopens: the council got it right\nOPINION\nThe bridge over the river reopened on Friday after "
+            "three months of repairs, and the council deserves the credit for it.\nTor Ek is a retired engineer and "
+            "a critic of the council.\nThe views of the residents were never asked.",
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
             "repairs, the city said in a statement.\nBy Friday evening, Ana Lind and Tor Ek had crossed it.",
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
@@ -103,6 +124,11 @@ def check(doc):
         line = doc.text[s:e].strip()
         if i == 0 or s >= body or line == title or any(q in line for q in QUOTE_CHARS) and not line.startswith("Posted by"):
             continue
+        if i > 0 and BARE_NAME.fullmatch(line) and KIND_LABEL.fullmatch(doc.text[lines[i - 1][0]:lines[i - 1][1]].strip()):
+            names.append(line)  # "OPINION" / "Bernard Quayle": the columnist's byline
+            done.add(i)
+            yield Hit(s, e, "byline", data={"reason": "byline"})
+            continue
         for rx in BYLINES:
             m = rx.fullmatch(line)
             if m:
@@ -121,11 +147,14 @@ def check(doc):
             yield Hit(s, e, "credit line", data={"reason": "credit"})
         elif PHOTO.fullmatch(line) or CAPTION.fullmatch(line):
             yield Hit(s, e, "picture credit", data={"reason": "credit"})
-        elif i >= len(lines) - TAIL_LINES and SOURCE.fullmatch(line):
+        elif i >= len(lines) - SOURCE_TAIL and SOURCE.fullmatch(line):
             yield Hit(s, e, "source credit", data={"reason": "credit"})
-        elif i >= len(lines) - TAIL_LINES and doc.article.outlet and _ABOUT.match(line) and \
+        elif i >= len(lines) - TAIL_LINES and doc.article.outlet and (
+                _ABOUT.match(line) or _TAGLINE.match(line, len(doc.article.outlet))) and \
                 line.casefold().startswith(doc.article.outlet.casefold()):
             yield Hit(s, e, "the outlet's own blurb", data={"reason": "about"})
+        elif i >= len(lines) - TAIL_LINES and DISCLAIMER.fullmatch(line):
+            yield Hit(s, e, "the outlet's disclaimer", data={"reason": "disclaimer"})
         elif i >= len(lines) - TAIL_LINES and not regex.search(r"\b(?:said|told|says)\b", line) and (
                 names and any(regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
                               for n in dict.fromkeys(names)) or WRITES_FOR.fullmatch(line)):

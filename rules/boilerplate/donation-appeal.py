@@ -14,7 +14,14 @@ SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-
 SIGN_UP = regex.compile(r"^\s*(?:sign\s+up|subscribe|register)\b(?=.*\b(?:newsletters?|briefings?|bulletins?|digest|"
                         r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial)\b)"
                         r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$"
-                        r"|^\s*subscribe\s+to\s+(?:the\s+)?(?-i:\p{Lu})",  # "Subscribe to Example Ledger Pro for ..."
+                        r"|^\s*subscribe\s+to\s+(?:the\s+)?(?-i:\p{Lu})"  # "Subscribe to Example Ledger Pro for ..."
+                        r"|^\s*newsletters?\s*:"  # "Newsletter: Get the Morning Manifest before 7am"
+                        # a newsletter's own footer: "You're receiving this because you subscribed to ..."
+                        r"|\byou(?:['’]re|\s+are)\s+receiving\s+this\b"
+                        # a membership offer: "Become a Vespers Review member from £4 a month"
+                        # (an imperative opening a sentence: not "Estonia would become a member of the alliance")
+                        r"|(?:^|[.!]\s+)(?-i:Become)\s+an?\s+(?:[\w'’&-]+\s+){0,3}(?:member|subscriber|supporter|"
+                        r"patron|insider)s?\b",
                         regex.IGNORECASE)
 SIGN_UP_WORDS = 30  # a longer line is a paragraph about a subscription, not an offer of one
 MAX_WORDS = 50  # a longer line is an article paragraph that mentions donations, not an appeal
@@ -45,6 +52,9 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "The war goes on.\n\n⟦Support Example Media Team⟧\n\n⟦Your donation powers our reporting.⟧\n"
             "⟦United, we tell it as it is.⟧",
             "The talks resumed.\n⟦Sign up for the Example Morning Briefing: the day's news in your inbox by 7am⟧",
+            "The talks resumed.\n⟦Support independent reporting. Become an Example Review member from £4 a month.⟧",
+            "The talks resumed.\n⟦Newsletter: Get the Example Morning Manifest, the port news before 7am.⟧",
+            "The talks resumed.\n⟦You're receiving this because you subscribed to The Example Brief.⟧",
         ],
         "clean": [
             "The charity said donations to the fund had doubled since the war began, according to its annual "
@@ -52,6 +62,8 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "Allies support Ukraine.",
             "Subscribers to the service will pay more from May, the company said.",
             "Sign up for a streaming account first, then add the sports package for $5 a month.",
+            "The minister said Norland would become a member of the alliance by 2030.",
+            "The newsletter, she said, had twelve readers at first.",
         ],
     },
 )

@@ -14,6 +14,11 @@ OWN_NAME = regex.compile(r"\s+(?:on|from|at|in)\s+(?:the\s+)?(?-i:\p{Lu}[\w&'’
 LINK_MAX_WORDS = 30  # a linked headline (or two, "A | B") after a label on its line
 ITEM_MAX_WORDS = 20  # a headline in a list of links
 MAX_ITEMS = 10
+# a link to a document or a recording, at the page's end: "Read the full sentencing remarks (PDF, Vell Courts
+# Service)", "Download the complete report" (no sentence: no full stop after it)
+DOCUMENT_LINK = regex.compile(r"(?i:read|download|view|see|watch|listen\s+to)\s+(?i:the|our)\s+(?i:full|complete|entire)"
+                              r"\s+[^\n.!?]{1,100}")
+DOCUMENT_TAIL = 6  # lines at the page's end
 
 
 def _label_end(label_rx, norm: str, s: int, e: int) -> int | None:
@@ -59,16 +64,23 @@ def _headline_like(line: str) -> bool:
             "Most read\n⟦Farmers count the cost of the spring floods⟧\n⟦Why the ferry still runs late⟧",
             "The port will reopen on Monday, the harbour master told reporters at the quay on Sunday night.\n"
             "⟦More on Example Post: Ten harbours that reinvented themselves | How tides are measured⟧",
+            "The court sat for two hours and the judge read her remarks aloud to a full room.\n"
+            "⟦Read the full sentencing remarks (PDF, Example Courts Service)⟧",
         ],
         "clean": [
             "Read more about the plan on the council's website, where every document is published in full.",
             "The mayor opened the new bridge on Friday morning in front of a crowd of several hundred people.\n"
             "More than a hundred cyclists crossed it in the first hour, the police said.",
             "Watch the river: it rises fast after a storm, the warden said on Sunday.",
+            "The court sat for two hours.\nRead the full remarks and you will see why the board is worried.",
         ],
     },
 )
 def check(doc):
+    lines_all = nonblank_lines(doc)
+    for s, e in lines_all[-DOCUMENT_TAIL:]:
+        if DOCUMENT_LINK.fullmatch(doc.text[s:e].strip()) and word_count(doc.text[s:e]) <= ITEM_MAX_WORDS:
+            yield Hit(s, e, "link to a document", data={"reason": "related link"})
     label_rx = phrase_matcher("boilerplate.link_labels")
     navigation = phrase_matcher("boilerplate.navigation")
     body = body_start(doc)
