@@ -643,6 +643,41 @@ def test_a_clause_whose_polarity_the_other_renderings_vote_down_is_a_flip():
     assert q["d"].fidelity < min(x.fidelity for k, x in q.items() if k != "d")
 
 
+def test_two_negated_clauses_joined_by_and_are_two_clauses_in_the_vote():
+    """"I am not a mayor and I am not asking for a new pier" negates each of its two clauses once: "I do not ask
+    for a new pier" agrees with its second, and only the rendering that drops that negation is flipped."""
+    base = '"I am not a mayor and I am not asking for a new pier," Roe said.'
+    docs = docs_of({
+        "a": base,
+        "b": base.replace("Roe said", "Roe told the council"),
+        "c": '"I do not ask for a new pier," Roe said.',
+        "d": '"I am not a mayor, but I ask for a new pier," Roe said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert not any(x["type"] == "negation" for x in q["c"].differences), q["c"].differences
+    assert any(x["type"] == "negation" for x in q["d"].differences), q["d"].differences
+    assert q["d"].fidelity < q["c"].fidelity
+
+
+def test_an_excerpt_of_a_sentences_end_is_aligned_where_it_stands_and_is_no_cut():
+    """"nobody asked us not to" is the end of "Nobody from the ministry asked us to raise rates, and nobody asked
+    us not to": aligned there in one piece, not from the sentence's first "nobody", it loses nothing."""
+    base = '"Nobody from the ministry asked us to raise rates, and nobody asked us not to," Roe said.'
+    docs = docs_of({
+        "a": base,
+        "b": base.replace("Roe said", "Roe told the council"),
+        "c": base.replace("Roe said", "said Roe"),
+        "d": 'Roe added that "nobody asked us not to" and left the room.',
+        "e": base.replace("Nobody from", "Somebody from"),
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["d"].cluster == q["a"].cluster is not None
+    assert q["d"].fidelity == 1.0, (q["d"].fidelity, q["d"].differences)
+    assert q["e"].fidelity < 0.5
+
+
 def test_a_reversing_verb_or_an_antonym_is_no_vote_against_a_clause():
     """"unveiled" for "announced" reverses nothing ("veil" is no word the renderings carry); "always remember"
     for "never forget" shares no content word with it, so the clauses are not compared."""

@@ -1222,8 +1222,24 @@ def _medoid(members: list[Rendering]) -> Rendering:
 
 
 def _blocks(a, b) -> list[tuple[int, int, int]]:
-    """The matching blocks (a start, b start, size) of a longest common subsequence of two word lists."""
-    return [(x.a, x.b, x.size) for x in LCSseq.opcodes(a, b).as_matching_blocks() if x.size]
+    """The matching blocks (a start, b start, size) of a longest common subsequence of two word lists. When
+    the shorter list stands whole and in one piece in the longer, that one block ("nobody asked us not to"
+    in "nobody from the ministry asked us to raise rates, and nobody asked us not to": the subsequence that
+    starts with the first "nobody" spans the whole sentence, the excerpt is its end)."""
+    blocks = [(x.a, x.b, x.size) for x in LCSseq.opcodes(a, b).as_matching_blocks() if x.size]
+    if len(blocks) > 1 and sum(x[2] for x in blocks) == min(len(a), len(b)):
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        at = _contiguous(short, long_)
+        if at >= 0:
+            return [(0, at, len(a))] if short is a else [(at, 0, len(b))]
+    return blocks
+
+
+def _contiguous(short, long_) -> int:
+    """Where the word list ``short`` stands in one piece in ``long_`` (its first index), else -1."""
+    sep = "\x00"
+    k = (sep + sep.join(long_) + sep).find(sep + sep.join(short) + sep)
+    return -1 if k < 0 else (sep + sep.join(long_) + sep).count(sep, 0, k + 1) - 1
 
 
 CARRIERS = 50  # members read for a carrier of the words a unit renders beyond the consensus
@@ -2128,7 +2144,10 @@ def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[Qu
 # A rendering can turn a clause's meaning outside the stretch the consensus keeps ("our patience is unlimited"
 # where the others print "not unlimited", "has its limits", "is not endless"): each clause's polarity is put
 # to the vote of the other renderings' clauses about the same thing.
-_CLAUSE_BREAK = re.compile(r"\s*(?:[;:\u2013\u2014]|\s-\s|,\s*(?=(?:and|but|yet|nor|while|whereas|though|although)\b))",
+# (and a conjunction that opens a clause with its own subject pronoun, comma or none: "I am not a politician
+# and I am not asking for ...", where the two negations are one in each clause, not two in one)
+_CLAUSE_BREAK = re.compile(r"\s*(?:[;:\u2013\u2014]|\s-\s|,\s*(?=(?:and|but|yet|nor|while|whereas|though|although)\b)"
+                           r"|(?=(?:and|but|yet|while|whereas)\s+(?:I|we|you|he|she|they|it)\b))",
                            re.IGNORECASE)
 _LESS_STOP = frozenset({"unless", "less", "bless", "nevertheless", "nonetheless", "regardless", "doubtless"})
 # an adjective's ending: "unable", "unlawful", "unusual", "unlikely" (not a verb's: "unveiled", "unlocking"
