@@ -77,6 +77,19 @@ def article_id(aid: str) -> str:
     return "article:" + aid
 
 
+_OUTLET_TYPES = frozenset({"media", "agency", "broadcaster"})
+
+
+def _with_article(name: str, text: str | None, start: int, end: int) -> str | None:
+    """``"The " + name`` when the attribution's words write the outlet's name so, with a capital T ("The
+    Harwick Chronicle reported", "according to The Harwick Chronicle"); None otherwise."""
+    shown = _display(name)
+    if not text or not shown:
+        return None
+    at = text.find("The " + shown, start, end)
+    return "The " + shown if at >= 0 else None
+
+
 def _display(name: str) -> str:
     s = _SPACE_RE.sub(" ", name).strip(_EDGE_PUNCT)
     s = _PLATFORM_RE.sub("", s).strip(_EDGE_PUNCT).lstrip("@")
@@ -158,6 +171,7 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     names: dict[str, Counter] = defaultdict(Counter)
     types: dict[str, Counter] = defaultdict(Counter)
     strings: dict[str, str] = {}
+    the_forms: dict[str, set[str]] = defaultdict(set)  # an outlet's name as written with its "The"
     for r in run.results:
         for att in _attributions(r, corpus):
             name = _named(att)
@@ -170,6 +184,10 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
             mentions.append((r.article.id, name, kind, att.start, att.end, cue, att.source_type))
             names[key][_display(name)] += 1
             types[key][att.source_type] += 1
+            if att.source_type in _OUTLET_TYPES:
+                shown_as = _with_article(name, r.article.text, att.start, att.end)
+                if shown_as:
+                    the_forms[key].add(shown_as)
     merge = _surname_map(names, types)
 
     def canon(name: str) -> str:
@@ -186,6 +204,9 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
     for k, forms in src_names.items():
         # the most frequent form, the longest on a tie ("Yaroslav Zhelezniak" over "Zhelezniak")
         label = max(forms, key=lambda f: (forms[f], len(f), f))
+        # an outlet the text names with its capitalised "The" ("The Harwick Chronicle reported") keeps it
+        the = sorted(f for f in the_forms.get(k, ()) if f[4:] == label)
+        label = the[0] if the else label
         st = src_types[k].most_common(1)[0][0] if src_types[k] else "unknown"
         G.add_node("source:" + k, kind="source", label=label, source_type=st,
                    mentions=sum(forms.values()), aliases=sorted(forms))

@@ -96,6 +96,20 @@ def test_cites_and_credits_from_hand_made_attributions():
                                           ("outlet:the other post", "article:b1")}
 
 
+def test_an_outlet_written_with_its_capital_the_keeps_it_in_its_label():
+    """"The Vell Chronicle reported" names the outlet whole; "the Vell Ledger reported" writes the article in
+    lower case, and a social account's "The" goes as before."""
+    text = "The Vell Chronicle reported the verdict. Later the Vell Ledger reported it too."
+    atts = [_att(text, "The Vell Chronicle reported", "Vell Chronicle", "relayed", "media"),
+            _att(text, "the Vell Ledger reported", "Vell Ledger", "relayed", "media")]
+    run = RunResult(run_id="the", results=[ArticleResult(article=Article(id="c1", text=text), attributions=atts,
+                                                         score=80.0)])
+    G = build_graph(run, echoes=[])
+    assert G.nodes["source:vell chronicle"]["label"] == "The Vell Chronicle"
+    assert G.nodes["source:vell ledger"]["label"] == "Vell Ledger"
+    assert G.nodes.get("source:the vell chronicle") is None  # one node, under the name without its article
+
+
 def test_json_export_has_the_scorer_fields():
     d = graph_to_dict(build_graph(hand_run(), echoes=[]))
     json.dumps(d)  # serialisable as is

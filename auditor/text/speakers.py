@@ -832,6 +832,11 @@ _OPENER = re.compile(r"^(?:(?:and|but|yet|so|meanwhile|however|later|earlier|the
                      re.IGNORECASE)
 
 
+# a subordinate clause's opening word and the lower-case words describing its subject ("where mum-of-two",
+# "after resident")
+_SUBORDINATE_LEAD = re.compile(r"(?:where|when|after|while|because|since|until|as)(?:[^\S\n]+[a-z][\w\-]*){0,2}")
+
+
 def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool = False) -> bool:
     """True when a person named at ``run_start`` is the subject opening its sentence: nothing but an opener
     word or an introductory phrase closed by a comma comes before (``Speaking in Kyiv, Roe said``), never a
@@ -868,6 +873,8 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
         if lead:  # "..., and President Roe announced that ...": a clause of its own, with its subject
             prefix = prefix[lead.end():]
     prefix = _OPENER.sub("", prefix.strip(" \"'\u201c\u201d(")).strip()
+    if reporting and _SUBORDINATE_LEAD.fullmatch(prefix):
+        return True  # "..., where mum-of-two Hanne Rud said": the subject of a clause of saying of its own
     words = prefix.split()
     if words and words[0].lower() in ("the", "a", "an") and len(words) <= 4 and \
             not any(x.lower() in _FUNCTION for x in words[1:]):
@@ -1201,7 +1208,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             r2, a2 = _role_words(_REL_CUT.split(appos.group(1), maxsplit=1)[0].split())
             roles |= r2
             attrs |= a2
-        after = norm[m.end():m.end() + 40]
+        age = _AGE_APPOS.match(norm, m.end())  # "Hanne Rud, 34, said": the verb after the age
+        after = norm[age.end() if age else m.end():(age.end() if age else m.end()) + 40]
         first_after = _FIRST_WORD.match(after)
         verb_after = bool(first_after) and first_after.group(1).lower() in vfirst and \
             bool(verb_rx.match(after.lstrip(" ,")))
