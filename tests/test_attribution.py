@@ -177,6 +177,25 @@ def test_a_reporter_or_an_outlet_named_before_relays(text, clause, source):
         [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
 
 
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    ("The governor clashed with an MP in an exchange carried live on Assembly TV, the parliament's stream.",
+     "relayed", "Assembly TV"),
+    ("The speech was broadcast live on Vell TV.", "relayed", "Vell TV"),
+    ("According to Kaldra Radio 1, the bank will pause.", "relayed", "Kaldra Radio 1"),
+    # a body that published the document the article reads is its first-hand source
+    ("The remarks, published by the Vell Courts Service on Thursday, run to eleven pages.", "direct",
+     "Vell Courts Service"),
+])
+def test_the_outlet_a_speech_went_out_on_and_the_body_that_published_a_document(text, kind, source):
+    d = doc_of(text)
+    assert [(a.kind, a.source) for a in d.attributions] == [(kind, source)]
+
+
+def test_a_document_published_by_no_one_named_is_no_source():
+    d = doc_of("The report was published last week and runs to eleven pages.")
+    assert not [a for a in d.attributions if a.kind == "direct"]
+
+
 @pytest.mark.parametrize("text", [
     "Our correspondent Sam Ellis was in court. The judge wept, according to Ellis.",
     "Vell TV correspondent Lee Tam was in court. Tam said the river had risen overnight.",

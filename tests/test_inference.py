@@ -110,6 +110,9 @@ def test_seeds_inferences_match_the_gold():
 # -- interpretation and hedged implication in the author's voice (fixtures in our own words) --------
 
 FLAGGED = [  # (text, the cue that must be flagged)
+    # (session 27) a comment set off by a dash after a relay's "quoted her as saying" is the author's
+    ('"The banks are sound," Hoxha quoted her as saying - an apparent attempt to calm first-time buyers.',
+     "an apparent"),
     # the author's forecast: a modal and a verb of consequence
     ("The new toll may lead to longer queues at the ferry port.", "may lead to"),
     ("Its outcome could reshape the island's fishing industry for decades.", "could reshape"),

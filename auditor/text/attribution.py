@@ -289,6 +289,7 @@ _COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|P
                             r"[A-Z](?:TV|FM))$|^(?:[A-Z][a-z]*)?[Nn]ewswire$")
 
 
+_NUMBERED_HEADS = frozenset({"radio", "tv", "channel", "television"})
 _BROADCAST_HEAD = re.compile(r"(?i)(?:tv|radio|television|broadcasting|channel|fm)$")
 _AGENCY_HEAD = re.compile(r"(?i)(?:wire|newswire)$")  # ("Agency" alone: a space or an environment agency too)
 
@@ -322,8 +323,11 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
             pub = None  # "a report in the White House": a body, no publication
         return outlet_of(tm.group("by"), v) or ((_DET_RX.sub("", pub.group("pub")), "media") if pub else None)
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
-    if caps and words[0][:1].isupper() and v.media_head_rx.search(core):
-        return core, _head_kind(words[-1])
+    # a station's number after the head is part of the name ("Kaldra Radio 1", "BBC Radio 4", "Vell TV 2")
+    numbered = len(words) >= 2 and re.fullmatch(r"\d{1,3}", words[-1]) and words[-2].casefold() in _NUMBERED_HEADS
+    head_core = " ".join(words[:-1]) if numbered else core
+    if caps and words[0][:1].isupper() and v.media_head_rx.search(head_core):
+        return core, _head_kind(head_core.split()[-1])
     if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
         return core, _head_kind(words[0])  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
     if caps and _COMPOUND_HEAD.search(words[-1]):
@@ -2195,6 +2199,18 @@ _DITRANSITIVE_CUES = frozenset({"sent", "emailed"})
 _SECOND_OBJECT = re.compile(r"\s+(?:a|an|his|her|their|its|the)\s")
 
 
+_PUBLISHER_CUES = frozenset({"published by"})
+
+
+def _institution_name(phrase: str, v: Vocab) -> bool:
+    """A capitalised name ending in an institution's head word ("the Vell Courts Service", "the Harbour
+    Authority"), the way the text writes a body's proper name."""
+    core = _DET_RX.sub("", phrase.strip())
+    words = core.split()
+    return bool(words) and len(words) <= 6 and all(w[:1].isupper() or w in ("of", "and", "for", "&") for w in words) \
+        and any(core.casefold().endswith(h) for h in v.institution_heads)
+
+
 def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free, add,
                    persons: list[Person] | None = None, matches: list[re.Match] | None = None,
                    outlets=()) -> None:
@@ -2232,6 +2248,12 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
         if outlet and not _own_outlet(doc, outlet[0]):
             add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=np[1], cue=cue,
                             chain=[outlet[0]], hops=2, source_type=outlet[1]))
+        elif not outlet and cue in _PUBLISHER_CUES and _institution_name(phrase, v):
+            # "the sentencing remarks, published by the Vell Courts Service": the body that published the
+            # document is its first-hand source
+            name = _DET_RX.sub("", phrase.strip())
+            add(Attribution(source=name, kind="direct", start=m.start(), end=np[1], cue=cue, chain=[name],
+                            hops=1, source_type="institution"))
         elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and (
                 vague_np(phrase, v) or cue == "citing" and _unnamed(phrase.strip(), v)):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],

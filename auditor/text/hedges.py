@@ -480,8 +480,9 @@ def _reported_by_participle(doc, s0: int, cs: int) -> Attribution | None:
         if not ({stem, stem + "e", stem + "s", stem + "ed", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
                 & verbs):
             continue
-        if re.search(r'[",;:]', doc.norm[s0 + m.end():cs]):
-            continue  # a quotation or another clause between: not what the participle reports
+        if re.search(r'[",;:\u2013\u2014]|\s-\s', doc.norm[s0 + m.end():cs]):
+            continue  # a quotation or another clause between: not what the participle reports ('... quoted her
+            # as saying - an apparent attempt to ...': the dash sets off the author's comment)
         return Attribution(source=None, kind="direct", start=s0 + m.start(), end=s0 + m.end(), cue=m.group(),
                            chain=[], hops=1, source_type="unknown")
     return None

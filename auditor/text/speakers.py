@@ -1723,6 +1723,7 @@ class Discourse:
         # the gender the article's own pronouns gave a person ("She added ..." after Roe spoke): a later
         # "he said" passes over her, as over a person whose title says the other gender
         self.gender: dict[str, str] = {}
+        self.sentence_at = None  # the document's sentence lookup, when the quotes layer reads one
 
     def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
         """``name`` is the current speaker from ``pos``; with ``spoke`` False, as a sentence's subject under a
@@ -1776,9 +1777,13 @@ class Discourse:
             if not said and (person is None or _clearly_a_person(person)):
                 # a person of no known gender: a speaker the pronoun is known to fit, quoted within the
                 # passage, is likelier ('Pell had made "...", she said' after the judge, Mrs Justice X, spoke)
-                # (not over the one quoted last: '"...," Ras said. "...," he added' is Ras)
-                return name if name == self.current_speaker(pos) else \
-                    self._known_speaker(pos, gender, gender_of) or name
+                # (not over the one quoted last: '"...," Ras said. "...," he added' is Ras; only for the subject
+                # of the pronoun's own sentence, the one a quotation inside it speaks about: "Sims said his firm
+                # ... '...,' he said" is Sims)
+                sent = self.sentence_at(pos) if self.sentence_at else None
+                if name == self.current_speaker(pos) or not sent or self.events[i][0] < sent[0]:
+                    return name
+                return self._known_speaker(pos, gender, gender_of) or name
             if person is None or _clearly_a_person(person):
                 return name
             # a one-word subject with nothing that says it is a person ("Twitter pledged", "Web of Angels
@@ -2226,6 +2231,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in raws]
     people = find_people(doc, spans)
     disc = Discourse(people)
+    disc.sentence_at = doc.sentence_at
     pats = cue_patterns()
     # "Standout lines from the president:": the quotations that follow are theirs
     for rx, hint in ((_SPEECH_INTRO, ":"), (_WHAT_SAID, "What ")):
