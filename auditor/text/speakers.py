@@ -1332,8 +1332,11 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
 # a lede that names its subject by role only, after any dateline: "KALVIK, March 12 (Nordwire) - The chief
 # executive of regional carrier Skyline Nordic apologised ..."
 _LEDE_ROLE = re.compile(r"(?:[A-Z][A-Z .'\-]{1,30}(?:,[^\n\-\u2013\u2014(]{1,30})?[^\S\n]*(?:\([^)\n]{1,30}\))?"
-                        r"[^\S\n]*-{1,2}[^\S\n]*)?The[^\S\n]+(?P<role>(?:(?!of\b)[a-z][\w\-]*[^\S\n]+){0,2}(?!of\b)[a-z][\w\-]*)"
-                        r"(?:[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){0,3}?"
+                        r"[^\S\n]*(?:-{1,2}|[\u2013\u2014])[^\S\n]*)?The[^\S\n]+"
+                        # (whose role, capitalised before it: "The United Nations envoy for Tessaly asked ...")
+                        r"(?P<pre>(?:[A-Z][\w&\-]*[^\S\n]+){1,3})?"
+                        r"(?P<role>(?:(?!of\b)[a-z][\w\-]*[^\S\n]+){0,2}(?!of\b)[a-z][\w\-]*)"
+                        r"(?:[^\S\n]+(?:of|for|at)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){0,3}?"
                         r"(?P<org>[A-Z][\w&'\u2019\-]*(?:[^\S\n]+[A-Z][\w&'\u2019\-]*){0,3}))?[^\S\n]+"
                         r"(?:has[^\S\n]+|had[^\S\n]+|on[^\S\n]+[A-Z]\w+[^\S\n]+)?[a-z]+\b")
 
@@ -1347,15 +1350,18 @@ def _lede_role(norm: str, people: People) -> None:
     role = m.group("role").split() if m else []
     if not m or not (role[-1] in titles() or _person_noun(role[-1])):
         return
-    after = [(min(p.mentions), p) for p in people.persons.values() if p.mentions and min(p.mentions) >= m.end()]
+    # (a person by the look of the name: "from Varna, Kwame Osei-Lindqvist told" names a city first)
+    after = [(min(p.mentions), p) for p in people.persons.values() if p.mentions and min(p.mentions) >= m.end()
+             and (p.titles or p.described or len(p.name.split()) > 1)]
     if not after or any(role[-1] in p.titles for p in people.persons.values()):
         return  # someone the article titles so already: the lede's role is theirs
     _, p = min(after, key=lambda x: (x[0], x[1].name))
     if p.titles or p.lead:
         return
     p.titles |= _role_words(role)[0]
-    if m.group("org"):
-        p.attrs |= {_strip_possessive(w).lower() for w in m.group("org").split()}
+    for part in ("org", "pre"):
+        if m.group(part):
+            p.attrs |= {_strip_possessive(w).lower() for w in m.group(part).split()}
 
 
 _HE_SHE = re.compile(r"\s*(?:he|she)\b", re.IGNORECASE)
@@ -2359,6 +2365,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                     done = _quoted_pronoun(q, m, base, disc, base + m.start("who"),
                                            sentence_subject(norm, disc, lo, base + m.start()))
                     break
+                if key == "before_who_verb" and _relative_that(tail, m.start("who")):
+                    continue  # 'He said the release of detainees that Varna pledged at Selvik was "..."': a
+                    # relative clause's subject, not whoever says the words
+                if key == "before_who_verb" and _inside_subject(tail, m.start("who")):
+                    # 'Tor Ek of the Bank of Calder said that "..."': the subject the name is part of speaks
+                    q.speaker = _named_subject(norm, disc, lo, base + m.start("verb"))
+                    q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
+                    done = True
+                    break
                 if key == "before_colon" and _OBJECT_PREP.match(m.group("who").split()[0] + " "):
                     continue  # 'On Inês: "..."', 'About Tuesday: "..."': a topic, no speaker; the passage's goes on
                 if key == "before_colon" and _OBJECT_PREP.search(tail, 0, m.start("who")):
@@ -2452,6 +2467,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                      for m in pats[k].finditer(before)
                      if not (k == "inside_according" and _channel(before, m.start("who")))]
             for m in sorted(found, key=lambda x: x.start("verb"), reverse=True):
+                if _relative_that(before, m.start("who")):
+                    continue  # "He said the release of detainees that Varna pledged was ...": a relative clause
+                if m.re is pats["inside_who_verb"] and _inside_subject(before, m.start("who")):
+                    q.speaker = _named_subject(norm, disc, lo, lo + m.start("verb"))
+                    q.cue, q.cue_start, q.cue_end = m.group("verb"), lo + m.start("verb"), lo + m.end("verb")
+                    done = True  # 'Tor Ek of the Bank of Calder said that "..."': the subject the name is part of
+                    break
                 if _apply(q, m, lo, disc, lo + m.start("who"), r.open):
                     done = True
                     if m.re is pats["inside_who_appos_verb"] and q.speaker not in people.persons:
@@ -2511,6 +2533,34 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
     _headline_repeats(quotes, people.body_start, norm)
     return disc
+
+
+_OF_BEFORE = re.compile(r"([\w\-]+)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
+_THAT_BEFORE = re.compile(r"(?<![\w'\u2019-])([a-z][\w\-]*)[^\S\n]+that[^\S\n]+$")
+
+
+def _named_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
+    """The person the sentence's subject names ("Tor Ek of the Bank of Calder"), else None ("The head of the
+    Bank of Calder": a role the article gives no one), never the passage's speaker."""
+    m = _subject_re().match(norm, lo, pos) or _RUN.match(norm, lo + len(norm[lo:pos]) - len(norm[lo:pos].lstrip()))
+    who = disc.resolve(m.group("who") if "who" in m.groupdict() else m.group(), m.start()) if m else None
+    return who if who in disc.people.persons else None
+
+
+def _inside_subject(text: str, at: int) -> bool:
+    """Whether the name at ``at`` follows "of" ("Tor Ek of the Bank of Calder said", "The head of the Central
+    Bank of Calder said"): it is inside the subject, not the subject (not after a title's "of": "Minister of
+    Foreign Affairs Karl Ostby")."""
+    of = _OF_BEFORE.search(text, max(0, at - 40), at)
+    return bool(of) and of.group(1).lower() not in titles()
+
+
+def _relative_that(text: str, at: int) -> bool:
+    """Whether the words before ``at`` end in a noun and "that" ("the release of detainees that "): what
+    follows is a relative clause, whose subject says nothing quoted after it."""
+    m = _THAT_BEFORE.search(text, max(0, at - 40), at)
+    return bool(m) and not reporting_verb_re().fullmatch(m.group(1)) and m.group(1) not in _FUNCTION and \
+        not m.group(1).endswith(("ed", "ly")) and m.group(1) not in ("so", "such", "now", "is", "was", "are", "were")
 
 
 def _quoted_pronoun(q, m, base: int, disc: Discourse, at: int, quoting: str | None) -> bool:
