@@ -630,6 +630,7 @@ _RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{C
                   rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 _LABEL_NEXT = re.compile(r":[^\S\n]*\d")  # a label before a time or a date
+_POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)[^\S\n]+[a-z]")
 _HE_SHE_ACTS = re.compile(r"\b(?:he|she)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:did|had|was|is|has|said|told|added|[a-z]+ed)\b")
 _BYLINE_LINE = re.compile(r"[^\S\n]*(?i:by|words\s+by|written\s+by|reporting\s+by)[^\S\n]+[A-Z]")
 
@@ -933,7 +934,8 @@ def _intro_like(seg: str, place: bool = False) -> bool:
 # "ROME (OSV News) -- ", "KYIV, Nov 21 (Reuters) - ": a wire dateline opens the first sentence
 _WIRE_DATELINE = r"\s*[A-Z][A-Z .'\u2019-]+(?:,[^()\n]{0,30})?(?:\([^)\n]{0,40}\))?\s*(?:--|\u2014|\u2013|-)\s*"
 # ... or a machine date with its label ("date 2025-05-09 ") left before the first sentence by an extractor
-_DATELINE = re.compile(rf"^\s*(?:[a-z]+\s+)?\d{{4}}-\d\d-\d\d\s+|^{_WIRE_DATELINE}")
+# (and a live page's time opening its entry: "23:44 Ferreira-Quist opens in Portuguese")
+_DATELINE = re.compile(rf"^\s*(?:[a-z]+\s+)?\d{{4}}-\d\d-\d\d\s+|^{_WIRE_DATELINE}|^\s*\d{{1,2}}[:.]\d\d\b(?:[^\S\n]*(?:[ap]m|GMT|BST|CET))?(?:[^\S\n]*[|:\u2013\u2014-])?[^\S\n]+")
 _PARTICIPLES = frozenset("born raised known seen chosen given taken grown driven shown".split())
 _INTRO_WORDS = frozenset("meanwhile however later earlier then also still now today yesterday tonight last this "
                          "addressing speaking asked in a an the".split())
@@ -1250,8 +1252,11 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             r.evidence = bool(_GENDERED.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
         elif not r.evidence and len(name) >= 2 and not r.single and "-" in name[-1]:
             # ... and a full name opening its sentence, its surname joined by a hyphen, that a "he"/"she"
-            # then acts for ("Kwame Osei-Lindqvist had a message for Kelmar, and he did not bury it")
-            r.evidence = bool(_HE_SHE_ACTS.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
+            # then acts for ("Kwame Osei-Lindqvist had a message for Kelmar, and he did not bury it"), or
+            # whose sentence goes on with "his"/"her" ("Marta Ferreira-Quist is on her way to the room")
+            sent = doc.sentence_at(m.start())
+            r.evidence = (bool(_HE_SHE_ACTS.search(norm, m.end(), min(len(norm), m.end() + 150))) or bool(
+                sent and _POSSESSIVE_PRONOUN.search(norm, m.end(), sent[1]))) and subject(r)
         runs.append(r)
 
     persons: dict[str, Person] = {}
@@ -1730,6 +1735,7 @@ class Discourse:
         # "he said" passes over her, as over a person whose title says the other gender
         self.gender: dict[str, str] = {}
         self.sentence_at = None  # the document's sentence lookup, when the quotes layer reads one
+        self.entries: list[int] = []  # where each entry of a reverse-order live page starts (live_entries)
 
     def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
         """``name`` is the current speaker from ``pos``; with ``spoke`` False, as a sentence's subject under a
@@ -1825,6 +1831,23 @@ class Discourse:
         said = self._genders(name, _title_gender())
         return next(iter(said)) if len(said) == 1 else None
 
+    def _entry(self, pos: int) -> tuple[int, int] | None:
+        """The entry of a reverse-order live page (newest first) that ``pos`` lies in, else None."""
+        i = bisect.bisect_right(self.entries, pos) - 1
+        return (self.entries[i], self.entries[i + 1] if i + 1 < len(self.entries) else 1 << 60) if i >= 0 else None
+
+    def _below(self, end: int, gender: str | None) -> str | None:
+        """The person of ``gender`` who last spoke or opened a sentence before ``end`` in time: in the entries
+        below it, nearest first."""
+        gender_of = _title_gender()
+        for p, name in self.events[bisect.bisect_left(self._pos, end):]:
+            if name == UNNAMED or name not in self.people.persons or not _clearly_a_person(self.people.persons[name]):
+                continue  # (a one-word subject that may be a subhead's word: "Emergency declared")
+            said = self._genders(name, gender_of)
+            if gender is None or not said or gender in said:
+                return name
+        return None
+
     def _only_named(self, pos: int, gender: str | None) -> str | None:
         """The one person named before ``pos`` whom a pronoun of ``gender`` may stand for, when no one has
         spoken or opened a sentence yet ("By the time Patriarch Vos stepped out, the square was full. '...,'
@@ -1865,6 +1888,11 @@ class Discourse:
         if low in PRONOUNS:
             if PRONOUNS[low] != "person":
                 return None
+            entry = self._entry(pos)
+            if entry is not None and not any(entry[0] <= p < pos for p in self._pos):
+                # a reverse-order live page: no one spoke or opened a sentence earlier in this entry; the
+                # entries below it came before it
+                return self._below(entry[1], _GENDER.get(low))
             found = self._agreeing(pos, _GENDER[low]) if low in _GENDER else self._current(pos)
             if found == UNNAMED:
                 return None  # '"...," the spokesperson said. He added: "..."': the one the article did not name
@@ -1964,7 +1992,7 @@ class Discourse:
                 continue
             if head in p.lead and any(r in p.lead and r not in said for r in _ranks()):
                 continue  # "the minister" is not Prime Minister Roe, "the president" not the vice president
-            if p.mentions and min(p.mentions) > pos > self.people.head_end:
+            if p.mentions and min(p.mentions) > pos > self.people.head_end and self._entry(pos) is None:
                 continue  # "The prime minister insisted ..." before Denmark's prime minister is introduced
                 # (a headline's role names whom the story goes on to introduce)
             owned = capmods or (nounmods and all(any(_stem_match(c, f) for f in feats) for c in nounmods))
@@ -2238,6 +2266,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     people = find_people(doc, spans)
     disc = Discourse(people)
     disc.sentence_at = doc.sentence_at
+    disc.entries = live_entries(doc.norm)
     pats = cue_patterns()
     # "Standout lines from the president:": the quotations that follow are theirs
     for rx, hint in ((_SPEECH_INTRO, ":"), (_WHAT_SAID, "What ")):
@@ -2522,6 +2551,16 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         current = disc.current(r.open)
         if current and current in people.persons and not _clearly_a_person(people.persons[current]):
             current = None  # "Vellcorp is thrilled ...": a firm's name opening sentences speaks no quotation
+        entry = disc._entry(r.open)
+        if entry is not None:
+            # a reverse-order live page: the entry's own last speaker or subject, else the entries below it,
+            # which came first (not the entry above, which came later)
+            inside = [n for p, n in disc.events if entry[0] <= p < r.open and (
+                n == UNNAMED or n in people.persons and _clearly_a_person(people.persons[n]))]
+            last = current = inside[-1] if inside else disc._below(entry[1], None)
+            if last == UNNAMED:
+                last = current = None
+            recent = bool(last)
         said = _reported_since(norm, disc, before[1] if before else None, r.open)
         if said and said != last and current in (None, said):
             last, recent = said, True  # 'His grandmother, he said, was nine. "She remembered ..."': the one
@@ -2561,6 +2600,26 @@ def _relative_that(text: str, at: int) -> bool:
     m = _THAT_BEFORE.search(text, max(0, at - 40), at)
     return bool(m) and not reporting_verb_re().fullmatch(m.group(1)) and m.group(1) not in _FUNCTION and \
         not m.group(1).endswith(("ed", "ly")) and m.group(1) not in ("so", "such", "now", "is", "was", "are", "were")
+
+
+_ENTRY_TIME = re.compile(r"^[^\S\n]*(\d{1,2})[:.](\d{2})\b(?![:.]\d)", re.MULTILINE)
+
+
+def live_entries(norm: str) -> list[int]:
+    """Where each entry of a live page written newest first starts: lines that open with a time ("12:52",
+    "23:47 Now the penalty."), at least three, each no later than the one above it and at least two
+    earlier; [] for any other text (a page in time order reads as prose does)."""
+    found = [(m.start(), int(m.group(1)) * 60 + int(m.group(2))) for m in _ENTRY_TIME.finditer(norm)
+             if int(m.group(1)) < 24]
+    if len(found) < 3:
+        return []
+    times = [t for _, t in found]
+    # (past midnight, going down the page: "00:06" then "23:58" is the day before, once)
+    steps = [(b - a - 1440 if b - a > 720 else b - a) for a, b in zip(times, times[1:])]
+    if any(d > 0 for d in steps) or sum(1 for d in steps if d < 0) < 2 or \
+            sum(1 for a, b in zip(times, times[1:]) if b - a > 720) > 1:
+        return []
+    return [p for p, _ in found]
 
 
 def _quoted_pronoun(q, m, base: int, disc: Discourse, at: int, quoting: str | None) -> bool:
