@@ -1840,7 +1840,7 @@ class Discourse:
         """The person of ``gender`` who last spoke or opened a sentence before ``end`` in time: in the entries
         below it, nearest first."""
         gender_of = _title_gender()
-        for p, name in self.events[bisect.bisect_left(self._pos, end):]:
+        for _p, name in self.events[bisect.bisect_left(self._pos, end):]:
             if name == UNNAMED or name not in self.people.persons or not _clearly_a_person(self.people.persons[name]):
                 continue  # (a one-word subject that may be a subhead's word: "Emergency declared")
             said = self._genders(name, gender_of)
@@ -2615,9 +2615,9 @@ def live_entries(norm: str) -> list[int]:
         return []
     times = [t for _, t in found]
     # (past midnight, going down the page: "00:06" then "23:58" is the day before, once)
-    steps = [(b - a - 1440 if b - a > 720 else b - a) for a, b in zip(times, times[1:])]
+    steps = [(b - a - 1440 if b - a > 720 else b - a) for a, b in zip(times, times[1:], strict=False)]
     if any(d > 0 for d in steps) or sum(1 for d in steps if d < 0) < 2 or \
-            sum(1 for a, b in zip(times, times[1:]) if b - a > 720) > 1:
+            sum(1 for a, b in zip(times, times[1:], strict=False) if b - a > 720) > 1:
         return []
     return [p for p, _ in found]
 
