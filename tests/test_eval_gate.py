@@ -3,8 +3,8 @@
 Runs `audit score seeds/ --json` and the annotation scorer (a copy of ../shared/eval/score.py with the
 gold annotations, in tests/gold/). Every check named in floors.json must pass, and no figure may fall
 below its floor: a change that lowers one fails here instead of slipping through. The same gate holds for
-the invented development events of devset/synthetic (floors.json, "synthetic"); their held-out events are
-left out of it.
+the invented events of devset/synthetic (floors.json, "synthetic"); a held-out event is left out of it
+until it has been scored blind once, and gated from then on.
 """
 
 from __future__ import annotations
