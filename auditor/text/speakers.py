@@ -1734,7 +1734,7 @@ class Discourse:
         # the gender the article's own pronouns gave a person ("She added ..." after Roe spoke): a later
         # "he said" passes over her, as over a person whose title says the other gender
         self.gender: dict[str, str] = {}
-        self.sentence_at = None  # the document's sentence lookup, when the quotes layer reads one
+        self.sentences: list[tuple[int, int]] = []  # the document's sentence spans (no reference to the Doc)
         self.entries: list[int] = []  # where each entry of a reverse-order live page starts (live_entries)
 
     def add(self, pos: int, name: str | None, spoke: bool = True) -> None:
@@ -1792,7 +1792,7 @@ class Discourse:
                 # (not over the one quoted last: '"...," Ras said. "...," he added' is Ras; only for the subject
                 # of the pronoun's own sentence, the one a quotation inside it speaks about: "Sims said his firm
                 # ... '...,' he said" is Sims)
-                sent = self.sentence_at(pos) if self.sentence_at else None
+                sent = self._sentence_at(pos)
                 if name == self.current_speaker(pos) or not sent or self.events[i][0] < sent[0]:
                     return name
                 return self._known_speaker(pos, gender, gender_of) or name
@@ -1805,6 +1805,10 @@ class Discourse:
             elif first[0] - self.events[i][0] > _PASSAGE:
                 break
         return first[1] if first else None
+
+    def _sentence_at(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.sentences, (pos, 1 << 60)) - 1
+        return self.sentences[i] if i >= 0 and self.sentences[i][0] <= pos < self.sentences[i][1] else None
 
     def _known_speaker(self, pos: int, gender: str, gender_of: dict[str, str]) -> str | None:
         """The last person quoted before ``pos``, within two paragraphs and with no one unnamed speaking since,
@@ -2265,7 +2269,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     spans = [(r.open, (r.close + 1) if r.close is not None else r.end) for r in raws]
     people = find_people(doc, spans)
     disc = Discourse(people)
-    disc.sentence_at = doc.sentence_at
+    disc.sentences = list(doc.sentences)
     disc.entries = live_entries(doc.norm)
     pats = cue_patterns()
     # "Standout lines from the president:": the quotations that follow are theirs
