@@ -182,6 +182,7 @@ def test_a_reporter_or_an_outlet_named_before_relays(text, clause, source):
      "relayed", "Assembly TV"),
     ("The speech was broadcast live on Vell TV.", "relayed", "Vell TV"),
     ("According to Kaldra Radio 1, the bank will pause.", "relayed", "Kaldra Radio 1"),
+    ("The minister spoke on Monday.\n\n(With inputs from Northgate Wire)", "relayed", "Northgate Wire"),
     # a body that published the document the article reads is its first-hand source
     ("The remarks, published by the Vell Courts Service on Thursday, run to eleven pages.", "direct",
      "Vell Courts Service"),
@@ -194,6 +195,12 @@ def test_the_outlet_a_speech_went_out_on_and_the_body_that_published_a_document(
 def test_a_document_published_by_no_one_named_is_no_source():
     d = doc_of("The report was published last week and runs to eleven pages.")
     assert not [a for a in d.attributions if a.kind == "direct"]
+
+
+@pytest.mark.parametrize(("on", "relay"), [("Vell TV", "Vell TV"), ("Monday", None), ("X", None)])
+def test_speaking_on_an_outlet_relays_and_on_a_day_or_a_platform_does_not(on, relay):
+    d = doc_of(f"Speaking on {on}, the mayor said the port would close.")
+    assert [a.source for a in d.attributions if a.kind == "relayed"] == ([relay] if relay else [])
 
 
 @pytest.mark.parametrize("text", [

@@ -2756,6 +2756,8 @@ def _provenance(doc, v: Vocab, persons: list[Person]):
                 else:
                     continue  # "from the city's traffic feed": a feed of data, no source of the text
             else:
+                # ("(With inputs from Northgate Wire)": the words before the name say what it gave)
+                body = re.sub(r"(?i)^(?:(?:additional\s+)?(?:inputs?|reporting|contributions?)\s+(?:from|by)\s+)", "", body)
                 outlet = outlet_of(body, v)
             s = m.start() + len(m.group()) - len(m.group().lstrip(" (\n-\u2013\u2014*\u2022"))
             if outlet and not _own_outlet(doc, outlet[0]):
