@@ -85,6 +85,7 @@ _OUTLET_POSSESSOR_RX = re.compile(r"((?:[A-Z][\w&\-]*\s+){0,3}[A-Z][\w&\-]*)['\u
 # the journalists whose account of an event another outlet relays (not an editor or a columnist: a
 # publisher's "editor in chief" reports nothing)
 _REPORTERS = frozenset({"correspondent", "reporter", "journalist", "stringer"})
+_REPORTER_RX = re.compile(r"(?i)\b(?:correspondent|reporter|journalist|stringer)s?\b")
 _OWN_REPORTER_RX = re.compile(r"(?i)\b(?:our|this\s+(?:paper|newspaper|website|site|station)['\u2019]s)\s")
 _UNNAMED_PEOPLE = frozenset({"people", "persons", "those", "someone", "somebody", "others"})
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
@@ -509,6 +510,7 @@ class Persons(list):
     titled introduction holds is matched against."""
 
     table: Callable[[], list[Person]]
+    speakers = None  # the quotes layer's persons (speakers.Person), when the document holds its Discourse
 
 
 def _role_table(doc) -> list[Person]:
@@ -2877,9 +2879,12 @@ def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab, 
 def _journalist(att: Attribution, persons: list[Person], v: Vocab, text: str = "") -> bool:
     """The person ``att`` names was introduced as another outlet's journalist ("Harbour One TV's court
     correspondent Hannah Breck"; not "our correspondent Sam Ellis", whose account is the article's own)."""
+    if not text or not att.source or not _REPORTER_RX.search(text):
+        return False  # (no reporter's noun in the article: the speaker table is not built for nothing)
+    known = getattr(persons, "speakers", None)  # the quotes layer's table, when it was built already
     table = getattr(persons, "table", None)
-    found = [p for p in (table() if table is not None else ()) if p.name == att.source]
-    if text and any(_OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first) for p in found):
+    found = [p for p in (known if known is not None else table() if table is not None else ()) if p.name == att.source]
+    if any(_OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first) for p in found):
         return False
     return any(t in _REPORTERS for p in found for t in p.titles)
 
@@ -2890,6 +2895,9 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
     subject pronoun) relays that person; the go-between's word on anything else stays first hand. Runs
     after ``_cover_relays``: one such relay covers its own sentence only, not the principal's other
     statements, which the article may well have first hand."""
+    disc = doc.__dict__.get("_discourse")
+    if disc is not None and isinstance(persons, Persons):
+        persons.speakers = list(disc.people.persons.values())
     text = doc.norm
     for r in atts:
         if r.kind != "direct" or r.source_type != "person" or not r.source:
