@@ -2331,7 +2331,7 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
     group = _GROUP_HEAD_RX.match(head)
-    if _UNNAMED_PEOPLE_RX.match(head) or head.split()[0] in _UNNAMED_PEOPLE and _UNNAMED_PEOPLE_RX.match(
+    if _UNNAMED_PEOPLE_RX.match(head) or head.split()[:1] and head.split()[0] in _UNNAMED_PEOPLE and _UNNAMED_PEOPLE_RX.match(
             head + doc.norm[end:end + 40]) or \
             group and (group.group(1) in v.vague_nouns or group.group(1).split()[-1] in v.vague_nouns):
         # "an official in the vice president's office", "sources close to the minister": the head noun,
