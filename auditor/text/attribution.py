@@ -85,9 +85,8 @@ _OUTLET_POSSESSOR_RX = re.compile(r"((?:[A-Z][\w&\-]*\s+){0,3}[A-Z][\w&\-]*)['\u
 # the journalists whose account of an event another outlet relays (not an editor or a columnist: a
 # publisher's "editor in chief" reports nothing)
 _REPORTERS = frozenset({"correspondent", "reporter", "journalist", "stringer"})
-_REPORTER_RX = re.compile(r"(?i)\b(?:correspondent|reporter|journalist|stringer)s?\b")
+_REPORTER_RX = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_REPORTERS))})s?\b")
 _OWN_REPORTER_RX = re.compile(r"(?i)\b(?:our|this\s+(?:paper|newspaper|website|site|station)['\u2019]s)\s")
-_UNNAMED_PEOPLE = frozenset({"people", "persons", "those", "someone", "somebody", "others"})
 _TIME_LEFT_RX = re.compile(r"(?<!\w)(?:earlier|later|late|last|this|next)\s+(?:week|month|year|morning|afternoon|"
                            r"evening|night|weekend)\s*$", re.IGNORECASE)
 _DETS = {"the", "a", "an", "this", "that", "its", "his", "her", "their"}
@@ -510,7 +509,6 @@ class Persons(list):
     titled introduction holds is matched against."""
 
     table: Callable[[], list[Person]]
-    speakers = None  # the quotes layer's persons (speakers.Person), when the document holds its Discourse
 
 
 def _role_table(doc) -> list[Person]:
@@ -1022,7 +1020,6 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     body = _BODY_OF_LEFT_RX.search(text, max(lo, start - 120), start) if text[start:start + 1].isupper() else None
     if body and body.group("head").casefold() in v.institution_words:
         start = body.start()
-
     if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
@@ -2331,8 +2328,8 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
     group = _GROUP_HEAD_RX.match(head)
-    if _UNNAMED_PEOPLE_RX.match(head) or head.split()[:1] and head.split()[0] in _UNNAMED_PEOPLE and _UNNAMED_PEOPLE_RX.match(
-            head + doc.norm[end:end + 40]) or \
+    # (the phrase may stop before what describes them: "according to those" + " who were in the room")
+    if _UNNAMED_PEOPLE_RX.match(head + doc.norm[end:end + 40]) or \
             group and (group.group(1) in v.vague_nouns or group.group(1).split()[-1] in v.vague_nouns):
         # "an official in the vice president's office", "sources close to the minister": the head noun,
         # before its preposition, names nobody whoever the rest names
@@ -2863,30 +2860,26 @@ def _link_trailing_relays(doc, atts: list[Attribution]) -> None:
                 a.chain, a.hops = list(r.chain), r.hops
 
 
-def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab, text: str = "") -> bool:
+def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) -> bool:
     """Whether the person ``att`` names speaks for someone else (a spokesperson, a press secretary): by the
     title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
     titles = [t for p in persons if p.name == att.source for t in p.titles]
     titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
-    if any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens):
-        return True
-    # a journalist's account of what another person said or did ("Breck, speaking from the court steps, said
-    # the judge had ..."): another outlet's reporter passes it on; the article's own ("our correspondent")
-    # reports first hand
-    return _journalist(att, persons, v, text) and not _OWN_REPORTER_RX.search(clause)
+    return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens)
 
 
-def _journalist(att: Attribution, persons: list[Person], v: Vocab, text: str = "") -> bool:
-    """The person ``att`` names was introduced as another outlet's journalist ("Harbour One TV's court
-    correspondent Hannah Breck"; not "our correspondent Sam Ellis", whose account is the article's own)."""
-    if not text or not att.source or not _REPORTER_RX.search(text):
-        return False  # (no reporter's noun in the article: the speaker table is not built for nothing)
-    known = getattr(persons, "speakers", None)  # the quotes layer's table, when it was built already
+def _reporters(doc, persons: list[Person]) -> frozenset[str]:
+    """The persons the article introduces as another outlet's journalist ("Harbour One TV's court
+    correspondent Hannah Breck"; not "our correspondent Sam Ellis", whose account is the article's own), from
+    the quotes layer's table when the document holds it; none when the article names no reporter at all."""
+    text = doc.norm
+    if not _REPORTER_RX.search(text):
+        return frozenset()
+    disc = doc.__dict__.get("_discourse")
     table = getattr(persons, "table", None)
-    found = [p for p in (known if known is not None else table() if table is not None else ()) if p.name == att.source]
-    if any(_OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first) for p in found):
-        return False
-    return any(t in _REPORTERS for p in found for t in p.titles)
+    people = list(disc.people.persons.values()) if disc is not None else table() if table is not None else []
+    return frozenset(p.name for p in people if p.titles & _REPORTERS and
+                     not _OWN_REPORTER_RX.search(text, max(0, p.first - 40), p.first))
 
 
 def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: Vocab) -> None:
@@ -2895,10 +2888,8 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
     subject pronoun) relays that person; the go-between's word on anything else stays first hand. Runs
     after ``_cover_relays``: one such relay covers its own sentence only, not the principal's other
     statements, which the article may well have first hand."""
-    disc = doc.__dict__.get("_discourse")
-    if disc is not None and isinstance(persons, Persons):
-        persons.speakers = list(disc.people.persons.values())
     text = doc.norm
+    reporters = _reporters(doc, persons)
     for r in atts:
         if r.kind != "direct" or r.source_type != "person" or not r.source:
             continue
@@ -2907,7 +2898,9 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         role = _ROLE_BEFORE_RX.search(text[sent[0]:r.start]) if sent and r.start - sent[0] <= 80 else None
         if role:  # "Roe's spokesman, Ola Berg, said": the role set off before the name is theirs
             clause = role.group(1) + " " + clause
-        if not _go_between(r, clause, persons, v, text):
+        # (a journalist's account of what another person said or did, "Breck, speaking from the court steps,
+        # said the judge had ...": another outlet's reporter passes it on)
+        if not _go_between(r, clause, persons, v) and not (r.source in reporters and not _OWN_REPORTER_RX.search(clause)):
             continue
         if not sent:
             continue
@@ -2925,7 +2918,7 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
                 principal = (before or named or [None])[-1]
         if principal and principal.casefold() != r.source.casefold():
             r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
-        elif r.cue == "according to" and _journalist(r, persons, v, text):
+        elif r.cue == "according to" and r.source in reporters:
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
 
 

@@ -2698,48 +2698,47 @@ _OWN_PRONOUN = re.compile(r"(?<![\w'\u2019])([Hh]e|[Hh]is|[Hh]im(?:self)?|[Ss]he
 
 
 def _learn_genders(doc, disc: Discourse, spans: list[tuple[int, int]]) -> None:
-    """The gender the article's own pronouns give a person: in a sentence (outside the quotations) that names
-    that person and nobody else, the subject pronoun of what they are reported to say ("Ford said he would
-    write", "Roe told reporters that she would stay"). A person the pronouns of both genders follow, or whose votes are close,
-    learns nothing; so a pronoun of the other gender later passes over them ("'...,' she recalled" after
-    Ford spoke is not Ford's)."""
+    """The gender the article's own pronouns give a person, from sentences (outside the quotations) that name
+    that person and nobody else: the subject pronoun of what they are reported to say ("Ford said he would
+    write", "Roe told reporters that she would stay"), and the pronouns after them where they open the
+    sentence as its subject ("Pell, 54, pleaded guilty on the first day of his trial"; not "her" or "him", as
+    often another person's, "Roe thanked her", which only tell that someone of that gender is there). A
+    person the pronouns of both genders follow, or whose votes are close, learns nothing; so a pronoun of the
+    other gender later passes over them ("'...,' she recalled" after Ford spoke is not Ford's)."""
     mentions = disc.people.mentions
     if not mentions:
         return
     starts = [pos for pos, _ in mentions]
     votes: dict[str, list[int]] = {}
-    for s0, e0 in doc.sentences:
+
+    def named_in(s0: int, e0: int) -> set[str]:
         i = bisect.bisect_left(starts, s0)
-        j = bisect.bisect_left(starts, e0, i)
-        names = {mentions[k][1] for k in range(i, j)}
+        return {mentions[k][1] for k in range(i, bisect.bisect_left(starts, e0, i))}
+
+    def outside(x: re.Match) -> bool:
+        return not any(a < x.end() and x.start() < b for a, b in spans)
+
+    def vote(name: str, m: int, f: int) -> None:
+        if m and f or not (m or f):
+            return  # both genders (someone else is meant), or no pronoun
+        votes.setdefault(name, [0, 0])[0 if m else 1] += 1
+
+    for s0, e0 in doc.sentences:
+        names = named_in(s0, e0)
         if len(names) != 1:
             continue
-        found = [x.group("p").lower() for x in _reported_pronoun().finditer(doc.norm, mentions[i][0], e0)
-                 if not any(a < x.end() and x.start() < b for a, b in spans)]  # (outside the quotations)
-        m, f = found.count("he"), found.count("she")
-        if m and f or not (m or f):
-            continue  # both genders (someone else is meant), or no pronoun
-        v = votes.setdefault(next(iter(names)), [0, 0])
-        v[0 if m else 1] += 1
-    # ... and the pronouns after a person opening a sentence as its subject that names nobody else ("Pell, 54,
-    # pleaded guilty on the first day of his trial", "Castellanos-Webb explained why she ..."); not "her" or
-    # "him", as often another person's ("Roe thanked her"), which only tell that someone of that gender is there
+        first = mentions[bisect.bisect_left(starts, s0)][0]
+        found = [x.group("p").lower() for x in _reported_pronoun().finditer(doc.norm, first, e0) if outside(x)]
+        vote(next(iter(names)), found.count("he"), found.count("she"))
     for pos, name in disc.people.subjects:
         sent = doc.sentence_at(pos)
-        if not sent:
+        if not sent or named_in(*sent) != {name}:
             continue
-        i = bisect.bisect_left(starts, sent[0])
-        j = bisect.bisect_left(starts, sent[1], i)
-        if {mentions[k][1] for k in range(i, j)} != {name}:
-            continue
-        found = [x.group(1).lower() for x in _OWN_PRONOUN.finditer(doc.norm, pos, sent[1])
-                 if not any(a < x.end() and x.start() < b for a, b in spans)]
+        found = [x.group(1).lower() for x in _OWN_PRONOUN.finditer(doc.norm, pos, sent[1]) if outside(x)]
         m = sum(1 for x in found if x in ("he", "his", "himself"))
         f = sum(1 for x in found if x in ("she", "herself"))
-        if m and f or not (m or f) or (m and "her" in found) or (f and "him" in found):
-            continue  # (an object of the other gender: "Ras met the mayor, and she thanked him" is no "she")
-        v = votes.setdefault(name, [0, 0])
-        v[0 if m else 1] += 1
+        if not ((m and "her" in found) or (f and "him" in found)):  # ("Ras met the mayor, and she thanked him")
+            vote(name, m, f)
     for name, (m, f) in sorted(votes.items()):
         if m >= 2 * f + 1 and m > f:
             disc.learn(name, "m")

@@ -77,14 +77,13 @@ def _headline_like(line: str) -> bool:
     },
 )
 def check(doc):
-    lines_all = nonblank_lines(doc)
-    for s, e in lines_all[-DOCUMENT_TAIL:]:
+    lines = nonblank_lines(doc)
+    for s, e in lines[-DOCUMENT_TAIL:]:
         if DOCUMENT_LINK.fullmatch(doc.text[s:e].strip()) and word_count(doc.text[s:e]) <= ITEM_MAX_WORDS:
             yield Hit(s, e, "link to a document", data={"reason": "related link"})
     label_rx = phrase_matcher("boilerplate.link_labels")
     navigation = phrase_matcher("boilerplate.navigation")
     body = body_start(doc)
-    lines = nonblank_lines(doc)
     norm = doc.norm
     i = 0
     while i < len(lines):
