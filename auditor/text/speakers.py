@@ -1610,6 +1610,9 @@ _CLAUSE_VERB = re.compile(r"[^\S\n]+(?:[a-z]+(?:ed|s)|said|told|spoke|wrote|came
                           r"will|would|could|can|may|might|must|should|has|had|is|was|were|are)\b")
 # "even as", "just as", "such as": a conjunction or a list, not a new name
 _AS_CONJUNCTION = re.compile(r"\b(?:even|just|such|so|while|as|same|well)[^\S\n]+$", re.IGNORECASE)
+# an object right before "as": the name after it is the object's ("named them as", "identified the man as")
+_OBJECT_BEFORE_AS = re.compile(r"\b(?:them|him|her|it|us|me|those|these|both|(?:the|a|an|two|three|four|all)"
+                               r"(?:[^\S\n]+[a-z]+){1,2})[^\S\n]*,?[^\S\n]*$")
 _POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
@@ -1653,6 +1656,9 @@ def _find_aliases(norm: str, people: People, runs: list[_Run]) -> dict[str, str]
         if any(a_end <= p2 < m.start() and n2 != a for p2, n2, _, _ in starts):
             continue  # "Neil Gaiman, Jo Walton, James Rigney (better known as Robert Jordan)": the alias is the
             # name's right before it, not the list's first
+        if m.group().startswith("as") and _OBJECT_BEFORE_AS.search(norm, a_end, m.start()):
+            continue  # "Aldecott named them as Agnes Roe", "police identified the driver as Tom Hale": the new
+            # name is the object's, not the subject's
         if _POSSESSOR_IN.search(m.group("run")):
             continue  # "elected him as Peter's Successor": a possessed noun, not a new name
         nxt = _NEXT_WORD.match(norm, m.end("run"))
