@@ -953,6 +953,12 @@ _FEASTS = frozenset("easter christmas pentecost lent advent epiphany ramadan eid
                     "yom kippur".split())
 _CALENDAR_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri "
                            "sat sun".split())
+# the subject of a sentence that reports its death ("Agnes Roe, 79, and her neighbour Tomas Pell died on
+# Weir Street"): no one a later "she said" can mean (a relative clause or a reporting verb first ends it:
+# "Roe, whose son drowned, said")
+_DIED = re.compile(r"(?:(?!\b(?:who|whose|whom|which|that|said|says|told|tells)\b)[^.!?\n])*?"
+                   r"\b(?:died|drowned|perished|(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
+                   r"(?:killed|found\s+dead|pronounced\s+dead|buried)|lost\s+(?:their|his|her)\s+lives?)\b")
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
 
 
@@ -1313,7 +1319,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if r.single and r.possessive and not _speech_of().match(norm, r.end):
             continue
         mentions.append((r.pos, fn))
-        if subject(r):
+        if subject(r) and not _DIED.match(norm, r.end):
             subjects.append((r.pos, fn))
     subjects.sort()
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
