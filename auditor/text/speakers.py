@@ -493,6 +493,9 @@ class Person:
     # what a sentence says they are ("Roe is a former banker"): matched by a later epithet ("the ex-banker"),
     # but no evidence that the name is a person's (an opinion piece calls anyone "a buffoon")
     epithets: set[str] = field(default_factory=set)
+    # what the text says of the name says it is an organisation's ("Aune Water, which ...", "the board of Aune
+    # Water"): a cue's subject still ("Aune Water said"), but no one a "he" or "she" means (``_firms``)
+    firm: bool = False
 
 
 def _compatible(a, b) -> bool:
@@ -608,7 +611,7 @@ class People:
     def dominant(self) -> str | None:
         """The person the article is about when one clearly is: the only person, or one named at least
         three times and twice as often as anyone else (what a pronoun before any subject refers to)."""
-        counts = sorted(((len(p.mentions), n) for n, p in self.persons.items()), reverse=True)
+        counts = sorted(((len(p.mentions), n) for n, p in self.persons.items() if not p.firm), reverse=True)
         if len(counts) == 1:
             return counts[0][1]
         if counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
@@ -1066,6 +1069,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     mid_caps, heads = _text_index(norm)
     head_starts = [s for s, _ in heads]
     places = frozenset(m.group("place").lower() for m in _LOCATIVE.finditer(norm) if not inside(m.start("place")))
+    firms = _firms(norm)
 
     def in_heading(pos: int) -> bool:
         i = bisect.bisect_right(head_starts, pos) - 1
@@ -1322,6 +1326,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if subject(r) and not _DIED.match(norm, r.end):
             subjects.append((r.pos, fn))
     subjects.sort()
+    for name in firms:
+        p = persons.get(name)
+        if p is not None and not p.lead and not p.titles:
+            p.firm = True
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
     _lede_role(norm, people)
@@ -1531,6 +1539,37 @@ def _news_outlet(name: str) -> bool:
 
 
 # a capitalised word after a locative preposition names a place ("in Gaza", "across Europe")
+# what the text says only of an organisation: "X, which", "X's board", "X boss Jo Lind", "the chief executive
+# of X", "engineers working for X", "the operator, X" (not "X's spokesman", "X's staff": a person has those)
+_FIRM_NOUNS = r"(?:board|shareholders|chief[^\S\n]+executive|CEO|chairman|chairwoman|workforce|subsidiar(?:y|ies)|headquarters)"
+_FIRM = re.compile(
+    rf"(?i:\b(?:{_FIRM_NOUNS}|employees|managers|executives|engineers)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
+    rf"|\b(?:engineers|employees|staff|workers|managers)[^\S\n]+(?:working[^\S\n]+for|employed[^\S\n]+by|at)[^\S\n]+"
+    rf"|\b(?:the[^\S\n]+)?(?:operator|company|firm|utility|carrier|airline|insurer|lender|manufacturer|supplier|"
+    rf"contractor|developer|retailer),?[^\S\n]+)?"
+    rf"(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})"
+    rf"(?P<after>(?P<which>,[^\S\n]+which\b)|['\u2019]s[^\S\n]+{_FIRM_NOUNS}\b"
+    rf"|[^\S\n]+(?:{_FIRM_NOUNS}|managers|executives|employees|boss)\b)?")
+# before "X, which": X opens its sentence or follows a preposition ("through Big Machine, which was bought"),
+# not a verb ("Cook told Benioff, which meant ...": the clause's "which")
+_WHICH_BEFORE = re.compile(r"(?:^|[.!?:;\n]|\b(?:through|by|with|for|from|at|of|into|in|on|to|the|and|or))[^\S\n]*$",
+                           re.IGNORECASE)
+
+
+def _firms(norm: str) -> frozenset[str]:
+    """Names the text shows to be an organisation's by what it says of them (``_FIRM``)."""
+    found = set()
+    for m in _FIRM.finditer(norm):
+        if m.group("which") and m.start("name") == m.start() and \
+                not _WHICH_BEFORE.search(norm, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group("after") or m.start("name") > m.start():
+            name = _strip_possessive(m.group("name"))
+            if " " in name or name.lower() not in _skip_words():
+                found.add(name)
+    return frozenset(found)
+
+
 _LOCATIVE = re.compile(rf"\b(?:in|into|across|throughout|inside|within)[^\S\n]+(?:the[^\S\n]+)?(?P<place>{CAPW})"
                        rf"(?![\w'\u2019-])(?![^\S\n]*[A-Z])")
 
@@ -1796,7 +1835,7 @@ class Discourse:
                 return first[1] if first else UNNAMED
             person = self.people.persons.get(name) if name else None
             said = self._genders(name, gender_of)
-            if said and gender not in said:
+            if said and gender not in said or person is not None and person.firm:
                 continue
             if not said and (person is None or _clearly_a_person(person)):
                 # a person of no known gender: a speaker the pronoun is known to fit, quoted within the
@@ -1869,7 +1908,8 @@ class Discourse:
         spoken or opened a sentence yet ("By the time Patriarch Vos stepped out, the square was full. '...,'
         he called out"); None when two or more were named."""
         gender_of = _title_gender()
-        names = {n for p, n in self.people.mentions if p < pos and
+        persons = self.people.persons
+        names = {n for p, n in self.people.mentions if p < pos and not (gender and n in persons and persons[n].firm) and
                  (gender is None or not (said := self._genders(n, gender_of)) or gender in said)}
         return next(iter(names)) if len(names) == 1 else None
 
@@ -2762,7 +2802,7 @@ def _clearly_a_person(p: Person) -> bool:
     """A title, an age or a description, or a name of two words or more: what a quotation with no cue may be
     given to (a single word with none, "Vellcorp", "Experience", may be a firm or a product the article's
     sentences open with)."""
-    return bool(p.titles) or p.described or len(p.name.split()) > 1
+    return not p.firm and (bool(p.titles) or p.described or len(p.name.split()) > 1)
 
 
 _OUTLET_REPORTED = re.compile(rf"(?P<who>(?:(?i:the)[^\S\n]+)?{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+[a-z]+)"
