@@ -1326,9 +1326,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if subject(r) and not _DIED.match(norm, r.end):
             subjects.append((r.pos, fn))
     subjects.sort()
-    for name in firms:
-        p = persons.get(name)
-        if p is not None and not p.lead and not p.titles:
+    for name, p in persons.items():  # (a news outlet by its form, "Meridian News Wire", is an organisation too)
+        if not p.lead and not p.titles and (name in firms or " " in name and _is_outlet(name)):
             p.firm = True
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
