@@ -494,8 +494,9 @@ class Person:
     # but no evidence that the name is a person's (an opinion piece calls anyone "a buffoon")
     epithets: set[str] = field(default_factory=set)
     # what the text says of the name says it is an organisation's ("Aune Water, which ...", "the board of Aune
-    # Water"): a cue's subject still ("Aune Water said"), but no one a "he" or "she" means (``_firms``)
-    firm: bool = False
+    # Water", ``_firms``), or it names one of the article's own writers ("By Ines Garrow and Rafe Okoli", "our
+    # reporter in the hall, Rafe Okoli"): a cue's subject still ("Okoli says"), but no one a "he" or "she" means
+    aside: bool = False
 
 
 def _compatible(a, b) -> bool:
@@ -611,7 +612,7 @@ class People:
     def dominant(self) -> str | None:
         """The person the article is about when one clearly is: the only person, or one named at least
         three times and twice as often as anyone else (what a pronoun before any subject refers to)."""
-        counts = sorted(((len(p.mentions), n) for n, p in self.persons.items() if not p.firm), reverse=True)
+        counts = sorted(((len(p.mentions), n) for n, p in self.persons.items() if not p.aside), reverse=True)
         if len(counts) == 1:
             return counts[0][1]
         if counts and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
@@ -911,8 +912,10 @@ def _appos_clause() -> re.Pattern:
 # a noun possessed by a pronoun at the end of a phrase that has words before it ("thanked his predecessor",
 # "in the spirit of her late husband"): a name set off after it is that noun's apposition
 _POSSESSED_END = re.compile(r"\w[^,]*\s(?:his|her|their|its)\s+(?:[\w\-]+\s+){0,2}[\w\-]+\s*$")
-# a role possessed by a pronoun or a name, opening the sentence: "Her deputy", "Roe's lawyer", "The mayor's aide"
-_POSSESSED_ROLE_OPEN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?|[Tt]he[^\S\n]+[a-z]+['\u2019]s)"
+# a role possessed by a pronoun or a name, opening the sentence: "Her deputy", "Roe's lawyer", "The mayor's aide",
+# "Vell Rail's chief executive"
+_POSSESSED_ROLE_OPEN = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|(?:[Tt]he[^\S\n]+)?(?:[A-Z][\w\-]*[^\S\n]+){0,3}[A-Z][\w\-]*['\u2019]s?"
+                                  r"|[Tt]he[^\S\n]+[a-z]+['\u2019]s)"
                                   r"[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}[a-z][\w\-]*")
 _PREP_OPEN = re.compile(r"\s*(?:in|on|at|during|after|before|with|for|from|by|as|under|amid|since|upon|over)\s",
                         re.IGNORECASE)
@@ -1070,6 +1073,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     head_starts = [s for s, _ in heads]
     places = frozenset(m.group("place").lower() for m in _LOCATIVE.finditer(norm) if not inside(m.start("place")))
     firms = _firms(norm)
+    writers = {m.group("name") for m in _OUR_WRITER.finditer(norm)} if "our " in norm.lower() else set()
 
     def in_heading(pos: int) -> bool:
         i = bisect.bisect_right(head_starts, pos) - 1
@@ -1101,6 +1105,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if _LABEL_NEXT.match(norm, m.end()):
             continue  # "Published: 00:47, 25 October", "Updated: 09:12": a page's label, no one
         if m.start() < body_at and _BYLINE_LINE.match(norm, norm.rfind("\n", 0, m.start()) + 1):
+            writers.add(" ".join(_name_words(split_name(g)[1])))
             continue  # "By Dan Kersh, Chief Football Reporter" above the body: who wrote it, no one it quotes
         title_words, name = split_name(g)
         name = _name_words(name)
@@ -1327,8 +1332,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             subjects.append((r.pos, fn))
     subjects.sort()
     for name, p in persons.items():  # (a news outlet by its form, "Meridian News Wire", is an organisation too)
-        if not p.lead and not p.titles and (name in firms or " " in name and _is_outlet(name)):
-            p.firm = True
+        if name in writers or not p.lead and not p.titles and (name in firms or " " in name and _is_outlet(name)):
+            p.aside = True
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
     _lede_role(norm, people)
@@ -1549,6 +1554,10 @@ _FIRM = re.compile(
     rf"(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})"
     rf"(?P<after>(?P<which>,[^\S\n]+which\b)|['\u2019]s[^\S\n]+{_FIRM_NOUNS}\b"
     rf"|[^\S\n]+(?:{_FIRM_NOUNS}|managers|executives|employees|boss)\b)?")
+# the outlet's own journalist named in the text: "our reporter in the hall, Rafe Okoli", "Our correspondent Jo Lind"
+_OUR_WRITER = re.compile(rf"\b(?i:our)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?:reporter|correspondent|journalist|editor|"
+                         rf"writer|photographer)(?:[^\S\n]+(?:in|at|on|from)[^\S\n]+[^,\n]{{1,30}})?,?[^\S\n]+"
+                         rf"(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{1,2}})")
 # before "X, which": X opens its sentence or follows a preposition ("through Big Machine, which was bought"),
 # not a verb ("Cook told Benioff, which meant ...": the clause's "which")
 _WHICH_BEFORE = re.compile(r"(?:^|[.!?:;\n]|\b(?:through|by|with|for|from|at|of|into|in|on|to|the|and|or))[^\S\n]*$",
@@ -1834,7 +1843,7 @@ class Discourse:
                 return first[1] if first else UNNAMED
             person = self.people.persons.get(name) if name else None
             said = self._genders(name, gender_of)
-            if said and gender not in said or person is not None and person.firm:
+            if said and gender not in said or person is not None and person.aside:
                 continue
             if not said and (person is None or _clearly_a_person(person)):
                 # a person of no known gender: a speaker the pronoun is known to fit, quoted within the
@@ -1908,7 +1917,7 @@ class Discourse:
         he called out"); None when two or more were named."""
         gender_of = _title_gender()
         persons = self.people.persons
-        names = {n for p, n in self.people.mentions if p < pos and not (gender and n in persons and persons[n].firm) and
+        names = {n for p, n in self.people.mentions if p < pos and not (gender and n in persons and persons[n].aside) and
                  (gender is None or not (said := self._genders(n, gender_of)) or gender in said)}
         return next(iter(names)) if len(names) == 1 else None
 
@@ -2801,7 +2810,7 @@ def _clearly_a_person(p: Person) -> bool:
     """A title, an age or a description, or a name of two words or more: what a quotation with no cue may be
     given to (a single word with none, "Vellcorp", "Experience", may be a firm or a product the article's
     sentences open with)."""
-    return not p.firm and (bool(p.titles) or p.described or len(p.name.split()) > 1)
+    return not p.aside and (bool(p.titles) or p.described or len(p.name.split()) > 1)
 
 
 _OUTLET_REPORTED = re.compile(rf"(?P<who>(?:(?i:the)[^\S\n]+)?{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+[a-z]+)"
