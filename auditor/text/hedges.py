@@ -517,6 +517,9 @@ def _reported_that() -> re.Pattern:
                       + _reporting_word().pattern + r")(?:\s+[\w'’-]+){0,5}?\s+that\s*$", re.IGNORECASE)
 
 
+_OUTLET_OURS = re.compile(r"[^\S\n]+(?:(?:live|full|latest|own|continuing|ongoing)[^\S\n]+)?(?:coverage|blog|live\b|"
+                          r"read|take|view|analysis|verdict|reporters?|correspondents?|team|newsroom|readers|"
+                          r"newsletter|podcast|editorial|journalists?|editors?)\b", re.IGNORECASE)
 _WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
 
 
@@ -525,8 +528,9 @@ def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
     that reports someone (a reporting clause of a named source): that source's words printed without their
     marks ("The ministry rejected the claim, saying ... \n As far as we understand, ..."), not the author's."""
     para = doc.paragraph_at(s0)
-    if not para or not _WE_OPENING.match(doc.norm, para[0], para[1]):
-        return False
+    we = _WE_OPENING.match(doc.norm, para[0], para[1]) if para else None
+    if not we or _OUTLET_OURS.match(doc.norm, we.end()):
+        return False  # (the outlet's own "we": "welcome to our live coverage", "Our read:", "our reporter")
     prev = next((p for p in reversed(doc.paragraphs) if p[1] <= para[0] and doc.norm[p[0]:p[1]].strip()), None)
     if prev is None:
         return False
@@ -592,6 +596,9 @@ def _subject_reports(doc, clause: Span, cs: int) -> Attribution | None:
     m = _reporting_word().search(text, clause[0], cs)
     if not m or re.search(r'[,;:"\u201c\u201d()]', text[clause[0]:cs]):
         return None
+    if _DETERMINER_END.search(text, clause[0], m.start()):
+        return None  # "The promised tour seems designed to ...", "The minister's promise of a tour appeared to
+        # be ...": a word of saying after a determiner or a possessor is a noun's modifier or a noun, no verb
     words = _SUBJECT_WORDS.findall(text[clause[0]:m.start()])
     if not 1 <= len(words) <= 5 or any(w.casefold() in _NOT_IN_SUBJECT for w in words) or \
             not (words[0][:1].isupper() or words[0].casefold() in ("he", "she", "they", "both")):
@@ -604,6 +611,8 @@ def _subject_reports(doc, clause: Span, cs: int) -> Attribution | None:
                        source_type="unknown")
 
 
+_DETERMINER_END = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|this|that|these|those)|\w['\u2019]s?)\s+$",
+                             re.IGNORECASE)
 _LAST_NOUN = re.compile(r"([a-z]+)\s+$")
 
 
