@@ -512,3 +512,30 @@ def test_a_speech_noun_as_subject_leaves_the_hedge_the_authors(text, authors):
 ])
 def test_the_outlets_own_we_is_the_authors_voice(text, authors):
     assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # an adverb of evidence before a verb of the mind, a person as subject: the author asserts a mind
+    ("Neither answer is comforting, and the harbour master plainly knew it.", True),
+    ("The minister clearly wanted the vote over by Friday.", True),
+    # ... not what was heard, nor a thing as subject
+    ("The mayor clearly said the harbour would close.", False),
+    ("The figures clearly show a fall in admissions.", False),
+    # everyone's knowledge is no one's mind read
+    ("Anyone who has driven the pass in January knows that forty minutes is a fantasy.", False),
+    ("The mayor, who has driven the pass in January, knows that forty minutes is a fantasy.", True),
+    # an aim read off appearances, not a likeness
+    ("The hurried clip looked like a bid to save her own job.", True),
+    ("The timing seemed like a calculated ploy.", True),
+    ("The new ferry terminal looks like a ship.", False),
+    # a forecast in the imperative, opening the author's sentence
+    ("Births matter most to the valley. Expect the regional parliament to push for a delay.", True),
+    ("Expect more closures before the summer.", True),
+    ("Residents expect the ward to close.", False),
+    # an impression raised to be denied is no guess
+    ("Read quickly, that sounds like a let-off. It is not, and she said so.", False),
+    ("At first sight the deal seems like a retreat. It isn't.", False),
+    ("The deal seems like a retreat. It was signed on Friday.", True),
+])
+def test_minds_aims_and_forecasts_in_the_authors_voice(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors

@@ -157,6 +157,21 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("knowing_verbs") + r")\s+(?:that|full\s+well|all\s+too\s+well|"
                                r"only\s+too\s+well|what|how)(?![\w-])", re.IGNORECASE), "mind",
                     first_words(lst("knowing_verbs"))))
+    # ... or asserted by an adverb of evidence: "the judge plainly knew it", "she clearly wanted a vote"
+    if data.get("evident_adverbs") and data.get("known_states"):
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("evident_adverbs") + r")\s+(?:" + alt("known_states") + r")(?![\w-])",
+                               re.IGNORECASE), "mind", first_words(lst("evident_adverbs"))))
+    # a forecast in the imperative, opening a sentence: "Expect the regional parliament to push for a delay"
+    if data.get("forecast_imperatives"):
+        out.append((re.compile(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))(?:" + alt("forecast_imperatives") +
+                               r")(?=\s+(?:more|further|less|fewer|the|a|an|some|no|[A-Z]|\w+\s+to\b))", re.MULTILINE),
+                    "strong", first_words(lst("forecast_imperatives"))))
+    # an aim read off appearances: "the clip looked like a bid to save her job"
+    if data.get("aim_nouns"):
+        out.append((re.compile(r"(?<![\w'-])(?:seem|seems|seemed|look|looks|looked|sound|sounds|sounded)\s+like\s+"
+                               r"(?:a|an)\s+(?:[a-z-]+\s+)?(?:" + alt("aim_nouns") + r")(?![\w-])", re.IGNORECASE),
+                    "strong", frozenset({"seem", "seems", "seemed", "look", "looks", "looked", "sound", "sounds",
+                                         "sounded"})))
     # a state of mind or an outcome read off appearances: "seems determined to", "appeared unfazed",
     # "looks certain to"
     if data.get("state_adjectives"):
@@ -263,6 +278,11 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
 
 _NOT_A_PERSON = {"i", "we", "you", "they", "it", "this", "that", "everyone", "everybody", "nobody", "no", "one",
                  "who", "which", "anyone", "anybody", "someone", "somebody", "all", "what"}
+# an impression ("sounds like", "seems", "looks like") and the next sentence denying it ("It is not.")
+_IMPRESSION = re.compile(r"(?:seem|appear|look|sound)", re.IGNORECASE)
+_DENIED_NEXT = re.compile(r"\s*(?:But\s+)?(?:it|that|this|they|he|she)\s+(?:(?:is|was|are|were)\s+not|isn['\u2019]t|"
+                          r"wasn['\u2019]t|aren['\u2019]t|weren['\u2019]t)\s*[,.;:!]", re.IGNORECASE)
+_GENERIC_SUBJECT = {"anyone", "anybody", "everyone", "everybody", "whoever", "nobody", "those"}
 _MIND_ADVERBS = {"surely", "clearly", "certainly", "probably", "well", "must", "also", "now", "already", "still",
                  "doubtless", "undoubtedly", "too", "very", "only"}
 
@@ -279,9 +299,10 @@ def _person_subject(doc, sent: Span, cs: int) -> bool:
     if not words:
         return False
     last = re.sub(r"['’]s$", "", words[-1])
-    if last.casefold() in _NOT_A_PERSON:
-        return False
-    return last.casefold() in ("he", "she") or last[:1].isupper() or bool(vocab().title_rx.fullmatch(last))
+    if last.casefold() in _NOT_A_PERSON or words[0].casefold() in _GENERIC_SUBJECT:
+        return False  # (and "Anyone who has driven the pass in January knows that ...": everyone's knowledge)
+    return last.casefold() in ("he", "she") or last[:1].isupper() or bool(vocab().title_rx.fullmatch(last)) or \
+        vocab().person_noun(last.casefold())  # "the harbour master plainly knew it"
 
 
 # words that open a sentence capitalised and name no one: determiners, pronouns, prepositions, conjunctions
@@ -674,6 +695,9 @@ def hedges(doc) -> list[Hedge]:
                         for r in _RETROSPECT.finditer(text, s0, e0)):
                     continue  # "a party that seemed headed for collapse just months ago": how things looked
                     # once, which the article goes on to say they did not stay, not the author's guess
+                if _DENIED_NEXT.match(text, e0) and _IMPRESSION.match(m.group()):
+                    continue  # "Read quickly, that sounds like a let-off. It is not.": an impression the author
+                    # raises to deny it, no guess of theirs
                 if m.group().casefold().startswith("suggesting") and _GERUND_AFTER_PREP.search(text, max(s0, cs - 12), cs):
                     continue  # "features such as suggesting a lane change", "angered fishers by suggesting that
                     # ...": a gerund after a preposition names an act, it is no participle of the author's reading
