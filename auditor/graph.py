@@ -97,18 +97,28 @@ def _display(name: str) -> str:
 
 
 def _surname_map(names: dict[str, Counter], types: dict[str, Counter]) -> dict[str, str]:
-    """Single-word keys that are the surname of exactly one multi-word person key -> that key."""
+    """Single-word keys that are the surname of exactly one multi-word person key, or the last word of exactly
+    one multi-word outlet's, -> that key."""
     by_last: dict[str, set[str]] = defaultdict(set)
     for key in names:
         parts = key.split()
         if len(parts) >= 2 and types[key].most_common(1)[0][0] in ("person", None, "unknown"):
             by_last[parts[-1]].add(key)
+    # an outlet's short name: "the Echo" for the Carrow Ford Echo, "the Dispatch" for the Vale Dispatch
+    by_tail: dict[str, set[str]] = defaultdict(set)
+    for key in names:
+        parts = key.split()
+        if len(parts) >= 2 and types[key].most_common(1)[0][0] in (*_OUTLET_TYPES, None, "unknown"):
+            by_tail[parts[-1]].add(key)
     out = {}
     for key in names:
-        if " " not in key and len(by_last.get(key, ())) == 1:
-            kind = types[key].most_common(1)[0][0]
-            if kind in ("person", None, "unknown"):
-                out[key] = next(iter(by_last[key]))
+        if " " in key:
+            continue
+        kind = types[key].most_common(1)[0][0]
+        if kind in ("person", None, "unknown") and len(by_last.get(key, ())) == 1:
+            out[key] = next(iter(by_last[key]))
+        elif kind in _OUTLET_TYPES and len(by_tail.get(key, ())) == 1:
+            out[key] = next(iter(by_tail[key]))
     return out
 
 

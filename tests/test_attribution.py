@@ -2083,3 +2083,31 @@ def test_someone_who_acts_is_no_source():
 ])
 def test_someone_somewhere_who_says_nothing_is_no_vague_source(text):
     assert not [a for a in doc_of(text).attributions if a.kind == "vague"]
+
+
+@pytest.mark.parametrize(("text", "clause", "source"), [
+    # a newspaper's head word makes an outlet ("the Echo", "the Harbour Advertiser") ...
+    ("The Carrow Echo had the best account. The Echo quoted her telling the families: \"You were right.\"",
+     "The Echo quoted", "Echo"),
+    ("The Harbour Advertiser quoted the mayor as saying the port would close.",
+     "The Harbour Advertiser quoted", "Harbour Advertiser"),
+    # ... and the last word of an outlet the text named in full points back to it
+    ("The tabloid Vell Klaxon reported the closure on Monday. Later the Klaxon quoted her telling the crowd: "
+     "\"You were right.\"", "the Klaxon quoted", "Vell Klaxon"),
+])
+def test_an_outlet_by_its_head_word_or_its_short_name_relays(text, clause, source):
+    d = doc_of(text)
+    assert [a.source for a in find(d, "relayed", clause)] == [source], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+@pytest.mark.parametrize("text", [
+    # a short name that no outlet named before ends stays a person's or nobody's
+    "The mayor met Tom Klaxon. Later the Klaxon quoted her: \"You were right.\"",
+    # a surname that is also a paper's word elsewhere ("Star") is no head
+    "Ken Star told reporters the harbour would close.",
+])
+def test_a_name_that_only_looks_like_an_outlets_relays_nothing(text):
+    d = doc_of(text)
+    assert not [a for a in d.attributions if a.kind == "relayed"], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]

@@ -110,6 +110,22 @@ def test_an_outlet_written_with_its_capital_the_keeps_it_in_its_label():
     assert G.nodes.get("source:the vell chronicle") is None  # one node, under the name without its article
 
 
+def test_an_outlets_short_name_joins_the_outlet_it_ends():
+    """"the Echo" in one article is the Carrow Ford Echo another names in full; a surname joins its person as
+    before, and a short name that ends two outlets' names joins neither."""
+    text = "The Carrow Ford Echo reported it. The Echo quoted her. The Vale Post and the Hill Post agreed. The Post said so."
+    atts = [_att(text, "The Carrow Ford Echo reported", "Carrow Ford Echo", "relayed", "media"),
+            _att(text, "The Echo quoted", "Echo", "relayed", "media"),
+            _att(text, "The Vale Post", "Vale Post", "relayed", "media"),
+            _att(text, "the Hill Post", "Hill Post", "relayed", "media"),
+            _att(text, "The Post said", "Post", "relayed", "media")]
+    run = RunResult(run_id="short", results=[ArticleResult(article=Article(id="c1", text=text), attributions=atts,
+                                                           score=80.0)])
+    G = build_graph(run, echoes=[])
+    assert "source:echo" not in G and "source:carrow ford echo" in G
+    assert {"source:post", "source:vale post", "source:hill post"} <= set(G)
+
+
 def test_json_export_has_the_scorer_fields():
     d = graph_to_dict(build_graph(hand_run(), echoes=[]))
     json.dumps(d)  # serialisable as is

@@ -2625,7 +2625,14 @@ def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
     that kind the text named before ``pos``; None when there is none."""
     m = _ANAPHOR_RX.fullmatch(phrase.strip())
     if not m:
-        return None
+        short = _DET_RX.sub("", phrase.strip()).split()
+        if not 1 <= len(short) <= 2 or not all(w[:1].isupper() for w in short):
+            return None
+        # "The Echo quoted her" after "The Carrow Ford Echo had the best account": the last words of an
+        # outlet's name the text gave in full
+        before = [(p, name, t) for p, name, t in outlets
+                  if p < pos and len(name.split()) > len(short) and name.split()[-len(short):] == short]
+        return max(before)[1:] if before else None
     kinds = _OUTLET_KIND[" ".join(m.group(1).casefold().split())]
     before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds]
     return max(before)[1:] if before else None
