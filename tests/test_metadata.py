@@ -137,6 +137,20 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
      "Subscribe to The Westvale Docket Weekly for analysis every Friday", "THE WESTVALE DOCKET", "masthead-section"),
     (f"Ferry pier to close for repairs\nBy Jane Doe\nPublished: 00:01, 15 October 2025\n{BODY}\n"
      "Follow the Westvale Flare on Facebook", "Westvale Flare", "follow-line"),
+    # (session 28) a name heading the page that its footer names again, by a word of its own or its initials
+    (f"Westvale Sentinel\nNews | Sport | Weather\nFerry pier to close\n{BODY}\nWestvale Sentinel © 2025",
+     "Westvale Sentinel", "masthead-echoed"),
+    (f"Harbour Freight Bulletin\nPorts | Shipping\nFerry pier to close\n{BODY}\n© 2025 HFB Publishing.",
+     "Harbour Freight Bulletin", "masthead-echoed"),
+    (f"Pierwatch\nThe weekly letter on the waterfront\n{BODY}\n— The Pierwatch team", "Pierwatch",
+     "masthead-echoed"),
+    (f"The Daily Foghorn\nNEWS | SPORT\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
+     "The Daily Foghorn", "masthead-echoed"),
+    # ... a masthead in capitals leaves the name to the footer's notice, which gives its case
+    (f"WESTVALE NEWS WIRE\nWorld | Ports\nFerry pier to close\n{BODY}\n(c) 2025 Westvale News Wire.",
+     "Westvale News Wire", "copyright"),
+    # an app the footer offers
+    (f"Ferry pier to close\n{BODY}\nDownload the Westvale News app for your phone.", "Westvale News", "app-line"),
 ])
 def test_outlet_named_in_the_page_furniture(text, outlet, rule):
     a = article(text)
@@ -151,6 +165,12 @@ def test_outlet_named_in_the_page_furniture(text, outlet, rule):
     f"Ferry pier to close\n{BODY}\nShare · Save · Comment (14)",
     # header rules stop at the first body paragraph: a section-like line below it is not a masthead
     f"Ferry pier to close for repairs\n{BODY}\nWestvale Post | Local\n{BODY}\n{BODY}",
+    # a first line the footer does not name again, or names only by a word every outlet may have
+    f"Ferry Pier Closes\nBy Jane Doe\n{BODY}\n© 2025. All rights reserved. Ferry services resume in May.",
+    f"The Daily Lantern\nNEWS | SPORT\n{BODY}\nSubscribe to our daily briefing",
+    # ... nor by a line that is no notice, offer or sign-off
+    f"Ferry Pier Closes\nBy Jane Doe\n{BODY}\nRead more: the ferry pier in old photographs",
+    f"Ferry pier to close\n{BODY}\nDownload the app for your phone.",
 ])
 def test_no_outlet_is_invented_from_furniture_that_names_none(text):
     assert article(text).outlet is None

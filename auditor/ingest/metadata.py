@@ -47,6 +47,10 @@ class PatternSpec(BaseModel):
     previous: str | None = None
     prefix: bool = False
     max_words: int | None = None
+    # a pattern one of the last `tail_lines` lines must match (searched, not full) while naming the value
+    # again: the words of its own that not every outlet's name has, or its initials ("HIM Publishing" for
+    # "Hydro Infrastructure Monitor")
+    echoed: str | None = None
 
 
 class HeadlineSpec(BaseModel):
@@ -84,6 +88,7 @@ class Compiled:
     pattern: regex.Pattern[str]
     next: regex.Pattern[str] | None
     previous: regex.Pattern[str] | None
+    echoed: regex.Pattern[str] | None = None
 
 
 @dataclass
@@ -140,7 +145,8 @@ def load_patterns(path: Path | None = None) -> Patterns:
             rules[field_name].append(Compiled(
                 rule, _compile(rule.pattern, spec.defs, where),
                 _compile(rule.next, spec.defs, where) if rule.next else None,
-                _compile(rule.previous, spec.defs, where) if rule.previous else None))
+                _compile(rule.previous, spec.defs, where) if rule.previous else None,
+                _compile(rule.echoed, spec.defs, where) if rule.echoed else None))
     return Patterns(spec=spec, timestamp=_compile("{TIMESTAMP}", spec.defs, f"{path}: defs.TIMESTAMP"),
                     skip=[_compile(p, spec.defs, f"{path}: skip_lines") for p in spec.skip_lines],
                     rules=rules,
@@ -219,8 +225,37 @@ def _find(rules: list[Compiled], head: list[Line], whole: list[Line], spec: Meta
                 continue
             if rule.previous and not (i > 0 and _full(rule.previous, lines[i - 1].text)):
                 continue
+            if rule.echoed and not _echoed(value, rule.echoed, whole, i if lines is whole else -1, spec):
+                continue
             return rule.spec.name, lines[i], m
     return None
+
+
+# the words of an outlet's name that no other outlet's name may share: "Klaxon" of "The Daily Klaxon", not "Daily"
+_GENERIC_NAME_WORDS = frozenset("the a an of and for daily weekly news times post herald journal gazette tribune "
+                                "telegraph courier chronicle express mirror observer standard review today press "
+                                "media group online digital live tv radio network channel".split())
+
+
+def _echoed(value: str, echo: regex.Pattern[str], whole: list[Line], at: int, spec: MetadataSpec) -> bool:
+    """Whether a line among the last ``tail_lines`` (not the value's own, at ``at``) matches ``echo`` and names
+    ``value`` again: by all of its distinctive words, or by its initials (three letters or more)."""
+    words = [w for w in regex.findall(r"[\p{L}\p{N}]+", value)]
+    if len(words) > 1 and value.isupper():
+        return False  # "MERIDIAN NEWS WIRE": a masthead set in capitals; the footer's notice gives its case
+    own = {w.casefold() for w in words if w.casefold() not in _GENERIC_NAME_WORDS and len(w) > 2}
+    caps = [w for w in words if w[:1].isupper() and w.casefold() != "the"]
+    initials = "".join(w[0] for w in caps) if len(caps) >= 3 else ""
+    if not own and not initials:
+        own = {" ".join(words).casefold()}
+    for i in range(max(0, len(whole) - spec.tail_lines), len(whole)):
+        if i == at or not echo.search(whole[i].text):
+            continue
+        found = {w.casefold() for w in regex.findall(r"[\p{L}\p{N}]+", whole[i].text)}
+        if own <= found or (initials and initials in {w for w in regex.findall(r"[\p{L}\p{N}]+", whole[i].text)}) \
+                or " ".join(words).casefold() in whole[i].text.casefold():
+            return True
+    return False
 
 
 # -- timestamps --------------------------------------------------------------------------------------
