@@ -2111,3 +2111,21 @@ def test_a_name_that_only_looks_like_an_outlets_relays_nothing(text):
     d = doc_of(text)
     assert not [a for a in d.attributions if a.kind == "relayed"], \
         [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+@pytest.mark.parametrize(("text", "outlet", "kind", "source"), [
+    # the outlet's own finding from informants it does not name: vague sourcing
+    ("The Foghorn understands the board met twice in March.", "The Daily Foghorn", "vague", None),
+    ("The Herald has learned that the board met twice.", "The Vell Herald", "vague", None),
+    ("We have learned that the board met twice.", "The Vell Herald", "vague", None),
+    # ... another outlet's finding is relayed through it
+    ("The Vell Herald understands the board met twice.", "The Daily Foghorn", "relayed", "Vell Herald"),
+])
+def test_an_outlets_own_finding_is_vague_and_anothers_is_relayed(text, outlet, kind, source):
+    d = Doc(Article(id="t", text=text, outlet=outlet))
+    assert [(a.kind, a.source) for a in d.attributions] == [(kind, source)]
+
+
+def test_a_person_who_understands_is_no_source():
+    d = Doc(Article(id="t", text="The mayor understands the anger in the valley.", outlet="The Vell Herald"))
+    assert d.attributions == []

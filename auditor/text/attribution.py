@@ -449,6 +449,10 @@ def _unowned(phrase: str, v: Vocab) -> bool:
     return all(w.islower() or _DEMONYM_RX.search(w) for w in words[:-1])
 
 
+# what an outlet found out from informants: in its own story, vague sourcing ("The Klaxon understands")
+_OWN_FINDINGS = frozenset({"understands", "learned", "learnt", "has learned", "has learnt"})
+
+
 def _own_outlet(doc, name: str) -> bool:
     """Whether ``name`` is the article's own outlet ("X told Reuters" in a Reuters story is first hand). An
     outlet read off an agency's copyright notice is none: the notice is what the agency's copy carries on
@@ -1537,6 +1541,12 @@ def extract_attributions(doc) -> list[Attribution]:
             tail_end = _setting_tail(text, ce, e0) if not inverted else ce
             source, stype = declared or _resolve(phrase, subj[0], persons, history, v)
             if verb in v.outlet_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs:
+                if verb in _OWN_FINDINGS and _own_outlet(doc, _DET_RX.sub("", phrase.strip())):
+                    # "The Klaxon understands the board met twice" in the Klaxon's own story: its informants,
+                    # whom it does not name
+                    add(Attribution(source=None, kind="vague", start=cs, end=ce, cue=m.group(), chain=[], hops=1,
+                                    source_type=None))
+                    continue
                 if stype not in ("agency", "broadcaster", "media") or _own_outlet(doc, source):
                     continue  # "which the Courier sees as": only an outlet's reading is relayed
                 add(Attribution(source=source, kind="relayed", start=cs, end=ce, cue=m.group(), chain=[source],
