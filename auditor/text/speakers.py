@@ -2418,6 +2418,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             if m and key != "after_verb_unnamed" and _ENDS_SENTENCE.search(q.text) and \
                     (_THAT_NEXT.match(after, m.end()) or _COLON_NEXT.match(after, m.end()) or (
                         m.group("verb").lower() in _SAY_VERBS and _CLAUSE_NEXT.match(after, m.end())) or
+                     _TOLD_CLAUSE.match(after, m.end()) or
                      _INTRODUCED.search(before)):
                 continue  # '"... among his belongings." Martha added that ...': a new sentence reporting more;
                 # '"Winter is coming." The ex-banker told delegates: "..."': a new sentence that opens the next;
@@ -2839,10 +2840,15 @@ _JOINT = re.compile(r"[A-Z][\w'\u2019\-]*[^\S\n]+(?:and|&)[^\S\n]+[A-Z]")
 # the words before a quotation in its sentence introduce it: "... said of the staff that", "told them:"
 # (not a label's colon: 'Claim: "..." - Interior Minister Dag Solheim')
 _INTRODUCED = re.compile(r"(?:\bthat|\b(?:said|says|told|tells|wrote|writes|added|adds|declared|declares)\b"
-                         r"[^:\n]{0,30}:)[^\S\n]*$")
+                         r"(?:[^:\n]{0,30}:|(?:[^\S\n]+[\w'\u2019-]+){1,6}))[^\S\n]*$")
+# ... or the verb and the subject of the reported clause, no punctuation between: "the minister said construction"
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\s'\u2019\u201d\"]*$")
 # the rest of a reporting clause up to a colon and the next quotation's opening mark
 _COLON_NEXT = re.compile(r"[^.!?\"\u201c\u201d\n]{0,80}:[^\S\n]*[\"\u201c]")
+# a listener and a clause of its own after "told" ('"..." Ibarra told the Ledger he had heard it before')
+_TOLD_CLAUSE = re.compile(r"(?:(?<=told)|(?<=tells))[^\S\n]+(?:the[^\S\n]+)?(?:[A-Z][\w'\u2019-]*"
+                          r"(?:[^\S\n]+[A-Z][\w'\u2019-]*){0,2}|him|her|them|us|me|reporters|journalists)[^\S\n]+"
+                          r"(?:that[^\S\n]+)?(?:he|she|they|it|we|I|the|a|an|his|her|their)[^\S\n]+[\w'\u2019-]+")
 _THAT_NEXT = re.compile(r"[^\S\n]+that\b")
 # ... or the subject of a that-less reported clause ('"... of membership." Hrad said the plan was ...'): verbs
 # that take no listener as their object ("told the chamber" names whom it was said to)
