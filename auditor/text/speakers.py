@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -108,6 +109,24 @@ def _title_gender() -> dict[str, str]:
     data = load_mapping("title_gender")
     return {**{str(t).lower(): "f" for t in data.get("female", []) or []},
             **{str(t).lower(): "m" for t in data.get("male", []) or []}}
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    """Given name (accents folded, lower case) -> "f" or "m" (``given_names.txt``, built from nomquamgender by
+    ``build_given_names.py``): read only when the article says nothing of a person's gender."""
+    from ..vocab import load_phrases
+
+    out: dict[str, str] = {}
+    for line in load_phrases("given_names"):
+        g, _, name = line.partition(" ")
+        if g in ("f", "m") and name:
+            out[name.strip()] = g
+    return out
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
 
 
 _ADV1 = r"(?:also|then|later|further|again|once\s+again|once|famously|particularly|previously|repeatedly|[a-z]+ly)"
@@ -371,6 +390,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"(?:(?:would|might|once|famously|often|memorably)\s+)?(?P<verb>say|says|said|put\s+it|wrote|quipped)"
             rf"(?:\s+(?:on|in)\s+[^\n\"]{{1,50}}?)?\s*[,:]?\s*$"),
         "before_colon": _Gated(rf"(?P<who>{spk})\s*(?P<verb>:)\s*$", r":\s*$"),
+        # ... or a manner of speaking between them: 'Union chief Tomas Vik was blunt: "..."'
+        "before_manner_colon": _Gated(
+            rf"(?P<who>{spk})\s+(?P<verb>(?:was|is|were|are|sounded|sounds)\s+(?:(?:more|less|even|equally|just\s+as)\s+)?"
+            rf"(?:blunt|blunter|clear|clearer|direct|frank|defiant|firm|emphatic|candid|unequivocal|adamant|"
+            rf"scathing|brief|briefer|succinct|terse))\s*:\s*$", r":\s*$"),
         # ... or people the article does not name, opening the sentence: 'Former palace aides called it "a
         # collapse"', 'Critics have described the plan as "a trap"'
         "before_plural_names_it": _Gated(
@@ -965,6 +989,10 @@ _CALENDAR_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec mon
 _DIED = re.compile(r"(?:(?!\b(?:who|whose|whom|which|that|said|says|told|tells)\b)[^.!?\n])*?"
                    r"\b(?:died|drowned|perished|(?:was|were|had\s+been|have\s+been|has\s+been)\s+"
                    r"(?:killed|found\s+dead|pronounced\s+dead|buried)|lost\s+(?:their|his|her)\s+lives?)\b")
+# an inverted reporting clause closing the sentence: "..., said Mary E. Lovely, a Syracuse economist."
+_SAID_BEFORE = re.compile(r"[,\"\u201d][^\S\n]*(?:[a-z]+ly[^\S\n]+)?(?:said|says|added|adds|noted|notes|explained|"
+                          r"explains|wrote|writes|recalled|recalls)[^\S\n]+$")
+_INVERTED_END = re.compile(r"[^\S\n]*(?:[,.;:!?)]|$)")  # ... the name ends its clause (not "said Tyvak would")
 _NEXT_WORD = re.compile(r"[^\S\n]+([a-z][\w\-]*)")
 
 
@@ -1087,7 +1115,9 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if s is None:
             s = subject_of[r.start] = ((not r.possessive or bool(_speech_of().match(norm, r.end))) and not r.heading
                                        and not _coordinated(norm, r.end)
-                                       and _opens_sentence(norm, sent_start(r.start), r.start, r.verb_after))
+                                       and (_opens_sentence(norm, sent_start(r.start), r.start, r.verb_after)
+                                            or bool(_SAID_BEFORE.search(norm, max(0, r.start - 30), r.start)
+                                                    and _INVERTED_END.match(norm, r.end))))
         return s
 
     links = _link_lines(norm)
@@ -1883,11 +1913,14 @@ class Discourse:
 
     def _genders(self, name: str | None, gender_of: dict[str, str]) -> set[str]:
         """The genders what the article says of ``name`` allows: its titles (the one written before the name
-        first, "Queen Elizabeth II": other titles gather noise), else the article's own pronouns for them."""
+        first, "Queen Elizabeth II": other titles gather noise), else the article's own pronouns for them, else
+        the given name's ("Tom Vik", given_names.txt)."""
         person = self.people.persons.get(name) if name else None
         return {gender_of.get(t) for t in (person.lead if person else ())} - {None} or \
             {gender_of.get(t) for t in (person.titles if person else ())} - {None} or \
-            ({self.gender[name]} - {"?"} if name in self.gender else set())
+            ({self.gender[name]} - {"?"} if name in self.gender else set()) or \
+            ({g} if person and not person.aside and " " in name and (g := _given_names().get(_fold(name.split()[0])))
+             and name not in self.gender else set())  # (the article's own "he" and "she" disagreeing: neither)
 
     def gender_of(self, name: str | None) -> str | None:
         """"m" or "f" when what the article says of ``name`` gives one gender, else None."""
@@ -2366,9 +2399,20 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     pronoun_subjects = [m for m in _PRONOUN_SUBJECT.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
         if "He " in norm or "She " in norm else []
     pk = 0
+    # "She said four bases would ...", "On maternity, she said ...": a pronoun reporting outside any quotation
+    # keeps (or makes) its person the speaker of the passage, for a quotation with no cue after it
+    reporting = [m for m in _PRONOUN_REPORTS.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
+        if "he " in norm or "He " in norm else []
+    rk = 0
     prior = None
     for q, r in zip(quotes, raws, strict=True):
         prior, earlier = (q, r), prior
+        while rk < len(reporting) and reporting[rk].start() < r.open:
+            pr = reporting[rk]
+            rk += 1
+            who = disc.current_agreeing(pr.start(), _GENDER[pr.group(1).lower()])
+            if who and who != UNNAMED and who != disc.current(pr.start()):
+                disc.add(pr.start(), who, spoke=False)
         while pk < len(pronoun_subjects) and pronoun_subjects[pk].start() < r.open:
             ps = pronoun_subjects[pk]
             pk += 1
@@ -2445,12 +2489,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         base = lo + len(before) - len(tail)
         unnamed = (_UNNAMED_BEFORE.search(tail) or _GROUP_BEFORE.search(tail)) \
             if not done and _UNNAMED_HINT.search(tail, max(0, len(tail) - 60)) else None
+        if not done and not unnamed and _UNNAMED_HINT.search(tail):
+            unnamed = _GROUP_LONG.search(tail)
         if unnamed:
             done = _nobody_named(q, unnamed, base, unnamed.group("verb").split()[0])
             disc.add(q.cue_start, UNNAMED)
         if not done:
             for key in ("before_quoted_as", "before_poss", "before_according_appos", "before_as_said",
-                        "before_according", "before_who_verb", "before_poss_who_verb", "before_colon"):
+                        "before_according", "before_who_verb", "before_poss_who_verb", "before_colon",
+                        "before_manner_colon"):
                 m = pats[key].search(tail)
                 if not m:
                     continue
@@ -2743,6 +2790,9 @@ _ASKED_SUBJECT = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))Asked\b[^.!?\n\"]{{0,20
 
 _PERSON_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|I|[Ww]e|[Tt]hey)\b")
 _NEXT_CLAUSE = re.compile(r";|,[^\S\n]+(?:and|but|while|whereas|yet|so)[^\S\n]")
+_PRONOUN_REPORTS = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,\s))([Hh]e|[Ss]he)[^\S\n]+(?:[a-z]+ly[^\S\n]+|also[^\S\n]+)?"
+                              r"(?:said|says|told|tells|added|adds|explained|explains|insisted|insists|argued|"
+                              r"argues|noted|notes|warned|warns|promised|promises|stressed|stresses)\b", re.MULTILINE)
 _PRONOUN_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))(He|She)[^\S\n]+(?=[a-z])", re.MULTILINE)
 
 
@@ -2909,8 +2959,12 @@ _UNNAMED_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*(?:[A-Z][^,\n\"\u201c
                              r"[^\S\n]*$")
 # ... a body no one names opening the sentence, with the words reported after "that" ('Prosecutors alleged that
 # Epstein "..."', 'Police said the driver was "..."')
-_GROUP_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*{_UNNAMED_BARE}{_UNNAMED_VERB}(?:[^\S\n]+that)?"
+_GROUP_BEFORE = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*(?:[Tt]he[^\S\n]+)?{_UNNAMED_BARE}{_UNNAMED_VERB}(?:[^\S\n]+that)?"
                            r"(?:[^\S\n]+[\w'\u2019\-]+){0,4}[^\S\n]*[,:]?[^\S\n]*$")
+# ... or with a longer clause of their own before it, no other verb of saying in it ('The doctors said they
+# have a network of volunteers to work with CBP to "..."')
+_GROUP_LONG = re.compile(rf"(?:^|(?<=[.;!?\n]))[^\S\n]*(?:[Tt]he[^\S\n]+)?{_UNNAMED_BARE}{_UNNAMED_VERB}"
+                         rf"(?:[^\S\n]+(?!(?:{_UNNAMED_VERBS})\b)[\w'\u2019\-,]+){{5,30}}[^\S\n]*$")
 # ... opening a sentence, an adverb before it allowed ("Later, an official repeated the point")
 _UNNAMED_SUBJECT = re.compile(rf"(?:[A-Z][a-z]+,[^\S\n]+)?{_UNNAMED_NP}(?P<verb>{_UNNAMED_VERBS}|repeated|echoed)\b")
 _UNNAMED_AFTER = re.compile(rf"^[^\S\n]*,?[^\S\n]*(?:{_UNNAMED_NP}|{_UNNAMED_BARE}){_UNNAMED_VERB}")
