@@ -908,6 +908,9 @@ def _opens_sentence(norm: str, sent_start: int, run_start: int, reporting: bool 
     if words and words[0].lower() in ("the", "a", "an") and len(words) <= 4 and \
             not any(x.lower() in _FUNCTION for x in words[1:]):
         return True  # a determiner and its modifiers: "the newly elected Pope Leo XIV delivered ..."
+    if words and len(words) <= 4 and all(w.islower() and w.isalpha() for w in words) and \
+            (_is_title(words[-1]) or _person_noun(words[-1])) and not any(w in _FUNCTION for w in words):
+        return True  # "The inquiry chair, retired judge Miriam Aldecott, said": a role in lower case before it
     return not words or all(_is_title(w) or w[:1].isupper() for w in words)
 
 
