@@ -2129,3 +2129,20 @@ def test_an_outlets_own_finding_is_vague_and_anothers_is_relayed(text, outlet, k
 def test_a_person_who_understands_is_no_source():
     d = Doc(Article(id="t", text="The mayor understands the anger in the valley.", outlet="The Vell Herald"))
     assert d.attributions == []
+
+
+@pytest.mark.parametrize(("text", "clause", "kind"), [
+    # an interpreter or a translator puts someone's words into another language: their account relays them
+    ("Health minister Ana Ruiz spoke in Spanish.\n\nIn the words of the interpreter, Tomas Ferrer, the minister "
+     "framed it as a staffing matter: \"This is not about money.\"", "In the words of the interpreter", "relayed"),
+    # ... a go-between before the sentence's pronoun subject relays that person
+    ("Mayor Ana Ruiz spoke. According to spokesman Tomas Ferrer, she signed the order.",
+     "According to spokesman Tomas Ferrer", "relayed"),
+    # ... but the go-between's word on anything else is first hand
+    ("Health minister Ana Ruiz spoke in Spanish. The interpreter, Tomas Ferrer, said the room was cold.",
+     "Tomas Ferrer, said", "direct"),
+])
+def test_an_interpreter_or_spokesman_relays_the_person_they_speak_for(text, clause, kind):
+    d = doc_of(text)
+    assert [a.kind for a in d.attributions if d.text[a.start:a.end].startswith(clause)] == [kind], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]

@@ -2882,7 +2882,9 @@ def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) 
     title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
     titles = [t for p in persons if p.name == att.source for t in p.titles]
     titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
-    return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens)
+    low = " ".join(clause.casefold().split())
+    return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens) or \
+        any(re.search(rf"(?<!\w){re.escape(g)}(?!\w)", low) for g in v.go_betweens)  # "the interpreter, X"
 
 
 def _reporters(doc, persons: list[Person]) -> frozenset[str]:
@@ -2926,8 +2928,14 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         if principal is None:  # "Breck said the judge explained that ...": the speaker of the clause reported
             principal = next((a.source for a in atts if a.kind == "direct" and a.source_type == "person" and
                               a.source and a.source != r.source and r.end <= a.start < sent[1]), None)
+        if principal is None:  # "In the words of the interpreter, X, the minister framed it: "..."": whose
+            # words the sentence quotes
+            principal = next((q.speaker for q in doc.quotes if sent[0] <= q.start < sent[1] and q.speaker
+                              and q.speaker != r.source), None)
         if principal is None:
             lead = re.match(r"[\"'“‘(\s]*([A-Za-z]+)\s", text[sent[0]:r.start])
+            if not (lead and lead.group(1).casefold() in ("he", "she")):
+                lead = re.match(r"[,\s]*([A-Za-z]+)\s", text[r.end:sent[1]])  # "According to X, she signed"
             if lead and lead.group(1).casefold() in ("he", "she"):
                 before = [a.source for a in atts if a.kind == "direct" and a.source_type == "person"
                           and a.source and a.start < sent[0] and a.source != r.source]

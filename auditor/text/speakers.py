@@ -819,6 +819,12 @@ def _role_words(words) -> tuple[set[str], set[str]]:
 
 _REL_CUT = re.compile(r"(?:^|\s)(?:who|whom|whose|which|that|where|when)\s")
 # an auxiliary after the comma: a clause ("..., the 43-year-old man had suffered months of ..."), no apposition
+# ... or a verb in the past and its object: "In the words of the interpreter, Ferrer, the minister framed it
+# as a staffing matter:" (not "a retired judge", "the man accused of fraud", "an engineer who inspected it")
+_APPOS_VERB_OBJECT = re.compile(r"(?:the|a|an|his|her|their)\s+(?:(?!(?:who|whom|whose|which|that)\b)[\w'\u2019-]+\s+){0,3}?"
+                                r"(?:[a-z]+ed|said|told|made|"
+                                r"gave|put|took|set)\s+(?:it|them|him|her|this|that|the|a|an|his|their|its)\b",
+                                re.IGNORECASE)
 _FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|did|does|do)\s")
 _AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
 
@@ -1249,6 +1255,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
         if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1)) or
+                      _APPOS_VERB_OBJECT.match(appos.group(1)) or
                       _FINITE.search(_REL_CUT.split(appos.group(1), maxsplit=1)[0])):
             appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
             # "Speaking on Vell Radio, the minister said the port would close": the sentence's own subject and verb
