@@ -3,7 +3,7 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import QUOTE_CHARS, body_start, nonblank_lines, word_count
+from auditor.text.lines import QUOTE_CHARS, body_start, ends_like_sentence, nonblank_lines, word_count
 
 # a person's name: two to four capitalised words, particles between them ("Ana de la Cruz")
 PERSON = r"\p{Lu}[\p{L}'’.\-]+(?:\s+(?:(?:de|van|von|der|den|da|di|del|al|bin|le|la)\s+)*\p{Lu}[\p{L}'’.\-]+){1,3}"
@@ -12,17 +12,37 @@ ROLE = (r"(?i:(?:[\w&'’-]+\s+){0,3}(?:correspondent|reporter|editor|writer|jou
         r"producer|photographer|analyst|staff))")
 TAIL = r"(?:\s*[,|·/–—-]\s*[^\n]{0,80})?"
 PLACE = r"(?:\s+in\s+\p{Lu}[\w'’-]*(?:\s+\p{Lu}[\w'’-]*){0,2})?"  # "By Ana Lind in Kalvik"
+# the wires a newsroom's copy draws on: "Example Post staff and agencies", "Example TV newsroom with AFP"
+WIRES = r"(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|PA|Xinhua|Kyodo|Bloomberg|Associated\s+Press|(?i:agencies|wires|wire\s+services))"
 BYLINES = [
-    # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05", "Posted by Ana Lind · 3 May 2025 · 14 comments"
-    regex.compile(rf"(?i:(?:posted\s+|written\s+|words\s+)?by)\s+(?P<who>{PEOPLE}){PLACE}{TAIL}"),
+    # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05", "Posted by Ana Lind · 3 May 2025 · 14 comments",
+    # "Live coverage by Ana Lind and Tor Ek"
+    regex.compile(rf"(?i:(?:posted\s+|written\s+|words\s+|(?:live\s+)?(?:coverage|blog|updates)\s+)?by)\s+(?P<who>{PEOPLE})"
+                  rf"{PLACE}{TAIL}"),
     regex.compile(rf"(?P<who>{PERSON})\s*,\s*{ROLE}{TAIL}"),  # "Ana Lind, Europe correspondent"
-    regex.compile(rf"(?:\p{{Lu}}[\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|reporters){TAIL}"),
+    # "Example Post staff", "Example Post Reporter", "Example 24 Desk", "Example News staff and agencies"
+    regex.compile(rf"(?:[\p{{Lu}}\d][\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|desk|reporters?)"
+                  rf"(?:\s+(?:and|with|&)\s+{WIRES})?{TAIL}"),
+    # the outlet's name and a wire's: "Example News with AFP", "Example Post and Reuters"
+    regex.compile(rf"(?:\p{{Lu}}[\w&'’.-]*\s+){{0,3}}\p{{Lu}}[\w&'’.-]*\s+(?:with|and|&)\s+{WIRES}{TAIL}"),
     # "Reporting from Kalvik: Ana Lind and Tor Ek"
     regex.compile(rf"(?i:reporting|reported|words)\s+(?:(?i:from|in)\s+[^\n:]{{1,40}}:|(?i:by)\s+)\s*(?P<who>{PEOPLE}){TAIL}"),
 ]
 # a wire's credit, anywhere: "(Reporting by Ana Lind; Editing by Tor Ek)", "Additional reporting by ..."
 WIRE_CREDIT = regex.compile(r"\(?\s*(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|produced|"
-                            r"research|graphics)\s+by)\s[^\n]{1,240}")
+                            r"research|graphics)\s+by)\s[^\n]{1,240}"
+                            # "Compiled from staff and agency reports.", "Written with wire services."
+                            r"|(?i:(?:compiled|written|produced|put\s+together)\s+(?:from|with)\s+(?:our\s+)?(?:staff\s+"
+                            r"(?:and|&)\s+)?(?:agency|wire|news\s+agency|agencies|wires|wire\s+services)(?:\s+(?:reports|copy))?)\.?"
+                            # "This article draws on reporting by Example Post and Reuters." (the page's own piece)
+                            r"|(?i:this\s+(?:article|story|piece|report|live\s+(?:blog|page))\s+(?:draws\s+on|includes|"
+                            r"contains|is\s+based\s+on|uses|incorporates)\s+(?:additional\s+)?(?:reporting|material|"
+                            r"information|reports)\s+(?:by|from))\s+(?:the\s+)?\p{Lu}[^\n]{1,160}")
+# the team credit of a newsletter or a programme, at the page's end: "Example Brief is written by Ana Lind and
+# edited by Tor Ek."
+TEAM_CREDIT = regex.compile(rf"(?:the\s+)?\p{{Lu}}[\w&'’.-]*(?:\s+\p{{Lu}}[\w&'’.-]*){{0,3}}\s+(?:is|was)\s+"
+                            rf"(?:(?:written|edited|produced|compiled|presented|put\s+together)(?:\s+and\s+(?:written|edited|"
+                            rf"produced|compiled|presented))?\s+by\s+{PEOPLE}(?:\s*,?\s*(?:and\s+)?)?){{1,3}}\.?")
 # a caption that ends in its picture's credit: "Evacuees wait for buses. Photo: Arne Fossum"
 CAPTION = regex.compile(r"[^\n]{1,300}?[.)]\s+(?i:photo|photograph|picture|image|credit)\s*:\s*[^\n.]{1,60}\.?")
 # a source line under an aggregator's copy: "Source: The Valley Herald", "Originally published by ..."
@@ -31,9 +51,13 @@ SOURCE = regex.compile(r"(?i:sources?|via|originally\s+(?:published|appeared)\s+
 PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
                       r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
 # a bare name under the label of the piece's kind ("OPINION" / "Jane Roe"): the columnist's byline
-KIND_LABEL = regex.compile(r"(?i:opinion|analysis|comment|commentary|column|editorial|letter|review|essay|"
+KIND_LABEL = regex.compile(r"(?i:opinion|analysis|comment|commentary|column|columnists?|editorial|letter|review|essay|"
                            r"perspective|viewpoint|guest\s+column)\s*[:|]?")
 BARE_NAME = regex.compile(rf"{PERSON}")
+# ... or under the headline, with the label on a line above it: "OPINION | Columnists" / headline / "Jane Roe"
+LABEL_PIECES = regex.compile(r"\s*[|·•›»/]\s*")
+KIND_ABOVE = 3  # the label's line is at most this many lines above the name's
+HEADLINE_WORDS = 4  # the headline between them is a longer line than a name
 # the outlet's disclaimer under an opinion piece: "The views expressed in this article are the author's own."
 DISCLAIMER = regex.compile(r"(?i:(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|column|"
                            r"commentary)\s+|here\s+)?(?:are|is)\s+(?:(?:those\s+of\s+)?the\s+author['’]?s?|(?:his|her|their)|"
@@ -48,6 +72,27 @@ WRITES_FOR = regex.compile(rf"{PERSON}\s+(?:(?:writes|reports)\s+(?:on|about)\s+
                            r"|is\s+(?:a|an|the)\s+[^\n.]{1,80}?\s+and\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}?"
                            r"(?:columnist|correspondent|reporter|editor|writer|journalist|contributor|commentator)"
                            r")\s+(?:for|at|of)\s+(?:the\s+)?\p{Lu}[^\n]{0,120}?\.?")
+# a biography right under the byline, above the column: "Ana Lind is a former harbourmaster and writes a
+# weekly column on the port." (it names a writing job: a body's first sentence about its author rarely does)
+BIO_JOB = regex.compile(r"(?i:\b(?:writes|columns?|columnist|author|journalist|editor|reporter|correspondent|"
+                        r"contributor|commentator|writer)\b)")
+# the outlet's standards note at the page's end: "Our Standards: The Example Trust Principles."
+# (the label alone, or a colon, a bar or a dash and a name after it: not "Our standards of care have slipped.")
+STANDARDS = regex.compile(r"(?i:our\s+(?:editorial\s+)?standards|editorial\s+standards|our\s+(?:editorial\s+)?principles|"
+                          r"corrections\s+policy|ethics\s+policy)(?:\s*(?:[:|]|\s[–—-])\s*\p{Lu}[^\n]{0,80}|\s*\.?)")
+# a photo caption by its shape. A position word after a name: "Ana Lind, right, with ...", "Tor Ek (left) and ..."
+POSITION = regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:\s*,\s*|\s+\()(?i:(?:second\s+|far\s+)?(?:left|right)|cent(?:re|er)|"
+                         r"(?:top|bottom|front|back)(?:\s+(?:left|right|row))?|above|below|inset|pictured)\s*[,)]")
+# ... the picture's credit in parentheses after its last full stop: "... on Friday. (Example Post / Ana Lind)",
+# "... on Friday. (Westvale TV)", or an agency's photo credit: "... on Friday. Example Photo/Ana Lind"
+PIC_CREDIT = regex.compile(r"[.!?]\s*\((?:[\p{Lu}\d][\w&'’.-]*(?:\s+[\p{Lu}\d&][\w&'’.-]*){0,3}(?:\s*/\s*"
+                           r"\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3})?)\)\s*$"
+                           r"|[.!?]\s+(?:\p{Lu}[\w&'’.-]*\s+)?(?i:photo)\s*/\s*\p{Lu}[^\n]{1,40}$")
+SAYS = regex.compile(r"\b(?:said|told|says|tells|according)\b")
+CAPTION_WORDS = 35
+# a tabloid's caption label under its picture: "ROTTEN: The gate that jammed open" (a word in capitals and a colon,
+# in the header after the byline; no full stop: "UPDATE: The council has confirmed the closure." is a note)
+CAPS_CAPTION = regex.compile(r"\p{Lu}{3,}(?:\s+\p{Lu}{2,})?\s*:\s+(?=[^\n]*\p{Ll})[^\n]{3,160}")
 # the outlet describing itself at the page's end: "Example News is an independent, non-profit ...", "...
 # brings you the news from trusted sources"
 _ABOUT = regex.compile(r"[^\n]{1,60}?\s+(?:is\s+(?:an?|the)\s|brings\s+you\s)")
@@ -56,6 +101,29 @@ _TAGLINE = regex.compile(r"\s+[–—-]\s+\p{Ll}[^\n.!?]{0,80}$")
 MAX_WORDS = 40
 TAIL_LINES = 4  # an author's biography is one of the page's last lines
 SOURCE_TAIL = 8  # a source line may stand above a block of links to other stories
+
+
+def _under_kind_label(doc, lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether line i stands right under the label of the piece's kind ("OPINION" / "Jane Roe"), or right under
+    the headline with that label (alone or as a piece of a section path, "OPINION | Columnists") on one of the
+    KIND_ABOVE lines above the headline."""
+    prev = doc.text[lines[i - 1][0]:lines[i - 1][1]].strip()
+    if KIND_LABEL.fullmatch(prev):
+        return True
+    if word_count(prev) < HEADLINE_WORDS:
+        return False
+    return any(KIND_LABEL.fullmatch(piece) for s, e in lines[max(0, i - 1 - KIND_ABOVE):i - 1]
+               for piece in LABEL_PIECES.split(doc.text[s:e].strip()))
+
+
+def _caption(line: str, header: bool) -> bool:
+    """A photo caption by its shape: a position word after a name and the picture's credit at its end; in the
+    header, either alone; below it, a credit naming both the outlet and the photographer ("(Example Post / Ana
+    Lind)"). Never a line with a reporting verb."""
+    if word_count(line) > CAPTION_WORDS or SAYS.search(line):
+        return False
+    credit = PIC_CREDIT.search(line)
+    return bool(POSITION.search(line) and (credit or header) or credit and (header or "/" in credit.group()))
 
 
 @rule(
@@ -67,18 +135,31 @@ SOURCE_TAIL = 8  # a source line may stand above a block of links to other stori
     score="share",
     docs={
         "what": "The page's credits: a byline above the first body paragraph (\"By Ana Lind\", \"Ana Lind, "
-                "Europe correspondent\", \"Example Post staff | 3 May 2025\", \"Reporting from Kalvik: Ana Lind "
-                "and Tor Ek\"); a wire's credit line anywhere (\"(Reporting by ...; Editing by ...)\"); a "
-                "picture's credit (\"Photo: ...\"); and, among the page's last lines, the biography of the "
-                "person the byline names (\"Ana Lind is a former ... who writes on ...\") or any biography shaped as one "
-                "(\"... writes about football for The Example Post\", \"... is a columnist for ...\"); a caption "
-                "ending in its credit (\"... Photo: Ana Lind\"); a source line under an aggregator's copy (\"Source: "
-                "...\"); and the outlet's own blurb (\"Example News is an independent ...\").",
+                "Europe correspondent\", \"Example Post staff | 3 May 2025\", \"Example Post Reporter\", \"Example "
+                "News staff and agencies\", \"Example TV newsroom with AFP\", \"Live coverage by Ana Lind and Tor "
+                "Ek\", \"Reporting from Kalvik: Ana Lind and Tor Ek\"), or a columnist's bare name under the label "
+                "of the piece's kind (\"OPINION\" / \"Ana Lind\", or \"OPINION | Columnists\" / headline / \"Ana "
+                "Lind\"); a wire's credit line anywhere (\"(Reporting by ...; Editing by ...)\"), or at the page's "
+                "end (\"Compiled from staff and agency reports.\", \"This article draws on reporting by ...\"); a "
+                "picture's credit (\"Photo: ...\"); a caption ending in its credit (\"... Photo: Ana Lind\") or "
+                "shaped as one (a position word after a name, \"Ana Lind, right, with ...\", and a credit in "
+                "parentheses at its end, \"(Example Post / Tor Ek)\"; in the header either alone); a tabloid's "
+                "caption label under the byline (\"SHINY: The bridge that ...\"); the biography of the person the "
+                "byline names right under the byline when it names a writing job (\"Ana Lind is a former judge and "
+                "writes a column on ...\") and, among the page's last lines, that biography (\"Ana Lind is a former "
+                "... who writes on ...\") or any biography shaped as one (\"... writes about football for The "
+                "Example Post\", \"... is a columnist for ...\"); the disclaimer of an opinion piece, at the page's "
+                "end or in its header (\"The views expressed ... are the author's own.\"); a source line under an "
+                "aggregator's copy (\"Source: ...\"); and the outlet's own blurb (\"Example News is an independent "
+                "...\"), its standards note (\"Our Standards: The Example Trust Principles.\") and a newsletter's "
+                "team credit (\"Example Brief is written by Ana Lind and edited by Tor Ek.\").",
         "why": "Credits and biographies are the page's, not the report's: they tell who made it, not what "
                "happened. (Ingest reads the byline as metadata.)",
         "limitations": "A byline below the first body paragraph is not flagged (a sentence there may start "
                        "\"By Friday, ...\"); a biography is flagged only when it starts with a name the byline "
-                       "gives.",
+                       "gives, or has a biography's shape at the page's end. A caption in the body is read only "
+                       "with both a position word and a credit, or with a credit that names outlet and "
+                       "photographer (\"(Example Post / Tor Ek)\"); a caption with a reporting verb never.",
     },
     examples={
         "flagged": [
@@ -94,6 +175,25 @@ SOURCE_TAIL = 8  # a source line may stand above a block of links to other stori
             "river reopened on Friday after three months of repairs, the city said in a statement.\n"
             "⟦Tor Ek is a political columnist for The Example Review. The views expressed here are his own.⟧\n"
             "⟦Source: The Valley Herald⟧",
+            "Bridge reopens after repairs\n⟦Gazette Reporter⟧\nThe bridge over the river reopened on Friday after "
+            "three months of repairs, the city said in a statement.\n⟦Compiled from staff and wire reports.⟧",
+            "Bridge reopens after repairs\n⟦Harbour TV newsroom with Reuters⟧\n⟦Live updates by Ana Lind and Ivo "
+            "Berg⟧\nThe bridge over the river reopened on Friday after three months of repairs, the city said in a "
+            "statement.\n⟦Mayor Ana Lind, left, with the engineer Tor Ek on the new deck on Friday. (Westvale Post / "
+            "Ivo Berg)⟧\nTraffic was light on the first morning.\n⟦This story draws on reporting by the Westvale "
+            "Gazette and AFP.⟧",
+            "BRIDGE OF SIGHS: TOWN PAYS MILLIONS\n⟦By Ana Lind⟧\n⟦SHINY: The new bridge that cost the town its "
+            "pool⟧\nUPDATE: The council has confirmed the bridge will reopen on Monday.\nThe bridge over the river "
+            "reopened on Friday after three months of repairs, the city said in a statement.\n⟦Our standards: The "
+            "Westvale Post code of practice.⟧\n⟦Westvale Weekly is written by Ana Lind and edited by Tor Ek.⟧",
+            "Westvale Review\nOPINION | Columnists\nThe bridge was worth every cent, and here is why\n⟦Tor Ek⟧\n"
+            "⟦Tor Ek is a retired harbourmaster and writes a monthly column on the port.⟧\n⟦The views expressed in "
+            "this column are the author's own.⟧\nThe bridge over the river reopened on Friday after three months "
+            "of repairs, and the council deserves the credit for it.\nNobody crossed it faster than the mayor.\n"
+            "⟦Tor Ek was the harbourmaster of Westvale from 1990 to 2015. He writes for the Review every month.⟧",
+            "Bridge reopens after repairs\n⟦By Ana Lind⟧\nAna Lind is the name on the plaque, and the man who "
+            "carved it is her son.\nThe bridge over the river reopened on Friday after three months of repairs, the "
+            "city said.\nTraffic was light.\nThe mayor crossed first.\nThe ferry kept running.\nThe toll is gone.",
             "Bridge reopens: the council got it right\nOPINION\n⟦Tor Ek⟧\nThe bridge over the river reopened on "
             "Friday after three months of repairs, and the council deserves the credit for it.\n⟦Tor Ek is a "
             "retired engineer of Vell and a columnist for The Example Review.⟧\n⟦The views expressed in this "
@@ -109,6 +209,13 @@ SOURCE_TAIL = 8  # a source line may stand above a block of links to other stori
             "repairs, the city said.\nAna Lind is the engineer who led the repairs.",
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
             "repairs, the city said.\nSources: the council's own figures show the cost doubled.",
+            "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
+            "repairs, the city said in a statement.\nMayor Ana Lind, left, and her deputy cut the ribbon before a "
+            "crowd of three hundred.\nCouncil staff and agencies worked through the night to finish it.\nThe "
+            "bridge reopened three months late. (Ana Lind)\nThis report draws on interviews with forty engineers.",
+            "Bridge to reopen\nThe bridge over the river will reopen on Monday after three months of repairs, the "
+            "city said.\nThe Harbour Review was written by Tor Ek in 1998 and banned a year later.\nOur standards of "
+            "maintenance have slipped for a decade.",
         ],
     },
 )
@@ -124,7 +231,7 @@ def check(doc):
         line = doc.text[s:e].strip()
         if i == 0 or s >= body or line == title or any(q in line for q in QUOTE_CHARS) and not line.startswith("Posted by"):
             continue
-        if i > 0 and BARE_NAME.fullmatch(line) and KIND_LABEL.fullmatch(doc.text[lines[i - 1][0]:lines[i - 1][1]].strip()):
+        if BARE_NAME.fullmatch(line) and _under_kind_label(doc, lines, i):
             names.append(line)  # "OPINION" / "Bernard Quayle": the columnist's byline
             done.add(i)
             yield Hit(s, e, "byline", data={"reason": "byline"})
@@ -137,25 +244,35 @@ def check(doc):
                 done.add(i)
                 yield Hit(s, e, "byline", data={"reason": "byline"})
                 break
+        if i not in done and done and CAPS_CAPTION.fullmatch(line) and not ends_like_sentence(line):
+            done.add(i)  # "ROTTEN: The gate that jammed open", under the byline
+            yield Hit(s, e, "picture caption", data={"reason": "credit"})
+    tail = len(lines) - TAIL_LINES
     for i, (s, e) in enumerate(lines):
         if i in done or i == 0:
             continue
         line = doc.text[s:e].strip()
         if word_count(line) > MAX_WORDS:
             continue
-        if WIRE_CREDIT.fullmatch(line) and (line.startswith("(") or i >= len(lines) - TAIL_LINES):
+        if WIRE_CREDIT.fullmatch(line) and (line.startswith("(") or i >= tail):
             yield Hit(s, e, "credit line", data={"reason": "credit"})
         elif PHOTO.fullmatch(line) or CAPTION.fullmatch(line):
             yield Hit(s, e, "picture credit", data={"reason": "credit"})
+        elif _caption(line, s < body):
+            yield Hit(s, e, "picture caption", data={"reason": "credit"})
         elif i >= len(lines) - SOURCE_TAIL and SOURCE.fullmatch(line):
             yield Hit(s, e, "source credit", data={"reason": "credit"})
-        elif i >= len(lines) - TAIL_LINES and doc.article.outlet and (
+        elif i >= tail and doc.article.outlet and (
                 _ABOUT.match(line) or _TAGLINE.match(line, len(doc.article.outlet))) and \
                 line.casefold().startswith(doc.article.outlet.casefold()):
             yield Hit(s, e, "the outlet's own blurb", data={"reason": "about"})
-        elif i >= len(lines) - TAIL_LINES and DISCLAIMER.fullmatch(line):
+        elif i >= tail and (STANDARDS.fullmatch(line) or TEAM_CREDIT.fullmatch(line)):
+            yield Hit(s, e, "the outlet's own credit", data={"reason": "about"})
+        elif (i >= tail or s < body or i - 1 in done) and DISCLAIMER.fullmatch(line):
             yield Hit(s, e, "the outlet's disclaimer", data={"reason": "disclaimer"})
-        elif i >= len(lines) - TAIL_LINES and not regex.search(r"\b(?:said|told|says)\b", line) and (
-                names and any(regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
-                              for n in dict.fromkeys(names)) or WRITES_FOR.fullmatch(line)):
+        elif not SAYS.search(line) and names and (i >= tail or i - 1 in done and BIO_JOB.search(line)) and any(
+                regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
+                for n in dict.fromkeys(names)):
+            yield Hit(s, e, "author biography", data={"reason": "biography"})
+        elif i >= tail and not SAYS.search(line) and WRITES_FOR.fullmatch(line):
             yield Hit(s, e, "author biography", data={"reason": "biography"})

@@ -3,7 +3,7 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
+from auditor.text.lines import QUOTE_CHARS, body_start, nonblank_lines, phrase_matcher, word_count
 
 DEFINITION = regex.compile(
     r"^\s*(?:the\s+)?\p{Lu}[\w\-'’]*(?:\s+(?:of|the|for|and|de|\p{Lu}[\w\-'’]*)){0,8}\s+"
@@ -26,7 +26,8 @@ EXPLAINER_LABEL = regex.compile(r"^\s*(?:explainer|what is|who is|background|fac
         "why": "Outlets attach glossary boxes to every story on a topic. They are reusable furniture, not "
                "reporting on the event, and would otherwise make every article of the outlet look alike.",
         "limitations": "A definition inside the story's own body is left alone: only paragraphs after a "
-                       "tail marker (navigation, donation) or after an explainer label are flagged.",
+                       "tail marker (navigation, donation) below the first body paragraph, or after an explainer "
+                       "label, are flagged.",
     },
     examples={
         "flagged": [
@@ -35,6 +36,8 @@ EXPLAINER_LABEL = regex.compile(r"^\s*(?:explainer|what is|who is|background|fac
         ],
         "clean": [
             "The Verkhovna Rada is the parliament of Ukraine. Rutte spoke there on Tuesday.\n\nHe left at noon.",
+            "Harbour strike: live updates\nKey events\nThe Westvale Harbour Board is the body that runs the port, and "
+            "it has been in talks with the union since May.\nThe strike began at 6am.",
         ],
     },
 )
@@ -43,9 +46,13 @@ def check(doc):
     nav = phrase_matcher("boilerplate.navigation")
     donation = phrase_matcher("boilerplate.donation")
     after_marker = False
+    body = body_start(doc)
     for s, e in lines:
         line = doc.text[s:e]
-        is_marker = bool(nav.fullmatch(doc.norm, s, e)) or (word_count(line) <= 50 and bool(donation.search(doc.norm, s, e)))
+        # a tail marker stands below the first body paragraph: a menu label above it ("Key events", "Menu") is
+        # the header's, and the story comes after it
+        is_marker = s >= body and (bool(nav.fullmatch(doc.norm, s, e)) or (
+            word_count(line) <= 50 and bool(donation.search(doc.norm, s, e))))
         if is_marker or EXPLAINER_LABEL.match(line) and word_count(line) <= 8:
             after_marker = True
             continue

@@ -5,12 +5,17 @@ import regex
 from auditor.rules import Hit, rule
 from auditor.text.lines import body_start, ends_like_sentence, nonblank_lines, phrase_matcher, word_count
 
-BULLET = regex.compile(r"\s*(?:[•·▪◦*>]|[-–—](?=\s))*\s*")
+BULLET = regex.compile(r"\s*(?:[•·▪◦*>▶►▸‣➤]|[-–—](?=\s))*\s*")  # "• ...", "▶ Watch: ...", "► Read more: ..."
 # what may stand between a label and the linked headline: a colon, a bar, an angle quote or a spaced dash
 SEPARATOR = regex.compile(r"\s*(?:[:|›»]|\s[-–—]\s)\s*")
 # "More on GlobeScroll:", "More from the Herald:": the outlet's name after the label
 OWN_NAME = regex.compile(r"\s+(?:on|from|at|in)\s+(?:the\s+)?(?-i:\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3})",
                          regex.IGNORECASE)
+# "More opinion: ...", "More briefs: A | B": "More" and a section's name of one or two words before the colon
+# (a headline after it, no sentence: not "More worrying: the dam has no siren."; not a paper's reference, "More
+# information: A. Lind et al. ...")
+MORE_SECTION = regex.compile(r"(?i:more)\s+(?!(?i:information|info|details?|data|importantly|worrying|than|of|to|and|or)\b)"
+                             r"[\w&'’-]+(?:\s+[\w&'’-]+)?\s*:\s*(?=\S)")
 LINK_MAX_WORDS = 30  # a linked headline (or two, "A | B") after a label on its line
 ITEM_MAX_WORDS = 20  # a headline in a list of links
 MAX_ITEMS = 10
@@ -47,7 +52,8 @@ def _headline_like(line: str) -> bool:
     docs={
         "what": "A line that links to another story of the site: a label from data/boilerplate.yaml "
                 "(link_labels) and the linked headline after a colon, a bar or a dash (\"Read more: Floods "
-                "close the coast road\", \"MORE: ...\", \"More on Example News: ...\"); and the headlines listed "
+                "close the coast road\", \"MORE: ...\", \"More on Example News: ...\", \"▶ Watch: ... (2:41)\"), or "
+                "\"More\" and a section's name before the colon (\"More opinion: ...\"); and the headlines listed "
                 "under such a label on the lines after it (\"Most read\", \"More on this story\", \"Read more:\" "
                 "with a bulleted list), below the article's first body paragraph.",
         "why": "Links to other stories are the website's navigation, not the report. Their headlines often "
@@ -66,6 +72,9 @@ def _headline_like(line: str) -> bool:
             "⟦More on Example Post: Ten harbours that reinvented themselves | How tides are measured⟧",
             "The court sat for two hours and the judge read her remarks aloud to a full room.\n"
             "⟦Read the full sentencing remarks (PDF, Example Courts Service)⟧",
+            "Bridge reopens after repairs\n⟦► Watch: The first cars cross the Westvale bridge (1:58)⟧\nThe bridge over "
+            "the river reopened on Friday after three months of repairs, the city said in a statement.\n"
+            "⟦More letters: Why the harbour needs a second bridge⟧",
         ],
         "clean": [
             "Read more about the plan on the council's website, where every document is published in full.",
@@ -73,6 +82,10 @@ def _headline_like(line: str) -> bool:
             "More than a hundred cyclists crossed it in the first hour, the police said.",
             "Watch the river: it rises fast after a storm, the warden said on Sunday.",
             "The court sat for two hours.\nRead the full remarks and you will see why the board is worried.",
+            "The court sat for two hours.\nMore worrying still: the harbour wall has not been inspected since 2019.",
+            "The court sat for two hours.\nMore information: A. Lind et al. Tidal scour at harbour walls, Example "
+            "Journal of Coasts (2021)",
+            "The court sat for two hours.\n► The judge will give her ruling on Monday.",
         ],
     },
 )
@@ -90,6 +103,11 @@ def check(doc):
         s, e = lines[i]
         end = _label_end(label_rx, norm, s, e)
         i += 1
+        more = MORE_SECTION.match(norm, BULLET.match(norm, s, e).end(), e)
+        if more and not SEPARATOR.match(norm, end or s, e) and word_count(doc.text[more.end():e]) <= LINK_MAX_WORDS \
+                and not ends_like_sentence(doc.text[more.end():e]):
+            yield Hit(s, e, "link to another story", data={"reason": "related link"})
+            continue
         if end is None:
             continue
         sep = SEPARATOR.match(norm, end, e)

@@ -16,8 +16,10 @@ TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\
                      r"(?:[^\n]{0,80}?\?\s*)?(?:write|email|e-mail)\s+(?:to\s+)?(?:us\s+at\s+)?[\w.+-]+@[\w-]+\.[\w.]+|"
                      r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
                      regex.IGNORECASE)
-SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s*)?share(?:\s+(?:it|this|on|via))?)"
-                           r"\s*:\s*(?=\S)")  # "Share: Facebook | X", "Like this story? Share it: Facebook · X"
+# "Share: Facebook | X", "Like this story? Share it: Facebook · X", "Share this story: Facebook | X | Email"
+SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s*)?share(?:\s+(?:it|on|via|"
+                           r"this(?:\s+(?:article|story|post|page|piece|report|live\s+(?:page|blog)))?))?)"
+                           r"\s*:\s*(?=\S)")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
@@ -69,6 +71,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦Share · Save · Comment (214)⟧\n⟦Comments (38)⟧",
             "The bridge reopened on Friday.\n⟦Share this story · © Example Post 2025⟧\n⟦Got a story? Call our newsdesk⟧",
             "The bridge reopened on Friday.\n⟦Share: Facebook | X | WhatsApp | Email⟧",
+            "The bridge reopened on Friday.\n⟦Share this story: Facebook · WhatsApp · Copy link⟧",
             "The bridge reopened on Friday.\n⟦Like this story? Share it: Facebook · X⟧\n⟦Like · Comment · Share⟧\n"
             "⟦Follow Example News for more stories⟧\n⟦Share this fact check⟧\n"
             "⟦Spotted a claim we should check? Write to desk@example.org⟧",
@@ -77,6 +80,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
             "Follow the river path on foot: it is the quickest way to the bridge, the guide said.",
             "Save the date: the festival returns on 3 June.",
+            "Share this article: it explains the ferry strike better than we can, the union told its members.",
             "Have a story to tell about the bridge? The museum collects them, its director said.",
             "Follow the signs for the ferry, the warden said, and share the road with cyclists.",
         ],

@@ -1,0 +1,99 @@
+"""newsletter-furniture: a newsletter's (or a paper's) own voice around the story: tagline, closing lines, sign-off."""
+
+import regex
+
+from auditor.rules import Hit, rule
+from auditor.text.lines import QUOTE_CHARS, body_start, ends_like_sentence, nonblank_lines, word_count
+
+# what a newsletter calls itself under its name: "The weekly newsletter on Westvale politics", "Your weekday
+# briefing on the harbour, from the Example Desk" (a word for its rhythm and one for the letter, then what it is
+# about or who sends it; no verb: not the headlines "The weekly briefing that changed the council", "A weekly
+# bulletin for farmers is closing")
+TAGLINE = regex.compile(r"(?i:(?!.*\b(?:is|are|was|were|will|has|have|had|can|could|would|says|said|gets|goes)\b)"
+                        r"(?:the|your|an?)\s+(?:[\w'’-]+\s+){0,2}?(?:daily|weekday|weekly|weekend|morning|evening|"
+                        r"fortnightly|monthly|twice-weekly)\s+(?:[\w'’-]+\s+)?(?:newsletter|briefing|digest|bulletin|"
+                        r"round-?up|email|dispatch|guide)(?:\s+(?:on|about|for|from|covering|of|to)\s+[^\n.!?]{1,100})?)")
+TAGLINE_WORDS = 16
+# a paper's motto under its masthead: "Your town. Your paper. Since 1911", "Our valley, our voice. Est. 1902"
+MOTTO = regex.compile(r"(?:(?i:your|our)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s*[.,!]\s*){2,3}"
+                      r"(?:(?i:since|est\.?|established|founded)\s+(?:(?i:in)\s+)?\d{4}\.?)?")
+MOTTO_LINES = 3  # the masthead's first lines
+# the closing lines of an issue: "Thanks for reading.", "That's it for today.", "... reply to this email ...",
+# "If someone forwarded you this, sign up below"
+# (the opener a sentence of its own: not "That's it for today, one councillor joked")
+CLOSING = regex.compile(r"^\s*(?:(?i:thanks|thank\s+you|many\s+thanks)\s+(?i:for\s+reading|for\s+joining\s+us)"
+                        r"|(?i:that['’]s\s+(?:it|all)\s+for\s+(?:today|now|this\s+(?:week|issue|edition|morning|evening)|"
+                        r"the\s+week)))\s*[.!]"
+                        r"|\b(?i:reply\s+to\s+this\s+(?:email|newsletter)|just\s+hit\s+reply|hit\s+reply|"
+                        r"(?:someone\s+)?forwarded\s+(?:you\s+)?this(?:\s+(?:email|newsletter))?)\b")
+SAYS = regex.compile(r"\b(?:said|told|says|tells|according)\b")
+CLOSING_WORDS = 60
+# the sign-off: "— The Example team", "— Ana", "– Ana and Tor" (an en or em dash: "- Tickets" is a list's item)
+SIGN_OFF = regex.compile(r"(?:[—–]|--)\s*(?:(?i:the\s+)?\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2}\s+(?i:team|desk|newsroom|"
+                         r"editors)|\p{Lu}[\p{L}'’.-]*(?:\s*(?:,|and|&)\s*\p{Lu}[\p{L}'’.-]*){0,3})\s*"
+                         r"|(?i:the)\s+\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,2}\s+(?i:team)")  # or "The Example team"
+TAIL_LINES = 6  # the issue's closing lines and sign-off stand among the page's last lines
+
+
+@rule(
+    id="newsletter-furniture",
+    name="Newsletter tagline, closing lines or sign-off",
+    family="boilerplate",
+    status="stable",
+    severity="low",
+    score="share",
+    docs={
+        "what": "Above the first body paragraph, a newsletter's tagline (\"The weekly newsletter on Westvale "
+                "politics\", \"Your weekday briefing on the harbour, from the Example Desk\") or a paper's motto "
+                "under its masthead (\"Your town. Your paper. Since 1911\"); among the page's last six lines, an "
+                "issue's closing lines (\"Thanks for reading. ...\", \"That's it for today. Reply to this email "
+                "with tips.\", \"If someone forwarded you this, ...\") and its sign-off (\"— The Example team\", "
+                "\"— Ana\").",
+        "why": "These lines are the newsletter talking about itself, not the report; they count toward the "
+               "boilerplate ratio.",
+        "limitations": "A closing line with a quotation or a reporting verb (\"said\", \"told\") is left alone, "
+                       "as are closing lines above the page's last six and a tagline that ends like a sentence. "
+                       "A sign-off without its dash is read only when it names a team.",
+    },
+    examples={
+        "flagged": [
+            "Harbour Notes\n⟦The weekly newsletter on Westvale harbour and its money⟧\nFerry fares rise again\n"
+            "The ferry company raised its fares for the third time this year on Monday, the harbour board said.\n"
+            "⟦Thanks for reading. If a friend forwarded you this, sign up below, and send us tips by hitting reply.⟧\n"
+            "⟦— The Harbour Notes team⟧",
+            "Westvale Gazette\n⟦Your valley. Your voice. Since 1902⟧\nBridge reopens after repairs\nThe bridge over "
+            "the river reopened on Friday after three months of repairs, the city said in a statement.",
+            "Example Rounds\nFerry fares rise again\n⟦Your weekday briefing on transport, from the Example Desk⟧\n"
+            "The ferry company raised its fares for the third time this year on Monday, the harbour board said.\n"
+            "⟦That's all for this week. Reply to this email with your ferry stories.⟧\n⟦– Ana⟧",
+        ],
+        "clean": [
+            "Harbour Notes\nThe weekly briefing that changed how the harbour board talks\nThe ferry company raised "
+            "its fares for the third time this year on Monday, the harbour board said.",
+            "Westvale Gazette\nA weekly bulletin for harbour workers is closing after 60 years\nThe ferry company "
+            "raised its fares for the third time this year on Monday, the harbour board said.",
+            "The ferry company raised its fares on Monday, the harbour board said.\nThanks for reading the notice, "
+            "the harbour master told passengers, and check the timetable before you sail.",
+            "The ferry company raised its fares on Monday, the harbour board said.\nThe board will meet again in May.\n"
+            "- Fares up 12%",
+            "Your fares, your ferry: that was the slogan of the campaign, which the harbour board ignored for a year.",
+            "The ferry company raised its fares on Monday, the harbour board said.\nThe board will meet again in May.\n"
+            "That's it for today, the chairman joked as the vote closed, to laughter from the gallery.",
+        ],
+    },
+)
+def check(doc):
+    lines = nonblank_lines(doc)
+    body = body_start(doc)
+    for i, (s, e) in enumerate(lines):
+        line = doc.text[s:e].strip()
+        if i == 0 or any(q in line for q in QUOTE_CHARS):
+            continue
+        if s < body and not ends_like_sentence(line) and word_count(line) <= TAGLINE_WORDS and (
+                TAGLINE.fullmatch(line) or i < MOTTO_LINES and MOTTO.fullmatch(line)):
+            yield Hit(s, e, "the newsletter's tagline", data={"reason": "tagline"})
+        elif i >= len(lines) - TAIL_LINES and s >= body:
+            if SIGN_OFF.fullmatch(line) and word_count(line) <= 6:
+                yield Hit(s, e, "sign-off", data={"reason": "sign-off"})
+            elif word_count(line) <= CLOSING_WORDS and not SAYS.search(line) and CLOSING.search(line):
+                yield Hit(s, e, "the issue's closing line", data={"reason": "closing line"})
