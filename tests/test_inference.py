@@ -110,6 +110,20 @@ def test_seeds_inferences_match_the_gold():
 # -- interpretation and hedged implication in the author's voice (fixtures in our own words) --------
 
 FLAGGED = [  # (text, the cue that must be flagged)
+    # (session 29) the author's own guess in the first person, before its clause or set off by commas
+    ("The harbour master spoke for ten minutes. I suspect the board will replace him by summer.", "I suspect"),
+    ("The governor is candid about it. She is also, I suspect, out of options.", "I suspect"),
+    ("My guess is that the vote will be closer than the whips expect.", "My guess is"),
+    ("I doubt many passengers will notice the new timetable.", "I doubt"),
+    ("I'd wager the levy is gone within a year.", "I'd wager"),
+    # an aim read off appearances, with a degree before its preposition
+    ("The pledge appeared designed as much for the television cameras as for the farmers.", "appeared"),
+    ("The cut seemed aimed mainly at the regional councils.", "seemed"),
+    # the outlet's national "our" after the paragraph's first sentence is no speaker's unmarked words
+    ("Rendal told me his group might vote against the map.\n\nThen there is the toll. Our ferries will charge "
+     "double from May. The toll appeared designed to please the mainland.", "appeared designed to"),
+    # the author's measure of what a speaker gave away, between the reporting verb and the quotation
+    ('Near the end the mayor conceded more than she perhaps meant to: "We are a year behind."', "perhaps"),
     # (session 27) a comment set off by a dash after a relay's "quoted her as saying" is the author's
     ('"The banks are sound," Hoxha quoted her as saying - an apparent attempt to calm first-time buyers.',
      "an apparent"),
@@ -215,6 +229,12 @@ FLAGGED = [  # (text, the cue that must be flagged)
 ]
 
 NOT_FLAGGED = [
+    # (session 29) a first-person guess about the author's own experience or plans; a speaker's guess
+    "I suspect I was not the only reporter in the room who had never seen a turbine up close.",
+    "We spent a week on the island. I suspect we will be back before the autumn.",
+    '"I suspect the board will replace him," the analyst said.',
+    "The union said it would probably ballot members next week.",
+    "The plan was designed for a city of half a million.",
     # a plain reading with no possibility, evidence of an event, a reading a named source makes (session 16)
     "The minister's remarks signal a shift on mooring fees.",
     "Smoke from the chimney signalled that the meeting was over.",
@@ -356,8 +376,9 @@ def _flags(text: str):
     return d, rule().run(d, Corpus([d]))
 
 
-# A reading put on an unnamed crowd is vague sourcing (the attribution rules report it), not the author's
-# own guess: every development-set coder put such readings under vague attribution, none under inference.
+# A reading put on an unnamed crowd is vague sourcing (the attribution rules report it) and the author's
+# interpretation put on no one (the issue asks for both; the invented events' coders mark it an inference,
+# the real events' coders a vague source): flagged low, and a vague attribution.
 CROWD_READINGS = [  # (text, the cue)
     ("The mayor skipped the ceremony, which was widely interpreted as a protest.", "widely interpreted as"),
     ("The governor closed the port in what is seen as a warning to the unions.", "in what is seen as"),
@@ -371,9 +392,10 @@ CROWD_READINGS = [  # (text, the cue)
 
 
 @pytest.mark.parametrize(("text", "cue"), CROWD_READINGS)
-def test_a_crowds_reading_is_vague_sourcing_not_an_inference(text, cue):
+def test_a_crowds_reading_is_vague_sourcing_and_a_low_inference(text, cue):
     d, hits = _flags(text)
-    assert not hits
+    i = text.index(cue)
+    assert [h for h in hits if h.start <= i < h.end and h.severity == "low" and h.data.get("crowd")], hits
     i = text.index(cue)
     assert [a for a in d.attributions if a.kind == "vague" and a.start < i + len(cue) and i < a.end]
 

@@ -179,7 +179,7 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"looks|looked|looking)\s+(?:(?:now|more|less|increasingly|ever|all\s+the\s+more|very|"
                                r"so|rather|quite|somewhat|genuinely|truly|firmly|clearly|fully|particularly|largely|mainly|"
                                r"chiefly|primarily|partly|squarely)\s+)*(?:"
-                               + alt("state_adjectives") + r")(?![\w-])", re.IGNORECASE), "strong",
+                               + _alts_degree(lst("state_adjectives")) + r")(?![\w-])", re.IGNORECASE), "strong",
                     frozenset({"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
                                "look", "looks", "looked", "looking"})))
     if data.get("conditional_openers"):
@@ -189,6 +189,27 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
     return sorted(out, key=lambda t: t[1] != "interpretive")
+
+
+# a degree between an aim's participle and its preposition ("appeared designed as much for the cameras",
+# "seemed aimed mainly at")
+_DEGREE = (r"(?:(?:as\s+much|more|less|mainly|chiefly|largely|partly|primarily|mostly|also|squarely|at\s+least"
+           r"|in\s+part)\s+)?")
+
+
+def _alts_degree(phrases: list[str]) -> str:
+    """``_alts``, where a phrase that ends in a preposition of aim (for, at, to, towards) lets a degree stand
+    before that preposition."""
+    from ..vocab import longest_first
+
+    parts = []
+    for p in longest_first(phrases):
+        w = p.split()
+        if len(w) >= 2 and w[-1].casefold() in ("for", "at", "to", "towards"):
+            parts.append(r"\s+".join(map(re.escape, w[:-1])) + r"\s+" + _DEGREE + re.escape(w[-1]))
+        else:
+            parts.append(r"\s+".join(map(re.escape, w)))
+    return "|".join(parts)
 
 
 @cached
@@ -391,6 +412,15 @@ _SPOKEN_LINES = frozenset({"line", "quip", "answer", "reply"})  # what is said, 
 # a noun phrase set after a comma, re-describing what was reported, just before the cue: the author's voice
 _APPOSITION = re.compile(r",\s+(?:a|an)\s+[\w-]+(?:\s+(?!said\b|says\b)[\w-]+){0,3}\s*$")
 _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(?![\w'])")
+# The author's own guess in the first person: "I suspect the board will go", "He is also, I suspect, boxed
+# in", "my guess is that ...". What follows about the author ("I suspect I was not the only reporter who
+# ...") is an aside about their own experience (_SELF_NEXT).
+_OWN_GUESS = re.compile(r"(?<![\w'])(?:I\s+(?:(?:strongly|rather|half)\s+)?(?:suspect|reckon|imagine|doubt|"
+                        r"would\s+(?:guess|bet|wager|venture)|bet|wager)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
+                        r"suspicion|sense)\s+is)(?![\w'])")
+_SELF_NEXT = re.compile(r"[\s,]*(?:that\s+)?(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|I'm|I've|I'd|[Ww]e're|[Ww]e've)(?![\w'])")
+_MEASURE_OF_SPEECH = re.compile(r"[\s,]*(?:far\s+|much\s+|rather\s+|a\s+little\s+|a\s+lot\s+|a\s+good\s+deal\s+)?"
+                                r"(?:more|less|further)\s+than\s+(?:he|she|they|it)\b", re.IGNORECASE)
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)
 _PARTICIPLE = re.compile(r",\s*$")
 _HE_SHE = re.compile(r"^\W*(?:he|she)\b", re.IGNORECASE)
@@ -541,7 +571,7 @@ def _reported_that() -> re.Pattern:
 _OUTLET_OURS = re.compile(r"[^\S\n]+(?:(?:live|full|latest|own|continuing|ongoing)[^\S\n]+)?(?:coverage|blog|live\b|"
                           r"read|take|view|analysis|verdict|reporters?|correspondents?|team|newsroom|readers|"
                           r"newsletter|podcast|editorial|journalists?|editors?)\b", re.IGNORECASE)
-_WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
+_WE_OPENING = re.compile(r"[^\S\n]*(?:[^\n\"\u201c\u201d\u2018\u2019.!?]{0,40}?)(?<![\w'])(?:[Ww]e|[Oo]ur|[Uu]s)(?![\w'])")
 
 
 def _unmarked_words(doc, s0: int, atts: list[Attribution]) -> bool:
@@ -653,6 +683,32 @@ def _claim_noun_before(text: str, lo: int, cs: int) -> bool:
 _GERUND_AFTER_PREP = re.compile(r"(?<![\w-])(?:such\s+as|like|by|for|of|from|without|about|in|on)\s+$", re.IGNORECASE)
 
 
+def _own_guess(doc, sent: Span, atts: list[Attribution]) -> Hedge | None:
+    """The author's first-person guess in ``sent`` ("I suspect the deal will hold"), outside quotations and
+    a speaker's unmarked words; None for an aside about the author ("I suspect I was not alone")."""
+    text = doc.norm
+    s0, e0 = sent
+    for m in _OWN_GUESS.finditer(text, s0, e0):
+        cs, ce = m.span()
+        if doc.inside_quotation(cs, ce) or _unmarked_words(doc, s0, atts):
+            continue
+        if any(a.start < ce and cs < a.end for a in atts):
+            continue
+        aside = re.search(r",\s*$", text[s0:cs]) and re.match(r"\s*,", text[ce:e0])
+        if aside:  # "He is also, I suspect, boxed in": a guess about the sentence's subject
+            if _SELF_NEXT.match(text, s0):
+                continue
+            start, end = s0, e0
+        else:
+            if _SELF_NEXT.match(text, ce):
+                continue
+            start, end = cs, clause_span(doc, sent, cs, ce)[1]
+        while end > start and text[end - 1] in ".!?;:, ":
+            end -= 1
+        return Hedge(cue=doc.text[cs:ce], cue_start=cs, cue_end=ce, start=start, end=end, strength="strong")
+    return None
+
+
 def hedges(doc) -> list[Hedge]:
     patterns = hedge_patterns()
     starts: dict[str, list[int]] = {}
@@ -669,8 +725,15 @@ def hedges(doc) -> list[Hedge]:
             continue
         cues = matches_at_word_starts(text, s0, e0, patterns, starts)
         if not any(cues):
+            if _OWN_GUESS.search(text, s0, e0):
+                guess = _own_guess(doc, (s0, e0), atts)
+                if guess is not None:
+                    out.append(guess)
             continue  # no hedge's words in the sentence (most sentences): the tests below are dearer
         if _FIRST_PERSON.search(_author_text(doc, (s0, e0))):
+            guess = _own_guess(doc, (s0, e0), atts)
+            if guess is not None:
+                out.append(guess)
             continue  # the author's aside about their own experience, or a speaker's unmarked words
         if _unmarked_words(doc, s0, atts):
             continue
@@ -751,6 +814,9 @@ def hedges(doc) -> list[Hedge]:
                 if scope is not None and scope.end <= cs and _speech_noun_cue(scope.cue or "") and \
                         re.fullmatch(r"\s+(?:was|is|were|are)\s+", text[scope.end:cs]):
                     scope = None  # "The remark was likely a nod to ...": the author reading the words
+                if scope is not None and scope.end <= cs and _MEASURE_OF_SPEECH.match(text, scope.end, cs):
+                    scope = None  # "he conceded more than he perhaps meant to": the author's measure of what
+                    # was said, not its content
                 if scope is not None and clause[0] < scope.end <= cs:
                     # "Rutte said the strike was likely ...": the clause is the reported content
                     m2 = re.match(r"[\s,]*(?:that\b)?\s*", text[scope.end:cs])

@@ -127,8 +127,9 @@ def _crowd_reading(doc, h) -> bool:
                 "other article mentions. Supported by a source (in this article, or in another article's "
                 "quotations or attributed sentences): severity info, the message says where. The same words "
                 "in another article's own voice only: severity low (an echo is no source). A reading the "
-                "article puts on an unnamed crowd ('widely viewed as', 'seen by many as') is vague sourcing, "
-                "which the attribution rules report: not flagged here.",
+                "article puts on an unnamed crowd ('widely viewed as', 'in what is seen as') is both vague "
+                "sourcing, which the attribution rules report, and the author's interpretation: flagged "
+                "here too, severity low.",
         "why": "A hedge marks the author's guess. Stated without a source and found in no other outlet's "
                "coverage, it is the outlet's own unverified inference presented next to verified reporting; "
                "readers take it as part of the news.",
@@ -146,14 +147,14 @@ def _crowd_reading(doc, h) -> bool:
             {"a": 'Rutte said "a focus on other events might have caused concern," ⟦likely referring to '
                   "the dispute over Greenland⟧.",
              "b": "Rutte said other events might have caused concern in Kyiv."},
+            {"a": "⟦The remark was widely viewed as a rebuke to the governor⟧.",
+             "b": "The governor spoke on Monday."},
         ],
         "clean": [
             {"a": 'Rutte said "other events might have caused concern," he told lawmakers.',
              "b": "Rutte spoke to lawmakers."},
             {"a": "Rutte said the strike was likely aimed at the grid.",
              "b": "Rutte spoke about the grid."},
-            {"a": "The remark was widely viewed as a rebuke to the governor.",
-             "b": "The governor spoke on Monday."},
         ],
     },
 )
@@ -168,6 +169,11 @@ def check(doc, corpus):
             # the source's own hedge, reported: not the author's inference
             continue
         if _crowd_reading(doc, h):
+            # both vague sourcing (the attribution rules report it) and the author's interpretation put on
+            # no one in particular: flagged, low, whatever other coverage says
+            yield Hit(h.start, h.end, f"Interpretation credited to an unnamed crowd ('{h.cue}'): the author's "
+                      "reading, with no one named who holds it", severity="low",
+                      data={**data, "support": None, "crowd": True})
             continue
         proper, other = _terms(clause, stop, h.cue)
         attributed = {re.sub(r"['’]s$", "", t.casefold())
