@@ -2146,3 +2146,114 @@ def test_an_interpreter_or_spokesman_relays_the_person_they_speak_for(text, clau
     d = doc_of(text)
     assert [a.kind for a in d.attributions if d.text[a.start:a.end].startswith(clause)] == [kind], \
         [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+# -- session 29: the held-out rail-strike and border-talks events' families, in our own words ------------------
+
+
+def _kinds(text: str, outlet: str | None = None):
+    d = Doc(Article(id="t", text=text, outlet=outlet))
+    return d, [(a.kind, a.source, d.text[a.start:a.end]) for a in d.attributions]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # told an outlet the vocabulary does not list: a head word ("Today"), call letters, a name before its kind
+    ('Harriet Vole, head of the dockers\' union, told KBC the offer was "a beginning".', "KBC"),
+    ('Mayor Ida Lenn told Vell Today that the repairs "will take every one of those months."', "Vell Today"),
+    ('Lenn told the Vell Today news site that the repairs would take months.', "Vell Today"),
+    ("The strike is watched abroad: dpa reported that freight firms had begun rerouting cargo.", "dpa"),
+    ('On the dam, as quoted by Continental Press Service, he said: "The question remains open."',
+     "Continental Press Service"),
+])
+def test_an_outlet_named_its_own_way_relays(text, source):
+    _, found = _kinds(text)
+    assert ("relayed", source) in [(k, s) for k, s, _ in found], found
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ida Lenn told Anna Pell that the repairs would take months.",  # a person, no outlet
+    "Mayor Ida Lenn told NATO that the repairs would take months.",  # a body, no call letters
+    "HSBC said the repairs would take months.",
+])
+def test_a_person_or_a_body_told_is_no_relay(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "relayed"], found
+
+
+def test_the_outlets_own_acronym_is_first_hand_and_unnamed_firms_are_vague():
+    _, found = _kinds("Operators contacted by RTJ said privately that they had not seen a draft.",
+                      outlet="Rail Trade Journal")
+    assert [k for k, *_ in found] == ["vague"], found
+    _, found = _kinds("Operators contacted by RTJ said privately that they had not seen a draft.",
+                      outlet="Harbour Courier")
+    assert ("relayed", "RTJ") in [(k, s) for k, s, _ in found], found
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    ("A member of the delegation said the deal was sealed over lunch.", "A member of the delegation said"),
+    ("The deal was sealed over lunch, according to a member of the Vell delegation who asked not to be named.",
+     "according to a member of the Vell delegation"),
+    ("A member of the Vell delegation, who asked not to be named, said the deal was sealed.",
+     "A member of the Vell delegation, who asked not to be named, said"),
+    ("One official present said the deal was sealed over lunch.", "One official present said"),
+    ("A senior diplomat at the talks said the deal was sealed over lunch.", "A senior diplomat at the talks said"),
+    ("The deal was sealed over lunch, a member of the delegation said.", "a member of the delegation said"),
+])
+def test_one_person_of_a_kind_with_no_name_is_vague(text, clause):
+    _, found = _kinds(text)
+    assert ("vague", clause) in [(k, c) for k, _, c in found], found
+
+
+@pytest.mark.parametrize(("text", "kind", "source"), [
+    ("A spokesman for the ministry said the deal was sealed over lunch.", "direct", "the ministry"),
+    ("Foreign Minister Ana Pell said the deal was sealed over lunch.", "direct", "Ana Pell"),
+])
+def test_a_body_or_a_named_person_is_not_vague(text, kind, source):
+    _, found = _kinds(text)
+    assert [(k, s) for k, s, _ in found] == [(kind, source)], found
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ('In the English translation circulated by the Vell foreign ministry, he said: "We will reopen the bridge."',
+     "Vell foreign ministry"),
+    ("In a readout released by the palace, the king said the visit had gone well.", "palace"),
+])
+def test_a_version_someone_else_put_out_relays_the_words(text, party):
+    _, found = _kinds(text)
+    assert ("relayed", party) in [(k, s) for k, s, _ in found], found
+
+
+def test_the_outlets_own_translation_is_first_hand():
+    _, found = _kinds('In the translation published by the Vell Courier, he said: "We will reopen the bridge."',
+                      outlet="The Vell Courier")
+    assert not [f for f in found if f[0] == "relayed"], found
+
+
+@pytest.mark.parametrize(("text", "principal", "go_between", "line_speaker"), [
+    # a spokeswoman's account of what the minister (named by role) will do relays the minister
+    ("Transport Minister Corin Abel set out the offer. \"It is fair,\" she said.\n\nMinistry spokeswoman Anna Pell "
+     "later told reporters that the minister was willing to meet the pilots any day this week.",
+     "Corin Abel", "Anna Pell", None),
+    # an aide introduced by apposition passes on the line the minister wanted underlined: the line is hers
+    ("Transport Minister Corin Abel spoke for twenty minutes.\n\n15:02 Owen Tarr, the minister's parliamentary "
+     "aide, came over to the press benches. The minister wanted it underlined, he said: 'My door is open.'",
+     "Corin Abel", "Owen Tarr", "Corin Abel"),
+])
+def test_a_go_between_relays_the_principal_named_by_role(text, principal, go_between, line_speaker):
+    d, found = _kinds(text)
+    relays = [a for a in d.attributions if a.kind == "relayed" and a.source == go_between]
+    assert relays and relays[0].chain == [principal, go_between], found
+    if line_speaker:
+        assert [q.speaker for q in d.quotes if q.start > relays[0].start] == [line_speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # the principal only as what the go-between was asked about, or the words speak of the principal
+    "Transport Minister Corin Abel spoke for twenty minutes.\n\nMinistry spokeswoman Anna Pell, asked about the "
+    "minister's plans, said: \"The plans are on track.\"",
+    "Transport Minister Corin Abel spoke for twenty minutes.\n\nMinistry spokeswoman Anna Pell said the minister "
+    "was tired: \"He has not slept for two days.\"",
+])
+def test_a_go_betweens_own_words_stay_theirs(text):
+    d = doc_of(text)
+    assert [q.speaker for q in d.quotes] == ["Anna Pell"]

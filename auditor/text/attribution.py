@@ -300,6 +300,10 @@ def _head_kind(word: str) -> str:
     return "broadcaster" if _BROADCAST_HEAD.search(word) else "agency" if _AGENCY_HEAD.search(word) else "media"
 
 
+# a broadcaster's call letters: three capitals ending in BC, or up to three before TV ("KBC", "NTV", "RTTV")
+_CALL_SIGN_RX = re.compile(r"[A-Z]BC|[A-Z]{1,3}TV")
+
+
 def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     """(name, source type) when ``phrase`` names a news outlet: a listed agency, broadcaster or medium
     (sources.yaml), a capitalised name ending in a media head ("the Daily Courier", "Radio Meridian"), or
@@ -322,6 +326,8 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         if pub and pub.group("pub").split()[-1].casefold() in v.institution_words:
             pub = None  # "a report in the White House": a body, no publication
         return outlet_of(tm.group("by"), v) or ((_DET_RX.sub("", pub.group("pub")), "media") if pub else None)
+    if len(words) == 1 and _CALL_SIGN_RX.fullmatch(core):
+        return core, "broadcaster"  # "told KBC", "MBC reported": a broadcaster's call letters
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     # a station's number after the head is part of the name ("Kaldra Radio 1", "BBC Radio 4", "Vell TV 2")
     numbered = len(words) >= 2 and re.fullmatch(r"\d{1,3}", words[-1]) and words[-2].casefold() in _NUMBERED_HEADS
@@ -431,9 +437,20 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     if 2 <= len(head) <= 4 and (head[0] in _COUNT_WORDS or head[0].isdigit() or head[0] in _SOME_WORDS) and \
             all(w.isalpha() for w in head[1:]) and v.person_plural(head[-1]):
         return True
+    # "a member of the delegation", "one official present", "a senior diplomat at the talks": one person of a
+    # kind, not named (a go-between, "a spokesman for the ministry", speaks for a body the text names)
+    one = _ONE_OF_KIND_RX.match(phrase.strip().casefold())
+    if one and (v.person_noun(one.group(1)) or v.person_plural(one.group(1))) and one.group(1) not in v.go_betweens and \
+            not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", phrase.strip()[one.end():]):
+        return True
     return _unowned(phrase, v)
 
 
+_ONE_OF_KIND_LEFT_RX = re.compile(
+    r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
+    r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present)?)\s*\Z")
+_ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
+                             r"with|inside|present|involved|who)\b|$)")
 _ANONYMOUS_RX = re.compile(r"(?<![\w-])(?:unnamed|anonymous|unidentified)(?![\w-])")
 _PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near)\b")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens".split())
@@ -462,6 +479,8 @@ def _own_outlet(doc, name: str) -> bool:
     if not own or not n:
         return False
     same = bool(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", own) or re.search(rf"(?<!\w){re.escape(own)}(?!\w)", n))
+    if not same and name.isupper() and 2 <= len(name) <= 6:  # "PWJ" in a Permanent Way Journal story
+        same = n == "".join(w[0] for w in own.split() if w not in ("the", "of", "and", "&"))
     return same and not _resold_agency_copy(doc)
 
 
@@ -898,6 +917,20 @@ def _person_head(phrase: str, v: Vocab) -> bool:
                                    v.title_rx.fullmatch(last))
 
 
+def _of_kind_left(text: str, lo: int, pos: int, v: Vocab) -> Span | None:
+    """"A member of the delegation said", "one official present said", "two bus operators told": people of a
+    kind, with where they belong or were, and no name, opening a clause right before ``pos`` (vague_np reads
+    them as vague sourcing); a go-between ("a spokesman for the ministry") speaks for the body and is left."""
+    kind = _ONE_OF_KIND_LEFT_RX.search(text, max(lo, pos - 90), pos)
+    if not kind or not (kind.start() <= lo or re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$",
+                                                         text[max(0, kind.start() - 3):kind.start()])):
+        return None
+    head = kind.group("head").casefold()
+    if (v.person_noun(head) or v.person_plural(head)) and head not in v.go_betweens and head not in v.vague_nouns:
+        return kind.start(), kind.end("np")  # (a vague noun's phrase, "a source close to the talks", is read apart)
+    return None
+
+
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
     pos = end
@@ -918,6 +951,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             pos = lo + m.start()
             continue
         break
+    kind = _of_kind_left(text, lo, pos, v)
+    if kind:
+        return kind
     if " who " in text[max(lo, pos - 90):pos]:
         # "A diplomat who requested anonymity said", "two officers who saw the crash told": the subject is the
         # person before a relative clause with no commas round it, when a common noun names that person
@@ -934,6 +970,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
                           r"for|by|citing|quoting)\b[^,]*,\s*$", seg)
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
+            kind = _of_kind_left(text, lo, pos, v)  # "A member of the delegation, who asked not to be named,"
+            if kind:
+                return kind
         else:
             name_at = _apposed_subject(seg, v)
             if name_at is None:
@@ -965,6 +1004,7 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if start is not None and low in _SENTENCE_OPENERS and _opens_sentence(text, w.start(), lo):
             break  # "But Vaughan cautioned that ...": a conjunction or adverb opening the sentence is no name
         if tok[:1].isupper() or _PREFIXED.match(tok) or tok[:1].isdigit() and tok[:1] == "1" or \
+                (start is None and tok.islower() and v.source_rx.fullmatch(tok)) or \
                 v.title_rx.fullmatch(tok) or low in v.vague_nouns or low in v.institution_words \
                 or (start is None and v.media_noun_rx.fullmatch(tok)) \
                 or (start is None and (v.person_noun(tok) or v.person_plural(tok))):
@@ -1526,7 +1566,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     if declared:
                         subj = (pre.start(1), subj[1])
                         phrase = doc.text[subj[0]:subj[1]]
-                elif not outlet_of(phrase, v):
+                elif not outlet_of(phrase, v) or (_CALL_SIGN_RX.fullmatch(phrase.strip()) and
+                                                  not v.source_rx.fullmatch(phrase.strip())):
                     # "state broadcaster VTV said", "the tabloid Bildo said": a name the vocabulary does not know,
                     # set after the lower-case noun of its kind, is that outlet
                     kind = _kind_before(text, max(s0, subj[0] - 60), subj, v)
@@ -1741,7 +1782,41 @@ def extract_attributions(doc) -> list[Attribution]:
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
+    _version_relays(doc, out, v)
     return out
+
+
+# "In the English translation circulated by the foreign ministry, he said:", "according to a readout released
+# by the palace": the words reach the outlet in a version someone else put out
+_VERSION_BY_RX = re.compile(
+    r"(?<![\w-])(?:[Ii]n|[Aa]ccording\s+to|[Pp]er)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:translation|version|transcript|rendering|readout|text)\s+(?:(?:that\s+)?(?:was\s+)?)?"
+    r"(?:circulated|released|published|provided|issued|distributed|posted|shared|sent\s+out|put\s+out)\s+by\s+")
+
+
+def _version_relays(doc, atts: list[Attribution], v: Vocab) -> None:
+    """A version of someone's words that another party put out and the article quotes from (a translation
+    a ministry circulated, a readout, a transcript an agency published): relayed through that party, with
+    the sentence's speaker first in the chain. Its own outlet's version is first hand."""
+    text = doc.norm
+    for m in _VERSION_BY_RX.finditer(text):
+        sent = doc.sentence_at(m.start())
+        if not sent or doc.inside_quotation(m.start(), m.end()):
+            continue
+        stop = re.compile(r"[,;:.]").search(text, m.end(), sent[1])
+        np = _np_right(text, m.end(), stop.start() if stop else sent[1], max_words=8)
+        if not np:
+            continue
+        party = _DET_RX.sub("", doc.text[np[0]:np[1]].strip())
+        if not party or _own_outlet(doc, party) or any(a.start < np[1] and m.start() < a.end for a in atts):
+            continue
+        outlet = outlet_of(doc.text[np[0]:np[1]], v)
+        speaker = next((a.source for a in atts if a.kind == "direct" and a.source and np[1] <= a.start < sent[1]),
+                       None)
+        atts.append(Attribution(source=party, kind="relayed", start=m.start(), end=np[1],
+                                cue=" ".join(m.group().split()[-2:]), chain=[x for x in (speaker, party) if x],
+                                hops=2, source_type=outlet[1] if outlet else "institution"))
+        atts.sort(key=lambda a: (a.start, a.end))
 
 
 def _names_from_speakers(doc, atts: list[Attribution]) -> None:
@@ -1867,6 +1942,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return True  # "a trader", "one local fisherman": someone no one names (read as vague sourcing)
     if v.person_plural(words[-1]):
         return True  # "union leaders", "the farmers": a group no one names (read as vague sourcing)
+    if _ONE_OF_KIND_RX.match(low) and vague_np(phrase, v):
+        return True  # "a member of the delegation": one person of a kind, where they belong, no name
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
@@ -1942,11 +2019,16 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one."""
     if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
         return False
+    if re.match(r"(?i)(?:some|several|two|three)\s", phrase) and _ONE_OF_KIND_RX.match(phrase.strip().casefold()) \
+            and vague_np(phrase, v):
+        return True  # "Some members of Congress have suggested": members no one names, of a body the text names
     rest = _INDEFINITE.sub("", phrase)
     words = rest.split()
     if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns
                                           or v.media_noun_rx.fullmatch(words[-1])):
         return True  # "a White House official", "one Western diplomat", "a Norland newspaper": no name
+    if _ONE_OF_KIND_RX.match(phrase.strip().casefold()) and vague_np(phrase, v):
+        return True  # "a member of the Vell delegation": one of a body the text names, but no one named
     return not any(w[:1].isupper() for w in words)
 
 
@@ -1989,6 +2071,16 @@ def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] 
         run = _NAME_RUN_RX.match(doc.text, np[0] + noun.end() + 1, np[1]) if noun and noun.group().islower() else None
         if run:
             outlet, np = outlet_of(doc.text[np[0]:run.end()], v), (np[0], run.end())
+    if not outlet:  # "told Vell Today that ...", "told the Vell Today news site that ...": a name the noun
+        # phrase was cut short of (a head word read as a time), alone or before the noun of its kind
+        run = _NAME_RUN_RX.match(doc.text, np[0], hi)
+        if run and run.end() > np[1]:
+            outlet, end = outlet_of(run.group(), v), run.end()
+            noun = None if outlet else v.media_noun_rx.match(doc.text, run.end() + 1)
+            if noun and noun.group().islower() and doc.text[run.end()] == " ":
+                outlet, end = outlet_of(doc.text[np[0]:noun.end()], v), noun.end()
+            if outlet:
+                np = (np[0], end)
     if not outlet or _own_outlet(doc, outlet[0]) or (on_air and outlet[1] == "social"):
         return None  # ("said on X", "wrote on Telegram": the speaker's own post, first hand)
     run = _NAME_RUN_RX.match(doc.text, np[0], np[1])
@@ -2413,7 +2505,23 @@ def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[P
                         outside_quotes and doc.inside_quotation(at, at + len(form)):
                     continue
                 return p.name
+    # a role that one person of the article holds ("the spokeswoman said the minister was willing"): that person
+    table = getattr(persons, "table", None)
+    holders = list(persons) + (table() if table is not None else [])
+    for m in _THE_ROLE_RX.finditer(text, s0, e0):
+        if subj[0] <= m.start() < subj[1] or outside_quotes and doc.inside_quotation(m.start(), m.end()):
+            continue
+        for word in m.group(1).casefold().split():
+            held = sorted({p.name for p in holders if p.name != exclude and
+                           any(t == word or t.endswith(" " + word) for t in p.titles)})
+            if len(held) == 1:
+                return held[0]
+            if held:
+                break
     return None
+
+
+_THE_ROLE_RX = re.compile(r"(?<![\w'])[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)")
 
 
 def _credits(doc, v: Vocab):
@@ -2881,6 +2989,9 @@ def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) 
     """Whether the person ``att`` names speaks for someone else (a spokesperson, a press secretary): by the
     title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
     titles = [t for p in persons if p.name == att.source for t in p.titles]
+    table = getattr(persons, "table", None)
+    if not titles and table is not None:  # introduced by an apposition ("Owen Tarr, the minister's aide")
+        titles = [t for p in table() if p.name == att.source for t in p.titles]
     titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
     low = " ".join(clause.casefold().split())
     return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens) or \
@@ -2943,8 +3054,39 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
                 principal = (before or named or [None])[-1]
         if principal and principal.casefold() != r.source.casefold():
             r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
+            _principals_line(doc, text, sent, r, principal, persons)
         elif r.cue == "according to" and r.source in reporters:
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
+
+
+_PREP_BEFORE_RX = re.compile(r"(?:about|of|on|for|to|with|over|from|at|by|against)\s+$", re.IGNORECASE)
+_THIRD_PERSON_RX = re.compile(r"(?<![\w'])(?:he|she|him|his|her|hers)(?![\w'])", re.IGNORECASE)
+
+
+def _principals_line(doc, text: str, sent: Span, r: Attribution, principal: str, persons: list[Person]) -> None:
+    """A go-between's quotation introduced by a colon, after the author's words name the principal as the one
+    who said or wanted it ("The minister wanted it underlined, he said: 'My door is open.'", "the spokesman
+    told us the line the governor most wanted remembered was this one: '...'"), is the principal's line that
+    the go-between passes on: its speaker is the principal. Not when the principal is only what the clause is
+    about ("asked about the minister's plans, she said: ..."), nor when the words speak of him or her."""
+    titles = {t.split()[-1] for p in persons if p.name == principal for t in p.titles}
+    table = getattr(persons, "table", None)
+    if table is not None:
+        titles |= {t.split()[-1] for p in table() if p.name == principal for t in p.titles}
+    forms = [re.escape(principal), re.escape(principal.split()[-1])] + \
+        [r"the\s+(?:[a-z-]+\s+){0,2}" + re.escape(t) for t in sorted(titles) if t]
+    mention = re.compile(r"(?<![\w'])(?:" + "|".join(forms) + r")(?![\w-])", re.IGNORECASE)
+    for q in doc.quotes:
+        if not sent[0] <= q.start < sent[1] or q.start < r.end or q.speaker != r.source:
+            continue
+        if not re.search(r":\s*[\"'\u201c\u2018]?\s*$", text[r.end:q.start]) or \
+                _THIRD_PERSON_RX.search(text, q.start, q.end):
+            continue
+        named = [m for m in mention.finditer(text, sent[0], q.start)
+                 if not r.start <= m.start() < r.end and not doc.inside_quotation(m.start(), m.end())
+                 and not _PREP_BEFORE_RX.search(text, max(sent[0], m.start() - 10), m.start())]
+        if named:
+            q.speaker = principal
 
 
 # the role set off by commas right before a name that opens the clause: "Roe's spokesman, " in "Roe's

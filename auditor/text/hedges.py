@@ -418,7 +418,7 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(
 _OWN_GUESS = re.compile(r"(?<![\w'])(?:I\s+(?:(?:strongly|rather|half)\s+)?(?:suspect|reckon|imagine|doubt|"
                         r"would\s+(?:guess|bet|wager|venture)|bet|wager)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
                         r"suspicion|sense)\s+is)(?![\w'])")
-_SELF_NEXT = re.compile(r"[\s,]*(?:that\s+)?(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s|I'm|I've|I'd|[Ww]e're|[Ww]e've)(?![\w'])")
+_SELF_NEXT = re.compile(r"[\s,]*(?:that\s+)?(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)(?:['\u2019][a-z]+)?(?![\w'\u2019])")
 _MEASURE_OF_SPEECH = re.compile(r"[\s,]*(?:far\s+|much\s+|rather\s+|a\s+little\s+|a\s+lot\s+|a\s+good\s+deal\s+)?"
                                 r"(?:more|less|further)\s+than\s+(?:he|she|they|it)\b", re.IGNORECASE)
 _FIRST_PERSON_ANY = re.compile(r"(?<![\w'])(?:I|my|me|we|our|us|I've|I'm|we're|we've)(?![\w'])", re.IGNORECASE)

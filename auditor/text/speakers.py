@@ -825,6 +825,10 @@ _APPOS_VERB_OBJECT = re.compile(r"(?:the|a|an|his|her|their)\s+(?:(?!(?:who|whom
                                 r"(?:[a-z]+ed|said|told|made|"
                                 r"gave|put|took|set)\s+(?:it|them|him|her|this|that|the|a|an|his|their|its)\b",
                                 re.IGNORECASE)
+# a verb in the simple past opening what follows a name and a comma: the sentence's predicate ("The mayor's aide,
+# Owen Tarr, came over to the benches"), no apposition (only forms no participle shares)
+_APPOS_PAST = re.compile(r"(?:came|went|spoke|sat|stood|ran|took|gave|wrote|drove|flew|rose|fell|began|saw|knew|"
+                         r"grew|threw|chose|broke|spoke|stole|swore|tore|wore|woke)\b")
 _FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|did|does|do)\s")
 _AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
 
@@ -1221,6 +1225,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             if par:
                 rc = None  # "The patriarch, Lind noted, was careful": a reporting clause set off, no apposition
         if rc:
+            # ("The minister's aide, Owen Tarr,": the aide is Tarr; the minister, whose aide, is someone else)
+            rc = [w for i, w in enumerate(rc) if not (i < len(rc) - 1 and w[:1].islower() and _POSS.search(w))]
             r2, a2 = _role_words(rc)
             roles |= r2
             attrs |= a2
@@ -1255,6 +1261,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
         if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1)) or
+                      _APPOS_PAST.match(appos.group(1)) or
                       _APPOS_VERB_OBJECT.match(appos.group(1)) or
                       _FINITE.search(_REL_CUT.split(appos.group(1), maxsplit=1)[0])):
             appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
@@ -1383,6 +1390,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             pb.titles |= pa_.titles
             pb.attrs |= pa_.attrs
             pb.mentions += pa_.mentions
+    _sole_untitled_role(norm, people, inside)
     for p in persons.values():
         p.mentions.sort()
         _with_same_roles(p.titles)
@@ -1390,6 +1398,35 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     people.subjects = subjects
     people._index = None
     return people
+
+
+_THE_ROLE = re.compile(r"(?<![\w'\u2019])[Tt]he[^\S\n]+((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})")
+
+
+def _sole_untitled_role(norm: str, people: People, inside) -> None:
+    """A role the article names someone by and gives no one ("The transport minister is due to speak", a live
+    blog's first entry, then "Corinne Abersley is on her feet"), when the article names exactly one person in
+    full with no role, age or description at all: that role is theirs, so that "the minister" later is them.
+    With two such persons, or none, nothing is decided."""
+    untitled = [p for p in people.persons.values() if not p.titles and not p.lead and not p.aside
+                and not p.described and len(p.name.split()) >= 2 and p.mentions]
+    if len(untitled) != 1:
+        return
+    held = set().union(*(_with_same_roles(set(p.titles)) for p in people.persons.values()))
+    tls = titles()
+    for m in _THE_ROLE.finditer(norm):
+        if inside(m.start()):
+            continue
+        words = m.group(1).split()
+        k = next((i for i, w in enumerate(words) if w in tls), None)
+        if k is None or words[k] in held or (k + 1 < len(words) and words[k + 1] in tls):
+            continue
+        if re.search(rf"(?<![\w'])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(words[k])}s?(?![\w-])", norm):
+            continue  # "an official repeated the point ... the official said": someone of that role no one names
+        words = words[:k + 1]
+        roles, _ = _role_words(words)
+        untitled[0].titles |= roles
+        return
 
 
 # a lede that names its subject by role only, after any dateline: "KALVIK, March 12 (Nordwire) - The chief
