@@ -36,6 +36,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -122,6 +123,54 @@ def _surname_map(names: dict[str, Counter], types: dict[str, Counter]) -> dict[s
     return out
 
 
+_GENERIC_TAIL = frozenset({"news", "daily", "online", "tv", "radio", "weekly", "newspaper", "network", "digital",
+                           "live", "today"})
+
+
+@dataclass
+class _RunOutlets:
+    keys: dict[str, str]  # source_key(outlet) -> the outlet's name as the run gives it
+    aliases: dict[str, str]  # a short form's key -> the outlet's key (only forms one outlet has)
+    tails: dict[str, str]  # the last word of a name of two words or more -> the outlet's key (ditto)
+
+
+def _run_outlets(run: RunResult) -> _RunOutlets:
+    """The run's outlets by key, with the short forms a text names them by: the initials of three words or
+    more ("MPA"), the name without a generic last word ("KBC" for KBC News), and its last word ("the
+    Chronicle"), each kept only where one outlet of the run has it."""
+    keys: dict[str, str] = {}
+    for r in sorted(run.results, key=lambda r: r.article.id):  # (the first article's spelling, whatever the order)
+        o = r.article.outlet
+        if o and source_key(o) and source_key(o) not in keys:
+            keys[source_key(o)] = o
+    short: dict[str, set[str]] = defaultdict(set)
+    tail: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        words = [w for w in k.split() if w not in ("of", "and", "&")]
+        if len(words) >= 3:
+            short["".join(w[0] for w in words)].add(k)
+        if len(words) >= 2 and words[-1] in _GENERIC_TAIL:
+            short[" ".join(k.split()[:-1])].add(k)
+        if len(words) >= 2:
+            tail[words[-1]].add(k)
+    def one(forms: dict[str, set[str]]) -> dict[str, str]:
+        return {a: next(iter(ks)) for a, ks in sorted(forms.items()) if len(ks) == 1 and a not in keys}
+
+    return _RunOutlets(keys, one(short), one(tail))
+
+
+def _outlet_alias(key: str, types: Counter, outlets: _RunOutlets) -> str | None:
+    """The key of the run's outlet that the source key ``key`` names, or None."""
+    if key in outlets.keys:
+        return key
+    if key in outlets.aliases:
+        return outlets.aliases[key]
+    kind = types.most_common(1)[0][0] if types else None
+    if key in outlets.tails and kind in _OUTLET_TYPES:
+        return outlets.tails[key]  # "the Chronicle reported": only a mention read as an outlet's
+    return None
+
+
 # -- building ------------------------------------------------------------------------------------------
 def _attributions(result, corpus) -> list[Attribution]:
     if result.attributions:
@@ -199,6 +248,13 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
                 if shown_as:
                     the_forms[key].add(shown_as)
     merge = _surname_map(names, types)
+    # a source that is one of the run's own outlets, however the text names it ("the Chronicle", "KBC" for KBC
+    # News, "MPA" for Meridian Press Agency): one node, labelled as the outlet names itself
+    run_outlets = _run_outlets(run)
+    for key in names:
+        hit = _outlet_alias(merge.get(key, key), types[key], run_outlets)
+        if hit is not None:
+            merge[key] = hit
 
     def canon(name: str) -> str:
         k = source_key(name)
@@ -218,8 +274,12 @@ def build_graph(run: RunResult, corpus=None, *, echoes: list | None = None,
         the = sorted(f for f in the_forms.get(k, ()) if f[4:] == label)
         label = the[0] if the else label
         st = src_types[k].most_common(1)[0][0] if src_types[k] else "unknown"
+        extra = {}
+        if k in run_outlets.keys:
+            label = run_outlets.keys[k]
+            extra["outlet"] = outlet_id(label)  # the outlet node of the run it is
         G.add_node("source:" + k, kind="source", label=label, source_type=st,
-                   mentions=sum(forms.values()), aliases=sorted(forms))
+                   mentions=sum(forms.values()), aliases=sorted(forms), **extra)
 
     # article -> source (cites / credits), outlet -> source (cites), intermediary -> speaker (relays)
     per_article: dict[tuple[str, str, str], list[dict]] = defaultdict(list)

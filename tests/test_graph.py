@@ -259,3 +259,31 @@ def test_consuming_export_is_the_same_and_empties_the_graph():
         G = build_graph(run, echoes=ech)
         assert json.dumps(graph_to_dict(G, consume=True)) == json.dumps(kept)
         assert G.number_of_nodes() == 0
+
+
+def test_a_source_that_is_one_of_the_runs_outlets_is_one_node_named_as_the_outlet_names_itself():
+    # short forms a text names a run's outlet by: its last word, the name without "News", its initials
+    texts = {
+        "c1": "The ferry will run, the Harbour Chronicle reported.",
+        "k1": "KBC News heard the minister in the chamber.",
+        "m1": "The fare stays, Meridian Press Agency said.",
+        "x1": ("The ferry will run, the Chronicle reported. KBC reported the fare. MPA said the fare stays. "
+               "The Review said it would wait."),
+    }
+    outlets = {"c1": "The Harbour Chronicle", "k1": "KBC News", "m1": "Meridian Press Agency", "x1": "Vell Digest"}
+    found = {"x1": [("the Chronicle reported", "Chronicle", "media"), ("KBC reported", "KBC", "broadcaster"),
+                    ("MPA said", "MPA", "agency"), ("The Review said", "Review", "media")],
+             "c1": [("the Harbour Chronicle reported", "Harbour Chronicle", "media")],
+             "m1": [("Meridian Press Agency said", "Meridian Press Agency", "agency")]}
+    results = []
+    for aid in sorted(texts):
+        t = texts[aid]
+        atts = [_att(t, phrase, src, "relayed", st) for phrase, src, st in found.get(aid, [])]
+        results.append(ArticleResult(article=Article(id=aid, text=t, outlet=outlets[aid]), attributions=atts))
+    G = build_graph(RunResult(run_id="o", results=results), echoes=[])
+    cited = {G.nodes[v]["label"] for (u, v) in edges(G, "cites") if u == "article:x1"}
+    assert cited == {"The Harbour Chronicle", "KBC News", "Meridian Press Agency", "The Review"}
+    assert G.nodes["source:harbour chronicle"]["outlet"] == "outlet:the harbour chronicle"
+    assert "source:mpa" not in G and "source:kbc" not in G and "source:chronicle" not in G
+    # "the Review" is no outlet of the run: it stays a source of its own, named as the text names it
+    assert "outlet" not in G.nodes["source:review"]
