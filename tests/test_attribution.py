@@ -2257,3 +2257,27 @@ def test_a_go_between_relays_the_principal_named_by_role(text, principal, go_bet
 def test_a_go_betweens_own_words_stay_theirs(text):
     d = doc_of(text)
     assert [q.speaker for q in d.quotes] == ["Anna Pell"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ferry fare will stay at four crowns next year, the minister said on Tuesday.\n\nSources: Vell TV; agencies\n",
+     [("relayed", "Vell TV", "Vell TV"), ("vague", None, "agencies")]),
+    ("The ferry fare will stay at four crowns next year, the minister said on Tuesday.\n\nSources: Harbour Courier, Reuters\n",
+     [("relayed", "Harbour Courier", "Harbour Courier"), ("relayed", "Reuters", "Reuters")]),
+    ("The ferry fare will stay at four crowns next year, the minister said on Tuesday.\n\nSource: Harbour Courier\n",
+     [("relayed", "Harbour Courier", "Source: Harbour Courier")]),
+])
+def test_a_sources_line_under_the_text_relays_each_outlet_it_lists(text, expected):
+    # (through the engine: the boilerplate rules mark the line as furniture first, as in a run)
+    from auditor.engine import audit_article
+
+    d, _ = audit_article(Article(id="t", text=text), load_rules())
+    assert [(a.kind, a.source, d.text[a.start:a.end]) for a in d.attributions if a.kind != "direct"] == expected
+
+
+def test_a_sources_line_naming_no_outlet_is_no_relay():
+    from auditor.engine import audit_article
+
+    d, _ = audit_article(Article(id="t", text="The ferry fare will stay at four crowns next year, the minister said on Tuesday.\n\nSources: staff reporting\n"),
+                         load_rules())
+    assert not [a for a in d.attributions if a.kind == "relayed"]

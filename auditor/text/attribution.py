@@ -2543,7 +2543,10 @@ def _credits(doc, v: Vocab):
         m = paren_rx.search(line) or plain_rx.search(line)
         if m:
             foot = _foot_source(doc, v, ls, m) if m.re is plain_rx else None
-            yield foot or _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
+            if foot:
+                yield from foot
+            else:
+                yield _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
             continue
         m = via_rx.search(line)  # "(Presidential Press Service via AP)" under a picture
         if m and (v.source_rx.fullmatch(m.group(2).strip()) or m.group(2).strip().isupper()):
@@ -2621,19 +2624,32 @@ def _prose_above(doc, ls: int) -> bool:
     return len(above.split()) >= 12 and above[-1:] in '.!?"\')]\u2026'
 
 
-def _foot_source(doc, v: Vocab, ls: int, m: re.Match) -> Attribution | None:
+def _foot_source(doc, v: Vocab, ls: int, m: re.Match) -> list[Attribution]:
     """"Source: Xinhua" on its own line under the article's text (not under a picture): the text came
-    through that outlet, a relay."""
+    through that outlet, a relay. "Sources: Vell TV; agencies": each outlet a relay, the unnamed ones vague
+    sourcing (none when no part names an outlet: the line is then read as a credit)."""
     if not m.group().lstrip().casefold().startswith("source") or not _prose_above(doc, ls):
-        return None
+        return []
     body = re.split(r"\s{2,}|\s+[|/]\s+|\s+(?:Editor|Edited by|Writer|Reporter)\b", m.group(1).strip())[0]
-    outlet = outlet_of(body, v)
-    if not outlet or _own_outlet(doc, outlet[0]):
-        return None
-    s = ls + m.start() + len(m.group()) - len(m.group().lstrip())
-    e = ls + m.start(1) + len(m.group(1)) - len(m.group(1).lstrip()) + len(body)
-    return Attribution(source=outlet[0], kind="relayed", start=s, end=e, cue="Source:", chain=[outlet[0]],
-                       hops=2, source_type=outlet[1])
+    at = ls + m.start(1) + len(m.group(1)) - len(m.group(1).lstrip())
+    parts = [(at + p.start(), p.group()) for p in re.finditer(r"[^;,]+", body)] \
+        if m.group().lstrip().casefold().startswith("sources") else [(at, body)]
+    out, cue = [], m.group().strip().split()[0]
+    for start, part in parts:
+        part = re.sub(r"^(?:and|&)\s+", "", part.strip())
+        start = at + doc.text[at:].find(part, start - at) if part else start
+        outlet = outlet_of(part, v)
+        if outlet and not _own_outlet(doc, outlet[0]):
+            out.append(Attribution(source=outlet[0], kind="relayed", start=start, end=start + len(part), cue=cue,
+                                   chain=[outlet[0]], hops=2, source_type=outlet[1]))
+        elif part and vague_np(part, v) and len(parts) > 1:
+            out.append(Attribution(source=None, kind="vague", start=start, end=start + len(part), cue=cue, chain=[],
+                                   hops=0, source_type="unknown"))
+    if not any(a.kind == "relayed" for a in out):
+        return []
+    if len(parts) == 1:  # "Source: Xinhua": the marker and the name, as one span
+        out[0].start = ls + m.start() + len(m.group()) - len(m.group().lstrip())
+    return out
 
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|"
