@@ -659,6 +659,7 @@ _RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{C
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 _LABEL_NEXT = re.compile(r":[^\S\n]*\d")  # a label before a time or a date
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)[^\S\n]+[a-z]")
+_HE_SHE_NEXT = re.compile(r"[.!?][^\S\n]+(?:He|She)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]{3,}\b")  # the next sentence's subject
 _HE_SHE_ACTS = re.compile(r"\b(?:he|she)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:did|had|was|is|has|said|told|added|[a-z]+ed)\b")
 _BYLINE_LINE = re.compile(r"[^\S\n]*(?i:by|words\s+by|written\s+by|reporting\s+by)[^\S\n]+[A-Z]")
 
@@ -682,7 +683,7 @@ def _name_words(name: list[str]) -> list[str]:
         lead -= 1
     return [t for i, t in enumerate(name) if t[:1].isupper() or _PREFIXED.match(t)
             or (lead <= i < caps[-1] and t in _PARTICLES)]
-_APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,7}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
+_APPOSITIVE = re.compile(r",\s+((?:[\w'\u2019.-]+\s+){0,11}[\w'\u2019.-]+)\s*(?=[,.;:]|$)")
 _OF_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?({CAPW}(?:\s+{CAPW}){{0,2}})")
 _TITLE_OF = re.compile(r"(?<![\w'\u2019-])([A-Za-z][\w-]*)[^\S\n]+(?:of|for|to)[^\S\n]+(?:the[^\S\n]+)?$")
 
@@ -1032,6 +1033,34 @@ _MID_CAP = re.compile(r"(?<=[a-z,;] )(?<!['\u2019]s )[A-Z][\w\-]*")
 _LINE = re.compile(r"[^\n]+")
 
 
+_WRITER_NAME = r"[A-Z][\w'\u2019-]+(?:[^\S\n]+[A-Z][\w'\u2019-]+){1,2}"
+# the top lines' byline: a name alone on its line ("Rosalind Tabb"), after "By", or a credit ("Live updates by
+# Tom Greaves and Anika Soble"); and a writer's bio anywhere ("Rosalind Tabb writes on politics ...")
+_WRITER_LINE = re.compile(rf"^[^\S\n]*(?:(?:[Bb]y|[Ww]ords:?|[A-Z][a-z]+(?:[^\S\n]+[a-z]+){{0,2}}[^\S\n]+by)[^\S\n]+)?"
+                          rf"(?P<names>{_WRITER_NAME}(?:(?:,[^\S\n]*|[^\S\n]+(?:and|&)[^\S\n]+){_WRITER_NAME})*)"
+                          rf"(?:,[^\S\n]+[A-Za-z ]{{3,40}})?[^\S\n]*$", re.MULTILINE)
+_WRITER_BIO = re.compile(rf"(?:^|\n)[^\S\n]*(?P<name>{_WRITER_NAME})[^\S\n]+(?:writes|has\s+written|reports)[^\S\n]+"
+                         rf"(?:on|about|for)\b")
+
+
+def _byline_writers(norm: str, byline: str | None) -> set[str]:
+    """The article's own writers: the names of its byline (the ingested one, and one among its first eight
+    lines) and of a writer's bio line. They are no speakers a "he" or "she" can mean."""
+    out: set[str] = set()
+    top_end = 0
+    for _ in range(8):
+        nl = norm.find("\n", top_end)
+        if nl < 0:
+            top_end = len(norm)
+            break
+        top_end = nl + 1
+    for text in [x for x in (byline, norm[:top_end]) if x]:
+        for m in _WRITER_LINE.finditer(text):
+            out |= {n.strip() for n in re.split(r",|\s+(?:and|&)\s+", m.group("names")) if n.strip()}
+    out |= {m.group("name") for m in _WRITER_BIO.finditer(norm)}
+    return out
+
+
 def _body_start(norm: str) -> int:
     """Where the body opens: the first line longer than ``HEADLINE_MAX`` or ending a sentence (a stop, or a
     closing quotation mark after one); the text's end when none does."""
@@ -1115,6 +1144,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     places = frozenset(m.group("place").lower() for m in _LOCATIVE.finditer(norm) if not inside(m.start("place")))
     firms = _firms(norm)
     writers = {m.group("name") for m in _OUR_WRITER.finditer(norm)} if "our " in norm.lower() else set()
+    writers |= _byline_writers(norm, getattr(doc.article, "byline", None))
 
     def in_heading(pos: int) -> bool:
         i = bisect.bisect_right(head_starts, pos) - 1
@@ -1260,6 +1290,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
+        if appos and len(appos.group(1).split()) > 8 and not any(
+                _is_title(w) or _person_noun(_strip_possessive(w).lower()) for w in appos.group(1).split()[:5]):
+            appos = None  # a long apposition names its role near its start ("general secretary of the Rail and
+            # Signal Workers' Union"); else it is some clause
         if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1)) or
                       _APPOS_PAST.match(appos.group(1)) or
                       _APPOS_VERB_OBJECT.match(appos.group(1)) or
@@ -1319,6 +1353,11 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             sent = doc.sentence_at(m.start())
             r.evidence = (bool(_HE_SHE_ACTS.search(norm, m.end(), min(len(norm), m.end() + 150))) or bool(
                 sent and _POSSESSIVE_PRONOUN.search(norm, m.end(), sent[1]))) and subject(r)
+        if not r.evidence and len(name) == 2 and not r.single and _given_names().get(_fold(name[0])) and \
+                name[1] not in _organisation_heads():
+            # ... and a full name whose first word is a given name, opening its sentence as the subject, that a
+            # "he"/"she" then acts for ("Corinne Abersley did well today, up to a point. She stood in ...")
+            r.evidence = bool(_HE_SHE_NEXT.search(norm, m.end(), min(len(norm), m.end() + 150))) and subject(r)
         runs.append(r)
 
     persons: dict[str, Person] = {}
@@ -1390,7 +1429,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             pb.titles |= pa_.titles
             pb.attrs |= pa_.attrs
             pb.mentions += pa_.mentions
-    _sole_untitled_role(norm, people, inside)
+    _sole_untitled_role(norm, people, inside, {n for _, n in subjects})
     for p in persons.values():
         p.mentions.sort()
         _with_same_roles(p.titles)
@@ -1403,13 +1442,15 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
 _THE_ROLE = re.compile(r"(?<![\w'\u2019])[Tt]he[^\S\n]+((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})")
 
 
-def _sole_untitled_role(norm: str, people: People, inside) -> None:
+def _sole_untitled_role(norm: str, people: People, inside, subjects: set[str]) -> None:
     """A role the article names someone by and gives no one ("The transport minister is due to speak", a live
     blog's first entry, then "Corinne Abersley is on her feet"), when the article names exactly one person in
-    full with no role, age or description at all: that role is theirs, so that "the minister" later is them.
-    With two such persons, or none, nothing is decided."""
+    full with no role, age or description at all, and more than once: that role is theirs, so that "the
+    minister" later is them. With two such persons, or none, nothing is decided."""
+    # (a person by the look of them: the subject of a sentence, or a given name first; not "Vell East")
     untitled = [p for p in people.persons.values() if not p.titles and not p.lead and not p.aside
-                and not p.described and len(p.name.split()) >= 2 and p.mentions]
+                and not p.described and len(p.name.split()) >= 2 and len(p.mentions) >= 2
+                and (p.name in subjects or _given_names().get(_fold(p.name.split()[0])))]
     if len(untitled) != 1:
         return
     held = set().union(*(_with_same_roles(set(p.titles)) for p in people.persons.values()))
@@ -1456,7 +1497,10 @@ def _lede_role(norm: str, people: People) -> None:
     if not after or any(role[-1] in p.titles for p in people.persons.values()):
         return  # someone the article titles so already: the lede's role is theirs
     _, p = min(after, key=lambda x: (x[0], x[1].name))
-    if p.titles or p.lead:
+    if p.lead or (p.titles and not (p.described and any(
+            set(role[-1:]) >= r for t in p.titles for r in kinds().get(t, ())))):
+        # (a description of their own that is a kind of the lede's role, "a Swedish-Ghanaian diplomat" for "the
+        # United Nations envoy", names the same person; "an engineer who inspected it" for "the mayor" does not)
         return
     p.titles |= _role_words(role)[0]
     for part in ("org", "pre"):
@@ -2301,6 +2345,15 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|wrote\s+to|writes\s+to)\s+(?
 _OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
 _HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
+_MANNER_WORDS = (r"(?:(?:more|less|even|far|much|rather|equally|just\s+as)\s+)?(?:blunt|blunter|clear|clearer|direct|"
+                 r"frank|franker|defiant|firm|firmer|emphatic|candid|unequivocal|adamant|scathing|cautious|guarded|"
+                 r"combative|conciliatory|upbeat|downbeat|sombre|somber|terse|brief|blunt-spoken|outspoken)")
+_MANNER_PREDICATE = re.compile(rf"\s(?:was|is|sounded|sounds)\s+{_MANNER_WORDS}\b|\s(?:struck|took)\s+an?\s+"
+                               r"(?:[a-z]+\s+)?(?:tone|line|note)\b")
+_MANNER_SUBJECT = re.compile(
+    r"[^\S\n]*(?:[A-Z][^,\n\"\u201c]{0,40},[^\S\n]+)?(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})"
+    r"(?:,[^\n\"\u201c]{1,120}?,)?[^\S\n]+(?:(?:was|is|sounded|sounds)[^\S\n]+" + _MANNER_WORDS +
+    r"\b|(?:struck|took)[^\S\n]+an?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:tone|line|note)\b)")
 _ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
 _SPEECH_INTRO = re.compile(
     r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
@@ -2441,6 +2494,16 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         for t in toks[1:k]):
                 continue  # "The rallying call from the head of ...": the role is not the subject's head
             disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
+    # "Outside the Chamber, Dan Falk, the union's leader, was blunter than the minister.": a sentence that says
+    # how a named person spoke makes them the current speaker (the "he said" after it is theirs)
+    if _MANNER_PREDICATE.search(norm):
+        for s0, e0 in doc.sentences:
+            m = _MANNER_SUBJECT.match(norm, s0, e0)
+            if not m or spans and any(a <= s0 < b for a, b in spans):
+                continue
+            who = disc.resolve(m.group("who"), m.start("who"))
+            if who:
+                disc.add(m.start("who"), who, spoke=False)
     # sentences opening with "He"/"She" outside the quotations: read in text order with the quotations, each
     # teaches the current speaker's gender ("She added that ..."), which a later pronoun agrees with
     pronoun_subjects = [m for m in _PRONOUN_SUBJECT.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
