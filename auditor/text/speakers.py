@@ -395,6 +395,13 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"(?P<who>{spk})\s+(?P<verb>(?:was|is|were|are|sounded|sounds)\s+(?:(?:more|less|even|equally|just\s+as)\s+)?"
             rf"(?:blunt|blunter|clear|clearer|direct|frank|defiant|firm|emphatic|candid|unequivocal|adamant|"
             rf"scathing|brief|briefer|succinct|terse))\s*:\s*$", r":\s*$"),
+        # ... or a live blog's or a summary's lead-in: 'Castagne closes on a cautious note: "..."', 'Roe on the
+        # border: "..."', 'Roe, in French: "..."' (the name opens its sentence or entry)
+        "before_topic_colon": _Gated(
+            rf"(?:^|(?<=[.!?\n])|(?<=[\u2014\u2013\-][^\S\n]))[^\S\n]*(?P<who>{spk})(?P<verb>,?[^\S\n]+"
+            rf"(?:(?:opens|closes|ends|begins|finishes|concludes|wraps[^\S\n]+up|signs[^\S\n]+off|turns[^\S\n]+to|"
+            rf"moves[^\S\n]+on[^\S\n]+to|returns[^\S\n]+to)\b[^:\"\n\u201c\u201d]{{0,60}}"
+            rf"|on[^\S\n]+[^:\"\n\u201c\u201d,]{{1,40}}|in[^\S\n]+[A-Z][a-z]+))\s*:\s*$", r":\s*$"),
         # ... or people the article does not name, opening the sentence: 'Former palace aides called it "a
         # collapse"', 'Critics have described the plan as "a trap"'
         "before_plural_names_it": _Gated(
@@ -1460,8 +1467,9 @@ def _sole_untitled_role(norm: str, people: People, inside, subjects: set[str]) -
             continue
         words = m.group(1).split()
         k = next((i for i, w in enumerate(words) if w in tls), None)
-        if k is None or words[k] in held or (k + 1 < len(words) and words[k + 1] in tls):
-            continue
+        if k is None or words[k] in held or (k + 1 < len(words) and words[k + 1] in tls) or \
+                any(_of_kind(p, words[k]) for p in people.persons.values()):
+            continue  # (held by someone, or a general word for a role someone holds: "the judge" for Mrs Justice X)
         if re.search(rf"(?<![\w'])(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}{re.escape(words[k])}s?(?![\w-])", norm):
             continue  # "an official repeated the point ... the official said": someone of that role no one names
         words = words[:k + 1]
@@ -1966,7 +1974,8 @@ class Discourse:
             said = self._genders(name, gender_of)
             if said and gender not in said or person is not None and person.aside:
                 continue
-            if not said and (person is None or _clearly_a_person(person)):
+            clearly = person is not None and (_clearly_a_person(person) or self._spoke_often(name))
+            if not said and (person is None or clearly):
                 # a person of no known gender: a speaker the pronoun is known to fit, quoted within the
                 # passage, is likelier ('Pell had made "...", she said' after the judge, Mrs Justice X, spoke)
                 # (not over the one quoted last: '"...," Ras said. "...," he added' is Ras; only for the subject
@@ -1976,7 +1985,7 @@ class Discourse:
                 if name == self.current_speaker(pos) or not sent or self.events[i][0] < sent[0]:
                     return name
                 return self._known_speaker(pos, gender, gender_of) or name
-            if person is None or _clearly_a_person(person):
+            if person is None or clearly:
                 return name
             # a one-word subject with nothing that says it is a person ("Twitter pledged", "Web of Angels
             # was"): a person named fully just before it in the passage is likelier whom "he" means
@@ -1985,6 +1994,11 @@ class Discourse:
             elif first[0] - self.events[i][0] > _PASSAGE:
                 break
         return first[1] if first else None
+
+    def _spoke_often(self, name: str) -> bool:
+        """Credited with two quotations or reporting clauses or more: a one-word name that speaks so often is
+        a person ("Castagne says", "Castagne on the border:", "Castagne, in French:"), not a firm's or a place's."""
+        return sum(1 for _, n in self.speech if n == name) >= 2
 
     def _sentence_at(self, pos: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.sentences, (pos, 1 << 60)) - 1
@@ -2345,6 +2359,12 @@ _TOLD_BEFORE = re.compile(r"\b(?:told|tells|telling|wrote\s+to|writes\s+to)\s+(?
 _OBJECT_PREP = re.compile(r"\b(?:at|to|against|on|with|for|over|from|about|towards?|into)\s+$", re.IGNORECASE)
 _HE_OR_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # a role with its article opening a sentence, then a verb or an apposition ("The new pontiff, formerly ...,")
+_REPORT_VERBS_PRESENT = r"(?:says|said|adds|added|explains|explained|insists|insisted|warns|warned|argues|argued)"
+_NAMED_REPORT_END = re.compile(r",[^\S\n]+(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})[^\S\n]+"
+                               + _REPORT_VERBS_PRESENT + r"[.!?](?=\s|$)")
+_NAMED_REPORT_START = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=[\u2014\u2013][^\S\n]))(?P<who>[A-Z][\w'\u2019\-]+"
+                                 r"(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})[^\S\n]+" + _REPORT_VERBS_PRESENT +
+                                 r"[^\S\n]+(?:that[^\S\n]+)?(?=[a-z]|[A-Z][a-z])(?![^\n]{0,3}[\"\u201c\u2018'])", re.MULTILINE)
 _MANNER_WORDS = (r"(?:(?:more|less|even|far|much|rather|equally|just\s+as)\s+)?(?:blunt|blunter|clear|clearer|direct|"
                  r"frank|franker|defiant|firm|firmer|emphatic|candid|unequivocal|adamant|scathing|cautious|guarded|"
                  r"combative|conciliatory|upbeat|downbeat|sombre|somber|terse|brief|blunt-spoken|outspoken)")
@@ -2494,6 +2514,15 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         for t in toks[1:k]):
                 continue  # "The rallying call from the head of ...": the role is not the subject's head
             disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
+    # "The troops will pull back, Castagne says.", "Castagne says the troops will pull back": a named person's
+    # reporting clause with no quotation makes them the passage's speaker ("He calls it '...'" after it)
+    for rx in (_NAMED_REPORT_END, _NAMED_REPORT_START):
+        for m in rx.finditer(norm):
+            if spans and any(a <= m.start() < b for a, b in spans):
+                continue
+            who = disc.resolve(m.group("who"), m.start("who"))
+            if who:
+                disc.add(m.start("who"), who)
     # "Outside the Chamber, Dan Falk, the union's leader, was blunter than the minister.": a sentence that says
     # how a named person spoke makes them the current speaker (the "he said" after it is theirs)
     if _MANNER_PREDICATE.search(norm):
@@ -2607,7 +2636,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if not done:
             for key in ("before_quoted_as", "before_poss", "before_according_appos", "before_as_said",
                         "before_according", "before_who_verb", "before_poss_who_verb", "before_colon",
-                        "before_manner_colon"):
+                        "before_manner_colon", "before_topic_colon"):
                 m = pats[key].search(tail)
                 if not m:
                     continue
