@@ -146,6 +146,9 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
      "masthead-echoed"),
     (f"The Daily Foghorn\nNEWS | SPORT\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
      "The Daily Foghorn", "masthead-echoed"),
+    # (session 29) ... a masthead set in lower case, its "the" no part of the name
+    (f"the Daily Foghorn\nNEWS | SPORT\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
+     "Daily Foghorn", "masthead-echoed"),
     # ... a masthead in capitals leaves the name to the footer's notice, which gives its case
     (f"WESTVALE NEWS WIRE\nWorld | Ports\nFerry pier to close\n{BODY}\n(c) 2025 Westvale News Wire.",
      "Westvale News Wire", "copyright"),
@@ -168,6 +171,7 @@ def test_outlet_named_in_the_page_furniture(text, outlet, rule):
     # a first line the footer does not name again, or names only by a word every outlet may have
     f"Ferry Pier Closes\nBy Jane Doe\n{BODY}\n© 2025. All rights reserved. Ferry services resume in May.",
     f"The Daily Lantern\nNEWS | SPORT\n{BODY}\nSubscribe to our daily briefing",
+    f"the ferry pier\nNEWS | SPORT\n{BODY}\nSubscribe to our daily briefing",
     # ... nor by a line that is no notice, offer or sign-off
     f"Ferry Pier Closes\nBy Jane Doe\n{BODY}\nRead more: the ferry pier in old photographs",
     f"Ferry pier to close\n{BODY}\nDownload the app for your phone.",
