@@ -2281,3 +2281,32 @@ def test_a_sources_line_naming_no_outlet_is_no_relay():
     d, _ = audit_article(Article(id="t", text="The ferry fare will stay at four crowns next year, the minister said on Tuesday.\n\nSources: staff reporting\n"),
                          load_rules())
     assert not [a for a in d.attributions if a.kind == "relayed"]
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # a name the vocabulary does not know after "as quoted by" is the publication that carried the words
+    ('"Summers like this are no longer rare," Minister Ola Solheim said, as quoted by Northline.', "Northline"),
+    # a third person who put someone's words online relays them (the platform is no source of its own)
+    ("The clip, posted on Telegram by opposition lawmaker Nadia Korvel, shows the envoy speaking to each side.",
+     "Nadia Korvel"),
+    ('Minister Ola Solheim spoke. His remarks were posted online within minutes by MP Einar Rusten, who shared a '
+     'clip on his Telegram channel in which Solheim says: "The review will say so."', "Einar Rusten"),
+    ("Coach Marta Lind spoke late. Paulo Bras from O Farol, who was in the room, posted on X that she also told "
+     "the fans they had every right to be angry.", "Paulo Bras"),
+    ("The line reached readers through Roza Emmel, an opposition MP, who posted a translation of the key passages "
+     "on her Telegram channel.", "Roza Emmel"),
+])
+def test_a_publication_or_a_poster_that_carried_the_words_relays_them(text, via):
+    _, found = _kinds(text)
+    assert ("relayed", via) in [(k, s) for k, s, _ in found], found
+    assert not [f for f in found if f[1] in ("Telegram", "X") and f[0] == "direct"], found
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own post is first hand; a post that carries no one else's words relays nothing
+    "Minister Ola Solheim posted on Telegram that the review would report in May.",
+    "Mayor Ida Lenn shared a photo of the new pier on her Facebook page.",
+])
+def test_a_speakers_own_post_relays_nothing(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "relayed"], found

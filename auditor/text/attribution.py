@@ -1783,7 +1783,61 @@ def extract_attributions(doc) -> list[Attribution]:
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
     _version_relays(doc, out, v)
+    _poster_relays(doc, out)
     return out
+
+
+_PLATFORM_WORDS = r"(?:X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Threads|Bluesky|WhatsApp|Substack)"
+_CARRIED_THING = r"(?:clip|video|recording|translation|transcript|excerpt|footage|audio|screenshot|livestream)"
+# "The clip, posted on Telegram by opposition lawmaker Nadia Korvel,": someone's words a third person put online
+_POSTED_BY_RX = re.compile(
+    rf"\b(?:posted|shared|uploaded|circulated|tweeted|put\s+online)\s+(?:online\s+)?"
+    rf"(?:on\s+(?:{_PLATFORM_WORDS}|(?:his|her|their)\s+(?:{_PLATFORM_WORDS}\s+)?(?:channel|account|page|feed))\s+)?"
+    rf"(?:(?:within|minutes|hours|later|soon|shortly)[^,.;\n]{{0,30}}?\s+)?by\s+")
+# "Einar Rusten, who shared a clip on his Telegram channel in which ...", "Paulo Bras from O Farol, who was in the
+# room, posted on X that she also told the fans ...", "Roza Emmel, an opposition MP, who posted a translation of the
+# key passages on her Telegram channel": the poster, then what they put online
+_POSTER_RX = re.compile(
+    rf"(?P<who>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){{1,3}})(?:\s+(?:from|of|at)\s+[^,\n]{{1,40}})?"
+    rf"(?:,[^,\n]{{1,90}},\s*|,\s*|\s+)(?:who\s+)?(?:posted|shared|uploaded|tweeted)\s+"
+    rf"(?:(?P<thing>(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){{0,3}}?{_CARRIED_THING}\b[^.;\n]{{0,80}}?)\s+)?"
+    rf"on\s+(?:{_PLATFORM_WORDS}|(?:his|her|their)\s+(?:{_PLATFORM_WORDS}\s+)?(?:channel|account|page|feed))\b"
+    rf"(?P<rest>[^.;\n]{{0,120}})")
+_OTHERS_WORDS_RX = re.compile(r"\b(?:in\s+which|that)\s+(?:[A-Z][\w'\u2019-]+|he|she|they)\s+(?:also\s+|had\s+)?"
+                              r"(?:says|said|told|tells|tell|warns|warned|called|calls)\b")
+
+
+def _poster_relays(doc, atts: list[Attribution]) -> None:
+    """A third person who put someone's words online (a clip, a translation, a post saying what the speaker
+    told the room) relays them: "posted on Telegram by lawmaker Nadia Korvel", "Einar Rusten, who shared a
+    clip on his Telegram channel in which Solheim says ...". The platform is no source of its own there."""
+    text = doc.norm
+    found: list[tuple[int, int, str]] = []
+    for m in _POSTED_BY_RX.finditer(text):
+        sent = doc.sentence_at(m.start())
+        run = _NAME_RUN_RX.search(text, m.end(), min(m.end() + 80, sent[1] if sent else len(text)))
+        if not run or doc.inside_quotation(m.start(), m.end()):
+            continue
+        v = vocab()
+        words = [w for w in run.group().split() if w.casefold() != "the"]
+        while len(words) > 2 and v.title_rx.fullmatch(words[0]):
+            words.pop(0)  # "MP Einar Rusten": the name after the title
+        if len(words) >= 2 and not outlet_of(run.group(), v):
+            found.append((m.start(), run.end(), " ".join(words)))
+    for m in _POSTER_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or not (m.group("thing") or _OTHERS_WORDS_RX.search(m.group("rest"))):
+            continue
+        if outlet_of(m.group("who"), vocab()):
+            continue
+        found.append((m.start("who"), m.end() - len(m.group("rest")), m.group("who")))
+    for s, e, who in found:
+        if any(a.kind == "relayed" and a.start < e and s < a.end for a in atts):
+            continue
+        atts[:] = [a for a in atts if not (a.source_type == "social" and a.kind == "direct" and a.start < e and s < a.end)]
+        atts.append(Attribution(source=who, kind="relayed", start=s, end=e, cue="posted", chain=[who], hops=2,
+                                source_type="person"))
+    if found:
+        atts.sort(key=lambda a: (a.start, a.end))
 
 
 # "In the English translation circulated by the foreign ministry, he said:", "according to a readout released
@@ -2287,7 +2341,7 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 _CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
-                               "as broadcast by", "aired by"})
+                               "as broadcast by", "aired by", "as quoted by", "as cited by"})
 # cues that name whom the words were given to, not who said them ("told", "sent the Courier a note", "in an
 # email to Reuters"): an outlet there relays the words; anything else there is an addressee, no vague source
 # relay phrases that take an outlet or nothing: "a draft seen by Reuters", never "seen by many" (a crowd's reading)
