@@ -2310,3 +2310,29 @@ def test_a_publication_or_a_poster_that_carried_the_words_relays_them(text, via)
 def test_a_speakers_own_post_relays_nothing(text):
     _, found = _kinds(text)
     assert not [f for f in found if f[0] == "relayed"], found
+
+
+@pytest.mark.parametrize(("text", "clause", "kind"), [
+    # a witness's account of another person's act, named by a role someone holds, relays that person
+    ("Judge Ana Berg sentenced him to six years. According to Dev Rannoch, the judge put her notes down and "
+     "looked at the front row.", "According to Dev Rannoch", "relayed"),
+    # ... but the witness's account of their own doing is first hand
+    ("Judge Ana Berg sentenced him to six years. According to Dev Rannoch, he had warned the council for months.",
+     "According to Dev Rannoch", "direct"),
+    # a quotation in which the witness reports what someone else said relays it
+    ("Judge Ana Berg sentenced him to six years.\n\n\"She looked straight at the front row and said, 'You were "
+     "right to ask questions,'\" Dev Rannoch told the Vell Herald.", "Dev Rannoch told", "relayed"),
+    # ... not the speaker's own story with someone's words inside it
+    ("Coach Ida Venn spoke after the game.\n\n\"Ola came in here and said, 'Congratulations,' and I thought he was "
+     "joking,\" Tom Reed told the Vell Herald.", "Tom Reed told", "direct"),
+    # another party's version of someone's words (a summary, a readout) is relayed through it
+    ("She took \"full responsibility\", according to the Vell Football Federation's English-language summary of "
+     "her remarks.", "according to the Vell Football Federation", "relayed"),
+    # ... but a body's own statement is first hand
+    ("The pier will close, according to the Vell Harbour Board's statement.", "according to the Vell Harbour Board",
+     "direct"),
+])
+def test_a_witness_or_a_version_relays_another_persons_words(text, clause, kind):
+    d = Doc(Article(id="t", text=text, outlet="Vell Herald"))
+    assert [a.kind for a in d.attributions if d.text[a.start:a.end].startswith(clause)] == [kind], \
+        [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]

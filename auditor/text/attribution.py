@@ -1376,6 +1376,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 if full and full[1] > np[1]:  # words ran out at "the Prime Minister's", before "Office")
                     np, phrase = (np[0], full[1]), doc.text[full[0]:full[1]]
             elif owner:  # "according to Kvaale's clip", "the mayor's statement": whose it is
+                # (a version of someone's words that the owner made, "the federation's English-language summary
+                # of her remarks", "the ministry's readout", is relayed through the owner)
+                rendered = bool(_VERSION_NOUN_RX.search(phrase, owner.end("owner")))
                 phrase = owner.group("owner")
             elif _DATA_HEAD.fullmatch(phrase):
                 # "according to figures from the health ministry": the phrase stopped at "from"
@@ -3100,9 +3103,15 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
             clause = role.group(1) + " " + clause
         # (a journalist's account of what another person said or did, "Breck, speaking from the court steps,
         # said the judge had ...": another outlet's reporter passes it on)
-        if not _go_between(r, clause, persons, v) and not (r.source in reporters and not _OWN_REPORTER_RX.search(clause)):
-            continue
         if not sent:
+            continue
+        if not _go_between(r, clause, persons, v) and not (r.source in reporters and not _OWN_REPORTER_RX.search(clause)):
+            other = _witnessed_other(doc, text, r, sent, persons, v) if r.cue == "according to" else None
+            if other:  # "According to Rannoch, she put her notes down first": a witness's account of another
+                r.kind, r.chain, r.hops = "relayed", [other, r.source], 2
+            nested = _nested_report(doc, r, sent)
+            if nested and r.kind == "direct":  # '"She looked at the row and said, 'You were right,'" Rannoch told'
+                r.kind, r.chain, r.hops = "relayed", [r.source], 2
             continue
         principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
                                    exclude=r.source)
@@ -3129,6 +3138,60 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
 
 
+def _witnessed_other(doc, text: str, r: Attribution, sent: Span, persons: list[Person], v: Vocab) -> str | None:
+    """Whom a person's account after "according to" is about, when it is someone else's act: "According to
+    Rannoch, she put her notes down first" (the "she" of another gender than Rannoch's given name), "according
+    to Rannoch, the judge put her notes down" (a role another person holds). None for the person's own doing
+    ("According to Rannoch, he had warned the council")."""
+    from .speakers import _fold, _given_names
+
+    disc = doc.__dict__.get("_discourse")
+
+    def gender(name: str) -> str | None:  # "m" or "f": what the article says of them, else the given name's
+        return disc.gender_of(name) if disc is not None and name in disc.people.persons else \
+            _given_names().get(_fold(name.split()[0])) if " " in name else None
+
+    lead = re.match(r"[,\s]*(?:(?P<pro>he|she)\s|(?P<role>the\s+(?:[a-z-]+\s+){0,2}[a-z-]+)\s)", text[r.end:sent[1]],
+                    re.IGNORECASE)
+    if not lead:
+        return None
+    if lead.group("pro"):
+        want = "f" if lead.group("pro").casefold() == "she" else "m"
+        own = gender(r.source or "")
+        if not own or own == want:
+            return None  # the witness's own doing, or no telling
+        table = getattr(persons, "table", None)
+        before = sorted({(p.first, p.name) for p in [*persons, *(table() if table else [])]
+                         if p.first < sent[0] and p.name != r.source})
+        fits = [n for _, n in before if gender(n) == want]
+        return fits[-1] if fits else None
+    return _other_speaker(doc, text, r.end, r.end + lead.end(), (r.start, r.end), persons, v, outside_quotes=True,
+                          exclude=r.source)
+
+
+_INNER_REPORT_RX = re.compile(r"\b(?:said|says|told\s+\w+|asked|replied|added|shouted|whispered)\s*[,:]?\s*['\u2018\"]")
+
+
+def _nested_report(doc, r: Attribution, sent: Span) -> bool:
+    """The quotation a person's reporting clause gives holds someone else's words reported inside it ('"She
+    looked at the front row and said, 'You were right,'" Rannoch told the Courier'): the person relays them."""
+    for q in doc.quotes:
+        near = q.cue_start is not None and r.start <= q.cue_start < r.end
+        inner = _INNER_REPORT_RX.search(doc.norm, q.start, q.end) if near or (
+            q.speaker == r.source and sent[0] <= q.start < sent[1]) else None
+        if not inner:
+            continue
+        # (the speaker's own story, "I called a friend and I said: '...'", "Coach came in and said,
+        # 'Congratulations,' and I thought he was joking", is their account, not a relay of another's words)
+        outer = doc.norm[q.start:inner.start()]
+        if re.search(r"\b(?:she|he|they)\b", outer, re.IGNORECASE) and \
+                not re.search(r"(?<![\w'])(?:I|[Mm]e|[Mm]y|[Ww]e|[Oo]ur|[Uu]s)(?![\w'])", doc.norm[q.start:q.end]):
+            return True
+    return False
+
+
+_VERSION_NOUN_RX = re.compile(r"\b(?:summary|translation|transcript|version|readout|rendering|paraphrase|"
+                              r"interpretation)\b", re.IGNORECASE)
 _PREP_BEFORE_RX = re.compile(r"(?:about|of|on|for|to|with|over|from|at|by|against)\s+$", re.IGNORECASE)
 _THIRD_PERSON_RX = re.compile(r"(?<![\w'])(?:he|she|him|his|her|hers)(?![\w'])", re.IGNORECASE)
 
