@@ -2336,3 +2336,31 @@ def test_a_witness_or_a_version_relays_another_persons_words(text, clause, kind)
     d = Doc(Article(id="t", text=text, outlet="Vell Herald"))
     assert [a.kind for a in d.attributions if d.text[a.start:a.end].startswith(clause)] == [kind], \
         [(d.text[a.start:a.end], a.kind, a.source) for a in d.attributions]
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    # French guillemets set off by spaces open and close; the German order closes on the second mark
+    ("He summed it up, which the interpreter rendered as « Un cessez-le-feu fragile. » Then he left.",
+     [" Un cessez-le-feu fragile. "]),
+    ("Er sagte: »Wir kommen.« Dann ging er.", ["Wir kommen."]),
+    ("He said: «Nous venons.» Then he left.", ["Nous venons."]),
+])
+def test_the_quotation_guard_reads_guillemets_either_way(text, quoted):
+    d = doc_of(text)
+    assert [d.text[s:e] for s, e in d.quotation_spans] == quoted
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    ("He summed it up in one line, which the KNT interpreter rendered as « Un cessez-le-feu fragile. »", "KNT"),
+    ("Here is what the coach said, as the Vell Sport TV interpreter put it: \"The penalty was never a penalty.\"",
+     "Vell Sport TV"),
+])
+def test_an_outlets_interpreter_relays_the_words(text, via):
+    _, found = _kinds(text)
+    assert ("relayed", via) in [(k, s) for k, s, _ in found], found
+
+
+def test_the_articles_own_interpreter_is_no_relay():
+    _, found = _kinds("Here is what the coach said, as the KNT interpreter put it: \"The penalty was never one.\"",
+                      outlet="KNT")
+    assert not [f for f in found if f[0] == "relayed"], found

@@ -1787,7 +1787,36 @@ def extract_attributions(doc) -> list[Attribution]:
     _go_between_relays(doc, out, persons, v)
     _version_relays(doc, out, v)
     _poster_relays(doc, out)
+    _outlet_interpreter_relays(doc, out, v)
     return out
+
+
+# "which the KNT interpreter rendered as", "as the LTV Desporto interpreter put it": an outlet's interpreter
+_OUTLET_INTERPRETER_RX = re.compile(
+    r"(?<![\w-])(?:the|an?)\s+(?P<o>[A-Z][\w&'\u2019.-]*(?:\s+[A-Z][\w&'\u2019.-]*){0,3})\s+(?:interpreter|translator)\b"
+    r"(?=[^.\n]{0,40}?\b(?:rendered|put\s+it|translated|gave\s+it|had\s+it|rendering)\b)")
+
+
+def _outlet_interpreter_relays(doc, atts: list[Attribution], v: Vocab) -> None:
+    """An outlet's interpreter rendering someone's words ("which the KNT interpreter rendered as ...", "as the
+    LTV Desporto interpreter put it"): the words reach the article through that outlet, a relay (not the
+    article's own outlet's interpreter, whose rendering is its own)."""
+    text = doc.norm
+    added = False
+    for m in _OUTLET_INTERPRETER_RX.finditer(text):
+        name = m.group("o")
+        if doc.inside_quotation(m.start(), m.end()) or _own_outlet(doc, name) or \
+                any(a.start < m.end() and m.start() < a.end and a.kind == "relayed" for a in atts):
+            continue
+        outlet = outlet_of(name, v) or ((name, "broadcaster") if name.isupper() or _unlisted_name(name, [], v)
+                                        else None)
+        if not outlet:
+            continue
+        atts.append(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="interpreter",
+                                chain=[outlet[0]], hops=2, source_type=outlet[1]))
+        added = True
+    if added:
+        atts.sort(key=lambda a: (a.start, a.end))
 
 
 _PLATFORM_WORDS = r"(?:X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Threads|Bluesky|WhatsApp|Substack)"

@@ -91,6 +91,9 @@ def quote_mark_spans(doc) -> list[Span]:
                 # not when it ends a word before punctuation ('free\u201c,': a closing mark typed the wrong way)
             elif doc.text[p] == "\u201d":
                 opening = False
+            elif doc.text[p] == "\u00ab" and opened is None and not prev.isalnum():
+                opening = True  # French guillemets set off by spaces ('rendered as \u00ab Un cessez-le-feu ... \u00bb');
+                # (one that follows an open quotation closes it: the German '\u00bbWir kommen.\u00ab')
             if opened is None and opening:
                 opened = p + 1
             elif opened is not None and not opening:
