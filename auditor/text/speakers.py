@@ -1446,12 +1446,15 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     return people
 
 
-_THE_ROLE = re.compile(r"(?<![\w'\u2019])[Tt]he[^\S\n]+((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})")
+# a role opening a sentence as its subject (a live blog's "14:30 The transport minister is due to speak")
+_THE_ROLE = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=[\u2014\u2013\d][^\S\n]))The[^\S\n]+"
+                       r"((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})", re.MULTILINE)
 
 
 def _sole_untitled_role(norm: str, people: People, inside, subjects: set[str]) -> None:
-    """A role the article names someone by and gives no one ("The transport minister is due to speak", a live
-    blog's first entry, then "Corinne Abersley is on her feet"), when the article names exactly one person in
+    """A role the article names someone by, as a sentence's subject, and gives no one ("The transport minister is
+    due to speak", a live blog's first entry, then "Corinne Abersley is on her feet"; not a role in a cue only,
+    '"...," the president said'), when the article names exactly one person in
     full with no role, age or description at all, and more than once: that role is theirs, so that "the
     minister" later is them. With two such persons, or none, nothing is decided."""
     # (a person by the look of them: the subject of a sentence, or a given name first; not "Vell East")
