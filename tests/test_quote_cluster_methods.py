@@ -3,6 +3,8 @@ Jane Roe of Norland, and her harbour): a flagged (or joined) case beside one tha
 
 from __future__ import annotations
 
+import pytest
+
 from auditor.corpus.quotes import _renderings, cluster_quotes, stem, with_unit_clusters
 from auditor.models import Article
 from auditor.text.document import Doc
@@ -736,6 +738,23 @@ def test_two_sentences_quoted_together_stay_two_clusters():
     cluster_quotes(docs)
     assert docs[2].quotes[0].cluster != docs[3].quotes[0].cluster
     assert None not in (docs[2].quotes[0].cluster, docs[3].quotes[0].cluster)
+
+
+@pytest.mark.parametrize("second", ["It is about having doctors where patients need them.",
+                                    "Each one will become a clinic open twelve hours a day."])
+def test_a_translation_that_breaks_one_sentence_in_two_is_still_one_utterance(second):
+    """Translations cut one sentence of a speech in two, the second carrying on the first ("It is about ...",
+    "Each one will ..."): quoted side by side by two articles, the halves are one utterance."""
+    first = "This is not about saving money." if second.startswith("It") else "None of the buildings will close."
+    docs = docs_of({
+        "a": f'"{first} {second}" Ruiz said.',
+        "b": f'"{first} {second}" Ruiz told reporters.',
+        "c": f'"{first}" Ruiz said.',
+        "d": f'"{second}" Ruiz said.',
+    })
+    cluster_quotes(docs)
+    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    assert len(set(ids.values())) == 1 and None not in ids.values(), ids
 
 
 def test_two_units_sharing_only_a_name_are_not_one_utterance():

@@ -2069,6 +2069,15 @@ def _clause_boundary(a: Rendering, b: Rendering) -> bool:
 
 
 _SENTENCE_END = re.compile(r"[.!?;\u2026]")
+# words a sentence opens with that carry on the one before it: a translation that breaks one sentence of the
+# speech in two ("This is not about saving money. It is about having specialists where ...", "None of the
+# buildings will be abandoned. Each one will become ...") starts the second half so
+_CONTINUATION = frozenset({"it", "it's", "each", "but", "and", "nor", "what", "instead", "rather"})
+
+
+def _continues(b: Rendering) -> bool:
+    """Whether unit ``b`` opens with a word that carries on the sentence before it (``_CONTINUATION``)."""
+    return bool(b.words) and b.words[0][0].lower().replace("\u2019", "'") in _CONTINUATION
 
 
 def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[QuoteCluster]:
@@ -2088,7 +2097,7 @@ def _sentence_groups(out: list[QuoteCluster], unit_results, units_of) -> list[Qu
     for (di, qi), units in sorted(units_of.items()):
         for a, b in zip(units, units[1:], strict=False):
             ca, cb = unit_cid.get((di, qi, a.unit_i)), unit_cid.get((di, qi, b.unit_i))
-            if ca is None or cb is None or ca == cb or not _clause_boundary(a, b):
+            if ca is None or cb is None or ca == cb or not (_clause_boundary(a, b) or _continues(b)):
                 continue
             key = tuple(sorted((ca, cb)))
             seen[key].add(a.article)
