@@ -122,6 +122,9 @@ FLAGGED = [  # (text, the cue that must be flagged)
     # the outlet's national "our" after the paragraph's first sentence is no speaker's unmarked words
     ("Rendal told me his group might vote against the map.\n\nThen there is the toll. Our ferries will charge "
      "double from May. The toll appeared designed to please the mainland.", "appeared designed to"),
+    # a mood read off faces and voices
+    ("Families held a banner at the gate. The mood on the steps seemed less angry than relieved.", "seemed"),
+    ("The chairman looked rattled by the second question.", "looked"),
     # the author's measure of what a speaker gave away, between the reporting verb and the quotation
     ('Near the end the mayor conceded more than she perhaps meant to: "We are a year behind."', "perhaps"),
     # (session 27) a comment set off by a dash after a relay's "quoted her as saying" is the author's
@@ -235,6 +238,8 @@ NOT_FLAGGED = [
     '"I suspect the board will replace him," the analyst said.',
     "The union said it would probably ballot members next week.",
     "The plan was designed for a city of half a million.",
+    "The sea looked calm when the ferry left the harbour.",  # a sight, no mood read off anyone
+    '"The families seemed relieved," the chaplain said.',
     # a plain reading with no possibility, evidence of an event, a reading a named source makes (session 16)
     "The minister's remarks signal a shift on mooring fees.",
     "Smoke from the chimney signalled that the meeting was over.",
