@@ -539,7 +539,8 @@ def _role_table(doc) -> list[Person]:
     own, the person's attributes and role words as attributes."""
     from .speakers import find_people
 
-    people = find_people(doc, doc.quotation_spans)
+    disc = doc.__dict__.get("_discourse")  # the quotes layer's own reading, when it ran: one reading for both
+    people = disc.people if disc is not None else find_people(doc, doc.quotation_spans)
     return [Person(p.name, set(p.titles), p.first, set(p.titles) | set(p.attrs))
             for p in sorted(people.persons.values(), key=lambda p: (p.first, p.name)) if p.titles]
 
