@@ -17,8 +17,13 @@ WIRES = r"(?:AFP|AP|Reuters|dpa|DPA|EFE|ANSA|PA|Xinhua|Kyodo|Bloomberg|Associate
 BYLINES = [
     # "By Ana Lind", "by Ana Lind | 3 May 2025, 14:05", "Posted by Ana Lind · 3 May 2025 · 14 comments",
     # "Live coverage by Ana Lind and Tor Ek"
-    regex.compile(rf"(?i:(?:posted\s+|written\s+|words\s+|(?:live\s+)?(?:coverage|blog|updates)\s+)?by)\s+(?P<who>{PEOPLE})"
+    regex.compile(rf"(?i:(?:posted\s+|written\s+|words\s+|(?:compiled|edited|curated|produced)\s+|(?:live\s+)?(?:coverage|blog|"
+                  rf"updates)\s+)?by)\s+(?P<who>{PEOPLE})"
                   rf"{PLACE}{TAIL}"),
+    # a desk, not a person, after "by": "Compiled by Example Gazette staff", "Edited by the Example Post news desk"
+    regex.compile(rf"(?i:(?:compiled|edited|curated|produced|written|put\s+together)\s+by|by)\s+(?i:the\s+)?"
+                  rf"(?:[\p{{Lu}}\d][\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|desk|team|"
+                  rf"reporters|editors)(?:\s+(?:and|with|&)\s+{WIRES})?{TAIL}"),
     regex.compile(rf"(?P<who>{PERSON})\s*,\s*{ROLE}{TAIL}"),  # "Ana Lind, Europe correspondent"
     # "Example Post staff", "Example Post Reporter", "Example 24 Desk", "Example News staff and agencies"
     regex.compile(rf"(?:[\p{{Lu}}\d][\w&'’.-]*\s+){{1,4}}(?i:staff|staff\s+writers?|newsroom|news\s+desk|desk|reporters?)"
@@ -47,13 +52,21 @@ TEAM_CREDIT = regex.compile(rf"(?:the\s+)?\p{{Lu}}[\w&'’.-]*(?:\s+\p{{Lu}}[\w&
 CAPTION = regex.compile(r"[^\n]{1,300}?[.)]\s+(?i:photo|photograph|picture|image|credit)\s*:\s*[^\n.]{1,60}\.?")
 # a source line under an aggregator's copy: "Source: The Valley Herald", "Originally published by ..."
 SOURCE = regex.compile(r"(?i:sources?|via|originally\s+(?:published|appeared)\s+(?:by|in|on))\s*:?\s+\p{Lu}[^\n]{0,80}")
+# ... anywhere, when it is a list of names under its label and no sentence: "Sources: Example TV; agencies"
+SOURCE_LIST = regex.compile(r"(?i:sources?)\s*:\s*\p{Lu}[^\n.!?:]{0,160}")
+SOURCE_WORDS = 20
 # a picture's credit: "Photo: ...", "Picture: Example Agency", "Main image: ..."
+# ... or a caption under its label: "Image caption: ...", "Caption: ...", "Video caption: ..."
 PHOTO = regex.compile(r"(?i:(?:main\s+|top\s+|lead\s+)?(?:photo|photograph|picture|image|pictured|video|"
-                      r"illustration|credit|photo\s+credit))\s*:\s*[^\n]{1,300}")
+                      r"illustration|credit|photo\s+credit|(?:(?:photo|image|picture|video|media)\s+)?caption))"
+                      r"\s*:\s*[^\n]{1,300}")
 # a bare name under the label of the piece's kind ("OPINION" / "Jane Roe"): the columnist's byline
 KIND_LABEL = regex.compile(r"(?i:opinion|analysis|comment|commentary|column|columnists?|editorial|letter|review|essay|"
                            r"perspective|viewpoint|guest\s+column)\s*[:|]?")
 BARE_NAME = regex.compile(rf"{PERSON}")
+# ... or the label and a byline with its role on one line, anywhere (an analysis box inside a report): "Analysis:
+# Ana Lind, Europe correspondent", "COMMENT | Tor Ek, political editor"
+KIND_BYLINE = regex.compile(rf"{KIND_LABEL.pattern}\s*(?:[–—-]\s*)?(?i:by\s+)?{PERSON}\s*,\s*{ROLE}")
 # ... or under the headline, with the label on a line above it: "OPINION | Columnists" / headline / "Jane Roe"
 LABEL_PIECES = regex.compile(r"\s*[|·•›»/]\s*")
 KIND_ABOVE = 3  # the label's line is at most this many lines above the name's
@@ -62,6 +75,8 @@ HEADLINE_WORDS = 4  # the headline between them is a longer line than a name
 DISCLAIMER = regex.compile(r"(?i:(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|piece|column|"
                            r"commentary)\s+|here\s+)?(?:are|is)\s+(?:(?:those\s+of\s+)?the\s+author['’]?s?|(?:his|her|their)|"
                            r"solely\s+(?:those\s+of\s+)?the\s+author['’]?s?)(?:\s+own)?(?:\s+and\s+[^\n]{1,120})?)\.?")
+# ... anywhere, when it names the piece or its author: "The views expressed in this column are the author's own."
+OWN_PIECE = regex.compile(r"(?i:\bin\s+this\s+(?:article|piece|column|commentary)\b|\bthe\s+author)")
 BIO_VERBS = r"(?:is|was|writes|covers|reports|has\s+covered|has\s+written|edits)"
 # a biography by its shape, whoever the byline names: "Ana Lind writes about football for The Example Post.",
 # "Ana Lind is a political columnist for The Example Review. The views expressed here are her own."
@@ -95,10 +110,16 @@ CAPTION_WORDS = 35
 CAPS_CAPTION = regex.compile(r"\p{Lu}{3,}(?:\s+\p{Lu}{2,})?\s*:\s+(?=[^\n]*\p{Ll})[^\n]{3,160}")
 # the outlet describing itself at the page's end: "Example News is an independent, non-profit ...", "...
 # brings you the news from trusted sources"
-_ABOUT = regex.compile(r"[^\n]{1,60}?\s+(?:is\s+(?:an?|the)\s|brings\s+you\s)")
+# ... or what it does with others' reporting: "Example Wire aggregates and summarises reporting from ...", "... curates
+# the day's news from ..."
+_ABOUT = regex.compile(r"[^\n]{1,60}?\s+(?:is\s+(?:an?|the)\s|brings\s+you\s|(?:aggregates|curates|summari[sz]es|"
+                       r"collects|gathers|compiles|rounds\s+up|brings\s+together)\s)")
 # ... or its tagline after its name: "Example Gazette — news for the valley since 1911"
 _TAGLINE = regex.compile(r"\s+[–—-]\s+\p{Ll}[^\n.!?]{0,80}$")
 MAX_WORDS = 40
+BYLINE_GAP = 1  # lines (a date) between a byline and the biography under it
+DATE_WORDS = 5
+PARAGRAPH_WORDS = 15  # a body paragraph's words, at least
 TAIL_LINES = 4  # an author's biography is one of the page's last lines
 SOURCE_TAIL = 8  # a source line may stand above a block of links to other stories
 
@@ -114,6 +135,18 @@ def _under_kind_label(doc, lines: list[tuple[int, int]], i: int) -> bool:
         return False
     return any(KIND_LABEL.fullmatch(piece) for s, e in lines[max(0, i - 1 - KIND_ABOVE):i - 1]
                for piece in LABEL_PIECES.split(doc.text[s:e].strip()))
+
+
+def _under_byline(doc, lines: list[tuple[int, int]], i: int, done: set[int]) -> bool:
+    """Whether line i stands right under a byline, or under it with only the date between them (short lines
+    that are no sentence: "3 May 2025")."""
+    for j in range(i - 1, max(-1, i - 1 - BYLINE_GAP - 1), -1):
+        if j in done:
+            return True
+        between = doc.text[lines[j][0]:lines[j][1]].strip()
+        if word_count(between) > DATE_WORDS or ends_like_sentence(between):
+            return False
+    return False
 
 
 def _caption(line: str, header: bool) -> bool:
@@ -137,21 +170,23 @@ def _caption(line: str, header: bool) -> bool:
         "what": "The page's credits: a byline above the first body paragraph (\"By Ana Lind\", \"Ana Lind, "
                 "Europe correspondent\", \"Example Post staff | 3 May 2025\", \"Example Post Reporter\", \"Example "
                 "News staff and agencies\", \"Example TV newsroom with AFP\", \"Live coverage by Ana Lind and Tor "
-                "Ek\", \"Reporting from Kalvik: Ana Lind and Tor Ek\"), or a columnist's bare name under the label "
+                "Ek\", \"Reporting from Kalvik: Ana Lind and Tor Ek\", \"Compiled by Example Gazette staff\"), or a columnist's bare name under the label "
                 "of the piece's kind (\"OPINION\" / \"Ana Lind\", or \"OPINION | Columnists\" / headline / \"Ana "
                 "Lind\"); a wire's credit line anywhere (\"(Reporting by ...; Editing by ...)\"), or at the page's "
                 "end (\"Compiled from staff and agency reports.\", \"This article draws on reporting by ...\"); a "
-                "picture's credit (\"Photo: ...\"); a caption ending in its credit (\"... Photo: Ana Lind\") or "
+                "picture's credit (\"Photo: ...\") or its caption under a label (\"Image caption: ...\"); the label of an "
+                "analysis and its byline with a role, anywhere (\"Analysis: Ana Lind, Europe correspondent\"); a caption ending in its credit (\"... Photo: Ana Lind\") or "
                 "shaped as one (a position word after a name, \"Ana Lind, right, with ...\", and a credit in "
                 "parentheses at its end, \"(Example Post / Tor Ek)\"; in the header either alone); a tabloid's "
                 "caption label under the byline (\"SHINY: The bridge that ...\"); the biography of the person the "
-                "byline names right under the byline when it names a writing job (\"Ana Lind is a former judge and "
+                "byline names right under the byline (or under the date below it) when it names a writing job (\"Ana Lind is a former judge and "
                 "writes a column on ...\") and, among the page's last lines, that biography (\"Ana Lind is a former "
-                "... who writes on ...\") or any biography shaped as one (\"... writes about football for The "
+                "... who writes on ...\") or any biography shaped as one, also above the links under the story's last paragraph (\"... writes about football for The "
                 "Example Post\", \"... is a columnist for ...\"); the disclaimer of an opinion piece, at the page's "
-                "end or in its header (\"The views expressed ... are the author's own.\"); a source line under an "
-                "aggregator's copy (\"Source: ...\"); and the outlet's own blurb (\"Example News is an independent "
-                "...\"), its standards note (\"Our Standards: The Example Trust Principles.\") and a newsletter's "
+                "end or in its header, or anywhere when it names the piece or its author (\"The views expressed in this "
+                "column are the author's own.\"); a source line under an aggregator's copy (\"Source: ...\"), or "
+                "anywhere a list of sources under its label (\"Sources: Example TV; agencies\"); and the outlet's own blurb "
+                "(\"Example News is an independent ...\", \"Example Wire aggregates and summarises reporting from ...\"), its standards note (\"Our Standards: The Example Trust Principles.\") and a newsletter's "
                 "team credit (\"Example Brief is written by Ana Lind and edited by Tor Ek.\").",
         "why": "Credits and biographies are the page's, not the report's: they tell who made it, not what "
                "happened. (Ingest reads the byline as metadata.)",
@@ -198,6 +233,16 @@ def _caption(line: str, header: bool) -> bool:
             "Friday after three months of repairs, and the council deserves the credit for it.\n⟦Tor Ek is a "
             "retired engineer of Vell and a columnist for The Example Review.⟧\n⟦The views expressed in this "
             "article are the author's own.⟧",
+            "Westvale Gazette\nBridge reopens after repairs\n⟦Compiled by Westvale Gazette staff⟧\n⟦Image caption: "
+            "Cyclists on the new deck on its first morning⟧\nThe bridge over the river reopened on Friday after three "
+            "months of repairs, the city said in a statement.\n⟦Analysis: Ivo Berg, transport editor⟧\nThe repairs "
+            "ran late because the steel came from abroad and the river rose twice in the spring.\n⟦Sources: Westvale "
+            "Radio; harbour board; agencies⟧",
+            "Westvale Review\nOPINION | Columnists\nThe bridge was worth every cent, and here is why\n⟦Tor Ek⟧\n"
+            "12 May 2025\n⟦Tor Ek writes on the port and the council. His column runs on Mondays.⟧\nThe bridge over "
+            "the river reopened on Friday after three months of repairs, and the council deserves the credit.\n"
+            "⟦The views expressed in this column are the author's own.⟧\nMore from Tor Ek\nWhy the ferry lost\n"
+            "The tolls nobody wanted\nJoin the debate: 40 comments\n© Westvale Review 2025",
         ],
         "clean": [
             "Bridge reopens: the council got it right\nOPINION\nThe bridge over the river reopened on Friday after "
@@ -216,6 +261,10 @@ def _caption(line: str, header: bool) -> bool:
             "Bridge to reopen\nThe bridge over the river will reopen on Monday after three months of repairs, the "
             "city said.\nThe Harbour Review was written by Tor Ek in 1998 and banned a year later.\nOur standards of "
             "maintenance have slipped for a decade.",
+            "Bridge reopens after repairs\nCompiled by hand, the list of defects ran to forty pages.\nThe bridge over "
+            "the river reopened on Friday after three months of repairs, the city said in a statement.\nSources: two "
+            "engineers on the site said the steel came late.\nAnalysis: Ivo Berg Steel Works supplied the beams.\nThe "
+            "mayor crossed first.\nThe ferry kept running.\nThe toll is gone.\nTraffic was light.",
         ],
     },
 )
@@ -248,6 +297,10 @@ def check(doc):
             done.add(i)  # "ROTTEN: The gate that jammed open", under the byline
             yield Hit(s, e, "picture caption", data={"reason": "credit"})
     tail = len(lines) - TAIL_LINES
+    # the story's end: the last paragraph of the body (a biography or a disclaimer under it may stand above the
+    # links to other stories, more than TAIL_LINES from the page's last line)
+    last = max((j for j, (a, b) in enumerate(lines) if word_count(doc.text[a:b]) >= PARAGRAPH_WORDS
+                and ends_like_sentence(doc.text[a:b])), default=len(lines))
     for i, (s, e) in enumerate(lines):
         if i in done or i == 0:
             continue
@@ -260,19 +313,23 @@ def check(doc):
             yield Hit(s, e, "picture credit", data={"reason": "credit"})
         elif _caption(line, s < body):
             yield Hit(s, e, "picture caption", data={"reason": "credit"})
-        elif i >= len(lines) - SOURCE_TAIL and SOURCE.fullmatch(line):
+        elif i >= len(lines) - SOURCE_TAIL and SOURCE.fullmatch(line) or (
+                SOURCE_LIST.fullmatch(line) and word_count(line) <= SOURCE_WORDS and not SAYS.search(line)):
             yield Hit(s, e, "source credit", data={"reason": "credit"})
+        elif KIND_BYLINE.fullmatch(line):
+            yield Hit(s, e, "byline", data={"reason": "byline"})
         elif i >= tail and doc.article.outlet and (
                 _ABOUT.match(line) or _TAGLINE.match(line, len(doc.article.outlet))) and \
                 line.casefold().startswith(doc.article.outlet.casefold()):
             yield Hit(s, e, "the outlet's own blurb", data={"reason": "about"})
         elif i >= tail and (STANDARDS.fullmatch(line) or TEAM_CREDIT.fullmatch(line)):
             yield Hit(s, e, "the outlet's own credit", data={"reason": "about"})
-        elif (i >= tail or s < body or i - 1 in done) and DISCLAIMER.fullmatch(line):
+        elif (i >= min(tail, last) or s < body or i - 1 in done or OWN_PIECE.search(line)) and DISCLAIMER.fullmatch(line):
             yield Hit(s, e, "the outlet's disclaimer", data={"reason": "disclaimer"})
-        elif not SAYS.search(line) and names and (i >= tail or i - 1 in done and BIO_JOB.search(line)) and any(
+        elif not SAYS.search(line) and names and (i >= min(tail, last) or _under_byline(doc, lines, i, done)
+                                                  and BIO_JOB.search(line)) and any(
                 regex.match(rf"{regex.escape(n)}\s+{BIO_VERBS}\s+(?:a|an|the|on|for|about|from)?\b", line)
                 for n in dict.fromkeys(names)):
             yield Hit(s, e, "author biography", data={"reason": "biography"})
-        elif i >= tail and not SAYS.search(line) and WRITES_FOR.fullmatch(line):
+        elif i >= min(tail, last) and not SAYS.search(line) and WRITES_FOR.fullmatch(line):
             yield Hit(s, e, "author biography", data={"reason": "biography"})

@@ -14,6 +14,10 @@ SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-
 SIGN_UP = regex.compile(r"^\s*(?:sign\s+up|subscribe|register)\b(?=.*\b(?:newsletters?|briefings?|bulletins?|digest|"
                         r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial)\b)"
                         r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$"
+                        # the button after a promo's blurb: "Example Daily: the briefing read by 9,000 ... Subscribe"
+                        # (a capitalised verb alone after a full stop, a colon or a bar: not "... asked them to subscribe.")
+                        r"|(?:[.!?:|·•]|\s[–—-])\s*(?-i:Subscribe|SUBSCRIBE|Register|REGISTER|Join|JOIN|Try\s+it)"
+                        r"(?:\s+(?:now|here|today|free|for\s+free|us))?\s*[→›»>]?\s*$"
                         r"|^\s*subscribe\s+to\s+(?:the\s+)?(?-i:\p{Lu})"  # "Subscribe to Example Ledger Pro for ..."
                         r"|^\s*newsletters?\s*:"  # "Newsletter: Get the Morning Manifest before 7am"
                         # a newsletter's own footer: "You're receiving this because you subscribed to ..."
@@ -39,7 +43,8 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
         "what": "A short line asking readers to donate, support or subscribe (\"DONATE NOW\", \"Support "
                 "UNITED24 Media Team\", \"Your support keeps our team in the field.\"), a newsletter or "
                 "subscription offer of at most 30 words (\"Sign up for the Morning Briefing\", \"... in your "
-                "inbox by 7am\"), and up to two short lines that close an appeal block (two appeal lines or more) "
+                "inbox by 7am\", a promo's blurb and its button, \"Example Daily: the briefing 9,000 skippers read. "
+                "Subscribe\"), and up to two short lines that close an appeal block (two appeal lines or more) "
                 "at the very end of the page.",
         "why": "Fund-raising blocks are the outlet's voice addressed to the reader, not the report. They "
                "must not be read as the author's claims and they count toward the boilerplate ratio.",
@@ -55,6 +60,7 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "The talks resumed.\n⟦Support independent reporting. Become an Example Review member from £4 a month.⟧",
             "The talks resumed.\n⟦Newsletter: Get the Example Morning Manifest, the port news before 7am.⟧",
             "The talks resumed.\n⟦You're receiving this because you subscribed to The Example Brief.⟧",
+            "The talks resumed.\n⟦Harbour Weekly: the shipping digest 4,000 skippers read first. Subscribe now⟧",
         ],
         "clean": [
             "The charity said donations to the fund had doubled since the war began, according to its annual "
@@ -64,6 +70,7 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "Sign up for a streaming account first, then add the sports package for $5 a month.",
             "The minister said Norland would become a member of the alliance by 2030.",
             "The newsletter, she said, had twelve readers at first.",
+            "The ferry company wrote to its season-ticket holders on Monday. Few chose to subscribe.",
         ],
     },
 )

@@ -14,12 +14,14 @@ BAR_PIECES = regex.compile(r"\s*[|·•]\s*")
 # a piece naming a section of the site: "More from Opinion", "More on Example News"
 MORE_FROM = regex.compile(r"(?i:more)\s+(?i:from|on|in)\s+(?:the\s+)?\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3}")
 COPYRIGHT = regex.compile(r"(?:©|\((?i:c)\)|(?i:copyright))[^|·•\n]{0,80}")
+# the icon a link's label starts with: "↻ Refresh", "🔔 Alerts" (not a copyright sign)
+ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
 
 
 def _nav_bar(norm: str, s: int, e: int, navigation: regex.Pattern) -> bool:
     """Whether the line is two pieces or more, each a navigation label (data/boilerplate.yaml navigation), a
     "More from <section>" link or a copyright notice, one of them a navigation label."""
-    pieces = [p.strip() for p in BAR_PIECES.split(norm[s:e])]
+    pieces = [ICON.sub("", p.strip()).strip() for p in BAR_PIECES.split(norm[s:e])]  # "↻ Refresh · Key events"
     if len(pieces) < 2 or not all(pieces):
         return False
     nav = [bool(navigation.fullmatch(p)) for p in pieces]
@@ -61,7 +63,7 @@ def _menu_like(line: str) -> bool:
             "a long debate about road repairs.",
             "The mayor opened the bridge on Friday, officials said.\n⟦Share\nEmail\nPrint\nComments⟧",
             "The mayor opened the bridge on Friday, officials said.\n⟦Write to the editor | More from Letters⟧\n"
-            "⟦Unsubscribe · Manage preferences · © Westvale Post 2025⟧",
+            "⟦Unsubscribe · Manage preferences · © Westvale Post 2025⟧\n⟦↻ Refresh | Key events⟧",
         ],
         "clean": [
             "Mayor opens bridge\nBy Ana Lind\nMarch 3, 2025\nThe mayor opened the bridge on Friday, officials "

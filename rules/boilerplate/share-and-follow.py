@@ -8,10 +8,21 @@ from auditor.vocab import cached
 
 # the pieces of a bar: "Share on Facebook | Share on X | Email", "Share · Save · Comment (214)"
 PIECES = regex.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
+# buttons whose link text kept its brackets: "[Share] [Email] [Comments (38)]"
+BRACKETED = regex.compile(r"\s*(?:\[[^\[\]\n]{1,40}\]\s*){2,}")
+# the icon a button's label starts with: "💬 38 comments", "🔗 Copy link", "↗ Share"
+ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")  # (a copyright sign is no icon)
 COUNT = regex.compile(r"\s*\(?\d[\d,.]*[kK]?\)?\s*")
 COMMENTS = regex.compile(r"(?:\d[\d,.]*[kK]?\s+comments?|comments?\s*\(\s*\d[\d,.]*[kK]?\s*\))", regex.IGNORECASE)
 COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Share this live blog · © Example 2025"
 # the reader asked for news tips: "Got a story? Call the newsdesk", "Have a news tip? Email us"
+# ... or for their own stories, by a question to them and what to do: "Were you on the ferry? Tell us your story: an
+# address", "Are you affected? Get in touch", "Share your pictures of the storm: an address"
+CALL_OUT = regex.compile(r"\s*(?:[^\n]{3,80}?\?\s+)?(?:(?:tell|show|send)\s+us\s+(?:about\s+)?(?:your|what|how|why|more)\b|"
+                         r"share\s+your\s+(?:[\w'’-]+\s+){0,2}?(?:story|stories|experiences?|views|photos|pictures|videos)\b|"
+                         r"get\s+in\s+touch\b|contact\s+us\b)(?P<rest>[^\n]{0,80})", regex.IGNORECASE)
+# ... ending in where to write, or a question to the reader before it: "Tell us your story: an address"
+ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://\S+|\b(?:below|here)\b[.!]?\s*$", regex.IGNORECASE)
 TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
                      r"(?:[^\n]{0,80}?\?\s*)?(?:write|email|e-mail)\s+(?:to\s+)?(?:us\s+at\s+)?[\w.+-]+@[\w-]+\.[\w.]+|"
                      r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
@@ -21,6 +32,7 @@ SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s
                            r"this(?:\s+(?:article|story|post|page|piece|report|live\s+(?:page|blog)))?))?)"
                            r"\s*:\s*(?=\S)")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
+SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
 
@@ -34,11 +46,20 @@ def _follow() -> regex.Pattern:
         regex.IGNORECASE | regex.VERSION1)  # (or "Follow Example News for more stories")
 
 
+def _call_out(norm: str, s: int, e: int) -> bool:
+    """Whether the line asks readers for their own stories: after a question to them ("Were you on the ferry? Tell
+    us your story"), or with where to send them ("Share your photos: an address")."""
+    m = CALL_OUT.fullmatch(norm, s, e)
+    return bool(m and (norm[s:m.start("rest")].rstrip().find("?") >= 0 or ADDRESS.search(m.group("rest"))))
+
+
 def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     """Whether every piece of the line is a share button or a comment counter (two pieces at least, or a
     counter: a lone "Share" is navigation-link's)."""
     line = SHARE_LEAD.sub("", norm[s:e], count=1)  # "Share: Facebook | X | Email"
-    pieces = [p.strip() for p in PIECES.split(line) if p.strip()]
+    if BRACKETED.fullmatch(line):  # "[Share] [Email]"
+        line = " | ".join(regex.findall(r"\[([^\[\]\n]+)\]", line))
+    pieces = [ICON.sub("", p.strip()).strip() for p in PIECES.split(line) if p.strip()]
     counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
                for p in pieces]
     return bool(pieces) and (len(pieces) >= 2 or counted[0]) and all(
@@ -57,7 +78,9 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
         "what": "A line that is only share buttons or a comment counter (\"Share on Facebook | Share on X | "
                 "Email\", \"Share · Save · Comment (214)\", \"Comments (38)\"), or that asks readers to follow "
                 "the outlet on a social network (\"Follow the Example Post on Facebook and X for the latest "
-                "news\"), or that asks them for news tips (\"Got a story? Call the newsdesk\"). The buttons and "
+                "news\"), or that asks them for news tips (\"Got a story? Call the newsdesk\") or for their own stories "
+                "(\"Were you there? Tell us your story: an address\"). A bar's buttons may keep their brackets (\"[Share] "
+                "[Email]\") or an icon (\"💬 40 comments\"). The buttons and "
                 "networks are data/boilerplate.yaml's share_labels and networks.",
         "why": "A share bar or a follow line is the website's, not the report's; it counts toward the "
                "boilerplate ratio.",
@@ -75,6 +98,9 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦Like this story? Share it: Facebook · X⟧\n⟦Like · Comment · Share⟧\n"
             "⟦Follow Example News for more stories⟧\n⟦Share this fact check⟧\n"
             "⟦Spotted a claim we should check? Write to desk@example.org⟧",
+            "The bridge reopened on Friday.\n⟦[Share] [Email] [Comments (12)]⟧\n⟦💬 40 comments · Share · Save for later⟧\n"
+            "⟦SHARE | POST | COMMENTS (9)⟧\n⟦Did you cross it on the first day? Tell us your story: bridge@example.org⟧\n"
+            "⟦Share your photos of the new bridge: pics@example.org⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
@@ -83,6 +109,9 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "Share this article: it explains the ferry strike better than we can, the union told its members.",
             "Have a story to tell about the bridge? The museum collects them, its director said.",
             "Follow the signs for the ferry, the warden said, and share the road with cyclists.",
+            "Who pays for the bridge? Tell us your plan, the mayor told the opposition on Friday.",
+            "Why does the board hide the figures? Tell us that, councillors, and we will stop asking.",
+            "The bridge reopened on Friday.\n[Westvale] [Harbour]\nShare your worries with the council, residents were told.",
         ],
     },
 )
@@ -97,5 +126,5 @@ def check(doc):
             yield Hit(s, e, "share bar", data={"reason": "share bar"})
         elif follow.match(doc.norm, s, e):
             yield Hit(s, e, "follow line", data={"reason": "follow line"})
-        elif TIPS.match(doc.norm, s, e):
+        elif TIPS.match(doc.norm, s, e) or _call_out(doc.norm, s, e) and not SAYS.search(line):
             yield Hit(s, e, "news tips appeal", data={"reason": "tips appeal"})
