@@ -1429,7 +1429,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             p.aside = True
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
-    _lede_role(norm, people)
+    _lede_role(norm, people, _lede_start(doc, norm, people.body_start))
     for a, b in sorted(alias.items()):  # the earlier name's person joins the later one
         pa_, pb = persons.pop(a, None), persons.get(b)
         if pa_ and pb:
@@ -1493,13 +1493,30 @@ _LEDE_ROLE = re.compile(r"(?:[A-Z][A-Z .'\-]{1,30}(?:,[^\n\-\u2013\u2014(]{1,30}
                         r"(?:has[^\S\n]+|had[^\S\n]+|on[^\S\n]+[A-Z]\w+[^\S\n]+)?[a-z]+\b")
 
 
-def _lede_role(norm: str, people: People) -> None:
+def _lede_start(doc, norm: str, start: int) -> int:
+    """Where the lede opens: the body's first line that the boilerplate rules left as text (a caption or a
+    section label at the body's top is furniture: "Image caption: ..." above "The transport minister has ...")."""
+    pos = start
+    for _ in range(6):
+        end = norm.find("\n", pos)
+        end = len(norm) if end < 0 else end
+        if norm[pos:end].strip() and not (doc.boilerplate and doc.in_boilerplate((pos, end))):
+            return pos
+        if end >= len(norm):
+            break
+        pos = end + 1
+    return start
+
+
+def _lede_role(norm: str, people: People, start: int | None = None) -> None:
     """A lede that names its subject by role only ("The chief executive of Skyline Nordic apologised on
     Tuesday ...") introduces the person the story names next: the role becomes theirs ("the chief executive
     said" later is them). Only for a person the article gives no role of their own, named before anyone else
     after the lede's sentence."""
-    m = _LEDE_ROLE.match(norm, people.body_start)
+    m = _LEDE_ROLE.match(norm, people.body_start if start is None else start)
     role = m.group("role").split() if m else []
+    while len(role) > 1 and role[-1] in ("has", "had", "is", "was", "will", "would", "has", "have"):
+        role.pop()  # "The transport minister has urged": the auxiliary is no part of the role
     if not m or not (role[-1] in titles() or _person_noun(role[-1])):
         return
     # (a person by the look of the name: "from Varna, Kwame Osei-Lindqvist told" names a city first)
