@@ -757,6 +757,22 @@ def test_a_translation_that_breaks_one_sentence_in_two_is_still_one_utterance(se
     assert len(set(ids.values())) == 1 and None not in ids.values(), ids
 
 
+def test_a_second_half_quoted_on_its_own_joins_the_sentence_it_ends():
+    """'"I'm not saying the referee lost us the game," she said, "but a decision like that changes a match."':
+    the half after "but", quoted on its own, is a rendering of the sentence others quote whole."""
+    whole = "I am not saying the referee cost us the match, but a decision like that changes a match at nil-nil"
+    docs = docs_of({
+        "a": f'"{whole}," Roe said.',
+        "b": f'"{whole}," Roe told reporters.',
+        "c": '"I am not saying the referee lost us the game," Roe said, "but a decision like that changes a '
+             'match at nil-nil."',
+        "d": '"I am not saying the referee lost us the game," said Roe. "But a decision like that changes a '
+             'match at nil-nil."',
+    })
+    cluster_quotes(docs)
+    assert len({q.cluster for d in docs for q in d.quotes}) == 1, [(q.text, q.cluster) for d in docs for q in d.quotes]
+
+
 def test_two_units_sharing_only_a_name_are_not_one_utterance():
     """A speech names the same body in many sentences: "To the leadership of the Free Coast Movement, I say:"
     is no rendering of "the ceasefire with the Free Coast Movement is holding"."""

@@ -1088,6 +1088,14 @@ def _lower_words(r: Rendering) -> str:
     return " ".join(_plain(w) for w, _, _ in r.words)
 
 
+CONTINUATION_MAX = 20  # a second half quoted on its own ("but a decision like that changes a match") is placed so
+
+
+def _opens_with_conjunction(e: Rendering) -> bool:
+    """A partial quote that opens with "but" or "and": the second half of a sentence, quoted on its own."""
+    return bool(e.words) and e.words[0][0].lower() in ("but", "and", "yet", "or")
+
+
 def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
     """A partial quote of ``EXCERPT_MIN``-``EXCERPT_MAX`` words goes to the cluster of the longer unit that
     contains it, read with its function words ("one way or the other"): the containing unit of another
@@ -1101,7 +1109,8 @@ def excerpt_pass(g: _Grouper, renderings: list[Rendering]) -> int:
 
     moved = 0
     for e in renderings:
-        if e.full or e.size > EXCERPT_MAX:
+        conj = _opens_with_conjunction(e)
+        if (e.full and not conj) or e.size > (CONTINUATION_MAX if conj else EXCERPT_MAX):
             continue
         term = e.size < EXCERPT_MIN  # a word or two presented as the speaker's ("unstoppable")
         # clusters sharing the excerpt's content words, most weight first
