@@ -836,7 +836,7 @@ _APPOS_VERB_OBJECT = re.compile(r"(?:the|a|an|his|her|their)\s+(?:(?!(?:who|whom
 # a verb in the simple past opening what follows a name and a comma: the sentence's predicate ("The mayor's aide,
 # Owen Tarr, came over to the benches"), no apposition (only forms no participle shares)
 _APPOS_PAST = re.compile(r"(?:came|went|spoke|sat|stood|ran|took|gave|wrote|drove|flew|rose|fell|began|saw|knew|"
-                         r"grew|threw|chose|broke|spoke|stole|swore|tore|wore|woke)\b")
+                         r"grew|threw|chose|broke|stole|swore|tore|wore|woke)\b")
 _FINITE = re.compile(r"\s(?:had|has|have|was|were|is|are|will|would|did|does|do)\s")
 _AGE_WORD = re.compile(r"(\d{2,3})(?:-years?-old)?")
 
@@ -1515,7 +1515,7 @@ def _lede_role(norm: str, people: People, start: int | None = None) -> None:
     after the lede's sentence."""
     m = _LEDE_ROLE.match(norm, people.body_start if start is None else start)
     role = m.group("role").split() if m else []
-    while len(role) > 1 and role[-1] in ("has", "had", "is", "was", "will", "would", "has", "have"):
+    while len(role) > 1 and role[-1] in ("has", "had", "have", "is", "was", "will", "would"):
         role.pop()  # "The transport minister has urged": the auxiliary is no part of the role
     if not m or not (role[-1] in titles() or _person_noun(role[-1])):
         return
