@@ -2156,6 +2156,17 @@ def _kinds(text: str, outlet: str | None = None):
     return d, [(a.kind, a.source, d.text[a.start:a.end]) for a in d.attributions]
 
 
+def _assert_relayed_via(text: str, via: str, outlet: str | None = None):
+    _, found = _kinds(text, outlet)
+    assert ("relayed", via) in [(k, s) for k, s, _ in found], found
+    return found
+
+
+def _assert_no_relay(text: str, outlet: str | None = None):
+    _, found = _kinds(text, outlet)
+    assert not [f for f in found if f[0] == "relayed"], found
+
+
 @pytest.mark.parametrize(("text", "source"), [
     # told an outlet the vocabulary does not list: a head word ("Today"), call letters, a name before its kind
     ('Harriet Vole, head of the dockers\' union, told KBC the offer was "a beginning".', "KBC"),
@@ -2166,8 +2177,7 @@ def _kinds(text: str, outlet: str | None = None):
      "Continental Press Service"),
 ])
 def test_an_outlet_named_its_own_way_relays(text, source):
-    _, found = _kinds(text)
-    assert ("relayed", source) in [(k, s) for k, s, _ in found], found
+    _assert_relayed_via(text, source)
 
 
 @pytest.mark.parametrize("text", [
@@ -2176,8 +2186,7 @@ def test_an_outlet_named_its_own_way_relays(text, source):
     "HSBC said the repairs would take months.",
 ])
 def test_a_person_or_a_body_told_is_no_relay(text):
-    _, found = _kinds(text)
-    assert not [f for f in found if f[0] == "relayed"], found
+    _assert_no_relay(text)
 
 
 def test_the_outlets_own_acronym_is_first_hand_and_unnamed_firms_are_vague():
@@ -2219,14 +2228,12 @@ def test_a_body_or_a_named_person_is_not_vague(text, kind, source):
     ("In a readout released by the palace, the king said the visit had gone well.", "palace"),
 ])
 def test_a_version_someone_else_put_out_relays_the_words(text, party):
-    _, found = _kinds(text)
-    assert ("relayed", party) in [(k, s) for k, s, _ in found], found
+    _assert_relayed_via(text, party)
 
 
 def test_the_outlets_own_translation_is_first_hand():
-    _, found = _kinds('In the translation published by the Vell Courier, he said: "We will reopen the bridge."',
-                      outlet="The Vell Courier")
-    assert not [f for f in found if f[0] == "relayed"], found
+    _assert_no_relay('In the translation published by the Vell Courier, he said: "We will reopen the bridge."',
+                     outlet="The Vell Courier")
 
 
 @pytest.mark.parametrize(("text", "principal", "go_between", "line_speaker"), [
@@ -2297,8 +2304,7 @@ def test_a_sources_line_naming_no_outlet_is_no_relay():
      "on her Telegram channel.", "Roza Emmel"),
 ])
 def test_a_publication_or_a_poster_that_carried_the_words_relays_them(text, via):
-    _, found = _kinds(text)
-    assert ("relayed", via) in [(k, s) for k, s, _ in found], found
+    found = _assert_relayed_via(text, via)
     assert not [f for f in found if f[1] in ("Telegram", "X") and f[0] == "direct"], found
 
 
@@ -2308,8 +2314,7 @@ def test_a_publication_or_a_poster_that_carried_the_words_relays_them(text, via)
     "Mayor Ida Lenn shared a photo of the new pier on her Facebook page.",
 ])
 def test_a_speakers_own_post_relays_nothing(text):
-    _, found = _kinds(text)
-    assert not [f for f in found if f[0] == "relayed"], found
+    _assert_no_relay(text)
 
 
 @pytest.mark.parametrize(("text", "clause", "kind"), [
@@ -2356,11 +2361,9 @@ def test_the_quotation_guard_reads_guillemets_either_way(text, quoted):
      "Vell Sport TV"),
 ])
 def test_an_outlets_interpreter_relays_the_words(text, via):
-    _, found = _kinds(text)
-    assert ("relayed", via) in [(k, s) for k, s, _ in found], found
+    _assert_relayed_via(text, via)
 
 
 def test_the_articles_own_interpreter_is_no_relay():
-    _, found = _kinds("Here is what the coach said, as the KNT interpreter put it: \"The penalty was never one.\"",
-                      outlet="KNT")
-    assert not [f for f in found if f[0] == "relayed"], found
+    _assert_no_relay("Here is what the coach said, as the KNT interpreter put it: \"The penalty was never one.\"",
+                     outlet="KNT")

@@ -595,6 +595,12 @@ def _persons(doc, v: Vocab) -> list[Person]:
     return out
 
 
+def _table_of(persons: list[Person]) -> list[Person]:
+    """The speaker layer's persons (``Persons.table``), or none for a plain list."""
+    table = getattr(persons, "table", None)
+    return table() if table is not None else []
+
+
 def _holders(phrase: str, title: str, persons: list[Person]) -> list[Person]:
     """``_role_holders`` among the titled persons, else among the speaker layer's table."""
     found = _role_holders(phrase, title, persons)
@@ -1786,9 +1792,10 @@ def extract_attributions(doc) -> list[Attribution]:
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
-    _version_relays(doc, out, v)
-    _poster_relays(doc, out)
-    _outlet_interpreter_relays(doc, out, v)
+    # relays read off the whole text, after the sentence-by-sentence reading: versions someone else put out,
+    # posts of someone's words, an outlet's interpreter (each adds to ``out``; one sort puts them in place)
+    if _version_relays(doc, out, v) + _poster_relays(doc, out, v) + _outlet_interpreter_relays(doc, out, v):
+        out.sort(key=lambda a: (a.start, a.end))
     return out
 
 
@@ -1798,12 +1805,12 @@ _OUTLET_INTERPRETER_RX = re.compile(
     r"(?=[^.\n]{0,40}?\b(?:rendered|put\s+it|translated|gave\s+it|had\s+it|rendering)\b)")
 
 
-def _outlet_interpreter_relays(doc, atts: list[Attribution], v: Vocab) -> None:
+def _outlet_interpreter_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """An outlet's interpreter rendering someone's words ("which the KNT interpreter rendered as ...", "as the
     LTV Desporto interpreter put it"): the words reach the article through that outlet, a relay (not the
-    article's own outlet's interpreter, whose rendering is its own)."""
+    article's own outlet's interpreter, whose rendering is its own). Returns how many it added."""
     text = doc.norm
-    added = False
+    added = 0
     for m in _OUTLET_INTERPRETER_RX.finditer(text):
         name = m.group("o")
         if doc.inside_quotation(m.start(), m.end()) or _own_outlet(doc, name) or \
@@ -1815,9 +1822,8 @@ def _outlet_interpreter_relays(doc, atts: list[Attribution], v: Vocab) -> None:
             continue
         atts.append(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="interpreter",
                                 chain=[outlet[0]], hops=2, source_type=outlet[1]))
-        added = True
-    if added:
-        atts.sort(key=lambda a: (a.start, a.end))
+        added += 1
+    return added
 
 
 _PLATFORM_WORDS = r"(?:X|Twitter|Telegram|Facebook|Instagram|TikTok|YouTube|Threads|Bluesky|WhatsApp|Substack)"
@@ -1840,10 +1846,11 @@ _OTHERS_WORDS_RX = re.compile(r"\b(?:in\s+which|that)\s+(?:[A-Z][\w'\u2019-]+|he
                               r"(?:says|said|told|tells|tell|warns|warned|called|calls)\b")
 
 
-def _poster_relays(doc, atts: list[Attribution]) -> None:
+def _poster_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A third person who put someone's words online (a clip, a translation, a post saying what the speaker
     told the room) relays them: "posted on Telegram by lawmaker Nadia Korvel", "Einar Rusten, who shared a
-    clip on his Telegram channel in which Solheim says ...". The platform is no source of its own there."""
+    clip on his Telegram channel in which Solheim says ...". The platform is no source of its own there. Returns
+    how many it added."""
     text = doc.norm
     found: list[tuple[int, int, str]] = []
     for m in _POSTED_BY_RX.finditer(text):
@@ -1851,7 +1858,6 @@ def _poster_relays(doc, atts: list[Attribution]) -> None:
         run = _NAME_RUN_RX.search(text, m.end(), min(m.end() + 80, sent[1] if sent else len(text)))
         if not run or doc.inside_quotation(m.start(), m.end()):
             continue
-        v = vocab()
         words = [w for w in run.group().split() if w.casefold() != "the"]
         while len(words) > 2 and v.title_rx.fullmatch(words[0]):
             words.pop(0)  # "MP Einar Rusten": the name after the title
@@ -1860,17 +1866,18 @@ def _poster_relays(doc, atts: list[Attribution]) -> None:
     for m in _POSTER_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()) or not (m.group("thing") or _OTHERS_WORDS_RX.search(m.group("rest"))):
             continue
-        if outlet_of(m.group("who"), vocab()):
+        if outlet_of(m.group("who"), v):
             continue
         found.append((m.start("who"), m.end() - len(m.group("rest")), m.group("who")))
+    added = 0
     for s, e, who in found:
         if any(a.kind == "relayed" and a.start < e and s < a.end for a in atts):
             continue
         atts[:] = [a for a in atts if not (a.source_type == "social" and a.kind == "direct" and a.start < e and s < a.end)]
         atts.append(Attribution(source=who, kind="relayed", start=s, end=e, cue="posted", chain=[who], hops=2,
                                 source_type="person"))
-    if found:
-        atts.sort(key=lambda a: (a.start, a.end))
+        added += 1
+    return added
 
 
 # "In the English translation circulated by the foreign ministry, he said:", "according to a readout released
@@ -1881,11 +1888,13 @@ _VERSION_BY_RX = re.compile(
     r"(?:circulated|released|published|provided|issued|distributed|posted|shared|sent\s+out|put\s+out)\s+by\s+")
 
 
-def _version_relays(doc, atts: list[Attribution], v: Vocab) -> None:
+def _version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A version of someone's words that another party put out and the article quotes from (a translation
     a ministry circulated, a readout, a transcript an agency published): relayed through that party, with
-    the sentence's speaker first in the chain. Its own outlet's version is first hand."""
+    the sentence's speaker first in the chain. Its own outlet's version is first hand. Returns how many it
+    added."""
     text = doc.norm
+    added = 0
     for m in _VERSION_BY_RX.finditer(text):
         sent = doc.sentence_at(m.start())
         if not sent or doc.inside_quotation(m.start(), m.end()):
@@ -1903,7 +1912,8 @@ def _version_relays(doc, atts: list[Attribution], v: Vocab) -> None:
         atts.append(Attribution(source=party, kind="relayed", start=m.start(), end=np[1],
                                 cue=" ".join(m.group().split()[-2:]), chain=[x for x in (speaker, party) if x],
                                 hops=2, source_type=outlet[1] if outlet else "institution"))
-        atts.sort(key=lambda a: (a.start, a.end))
+        added += 1
+    return added
 
 
 def _names_from_speakers(doc, atts: list[Attribution]) -> None:
@@ -2106,16 +2116,14 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one."""
     if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
         return False
-    if re.match(r"(?i)(?:some|several|two|three)\s", phrase) and _ONE_OF_KIND_RX.match(phrase.strip().casefold()) \
-            and vague_np(phrase, v):
-        return True  # "Some members of Congress have suggested": members no one names, of a body the text names
     rest = _INDEFINITE.sub("", phrase)
     words = rest.split()
     if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns
                                           or v.media_noun_rx.fullmatch(words[-1])):
         return True  # "a White House official", "one Western diplomat", "a Norland newspaper": no name
     if _ONE_OF_KIND_RX.match(phrase.strip().casefold()) and vague_np(phrase, v):
-        return True  # "a member of the Vell delegation": one of a body the text names, but no one named
+        return True  # "a member of the Vell delegation", "some members of Congress": of a body the text names,
+        # no one named
     return not any(w[:1].isupper() for w in words)
 
 
@@ -2593,8 +2601,7 @@ def _other_speaker(doc, text: str, s0: int, e0: int, subj: Span, persons: list[P
                     continue
                 return p.name
     # a role that one person of the article holds ("the spokeswoman said the minister was willing"): that person
-    table = getattr(persons, "table", None)
-    holders = list(persons) + (table() if table is not None else [])
+    holders = [*persons, *_table_of(persons)]
     for m in _THE_ROLE_RX.finditer(text, s0, e0):
         if subj[0] <= m.start() < subj[1] or outside_quotes and doc.inside_quotation(m.start(), m.end()):
             continue
@@ -3092,9 +3099,8 @@ def _go_between(att: Attribution, clause: str, persons: list[Person], v: Vocab) 
     """Whether the person ``att`` names speaks for someone else (a spokesperson, a press secretary): by the
     title they were introduced with, or one in their own clause ("according to spokesperson Tom Varga")."""
     titles = [t for p in persons if p.name == att.source for t in p.titles]
-    table = getattr(persons, "table", None)
-    if not titles and table is not None:  # introduced by an apposition ("Owen Tarr, the minister's aide")
-        titles = [t for p in table() if p.name == att.source for t in p.titles]
+    if not titles:  # introduced by an apposition ("Owen Tarr, the minister's aide")
+        titles = [t for p in _table_of(persons) if p.name == att.source for t in p.titles]
     titles += [m.group().casefold() for m in v.title_rx.finditer(clause)]
     low = " ".join(clause.casefold().split())
     return any(re.sub(r"\s+", " ", t).endswith(g) for t in titles for g in v.go_betweens) or \
@@ -3190,8 +3196,7 @@ def _witnessed_other(doc, text: str, r: Attribution, sent: Span, persons: list[P
         own = gender(r.source or "")
         if not own or own == want:
             return None  # the witness's own doing, or no telling
-        table = getattr(persons, "table", None)
-        before = sorted({(p.first, p.name) for p in [*persons, *(table() if table else [])]
+        before = sorted({(p.first, p.name) for p in [*persons, *_table_of(persons)]
                          if p.first < sent[0] and p.name != r.source})
         fits = [n for _, n in before if gender(n) == want]
         return fits[-1] if fits else None
@@ -3232,10 +3237,7 @@ def _principals_line(doc, text: str, sent: Span, r: Attribution, principal: str,
     told us the line the governor most wanted remembered was this one: '...'"), is the principal's line that
     the go-between passes on: its speaker is the principal. Not when the principal is only what the clause is
     about ("asked about the minister's plans, she said: ..."), nor when the words speak of him or her."""
-    titles = {t.split()[-1] for p in persons if p.name == principal for t in p.titles}
-    table = getattr(persons, "table", None)
-    if table is not None:
-        titles |= {t.split()[-1] for p in table() if p.name == principal for t in p.titles}
+    titles = {t.split()[-1] for p in [*persons, *_table_of(persons)] if p.name == principal for t in p.titles}
     forms = [re.escape(principal), re.escape(principal.split()[-1])] + \
         [r"the\s+(?:[a-z-]+\s+){0,2}" + re.escape(t) for t in sorted(titles) if t]
     mention = re.compile(r"(?<![\w'])(?:" + "|".join(forms) + r")(?![\w-])", re.IGNORECASE)

@@ -11,6 +11,9 @@ from .readability import word_count as _textstat_word_count
 
 _END_PUNCT = re.compile(r"""[.!?]["'\u201d\u2019)]?\s*$""")
 QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+# the icons a link's or a button's label starts with: "↻ Refresh", "💬 38 comments", "🔊 Listen" (a copyright or
+# registered sign is no icon)
+LEADING_ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
 
 
 def word_count(line: str) -> int:

@@ -393,8 +393,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # ... or a manner of speaking between them: 'Union chief Tomas Vik was blunt: "..."'
         "before_manner_colon": _Gated(
             rf"(?P<who>{spk})\s+(?P<verb>(?:was|is|were|are|sounded|sounds)\s+(?:(?:more|less|even|equally|just\s+as)\s+)?"
-            rf"(?:blunt|blunter|clear|clearer|direct|frank|defiant|firm|emphatic|candid|unequivocal|adamant|"
-            rf"scathing|brief|briefer|succinct|terse))\s*:\s*$", r":\s*$"),
+            rf"(?:{_MANNER_ADJECTIVES}))\s*:\s*$", r":\s*$"),
         # ... or a live blog's or a summary's lead-in: 'Castagne closes on a cautious note: "..."', 'Roe on the
         # border: "..."', 'Roe, in French: "..."' (the name opens its sentence or entry)
         "before_topic_colon": _Gated(
@@ -2385,9 +2384,12 @@ _NAMED_REPORT_END = re.compile(r",[^\S\n]+(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+
 _NAMED_REPORT_START = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=[\u2014\u2013][^\S\n]))(?P<who>[A-Z][\w'\u2019\-]+"
                                  r"(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})[^\S\n]+" + _REPORT_VERBS_PRESENT +
                                  r"[^\S\n]+(?:that[^\S\n]+)?(?=[a-z]|[A-Z][a-z])(?![^\n]{0,3}[\"\u201c\u2018'])", re.MULTILINE)
-_MANNER_WORDS = (r"(?:(?:more|less|even|far|much|rather|equally|just\s+as)\s+)?(?:blunt|blunter|clear|clearer|direct|"
-                 r"frank|franker|defiant|firm|firmer|emphatic|candid|unequivocal|adamant|scathing|cautious|guarded|"
-                 r"combative|conciliatory|upbeat|downbeat|sombre|somber|terse|brief|blunt-spoken|outspoken)")
+# how someone spoke: "was blunt:", "was blunter than the minister", "sounded cautious"
+_MANNER_ADJECTIVES = (r"blunt|blunter|clear|clearer|direct|frank|defiant|firm|emphatic|candid|unequivocal|adamant|"
+                      r"scathing|brief|briefer|succinct|terse")
+_MANNER_WORDS = (r"(?:(?:more|less|even|far|much|rather|equally|just\s+as)\s+)?(?:" + _MANNER_ADJECTIVES +
+                 r"|franker|firmer|cautious|guarded|combative|conciliatory|upbeat|downbeat|sombre|somber|blunt-spoken|"
+                 r"outspoken)")
 _MANNER_PREDICATE = re.compile(rf"\s(?:was|is|sounded|sounds)\s+{_MANNER_WORDS}\b|\s(?:struck|took)\s+an?\s+"
                                r"(?:[a-z]+\s+)?(?:tone|line|note)\b")
 _MANNER_SUBJECT = re.compile(

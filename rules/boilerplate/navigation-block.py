@@ -3,7 +3,14 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import QUOTE_CHARS, ends_like_sentence, nonblank_lines, phrase_matcher, word_count
+from auditor.text.lines import (
+    LEADING_ICON,
+    QUOTE_CHARS,
+    ends_like_sentence,
+    nonblank_lines,
+    phrase_matcher,
+    word_count,
+)
 
 BULLET = regex.compile(r"^\s*[•·▪◦\-–*|>]+\s*")
 MIN_RUN = 4  # consecutive menu-like lines
@@ -14,14 +21,12 @@ BAR_PIECES = regex.compile(r"\s*[|·•]\s*")
 # a piece naming a section of the site: "More from Opinion", "More on Example News"
 MORE_FROM = regex.compile(r"(?i:more)\s+(?i:from|on|in)\s+(?:the\s+)?\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3}")
 COPYRIGHT = regex.compile(r"(?:©|\((?i:c)\)|(?i:copyright))[^|·•\n]{0,80}")
-# the icon a link's label starts with: "↻ Refresh", "🔔 Alerts" (not a copyright sign)
-ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
 
 
 def _nav_bar(norm: str, s: int, e: int, navigation: regex.Pattern) -> bool:
     """Whether the line is two pieces or more, each a navigation label (data/boilerplate.yaml navigation), a
     "More from <section>" link or a copyright notice, one of them a navigation label."""
-    pieces = [ICON.sub("", p.strip()).strip() for p in BAR_PIECES.split(norm[s:e])]  # "↻ Refresh · Key events"
+    pieces = [LEADING_ICON.sub("", p.strip()).strip() for p in BAR_PIECES.split(norm[s:e])]  # "↻ Refresh · Key events"
     if len(pieces) < 2 or not all(pieces):
         return False
     nav = [bool(navigation.fullmatch(p)) for p in pieces]

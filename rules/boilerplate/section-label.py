@@ -3,7 +3,14 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import QUOTE_CHARS, body_start, ends_like_sentence, nonblank_lines, word_count
+from auditor.text.lines import (
+    LEADING_ICON,
+    QUOTE_CHARS,
+    body_start,
+    ends_like_sentence,
+    nonblank_lines,
+    word_count,
+)
 
 # between two labels: a bar, a dot, an angle quote, a spaced dash; or a run of three spaces or more, where the
 # links of a menu bar lost their markup ("Menu   Search   Subscribe")
@@ -35,8 +42,6 @@ CAPS_LABEL = regex.compile(r"\p{Lu}[\p{Lu}\d&'’-]*\p{Lu}(?:\s+(?:&|A|\p{Lu}[\p
 # score, "Westvale d. Harbour 3-1") and the story's first paragraph ("THE MAIN EVENT" / "Fares rise again" / ...)
 KICKER_HEADLINE_WORDS = 12
 PARAGRAPH_WORDS = 15
-# the icon a label starts with: "↻ Refresh", "🔊 Listen" (not a copyright sign)
-ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
 
 
 def _kicker(doc, lines: list[tuple[int, int]], i: int) -> bool:
@@ -170,7 +175,7 @@ def check(doc):
         if i - 1 in bars and LONE_SECTION.fullmatch(line) and not DATE_WORD.search(line):
             yield Hit(s, e, "section name under the menu", data={"reason": "section label"})
             continue
-        parts = [ICON.sub("", p.strip()) for p in SEPARATORS.split(line)]  # "↻ Refresh · Show key events only"
+        parts = [LEADING_ICON.sub("", p.strip()) for p in SEPARATORS.split(line)]  # "↻ Refresh · Show key events only"
         if len(parts) < 2 or not all(p.strip() for p in parts):
             continue
         if all(word_count(p) <= SEGMENT_WORDS and SEGMENT.fullmatch(p.strip()) for p in parts):

@@ -3,15 +3,13 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
+from auditor.text.lines import LEADING_ICON, QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
 from auditor.vocab import cached
 
 # the pieces of a bar: "Share on Facebook | Share on X | Email", "Share · Save · Comment (214)"
 PIECES = regex.compile(r"\s*(?:[|·•/]|\s[-–—]\s)\s*")
 # buttons whose link text kept its brackets: "[Share] [Email] [Comments (38)]"
 BRACKETED = regex.compile(r"\s*(?:\[[^\[\]\n]{1,40}\]\s*){2,}")
-# the icon a button's label starts with: "💬 38 comments", "🔗 Copy link", "↗ Share"
-ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")  # (a copyright sign is no icon)
 COUNT = regex.compile(r"\s*\(?\d[\d,.]*[kK]?\)?\s*")
 COMMENTS = regex.compile(r"(?:\d[\d,.]*[kK]?\s+comments?|comments?\s*\(\s*\d[\d,.]*[kK]?\s*\))", regex.IGNORECASE)
 COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Share this live blog · © Example 2025"
@@ -59,7 +57,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     line = SHARE_LEAD.sub("", norm[s:e], count=1)  # "Share: Facebook | X | Email"
     if BRACKETED.fullmatch(line):  # "[Share] [Email]"
         line = " | ".join(regex.findall(r"\[([^\[\]\n]+)\]", line))
-    pieces = [ICON.sub("", p.strip()).strip() for p in PIECES.split(line) if p.strip()]
+    pieces = [LEADING_ICON.sub("", p.strip()).strip() for p in PIECES.split(line) if p.strip()]
     counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
                for p in pieces]
     return bool(pieces) and (len(pieces) >= 2 or counted[0]) and all(
