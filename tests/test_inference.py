@@ -566,3 +566,49 @@ def test_the_outlets_own_we_is_the_authors_voice(text, authors):
 ])
 def test_minds_aims_and_forecasts_in_the_authors_voice(text, authors):
     assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # a thing read as a sign of what is not shown: a fact, a mood, a decision, a record
+    ("The mayor gave no date. The fact that the crews have kept working since Friday suggests that the pumps "
+     "survived the flood.", True),
+    ("The minister said the talks were over. The mood in the square suggested that few people believed him.", True),
+    ("The board put off its vote. The decision to wait is a sign that the directors may have found more debts.", True),
+    ("Repairs like this have been tried before. But the firm's own record suggests that quick repairs rarely last.",
+     True),
+    # ... not a source's or a speech's content, nor a person's proposal, nor what someone said it meant
+    ("Polls suggest that the mayor is ahead.", False),
+    ("The data suggests that turnout fell in the north.", False),
+    ("Mayor Lena Marsh spoke on Monday. The statement suggested that talks resume in May.", False),
+    ("Councillor Ivo Brandt spoke next. Brandt suggested that the vote be delayed.", False),
+    ("The minister said the delay was a sign that the contractor may have cut corners.", False),
+    ('She said the port was "open for business" and suggested that the damage had been caused by storms.', False),
+    ("Our initial testing suggests that the new ferry can hold its speed in a swell.", False),
+    ("The mayor has recently tried to suggest that he barely knows the contractor.", False),
+])
+def test_a_thing_read_as_a_sign_is_the_authors_reading(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # a reporting clause set off between dashes holds its own quotation, not the clause after the pair
+    ('Her refusal to name a culprit - "It is too soon," she told one reporter - appeared to be a signal that the '
+     'port expects a long inquiry.', True),
+    ("Her refusal to name a culprit \u2013 \u201cIt is too soon,\u201d she told one reporter \u2013 appeared to "
+     "signal a long inquiry.", True),
+    # ... but a parenthetical reporting clause with no quotation inside holds the whole sentence
+    ("The crane \u2013 Lena Marsh said \u2013 is likely to be repaired by May.", False),
+    # a participle after a source of facts ("according to") reads them in the author's voice
+    ("Pressure in the main line never rose, according to reports in Brindish media, suggesting that the valve "
+     "failed before the test.", True),
+    ("Pressure in the main line never rose, the engineers said, suggesting that the valve may have failed.", False),
+    # the author's conditional forecast on their own reading
+    ("The fault lies in the wiring, engineers said. If that holds, the repair could be quick.", True),
+    ("If so, the bridge could reopen within a week.", True),
+    ('"If that holds, we could finish by May," Marsh said.', False),
+    # a crowd's reading placed somewhere
+    ("That reply is widely seen in Larn as a wager that the review will clear him.", True),
+    ("The ruling is widely regarded among lawyers as a setback for the firm.", True),
+])
+def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors

@@ -102,6 +102,9 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     if data.get("thing_hints"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_hints") + r")(?![\w-])", re.IGNORECASE), "thing",
                     first_words(lst("thing_hints"))))
+    if data.get("thing_readings"):  # "the fact that ... suggests that", "the decision to wait is a sign that"
+        out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_readings") + r")(?![\w-])", re.IGNORECASE), "thing",
+                    first_words(lst("thing_readings"))))
     # a crowd's reading: an adverb of extent and a verb of reading ("widely seen as", "generally regarded
     # as", "increasingly viewed as"), or the verb with a crowd as agent ("seen by many as", "viewed by
     # critics as")
@@ -110,7 +113,8 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         crowd = sorted({*lst("vague_quantifiers", cues), "many", "some", "most", "others",
                         *(n for n in lst("vague_nouns", srcs) if " " not in n)})
         out.append((re.compile(r"(?<![\w'-])(?:(?:" + alt("crowd_adverbs", cues) + r")\s+(?:" + alt("reading_verbs")
-                               + r")\s+as|(?:" + alt("reading_verbs") + r")\s+by\s+(?:(?:" + _alts(crowd)
+                               + r")(?:\s+(?:in|across|among|within|inside)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?"
+                               r"\s+as|(?:" + alt("reading_verbs") + r")\s+by\s+(?:(?:" + _alts(crowd)
                                + r")|(?:some|many)\s+[a-z]+)\s+as)(?![\w-])", re.IGNORECASE), "interpretive",
                     first_words(lst("crowd_adverbs", cues) + lst("reading_verbs"))))
     # "in what": the author names an act by its reading ("in what is seen as", "in what some saw as", "in
@@ -183,7 +187,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                     frozenset({"seem", "seems", "seemed", "seeming", "appear", "appears", "appeared", "appearing",
                                "look", "looks", "looked", "looking"})))
     if data.get("conditional_openers"):
-        out.append((re.compile(r"(?<![\w'-])If\s+(?:fully\s+|ever\s+)?(?:" + alt("conditional_openers") + r")\s*,"
+        # (also on the author's own reading: "If that holds, the fix could be quick", "If so, ...")
+        out.append((re.compile(r"(?<![\w'-])If\s+(?:(?:fully\s+|ever\s+)?(?:" + alt("conditional_openers") + r")|so|"
+                               r"(?:that|this)\s+(?:holds|is\s+(?:right|correct|true|so|the\s+case)|proves\s+"
+                               r"(?:right|correct|true|to\s+be\s+the\s+case)))\s*,"
                                r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)"), "strong",
                     frozenset({"if"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
@@ -278,20 +285,44 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
     return bool(scene_verbs().match(text, ce))
 
 
+# what a thing "suggests" as a source or a speech does: vague sourcing or a report, not the author's reading
+_EVIDENCE_NOUNS = frozenset("report reports study studies survey surveys poll polls data figures research analysis "
+                            "analyses document documents evidence findings review audit filing filings memo letter "
+                            "model models forecast forecasts estimate estimates testing tests test results "
+                            "measurements benchmarks experiments trials".split())
+
+
 def _thing_subject(doc, sent: Span, cs: int) -> bool:
-    """Whether the subject before a verb of hinting is a thing: one to six words, lower case after the
-    first, with no pronoun, title, source noun or institution ("Amphibious assault vehicles hinted at")."""
+    """Whether the subject before a verb of hinting is a thing: one to eight words, lower case after the
+    first, with no pronoun, title, source noun or institution ("Amphibious assault vehicles hinted at"), or
+    a fact ("The fact that the pumps kept running suggests that")."""
     from .attribution import vocab
 
     v = vocab()
     head = doc.norm[sent[0]:cs]
+    lead = re.sub(r"^\W*(?:(?:But|And|Yet|So|Still|Instead)\s*,?\s+)?", "", head)
+    if re.match(r"(?:the\s+(?:very\s+)?fact|the\s+way)\s+that\s+[^,;:()\"]+$", lead, re.IGNORECASE):
+        return True  # "The fact that hourly contact has been kept up suggests that ...": a fact read as a sign
     left = max((m.end() for m in re.finditer(r"[,;:()\"]|\s-\s|\bthat\b|\bwhich\b", head)), default=0)
     words = head[left:].split()
-    if not 1 <= len(words) <= 6 or any(w[:1].isupper() for w in words[1:]):
+    if words and words[0].casefold() in ("but", "and", "yet", "so", "still"):
+        words = words[1:]
+    if not 1 <= len(words) <= 8 or any(w[:1].isupper() for w in words[1:]):
         return False
     low = [w.casefold().strip(".,") for w in words]
     if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns:
         return False
+    if low[-1] in ("and", "but", "or", "then", "also", "to", "will", "would", "could", "may", "might", "did", "does",
+                   "do", "not"):
+        return False  # "She said the port stayed open and suggested that ...": a verb coordinated with hers;
+        # "Trump has tried to suggest that": an infinitive or a modal's verb, whose subject is further back
+    cue = doc.norm[cs:cs + 30].casefold()
+    if not cue.startswith("hint") and (low[-1] in _EVIDENCE_NOUNS or (
+            cue.startswith("suggested") and (low[-1] in _speech_nouns() or low[-1] + "s" in _speech_nouns()))):
+        return False  # "the report suggests that", "the statement suggested that talks resume": sourcing
+    names = {w for a in doc.attributions if a.source_type == "person" and a.source for w in a.source.split()}
+    if len(words) == 1 and words[0].strip(".,") in names:
+        return False  # "Marsh suggested that ...": a person's proposal
     phrase = " ".join(words)
     return not (v.title_rx.search(phrase) or v.source_rx.search(phrase)
                 or any(" ".join(low).endswith(h) for h in v.institution_heads))
@@ -386,6 +417,10 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
         between = text[att.end:first]
         if _APPOSITION.search(between):
             return False  # "He acknowledged the mood, a sentiment likely stirred by ...": the author's comment
+        if re.search(r"[\u2013\u2014]|\s-\s", between) and re.search(
+                r"(?:[\u2013\u2014]|\s-\s)[^.!?\u2013\u2014]*\"[^.!?\u2013\u2014]*$", text[max(0, att.start - 200):att.start]):
+            return False  # 'Her refusal - "It is too soon," she told one reporter - appeared to be a signal
+            # that ...': the clause between dashes reports its quotation; what follows the pair is the author's
         if re.fullmatch(r"\s*(?:,|-{1,2}|[\u2013\u2014])\s*", between) and \
                 text[max(0, att.start - 6):att.start].rstrip().endswith('"'):
             return False  # '"...," she said, apparently a response to ...', '"...," he said - likely a
@@ -805,6 +840,11 @@ def hedges(doc) -> list[Hedge]:
                 if scope is not None and scope.end <= cs and re.search(r",\s*$", text[scope.end:cs]) and \
                         re.match(r"\s+\w+ing\b", text[ce:e0]):
                     scope = None  # 'X said ..., seemingly downplaying ...': the author's reading of X
+                if scope is not None and (scope.cue or "").casefold().startswith("according to") and \
+                        scope.end <= cs and re.fullmatch(r"[^,;:\"]*,\s*", text[scope.end:cs]) and \
+                        re.match(r"[a-z]+ing\b", m.group()):
+                    scope = None  # 'pressure never rose, according to reports, suggesting that ...': the source
+                    # gave the fact; the participle reading it is the author's
                 if scope is None:
                     scope = _reported_by_participle(doc, s0, cs)
                 if scope is None and m.group().casefold().endswith(("ing", "ing that")):
