@@ -134,6 +134,7 @@ class Vocab:
     crowd_bare_verbs: list[str] = field(default_factory=list)
     crowd_reading_verbs: list[str] = field(default_factory=list)
     journalist_nouns: list[str] = field(default_factory=list)
+    media_heads_after_the: frozenset = field(default_factory=frozenset)
     go_betweens: list[str] = field(default_factory=list)
     scene_people: set[str] = field(default_factory=set)
     reception_verbs: list[str] = field(default_factory=list)
@@ -269,6 +270,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         crowd_bare_verbs=[str(x) for x in cues.get("crowd_bare_verbs", []) or []],
         crowd_reading_verbs=[str(x) for x in cues.get("crowd_reading_verbs", []) or []],
         journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
+        media_heads_after_the=frozenset(str(x) for x in src.get("media_heads_after_the", []) or []),
         go_betweens=[str(x).casefold() for x in roles.get("go_betweens", []) or []],
         reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
         reception_nouns=[str(x) for x in cues.get("reception_nouns", []) or []],
@@ -334,6 +336,9 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     head_core = " ".join(words[:-1]) if numbered else core
     if caps and words[0][:1].isupper() and v.media_head_rx.search(head_core):
         return core, _head_kind(head_core.split()[-1])
+    if caps and len(words) >= 2 and words[-1] in v.media_heads_after_the and re.match(r"(?i)the\s", phrase.strip()) \
+            and not v.title_rx.search(core):
+        return core, "media"  # "the Cauldmere Mercury", "the Vell Star": a surname takes no article
     if caps and len(words) >= 2 and v.media_head_rx.search(" " + words[0]) and words[0].casefold() in _LEADING_HEADS:
         return core, _head_kind(words[0])  # "News Beast", "Radio Meridian", "TV Harbour": a head word in front
     if caps and _COMPOUND_HEAD.search(words[-1]):
@@ -448,7 +453,16 @@ def vague_np(phrase: str, v: Vocab) -> bool:
 
 _ONE_OF_KIND_LEFT_RX = re.compile(
     r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
-    r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present)?)\s*\Z")
+    r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present)?"
+    # (session 30) a plural with no determiner, placed: "Staff at the clinic", "Officials at the Minaseki centre"
+    r"|(?P<bare>[A-Z][a-z]+|[a-z]+)\s+(?:at|in|from|inside|on)\s+(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z-]+)\s*\Z")
+# a person of a kind with a relative clause saying why they go unnamed, however long ("A rescue official who
+# asked not to be named because he was not authorised to speak to the media said")
+_ANONYMITY_LEFT_RX = re.compile(
+    r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Tt]he)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+)"
+    r"\s+who\s+(?=[^.;:!?\",]{0,40}?\b(?:named|anonymity|anonymous|identified|authori[sz]ed|permitted|cleared)\b)"
+    r"[^.;:!?\",]{4,170}?\s*\Z")
+_STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
                              r"with|inside|present|involved|who)\b|$)")
 _ANONYMOUS_RX = re.compile(r"(?<![\w-])(?:unnamed|anonymous|unidentified)(?![\w-])")
@@ -932,10 +946,19 @@ def _of_kind_left(text: str, lo: int, pos: int, v: Vocab) -> Span | None:
     if not kind or not (kind.start() <= lo or re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$",
                                                          text[max(0, kind.start() - 3):kind.start()])):
         return None
+    if kind.group("bare"):
+        bare = kind.group("bare").casefold()
+        if bare in _STAFF_NOUNS:
+            return kind.start(), kind.end("np")  # "Staff at the hospital told the Herald": nobody named
+        return None
     head = kind.group("head").casefold()
     if (v.person_noun(head) or v.person_plural(head)) and head not in v.go_betweens and head not in v.vague_nouns:
         return kind.start(), kind.end("np")  # (a vague noun's phrase, "a source close to the talks", is read apart)
     return None
+
+
+# an outlet, a comma and a relative clause before its verb ("The Courier, which had a reporter there, quoted")
+_WHICH_LEFT_RX = re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}),\s+which\s+[^,;:.!?\"]{3,100},\s*\Z")
 
 
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
@@ -958,6 +981,10 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             pos = lo + m.start()
             continue
         break
+    anon = _ANONYMITY_LEFT_RX.search(text, max(lo, pos - 220), pos)
+    if anon and re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$", text[max(0, anon.start() - 3):anon.start()]) or \
+            anon and anon.start() <= lo:
+        return anon.span("np")  # "A rescue official who asked not to be named because ... said": no one named
     kind = _of_kind_left(text, lo, pos, v)
     if kind:
         return kind
@@ -969,6 +996,11 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         if head and _person_head(text[head[0]:head[1]], v):
             return head
     seg = text[lo:pos]
+    which = _WHICH_LEFT_RX.search(text, lo, pos)
+    if which and outlet_of(text[which.start("np"):which.end("np")], v):
+        # "The Brindle Courier, which had a reporter at the hearing, quoted": an outlet before its relative
+        # clause (a name that is no outlet stays unread: "Tor, which Vellcorp had bought, published")
+        return which.start("np"), which.end("np")
     # a parenthetical ", speaking during ..., said": jump back over it
     if re.search(r",\s*$", seg):
         # (or an adverb set off by commas: "Critics, however, argue")
@@ -1357,6 +1389,11 @@ def extract_attributions(doc) -> list[Attribution]:
         for fs, fe in found:
             if quoted(fs, fe) or not free(fs, fe):
                 continue
+            if re.search(r"(?<!\w)(?:to|with|from|about)\s+the\s+$", text[max(s0, fs - 12):fs]) and \
+                    _ANONYMITY_LEFT_RX.search(text, max(s0, fs - 220), fs + len(text[fs:fe].split()[0])):
+                continue  # "A rescue official who asked not to be named because he was not authorised to speak
+                # to the media said": the noun is an object in the relative clause; the verb patterns read the
+                # subject before it
             add(Attribution(source=None, kind="vague", start=fs, end=fe, cue=doc.text[fs:fe], chain=[],
                             hops=0, source_type="unknown"))
         # 2. "according to X"
@@ -1792,9 +1829,11 @@ def extract_attributions(doc) -> list[Attribution]:
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
+    _relative_relays(doc, out, v)
     # relays read off the whole text, after the sentence-by-sentence reading: versions someone else put out,
     # posts of someone's words, an outlet's interpreter (each adds to ``out``; one sort puts them in place)
-    if _version_relays(doc, out, v) + _poster_relays(doc, out, v) + _outlet_interpreter_relays(doc, out, v):
+    if _version_relays(doc, out, v) + _poster_relays(doc, out, v) + _outlet_interpreter_relays(doc, out, v) + \
+            _gave_outlet_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
     return out
 
@@ -1885,7 +1924,8 @@ def _poster_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 _VERSION_BY_RX = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Aa]ccording\s+to|[Pp]er)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:translation|version|transcript|rendering|readout|text)\s+(?:(?:that\s+)?(?:was\s+)?)?"
-    r"(?:circulated|released|published|provided|issued|distributed|posted|shared|sent\s+out|put\s+out)\s+by\s+")
+    r"(?:(?:circulated|released|published|provided|issued|distributed|posted|shared|sent\s+out|put\s+out)\s+)?by\s+")
+# (the participle may go unsaid: "in a translation by the Herald", "in an English rendering by Vell TV")
 
 
 def _version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -1914,6 +1954,77 @@ def _version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                                 hops=2, source_type=outlet[1] if outlet else "institution"))
         added += 1
     return added
+
+
+# a relative clause saying its person passed the words on ("X told Y, who relayed his comments on air",
+# "according to Y, who passed the call on to the Post")
+_WHO_RELAYED_RX = re.compile(
+    r",\s+who\s+(?:later\s+|then\s+|in\s+turn\s+|afterwards\s+)?(?:relayed|passed\s+(?:on|along)|"
+    r"passed\s+(?:[\w'’-]+\s+){1,3}(?:on|along)|recounted|conveyed|forwarded|repeated)\b")
+_TOLD_LEFT_RX = re.compile(r"\b(?:told|spoke\s+to|said\s+to|confided\s+(?:in|to)|wrote\s+to|phoned|called)\s*$")
+_RELAYER_RUN_RX = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al))*")
+
+
+# an account given to an outlet ("gave the Vale Dispatch a fuller version of the moment", "granted Vell TV an
+# interview"): the outlet carried it
+_GAVE_OUTLET_RX = re.compile(
+    r"(?<![\w-])(?:gave|offered|granted|provided|gives|offers|grants)\s+(?P<np>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z]"
+    r"[\w'’.-]*){0,4})\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:version|account|interview|description|"
+    r"statement|comments?|briefing|summary)\b")
+
+
+def _gave_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """"Rannoch gave the Vale Dispatch a fuller version of the same moment": relayed through the outlet (the
+    article's own outlet is first hand). Returns how many it added."""
+    added = 0
+    for m in _GAVE_OUTLET_RX.finditer(doc.norm):
+        if doc.inside_quotation(m.start(), m.end()) or any(a.start < m.end() and m.start() < a.end for a in atts):
+            continue
+        outlet = outlet_of(doc.text[m.start("np"):m.end("np")], v)
+        if not outlet or _own_outlet(doc, outlet[0]):
+            continue
+        atts.append(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="gave",
+                                chain=[outlet[0]], hops=2, source_type=outlet[1]))
+        added += 1
+    return added
+
+
+def _relative_relays(doc, atts: list[Attribution], v: Vocab) -> None:
+    """A first-hand attribution whose addressee or source, in a relative clause, passed the words on ("Aikawa
+    told the station's correspondent Mei Sorano, who relayed his comments on air", "according to family
+    friend Rosa Venn, who relayed the conversation to the Mercury"): relayed through that person, the
+    first speaker first in the chain."""
+    text = doc.norm
+    for m in _WHO_RELAYED_RX.finditer(text):
+        sent = doc.sentence_at(m.start())
+        if not sent or doc.inside_quotation(m.start(), m.end()):
+            continue
+        before = [a for a in atts if sent[0] <= a.start < m.start() and a.kind in ("direct", "relayed")]
+        if not before:
+            continue
+        a = before[-1]
+        between = text[a.end:m.start()]
+        if '"' in between or len(between) > 100 or re.search(r"[.;:]", between) or between.count(",") > 1:
+            continue
+        if (a.cue or "").casefold().startswith("according to") and not between.strip():
+            relayer, origin = a.source, None
+        elif a.kind == "direct" and (_TOLD_LEFT_RX.search(text, a.start, a.end) or
+                                     _TOLD_LEFT_RX.search(text[a.end:m.start()].split(" ", 2)[0] + " ")):
+            np = re.sub(r"^\s*(?:told|spoke\s+to|said\s+to)\s+", "", between).split(",")[-1]  # ("her deputy, Ivo Rusk")
+            np = re.split(r"\s(?:of|at|from|in|on|with)\s", np, maxsplit=1)[0]
+            runs = [r.group() for r in _RELAYER_RUN_RX.finditer(np) if not r.group().endswith(("'s", "’s"))]
+            if not runs:
+                continue
+            relayer, origin = runs[-1], a.source
+        else:
+            continue
+        if not relayer or (a.kind == "relayed" and a.source == relayer):
+            continue
+        outlet = outlet_of(relayer, v)
+        a.kind, a.hops, a.end = "relayed", 2, max(a.end, m.end())
+        a.chain = [x for x in (origin, relayer) if x]
+        a.source = relayer
+        a.source_type = outlet[1] if outlet else "person"
 
 
 def _names_from_speakers(doc, atts: list[Attribution]) -> None:
@@ -2113,7 +2224,12 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.I
 
 
 def _unnamed(phrase: str, v: Vocab) -> bool:
-    """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one."""
+    """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one; so does
+    a placed group with no determiner ("Staff at the hospital", "Officials at the Minaseki centre")."""
+    bare = re.match(r"\s*([A-Za-z]+)\s+(?:at|in|from|inside|on)\s", phrase)
+    if bare and (bare.group(1).casefold() in _STAFF_NOUNS or (
+            v.person_plural(bare.group(1).casefold()) and bare.group(1).casefold() not in v.go_betweens)):
+        return True
     if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
         return False
     rest = _INDEFINITE.sub("", phrase)
@@ -2379,6 +2495,8 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
     return None if vague_np(phrase, v) or _unnamed(doc.text[np[0]:np[1]].strip(), v) else phrase
 
 
+_DESCRIBED_IN_RX = re.compile(r"\s+(?:described|reported|published|cited|shared|carried|circulating|circulated)"
+                              r"\s+(?:in|by|on)\s+")
 _CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
@@ -2450,6 +2568,13 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
             name = _DET_RX.sub("", phrase.strip())
             add(Attribution(source=name, kind="direct", start=m.start(), end=np[1], cue=cue, chain=[name],
                             hops=1, source_type="institution"))
+        elif not outlet and cue == "citing" and (tail := _DESCRIBED_IN_RX.search(text, np[0], e0)) and \
+                tail.start() <= np[1] and len(text[np[0]:tail.start()].split()) <= 3 and \
+                (inner := _np_right(text, tail.end(), e0, max_words=5)) and \
+                vague_np(doc.text[inner[0]:inner[1]], v) and not outlet_of(doc.text[inner[0]:inner[1]], v):
+            # "citing data described in Nerish media": what it cites came from no one named
+            add(Attribution(source=None, kind="vague", start=m.start(), end=inner[1], cue=cue, chain=[],
+                            hops=0, source_type="unknown"))
         elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and (
                 vague_np(phrase, v) or cue == "citing" and _unnamed(phrase.strip(), v)):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
@@ -2467,9 +2592,17 @@ def _relay_between(doc, matches: list[re.Match], hi: int, v: Vocab) -> tuple[int
             continue
         np, phrase = _via_outlet(doc, np, hi, v)
         outlet = outlet_of(phrase, v)
+        if not outlet and _OWN_CHANNEL_RX.fullmatch(phrase.strip()):
+            # "speaking to the federation's website": a body's own medium interviewed the speaker
+            outlet = (_DET_RX.sub("", phrase.strip()), "media")
         if outlet and not _own_outlet(doc, outlet[0]) and re.fullmatch(r"[\s,]*", text[np[1]:hi]):
             return m.start(), np[1], outlet, re.sub(r"\s+", " ", m.group().casefold())
     return None
+
+
+_OWN_CHANNEL_RX = re.compile(r"(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}['’]s?\s+(?:own\s+|official\s+)?"
+                             r"(?:website|web\s+site|channel|podcast|radio\s+station|TV\s+channel|magazine)",
+                             re.IGNORECASE)
 
 
 def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
