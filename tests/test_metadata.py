@@ -154,6 +154,16 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
      "Westvale News Wire", "copyright"),
     # an app the footer offers
     (f"Ferry pier to close\n{BODY}\nDownload the Westvale News app for your phone.", "Westvale News", "app-line"),
+    # a masthead above the site's navigation bar (three items or more, a tagline may stand between) is the
+    # page's own name, before the publisher's in the copyright line; one set in capitals takes a name's case
+    (f"THE DAILY FOGHORN\nNEWS | SPORT | MONEY | PUZZLES\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
+     "The Daily Foghorn", "masthead-nav"),
+    (f"PIER TRADE WEEKLY\nFor harbour masters and ferry operators\nHome | Ports | Jobs | Events\n"
+     f"Ferry pier to close\n{BODY}\n© Pier Trade Publishing 2025", "Pier Trade Weekly", "masthead-nav"),
+    (f"Westvale Tidning – English Edition\nForsida | Lokalt | Sport\nFerry pier to close\n{BODY}",
+     "Westvale Tidning", "masthead-nav"),
+    (f"WVT Sport\nLive TV | Radio | Football | Results\nFerry pier to close\n{BODY}", "WVT Sport", "masthead-nav"),
+    (f"PierFeed\nTrending: #FerryPier #Westvale\nFerry pier to close\n{BODY}", "PierFeed", "masthead-nav"),
 ])
 def test_outlet_named_in_the_page_furniture(text, outlet, rule):
     a = article(text)

@@ -51,6 +51,9 @@ class PatternSpec(BaseModel):
     # again: the words of its own that not every outlet's name has, or its initials ("HIM Publishing" for
     # "Hydro Infrastructure Monitor")
     echoed: str | None = None
+    # how many lines after the value's may match ``next`` (1: only the very next; 2: a tagline may stand
+    # between a masthead and its navigation bar)
+    next_within: int = 1
 
 
 class HeadlineSpec(BaseModel):
@@ -221,7 +224,8 @@ def _find(rules: list[Compiled], head: list[Line], whole: list[Line], spec: Meta
                 continue
             if rule.spec.max_words and len(value.split()) > rule.spec.max_words:
                 continue
-            if rule.next and not (i + 1 < len(lines) and _full(rule.next, lines[i + 1].text)):
+            if rule.next and not any(j < len(lines) and _full(rule.next, lines[j].text)
+                                     for j in range(i + 1, i + 1 + max(1, rule.spec.next_within))):
                 continue
             if rule.previous and not (i > 0 and _full(rule.previous, lines[i - 1].text)):
                 continue
@@ -256,6 +260,25 @@ def _echoed(value: str, echo: regex.Pattern[str], whole: list[Line], at: int, sp
                 or " ".join(words).casefold() in whole[i].text.casefold():
             return True
     return False
+
+
+_SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "at", "de", "la", "du"})
+
+
+def _masthead_case(value: str) -> str:
+    """A masthead set in capitals, in a name's case: words of four letters or more and "The" capitalised,
+    small connectors lower case, short words left as set ("QBC SPORT" -> "QBC Sport", "THE DAILY KLAXON"
+    -> "The Daily Klaxon")."""
+    out = []
+    for i, w in enumerate(value.split(" ")):
+        low = w.casefold()
+        if i and low in _SMALL_WORDS:
+            out.append(low)
+        elif len(w) > 3 or low == "the":
+            out.append(w[:1] + w[1:].lower())
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 # -- timestamps --------------------------------------------------------------------------------------
@@ -320,7 +343,9 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
                 value = p.outlet_strip.sub("", value).strip() or value
             start = line.start + m.start("value")
             _record(article, "outlet", value, rule, start, start + len(value))
-            if rule == "masthead":
+            if rule == "masthead-nav" and value.isupper() and any(len(w) > 3 for w in value.split()):
+                article.outlet = _masthead_case(value)  # "THE DAILY KLAXON" -> "The Daily Klaxon" (span as set)
+            if rule in ("masthead", "masthead-nav"):
                 masthead = line
     elif head and head[0].text == article.outlet:
         masthead = head[0]
