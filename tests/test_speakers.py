@@ -191,3 +191,22 @@ def test_an_interview_printed_as_a_script_gives_each_answer_to_its_speaker(text)
 ])
 def test_labels_that_name_no_interviewee_make_no_quotations(text):
     assert not [q for q in doc_of(text).quotes if q.kind == "transcript"]
+
+
+@pytest.mark.parametrize("text", [
+    # an office ending in "-general" is a role the article's introduction gives its holder
+    "The harbour's director-general, Ada Lind, spoke at noon.\n\n\"The pier is closed,\" the director-general said.",
+    "LIVE: Pier closure \u2013 director-general Ada Lind faces the press\n\n12:18\nOn the cause: \"I am not going to "
+    "guess,\" the director-general said.",
+    "Ada Lind, inspector-general of the harbour board, spoke at noon.\n\n\"The pier is closed,\" the "
+    "inspector-general told reporters.",
+])
+def test_general_offices_resolve_through_the_introduction(text):
+    d = Doc(Article(id="t", text=text))
+    assert [q.speaker for q in d.quotes] == ["Ada Lind"]
+
+
+def test_a_general_office_no_one_holds_leaves_the_speaker_empty():
+    d = Doc(Article(id="t", text="Harbour chief Ada Lind spoke at noon.\n\n\"The pier is closed,\" the "
+                                 "director-general said."))
+    assert [q.speaker for q in d.quotes] == [None]
