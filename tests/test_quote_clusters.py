@@ -461,3 +461,26 @@ def test_the_same_time_in_other_words_is_not_a_tense_change(consensus, rendering
     q = docs[3].quotes[0]
     assert q.cluster == docs[0].quotes[0].cluster
     assert not [d for d in q.differences if d["type"] == "tense"], q.differences
+
+
+def _fidelity_of(texts: dict[str, str]) -> dict[str, float | None]:
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    return {d.article.id: d.quotes[0].fidelity for d in docs}
+
+
+def test_a_decimal_number_changed_is_an_alteration():
+    # "2.3" and "3.2" are two numbers, not the same two digits in another order
+    line = ('"Our best estimate is that the files of about {n} million customers were copied, roughly one in '
+            'every three accounts," the director said.')
+    fid = _fidelity_of({"a": line.format(n="2.3"), "b": line.format(n="2.3"), "c": line.format(n="3.2")})
+    assert fid["c"] < 0.8 and fid["a"] == fid["b"] == 1.0, fid
+
+
+def test_a_number_the_consensus_carries_is_no_change_whoever_carries_the_rest():
+    # two long renderings disagree on a number the short ones all give: the one that keeps it is faithful
+    long = ('"Some {n} million people are now displaced inside Varra, and a further 340,000 have crossed into '
+            'neighbouring countries," the envoy said.')
+    short = 'The envoy said "1.2 million people are now displaced inside Varra".'
+    fid = _fidelity_of({"a": long.format(n="1.2"), "b": short, "c": short, "d": long.format(n="12")})
+    assert fid["a"] > 0.9 and fid["d"] < 0.5, fid

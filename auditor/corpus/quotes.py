@@ -558,11 +558,16 @@ def _negator_positions(low: list[str]) -> tuple[int, ...]:
     return tuple(i for i in found if i not in skip)
 
 
+# the words of a quotation, a number with its decimal point or thousands separator one word ("2.3 million" against
+# "3.2 million" is a changed number, not the same two digits in another order; "1,000" is "1000")
+_QUOTE_WORD_RE = re.compile(r"\d+(?:[.,]\d+)+(?![\w])|[^\W_]+(?:['\-][^\W_]+)*", re.UNICODE)
+
+
 def _renderings(doc, doc_i: int, quote_i: int, q, primary: bool, shared: dict | None = None) -> list[Rendering]:
     """The units of quote ``q``; ``shared`` (a dict kept across calls) lets units with the same words share
     their stems and content set."""
     text, raw = doc.norm, doc.text
-    found = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text, q.start, q.end)]
+    found = [(m.group(), m.start(), m.end()) for m in _QUOTE_WORD_RE.finditer(text, q.start, q.end)]
     if found and found[-1][2] >= len(text.rstrip()) and len(found) > 1:
         found.pop()  # the text stops inside this word (a page cut short): its letters are not a word of the speech
     if not found:
@@ -1365,6 +1370,11 @@ def _hyphen_parts(words: list[str]) -> set[str]:
     return {_number_value(p) for w in words if "-" in w for p in w.split("-") if p}
 
 
+def _numbers_both(a: list[str], b: list[str]) -> bool:
+    """Both edges hold a number ("Some 12 million" / "1.2 million"): a number put for another at the edge."""
+    return any(_is_number(w) for w in a) and any(_is_number(w) for w in b)
+
+
 def _is_number(w: str) -> bool:
     s = stem(w)
     return any(ch.isdigit() for ch in w) or s[:1].isdigit() or s in _NUMBER_WORDS
@@ -1408,9 +1418,13 @@ def _none_of(words: list[tuple[str, int, int]], i: int) -> bool:
 
 
 def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: ConsensusWords,
-            scorer: Scorer, translated: bool | None = None) -> tuple[float, list[dict]]:
+            scorer: Scorer, translated: bool | None = None,
+            agreed_numbers: frozenset[str] = frozenset()) -> tuple[float, list[dict]]:
     """Fidelity of unit ``r`` to the consensus, with its typed differences; ``translated`` (default: the
-    consensus's flag) says the rendering is a translation."""
+    consensus's flag) says the rendering is a translation. ``agreed_numbers``: when ``cons`` is another
+    outlet's longer rendering standing in for the consensus, the cluster consensus's own numbers; a number
+    of the rendering's among them is the consensus's, not a change (the stand-in may be the one that
+    changed it)."""
     tr = cons.translated if translated is None else translated
     C = cons.stems
     words = r.words
@@ -1436,11 +1450,13 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     # free", "World is going to hell" / "Your countries are going to hell"): the rendering put its own
     # words where the speaker's stand, a substitution, not a cut beside an addition. At most EDGE_WORDS
     # on each side, a content word among the rendering's, and not where an ellipsis joins another remark on.
-    if 0 < r0 <= EDGE_WORDS and 0 < c0 <= EDGE_WORDS and _content([w for w, _, _ in words[:r0]]) and \
-            not any(0 < i <= r0 for i in r.ellipses):
+    if 0 < r0 <= EDGE_WORDS and 0 < c0 <= EDGE_WORDS and (
+            _content([w for w, _, _ in words[:r0]]) or _numbers_both([w for w, _, _ in words[:r0]], cons_words[:c0])) \
+            and not any(0 < i <= r0 for i in r.ellipses):
         r0 = c0 = 0
-    if 0 < r.size - r1 <= EDGE_WORDS and 0 < len(C) - c1 <= EDGE_WORDS and _content([w for w, _, _ in words[r1:]]) and \
-            not any(r1 <= i < r.size for i in r.ellipses):
+    if 0 < r.size - r1 <= EDGE_WORDS and 0 < len(C) - c1 <= EDGE_WORDS and (
+            _content([w for w, _, _ in words[r1:]]) or _numbers_both([w for w, _, _ in words[r1:]], cons_words[c1:])) \
+            and not any(r1 <= i < r.size for i in r.ellipses):
         r1, c1 = r.size, len(C)
     R, Cw = r.stems[r0:r1], C[c0:c1]
     dist = Levenshtein.distance(R, Cw)
@@ -1481,7 +1497,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         diffs.append(d)
         nr = sorted({_number_value(w) for w in rws if _is_number(w)} - _hyphen_parts(cw_words))
         nc = sorted({_number_value(w) for w in cw_words if _is_number(w)} - _hyphen_parts(rws))
-        if nr != nc and (nr or nc) and typ == "substitution" and not number:
+        if nr != nc and (nr or nc) and typ == "substitution" and not number and \
+                not (nr and set(nr) <= agreed_numbers):
             number = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "number",
                           "note": "a number differs"})
@@ -2036,12 +2053,13 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         votes = polarity_votes(g) if n_articles >= 3 else {}
         members = []
         for mi, m in enumerate(g):
-            mcons, mwords = cons, cons_words
+            mcons, mwords, agreed = cons, cons_words, frozenset()
             carrier = _carrier(m, cons, g)
             if carrier is not None:  # a part of the utterance the consensus does not carry: judged by another
                 mcons = Consensus(carrier, 0, carrier.size, cid, cons.translated)  # outlet's rendering of it
                 mwords = [w for w, _, _ in carrier.words]
-            fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted)
+                agreed = frozenset(_number_value(w) for w in cons_words if _is_number(w))
+            fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted, agreed)
             if mi in votes and not any(d["type"] in MEANING_TYPES for d in diffs):
                 ci, against, agree = votes[mi]
                 fid = round(max(0.0, (fid - 0.30) * MEANING_FACTOR), 3)
