@@ -612,3 +612,30 @@ def test_a_thing_read_as_a_sign_is_the_authors_reading(text, authors):
 ])
 def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, authors):
     assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+
+
+@pytest.mark.parametrize(("text", "authors"), [
+    # a strong possibility, near certainty, an impression read as a judgement, the author's own doubt
+    ("Yet the care with which she avoided the subject may well reflect a fear that the answer points at a supplier.",
+     True),
+    ("The gap between nine alerts and six cases may well mean that three matches were set aside.", True),
+    ("The closure is almost certain to become the defining test of his term.", True),
+    ("It was a tacit admission that the board had been asleep.", True),
+    ("It is hard to see how the board survives another scandal of this kind.", True),
+    ("It is hard to avoid the suspicion that the timetable was set by the news cycle.", True),
+    ("It reads like the words of someone who has already counted the votes.", True),
+    ("It was meant to sound like resolve; it read more like a plea to the sponsors.", True),
+    ("He looks like a man who has not slept in a week.", True),
+    # a thing's reading with its head before what it is of or about, or a clause as subject
+    ("The refusal of the president to name anyone is surely a sign that the police asked for silence.", True),
+    ("The mood on Harbour Road suggested a town that has begun to grieve for its club.", True),
+    ("That the office cannot yet give a final figure is a sign that the damage is not understood.", True),
+    # ... not a speaker's own words or what a speaker said, nor a person's or a body's proposal
+    ('"We may well lose the final," the coach said.', False),
+    ("The coach said the squad may well be broken up in June.", False),
+    ("The minister suggested a delay of two weeks.", False),
+    ("Councillor Ivo Brandt suggested a compromise on the fares.", False),
+    ("The report suggested a link between the two outbreaks.", False),
+])
+def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors):
+    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors

@@ -285,6 +285,11 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
     return bool(scene_verbs().match(text, ce))
 
 
+# the last word before the cue when its verb is coordinated with another ("said ... and suggested that") or is an
+# infinitive or a modal's ("tried to suggest that"), and finite verbs that show the words are no noun phrase
+_LAST_NOT_THING = frozenset("and but or then also to will would could may might did does do not".split())
+_FINITE = frozenset("has have had tried tries try wants wanted sought seeks".split())
+_PREPOSITIONS = frozenset("of to by with from on in over about between among inside at".split())
 # what a thing "suggests" as a source or a speech does: vague sourcing or a report, not the author's reading
 _EVIDENCE_NOUNS = frozenset("report reports study studies survey surveys poll polls data figures research analysis "
                             "analyses document documents evidence findings review audit filing filings memo letter "
@@ -301,21 +306,24 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
     v = vocab()
     head = doc.norm[sent[0]:cs]
     lead = re.sub(r"^\W*(?:(?:But|And|Yet|So|Still|Instead)\s*,?\s+)?", "", head)
-    if re.match(r"(?:the\s+(?:very\s+)?fact|the\s+way)\s+that\s+[^,;:()\"]+$", lead, re.IGNORECASE):
+    if re.match(r"(?:(?:the\s+(?:very\s+)?fact|the\s+way)\s+that|that)\s+[^,;:()\"]+$", lead, re.IGNORECASE):
         return True  # "The fact that hourly contact has been kept up suggests that ...": a fact read as a sign
     left = max((m.end() for m in re.finditer(r"[,;:()\"]|\s-\s|\bthat\b|\bwhich\b", head)), default=0)
     words = head[left:].split()
     if words and words[0].casefold() in ("but", "and", "yet", "so", "still"):
         words = words[1:]
+    if words and words[-1].casefold() in _LAST_NOT_THING or set(w.casefold() for w in words) & _FINITE:
+        return False  # "Trump has tried to suggest that": a verb before the cue, so no thing as its subject
+    # the head noun phrase, before what it is of or about ("The refusal of the president to name anyone", "The
+    # mood on Harbour Road"): its words decide
+    cut = next((i for i, w in enumerate(words) if i and w.casefold() in _PREPOSITIONS), len(words))
+    if cut < len(words) and len(words) <= 12:
+        words = words[:cut]
     if not 1 <= len(words) <= 8 or any(w[:1].isupper() for w in words[1:]):
         return False
     low = [w.casefold().strip(".,") for w in words]
     if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns:
         return False
-    if low[-1] in ("and", "but", "or", "then", "also", "to", "will", "would", "could", "may", "might", "did", "does",
-                   "do", "not"):
-        return False  # "She said the port stayed open and suggested that ...": a verb coordinated with hers;
-        # "Trump has tried to suggest that": an infinitive or a modal's verb, whose subject is further back
     cue = doc.norm[cs:cs + 30].casefold()
     if not cue.startswith("hint") and (low[-1] in _EVIDENCE_NOUNS or (
             cue.startswith("suggested") and (low[-1] in _speech_nouns() or low[-1] + "s" in _speech_nouns()))):
