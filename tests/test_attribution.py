@@ -1754,11 +1754,18 @@ def test_a_clause_after_the_relative_clause_keeps_its_own_subject(text, clause):
 
 
 @pytest.mark.parametrize("text", [
-    "Those who attended the talks said the fleet had left.",  # a pronoun: nobody
     "He needs the voters who make up two-thirds of the state's electorate.",  # "state" is a noun after "the"
 ])
 def test_no_person_noun_before_the_relative_clause_no_subject(text):
     assert not doc_of(text).attributions
+
+
+def test_those_who_were_there_are_an_unnamed_source():
+    # (session 30: was "no subject"; people the text describes but does not name are vague sourcing, as "People
+    # who have sat on the committee say" is to the coders of the invented events)
+    d = doc_of("Those who attended the talks said the fleet had left.")
+    assert [(a.kind, d.text[a.start:a.end]) for a in d.attributions] == [
+        ("vague", "Those who attended the talks said")]
 
 
 @pytest.mark.parametrize(("text", "clause"), [
@@ -2466,3 +2473,95 @@ def test_an_unidentified_person_in_the_news_is_no_anonymous_source():
             "the health board.")
     _, found = _kinds(text, "The Harlow Post")
     assert not [f for f in found if f[2].startswith("The patient")], found
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # a post on an account or a named platform
+    ("The club's owner rejected the ban in a post on the club's official account, writing that it had done nothing "
+     "wrong.", "club's official account"),
+    ("The lab said in a post on its corporate account on the social network Chirp that it had contained the attack.",
+     "Chirp"),
+    ('The police unit has posted on Chirp: "We are aware of the incident."', "Chirp"),
+    # a statement read out or relayed by a go-between; a version another party put out
+    ("Vell Rovers said in a statement read out by its spokesman, Aron Beleth, that it was shocked.", "Aron Beleth"),
+    ("Kasimir Dolent's remarks, relayed by the Civic Alliance press office in a statement that evening, went "
+     "further.", "Civic Alliance press office"),
+    ("According to a summary released by the agency's press office after the briefing, every client will get a "
+     "letter.", "agency's press office"),
+    # a note on whose version the quotations follow, and the version quoted
+    ("Quotations here follow the council's English transcript, released in the evening.", "council"),
+    ("The quotations here are from the simultaneous interpretation by Vell TV's Sanja Morrow.", "Sanja Morrow"),
+    ('The council\'s English transcript has him saying: "We acted at once."', "council"),
+    ("He was, by the Brindle Courier's account, close to tears.", "Brindle Courier"),
+    ('In the Orzelny Kurant\'s English translation, he said: "I will not step down."', "Orzelny Kurant"),
+    # a document described to the outlet, an outlet that spoke to someone, outlets named by letters or kind
+    ("A memo sent to bookmakers, whose contents were described to the Post by Tomas Arvik, asks them to keep "
+     "records.", "Tomas Arvik"),
+    ("The Brindle Courier has spoken to a shop owner, Petra Vassel, who says a man rang her on Monday.",
+     "Brindle Courier"),
+    ("The prosecutor spoke of nine detained persons, as the agency HPA transmitted.", "HPA"),
+    ("COPS SWOOP\n\nQBC Sport reported that detectives seized phones in dawn raids.", "QBC Sport"),
+    ("16:10\nHPA is reporting that nine people were detained.", "HPA"),
+    ("The director's remarks, as carried by the Continental News Service, included a promise.",
+     "Continental News Service"),
+    ("The player denies everything, said his agent, Kiril Daan, who spoke with him by telephone and passed his "
+     "account on to the Post.", "Kiril Daan"),
+])
+def test_posts_read_outs_version_notes_and_outlets_by_letters(text, via):
+    _assert_relayed_via(text, via, outlet="The Harlow Post")
+
+
+@pytest.mark.parametrize("text", [
+    # a thing's version, the speaker reading her own statement, a post on the speaker's own account, an outlet's
+    # own note
+    "One user on Weibo, which is essentially China's version of Twitter, posted a question.",
+    "I spent a few months testing Nomad's version of the charger.",
+    "The council said in a statement read out by Mayor Anna Croft that the pier would reopen.",
+    "The lab said in a post on its corporate account that it had contained the attack.",
+    "Quotations here follow the Post's own transcript of the briefing.",
+])
+def test_versions_posts_and_read_outs_that_relay_nothing(text):
+    _assert_no_relay(text, outlet="The Harlow Post")
+
+
+@pytest.mark.parametrize(("text", "clause", "kind"), [
+    ("People who have sat on the federation's executive committee say he has long resisted the spending.",
+     "People who", "vague"),
+    ("Several traders on Mill Street said they had received similar calls.", "Several traders", "vague"),
+    ("The firm's head declined to comment on reports that a contractor's login had been used.", "on reports",
+     "vague"),
+    ("Nine were held. (Post, with material from agencies)", "with material from agencies", "vague"),
+    ("Kiril Daan, the player's agent, said the player denies everything.", "Kiril Daan", "direct"),
+])
+def test_unnamed_people_reports_and_named_agents(text, clause, kind):
+    _, found = _kinds(text, "The Harlow Post")
+    assert [k for k, _, t in found if t.startswith(clause)] == [kind], found
+
+
+def test_people_as_a_plain_subject_is_no_source():
+    _, found = _kinds("People will ask you to write blog posts for them.", "The Harlow Post")
+    assert found == []
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # a paper's edition, a quoted speaker with a parenthetical before "as saying"
+    ('Halmark Tidende\'s English edition quoted Ellory, speaking through the Halmish interpretation, as saying: '
+     '"Each person will get a letter."', "Halmark Tidende"),
+    # a running sentence's source in brackets
+    ("Fans gathered outside the ground on Tuesday evening, some of them in tears (Source: Kelmar Courier).",
+     "Kelmar Courier"),
+    # a paper whose name ends in a capitalised media noun, as a subject
+    ("Tally Weekly said the deadline had not changed.", "Tally Weekly"),
+])
+def test_editions_bracketed_sources_and_weeklies(text, via):
+    _assert_relayed_via(text, via, outlet="The Harlow Post")
+
+
+def test_a_pictures_source_in_brackets_stays_a_credit():
+    _, found = _kinds("Fans at the ground (Source: Kelmar Courier)", "The Harlow Post")
+    assert [k for k, _, _ in found] == ["credit"], found
+
+
+def test_a_group_contacted_by_the_outlet_itself_is_vague():
+    _, found = _kinds("Several practitioners contacted by Tally Weekly said clients had begun ringing.", "Tally Weekly")
+    assert [(k, t) for k, _, t in found] == [("vague", "Several practitioners contacted by Tally Weekly said")]

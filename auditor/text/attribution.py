@@ -328,8 +328,18 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         if pub and pub.group("pub").split()[-1].casefold() in v.institution_words:
             pub = None  # "a report in the White House": a body, no publication
         return outlet_of(tm.group("by"), v) or ((_DET_RX.sub("", pub.group("pub")), "media") if pub else None)
+    edition = re.fullmatch(r"(?:the\s+)?(?P<o>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s?\s+(?:(?:English|"
+                           r"international|online|foreign|weekend|Sunday)\s+)?(?:-language\s+)?edition", phrase.strip())
+    if edition:  # "Halmark Tidende's English edition quoted her": the paper's edition is the paper
+        return outlet_of(edition.group("o"), v) or (edition.group("o"), "media")
+    named_agency = re.fullmatch(r"(?:the\s+)?agency\s+(?P<n>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)", phrase.strip())
+    if named_agency:
+        return named_agency.group("n"), "agency"  # "as the agency HPA transmitted"
     if len(words) == 1 and _CALL_SIGN_RX.fullmatch(core):
         return core, "broadcaster"  # "told KBC", "MBC reported": a broadcaster's call letters
+    if 2 <= len(words) <= 3 and _CALL_SIGN_RX.fullmatch(words[0]) and all(w[:1].isupper() for w in words[1:]) \
+            and not v.title_rx.search(core):
+        return core, "broadcaster"  # "QBC Sport", "KBC News Tonight": the call letters and a service's name
     caps = all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "and", "&", "de", "la", "der") for w in words)
     # a station's number after the head is part of the name ("Kaldra Radio 1", "BBC Radio 4", "Vell TV 2")
     numbered = len(words) >= 2 and re.fullmatch(r"\d{1,3}", words[-1]) and words[-2].casefold() in _NUMBERED_HEADS
@@ -954,9 +964,14 @@ def _of_kind_left(text: str, lo: int, pos: int, v: Vocab) -> Span | None:
     head = kind.group("head").casefold()
     if (v.person_noun(head) or v.person_plural(head)) and head not in v.go_betweens and head not in v.vague_nouns:
         return kind.start(), kind.end("np")  # (a vague noun's phrase, "a source close to the talks", is read apart)
+    if head in v.vague_nouns and re.search(r"\s(?:on|in|at|from)\s+(?:the\s+)?[A-Z]", kind.group("np")):
+        return kind.start(), kind.end("np")  # "Several traders on Mill Street said": not the street's words
     return None
 
 
+# a paper's edition as a subject ("Halmark Tidende's English edition quoted her")
+_EDITION_LEFT_RX = re.compile(r"(?<![\w'’])(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3}['’]s?\s+(?:(?:English|"
+                              r"international|online|foreign|weekend|Sunday)\s+)?edition\s*\Z")
 # an outlet, a comma and a relative clause before its verb ("The Courier, which had a reporter there, quoted")
 _WHICH_LEFT_RX = re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}),\s+which\s+[^,;:.!?\"]{3,100},\s*\Z")
 
@@ -993,9 +1008,14 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         # person before a relative clause with no commas round it, when a common noun names that person
         rel = _RELATIVE_LEFT.search(text, max(lo, pos - 90), pos)
         head = _np_left(text, rel.start(), lo, v) if rel else None
+        if head and text[head[0]:head[1]].casefold() in ("people", "those", "others"):
+            return head[0], rel.end() - len(rel.group()) + len(rel.group().rstrip())  # "People who have sat on ..."
         if head and _person_head(text[head[0]:head[1]], v):
             return head
     seg = text[lo:pos]
+    edition = _EDITION_LEFT_RX.search(text, max(lo, pos - 80), pos)
+    if edition:
+        return edition.start(), edition.end() - len(edition.group()) + len(edition.group().rstrip())
     which = _WHICH_LEFT_RX.search(text, lo, pos)
     if which and outlet_of(text[which.start("np"):which.end("np")], v):
         # "The Brindle Courier, which had a reporter at the hearing, quoted": an outlet before its relative
@@ -1103,7 +1123,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
     body = _BODY_OF_LEFT_RX.search(text, max(lo, start - 120), start) if text[start:start + 1].isupper() else None
     if body and body.group("head").casefold() in v.institution_words:
         start = body.start()
-    if v.media_noun_rx.fullmatch(words[-1].group()) and not _INDEFINITE.match(text[start:words[-1].end()]) and \
+    if words[-1].group().islower() and v.media_noun_rx.fullmatch(words[-1].group()) and \
+            not _INDEFINITE.match(text[start:words[-1].end()]) and \
             not v.title_rx.fullmatch(words[-1].group()) and words[-1].group().casefold() not in v.vague_nouns:
         return None  # a media noun heads a subject only as "a Norland newspaper" (the anaphor is read apart)
     if re.match(r"(?:his|her|their)\s", text[start:words[-1].end()], re.IGNORECASE):
@@ -1658,7 +1679,8 @@ def extract_attributions(doc) -> list[Attribution]:
                 subj, phrase = head, doc.text[head[0]:head[1]]
                 cs = subj[0]
                 source, stype = _resolve(phrase, subj[0], persons, history, v)
-            named = _apposed_name(text, subj[1], e0) if inverted and _vague_subject(phrase, v) else None
+            named = _apposed_name(text, subj[1], e0) if inverted and (
+                _vague_subject(phrase, v) or re.match(r"(?:his|her|their)\s", phrase)) else None
             if named:  # "said another witness in the inquiry, former adviser Jane Roe": named after all
                 source, stype = _resolve(doc.text[named[0]:named[1]], named[0], persons, history, v)
             elif _unnamed(phrase, v):
@@ -1753,7 +1775,7 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
                 if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
-                        verb in ("reported", "reports") and not inverted and _unknown_outlet(doc, phrase, persons, v):
+                        verb in _REPORTED_FORMS and not inverted and _unknown_outlet(doc, phrase, persons, v):
                     source, stype = _DET_RX.sub("", phrase.strip()), "media"
                 if not speaker and not inverted:  # "The Vell Herald, citing the mayor, reported"
                     speaker = _citing_between(doc, subj[1], vs, v, add)
@@ -1815,8 +1837,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     continue
                 who = doc.text[m.start("who"):m.end("who")]
                 outlet = outlet_of(who, v) or (
-                    (_DET_RX.sub("", who), "media") if len(who.split()) == 1 and _unlisted_name(who, persons, v)
-                    else None)
+                    (_DET_RX.sub("", who), "media") if len(_DET_RX.sub("", who).split()) <= 3 and
+                    _unlisted_name(who, persons, v) else None)  # ("the Orzelny Kurant's English translation")
                 if outlet and not _own_outlet(doc, outlet[0]):
                     add(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="translation",
                                     chain=[outlet[0]], hops=2, source_type=outlet[1]))
@@ -1829,11 +1851,15 @@ def extract_attributions(doc) -> list[Attribution]:
     _link_trailing_relays(doc, out)
     _cover_relays(out)
     _go_between_relays(doc, out, persons, v)
-    _relative_relays(doc, out, v)
+    from . import relays
+
+    relays.relative_relays(doc, out, v)
     # relays read off the whole text, after the sentence-by-sentence reading: versions someone else put out,
-    # posts of someone's words, an outlet's interpreter (each adds to ``out``; one sort puts them in place)
+    # posts of someone's words, an outlet's interpreter, accounts given to an outlet, notes on whose version
+    # the quotations follow (each adds to ``out``; one sort puts them in place)
     if _version_relays(doc, out, v) + _poster_relays(doc, out, v) + _outlet_interpreter_relays(doc, out, v) + \
-            _gave_outlet_relays(doc, out, v):
+            relays.outlet_account_relays(doc, out, v) + relays.version_note_relays(doc, out, v) + \
+            relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
     return out
 
@@ -1923,7 +1949,7 @@ def _poster_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # by the palace": the words reach the outlet in a version someone else put out
 _VERSION_BY_RX = re.compile(
     r"(?<![\w-])(?:[Ii]n|[Aa]ccording\s+to|[Pp]er)\s+(?:the|an?|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:translation|version|transcript|rendering|readout|text)\s+(?:(?:that\s+)?(?:was\s+)?)?"
+    r"(?:translation|version|transcript|rendering|readout|text|summary)\s+(?:(?:that\s+)?(?:was\s+)?)?"
     r"(?:(?:circulated|released|published|provided|issued|distributed|posted|shared|sent\s+out|put\s+out)\s+)?by\s+")
 # (the participle may go unsaid: "in a translation by the Herald", "in an English rendering by Vell TV")
 
@@ -1954,77 +1980,6 @@ def _version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                                 hops=2, source_type=outlet[1] if outlet else "institution"))
         added += 1
     return added
-
-
-# a relative clause saying its person passed the words on ("X told Y, who relayed his comments on air",
-# "according to Y, who passed the call on to the Post")
-_WHO_RELAYED_RX = re.compile(
-    r",\s+who\s+(?:later\s+|then\s+|in\s+turn\s+|afterwards\s+)?(?:relayed|passed\s+(?:on|along)|"
-    r"passed\s+(?:[\w'’-]+\s+){1,3}(?:on|along)|recounted|conveyed|forwarded|repeated)\b")
-_TOLD_LEFT_RX = re.compile(r"\b(?:told|spoke\s+to|said\s+to|confided\s+(?:in|to)|wrote\s+to|phoned|called)\s*$")
-_RELAYER_RUN_RX = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al))*")
-
-
-# an account given to an outlet ("gave the Vale Dispatch a fuller version of the moment", "granted Vell TV an
-# interview"): the outlet carried it
-_GAVE_OUTLET_RX = re.compile(
-    r"(?<![\w-])(?:gave|offered|granted|provided|gives|offers|grants)\s+(?P<np>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z]"
-    r"[\w'’.-]*){0,4})\s+(?:a|an|his|her|their|its)\s+(?:[\w-]+\s+){0,3}?(?:version|account|interview|description|"
-    r"statement|comments?|briefing|summary)\b")
-
-
-def _gave_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
-    """"Rannoch gave the Vale Dispatch a fuller version of the same moment": relayed through the outlet (the
-    article's own outlet is first hand). Returns how many it added."""
-    added = 0
-    for m in _GAVE_OUTLET_RX.finditer(doc.norm):
-        if doc.inside_quotation(m.start(), m.end()) or any(a.start < m.end() and m.start() < a.end for a in atts):
-            continue
-        outlet = outlet_of(doc.text[m.start("np"):m.end("np")], v)
-        if not outlet or _own_outlet(doc, outlet[0]):
-            continue
-        atts.append(Attribution(source=outlet[0], kind="relayed", start=m.start(), end=m.end(), cue="gave",
-                                chain=[outlet[0]], hops=2, source_type=outlet[1]))
-        added += 1
-    return added
-
-
-def _relative_relays(doc, atts: list[Attribution], v: Vocab) -> None:
-    """A first-hand attribution whose addressee or source, in a relative clause, passed the words on ("Aikawa
-    told the station's correspondent Mei Sorano, who relayed his comments on air", "according to family
-    friend Rosa Venn, who relayed the conversation to the Mercury"): relayed through that person, the
-    first speaker first in the chain."""
-    text = doc.norm
-    for m in _WHO_RELAYED_RX.finditer(text):
-        sent = doc.sentence_at(m.start())
-        if not sent or doc.inside_quotation(m.start(), m.end()):
-            continue
-        before = [a for a in atts if sent[0] <= a.start < m.start() and a.kind in ("direct", "relayed")]
-        if not before:
-            continue
-        a = before[-1]
-        between = text[a.end:m.start()]
-        if '"' in between or len(between) > 100 or re.search(r"[.;:]", between) or between.count(",") > 1:
-            continue
-        if (a.cue or "").casefold().startswith("according to") and not between.strip():
-            relayer, origin = a.source, None
-        elif a.kind == "direct" and (_TOLD_LEFT_RX.search(text, a.start, a.end) or
-                                     _TOLD_LEFT_RX.search(text[a.end:m.start()].split(" ", 2)[0] + " ")):
-            np = re.sub(r"^\s*(?:told|spoke\s+to|said\s+to)\s+", "", between).split(",")[-1]  # ("her deputy, Ivo Rusk")
-            np = re.split(r"\s(?:of|at|from|in|on|with)\s", np, maxsplit=1)[0]
-            runs = [r.group() for r in _RELAYER_RUN_RX.finditer(np) if not r.group().endswith(("'s", "’s"))]
-            if not runs:
-                continue
-            relayer, origin = runs[-1], a.source
-        else:
-            continue
-        if not relayer or (a.kind == "relayed" and a.source == relayer):
-            continue
-        outlet = outlet_of(relayer, v)
-        a.kind, a.hops, a.end = "relayed", 2, max(a.end, m.end())
-        a.chain = [x for x in (origin, relayer) if x]
-        a.source = relayer
-        a.source_type = outlet[1] if outlet else "person"
 
 
 def _names_from_speakers(doc, atts: list[Attribution]) -> None:
@@ -2129,6 +2084,9 @@ def _inverted_subject(phrase: str, v: Vocab) -> bool:
         return True
     if _unnamed(phrase, v):  # '," remarked a local critic': nobody named, read as vague below
         return True
+    kin = re.fullmatch(r"(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z-]+)", low)
+    if kin and (v.person_noun(kin.group(1)) or v.title_rx.fullmatch(kin.group(1))):
+        return True  # '," said his brother', '..., said her lawyer, Ana Ruiz': someone named by a tie
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split()
     return bool(words) and all(w[:1].isupper() for w in words)
 
@@ -2226,6 +2184,8 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.I
 def _unnamed(phrase: str, v: Vocab) -> bool:
     """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one; so does
     a placed group with no determiner ("Staff at the hospital", "Officials at the Minaseki centre")."""
+    if re.match(r"(?:people|those|others)\s+who\s", phrase.strip(), re.IGNORECASE):
+        return True  # "People who have sat on the committee say": no one named
     bare = re.match(r"\s*([A-Za-z]+)\s+(?:at|in|from|inside|on)\s", phrase)
     if bare and (bare.group(1).casefold() in _STAFF_NOUNS or (
             v.person_plural(bare.group(1).casefold()) and bare.group(1).casefold() not in v.go_betweens)):
@@ -2424,7 +2384,7 @@ _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 # (or a role: "quoted the prime minister as saying"); an interpreter "rendered him as saying"
 _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|quotes|rendered|renders|translated)\s+(?P<obj>him|her|them|"
                            r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|(?-i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
-                           r"\s+as\s+(?:saying|telling)\b")
+                           r"(?:\s*,\s*[^,.;:\"]{3,80},)?\s+as\s+(?:saying|telling)\b")  # (", speaking through ...,")
 # a relative or a representative named by their tie to someone ("his brother", "her lawyer", "the
 # family's spokesman") before the verb
 _KIN_LEFT_RX = re.compile(r"((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+[\w'’-]+['’]s?|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)"
@@ -2497,6 +2457,9 @@ def _citing_origin(doc, pos: int, hi: int, v: Vocab) -> str | None:
 
 _DESCRIBED_IN_RX = re.compile(r"\s+(?:described|reported|published|cited|shared|carried|circulating|circulated)"
                               r"\s+(?:in|by|on)\s+")
+# the forms of "report" whose one-word unknown subject is an outlet ("Haaretz reported", "HPA is reporting")
+_REPORTED_FORMS = frozenset({"reported", "reports", "report that", "is reporting", "are reporting", "was reporting",
+                             "were reporting", "has reported", "have reported"})
 _CITING_NEXT = re.compile(r"\s*,\s*citing\s", re.IGNORECASE)
 _PUBLICATION_CUES = frozenset({"per", "reported by", "as reported by", "first reported by", "as first reported by",
                                "reported in", "as reported in", "published by", "carried by", "broadcast by",
@@ -2644,6 +2607,9 @@ def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
     return not set(words) & known
 
 
+_SUMMARY_HEAD_RX = re.compile(r"(?:[\w-]+\s+){0,2}?(?:summary|translation|transcript|readout|version|rendering)\b")
+
+
 def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, history,
                  v: Vocab, outlets=()) -> Attribution:
     low = phrase.casefold()
@@ -2654,6 +2620,12 @@ def _classify_np(doc, phrase: str, start: int, end: int, cue: str, persons, hist
     if outlet and not _own_outlet(doc, outlet[0]):
         return Attribution(source=outlet[0], kind="relayed", start=start, end=end, cue=cue,
                            chain=[outlet[0]], hops=2, source_type=outlet[1])
+    if rel and _SUMMARY_HEAD_RX.match(head):
+        # "according to a summary released by the agency's press office": a version of the words another
+        # party put out relays them, whoever that party is (a body's own statement is first hand)
+        party = _DET_RX.sub("", rel.group(1).strip())
+        return Attribution(source=party, kind="relayed", start=start, end=end, cue=cue, chain=[party], hops=2,
+                           source_type="institution")
     if _unowned(phrase, v):
         return Attribution(source=None, kind="vague", start=start, end=end, cue=cue, chain=[], hops=0,
                            source_type="unknown")
@@ -2770,8 +2742,15 @@ def _credits(doc, v: Vocab):
         m = paren_rx.search(line) or plain_rx.search(line)
         if m:
             foot = _foot_source(doc, v, ls, m) if m.re is plain_rx else None
+            outlet = outlet_of(m.group(1).strip(), v) if m.re is paren_rx else None
             if foot:
                 yield from foot
+            elif outlet and not _own_outlet(doc, outlet[0]) and len(line[:m.start()].split()) >= 10 and \
+                    not doc.in_boilerplate((ls, le)):
+                # "Fans gathered at the ground, some in tears (Source: Kelmar Courier).": a running sentence's
+                # source in brackets, no picture's credit: the outlet relays what the sentence says
+                yield Attribution(source=outlet[0], kind="relayed", start=ls + m.start(), end=ls + m.end(),
+                                  cue="source", chain=[outlet[0]], hops=2, source_type=outlet[1])
             else:
                 yield _credit(doc, v, ls + m.start(), ls + m.end(), m.group(1).strip(), m.group())
             continue
@@ -2905,7 +2884,7 @@ _POST_RX = re.compile(rf"[\u2014\u2013-]\s*([^\n()\u2014\u2013@]{{1,60}}?)\s*\((
 # a rendering of the speaker's words by a translator the text does not name, as the subject of a verb of
 # saying: "the speech translated into English states", "an English translation of the letter reads"
 _POSSESSED_TRANSLATION_RX = re.compile(
-    r"(?<!\w)(?:in|according\s+to|per)\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
+    r"(?<!\w)(?:[Ii]n|[Aa]ccording\s+to|[Pp]er)\s+(?P<who>(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})"
     r"['\u2019]s?\s+(?:English\s+|official\s+|own\s+)?(?:translation|rendering)\b")
 _TRANSLATION_RX = re.compile(
     r"(?<!\w)(?:translated\s+(?:in|into)\s+[A-Z]\w+|(?:[Aa]n?|[Tt]he)\s+(?:(?:English|rough|unofficial|machine)\s+)?"
