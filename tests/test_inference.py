@@ -606,6 +606,10 @@ def test_a_thing_read_as_a_sign_is_the_authors_reading(text, authors):
     ("The fault lies in the wiring, engineers said. If that holds, the repair could be quick.", True),
     ("If so, the bridge could reopen within a week.", True),
     ('"If that holds, we could finish by May," Marsh said.', False),
+    # a verb that took an object, then a new clause after "and": the author's; a clause it reports stays its
+    ("One member argued for holding rates on Wednesday, and the governor's insistence on flexibility was probably "
+     "aimed at keeping that member on side.", True),
+    ("The mayor said the strike was over, and the talks would probably resume on Monday.", False),
     # a crowd's reading placed somewhere
     ("That reply is widely seen in Larn as a wager that the review will clear him.", True),
     ("The ruling is widely regarded among lawyers as a setback for the firm.", True),
@@ -630,6 +634,12 @@ def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, au
     ("The refusal of the president to name anyone is surely a sign that the police asked for silence.", True),
     ("The mood on Harbour Road suggested a town that has begun to grieve for its club.", True),
     ("That the office cannot yet give a final figure is a sign that the damage is not understood.", True),
+    # what was said, read by how it sounded
+    ('Varro said the firm had "given us everything so far" \u2013 a phrase that sounded generous but carefully left '
+     'room for more.', True),
+    ("She gave an answer that seemed rehearsed.", True),
+    ("The siren that sounded at noon was a test.", False),
+    ('"It was a promise that sounded hollow," the mayor said.', False),
     # ... not a speaker's own words or what a speaker said, nor a person's or a body's proposal
     ('"We may well lose the final," the coach said.', False),
     ("The coach said the squad may well be broken up in June.", False),

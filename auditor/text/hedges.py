@@ -102,6 +102,10 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     if data.get("thing_hints"):
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_hints") + r")(?![\w-])", re.IGNORECASE), "thing",
                     first_words(lst("thing_hints"))))
+    if data.get("impression_of_words") and data.get("impression_verbs"):  # "a phrase that sounded generous but"
+        out.append((re.compile(r"(?<![\w'-])(?:an?|the|his|her|their)\s+(?:[\w-]+\s+)?(?:" + alt("impression_of_words")
+                               + r")\s+(?:that|which)\s+(?:" + alt("impression_verbs") + r")(?![\w-])", re.IGNORECASE),
+                    "interpretive", frozenset({"a", "an", "the", "his", "her", "their"})))
     if data.get("thing_readings"):  # "the fact that ... suggests that", "the decision to wait is a sign that"
         out.append((re.compile(r"(?<![\w'-])(?:" + alt("thing_readings") + r")(?![\w-])", re.IGNORECASE), "thing",
                     first_words(lst("thing_readings"))))
@@ -425,6 +429,9 @@ def in_scope(doc, att: Attribution, clause: Span, cue_start: int | None = None) 
         between = text[att.end:first]
         if _APPOSITION.search(between):
             return False  # "He acknowledged the mood, a sentiment likely stirred by ...": the author's comment
+        if re.match(r"\s+(?:for|against|about|over)\b[^,;]*,\s+(?:and|but|while)\s", between):
+            return False  # "A member argued for holding rates, and the governor's insistence was probably aimed at
+            # ...": the verb took an object, not a clause; the clause after "and" is the author's
         if re.search(r"[\u2013\u2014]|\s-\s", between) and re.search(
                 r"(?:[\u2013\u2014]|\s-\s)[^.!?\u2013\u2014]*\"[^.!?\u2013\u2014]*$", text[max(0, att.start - 200):att.start]):
             return False  # 'Her refusal - "It is too soon," she told one reporter - appeared to be a signal
