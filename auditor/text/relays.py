@@ -55,7 +55,11 @@ def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     through the outlet (not the article's own) or the describer."""
     text = doc.norm
     added = 0
-    for rx, group in ((_GAVE_OUTLET_RX, "np"), (_OUTLET_SPOKE_TO_RX, "np"), (_DESCRIBED_TO_BY_RX, "who")):
+    for rx, group, words in ((_GAVE_OUTLET_RX, "np", ("gave", "offer", "grant", "provided", "gives")),
+                             (_OUTLET_SPOKE_TO_RX, "np", ("spoke", "spoken", "talked")),
+                             (_DESCRIBED_TO_BY_RX, "who", ("described", "read out", "summari", "outlined", "shown"))):
+        if not any(w in text for w in words):
+            continue  # (the patterns open on a capitalised word: tried only where their verb occurs)
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
                 continue
@@ -128,6 +132,7 @@ def relative_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 
 # -- whose version the quotations follow -----------------------------------------------------------
 
+_VERSION_WORDS = ("transcript", "translation", "interpret", "rendering", "version", "account", "text")
 _VERSION_NOUNS = r"(?:transcript|translation|interpretation|rendering|version|account|text|interpreter)"
 # "Quotations here follow the federation's English transcript", "the quotations here are from the simultaneous
 # interpretation by QBC's Sanja Morrow", "quotes in this blog are from the federation's in-room interpreter, Ilka
@@ -167,8 +172,12 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     English transcript", "the federation's English transcript has him saying", "by the Gazette's account"):
     relayed through that party (the article's own is first hand)."""
     text = doc.norm
+    low = text.casefold()
     added = 0
-    for rx in (_QUOTES_FOLLOW_RX, _VERSION_QUOTED_RX, _OUTLET_ACCOUNT_RX):
+    for rx, words in ((_QUOTES_FOLLOW_RX, ("quot",)), (_VERSION_QUOTED_RX, _VERSION_WORDS),
+                      (_OUTLET_ACCOUNT_RX, ("account", "version", "reporting", "telling", "edition"))):
+        if not any(w in low for w in words):
+            continue  # (most texts name no version: the patterns are not tried)
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
                 continue
@@ -201,6 +210,8 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     social network Chirp", "has posted on Chirp"), else through the account ("the club's official account")."""
     text = doc.norm
     added = 0
+    if "post" not in text and "message" not in text and "video" not in text and "thread" not in text:
+        return 0
     for rx in (_IN_A_POST_RX, _POSTED_ON_RX):
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
