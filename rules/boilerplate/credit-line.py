@@ -99,10 +99,14 @@ STANDARDS = regex.compile(r"(?i:our\s+(?:editorial\s+)?standards|editorial\s+sta
 POSITION = regex.compile(r"\p{Lu}[\p{L}'’.-]*(?:\s*,\s*|\s+\()(?i:(?:second\s+|far\s+)?(?:left|right)|cent(?:re|er)|"
                          r"(?:top|bottom|front|back)(?:\s+(?:left|right|row))?|above|below|inset|pictured)\s*[,)]")
 # ... the picture's credit in parentheses after its last full stop: "... on Friday. (Example Post / Ana Lind)",
-# "... on Friday. (Westvale TV)", or an agency's photo credit: "... on Friday. Example Photo/Ana Lind"
+# "... on Friday. (Westvale TV)", or an agency's photo credit: "... on Friday. Example Photo/Ana Lind", or a credit
+# that says it is one (anywhere: "... on Friday. (Example Post photo: Ana Lind)")
 PIC_CREDIT = regex.compile(r"[.!?]\s*\((?:[\p{Lu}\d][\w&'’.-]*(?:\s+[\p{Lu}\d&][\w&'’.-]*){0,3}(?:\s*/\s*"
                            r"\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3})?)\)\s*$"
-                           r"|[.!?]\s+(?:\p{Lu}[\w&'’.-]*\s+)?(?i:photo)\s*/\s*\p{Lu}[^\n]{1,40}$")
+                           r"|[.!?]\s+(?:\p{Lu}[\w&'’.-]*\s+)?(?i:photo)\s*/\s*\p{Lu}[^\n]{1,40}$"
+                           # ... labelled: "... on Friday. (Example Post photo: Ana Lind)", "... (Picture: Tor Ek)"
+                           r"|[.!?]\s*\((?:\p{Lu}[\w&'’.-]*\s+){0,3}(?P<label>(?i:photo|photograph|picture|image))\s*:\s*"
+                           r"\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3}\)\s*$")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|according)\b")
 CAPTION_WORDS = 35
 # a tabloid's caption label under its picture: "ROTTEN: The gate that jammed open" (a word in capitals and a colon,
@@ -152,11 +156,12 @@ def _under_byline(doc, lines: list[tuple[int, int]], i: int, done: set[int]) -> 
 def _caption(line: str, header: bool) -> bool:
     """A photo caption by its shape: a position word after a name and the picture's credit at its end; in the
     header, either alone; below it, a credit naming both the outlet and the photographer ("(Example Post / Ana
-    Lind)"). Never a line with a reporting verb."""
+    Lind)") or labelled as a picture's ("(Example Post photo: Ana Lind)"). Never a line with a reporting verb."""
     if word_count(line) > CAPTION_WORDS or SAYS.search(line):
         return False
     credit = PIC_CREDIT.search(line)
-    return bool(POSITION.search(line) and (credit or header) or credit and (header or "/" in credit.group()))
+    return bool(POSITION.search(line) and (credit or header) or credit and (header or "/" in credit.group()
+                                                                          or credit.group("label")))
 
 
 @rule(
@@ -177,7 +182,8 @@ def _caption(line: str, header: bool) -> bool:
                 "picture's credit (\"Photo: ...\") or its caption under a label (\"Image caption: ...\"); the label of an "
                 "analysis and its byline with a role, anywhere (\"Analysis: Ana Lind, Europe correspondent\"); a caption ending in its credit (\"... Photo: Ana Lind\") or "
                 "shaped as one (a position word after a name, \"Ana Lind, right, with ...\", and a credit in "
-                "parentheses at its end, \"(Example Post / Tor Ek)\"; in the header either alone); a tabloid's "
+                "parentheses at its end, \"(Example Post / Tor Ek)\", \"(Example Post photo: Tor Ek)\"; in the header "
+                "either alone); a tabloid's "
                 "caption label under the byline (\"SHINY: The bridge that ...\"); the biography of the person the "
                 "byline names right under the byline (or under the date below it) when it names a writing job (\"Ana Lind is a former judge and "
                 "writes a column on ...\") and, among the page's last lines, that biography (\"Ana Lind is a former "
@@ -215,7 +221,8 @@ def _caption(line: str, header: bool) -> bool:
             "Bridge reopens after repairs\n⟦Harbour TV newsroom with Reuters⟧\n⟦Live updates by Ana Lind and Ivo "
             "Berg⟧\nThe bridge over the river reopened on Friday after three months of repairs, the city said in a "
             "statement.\n⟦Mayor Ana Lind, left, with the engineer Tor Ek on the new deck on Friday. (Westvale Post / "
-            "Ivo Berg)⟧\nTraffic was light on the first morning.\n⟦This story draws on reporting by the Westvale "
+            "Ivo Berg)⟧\nTraffic was light on the first morning.\n⟦Cyclists wait at the toll gate on Saturday. (Gazette "
+            "photo: Mia Sol)⟧\nThe toll is gone.\n⟦This story draws on reporting by the Westvale "
             "Gazette and AFP.⟧",
             "BRIDGE OF SIGHS: TOWN PAYS MILLIONS\n⟦By Ana Lind⟧\n⟦SHINY: The new bridge that cost the town its "
             "pool⟧\nUPDATE: The council has confirmed the bridge will reopen on Monday.\nThe bridge over the river "
@@ -257,7 +264,8 @@ def _caption(line: str, header: bool) -> bool:
             "Bridge reopens after repairs\nThe bridge over the river reopened on Friday after three months of "
             "repairs, the city said in a statement.\nMayor Ana Lind, left, and her deputy cut the ribbon before a "
             "crowd of three hundred.\nCouncil staff and agencies worked through the night to finish it.\nThe "
-            "bridge reopened three months late. (Ana Lind)\nThis report draws on interviews with forty engineers.",
+            "bridge reopened three months late. (Ana Lind)\nThis report draws on interviews with forty engineers.\nThe "
+            "toll is gone for good. (Picture this: no queue at all.)",
             "Bridge to reopen\nThe bridge over the river will reopen on Monday after three months of repairs, the "
             "city said.\nThe Harbour Review was written by Tor Ek in 1998 and banned a year later.\nOur standards of "
             "maintenance have slipped for a decade.",

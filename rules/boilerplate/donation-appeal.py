@@ -10,15 +10,21 @@ SUPPORT_NAME = regex.compile(r"^\s*support\s+(?:the\s+)?\p{Lu}[\w\-]*(?:\s+[\w\-
                              regex.IGNORECASE)
 # a newsletter or subscription offer: "Sign up for the Morning Briefing ...", "Subscribe to Example Weekly for
 # full access", "... the day's news in your inbox by 7am", "Evening briefing: the markets in your inbox. Sign up"
-# (not "Sign up for a streaming account for $9 a month": a how-to's step)
+# "Sign up for Example Sport's evening email" (not "Sign up for a streaming account for $9 a month": a how-to's step,
+# nor "Sign up for an email account at the library")
 SIGN_UP = regex.compile(r"^\s*(?:sign\s+up|subscribe|register)\b(?=.*\b(?:newsletters?|briefings?|bulletins?|digest|"
-                        r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial)\b)"
+                        r"alerts|inbox|full\s+access|unlimited\s+access|free\s+trial|(?:daily|weekday|weekly|weekend|"
+                        r"morning|lunchtime|evening|monthly)\s+e-?mails?)\b)"
                         r"|\b(?:in|to)\s+your\s+inbox\b|\bsign\s+up(?:\s+(?:now|here|today))?\s*[.!]?\s*$"
                         # the button after a promo's blurb: "Example Daily: the briefing read by 9,000 ... Subscribe"
                         # (a capitalised verb alone after a full stop, a colon or a bar: not "... asked them to subscribe.")
                         r"|(?:[.!?:|·•]|\s[–—-])\s*(?-i:Subscribe|SUBSCRIBE|Register|REGISTER|Join|JOIN|Try\s+it)"
                         r"(?:\s+(?:now|here|today|free|for\s+free|us))?\s*[→›»>]?\s*$"
                         r"|^\s*subscribe\s+to\s+(?:the\s+)?(?-i:\p{Lu})"  # "Subscribe to Example Ledger Pro for ..."
+                        # a price offer alone or as a bar's last link: "Subscribe from €1 a week", "Sign in | Subscribe
+                        # for 2 crowns a month" (nothing after it: not "Subscribe for £5 a month and the first week ...")
+                        r"|(?:^|[|·•]\s*)subscribe\s+(?:now\s+)?(?:from|for)\s+(?:just\s+|only\s+)?\S{1,12}(?:\s+[\w.]+)?\s+"
+                        r"(?:a|per|each|/)\s*(?:day|week|month|year)\s*[.!]?\s*$"
                         r"|^\s*newsletters?\s*:"  # "Newsletter: Get the Morning Manifest before 7am"
                         # a newsletter's own footer: "You're receiving this because you subscribed to ..."
                         r"|\byou(?:['’]re|\s+are)\s+receiving\s+this\b"
@@ -43,8 +49,8 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
         "what": "A short line asking readers to donate, support or subscribe (\"DONATE NOW\", \"Support "
                 "UNITED24 Media Team\", \"Your support keeps our team in the field.\"), a newsletter or "
                 "subscription offer of at most 30 words (\"Sign up for the Morning Briefing\", \"... in your "
-                "inbox by 7am\", a promo's blurb and its button, \"Example Daily: the briefing 9,000 skippers read. "
-                "Subscribe\"), and up to two short lines that close an appeal block (two appeal lines or more) "
+                "inbox by 7am\", \"Sign up for Example Sport's evening email\", \"Subscribe from €1 a week\", a "
+                "promo's blurb and its button, \"Example Daily: the briefing 9,000 skippers read. Subscribe\"), and up to two short lines that close an appeal block (two appeal lines or more) "
                 "at the very end of the page.",
         "why": "Fund-raising blocks are the outlet's voice addressed to the reader, not the report. They "
                "must not be read as the author's claims and they count toward the boilerplate ratio.",
@@ -61,6 +67,8 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "The talks resumed.\n⟦Newsletter: Get the Example Morning Manifest, the port news before 7am.⟧",
             "The talks resumed.\n⟦You're receiving this because you subscribed to The Example Brief.⟧",
             "The talks resumed.\n⟦Harbour Weekly: the shipping digest 4,000 skippers read first. Subscribe now⟧",
+            "The talks resumed.\n⟦Sign up for Westvale Sport's weekday email⟧",
+            "Westvale Post\n⟦Subscribe from 2 crowns a week⟧\nThe talks resumed.\n⟦Sign in | Subscribe for €1 a month⟧",
         ],
         "clean": [
             "The charity said donations to the fund had doubled since the war began, according to its annual "
@@ -68,6 +76,8 @@ TAIL_LINES = 2  # short lines that close an appeal at the end of the page ("Unit
             "Allies support Ukraine.",
             "Subscribers to the service will pay more from May, the company said.",
             "Sign up for a streaming account first, then add the sports package for $5 a month.",
+            "Sign up for an email account at the library first, the council's guide advises.",
+            "Subscribe for £5 a month and the first week of the ferry pass is free.",
             "The minister said Norland would become a member of the alliance by 2030.",
             "The newsletter, she said, had twelve readers at first.",
             "The ferry company wrote to its season-ticket holders on Monday. Few chose to subscribe.",

@@ -14,11 +14,13 @@ COUNT = regex.compile(r"\s*\(?\d[\d,.]*[kK]?\)?\s*")
 COMMENTS = regex.compile(r"(?:\d[\d,.]*[kK]?\s+comments?|comments?\s*\(\s*\d[\d,.]*[kK]?\s*\))", regex.IGNORECASE)
 COPYRIGHT = regex.compile(r"(?:©|\(c\)|(?i:copyright))[^|·•]{0,80}")  # "Share this live blog · © Example 2025"
 # the reader asked for news tips: "Got a story? Call the newsdesk", "Have a news tip? Email us"
+# ... or for their letters: "Join the conversation: an address", "Join the debate below"
 # ... or for their own stories, by a question to them and what to do: "Were you on the ferry? Tell us your story: an
 # address", "Are you affected? Get in touch", "Share your pictures of the storm: an address"
 CALL_OUT = regex.compile(r"\s*(?:[^\n]{3,80}?\?\s+)?(?:(?:tell|show|send)\s+us\s+(?:about\s+)?(?:your|what|how|why|more)\b|"
                          r"share\s+your\s+(?:[\w'’-]+\s+){0,2}?(?:story|stories|experiences?|views|photos|pictures|videos)\b|"
-                         r"get\s+in\s+touch\b|contact\s+us\b)(?P<rest>[^\n]{0,80})", regex.IGNORECASE)
+                         r"get\s+in\s+touch\b|contact\s+us\b|join\s+the\s+(?:conversation|debate|discussion)\b)"
+                         r"(?P<rest>[^\n]{0,80})", regex.IGNORECASE)
 # ... ending in where to write, or a question to the reader before it: "Tell us your story: an address"
 ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://\S+|\b(?:below|here)\b[.!]?\s*$", regex.IGNORECASE)
 TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
@@ -29,6 +31,8 @@ TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\
 SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s*)?share(?:\s+(?:it|on|via|"
                            r"this(?:\s+(?:article|story|post|page|piece|report|live\s+(?:page|blog)))?))?)"
                            r"\s*:\s*(?=\S)")
+# a network the list does not hold, after "Share:": one or two capitalised words, no digit ("Share: Facebook / Chirp")
+NETWORK_NAME = regex.compile(r"\p{Lu}[\p{L}'’.+-]*(?:\s+\p{Lu}[\p{L}'’.+-]*)?")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
 SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
@@ -53,16 +57,19 @@ def _call_out(norm: str, s: int, e: int) -> bool:
 
 def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     """Whether every piece of the line is a share button or a comment counter (two pieces at least, or a
-    counter: a lone "Share" is navigation-link's)."""
-    line = SHARE_LEAD.sub("", norm[s:e], count=1)  # "Share: Facebook | X | Email"
+    counter: a lone "Share" is navigation-link's); after a "Share:" lead, a piece may also be a network's name the
+    list does not hold (NETWORK_NAME), one listed button among them."""
+    lead = SHARE_LEAD.match(norm[s:e])
+    line = norm[s:e][lead.end() if lead else 0:]  # "Share: Facebook | X | Email"
     if BRACKETED.fullmatch(line):  # "[Share] [Email]"
         line = " | ".join(regex.findall(r"\[([^\[\]\n]+)\]", line))
     pieces = [LEADING_ICON.sub("", p.strip()).strip() for p in PIECES.split(line) if p.strip()]
     counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
                for p in pieces]
+    listed = [bool(c or share.fullmatch(p)) for p, c in zip(pieces, counted, strict=True)]
     return bool(pieces) and (len(pieces) >= 2 or counted[0]) and all(
-        c or share.fullmatch(p) or COPYRIGHT.fullmatch(p) for p, c in zip(pieces, counted, strict=True)) and not all(
-        COPYRIGHT.fullmatch(p) for p in pieces)
+        n or COPYRIGHT.fullmatch(p) or lead and any(listed) and NETWORK_NAME.fullmatch(p)
+        for p, n in zip(pieces, listed, strict=True)) and not all(COPYRIGHT.fullmatch(p) for p in pieces)
 
 
 @rule(
@@ -77,13 +84,15 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
                 "Email\", \"Share · Save · Comment (214)\", \"Comments (38)\"), or that asks readers to follow "
                 "the outlet on a social network (\"Follow the Example Post on Facebook and X for the latest "
                 "news\"), or that asks them for news tips (\"Got a story? Call the newsdesk\") or for their own stories "
-                "(\"Were you there? Tell us your story: an address\"). A bar's buttons may keep their brackets (\"[Share] "
+                "(\"Were you there? Tell us your story: an address\") or for their letters (\"Join the debate: an address\"). A bar's buttons may keep their brackets (\"[Share] "
                 "[Email]\") or an icon (\"💬 40 comments\"). The buttons and "
                 "networks are data/boilerplate.yaml's share_labels and networks.",
         "why": "A share bar or a follow line is the website's, not the report's; it counts toward the "
                "boilerplate ratio.",
         "limitations": "A follow line longer than 25 words, or one that names no listed network, is not "
-                       "flagged; nor is a bar with a piece the list does not hold.",
+                       "flagged; nor is a bar with a piece the list does not hold, unless it opens with \"Share:\" and "
+                       "the piece is one or two capitalised words beside a listed button (\"Share: Facebook / Chirp / "
+                       "Email\").",
     },
     examples={
         "flagged": [
@@ -92,13 +101,15 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦Share · Save · Comment (214)⟧\n⟦Comments (38)⟧",
             "The bridge reopened on Friday.\n⟦Share this story · © Example Post 2025⟧\n⟦Got a story? Call our newsdesk⟧",
             "The bridge reopened on Friday.\n⟦Share: Facebook | X | WhatsApp | Email⟧",
+            "The bridge reopened on Friday.\n⟦Share: Facebook / Quokka / Email⟧\n⟦Share this story: Harbourgram · Copy "
+            "link⟧",
             "The bridge reopened on Friday.\n⟦Share this story: Facebook · WhatsApp · Copy link⟧",
             "The bridge reopened on Friday.\n⟦Like this story? Share it: Facebook · X⟧\n⟦Like · Comment · Share⟧\n"
             "⟦Follow Example News for more stories⟧\n⟦Share this fact check⟧\n"
             "⟦Spotted a claim we should check? Write to desk@example.org⟧",
             "The bridge reopened on Friday.\n⟦[Share] [Email] [Comments (12)]⟧\n⟦💬 40 comments · Share · Save for later⟧\n"
             "⟦SHARE | POST | COMMENTS (9)⟧\n⟦Did you cross it on the first day? Tell us your story: bridge@example.org⟧\n"
-            "⟦Share your photos of the new bridge: pics@example.org⟧",
+            "⟦Share your photos of the new bridge: pics@example.org⟧\n⟦Join the debate: letters@westvalereview.example⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
@@ -109,7 +120,10 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "Follow the signs for the ferry, the warden said, and share the road with cyclists.",
             "Who pays for the bridge? Tell us your plan, the mayor told the opposition on Friday.",
             "Why does the board hide the figures? Tell us that, councillors, and we will stop asking.",
+            "Join the conversation at the town hall on Monday, the mayor urged residents of the harbour.",
             "The bridge reopened on Friday.\n[Westvale] [Harbour]\nShare your worries with the council, residents were told.",
+            "The bridge reopened on Friday.\nShare of the vote: Greens / Labour / Liberals\nShare: Westvale / Harbour",
+            "The bridge reopened on Friday.\nShare: the council and the harbour board / Email the mayor",
         ],
     },
 )
