@@ -2394,88 +2394,11 @@ def test_the_articles_own_interpreter_is_no_relay():
     ("Two crew members were hurt, according to the Cauldmere Mercury, which first named them.", "Cauldmere Mercury"),
     ("Two crew members were hurt, the Vell Star reported.", "Vell Star"),
     ("Our colleagues at the Brindle Courier report that the bridge will stay shut until March.", "Brindle Courier"),
-])
-def test_go_betweens_in_relative_clauses_and_outlets_named_late(text, via):
-    _assert_relayed_via(text, via, outlet="The Harlow Post")
-
-
-@pytest.mark.parametrize("text", [
-    # a relative clause about the person that passes nothing on; a surname that is also a paper's head word
-    "The pier will reopen, said Lena Marsh, who has run the harbour since 2019.",
-    "Lena Marsh told reporters that nine boats were missing. She thanked Ivo Rusk, who relayed the warnings overnight.",
-    "Ken Star told reporters the ship was late.",
-    "According to the Opposition Leader, the plan was late.",
-])
-def test_relative_clauses_and_surnames_that_relay_nothing(text):
-    _assert_no_relay(text, outlet="The Harlow Post")
-
-
-@pytest.mark.parametrize(("text", "clause"), [
-    # a placed group with no name, and a person of a kind who asked not to be named, however long the reason
-    ("Staff at the clinic told the Post that two patients had been moved.", "Staff at the clinic"),
-    ("Officials at the Minaseki centre said the crane had been inspected in May.", "Officials at the Minaseki"),
-    ("A rescue official who asked not to be named because he was not authorised to speak to the media said the "
-     "chamber had its own air supply.", "A rescue official"),
-    ("A council officer who asked not to be named because she was not cleared to talk to the press said the report "
-     "was finished.", "A council officer"),
-    # what an outlet cites came from no one named
-    ("Orbital Insider reports that pressure never rose, citing data described in Nerish media.", "citing data"),
-    ("Pressure never rose, citing figures published in local media.", "citing figures"),
-])
-def test_unnamed_groups_and_anonymous_sources_are_vague(text, clause):
-    d, found = _kinds(text, "The Harlow Post")
-    assert [k for k, _, t in found if t.startswith(clause)] == ["vague"], found
-
-
-@pytest.mark.parametrize(("text", "source"), [
-    # ... but a named person at a place, and a lawyer at a firm, are first hand
-    ("Mayor Anna Croft told the Post that the pier would reopen.", "Anna Croft"),
-    ("Ivo Brandt, a surgeon at the clinic, said two patients had been moved.", "Ivo Brandt"),
-])
-def test_named_people_at_a_place_stay_first_hand(text, source):
-    _, found = _kinds(text, "The Harlow Post")
-    assert ("direct", source) in [(k, s) for k, s, _ in found], found
-
-
-@pytest.mark.parametrize(("text", "via"), [
     # an account given to an outlet, an interview given to a body's own medium
     ("Dev Rannoch, the local assembly member, gave the Vale Dispatch a fuller account of the same moment.",
      "Vale Dispatch"),
     ("The skipper granted Harbour TV an interview on the quay.", "Harbour TV"),
     ("The mayor, speaking to the council's website, said the pier would reopen.", "council's website"),
-])
-def test_accounts_given_to_an_outlet_are_relayed(text, via):
-    _assert_relayed_via(text, via, outlet="The Harlow Post")
-
-
-@pytest.mark.parametrize("text", [
-    # the article's own outlet, a person given a thing, a body's own website read first hand
-    "Dev Rannoch gave The Harlow Post a fuller account of the same moment.",
-    "The mayor gave Anna Croft a medal for her account of the rescue.",
-    "According to the ministry's website, the pier will reopen.",
-])
-def test_accounts_that_no_outlet_carried(text):
-    _assert_no_relay(text, outlet="The Harlow Post")
-
-
-@pytest.mark.parametrize(("text", "clause"), [
-    # a charge or a name from a group no one names
-    ("Arms monitors have long accused smugglers of moving rifles across the border.", "Arms monitors"),
-    ('Colquhoun, dubbed "the Axe" by staff after the cuts, insisted the planes were safe.', "by staff"),
-])
-def test_charges_and_nicknames_from_unnamed_groups_are_vague(text, clause):
-    _, found = _kinds(text, "The Harlow Post")
-    assert [k for k, _, t in found if t.startswith(clause)] == ["vague"], found
-
-
-def test_an_unidentified_person_in_the_news_is_no_anonymous_source():
-    text = ("The patient, who was not identified, was taken to the county hospital in Marren, the agency said, citing "
-            "the health board.")
-    _, found = _kinds(text, "The Harlow Post")
-    assert not [f for f in found if f[2].startswith("The patient")], found
-
-
-@pytest.mark.parametrize(("text", "via"), [
     # a post on an account or a named platform
     ("The club's owner rejected the ban in a post on the club's official account, writing that it had done nothing "
      "wrong.", "club's official account"),
@@ -2506,12 +2429,29 @@ def test_an_unidentified_person_in_the_news_is_no_anonymous_source():
      "Continental News Service"),
     ("The player denies everything, said his agent, Kiril Daan, who spoke with him by telephone and passed his "
      "account on to the Post.", "Kiril Daan"),
+    # a paper's edition, a quoted speaker with a parenthetical before "as saying"
+    ('Halmark Tidende\'s English edition quoted Ellory, speaking through the Halmish interpretation, as saying: '
+     '"Each person will get a letter."', "Halmark Tidende"),
+    # a running sentence's source in brackets
+    ("Fans gathered outside the ground on Tuesday evening, some of them in tears (Source: Kelmar Courier).",
+     "Kelmar Courier"),
+    # a paper whose name ends in a capitalised media noun, as a subject
+    ("Tally Weekly said the deadline had not changed.", "Tally Weekly"),
 ])
-def test_posts_read_outs_version_notes_and_outlets_by_letters(text, via):
+def test_go_betweens_versions_posts_and_outlets_the_vocabulary_lacks_relay(text, via):
     _assert_relayed_via(text, via, outlet="The Harlow Post")
 
 
 @pytest.mark.parametrize("text", [
+    # a relative clause about the person that passes nothing on; a surname that is also a paper's head word
+    "The pier will reopen, said Lena Marsh, who has run the harbour since 2019.",
+    "Lena Marsh told reporters that nine boats were missing. She thanked Ivo Rusk, who relayed the warnings overnight.",
+    "Ken Star told reporters the ship was late.",
+    "According to the Opposition Leader, the plan was late.",
+    # the article's own outlet, a person given a thing, a body's own website read first hand
+    "Dev Rannoch gave The Harlow Post a fuller account of the same moment.",
+    "The mayor gave Anna Croft a medal for her account of the rescue.",
+    "According to the ministry's website, the pier will reopen.",
     # a thing's version, the speaker reading her own statement, a post on the speaker's own account, an outlet's
     # own note
     "One user on Weibo, which is essentially China's version of Twitter, posted a question.",
@@ -2520,8 +2460,45 @@ def test_posts_read_outs_version_notes_and_outlets_by_letters(text, via):
     "The lab said in a post on its corporate account that it had contained the attack.",
     "Quotations here follow the Post's own transcript of the briefing.",
 ])
-def test_versions_posts_and_read_outs_that_relay_nothing(text):
+def test_near_misses_of_those_relays_relay_nothing(text):
     _assert_no_relay(text, outlet="The Harlow Post")
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # a placed group with no name, and a person of a kind who asked not to be named, however long the reason
+    ("Staff at the clinic told the Post that two patients had been moved.", "Staff at the clinic"),
+    ("Officials at the Minaseki centre said the crane had been inspected in May.", "Officials at the Minaseki"),
+    ("A rescue official who asked not to be named because he was not authorised to speak to the media said the "
+     "chamber had its own air supply.", "A rescue official"),
+    ("A council officer who asked not to be named because she was not cleared to talk to the press said the report "
+     "was finished.", "A council officer"),
+    # what an outlet cites came from no one named
+    ("Orbital Insider reports that pressure never rose, citing data described in Nerish media.", "citing data"),
+    ("Pressure never rose, citing figures published in local media.", "citing figures"),
+    # a charge or a name from a group no one names
+    ("Arms monitors have long accused smugglers of moving rifles across the border.", "Arms monitors"),
+    ('Colquhoun, dubbed "the Axe" by staff after the cuts, insisted the planes were safe.', "by staff"),
+])
+def test_unnamed_groups_anonymous_sources_and_their_charges_are_vague(text, clause):
+    _, found = _kinds(text, "The Harlow Post")
+    assert [k for k, _, t in found if t.startswith(clause)] == ["vague"], found
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # ... but a named person at a place, and a lawyer at a firm, are first hand
+    ("Mayor Anna Croft told the Post that the pier would reopen.", "Anna Croft"),
+    ("Ivo Brandt, a surgeon at the clinic, said two patients had been moved.", "Ivo Brandt"),
+])
+def test_named_people_at_a_place_stay_first_hand(text, source):
+    _, found = _kinds(text, "The Harlow Post")
+    assert ("direct", source) in [(k, s) for k, s, _ in found], found
+
+
+def test_an_unidentified_person_in_the_news_is_no_anonymous_source():
+    text = ("The patient, who was not identified, was taken to the county hospital in Marren, the agency said, citing "
+            "the health board.")
+    _, found = _kinds(text, "The Harlow Post")
+    assert not [f for f in found if f[2].startswith("The patient")], found
 
 
 @pytest.mark.parametrize(("text", "clause", "kind"), [
@@ -2541,20 +2518,6 @@ def test_unnamed_people_reports_and_named_agents(text, clause, kind):
 def test_people_as_a_plain_subject_is_no_source():
     _, found = _kinds("People will ask you to write blog posts for them.", "The Harlow Post")
     assert found == []
-
-
-@pytest.mark.parametrize(("text", "via"), [
-    # a paper's edition, a quoted speaker with a parenthetical before "as saying"
-    ('Halmark Tidende\'s English edition quoted Ellory, speaking through the Halmish interpretation, as saying: '
-     '"Each person will get a letter."', "Halmark Tidende"),
-    # a running sentence's source in brackets
-    ("Fans gathered outside the ground on Tuesday evening, some of them in tears (Source: Kelmar Courier).",
-     "Kelmar Courier"),
-    # a paper whose name ends in a capitalised media noun, as a subject
-    ("Tally Weekly said the deadline had not changed.", "Tally Weekly"),
-])
-def test_editions_bracketed_sources_and_weeklies(text, via):
-    _assert_relayed_via(text, via, outlet="The Harlow Post")
 
 
 def test_a_pictures_source_in_brackets_stays_a_credit():

@@ -381,6 +381,11 @@ def _flags(text: str):
     return d, rule().run(d, Corpus([d]))
 
 
+def _in_authors_voice(text: str) -> bool:
+    """Whether the text holds a hedge no attribution holds: the author's own."""
+    return bool([h for h in hedges(doc_of(text)) if h.attribution is None])
+
+
 # A reading put on an unnamed crowd is vague sourcing (the attribution rules report it) and the author's
 # interpretation put on no one (the issue asks for both; the invented events' coders mark it an inference,
 # the real events' coders a vague source): flagged low, and a vague attribution.
@@ -492,7 +497,7 @@ def test_likely_voters_is_a_term_not_a_forecast(text, flagged):
     ("Perhaps the firm will settle before the hearing.", True),
 ])
 def test_comments_conditions_and_rankings_in_the_authors_voice(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 def test_a_condition_opening_a_sentence_is_no_vague_source():
@@ -513,7 +518,7 @@ def test_a_condition_opening_a_sentence_is_no_vague_source():
     ("The new bridge was designed for heavy lorries.", False),
 ])
 def test_the_authors_reading_of_what_was_said(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -524,7 +529,7 @@ def test_the_authors_reading_of_what_was_said(text, authors):
     ("The mayor pledged the review would probably start in May.", False),
 ])
 def test_a_speech_noun_as_subject_leaves_the_hedge_the_authors(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -538,7 +543,7 @@ def test_a_speech_noun_as_subject_leaves_the_hedge_the_authors(text, authors):
      "As far as we know, the bridge will probably reopen in May.", False),
 ])
 def test_the_outlets_own_we_is_the_authors_voice(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -565,7 +570,7 @@ def test_the_outlets_own_we_is_the_authors_voice(text, authors):
     ("The deal seems like a retreat. It was signed on Friday.", True),
 ])
 def test_minds_aims_and_forecasts_in_the_authors_voice(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -587,7 +592,7 @@ def test_minds_aims_and_forecasts_in_the_authors_voice(text, authors):
     ("The mayor has recently tried to suggest that he barely knows the contractor.", False),
 ])
 def test_a_thing_read_as_a_sign_is_the_authors_reading(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -615,7 +620,7 @@ def test_a_thing_read_as_a_sign_is_the_authors_reading(text, authors):
     ("The ruling is widely regarded among lawyers as a setback for the firm.", True),
 ])
 def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors
 
 
 @pytest.mark.parametrize(("text", "authors"), [
@@ -648,4 +653,4 @@ def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, au
     ("The report suggested a link between the two outbreaks.", False),
 ])
 def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors):
-    assert bool([h for h in hedges(doc_of(text)) if h.attribution is None]) is authors
+    assert _in_authors_voice(text) is authors

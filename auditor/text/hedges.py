@@ -245,6 +245,15 @@ def belief_before(extra_dirs: tuple = ()) -> re.Pattern:
 
 
 @cached
+def sign_sources(extra_dirs: tuple = ()) -> frozenset[str]:
+    """Nouns of a source or a piece of evidence (``sign_sources`` in hedges.yaml): what one "suggests" is
+    sourcing, not the author's reading of a sign."""
+    from ..vocab import load_mapping
+
+    return frozenset(str(p).casefold() for p in load_mapping("hedges", extra_dirs).get("sign_sources", []) or [])
+
+
+@cached
 def scene_verbs(extra_dirs: tuple = ()) -> re.Pattern:
     """Verbs of the scene after "seemed to" / "appeared to": a description, not a conclusion."""
     from ..vocab import load_mapping
@@ -294,11 +303,6 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
 _LAST_NOT_THING = frozenset("and but or then also to will would could may might did does do not".split())
 _FINITE = frozenset("has have had tried tries try wants wanted sought seeks".split())
 _PREPOSITIONS = frozenset("of to by with from on in over about between among inside at".split())
-# what a thing "suggests" as a source or a speech does: vague sourcing or a report, not the author's reading
-_EVIDENCE_NOUNS = frozenset("report reports study studies survey surveys poll polls data figures research analysis "
-                            "analyses document documents evidence findings review audit filing filings memo letter "
-                            "model models forecast forecasts estimate estimates testing tests test results "
-                            "measurements benchmarks experiments trials".split())
 
 
 def _thing_subject(doc, sent: Span, cs: int) -> bool:
@@ -329,7 +333,7 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
     if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns:
         return False
     cue = doc.norm[cs:cs + 30].casefold()
-    if not cue.startswith("hint") and (low[-1] in _EVIDENCE_NOUNS or (
+    if not cue.startswith("hint") and (low[-1] in sign_sources() or (
             cue.startswith("suggested") and (low[-1] in _speech_nouns() or low[-1] + "s" in _speech_nouns()))):
         return False  # "the report suggests that", "the statement suggested that talks resume": sourcing
     names = {w for a in doc.attributions if a.source_type == "person" and a.source for w in a.source.split()}

@@ -14,6 +14,14 @@ QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 # the icons a link's or a button's label starts with: "↻ Refresh", "💬 38 comments", "🔊 Listen" (a copyright or
 # registered sign is no icon)
 LEADING_ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
+# what parts the links of a bar: a bar, a middle dot, a bullet ("Home | World · Sport")
+BAR_SEPARATORS = regex.compile(r"\s*[|·•]\s*")
+
+
+def bar_pieces(line: str, separators: regex.Pattern = BAR_SEPARATORS) -> list[str]:
+    """The labels of a bar of links, each without the icon it starts with ("↻ Refresh · Key events" ->
+    ["Refresh", "Key events"]); a piece left empty by two separators in a row stays, empty."""
+    return [LEADING_ICON.sub("", p.strip()).strip() for p in separators.split(line)]
 
 
 def word_count(line: str) -> int:

@@ -18,17 +18,25 @@ def _overlaps(atts: list[Attribution], s: int, e: int, kinds: tuple[str, ...] = 
     return any(a.start < e and s < a.end and (not kinds or a.kind in kinds) for a in atts)
 
 
+def _relay_through(a: Attribution, origin: str | None, party: str, stype: str, end: int) -> None:
+    """Turn ``a`` into a relay through ``party``: ``origin`` first in the chain (the words' first speaker, when
+    known), the clause stretched to ``end``."""
+    a.kind, a.hops, a.source_type = "relayed", 2, stype
+    a.chain = [x for x in (origin, party) if x]
+    a.source, a.end = party, max(a.end, end)
+
+
 def _party(phrase: str, v: Vocab) -> tuple[str, str] | None:
-    """(name, type) of a named party in ``phrase``: an outlet, or a capitalised name of one to four words (a
-    body's press office, a person) with its determiner cut."""
+    """(name, type) of a named party in ``phrase``: an outlet, or a capitalised name of one to six words with its
+    determiner cut, a body when a word of it is an institution's head word ("the Civic Alliance press office"),
+    else a person."""
     outlet = outlet_of(phrase, v)
     if outlet:
         return outlet
     core = _DET_RX.sub("", phrase.strip()).strip(" ,")
     words = core.split()
     if 1 <= len(words) <= 6 and words[0][:1].isupper():
-        return core, "institution" if re.search(r"(?i)\b(?:office|ministry|department|agency|police|unit|"
-                                                 r"federation|council|board|service)\b", core) else "person"
+        return core, "institution" if any(w.casefold() in v.institution_words for w in words) else "person"
     return None
 
 
@@ -123,10 +131,7 @@ def relative_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not relayer or (a.kind == "relayed" and a.source == relayer):
             continue
         outlet = outlet_of(relayer, v)
-        a.kind, a.hops, a.end = "relayed", 2, max(a.end, m.end())
-        a.chain = [x for x in (origin, relayer) if x]
-        a.source = relayer
-        a.source_type = outlet[1] if outlet else "person"
+        _relay_through(a, origin, relayer, outlet[1] if outlet else "person", m.end())
     return 0
 
 
@@ -223,9 +228,7 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             poster = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.end() and
                            a.end >= m.start() - 2), None)
             if poster is not None:  # "The unit has posted on Chirp": the poster first, the platform relays
-                poster.kind, poster.hops, poster.source_type = "relayed", 2, "social"
-                poster.chain = [x for x in (poster.source, name) if x]
-                poster.source, poster.end = name, max(poster.end, m.end())
+                _relay_through(poster, poster.source, name, "social", m.end())
                 continue
             atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="post",
                                     chain=[name], hops=2, source_type="social"))
@@ -267,9 +270,7 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
                       a.end >= m.start() - 2), None)
         if owner is not None:
-            owner.kind, owner.hops, owner.source_type = "relayed", 2, party[1]
-            owner.chain = [x for x in (owner.source, party[0]) if x]
-            owner.source, owner.end = party[0], max(owner.end, m.end())
+            _relay_through(owner, owner.source, party[0], party[1], m.end())
             continue
         atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(), cue="relayed by",
                                 chain=[party[0]], hops=2, source_type=party[1]))

@@ -3,7 +3,14 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import LEADING_ICON, QUOTE_CHARS, ends_like_sentence, nonblank_lines, word_count
+from auditor.text.lines import (
+    LEADING_ICON,
+    QUOTE_CHARS,
+    bar_pieces,
+    ends_like_sentence,
+    nonblank_lines,
+    word_count,
+)
 
 # the site telling the reader it uses cookies: "We use cookies to ...", "This website uses essential cookies only",
 # "Example Post uses cookies", after a label or not ("Cookies: we use ...")
@@ -28,14 +35,13 @@ CONTROL = regex.compile(r"(?i:(?:manage|accept|reject|allow|decline|block)\s+(?:
 COOKIES = regex.compile(r"(?i:cookies)")
 LEGAL = regex.compile(r"(?i:privacy(?:\s+(?:policy|notice))?|terms(?:\s+(?:of\s+(?:use|service)|and\s+conditions))?|"
                       r"about(?:\s+us)?|contact(?:\s+us)?|accessibility|legal|imprint|sitemap)")
-PIECES = regex.compile(r"\s*[|·•]\s*")
 PIECE_WORDS = 4
 
 
 def _controls(line: str) -> bool:
     """Whether the line is a cookie control alone, or a bar of short links (two pieces or more, each at most four
     words, no sentence) with a cookie control among them, or "Cookies" beside a legal link."""
-    pieces = [LEADING_ICON.sub("", p.strip()).strip() for p in PIECES.split(line)]
+    pieces = bar_pieces(line)
     if not all(pieces) or any(word_count(p) > PIECE_WORDS or ends_like_sentence(p) for p in pieces):
         return False
     if len(pieces) == 1:

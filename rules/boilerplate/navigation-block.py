@@ -4,8 +4,8 @@ import regex
 
 from auditor.rules import Hit, rule
 from auditor.text.lines import (
-    LEADING_ICON,
     QUOTE_CHARS,
+    bar_pieces,
     ends_like_sentence,
     nonblank_lines,
     phrase_matcher,
@@ -17,7 +17,6 @@ MIN_RUN = 4  # consecutive menu-like lines
 MAX_WORDS = 4
 # one line of menu links joined by bars or dots: "Send a letter to the editor | More from Opinion",
 # "Subscribe | Forward to a friend | Unsubscribe", "Unsubscribe · Manage your preferences · © Example Post"
-BAR_PIECES = regex.compile(r"\s*[|·•]\s*")
 # a piece naming a section of the site: "More from Opinion", "More on Example News"
 MORE_FROM = regex.compile(r"(?i:more)\s+(?i:from|on|in)\s+(?:the\s+)?\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3}")
 COPYRIGHT = regex.compile(r"(?:©|\((?i:c)\)|(?i:copyright))[^|·•\n]{0,80}")
@@ -30,7 +29,7 @@ MIN_MIXED = 3  # pieces of a bar with a listed label among unlisted ones
 
 
 def _pieces(norm: str, s: int, e: int) -> list[str]:
-    return [LEADING_ICON.sub("", p.strip()).strip() for p in BAR_PIECES.split(norm[s:e])]  # "↻ Refresh · Key events"
+    return bar_pieces(norm[s:e])
 
 
 def _nav_bar(norm: str, s: int, e: int, navigation: regex.Pattern) -> str | None:
