@@ -484,3 +484,81 @@ def test_a_number_the_consensus_carries_is_no_change_whoever_carries_the_rest():
     short = 'The envoy said "1.2 million people are now displaced inside Varra".'
     fid = _fidelity_of({"a": long.format(n="1.2"), "b": short, "c": short, "d": long.format(n="12")})
     assert fid["a"] > 0.9 and fid["d"] < 0.5, fid
+
+
+def _differences_of(texts: dict[str, str], art: str) -> list[dict]:
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    return next(d for d in docs if d.article.id == art).quotes[0].differences
+
+
+@pytest.mark.parametrize("said, old, new", [
+    ("Spending on school repairs has risen in each of the past four years", "risen", "fallen"),
+    ("The regional council accepted the auditors' findings in full last spring", "accepted", "rejected"),
+    ("Ticket sales for the autumn season were higher than the board expected", "higher", "lower"),
+    ("The committee will publish its report before the harbour vote next month", "before", "after"),
+    ("Our team won the argument on water prices at every meeting so far", "won", "lost"),
+])
+def test_a_word_put_for_its_opposite_changes_the_meaning(said, old, new):
+    # "risen" for "fallen" is one word: a plain substitution scored it near 1.0, above the renderings
+    # that only trimmed a word
+    texts = {"a": f'"{said}," the treasurer said.', "b": f'The treasurer said: "{said}."',
+             "c": f'"{said}," the treasurer told reporters.', "d": f'"{said.replace(old, new)}," the treasurer said.'}
+    fid = _fidelity_of(texts)
+    assert fid["d"] < 0.6 and fid["a"] == fid["b"] == fid["c"] == 1.0, fid
+    diffs = _differences_of(texts, "d")
+    assert [d["type"] for d in diffs if d["type"] == "antonym"] == ["antonym"], diffs
+
+
+@pytest.mark.parametrize("said, old, new", [
+    ("Spending on school repairs has risen in each of the past four years", "risen", "increased"),  # one side
+    ("The regional council accepted the auditors' findings in full last spring", "accepted", "welcomed"),
+    ("Our team won the argument on water prices at every meeting so far", "won", "carried"),
+    ("Ticket sales for the autumn season were higher than the board expected", "autumn", "winter"),
+])
+def test_a_word_put_for_another_of_the_same_sense_is_no_antonym(said, old, new):
+    texts = {"a": f'"{said}," the treasurer said.', "b": f'The treasurer said: "{said}."',
+             "d": f'"{said.replace(old, new)}," the treasurer said.'}
+    assert not [d for d in _differences_of(texts, "d") if d["type"] == "antonym"]
+
+
+def test_an_opposite_counts_in_a_translated_speech_where_a_synonym_does_not():
+    # the speech was interpreted: "lots" / "batches" is the translator's word, "risen" / "fallen" is not
+    line = ('The Norlandic minister spoke in Norlandic through an interpreter. "The number of {w} has {v} '
+            'every year since the new rules came in," she said.')
+    fid = _fidelity_of({"a": line.format(w="batches", v="risen"), "b": line.format(w="lots", v="risen"),
+                        "c": line.format(w="consignments", v="risen"), "d": line.format(w="lots", v="fallen")})
+    assert fid["d"] < 0.6 and min(fid["a"], fid["b"], fid["c"]) == 1.0, fid
+
+
+@pytest.mark.parametrize("said, rendered, changed", [
+    ("between 10 March and last Friday", "between the tenth of March and last Friday", False),
+    ("from the 3rd of June", "from the third of June", False),
+    ("between 10 March and last Friday", "between the eleventh of March and last Friday", True),
+    ("in the first round of talks", "in the initial round of talks", False),  # an ordinal makes no number
+])
+def test_an_ordinal_is_its_number(said, rendered, changed):
+    line = '"About 9,400 pupils were sent home {t}, and every school has been told," the director said.'
+    texts = {"a": line.format(t=said), "b": line.format(t=said), "c": line.format(t=said),
+             "d": line.format(t=rendered)}
+    numbers = [d for d in _differences_of(texts, "d") if d["type"] == "number"]
+    assert bool(numbers) == changed, numbers
+
+
+def test_a_language_the_corpus_names_makes_its_speakers_renderings_translations():
+    # "Velmoran" is on no list: the corpus says it is a language ("translated from Velmoran"), so an
+    # article saying the minister spoke in it marks her renderings as translations, and a translator's
+    # words cost nothing; the changed number still does
+    line = ('Minister Ilse Varga {note} "Close to {n} families have asked for the grant since it opened in '
+            'spring, and the {w} are being paid this week," she said.')
+    texts = {"a": line.format(note="spoke in Velmoran at the ministry.", n="4,200", w="payments"),
+             "b": line.format(note="addressed reporters in Velmoran.", n="4,200", w="sums"),
+             "c": line.format(note="said in Velmoran that the money was ready.", n="4,200", w="transfers"),
+             "d": line.format(note="spoke in Velmoran.", n="2,400", w="payments"),
+             "e": "The Herald's report was translated from Velmoran by its own desk. Nothing more was said."}
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    fid = {d.article.id: d.quotes[0].fidelity for d in docs if d.quotes}
+    assert fid["d"] < 0.6 and min(fid["a"], fid["b"], fid["c"]) == 1.0, fid
+    del texts["e"]  # no language named: the wording counts
+    assert min(_fidelity_of(texts)[k] for k in "abc") < 1.0

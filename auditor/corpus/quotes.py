@@ -204,10 +204,37 @@ _LANGUAGES = (r"Ukrainian|Russian|French|German|Spanish|Italian|Polish|Dutch|Ara
               r"Korean|Turkish|Persian|Farsi|Hebrew|Hindi|Portuguese|Romanian|Hungarian|Czech|Greek|Swedish|"
               r"Finnish|Danish|Norwegian|Serbian|Croatian|Bulgarian|Georgian|Armenian|Belarusian|Lithuanian|"
               r"Latvian|Estonian|Slovak|Slovenian|Urdu|Bengali|Indonesian|Vietnamese|Thai|Swahili")
-_SPOKE_IN = re.compile(
-    r"\b(?i:speaking|spoke|speaks|said|told\s+\w+|addressed\s+\w+|address|remarks|speech)\s+(?:\w+\s+)?in\s+"
-    r"(?:" + _LANGUAGES + r")\b|\b(?:in|from)\s+(?:the\s+)?(?:" + _LANGUAGES + r")(?:-language)?\s+"
-    r"(?:original|remarks|speech|address)\b")
+
+
+def _spoke_in(languages: str = _LANGUAGES) -> re.Pattern:
+    """A sentence saying the speaker spoke one of ``languages`` (an alternation)."""
+    return re.compile(
+        r"\b(?i:speaking|spoke|speaks|said|told\s+\w+|addressed\s+\w+|address|remarks|speech|announcement|"
+        r"statement)\s+(?:\w+\s+)?in\s+(?:" + languages + r")\b|\b(?:in|from)\s+(?:the\s+)?(?:" + languages +
+        r")(?:-language)?\s+(?:original|remarks|speech|address)\b")
+
+
+_SPOKE_IN = _spoke_in()
+# a capitalised word the text itself uses as a language: translated from it, interpreted into it, an
+# "X-language" edition, "in X and English" ("Translated from Dravenskan by the English desk", "live with
+# interpretation into Velmoran"): the languages of an invented or unlisted country are found in the corpus
+_NAMED_LANGUAGE = re.compile(
+    r"\b(?i:translat(?:ed|ion|ions)|interpret(?:ed|ation))\s+(?:\w+\s+){0,2}?(?i:from|into)\s+(?:(?i:the|its|their|his|"
+    r"her)\s+)?([A-Z][a-z]{3,})\b|\b([A-Z][a-z]{3,})-language\b|\bin\s+([A-Z][a-z]{3,})\s+and\s+English\b|"
+    r"\bin\s+English\s+and\s+([A-Z][a-z]{3,})\b")
+
+
+def corpus_languages(docs) -> str:
+    """The language alternation for ``_spoke_in``: the built-in list and the words the corpus's texts use as
+    languages (``_NAMED_LANGUAGE``), outside quotations, in sorted order."""
+    known = set(_LANGUAGES.split("|"))
+    found: set[str] = set()
+    for d in docs:
+        for m in _NAMED_LANGUAGE.finditer(d.norm):
+            w = next(g for g in m.groups() if g)
+            if w not in known and w != "English" and not any(q.start <= m.start() < q.end for q in d.quotes):
+                found.add(w)
+    return "|".join([_LANGUAGES, *sorted(found)])
 PRIMARY = re.compile(
     r"\b(?:as\s+prepared\s+for\s+delivery|check\s+against\s+delivery|prepared\s+(?:remarks|text|speech)|"
     r"(?:full|official)\s+(?:text|transcript)|transcript\s+of|text\s+of\s+(?:the|his|her|their)\s+"
@@ -223,6 +250,11 @@ _SMALL_NUMBERS = {w: str(i) for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
                                                      "seventy": "70", "eighty": "80", "ninety": "90"}
+
+
+_ORDINALS = {w: str(i) for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)} | {"thirtieth": "30"}
 
 
 _ABBREV = frozenset({"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "prof", "jr", "sr",
@@ -415,6 +447,44 @@ def synonym_keys() -> dict[str, str]:
         for w in words:
             out.setdefault(stem(w), key)
     return {k: v for k, v in out.items() if k != v}
+
+
+@cached
+def antonym_stems() -> dict[str, frozenset[str]]:
+    """Stem -> the stems of its opposites (``antonyms.yaml``: "rise, fell, ... | fall, fell, ..."); a stem
+    on both sides of one pair is dropped from it (it cannot tell the two apart)."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for line in load_phrases("antonyms.pairs"):
+        left, sep, right = str(line).partition("|")
+        if not sep:
+            continue
+        a = {stem(w.strip()) for w in left.split(",") if w.strip() and " " not in w.strip()}
+        b = {stem(w.strip()) for w in right.split(",") if w.strip() and " " not in w.strip()}
+        a, b = a - b, b - a
+        for x in a:
+            out[x] |= b
+        for x in b:
+            out[x] |= a
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def antonym_pair(rws: list[str], cws: list[str]) -> tuple[str, str] | None:
+    """A word of ``rws`` that is the opposite of a word of ``cws`` ("fallen" / "risen"), as (rendering's,
+    consensus's); None when none is, or when a stretch is longer than ANTONYM_SPAN words."""
+    if not rws or not cws or len(rws) > ANTONYM_SPAN or len(cws) > ANTONYM_SPAN:
+        return None
+    opp = antonym_stems()
+    cst = [(stem(w), w) for w in cws]
+    for w in rws:
+        o = opp.get(stem(w))
+        if o:
+            for s, cw in cst:
+                if s in o:
+                    return w, cw
+    return None
+
+
+ANTONYM_SPAN = 3  # an antonym is read only in a substitution of at most this many words a side
 
 
 @lru_cache(maxsize=200_000)
@@ -1381,13 +1451,27 @@ def _is_number(w: str) -> bool:
 
 
 def _number_value(w: str) -> str:
-    """A number as one spelling: "ten" and "10" are the same number, and so are "1,000" and "1000"."""
+    """A number as one spelling: "ten" and "10" are the same number, and so are "1,000" and "1000", and
+    "tenth", "10th" and "10" (an ordinal is its number: "the tenth of March" / "10 March")."""
     low = w.lower()
     if low in _SMALL_NUMBERS:
         return _SMALL_NUMBERS[low]
+    if low in _ORDINALS:
+        return _ORDINALS[low]
+    if re.fullmatch(r"\d+(?:st|nd|rd|th)", low):
+        return low[:-2]
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", low):
         return low.replace(",", "")
     return low
+
+
+def _same_with_ordinals(a: list[str], b: list[str]) -> bool:
+    """Whether the numbers of ``a`` and ``b`` agree once ordinal words count as their numbers ("the tenth
+    of March" / "10 March"); an ordinal word can only settle a difference, never make one ("first" for
+    "initial" is a translator's word)."""
+    def values(ws: list[str]) -> set[str]:
+        return {_number_value(w) for w in ws if _is_number(w) or w.lower() in _ORDINALS}
+    return bool(values(a)) and values(a) == values(b)
 
 
 def _is_name(w: str, i: int) -> bool:
@@ -1462,9 +1546,12 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     dist = Levenshtein.distance(R, Cw)
     base = 1.0 if tr else 1.0 - dist / max(len(R), len(Cw), 1)
     penalty = 0.0
-    number = name = added = False
+    number = name = added = antonym = False
     titled = _title_case([w for w, _, _ in words]) or _title_case(cons_words)
     ops = Levenshtein.opcodes(R, Cw)
+    # the window's numbers agree as a whole (an ordinal counting as its number): no op's split of the words
+    # ("between 10 March" / "between the tenth of March") makes a changed number
+    window_numbers = _same_with_ordinals([w for w, _, _ in words[r0:r1]], cons_words[c0:c1])
     # aligned words (rendering, consensus): one to one in a shared block; between two blocks, each word of the
     # rendering's stretch with each of the consensus's ("will build" / "built": how the edits split is arbitrary)
     pairs: list[tuple[int, int]] = []
@@ -1498,7 +1585,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         nr = sorted({_number_value(w) for w in rws if _is_number(w)} - _hyphen_parts(cw_words))
         nc = sorted({_number_value(w) for w in cw_words if _is_number(w)} - _hyphen_parts(rws))
         if nr != nc and (nr or nc) and typ == "substitution" and not number and \
-                not (nr and set(nr) <= agreed_numbers):
+                not (nr and set(nr) <= agreed_numbers) and not window_numbers and \
+                not _same_with_ordinals(rws, cw_words):
             number = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "number",
                           "note": "a number differs"})
@@ -1512,6 +1600,11 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
             name = True
             diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "name",
                           "note": "a name differs"})
+        opp = antonym_pair(rws, cw_words) if typ == "substitution" and not antonym else None
+        if opp:
+            antonym = True
+            diffs.append({**{k: v for k, v in d.items() if k != "translation"}, "type": "antonym",
+                          "note": f"\u201c{opp[0]}\u201d says the opposite of \u201c{opp[1]}\u201d"})
         if typ == "addition" and tr and not added:
             if _content(rws):
                 added = True
@@ -1529,7 +1622,7 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
                       "consensus": " ".join(cons_words[max(c0, ci - 2):ci + 1]),
                       "start": words[lo][1], "end": words[ri][2],
                       "note": "a promise told as done" if told_done else "a deed told as a promise"})
-    penalty += 0.20 * number + 0.20 * name + 0.10 * added
+    penalty += 0.20 * number + 0.20 * name + 0.10 * added + 0.30 * antonym
     # polarity: negators inside the shared window, the consensus side widened by the words just around it
     neg_r = [i for i in r.neg if r0 <= i < r1]
     clo, chi = cons.lo + max(0, c0 - 2), cons.lo + min(len(C), c1 + 1)
@@ -1600,11 +1693,11 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
     return round(fid, 3), diffs
 
 
-def translation_notes(doc) -> list[dict]:
+def translation_notes(doc, spoke_in: re.Pattern = _SPOKE_IN) -> list[dict]:
     """Where the article says the words were translated or interpreted, or that the speaker spoke another
-    language (outside quotations)."""
+    language (outside quotations; ``spoke_in`` knows the corpus's languages, ``corpus_languages``)."""
     spans = [(q.start, q.end) for q in doc.quotes]
-    for rx in (_TRANSLATED, _SPOKE_IN):
+    for rx in (_TRANSLATED, spoke_in):
         for m in rx.finditer(doc.norm):
             if any(s <= m.start() < e for s, e in spans) or doc.in_boilerplate(m.span()):
                 continue
@@ -1650,7 +1743,7 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
     return low * 2 > len(full)
 
 
-MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense"})
+MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense", "antonym"})
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
 
 
@@ -2000,8 +2093,9 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     noted: set[str] = set()
     speakers_translated: set[str] = set()
     units_of: dict[tuple[int, int], list[Rendering]] = {}
+    spoke_in = _spoke_in(corpus_languages(docs))
     for di, d in enumerate(docs):
-        notes = translation_notes(d)
+        notes = translation_notes(d, spoke_in)
         notes_of[di] = notes
         prim = primary_source(d)
         if notes:
@@ -2014,7 +2108,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
             units = _renderings(d, di, qi, q, prim, shared)
             units_of[(di, qi)] = units
             renderings.extend(units)
-            if q.speaker and any(_SPOKE_IN.search(n["note"]) for n in notes):
+            if q.speaker and any(spoke_in.search(n["note"]) for n in notes):
                 speakers_translated.add(q.speaker.split()[-1].lower())  # the article says the speaker spoke another language
     del shared
     scorer = Scorer(renderings)

@@ -4,7 +4,7 @@ from auditor.corpus.quotes import units_by_article
 from auditor.rules import Hit, rule
 
 THRESHOLD = 0.6
-SERIOUS = ("negation", "question", "stitched", "number", "name", "condition", "tense")
+SERIOUS = ("negation", "question", "stitched", "number", "name", "condition", "tense", "antonym")
 
 
 def describe(differences) -> str:
@@ -40,7 +40,7 @@ def severity(differences) -> str:
     docs={
         "what": "A quotation whose wording strays from the consensus of the other outlets that carry the same "
                 "utterance: its fidelity (auditor.corpus.quotes) is under 0.6, or it changes the meaning (a "
-                "negation, a question, a number, a name, a cut clause carrying a condition, a future told as past) whatever its "
+                "negation, a word put for its opposite, a question, a number, a name, a cut clause carrying a condition, a future told as past) whatever its "
                 "fidelity. The evidence is the quoted words (the unit: a sentence of the quotation); the message names the typed differences (negation, question, substitution, cut, addition, "
                 "stitched, paraphrase) and the consensus wording.",
         "why": "Words in quotation marks claim to be the speaker's own. A rendering that flips a negation, turns "
@@ -51,9 +51,10 @@ def severity(differences) -> str:
                        "else the medoid of the renderings: with two renderings that disagree, the longer full one "
                        "wins, which may be the altered one (a statement is always preferred to a yes/no question). "
                        "For a translated speech (the article says so, or the renderings diverge in wording while "
-                       "meaning holds) wording costs nothing: only a negation, a question, a changed number or "
-                       "name, a cut condition, a changed tense or added words do. Synonyms in an untranslated speech are edits. "
-                       "Severity: high for a polarity flip on a negated predicate, medium for a question, number, "
+                       "meaning holds) wording costs nothing: only a negation, an opposite (antonyms.yaml), a question, a changed number or "
+                       "name, a cut condition, a changed tense or added words do. An ordinal is its number ('the tenth "
+                       "of March' / '10 March'). Synonyms in an untranslated speech are edits. "
+                       "Severity: high for a polarity flip on a negated predicate, medium for an opposite, a question, number, "
                        "name, cut condition, tense or stitching, low for wording and for a weak negator alone.",
         "references": ["Leskovec, Backstrom, Kleinberg: Meme-tracking and the dynamics of the news cycle (KDD 2009)",
                        "auditor/corpus/quotes.py (fidelity formula)"],

@@ -19,8 +19,9 @@ from auditor.rules import Hit, rule
                 "'Would you like a second Budapest Memorandum?'). The evidence is the quoted words.",
         "why": "A flipped negation makes the speaker say the opposite. It is the costliest quotation error and, "
                "in a translation chain, an easy one to make.",
-        "limitations": "Only negators written as words are seen: an antonym ('reject' for 'accept') is a plain "
-                       "substitution (see altered-quote). A flip needs a negated predicate ('not', 'never', "
+        "limitations": "Only negators written as words are seen: an antonym ('reject' for 'accept', 'fallen' for "
+                       "'risen': rules/data/antonyms.yaml) is altered-quote's 'antonym' difference, a meaning "
+                       "change at medium severity. A flip needs a negated predicate ('not', 'never', "
                        "'n't', 'cannot'): a difference resting on a weak negator ('no', 'without', 'lack of': "
                        "rules/data/weak_negators.txt) is left to altered-quote at low severity, and idioms such as "
                        "'without delay' or 'not only' (negation_idioms.txt) do not negate. A quotation no other "
