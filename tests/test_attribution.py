@@ -2528,3 +2528,80 @@ def test_a_pictures_source_in_brackets_stays_a_credit():
 def test_a_group_contacted_by_the_outlet_itself_is_vague():
     _, found = _kinds("Several practitioners contacted by Tally Weekly said clients had begun ringing.", "Tally Weekly")
     assert [(k, t) for k, _, t in found] == [("vague", "Several practitioners contacted by Tally Weekly said")]
+
+
+# -- session 31: the blind bridge-collapse and vaccine-recall events' families, in our own words --------------
+
+_S31_RELAYS = [
+    ("Of the injured, nine were taken to the Westgate clinic, according to figures passed on by council "
+     "spokesman Tomas Reed.", "Tomas Reed"),
+    ("The family asked for privacy in a statement read outside the town hall by their solicitor, Nora Blake, "
+     "who said they wanted \"the truth\".", "Nora Blake"),
+    ("The firm's statement, read out to reporters in Harlow by company spokeswoman Ines Varo, said it "
+     "\"regrets the failure\".", "Ines Varo"),
+    ("Her message, passed on to the Gazette by her nephew Luca Mott, was short.", "Luca Mott"),
+    ("Extracts of the survey, which were read to the Ledger by the office of councillor Amos Pike, rate the "
+     "pier as poor.", "Amos Pike"),
+    ("The council's spokesman, Jon Hale, in comments forwarded to us by the mayor's press office, said the cost "
+     "\"will be covered\".", "mayor's press office"),
+    ("The leak was first reported on Sunday by the Harlow Herald, which said a worker had seen a warning light.",
+     "Harlow Herald"),
+    ("Mayor Otto Brenn was quoted by Kvell Tidning as saying the river \"is not safe\".", "Kvell Tidning"),
+    ("As Professor Ada Lind put it to the Engineering Weekly, \"It could be a year before we know.\"",
+     "Engineering Weekly"),
+    ("\"Stay indoors,\" as the broadcaster's interpreter put it.", "broadcaster"),
+    ("Some of the shorter lines, in KTV's interpretation: \"We will not wait.\"", "KTV"),
+    ("The key line, via KTV's live interpretation: \"No one is at risk.\"", "KTV"),
+    ("In the Herald's English-language account, the mayor said the bridges would stay shut.", "Herald"),
+    ("Her words below are as rendered by the channel's interpreter, Mira Solt.", "Mira Solt"),
+    ("Her daughter Mia Holt, who shared her mother's account in a post on social media, said she \"knew at "
+     "once\".", "Mia Holt"),
+    ("Rafael's sister Carla posted a photo of his van on Instagram, saying he \"keeps asking about the "
+     "driver\".", "Carla"),
+    # a name the article shows to be an outlet relays where it is a source too
+    ("The regulator has withdrawn two batches, according to DPS. The agency's head said \"no child is harmed,\" "
+     "DPS reported.", "DPS"),
+    ("Our colleagues at Vestnik Ostra report that clinics have started drawing up lists.", "Vestnik Ostra"),
+]
+
+
+@pytest.mark.parametrize("text, via", _S31_RELAYS)
+def test_session31_relays(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The statement was read out by Mayor Ida Roe on the steps of the town hall.",  # her own words
+    "The report was read by thousands of residents within a day.",
+    "In Amos Pike's account, the crane had failed twice before the collapse. Amos Pike runs the yard.",
+    "His sister Carla said she was \"proud of every one of them\".",  # her own view, first hand
+    "The figures, according to NATO, show a rise. NATO said the rise was steady.",
+    "Cases reported by the health ministry rose to 40 on Friday.",
+])
+def test_session31_near_misses_relay_nothing(text):
+    _assert_no_relay(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Word along the harbour front is that the crane had failed before.", "Word along the harbour front is that"),
+    ("Word on local parents' groups this evening is that some clinics are turning families away.", "Word on"),
+    ("Ministry circles say that the minister was told on Friday evening.", "Ministry circles say"),
+    ("Officials privately concede that the pumps should have been tested more often.", "Officials"),
+    ("Unconfirmed reports overnight put the number of dead higher than four.", "Unconfirmed reports"),
+    ("Hospital staff told the Ledger that two of the injured are children.", "Hospital staff"),
+])
+def test_session31_vague(text, words):
+    _, found = _kinds(text, "The Ledger")
+    assert [f for f in found if f[0] == "vague" and f[2].startswith(words)], found
+    assert not [f for f in found if f[0] != "vague"], found
+
+
+@pytest.mark.parametrize("text", [
+    "The word processor crashed twice during the count.",
+    "Talks in the yard resumed on Monday.",
+    "The club conceded two goals in the first half.",
+    "Independent Television reports that the pier is closed.",
+])
+def test_session31_near_misses_are_not_vague(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "vague"], found

@@ -1694,7 +1694,9 @@ def extract_attributions(doc) -> list[Attribution]:
             # "union leaders warned", "Farmers said": nobody named ("Democrats said", whom the article
             # capitalises inside a sentence too, are a party; "the doctors said", "his doctors say", "both men
             # claimed": the group the article has named, not vague sourcing)
-            if (stype == "unknown" and last.casefold() in v.vague_nouns) or group:
+            if (stype == "unknown" and last.casefold() in v.vague_nouns) or group or (
+                    stype == "institution" and last.casefold() in v.vague_nouns and last.islower() and
+                    len(phrase.split()) == 2 and not re.search(r"['’]s\b", phrase)):  # "Hospital staff told"
                 # an unnamed source whose words an outlet carried: vague, and relayed by the outlet ("A source
                 # told Reuters", "Two diplomats, speaking to Vell TV, said"), each on its own words
                 addressee = None if inverted or gap else _addressee(doc, ve, e0, v)
@@ -1772,10 +1774,16 @@ def extract_attributions(doc) -> list[Attribution]:
                         add(Attribution(source=None, kind="vague", start=cs, end=np[1], cue="quoted by", chain=[],
                                         hops=0, source_type="unknown"))
                         continue
+            if verb in ("reports", "report") and _DET_RX.sub("", phrase.strip()).casefold() in v.vague_modifiers:
+                # "Unconfirmed reports overnight put the toll higher": an adjective and the noun, no one's reports
+                add(Attribution(source=None, kind="vague", start=cs, end=tail_end, cue=m.group(), chain=[], hops=0,
+                                source_type="unknown"))
+                continue
             if verb in v.relay_verbs:
                 speaker = _other_speaker(doc, text, s0, e0, subj, persons, v)
                 if not speaker and stype not in ("agency", "broadcaster", "media", "social") and \
-                        verb in _REPORTED_FORMS and not inverted and _unknown_outlet(doc, phrase, persons, v):
+                        verb in _REPORTED_FORMS and not inverted and not re.match(r"\s+by\b", text[ve:ve + 4]) and \
+                        _unknown_outlet(doc, phrase, persons, v):  # ("Cases reported by the ministry": a participle)
                     source, stype = _DET_RX.sub("", phrase.strip()), "media"
                 if not speaker and not inverted:  # "The Vell Herald, citing the mayor, reported"
                     speaker = _citing_between(doc, subj[1], vs, v, add)
@@ -1859,8 +1867,12 @@ def extract_attributions(doc) -> list[Attribution]:
     # the quotations follow (each adds to ``out``; one sort puts them in place)
     if _version_relays(doc, out, v) + _poster_relays(doc, out, v) + _outlet_interpreter_relays(doc, out, v) + \
             relays.outlet_account_relays(doc, out, v) + relays.version_note_relays(doc, out, v) + \
-            relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v):
+            relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v) + \
+            relays.outlet_named_relays(doc, out, v) + relays.hearsay_vague(doc, out, v) + \
+            relays.in_version_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
+    relays.same_outlet_relays(doc, out, v)
+    relays.kin_relays(doc, out, v)
     return out
 
 
@@ -2584,7 +2596,8 @@ def _unknown_outlet(doc, phrase: str, persons: list[Person], v: Vocab) -> bool:
     if any(_DEMONYM_RX.search(m.group()) for m in re.finditer(rf"(?<!\w){stem}\w+", doc.text)):
         return False  # "Israeli" beside "Israel", "Norlandic" beside "Norland": a place
     # (or a condition people have: "those with BED reported")
-    return not re.search(rf"(?<!\w)(?:in|from|to|across|with|among)\s+{re.escape(w)}(?!\w)", doc.text)
+    # ("according to DPS" is no place: "to" after "according" names a source)
+    return not re.search(rf"(?<!\w)(?:in|from|(?<!according\s)to|across|with|among)\s+{re.escape(w)}(?!\w)", doc.text)
 
 
 _NEVER_OUTLETS = frozenset("others other many some several most few both all each one this that these those staff "
@@ -2598,8 +2611,8 @@ def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     low = " ".join(words).casefold()
-    if words[0].casefold() in _NEVER_OUTLETS:
-        return False  # "Others reported", "That report found", a "Staff Reports" byline: no name at all
+    if words[0].casefold() in _NEVER_OUTLETS or len(words) == 1 and low in v.vague_modifiers:
+        return False  # "Others reported", "That report found", a "Staff Reports" byline, "Unconfirmed reports": no name at all
     if v.title_rx.search(phrase) or any(low.endswith(h) for h in v.institution_heads) or \
             words[-1].casefold() in v.vague_nouns or low in v.pronouns:
         return False

@@ -88,7 +88,8 @@ def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # his account on to the Post")
 _WHO_RELAYED_RX = re.compile(
     r",\s+who\s+(?:[^,.;:\"]{0,60}?\s+and\s+)?(?:later\s+|then\s+|in\s+turn\s+|afterwards\s+)?(?:relayed|"
-    r"passed\s+(?:on|along)|passed\s+(?:[\w'’-]+\s+){1,3}(?:on|along)|recounted|conveyed|forwarded|repeated)\b")
+    r"passed\s+(?:on|along)|passed\s+(?:[\w'’-]+\s+){1,3}(?:on|along)|recounted|conveyed|forwarded|repeated|"
+    r"shared\s+(?:his|her|their|the)\s+[\w'’-]+['’]s?\s+(?:account|words|message|story|version))\b")
 _TOLD_LEFT_RX = re.compile(r"\b(?:told|spoke\s+to|said\s+to|confided\s+(?:in|to)|wrote\s+to|phoned|called)\s*$")
 _RELAYER_RUN_RX = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|da|van|von|bin|al))*")
 
@@ -108,6 +109,12 @@ def relative_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not before:
             continue
         a = before[-1]
+        if a.kind == "direct" and a.start < m.start() < a.end and a.source and \
+                re.search(r"\bshared\s", text[m.start():m.end()]):
+            # "Her daughter Mia Holt, who shared her mother's account in a post, said": the subject passes on
+            # another's account; she is the go-between
+            _relay_through(a, None, a.source, a.source_type or "person", a.end)
+            continue
         between = text[a.end:m.start()]
         if '"' in between or len(between) > 100 or re.search(r"[.;:]", between) or between.count(",") > 1:
             continue
@@ -155,6 +162,46 @@ _VERSION_QUOTED_RX = re.compile(
 _OUTLET_ACCOUNT_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})['’]s?\s+(?:own\s+|English\s+)?"
     r"(?:account|version|reporting|telling|English\s+edition)\b")
+
+
+# (session 31) "In Tagvesti's English-language account", "in DTV's interpretation", "via DTV's live interpretation",
+# "as DTV's interpreter put it", "In the agency's English rendering of her remarks": the words as another party
+# gave them. A translation or an interpreter is anyone's (a body in lower case too); an account or a version only
+# an outlet's ("In Smith's account" is Smith's own)
+_IN_VERSION_RX = re.compile(
+    r"\b(?:[Ii]n|[Vv]ia|[Pp]er|[Ff]rom|[Aa]s|[Bb]y)\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}|the\s+"
+    r"(?:[a-z-]+\s+){0,2}?[a-z]+)['’]s?\s+(?:(?:own|English|English-language|[A-Z]?[a-z]+-language|live|official|"
+    r"simultaneous|on-air|in-house|staff)\s+){0,2}(?P<noun>interpretation|translation|rendering|transcript|interpreter|"
+    r"translator|account|version)\b")
+_VERSION_BODIES = frozenset("agency ministry office channel broadcaster station network government presidency "
+                            "department service council company firm campaign party palace".split())
+
+
+def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """Words given as another party rendered them ("in DTV's interpretation", "In Tagvesti's English-language
+    account", "as the broadcaster's interpreter put it"): relayed through that party (not the article's own)."""
+    text = doc.norm
+    low = text.casefold()
+    if not any(w in low for w in ("interpret", "translat", "rendering", "transcript", "account", "version")):
+        return 0
+    added = 0
+    for m in _IN_VERSION_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            continue
+        np = doc.text[m.start("np"):m.end("np")]
+        core = _DET_RX.sub("", np.strip())
+        anyone = m.group("noun") not in ("account", "version")
+        if np[:1].isupper() or np.startswith("the ") and core[:1].isupper():
+            party = outlet_of(np, v) or ((core, "media") if _ACRONYM_RX.fullmatch(core) else None) or (
+                _party(np, v) if anyone else None)
+        else:
+            party = (core, "institution") if anyone and core.split()[-1] in _VERSION_BODIES | {"interpreter"} else None
+        if not party or _own_outlet(doc, party[0]) or party[0].casefold() in ("our", "my", "his", "her", "their"):
+            continue
+        atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(), cue="version",
+                                chain=[party[0]], hops=2, source_type=party[1]))
+        added += 1
+    return added
 
 
 def _owner(np: str, v: Vocab) -> tuple[str, str] | None:
@@ -240,15 +287,24 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 
 # "said in a statement read out by its spokesman, Aron Beleth", "Dolent's remarks, relayed by the Civic Alliance
 # press office in a statement": the go-between named after "by" carried the words
+# (session 31) the verb may be parted from "by" by where or to whom ("a statement read outside the hospital by
+# their lawyer, Edda Strom", "read out to reporters in Ostrel by company spokeswoman Ida Marsk", "passed on to the
+# Post by her cousin Marco Lenz", "extracts of which were read to CWJ by the office of ...", "comments forwarded to
+# us by the ministry press office", "her words as rendered by the channel's interpreter, Lena Obrist")
+_GO_BETWEEN_NOUNS = (r"spokesman|spokeswoman|spokesperson|lawyer|solicitor|attorney|agent|aide|representative|office|"
+                     r"secretary|interpreter|translator|cousin|nephew|niece|sister|brother|daughter|son|wife|husband|"
+                     r"mother|father|friend|colleague|manager|uncle|aunt|partner|neighbour|neighbor")
 _READ_OUT_BY_RX = re.compile(
-    r"\b(?:read\s+out|relayed|passed\s+on)\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:[A-Z][\w'’.-]*|spokesman|spokeswoman|spokesperson|lawyer|agent|aide|representative|office|secretary)"
-    r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:press\s+)?office)?))")
+    r"\b(?:read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed)"
+    r"(?:\s+(?:to|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:"
+    + _GO_BETWEEN_NOUNS + r"))?(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
+    r"(?:\s+[A-Z][\w'’.-]*){0,3}|(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:press\s+)?office)?))")
 
 
 # (a name alone after "read out by" may be the speaker's own: "a statement read out by Mayor Roe")
-_GO_BETWEEN_WORDS = re.compile(r"(?i)\b(?:office|spokes(?:man|woman|person)|press|representative|aide|agent|lawyer|"
-                               r"secretary|interpreter|translator)\b")
+_GO_BETWEEN_WORDS = re.compile(r"(?i)\b(?:press|" + _GO_BETWEEN_NOUNS + r")\b")
+_NAME_RUN_END_RX = re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*$")
 
 
 def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -262,17 +318,161 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         np = doc.text[m.start("np"):m.end("np")]
         named = re.search(r",\s*(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", np)
+        # a go-between's name after its description ("company spokeswoman Ida Marsk", "her cousin Marco Lenz",
+        # "the office of ... spokesman Conrad Bellamy"): the name at its end
+        tail = _NAME_RUN_END_RX.search(np) if _GO_BETWEEN_WORDS.search(np) and not np[:1].isupper() else None
+        office = re.search(r"(?i)\b(?:press\s+)?office$", np)
         party = (named.group("n"), "person") if named else outlet_of(np, v) or (
-            _party(np, v) if _GO_BETWEEN_WORDS.search(np) else None)
+            (tail.group("n"), "person") if tail and not outlet_of(tail.group("n"), v) else
+            _party(np, v) if _GO_BETWEEN_WORDS.search(np) else None) or (
+            (_DET_RX.sub("", np.strip()), "institution") if office else None)  # "the mayor's press office"
+        if party:
+            party = (party[0].rstrip("."), party[1])
         if not party or _own_outlet(doc, party[0]) or re.match(r"(?i)(?:its|his|her|their)\s+\w+$", party[0]):
             continue
         sent = doc.sentence_at(m.start()) or (m.start(), m.end())
         owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
                       a.end >= m.start() - 2), None)
+        end = m.end() - (len(np) - len(np.rstrip(".")))
         if owner is not None:
-            _relay_through(owner, owner.source, party[0], party[1], m.end())
+            _relay_through(owner, owner.source, party[0], party[1], end)
             continue
-        atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(), cue="relayed by",
+        atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="relayed by",
                                 chain=[party[0]], hops=2, source_type=party[1]))
         added += 1
     return added
+
+
+# -- an outlet named as the one that reported, quoted or was told ----------------------------------------
+
+# (session 31) "was first reported on Saturday by the Ostrel Gazette", "in remarks reported by DPS", "was quoted by
+# Vestnik Dravenski as saying", "As Professor Lotte Vasko put it to Civil Works Journal": the words reach the
+# article through that outlet (an unlisted name counts when the verb says it is one: quoted "as saying", a
+# wire's call letters after "reported by")
+_REPORTED_BY_RX = re.compile(
+    r"\breported\s+(?:[\w'’-]+\s+){0,3}?by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+_QUOTED_BY_RX = re.compile(
+    r"\b(?:was|were|is|are|has\s+been|had\s+been|been)\s+(?:also\s+)?quoted\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+[A-Z][\w'’.&-]*){0,4})\s+as\s+(?:saying|telling|stating|warning|promising|describing|calling)\b")
+_PUT_IT_TO_RX = re.compile(
+    r"\b[Aa]s\s+(?P<who>[^,;:.\"“”]{2,60}?)\s+put\s+it\s+to\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+_ACRONYM_RX = re.compile(r"[A-Z]{2,6}")
+
+
+def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """An outlet that first reported the news, quoted someone as saying, or was told ("reported on Saturday by the
+    Ostrel Gazette", "was quoted by Vestnik Dravenski as saying", "as X put it to Civil Works Journal"): relayed
+    through it; a first-hand attribution of the same clause becomes the relay, its speaker first in the chain."""
+    text = doc.norm
+    if "reported" not in text and "quoted by" not in text and "put it to" not in text:
+        return 0
+    added = 0
+    for rx in (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX):
+        for m in rx.finditer(text):
+            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+                continue
+            np = doc.text[m.start("np"):m.end("np")].rstrip(".")
+            core = _DET_RX.sub("", np.strip())
+            party = outlet_of(np, v) or ((core, "media") if rx is _QUOTED_BY_RX and len(core.split()) <= 4 or
+                                        _ACRONYM_RX.fullmatch(core) else None)
+            if not party or _own_outlet(doc, party[0]):
+                continue
+            sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+            owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start <= m.end() and
+                          a.end >= m.start() - 2), None)
+            end = m.start("np") + len(np)
+            if owner is not None:
+                _relay_through(owner, owner.source, party[0], party[1], end)
+                continue
+            origin = m.group("who").strip() if rx is _PUT_IT_TO_RX else None
+            atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="reported by",
+                                    chain=[x for x in (origin, party[0]) if x], hops=2, source_type=party[1]))
+            added += 1
+    return added
+
+
+# -- hearsay no one is named for -----------------------------------------------------------------------
+
+# (session 31) "Word along Ossel Quay is that", "Word on parents' forums this afternoon is that", "Ministry circles
+# say that", "Talk in the yard is that", "Rumour has it that": vague sourcing
+_HEARSAY_RX = re.compile(
+    r"\b(?:(?:[Tt]he\s+)?[Ww]ord|[Tt]alk|[Rr]umou?r|[Tt]he\s+(?:gossip|whisper))\s+(?:(?:on|along|around|in|at|among|across|"
+    r"from|inside|within)\s+[^,.;:\"“”\n]{1,60}?\s+)?(?:is|was|has\s+it)\s+that\b|"
+    r"\b[Rr]umou?r\s+has\s+it\b|"
+    r"\b(?:[A-Z][\w-]*|[a-z]+)\s+circles\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:say|said|believe|believed|suggest|"
+    r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
+
+
+def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
+    """Word going round a place or a milieu ("Word along the quay is that", "Ministry circles say"): vague."""
+    text = doc.norm
+    low = text.casefold()
+    if "word" not in low and "circles" not in low and "rumo" not in low and "talk" not in low and \
+            "gossip" not in low and "whisper" not in low:
+        return 0
+    added = 0
+    for m in _HEARSAY_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end()):
+            continue
+        atts.append(Attribution(source=None, kind="vague", start=m.start(), end=m.end(), cue=m.group().split()[0],
+                                chain=[], hops=1, source_type="vague"))
+        added += 1
+    return added
+
+
+# -- a name the article itself shows to be an outlet -----------------------------------------------------
+
+# "Our colleagues at Vestnik Dravenski report": a sister outlet's report
+_COLLEAGUES_AT_RX = re.compile(
+    r"\b[Oo]ur\s+(?:colleagues|partners|friends|sister\s+(?:paper|title|station|site|publication))\s+(?:at|on|from)\s+"
+    r"(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+_MEDIA_TYPES = ("agency", "broadcaster", "media")
+
+
+def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """A name the article shows to be an outlet ("DPS reported", "Our colleagues at Vestnik Dravenski") relays
+    wherever the article names it as a source ("according to DPS"): its first-hand attributions become relays.
+    Turns attributions into relays; returns 0."""
+    outlets = {a.source: a.source_type for a in atts if a.kind == "relayed" and a.source and
+               a.source_type in _MEDIA_TYPES and a.source_type}
+    for m in _COLLEAGUES_AT_RX.finditer(doc.norm):
+        if not doc.inside_quotation(m.start(), m.end()):
+            name = _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
+            if not _own_outlet(doc, name):
+                outlets.setdefault(name, "media")
+    if not outlets:
+        return 0
+    for a in atts:
+        if a.kind == "direct" and a.source in outlets and not _own_outlet(doc, a.source):
+            _relay_through(a, None, a.source, outlets[a.source], a.end)
+            a.hops = 2
+    return 0
+
+
+# -- a relative speaking for the person the sentence is about -----------------------------------------------
+
+# (session 31) "Rafael's sister Carla posted a photo of his van, saying he "keeps asking ..."", "Her son Piet told
+# the Post that she "wants to thank them"": a relative passes on what the principal said or feels
+_KIN_RX = re.compile(r"(?i)\b(?:(?P<poss>[A-Z][\w'’-]*)['’]s|his|her|their)\s+(?:(?:older|younger|elder|twin|late)\s+)?"
+                     r"(?:sister|brother|daughter|son|wife|husband|mother|father|mum|mom|dad|cousin|nephew|niece|uncle|"
+                     r"aunt|partner|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather)\s*,?\s*$")
+_HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
+                           r"[^.;]{0,80}?[\"“‘']")
+
+
+def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """A relative named as the subject who passes on the principal's words ("Rafael's sister Carla posted a photo
+    ..., saying he "keeps asking ..."": a relay through the relative). Only where what follows is a third person's
+    quoted words; the relative's own view ("his sister said she was proud") stays first hand. Returns 0."""
+    text = doc.norm
+    for a in atts:
+        if a.kind != "direct" or not a.source or a.source_type not in (None, "person"):
+            continue
+        left = text[max(0, a.start - 60):a.start]
+        if not _KIN_RX.search(left):
+            continue
+        sent = doc.sentence_at(a.start) or (a.start, a.end)
+        if _HIS_WORDS_RX.search(text, a.end, min(sent[1], a.end + 200)):
+            poss = _KIN_RX.search(left).group("poss")
+            _relay_through(a, poss, a.source, "person", a.end)
+    return 0
