@@ -654,3 +654,33 @@ def test_parentheticals_participles_and_conditions_in_the_authors_voice(text, au
 ])
 def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+# session 31: the blind bridge-collapse and vaccine-recall events' families, in our own words
+@pytest.mark.parametrize("text, authors", [
+    # near certainty and the author's suspicion with no hedge word
+    ("There is every chance the ferry office will have to open on Sunday as well.", True),
+    ("The flooding all but guarantees a review of the harbour wall before winter.", True),
+    ("One suspects the council was more worried in private than it let on.", True),
+    ("It is hard not to read the early closure as a warning to the unions.", True),
+    ("The timing of the announcement was no accident.", True),
+    ("The harbour master gave every sign of having slept in his office.", True),
+    ("The mayor is plainly betting that the vote will be forgotten by spring.", True),
+    # a signal read off an act, in the analyst's present, its subject opening the sentence
+    ("The choice of Ruth Amsel, whose audit shook two councils, signals that the board wants a clean break.", True),
+    ("Naming the contractor on the first day signals that the port has no wish to protect it.", True),
+    ("The decision to shut every pier at once, rather than one by one, suggests the board distrusts its surveys.",
+     True),
+    ("The decision to print the names of the streets before the letters went out is a sign that the office "
+     "feared a leak.", True),
+    # ... not a speaker's, a source's, a person's proposal, or what an event showed at the time
+    ('"The delay was no accident," the fire chief said.', False),
+    ("Tomas Reed said the delay was no accident and that the firm had been warned.", False),
+    ("The survey suggests the pier has settled by four centimetres.", False),
+    ("The harbour master suggests the cause is the fog.", False),
+    ("A bell from the tower signalled that the vote was over.", False),
+    ("The mayor's statement signals that the council will pay.", False),
+    ("The crew is plainly visible from the quay.", False),
+])
+def test_session31_certainty_suspicion_and_signals_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

@@ -317,6 +317,16 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
     if re.match(r"(?:(?:the\s+(?:very\s+)?fact|the\s+way)\s+that|that)\s+[^,;:()\"]+$", lead, re.IGNORECASE):
         return True  # "The fact that hourly contact has been kept up suggests that ...": a fact read as a sign
     left = max((m.end() for m in re.finditer(r"[,;:()\"]|\s-\s|\bthat\b|\bwhich\b", head)), default=0)
+    if not head[left:].strip() and re.search(r",\s*$", head):
+        # the cue right after a clause set off by commas ("The choice of Hollis, whose review embarrassed two
+        # ministers, signals that", "The decision to shut all decks, rather than restrict lorries, suggests"):
+        # the subject is what opens the sentence, before the first comma
+        first = re.match(r"[^,;:()\"]+,", lead)
+        if first and re.match(r"\s*(?:who|whose|which|rather\s+than|not|unlike|like|despite|instead\s+of)\b",
+                              head[len(head) - len(lead) + first.end():]):
+            left = len(head) - len(lead) + first.end() - 1
+            head = head[:left]
+            left = 0 if not re.search(r"[,;:()\"]", head[len(head) - len(lead):]) else left
     words = head[left:].split()
     if words and words[0].casefold() in ("but", "and", "yet", "so", "still"):
         words = words[1:]
@@ -325,12 +335,17 @@ def _thing_subject(doc, sent: Span, cs: int) -> bool:
     # the head noun phrase, before what it is of or about ("The refusal of the president to name anyone", "The
     # mood on Harbour Road"): its words decide
     cut = next((i for i, w in enumerate(words) if i and w.casefold() in _PREPOSITIONS), len(words))
-    if cut < len(words) and len(words) <= 12:
-        words = words[:cut]
+    if cut < len(words) and (len(words) <= 12 or cut <= 3 and words[0].casefold() in ("the", "this", "that", "her",
+                                                                                     "his", "its", "their")):
+        words = words[:cut]  # ("The decision to publish the numbers ... before the clinics wrote": its head)
     if not 1 <= len(words) <= 8 or any(w[:1].isupper() for w in words[1:]):
         return False
     low = [w.casefold().strip(".,") for w in words]
-    if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns:
+    if len(low) >= 2 and low[0].endswith("ing") and words[0][:1].isupper() and head[:left].strip() == "" and \
+            low[1] in ("the", "a", "an", "its", "his", "her", "their"):
+        return True  # "Naming the contractor on the first day signals that": an act opens the sentence
+    if set(low) & (v.pronouns | {"they", "it", "we", "i", "you", "who"}) or low[-1] in v.vague_nouns or \
+            v.person_noun(low[-1]):  # ("the harbour master suggests the cause is fog": a person's proposal)
         return False
     cue = doc.norm[cs:cs + 30].casefold()
     if not cue.startswith("hint") and (low[-1] in sign_sources() or (
@@ -364,6 +379,9 @@ def _person_subject(doc, sent: Span, cs: int) -> bool:
     words = re.findall(r"[\w'’.-]+", head)
     while words and words[-1].casefold() in _MIND_ADVERBS:
         words.pop()
+    if words and words[-1].casefold() in ("is", "was", "are", "were") and \
+            re.match(r"\s*\w+\s+\w+ing\b", doc.norm[cs:cs + 40]):
+        words.pop()  # "Trevell is plainly betting that": the progressive's subject
     if not words:
         return False
     last = re.sub(r"['’]s$", "", words[-1])
