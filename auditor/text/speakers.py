@@ -302,7 +302,7 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
           r"previously|repeatedly|famously)\b)[a-z][\w\-]*(?:['\u2019]s)?")
     rw2 = rf"(?:{rw}|{CAPW}|\d+-[a-z][\w\-]*)"
     # ... its head may be an age ('"...," the 23-year-old said')
-    role = rf"(?:(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}(?:{rw}|\d{{1,3}}-year-old))"
+    role = rf"(?:(?i:the|its|their)[^\S\n]+(?:{rw2}[^\S\n]+){{0,3}}(?:{rw}|\d{{1,3}}-year-old))"
     near = rf"(?:{spk}|{role})"
     quoted = r"(?i:(?:was|were|is|has[^\S\n]+been)[^\S\n]+quoted(?=[^\S\n]+(?:as|by)\b))"
     # a lower-case word of a role (not a function word or an adverb: '" even as Governor Ola Berg said')
@@ -1100,6 +1100,13 @@ def _text_index(norm: str) -> tuple[frozenset[str], list[tuple[int, int]]]:
     return frozenset(mid), heads
 
 
+# (session 31) a name set before a parenthetical reporting clause whose quotation carries on its sentence
+# ('Korvane Biologics, she said, "has accepted that ..."'): the topic of what was said, not a subject who acts or
+# speaks; the pronoun is the speaker
+_TOPIC_OF_REPORT = re.compile(r"[^\S\n]*,[^\S\n]*(?:he|she|they)[^\S\n]+(?:said|says|added|told\s+\w+)[^\S\n]*,"
+                              r"[^\S\n]*[\"\u201c\u2018'][^\S\n]*[a-z]")
+
+
 @dataclass(slots=True)
 class _Run:
     """One capitalised run outside quotations that may name a person (``find_people``, first pass)."""
@@ -1420,7 +1427,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if r.single and r.possessive and not _speech_of().match(norm, r.end):
             continue
         mentions.append((r.pos, fn))
-        if subject(r) and not _DIED.match(norm, r.end):
+        if subject(r) and not _DIED.match(norm, r.end) and not _TOPIC_OF_REPORT.match(norm, r.end):
             subjects.append((r.pos, fn))
     subjects.sort()
     for name, p in persons.items():  # (a news outlet by its form, "Meridian News Wire", is an organisation too)
@@ -2390,12 +2397,16 @@ _MANNER_ADJECTIVES = (r"blunt|blunter|clear|clearer|direct|frank|defiant|firm|em
 _MANNER_WORDS = (r"(?:(?:more|less|even|far|much|rather|equally|just\s+as)\s+)?(?:" + _MANNER_ADJECTIVES +
                  r"|franker|firmer|cautious|guarded|combative|conciliatory|upbeat|downbeat|sombre|somber|blunt-spoken|"
                  r"outspoken)")
+# (session 31) ... or would not be drawn on a question ("Asked whether the firm would be fined, the director
+# general would not be drawn.")
+_NOT_DRAWN = r"(?:would|could|will)\s+not\s+be\s+drawn|(?:declined|refused)\s+to\s+be\s+drawn"
 _MANNER_PREDICATE = re.compile(rf"\s(?:was|is|sounded|sounds)\s+{_MANNER_WORDS}\b|\s(?:struck|took)\s+an?\s+"
-                               r"(?:[a-z]+\s+)?(?:tone|line|note)\b")
+                               r"(?:[a-z]+\s+)?(?:tone|line|note)\b|\s(?:" + _NOT_DRAWN + r")\b")
 _MANNER_SUBJECT = re.compile(
-    r"[^\S\n]*(?:[A-Z][^,\n\"\u201c]{0,40},[^\S\n]+)?(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})"
+    r"[^\S\n]*(?:[A-Z][^,\n\"\u201c]{0,60},[^\S\n]+)?(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2}|"
+    r"the(?:[^\S\n]+[a-z][\w\-]*){1,3})"
     r"(?:,[^\n\"\u201c]{1,120}?,)?[^\S\n]+(?:(?:was|is|sounded|sounds)[^\S\n]+" + _MANNER_WORDS +
-    r"\b|(?:struck|took)[^\S\n]+an?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:tone|line|note)\b)")
+    r"\b|(?:struck|took)[^\S\n]+an?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:tone|line|note)\b|" + _NOT_DRAWN.replace(r"\s", r"[^\S\n]") + r")")
 _ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
 _SPEECH_INTRO = re.compile(
     r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
@@ -2555,6 +2566,10 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             who = disc.resolve(m.group("who"), m.start("who"))
             if who:
                 disc.add(m.start("who"), who, spoke=False)
+            elif m.group("who").startswith("the "):
+                # a role the article gives no one ("the director general would not be drawn"): the "she said"
+                # after it is that unnamed person's, not the last woman named
+                disc.add(m.start("who"), UNNAMED, spoke=False)
     # sentences opening with "He"/"She" outside the quotations: read in text order with the quotations, each
     # teaches the current speaker's gender ("She added that ..."), which a later pronoun agrees with
     pronoun_subjects = [m for m in _PRONOUN_SUBJECT.finditer(norm) if not any(a <= m.start() < b for a, b in spans)] \
