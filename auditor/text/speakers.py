@@ -743,13 +743,19 @@ OPENING_ADVERBS = frozenset("still now then meanwhile however instead indeed lat
                             "whatever whichever whoever whenever wherever".split())
 
 
+# a compound adjective in lower case after its hyphen ("Grim-faced", "Tight-lipped", "Long-serving"), not a
+# double name ("Jean-Paul", "Ahn-Li")
+_EPITHET_COMPOUND = re.compile(r"[A-Z][a-z]+-[a-z]+(?:-[a-z]+)?")
+
+
 def split_name(phrase: str) -> tuple[list[str], list[str]]:
     """(title words, name words) of a capitalised run such as ``NATO Secretary General Mark Rutte``: the
     name is what follows the last title word (at least one word is left for the name). Function words and
     adverbs that open the run (``On``, ``What``, ``And``, ``Meanwhile``) are dropped first."""
     raw = phrase.split()
-    while len(raw) > 1 and (raw[0].lower() in _FUNCTION or raw[0].lower() in OPENING_ADVERBS):
-        raw = raw[1:]
+    while len(raw) > 1 and (raw[0].lower() in _FUNCTION or raw[0].lower() in OPENING_ADVERBS or
+                            _EPITHET_COMPOUND.fullmatch(raw[0])):
+        raw = raw[1:]  # (and a compound epithet opening the sentence: "Grim-faced Minister Ana Pell")
     toks = [_strip_possessive(t) for t in raw]
     last = -1
     for i, t in enumerate(toks[:-1]):
@@ -2429,7 +2435,7 @@ def _subject_re() -> re.Pattern:
     # ... a relative clause or an apposition may stand between the subject and its verb ("Buckley, who phoned in
     # from the set, had a similar feeling:")
     between = r"(?:,[^\S\n]+(?:who[^\S\n]|an?[^\S\n]|the[^\S\n]|\d{1,3},)[^\n]{0,120}?,[\"\u201d]?)?"
-    return re.compile(rf"(?:[^\n]{{0,160}},[^\S\n]*)?(?P<who>(?i:he|she)|{role}|{run})"
+    return re.compile(rf"(?:[^\n]{{0,160}},[^\S\n]*)?(?:{_EPITHET_COMPOUND.pattern}[^\S\n]+(?=[A-Z]))?(?P<who>(?i:he|she)|{role}|{run})"
                       rf"(?={between}[^\S\n]+(?:(?:also|then|later|again)[^\S\n]+)?(?:[a-z]+(?:ed|s)|{_IRREGULAR_PAST})\b)")
 
 
