@@ -562,3 +562,18 @@ def test_a_language_the_corpus_names_makes_its_speakers_renderings_translations(
     assert fid["d"] < 0.6 and min(fid["a"], fid["b"], fid["c"]) == 1.0, fid
     del texts["e"]  # no language named: the wording counts
     assert min(_fidelity_of(texts)[k] for k in "abc") < 1.0
+
+
+def test_clauses_parted_by_a_semicolon_are_one_sentence_when_outlets_print_them_together():
+    # "I will not guess who did this; that is for the police" is one sentence of the speech: two outlets print
+    # it whole, others one clause each, and all are renderings of the one utterance
+    whole = ('"I will not guess at who broke into the archive or why; that is a question for the police," the '
+             'director said.')
+    texts = {"a": whole, "b": whole.replace("the director said", "the director told reporters"),
+             "c": 'The director said: "I will not guess at who broke into the archive or why."',
+             "d": 'That, she added, "is a question for the police".',
+             "e": 'Asked who was behind it, the director said "that is a question for the police".'}
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    assert ids["a"] and len(set(ids.values())) == 1, ids
