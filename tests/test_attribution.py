@@ -2562,6 +2562,24 @@ _S31_RELAYS = [
     ("The regulator has withdrawn two batches, according to DPS. The agency's head said \"no child is harmed,\" "
      "DPS reported.", "DPS"),
     ("Our colleagues at Vestnik Ostra report that clinics have started drawing up lists.", "Vestnik Ostra"),
+    # (the blind chemical-leak event's families)
+    ("The firm, which runs the plant, said through spokeswoman Nadia Froome that it was cooperating.",
+     "Nadia Froome"),
+    ("The agency, through its press officer Leon Dacre, said it would review the valves.", "Leon Dacre"),
+    ("Mr Oyelaran told the Echo through his granddaughter Elif, who translated, that he had smelt gas.", "Elif"),
+    ("Station Commander Ayo Brandt, speaking on behalf of Chief Fire Officer Tomas Reindl, said crews had sealed "
+     "the line.", "Ayo Brandt"),
+    ("In a post on Chirp at 10.05pm, the Lanmere Fire Service said crews were at the scene.", "Chirp"),
+    ("Volunteer Priya Lund said the Red Cross team there had told her to expect two hundred people.",
+     "Priya Lund"),
+    ("LanRail spokesperson Jo Kerrigan said the fire service had told the operator to stop all trains.",
+     "Jo Kerrigan"),
+    ("The letter was shown to the Ledger by the opposition councillor Gareth Pole.", "Gareth Pole"),
+    ("The memo, forwarded to the Post by Halberg's head of communications, Maja Lindahl, lists four incidents.",
+     "Maja Lindahl"),
+    ("Her son Daniel, 52, told the Blaze: \"Mum said it was like breathing in bleach.\"", "Daniel"),
+    ("Sources: Harlow Wire, KRN News, The Evening Lamp\n\nCrews sealed the line within an hour, according to "
+     "KRN.", "KRN"),
 ]
 
 
@@ -2577,6 +2595,9 @@ def test_session31_relays(text, via):
     "His sister Carla said she was \"proud of every one of them\".",  # her own view, first hand
     "The figures, according to NATO, show a rise. NATO said the rise was steady.",
     "Cases reported by the health ministry rose to 40 on Friday.",
+    "Councillor Ana Pell said she had told the mayor twice.",  # she told; no one told her
+    "Mayor Ida Roe said through the night that crews were working.",
+    "His daughter Lea told reporters: \"I was terrified for the children.\"",  # her own words
 ])
 def test_session31_near_misses_relay_nothing(text):
     _assert_no_relay(text)

@@ -54,7 +54,7 @@ _OUTLET_SPOKE_TO_RX = re.compile(
 # "whose contents were described to GCW by Tomas Arvik": the describer relays the document
 _DESCRIBED_TO_BY_RX = re.compile(
     r"\b(?:described|read\s+out|summari[sz]ed|outlined|shown)\s+to\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"\s+by\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+    r"\s+by\s+(?:the\s+(?:[a-z-]+\s+){1,3})?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
 
 
 def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -71,7 +71,7 @@ def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
                 continue
-            phrase = doc.text[m.start(group):m.end(group)]
+            phrase = doc.text[m.start(group):m.end(group)].rstrip(".")
             party = _party(phrase, v) if group == "who" else outlet_of(phrase, v)
             if not party or _own_outlet(doc, party[0]):
                 continue
@@ -254,7 +254,9 @@ _IN_A_POST_RX = re.compile(
     r"\b(?:in|on)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+on\s+(?P<np>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:account|channel|page|feed|profile)(?:\s+on\s+(?:the\s+)?(?:social\s+network|platform|"
     r"app|site)\s+(?P<platform>[A-Z][\w-]*))?)")
-_POSTED_ON_RX = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?posted\s+(?:a\s+[\w-]+\s+)?on\s+(?P<platform>[A-Z][\w-]*)\b")
+_POSTED_ON_RX = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?posted\s+(?:a\s+[\w-]+\s+)?on\s+(?P<platform>[A-Z][\w-]*)\b|"
+                           r"\b(?:[Ii]n|[Oo]n)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+on\s+(?P<platform2>[A-Z][\w-]*)"
+                           r"(?=\s*(?:,|at\b|on\b|late\b|early\b|this\b|last\b))")
 
 
 def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -268,12 +270,17 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
                 continue
-            name = m.group("platform") or _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
+            gd = m.groupdict()
+            name = gd.get("platform") or gd.get("platform2") or _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
             if re.match(r"(?i)(?:its|his|her|their)\s", name):
                 continue  # "on its corporate account" with no platform: the speaker's own channel
             sent = doc.sentence_at(m.start()) or (m.start(), m.end())
             poster = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.end() and
-                           a.end >= m.start() - 2), None)
+                           a.end >= m.start() - 2), None) or (next((a for a in atts if a.kind == "direct" and
+                                                                    m.end() <= a.start <= m.end() + 60 and
+                                                                    a.start < sent[1]), None)
+                                                              if gd.get("platform2") else None)
+            # ("In a post on X at 10.05pm, the fire service said": the poster after the post)
             if poster is not None:  # "The unit has posted on Chirp": the poster first, the platform relays
                 _relay_through(poster, poster.source, name, "social", m.end())
                 continue
@@ -297,14 +304,24 @@ _GO_BETWEEN_NOUNS = (r"spokesman|spokeswoman|spokesperson|lawyer|solicitor|attor
 _READ_OUT_BY_RX = re.compile(
     r"\b(?:read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed)"
     r"(?:\s+(?:to|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:[\w-]+\s+){0,2}?(?:"
-    + _GO_BETWEEN_NOUNS + r"))?(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
+    r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:(?:[\w-]+\s+){0,3}?(?:head|director|"
+    r"chief|officer|manager)\s+of\s+[a-z]+|(?:[\w-]+\s+){0,2}?(?:"
+    + _GO_BETWEEN_NOUNS + r")))?(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
     r"(?:\s+[A-Z][\w'’.-]*){0,3}|(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:press\s+)?office)?))")
 
 
 # (a name alone after "read out by" may be the speaker's own: "a statement read out by Mayor Roe")
 _GO_BETWEEN_WORDS = re.compile(r"(?i)\b(?:press|" + _GO_BETWEEN_NOUNS + r")\b")
 _NAME_RUN_END_RX = re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*$")
+
+
+# "forwarded to the Post by Halberg's head of communications, Maja Lindahl": a description with a go-between's word,
+# then the name after a comma
+_BY_DESCRIBED_NAME_RX = re.compile(
+    r"\b(?:read(?:\s+out)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed|shown|sent)(?:\s+(?:to|outside|at|in|on)"
+    r"\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<desc>[^,.;:\"()\n]{3,70}?),\s+(?P<n>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})")
+_DESC_WORDS = re.compile(r"(?i)\b(?:head|director|chief|officer|manager|communications|press|spokes\w+|lawyer|"
+                         r"solicitor|aide|adviser|advisor|secretary|representative|agent)\b")
 
 
 def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -339,6 +356,20 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="relayed by",
                                 chain=[party[0]], hops=2, source_type=party[1]))
+        added += 1
+    for m in _BY_DESCRIBED_NAME_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)) or \
+                not _DESC_WORDS.search(m.group("desc")):
+            continue
+        name = m.group("n")
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
+                      a.end >= m.start() - 2), None)
+        if owner is not None:
+            _relay_through(owner, owner.source, name, "person", m.end())
+            continue
+        atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="relayed by",
+                                chain=[name], hops=2, source_type="person"))
         added += 1
     return added
 
@@ -427,6 +458,8 @@ _COLLEAGUES_AT_RX = re.compile(
     r"\b[Oo]ur\s+(?:colleagues|partners|friends|sister\s+(?:paper|title|station|site|publication))\s+(?:at|on|from)\s+"
     r"(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
 _MEDIA_TYPES = ("agency", "broadcaster", "media")
+_SOURCES_LINE_RX = re.compile(r"(?im)^[^\S\n]*(?:sources?|compiled\s+from|based\s+on\s+reports\s+(?:by|from))[^\S\n]*:"
+                              r"[^\S\n]*(?P<list>[^\n]{3,300})$")
 
 
 def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -435,6 +468,16 @@ def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     Turns attributions into relays; returns 0."""
     outlets = {a.source: a.source_type for a in atts if a.kind == "relayed" and a.source and
                a.source_type in _MEDIA_TYPES and a.source_type}
+    for m in _SOURCES_LINE_RX.finditer(doc.norm):  # "Sources: Casterland Wire Press, CBN News, ...": an aggregator's
+        for name in re.split(r"\s*(?:,|;|\band\b|\|)\s*", m.group("list")):  # list of the outlets it drew on
+            name = _DET_RX.sub("", name.strip(" .")).strip()
+            if 1 <= len(name.split()) <= 5 and name[:1].isupper() and not _own_outlet(doc, name):
+                outlets.setdefault(name, "media")
+    # an outlet's name by its first word, its letters ("CBN" for "CBN News")
+    for name, t in list(outlets.items()):
+        first = name.split()[0]
+        if len(name.split()) > 1 and _ACRONYM_RX.fullmatch(first):
+            outlets.setdefault(first, t)
     for m in _COLLEAGUES_AT_RX.finditer(doc.norm):
         if not doc.inside_quotation(m.start(), m.end()):
             name = _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
@@ -457,7 +500,11 @@ _KIN_RX = re.compile(r"(?i)\b(?:(?P<poss>[A-Z][\w'’-]*)['’]s|his|her|their)\
                      r"(?:sister|brother|daughter|son|wife|husband|mother|father|mum|mom|dad|cousin|nephew|niece|uncle|"
                      r"aunt|partner|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather)\s*,?\s*$")
 _HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
-                           r"[^.;]{0,80}?[\"“‘']")
+                           r"[^.;]{0,80}?[\"“‘']|"
+                           # ('Her son Daniel told the Blaze: "Mum said it was like ..."': the quotation reports her)
+                           r"^[^.;\"“]{0,60}:\s*[\"“‘]\s*(?:Mum|Mom|Dad|Mother|Father|Gran|Grandma|Grandad|Grandpa|He|She|"
+                           r"My\s+(?:mother|father|mum|dad|son|daughter|brother|sister|wife|husband))\s+(?:said|told|says|"
+                           r"kept\s+saying|was\s+saying|tells)\b")
 
 
 def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -472,7 +519,91 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not _KIN_RX.search(left):
             continue
         sent = doc.sentence_at(a.start) or (a.start, a.end)
-        if _HIS_WORDS_RX.search(text, a.end, min(sent[1], a.end + 200)):
+        if _HIS_WORDS_RX.search(text[a.end:min(sent[1] + 40, a.end + 200)]):
             poss = _KIN_RX.search(left).group("poss")
             _relay_through(a, poss, a.source, "person", a.end)
+    return 0
+
+
+# -- a go-between the speaker talked through, or who spoke on the speaker's behalf ---------------------------
+
+# (session 31) "said through spokeswoman Nadia Froome", "through its press officer Leon Dacre, said", "through his
+# granddaughter Elif, who translated", "Station Commander Ayo Brandt, speaking on behalf of Chief Fire Officer X"
+_THROUGH_RX = re.compile(
+    r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
+    r"granddaughter|grandson|grandmother|grandfather|son-in-law|daughter-in-law|spokes(?:man|woman|person))\s*,?\s+"
+    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_ON_BEHALF_RX = re.compile(
+    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2})\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
+    r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
+
+
+def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """Words passed through a named spokesman, press officer or relative ("said through spokeswoman Nadia Froome",
+    "through his granddaughter Elif, who translated"), or said on someone's behalf ("Ayo Brandt, speaking on behalf
+    of Chief Fire Officer Tomas Reindl"): relayed through that go-between, the principal first in the chain."""
+    text = doc.norm
+    if "through" not in text and "behalf" not in text and " for " not in text:
+        return 0
+    added = 0
+    for rx in (_THROUGH_RX, _ON_BEHALF_RX):
+        for m in rx.finditer(text):
+            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start("n"), m.end("n"), ("relayed",)):
+                continue
+            name = m.group("n").rstrip(".")
+            if outlet_of(name, v):
+                continue
+            parts = name.split()
+            while len(parts) > 2 and v.title_rx.fullmatch(parts[0]):
+                parts = parts[1:]  # ("Station Commander Ayo Brandt": the name after the title)
+            name = " ".join(parts)
+            sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+            principal = m.group("p").strip() if rx is _ON_BEHALF_RX else None
+            owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.start < m.end() + 40 and
+                          a.end >= m.start() - 40 and a.start < sent[1]), None)
+            if rx is _ON_BEHALF_RX:
+                for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
+                    atts.remove(a)  # the principal named inside the clause is no speaker of it
+                atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="on behalf of",
+                                        chain=[principal, name], hops=2, source_type="person"))
+                added += 1
+            elif owner is not None:
+                _relay_through(owner, owner.source if owner.source != name else None, name, "person", owner.end)
+            else:
+                atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="through",
+                                        chain=[name], hops=2, source_type="person"))
+                added += 1
+    return added
+
+
+# -- what others had told the speaker ----------------------------------------------------------------------
+
+# (session 31) "Priya Lund said the Red Cross team there had told her", "Bernard Oyelaran said neighbours on Quay
+# Street had told him", "LanRail spokesperson Jo Kerrigan said the fire service had told the operator": the
+# speaker passes on what someone else told them (or their organisation)
+_HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?told\s+(?:him|her|them|the\s+[a-z]+|us)\b")
+
+
+def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """A first-hand speaker who says what someone else had told them: relayed through the speaker (the one whose
+    account reaches the article), and the inner "X had told" is no first-hand attribution of its own. Returns 0."""
+    text = doc.norm
+    if " told " not in text:
+        return 0
+    for m in _HAD_TOLD_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        if re.search(r"\b(?:he|she|they|I|we|it|who)\s+$", text[max(sent[0], m.start() - 8):m.start()], re.IGNORECASE):
+            continue  # "Ana Pell said she had told the mayor twice": the speaker told, no one told her
+        outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.end <= m.start() and
+                 a.source_type in (None, "person") and a.source and
+                 re.search(r"\b(?:said|says|told\s+\w+|explained|added)\s*(?:that\s*)?$", text[a.start:a.end].rstrip())]
+        if not outer:
+            continue
+        a = outer[-1]
+        inner = [b for b in atts if b is not a and b.kind == "direct" and a.end <= b.start and b.end <= m.end() + 2]
+        for b in inner:
+            atts.remove(b)
+        _relay_through(a, None, a.source, "person", a.end)
     return 0
