@@ -2580,6 +2580,25 @@ _S31_RELAYS = [
     ("Her son Daniel, 52, told the Blaze: \"Mum said it was like breathing in bleach.\"", "Daniel"),
     ("Sources: Harlow Wire, KRN News, The Evening Lamp\n\nCrews sealed the line within an hour, according to "
      "KRN.", "KRN"),
+    # (the blind election-concession event's families)
+    ("Her brother-in-law Karl Emmens told reporters she had \"cried for an hour\" before the broadcast.",
+     "Karl Emmens"),
+    ("The hardliner fumed that the result was unfair and, according to a post he later deleted, that \"the fight "
+     "is not over\".", "post"),
+    ("Her sister, Agneta Lind, who still lives in the family house, said by telephone that Drost had called her "
+     "to say she was at peace.", "Agneta Lind"),
+    ("His office said in a written statement, read out on the evening bulletin by presenter Jan Aalto, that he "
+     "\"respects the decision\".", "Jan Aalto"),
+    ("Figures supplied to the magazine by the electoral commission's press office show 4,213,118 valid ballots.",
+     "electoral commission's press office"),
+    ("The party filed requests in 37 precincts, according to a bulletin forwarded to the magazine by the Council "
+     "of Regions observer mission.", "Council of Regions"),
+    ("Maskel won 50.74% to 49.26%, according to preliminary commission figures cited by VNT.", "VNT"),
+    ("The Daily Clarion, a tabloid, reported that Drost had left the door open.", "Daily Clarion"),
+    ("But the wire agency's translation has her ruling that out: \"I will not stand again.\"", "wire agency"),
+    ("Viktor Sarran, who had demanded a recount, said through his office that the complaints would \"follow "
+     "their legal course\".", "office"),
+    ("The turnout, in the transcript's wording, was \"a victory for all of us\".", "transcript"),
 ]
 
 
@@ -2598,6 +2617,8 @@ def test_session31_relays(text, via):
     "Councillor Ana Pell said she had told the mayor twice.",  # she told; no one told her
     "Mayor Ida Roe said through the night that crews were working.",
     "His daughter Lea told reporters: \"I was terrified for the children.\"",  # her own words
+    "Funding provided by the council covered the repairs.",
+    "The bridge will reopen in May, according to a video posted by the city council.",
 ])
 def test_session31_near_misses_relay_nothing(text):
     _assert_no_relay(text)
@@ -2610,6 +2631,11 @@ def test_session31_near_misses_relay_nothing(text):
     ("Officials privately concede that the pumps should have been tested more often.", "Officials"),
     ("Unconfirmed reports overnight put the number of dead higher than four.", "Unconfirmed reports"),
     ("Hospital staff told the Ledger that two of the injured are children.", "Hospital staff"),
+    ("Two officials at the presidential palace, speaking on condition of anonymity because they were not "
+     "authorised to discuss it, said the address was drafted on Monday.", "Two officials"),
+    ("Election officials in two eastern districts, who asked not to be identified because they may not speak to "
+     "the press, said several requests were filed early.", "Election officials"),
+    ("Word on the quay, passed on by several cafe owners, is that she may return to teach.", "Word on the quay"),
 ])
 def test_session31_vague(text, words):
     _, found = _kinds(text, "The Ledger")

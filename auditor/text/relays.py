@@ -157,7 +157,8 @@ _VERSION_QUOTED_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})['’]s?\s+"
     r"(?:[\w-]+\s+){0,2}?" + _VERSION_NOUNS
     + r")(?:\s*,\s*(?:the\s+version|which|the\s+one)[^,]{0,60}(?i:quot)[^,]{0,30},|\s+(?:has|had|quotes|quoted)\s+"
-    r"(?:him|her|them|[A-Z][\w'’-]+)\s+(?:as\s+)?(?:saying|telling|stating|promising|warning))")
+    r"(?:him|her|them|[A-Z][\w'’-]+)\s+(?:as\s+)?(?:saying|telling|stating|promising|warning|ruling|calling|insisting|"
+    r"admitting|accepting|conceding|refusing|pledging|vowing|describing)|\s+renders\s+(?:[\w'’-]+\s+){1,4}?as\b)")
 # "by the Quorvian Gazette's account", "The Gazette's account, based on ..., has a different wording"
 _OUTLET_ACCOUNT_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})['’]s?\s+(?:own\s+|English\s+)?"
@@ -172,9 +173,9 @@ _IN_VERSION_RX = re.compile(
     r"\b(?:[Ii]n|[Vv]ia|[Pp]er|[Ff]rom|[Aa]s|[Bb]y)\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}|the\s+"
     r"(?:[a-z-]+\s+){0,2}?[a-z]+)['’]s?\s+(?:(?:own|English|English-language|[A-Z]?[a-z]+-language|live|official|"
     r"simultaneous|on-air|in-house|staff)\s+){0,2}(?P<noun>interpretation|translation|rendering|transcript|interpreter|"
-    r"translator|account|version)\b")
+    r"translator|account|version|wording|phrasing)\b")
 _VERSION_BODIES = frozenset("agency ministry office channel broadcaster station network government presidency "
-                            "department service council company firm campaign party palace".split())
+                            "department service council company firm campaign party palace transcript".split())
 
 
 def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -190,7 +191,7 @@ def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         np = doc.text[m.start("np"):m.end("np")]
         core = _DET_RX.sub("", np.strip())
-        anyone = m.group("noun") not in ("account", "version")
+        anyone = m.group("noun") not in ("account", "version", "wording", "phrasing") or core == "transcript"
         if np[:1].isupper() or np.startswith("the ") and core[:1].isupper():
             party = outlet_of(np, v) or ((core, "media") if _ACRONYM_RX.fullmatch(core) else None) or (
                 _party(np, v) if anyone else None)
@@ -259,6 +260,13 @@ _POSTED_ON_RX = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?posted\s+(?:a\s+[\
                            r"(?=\s*(?:,|at\b|on\b|late\b|early\b|this\b|last\b))")
 
 
+# (session 31) "according to a post he later deleted": the words reach the article through a post
+_ACCORDING_TO_POST_RX = re.compile(r"\baccording\s+to\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:post|tweet|"
+                                   r"message|video|livestream|story)\b(?:\s+(?:he|she|they|it)\s+(?:later\s+)?(?:deleted|"
+                                   r"removed|posted|published|shared))?(?!\s+(?:posted\s+|published\s+|shared\s+)?"
+                                   r"(?:on\s+[\w.-]+\s+)?by\b)")  # (a video posted by the council is the council's)
+
+
 def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A post someone put on an account or a platform: relayed through the platform when it is named ("on the
     social network Chirp", "has posted on Chirp"), else through the account ("the club's official account")."""
@@ -266,6 +274,14 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     added = 0
     if "post" not in text and "message" not in text and "video" not in text and "thread" not in text:
         return 0
+    for m in _ACCORDING_TO_POST_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            continue
+        for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
+            atts.remove(a)  # ("according to a post he" is no speaker)
+        atts.append(Attribution(source="post", kind="relayed", start=m.start(), end=m.end(), cue="post", chain=["post"],
+                                hops=2, source_type="social"))
+        added += 1
     for rx in (_IN_A_POST_RX, _POSTED_ON_RX):
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
@@ -300,9 +316,11 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # us by the ministry press office", "her words as rendered by the channel's interpreter, Lena Obrist")
 _GO_BETWEEN_NOUNS = (r"spokesman|spokeswoman|spokesperson|lawyer|solicitor|attorney|agent|aide|representative|office|"
                      r"secretary|interpreter|translator|cousin|nephew|niece|sister|brother|daughter|son|wife|husband|"
-                     r"mother|father|friend|colleague|manager|uncle|aunt|partner|neighbour|neighbor")
+                     r"mother|father|friend|colleague|manager|uncle|aunt|partner|neighbour|neighbor|presenter|anchor|"
+                     r"newsreader|host|correspondent|mission|observers")
 _READ_OUT_BY_RX = re.compile(
-    r"\b(?:read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed)"
+    r"\b(?P<verb>read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed|supplied|leaked|"
+    r"interpreted|translated)"
     r"(?:\s+(?:to|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:(?:[\w-]+\s+){0,3}?(?:head|director|"
     r"chief|officer|manager)\s+of\s+[a-z]+|(?:[\w-]+\s+){0,2}?(?:"
@@ -339,9 +357,13 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         # "the office of ... spokesman Conrad Bellamy"): the name at its end
         tail = _NAME_RUN_END_RX.search(np) if _GO_BETWEEN_WORDS.search(np) and not np[:1].isupper() else None
         office = re.search(r"(?i)\b(?:press\s+)?office$", np)
+        passed = not m.group("verb").startswith("read")  # (a name alone after "read out by" may be the speaker's own)
+        if re.search(r"['’]s$", np.strip()):
+            continue  # "by Halberg's head of communications, X": the description's owner, not the go-between
         party = (named.group("n"), "person") if named else outlet_of(np, v) or (
             (tail.group("n"), "person") if tail and not outlet_of(tail.group("n"), v) else
-            _party(np, v) if _GO_BETWEEN_WORDS.search(np) else None) or (
+            _party(np, v) if _GO_BETWEEN_WORDS.search(np) or passed and _DET_RX.sub("", np.strip())[:1].isupper()
+            else None) or (
             (_DET_RX.sub("", np.strip()), "institution") if office else None)  # "the mayor's press office"
         if party:
             party = (party[0].rstrip("."), party[1])
@@ -381,7 +403,14 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # article through that outlet (an unlisted name counts when the verb says it is one: quoted "as saying", a
 # wire's call letters after "reported by")
 _REPORTED_BY_RX = re.compile(
-    r"\breported\s+(?:[\w'’-]+\s+){0,3}?by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+    r"\b(?:reported|cited|carried|published|broadcast)\s+(?:[\w'’-]+\s+){0,3}?by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+[A-Z][\w'’.&-]*){0,4})")
+# "The Daily Clarion, a tabloid, reported that": an outlet named by what it is
+_OUTLET_APPOSED_RX = re.compile(
+    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:tabloid|"
+    r"newspaper|broadsheet|paper|daily|weekly|broadcaster|channel|station|agency|news\s+site|website|magazine|"
+    r"outlet|radio|network)(?:\s+[^,.;]{0,40})?,\s+(?:has\s+|had\s+)?(?:reported|said|says|wrote|writes|reports|"
+    r"quoted|claimed|claims)\b")
 _QUOTED_BY_RX = re.compile(
     r"\b(?:was|were|is|are|has\s+been|had\s+been|been)\s+(?:also\s+)?quoted\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,4})\s+as\s+(?:saying|telling|stating|warning|promising|describing|calling)\b")
@@ -395,17 +424,17 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     Ostrel Gazette", "was quoted by Vestnik Dravenski as saying", "as X put it to Civil Works Journal"): relayed
     through it; a first-hand attribution of the same clause becomes the relay, its speaker first in the chain."""
     text = doc.norm
-    if "reported" not in text and "quoted by" not in text and "put it to" not in text:
+    if not any(w in text for w in ("reported", "quoted by", "put it to", " by ", ", a", ", an")):
         return 0
     added = 0
-    for rx in (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX):
+    for rx in (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX, _OUTLET_APPOSED_RX):
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
                 continue
             np = doc.text[m.start("np"):m.end("np")].rstrip(".")
             core = _DET_RX.sub("", np.strip())
-            party = outlet_of(np, v) or ((core, "media") if rx is _QUOTED_BY_RX and len(core.split()) <= 4 or
-                                        _ACRONYM_RX.fullmatch(core) else None)
+            party = outlet_of(np, v) or ((core, "media") if rx in (_QUOTED_BY_RX, _OUTLET_APPOSED_RX) and
+                                        len(core.split()) <= 4 or _ACRONYM_RX.fullmatch(core) else None)
             if not party or _own_outlet(doc, party[0]):
                 continue
             sent = doc.sentence_at(m.start()) or (m.start(), m.end())
@@ -428,7 +457,15 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # say that", "Talk in the yard is that", "Rumour has it that": vague sourcing
 _HEARSAY_RX = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[Ww]ord|[Tt]alk|[Rr]umou?r|[Tt]he\s+(?:gossip|whisper))\s+(?:(?:on|along|around|in|at|among|across|"
-    r"from|inside|within)\s+[^,.;:\"“”\n]{1,60}?\s+)?(?:is|was|has\s+it)\s+that\b|"
+    r"from|inside|within)\s+[^,.;:\"“”\n]{1,60}?(?:,[^,.;:\"“”\n]{1,60},)?\s+)?(?:is|was|has\s+it)\s+that\b|"
+    # (session 31) a group no one names with its reason for anonymity between it and its verb ("Two officials at the
+    # palace, speaking on condition of anonymity because ..., said", "Election officials in two districts, who asked
+    # not to be identified because ..., said")
+    r"\b(?:[A-Z][a-z]+|two|three|four|several|some|many)\s+(?:[\w'’-]+\s+){0,6}?(?:officials?|sources?|people|staff|"
+    r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers)"
+    r"\b[^.;\"“\n]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|spoke|"
+    r"requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
+    r"(?:named|identified)))[^.;\"“\n]{0,160}?,\s*(?:said|say|says|told|added|confirmed|described|insisted|claimed)\b|"
     r"\b[Rr]umou?r\s+has\s+it\b|"
     r"\b(?:[A-Z][\w-]*|[a-z]+)\s+circles\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:say|said|believe|believed|suggest|"
     r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
@@ -439,12 +476,15 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
     text = doc.norm
     low = text.casefold()
     if "word" not in low and "circles" not in low and "rumo" not in low and "talk" not in low and \
-            "gossip" not in low and "whisper" not in low:
+            "gossip" not in low and "whisper" not in low and "anonym" not in low and "identified" not in low and \
+            "named" not in low and "privately" not in low:
         return 0
     added = 0
     for m in _HEARSAY_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end()):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("vague", "relayed")):
             continue
+        for a in [a for a in atts if a.kind == "direct" and m.start() <= a.start < m.end()]:
+            atts.remove(a)  # ("... who asked not to be named, said": no first-hand speaker inside the group's clause)
         atts.append(Attribution(source=None, kind="vague", start=m.start(), end=m.end(), cue=m.group().split()[0],
                                 chain=[], hops=1, source_type="vague"))
         added += 1
@@ -498,9 +538,12 @@ def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # the Post that she "wants to thank them"": a relative passes on what the principal said or feels
 _KIN_RX = re.compile(r"(?i)\b(?:(?P<poss>[A-Z][\w'’-]*)['’]s|his|her|their)\s+(?:(?:older|younger|elder|twin|late)\s+)?"
                      r"(?:sister|brother|daughter|son|wife|husband|mother|father|mum|mom|dad|cousin|nephew|niece|uncle|"
-                     r"aunt|partner|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather)\s*,?\s*$")
+                     r"aunt|partner|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather)(?:-in-law)?\s*,?\s*$")
 _HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
                            r"[^.;]{0,80}?[\"“‘']|"
+                           # ("Her sister, Agneta Lind, said by telephone that Drost had called her to say")
+                           r"^[^.;\"“]{0,120}?\bthat\s+(?:he|she|[A-Z][a-z]+)\s+had\s+(?:called|phoned|rung|texted|written\s+to|"
+                           r"told)\s+(?:her|him|them)\b|"
                            # ('Her son Daniel told the Blaze: "Mum said it was like ..."': the quotation reports her)
                            r"^[^.;\"“]{0,60}:\s*[\"“‘]\s*(?:Mum|Mom|Dad|Mother|Father|Gran|Grandma|Grandad|Grandpa|He|She|"
                            r"My\s+(?:mother|father|mum|dad|son|daughter|brother|sister|wife|husband))\s+(?:said|told|says|"
@@ -519,7 +562,17 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not _KIN_RX.search(left):
             continue
         sent = doc.sentence_at(a.start) or (a.start, a.end)
-        if _HIS_WORDS_RX.search(text[a.end:min(sent[1] + 40, a.end + 200)]):
+        at = a.start + len(a.source) if text.startswith(a.source, a.start) else a.end  # (from after the name: the
+        said = _HIS_WORDS_RX.search(text[at:min(sent[1] + 40, at + 200)])  # clause may hold "told reporters she had")
+        kin = _KIN_RX.search(left)
+        word = re.search(r"(?i)(sister|daughter|wife|mother|mum|mom|aunt|niece|granddaughter|grandmother|fianc[ée]e|"
+                         r"brother|son|husband|father|dad|uncle|nephew|grandson|grandfather|fianc[ée])(?:-in-law)?\s*,?\s*$",
+                         kin.group())
+        own = {"sister", "daughter", "wife", "mother", "mum", "mom", "aunt", "niece", "granddaughter", "grandmother"}
+        pron = re.search(r"\b(he|she)\b", said.group()) if said else None
+        if said and pron and word and (pron.group(1).lower() == "she") == (word.group(1).lower() in own):
+            continue  # "His sister Carla said she was proud": her own view, the pronoun is hers
+        if said:
             poss = _KIN_RX.search(left).group("poss")
             _relay_through(a, poss, a.source, "person", a.end)
     return 0
@@ -532,7 +585,9 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 _THROUGH_RX = re.compile(
     r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
     r"granddaughter|grandson|grandmother|grandfather|son-in-law|daughter-in-law|spokes(?:man|woman|person))\s*,?\s+"
-    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})|"
+    # ("said through his office that": the office passed the words on)
+    r"(?<=said\s)through\s+(?P<o>(?:his|her|their)\s+(?:press\s+)?office)\b")
 _ON_BEHALF_RX = re.compile(
     r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2})\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
     r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
@@ -548,7 +603,14 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     added = 0
     for rx in (_THROUGH_RX, _ON_BEHALF_RX):
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start("n"), m.end("n"), ("relayed",)):
+            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+                continue
+            if m.groupdict().get("o"):
+                sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+                owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
+                              a.end >= m.start() - 60), None)
+                if owner is not None:
+                    _relay_through(owner, owner.source, "office", "institution", m.end())
                 continue
             name = m.group("n").rstrip(".")
             if outlet_of(name, v):
