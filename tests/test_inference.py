@@ -684,3 +684,27 @@ def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors
 ])
 def test_session31_certainty_suspicion_and_signals_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+# session 31, the blind chemical-leak and election-concession events: forecasts with no hedge word, odds put as
+# advice, readings put as orders, the author's premise granted; not a timetable, a quotation or a speaker's
+@pytest.mark.parametrize("text, authors", [
+    ("Other councils in the region will be watching the vote closely.", True),
+    ("The neighbouring government, which never hid its preference, will be quietly relieved.", True),
+    ("Residents of the old dock will not be surprised.", True),
+    ("The contract will not survive the winter.", True),
+    ("Don't count on the trams running normally before the weekend.", True),
+    ("Read that as a rebuke to the deputy.", True),
+    ("The mayor had better enjoy the office while it lasts.", True),
+    ("It looks like the city and the firm are heading for a messy divorce.", True),
+    ("If that is right, the inspectors were relying on false paperwork.", True),
+    ("Its silence on the allegation is hard to read as anything other than an admission.", True),
+    ("The final count will likely be published on Friday morning.", False),
+    ("The council will meet on Tuesday to set the budget.", False),
+    ('"We will be watching every step," the mayor said.', False),
+    ("The mayor said the firm would do little to help.", False),
+    ("The trams will be watched by inspectors on Friday.", False),
+    ("If that is right, the mayor said, the inspectors were misled.", False),
+])
+def test_session31_forecasts_advice_and_premises_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

@@ -195,8 +195,18 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         out.append((re.compile(r"(?<![\w'-])If\s+(?:(?:fully\s+|ever\s+)?(?:" + alt("conditional_openers") + r")|so|"
                                r"(?:that|this)\s+(?:holds|is\s+(?:right|correct|true|so|the\s+case)|proves\s+"
                                r"(?:right|correct|true|to\s+be\s+the\s+case)))\s*,"
-                               r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)"), "strong",
+                               r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)|"
+                               # (session 31) the author's premise granted, whatever the tense after it: "If that
+                               # is right, the inspectors were relying on the very paperwork ..."
+                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so)\s*,"), "strong",
                     frozenset({"if"})))
+    if data.get("reaction_forecasts"):
+        # (session 31) a reaction or an outcome foreseen after "will", no hedge word ("will be quietly relieved")
+        be = "|".join(re.escape(p[3:]) for p in lst("reaction_forecasts") if p.startswith("be "))
+        other = "|".join(re.escape(p) for p in lst("reaction_forecasts") if not p.startswith("be "))
+        out.append((re.compile(r"(?<![\w'-])will\s+(?:(?:also|quietly|surely|certainly|not|no\s+doubt|still)\s+){0,2}"
+                               r"(?:be\s+(?:[a-z]+ly\s+)?(?:" + be + r")|" + other + r")(?![\w-])", re.IGNORECASE),
+                    "strong", frozenset({"will"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
     return sorted(out, key=lambda t: t[1] != "interpretive")
@@ -273,6 +283,13 @@ _LIKELY_VOTERS = re.compile(r"\s+(?:(?:[A-Z][\w-]*|primary|general[- ]election)\
                             r"electors?)\b")
 
 
+# a step of a timetable and its day ("be published on Friday", "take place on Friday", "begin at 9am")
+_SCHEDULED = re.compile(r"\s+(?:be\s+(?:published|announced|released|held|certified|signed|debated|heard|sworn\s+in)|"
+                        r"take\s+place|begin|start|open|close|resume|end|finish)\s+(?:[a-z]+\s+){0,2}?(?:on|by|at|before|"
+                        r"after|from|until|next|this|later\s+(?:on\s+)?(?:today|this))\s+(?:[A-Z][a-z]+|\d|week|month|"
+                        r"year|morning|afternoon|evening|today|tomorrow)")
+
+
 def _descriptive(doc, cs: int, ce: int) -> bool:
     """"what appeared to be a new missile" (naming what one sees, not concluding: unless "in what
     appeared to be a swipe"), and "seemed to vibrate through the square" (a verb of the scene)."""
@@ -283,6 +300,8 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
         return True  # "the least likely of your controllers to look grimy": comparing things, no guess
     if cue == "likely" and _LIKELY_VOTERS.match(text, ce):
         return True  # "a poll of likely voters": the pollsters' term for whom they asked, no guess
+    if cue == "likely" and re.search(r"\bwill\s+$", before) and _SCHEDULED.match(text, ce):
+        return True  # "The final count will likely be published on Friday morning": a timetable, no guess
     if cue in ("perhaps", "arguably") and re.match(r"\s+the\s+(?:most|least|single\s+most)\s+[a-z-]+\s+"
                                                   r"(?:moment|passage|line|part|thing|exchange|point|aspect|detail|sign)s?\b",
                                                   text[ce:ce + 60]):
