@@ -2652,3 +2652,13 @@ def test_session31_vague(text, words):
 def test_session31_near_misses_are_not_vague(text):
     _, found = _kinds(text)
     assert not [f for f in found if f[0] == "vague"], found
+
+
+def test_session31_a_name_read_as_an_outlet_by_its_own_clause_relays_where_cited_not_where_it_speaks():
+    # "DPS reported" makes DPS an outlet for "according to DPS"; a chain whose results "Brackel reported" still
+    # speaks for itself when "Brackel said its finances were weak"
+    _, found = _kinds("The regulator has withdrawn two batches, according to DPS. The agency's head said \"no child "
+                      "is harmed,\" DPS reported.")
+    assert [k for k, s, _ in found if s == "DPS"] == ["relayed", "relayed"], found
+    _, found = _kinds("Brackel reported a loss of $3 million on Tuesday. Brackel said its finances were weak.")
+    assert ("direct", "Brackel", "Brackel said") in found, found

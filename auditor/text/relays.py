@@ -504,30 +504,38 @@ _SOURCES_LINE_RX = re.compile(r"(?im)^[^\S\n]*(?:sources?|compiled\s+from|based\
 
 def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A name the article shows to be an outlet ("DPS reported", "Our colleagues at Vestnik Dravenski") relays
-    wherever the article names it as a source ("according to DPS"): its first-hand attributions become relays.
+    where the article names it as a source ("according to DPS"): its first-hand attributions become relays.
+    A name read as an outlet by its own clause only ("DPS reported") relays where it is cited ("according to"),
+    not where it speaks ("McClatchy said its finances ...", the chain whose results "McClatchy reported"); one the
+    article names as an outlet (its "Sources:" line, "our colleagues at") relays wherever it is a source.
     Turns attributions into relays; returns 0."""
-    outlets = {a.source: a.source_type for a in atts if a.kind == "relayed" and a.source and
-               a.source_type in _MEDIA_TYPES and a.source_type}
+    weak = {a.source: a.source_type for a in atts if a.kind == "relayed" and a.source and
+            a.source_type in _MEDIA_TYPES and a.source_type}
+    outlets: dict[str, str] = {}
     for m in _SOURCES_LINE_RX.finditer(doc.norm):  # "Sources: Casterland Wire Press, CBN News, ...": an aggregator's
         for name in re.split(r"\s*(?:,|;|\band\b|\|)\s*", m.group("list")):  # list of the outlets it drew on
             name = _DET_RX.sub("", name.strip(" .")).strip()
             if 1 <= len(name.split()) <= 5 and name[:1].isupper() and not _own_outlet(doc, name):
                 outlets.setdefault(name, "media")
-    # an outlet's name by its first word, its letters ("CBN" for "CBN News")
-    for name, t in list(outlets.items()):
-        first = name.split()[0]
-        if len(name.split()) > 1 and _ACRONYM_RX.fullmatch(first):
-            outlets.setdefault(first, t)
     for m in _COLLEAGUES_AT_RX.finditer(doc.norm):
         if not doc.inside_quotation(m.start(), m.end()):
             name = _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
             if not _own_outlet(doc, name):
                 outlets.setdefault(name, "media")
-    if not outlets:
+    # an outlet's name by its first word, its letters ("CBN" for "CBN News")
+    for group in (weak, outlets):
+        for name, t in list(group.items()):
+            first = name.split()[0]
+            if len(name.split()) > 1 and _ACRONYM_RX.fullmatch(first):
+                group.setdefault(first, t)
+    if not outlets and not weak:
         return 0
     for a in atts:
-        if a.kind == "direct" and a.source in outlets and not _own_outlet(doc, a.source):
-            _relay_through(a, None, a.source, outlets[a.source], a.end)
+        if a.kind != "direct" or not a.source or _own_outlet(doc, a.source):
+            continue
+        t = outlets.get(a.source) or (weak.get(a.source) if (a.cue or "").casefold().startswith("according") else None)
+        if t:
+            _relay_through(a, None, a.source, t, a.end)
             a.hops = 2
     return 0
 
