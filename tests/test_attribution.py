@@ -2599,6 +2599,20 @@ _S31_RELAYS = [
     ("Viktor Sarran, who had demanded a recount, said through his office that the complaints would \"follow "
      "their legal course\".", "office"),
     ("The turnout, in the transcript's wording, was \"a victory for all of us\".", "transcript"),
+    # (the blind court-ruling event's families)
+    ("Joanna Pell, counsel for the union, said the court's registrar had told lawyers the ruling was final.",
+     "Joanna Pell"),
+    ("The Chief Justice, Dressler added, had asked him to say that she would give no interviews.", "Dressler"),
+    ("Reading a statement on the ministry steps on Velt's behalf, Hanna Scholt said the government would comply.",
+     "Hanna Scholt"),
+    ("Speaking through an interpreter, the chairman said the club was sorry.", "interpreter"),
+    ("Marta said her mother had phoned her from the steps.", "Marta"),
+    ("The figure rose, according to an email shared with OBS by Otto Velimir of the dockworkers' union.",
+     "Otto Velimir"),
+    ("The registry confirmed to the Review, through the court's spokesman Ilan Dressler, that the order stood.",
+     "Ilan Dressler"),
+    ("Writing on Chirp, the deputy said the ruling was a disgrace.", "Chirp"),
+    ("According to OBS, the Orvenian public broadcaster, the minister will speak tonight.", "OBS"),
 ]
 
 
@@ -2619,6 +2633,9 @@ def test_session31_relays(text, via):
     "His daughter Lea told reporters: \"I was terrified for the children.\"",  # her own words
     "Funding provided by the council covered the repairs.",
     "The bridge will reopen in May, according to a video posted by the city council.",
+    "Writing on the wall, the teacher explained the rule.",
+    "The plan serves the interests shared by Norland and Vell, the minister said.",
+    "Marta said she had phoned her mother from the steps.",  # she phoned; no one passed anything to her
 ])
 def test_session31_near_misses_relay_nothing(text):
     _assert_no_relay(text)
@@ -2636,6 +2653,8 @@ def test_session31_near_misses_relay_nothing(text):
     ("Election officials in two eastern districts, who asked not to be identified because they may not speak to "
      "the press, said several requests were filed early.", "Election officials"),
     ("Word on the quay, passed on by several cafe owners, is that she may return to teach.", "Word on the quay"),
+    ("In practice, families say the hearings never happen.", "families say"),
+    ("Police counted 31 arrests, though reports elsewhere put the total nearer 40.", "reports elsewhere"),
 ])
 def test_session31_vague(text, words):
     _, found = _kinds(text, "The Ledger")

@@ -1869,7 +1869,8 @@ def extract_attributions(doc) -> list[Attribution]:
             relays.outlet_account_relays(doc, out, v) + relays.version_note_relays(doc, out, v) + \
             relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v) + \
             relays.outlet_named_relays(doc, out, v) + relays.hearsay_vague(doc, out, v) + \
-            relays.in_version_relays(doc, out, v) + relays.go_between_relays(doc, out, v):
+            relays.in_version_relays(doc, out, v) + relays.go_between_relays(doc, out, v) + \
+            relays.document_and_platform_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
     relays.same_outlet_relays(doc, out, v)
     relays.kin_relays(doc, out, v)

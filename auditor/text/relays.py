@@ -320,8 +320,8 @@ _GO_BETWEEN_NOUNS = (r"spokesman|spokeswoman|spokesperson|lawyer|solicitor|attor
                      r"newsreader|host|correspondent|mission|observers")
 _READ_OUT_BY_RX = re.compile(
     r"\b(?P<verb>read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed|supplied|leaked|"
-    r"interpreted|translated)"
-    r"(?:\s+(?:to|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
+    r"interpreted|translated|shared(?=\s+with\b))"  # ("shared with OBS by X"; not "interests shared by two states")
+    r"(?:\s+(?:to|with|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:(?:[\w-]+\s+){0,3}?(?:head|director|"
     r"chief|officer|manager)\s+of\s+[a-z]+|(?:[\w-]+\s+){0,2}?(?:"
     + _GO_BETWEEN_NOUNS + r")))?(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
@@ -373,8 +373,11 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
                       a.end >= m.start() - 2), None)
         end = m.end() - (len(np) - len(np.rstrip(".")))
+        if owner is not None and (owner.cue or "").casefold().startswith("according"):
+            owner.source = None  # "according to an email shared with OBS by X": the email, not a speaker
         if owner is not None:
             _relay_through(owner, owner.source, party[0], party[1], end)
+            owner.start = min(owner.start, m.start())
             continue
         atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="relayed by",
                                 chain=[party[0]], hops=2, source_type=party[1]))
@@ -591,11 +594,16 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "said through spokeswoman Nadia Froome", "through its press officer Leon Dacre, said", "through his
 # granddaughter Elif, who translated", "Station Commander Ayo Brandt, speaking on behalf of Chief Fire Officer X"
 _THROUGH_RX = re.compile(
-    r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[a-z-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
+    r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
     r"granddaughter|grandson|grandmother|grandfather|son-in-law|daughter-in-law|spokes(?:man|woman|person))\s*,?\s+"
     r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})|"
     # ("said through his office that": the office passed the words on)
     r"(?<=said\s)through\s+(?P<o>(?:his|her|their)\s+(?:press\s+)?office)\b")
+# "Reading a statement on the ministry steps on Velt's behalf, Hanna Scholt said", "Speaking through an interpreter,
+# the chairman said": the one who speaks next relays
+_BEHALF_OPENING_RX = re.compile(
+    r"\b(?:[Rr]eading|[Ss]peaking|[Ww]riting)\s+(?:[^,.;:\"“]{0,80}?\bon\s+(?P<p>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})['’]s?"
+    r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator))\s*,")
 _ON_BEHALF_RX = re.compile(
     r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2})\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
     r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
@@ -609,6 +617,17 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     if "through" not in text and "behalf" not in text and " for " not in text:
         return 0
     added = 0
+    for m in _BEHALF_OPENING_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 80), None)
+        if nxt is None:
+            continue
+        if m.group("i"):
+            _relay_through(nxt, nxt.source, "interpreter", "translation", nxt.end)
+        else:
+            _relay_through(nxt, m.group("p"), nxt.source or "", "person", nxt.end)
+            nxt.start = min(nxt.start, m.start())
     for rx in (_THROUGH_RX, _ON_BEHALF_RX):
         for m in rx.finditer(text):
             if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
@@ -651,14 +670,18 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "Priya Lund said the Red Cross team there had told her", "Bernard Oyelaran said neighbours on Quay
 # Street had told him", "LanRail spokesperson Jo Kerrigan said the fire service had told the operator": the
 # speaker passes on what someone else told them (or their organisation)
-_HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?told\s+(?:him|her|them|the\s+[a-z]+|us)\b")
+_HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?(?:told|phoned|called|rung|texted|emailed|written\s+to)"
+                          r"\s+(?:him|her|them|the\s+[a-z]+|us|[a-z]+s)\b|"
+                          # "The Chief Justice, Dressler added, had asked him to say that": a message given to pass on
+                          r"\b(?:had|has|have)\s+asked\s+(?:him|her|them|us)\s+to\s+(?:say|tell|pass\s+on|convey|relay|"
+                          r"make\s+clear|stress)\b")
 
 
 def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A first-hand speaker who says what someone else had told them: relayed through the speaker (the one whose
     account reaches the article), and the inner "X had told" is no first-hand attribution of its own. Returns 0."""
     text = doc.norm
-    if " told " not in text:
+    if " had " not in text and " has " not in text and " have " not in text:
         return 0
     for m in _HAD_TOLD_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
@@ -669,6 +692,9 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.end <= m.start() and
                  a.source_type in (None, "person") and a.source and
                  re.search(r"\b(?:said|says|told\s+\w+|explained|added)\s*(?:that\s*)?$", text[a.start:a.end].rstrip())]
+        if not outer and "asked" in m.group():  # ("The Chief Justice, Dressler added, had asked him to say that")
+            outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and a.source and
+                     a.source_type in (None, "person") and re.search(r"\b(?:added|said|says)$", text[a.start:a.end])]
         if not outer:
             continue
         a = outer[-1]
@@ -677,3 +703,58 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             atts.remove(b)
         _relay_through(a, None, a.source, "person", a.end)
     return 0
+
+
+# -- a document an outlet has seen, a post written on a platform, an outlet named by what it is -------------
+
+# (session 31) "An internal memo from the Attorney General's chambers, seen by the Review", "Writing on Chirp, the
+# deputy said", "According to OBS, the Orvenian public broadcaster"
+_SEEN_BY_RX = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
+    r"briefing\s+note|note|file|bulletin)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
+    r"(?:['’]s?\s+[a-z]+)?))?[^.;:\"“]{0,60}?,?\s+(?:seen|obtained|reviewed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
+    r"(?:\s+[A-Z][\w'’.&-]*){0,3})")
+_WRITING_ON_RX = re.compile(r"\b[Ww]riting\s+on\s+(?P<platform>[A-Z][\w-]*)\s*,")
+_ACCORDING_APPOSED_RX = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:broadcaster|newspaper|paper|daily|weekly|tabloid|agency|news\s+agency|wire|magazine|channel|station|"
+    r"website|news\s+site|radio)\b")
+
+
+def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """A document an outlet has seen (relayed, its author the source when named), a post written on a platform
+    (relayed through the platform, the writer first), an outlet named by what it is after "according to"."""
+    text = doc.norm
+    added = 0
+    for m in _SEEN_BY_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            continue
+        src = _DET_RX.sub("", (m.group("from") or m.group("doc")).strip())
+        atts.append(Attribution(source=src, kind="relayed", start=m.start(), end=m.end(), cue="seen by",
+                                chain=[src], hops=2, source_type="institution" if m.group("from") else "document"))
+        added += 1
+    for m in _WRITING_ON_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 80), None)
+        if nxt is not None:
+            _relay_through(nxt, nxt.source, m.group("platform"), "social", nxt.end)
+            nxt.start = min(nxt.start, m.start())
+        elif not _overlaps(atts, m.start(), m.end()):
+            atts.append(Attribution(source=m.group("platform"), kind="relayed", start=m.start(), end=m.end(),
+                                    cue="post", chain=[m.group("platform")], hops=2, source_type="social"))
+            added += 1
+    for m in _ACCORDING_APPOSED_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        name = _DET_RX.sub("", m.group("np").strip())
+        if _own_outlet(doc, name):
+            continue
+        a = next((a for a in atts if a.start <= m.start() + 2 and a.end >= m.start("np") and a.kind == "direct"), None)
+        if a is not None:
+            _relay_through(a, None, name, "media", m.end())
+        elif not _overlaps(atts, m.start(), m.end()):
+            atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="according to",
+                                    chain=[name], hops=2, source_type="media"))
+            added += 1
+    return added
