@@ -2613,6 +2613,20 @@ _S31_RELAYS = [
      "Ilan Dressler"),
     ("Writing on Chirp, the deputy said the ruling was a disgrace.", "Chirp"),
     ("According to OBS, the Orvenian public broadcaster, the minister will speak tonight.", "OBS"),
+    # (the blind stadium-crush event's families)
+    ("Ostrik, reading from a statement by district police chief Marek Telenz, said the commander had been "
+     "relieved.", "Ostrik"),
+    ("The North Stand Collective said in a post on its Instagram account that it had warned the club.", "Instagram"),
+    ("In a translation prepared for the Chronicle by the interpreter Dalia Wren, he said the gate was shut.",
+     "Dalia Wren"),
+    ("Our sister paper Pravenski Vjesnik reported on Sunday that the gate was locked.", "Pravenski Vjesnik"),
+    ("The minister said in a message read to parliament by her deputy, Oskar Brandt, that an inquiry would open.",
+     "Oskar Brandt"),
+    ("Reddaway told VSR that a former colleague who reviewed the plan in 2022 had told him the exits were narrow.",
+     "Reddaway"),
+    ("The gate was shut, per the wire's translation.", "wire"),
+    ("The club was \"devastated\", he said in OBN's subtitled footage.", "OBN"),
+    ("In the Meridian Press rendering, he promised to resign.", "Meridian Press"),
 ]
 
 
@@ -2636,6 +2650,9 @@ def test_session31_relays(text, via):
     "Writing on the wall, the teacher explained the rule.",
     "The plan serves the interests shared by Norland and Vell, the minister said.",
     "Marta said she had phoned her mother from the steps.",  # she phoned; no one passed anything to her
+    "In the English translation, he promised to resign.",
+    "In the new version of the plan, the exits are wider.",
+    "The club said in a post on its official account that tickets were refunded.",  # its own channel
 ])
 def test_session31_near_misses_relay_nothing(text):
     _assert_no_relay(text)

@@ -170,12 +170,16 @@ _OUTLET_ACCOUNT_RX = re.compile(
 # gave them. A translation or an interpreter is anyone's (a body in lower case too); an account or a version only
 # an outlet's ("In Smith's account" is Smith's own)
 _IN_VERSION_RX = re.compile(
-    r"\b(?:[Ii]n|[Vv]ia|[Pp]er|[Ff]rom|[Aa]s|[Bb]y)\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}|the\s+"
-    r"(?:[a-z-]+\s+){0,2}?[a-z]+)['’]s?\s+(?:(?:own|English|English-language|[A-Z]?[a-z]+-language|live|official|"
-    r"simultaneous|on-air|in-house|staff)\s+){0,2}(?P<noun>interpretation|translation|rendering|transcript|interpreter|"
-    r"translator|account|version|wording|phrasing)\b")
+    r"\b(?:[Ii]n|[Vv]ia|[Pp]er|[Ff]rom|[Aa]s|[Bb]y)\s+(?P<np>(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4}|the\s+"
+    r"(?:[a-z-]+\s+){0,2}?[a-z]+)(?P<poss>['’]s?)?\s+(?:(?:own|English|English-language|[A-Z]?[a-z]+-language|live|"
+    r"official|simultaneous|on-air|in-house|staff|subtitled)\s+){0,2}(?P<noun>interpretation|translation|rendering|"
+    r"transcript|interpreter|translator|account|version|wording|phrasing|subtitles|footage)\b")
 _VERSION_BODIES = frozenset("agency ministry office channel broadcaster station network government presidency "
-                            "department service council company firm campaign party palace transcript".split())
+                            "department service council company firm campaign party palace transcript wire".split())
+
+
+_NOT_VERSION_OWNERS = frozenset({"English", "French", "German", "Spanish", "Russian", "Arabic", "Chinese", "official",
+                                 "new", "final", "full", "latest", "original"})
 
 
 def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -183,14 +187,21 @@ def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     account", "as the broadcaster's interpreter put it"): relayed through that party (not the article's own)."""
     text = doc.norm
     low = text.casefold()
-    if not any(w in low for w in ("interpret", "translat", "rendering", "transcript", "account", "version")):
+    if not any(w in low for w in ("interpret", "translat", "rendering", "transcript", "account", "version", "wording",
+                                  "phrasing", "subtitle", "footage")):
         return 0
     added = 0
     for m in _IN_VERSION_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
             continue
         np = doc.text[m.start("np"):m.end("np")]
+        poss = m.group("poss")
+        if re.search(r"['’]s?$", np):  # ("OBN's": the run took the possessive)
+            np, poss = re.sub(r"['’]s?$", "", np), "'s"
         core = _DET_RX.sub("", np.strip())
+        if not poss and (core in _NOT_VERSION_OWNERS or not (outlet_of(np, v) or core in _VERSION_BODIES)):
+            continue  # "the Meridian Press rendering", "the wire translation": no possessive, only an outlet or a
+            # body; not "In the English translation", "In the new version"
         anyone = m.group("noun") not in ("account", "version", "wording", "phrasing") or core == "transcript"
         if np[:1].isupper() or np.startswith("the ") and core[:1].isupper():
             party = outlet_of(np, v) or ((core, "media") if _ACRONYM_RX.fullmatch(core) else None) or (
@@ -288,7 +299,10 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 continue
             gd = m.groupdict()
             name = gd.get("platform") or gd.get("platform2") or _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
-            if re.match(r"(?i)(?:its|his|her|their)\s", name):
+            own_platform = re.match(r"(?:its|his|her|their)\s+(?P<p>[A-Z][\w-]*)\s+(?:account|channel|page|feed|profile)$", name)
+            if own_platform:
+                name = own_platform.group("p")  # "on its Instagram account": the platform named with the account
+            elif re.match(r"(?i)(?:its|his|her|their)\s", name):
                 continue  # "on its corporate account" with no platform: the speaker's own channel
             sent = doc.sentence_at(m.start()) or (m.start(), m.end())
             poster = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.end() and
@@ -317,7 +331,7 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 _GO_BETWEEN_NOUNS = (r"spokesman|spokeswoman|spokesperson|lawyer|solicitor|attorney|agent|aide|representative|office|"
                      r"secretary|interpreter|translator|cousin|nephew|niece|sister|brother|daughter|son|wife|husband|"
                      r"mother|father|friend|colleague|manager|uncle|aunt|partner|neighbour|neighbor|presenter|anchor|"
-                     r"newsreader|host|correspondent|mission|observers")
+                     r"newsreader|host|correspondent|mission|observers|deputy")
 _READ_OUT_BY_RX = re.compile(
     r"\b(?P<verb>read(?:\s+out|\s+aloud)?|relayed|passed\s+(?:on|along)|forwarded|rendered|conveyed|supplied|leaked|"
     r"interpreted|translated|shared(?=\s+with\b))"  # ("shared with OBS by X"; not "interests shared by two states")
@@ -498,7 +512,8 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
 
 # "Our colleagues at Vestnik Dravenski report": a sister outlet's report
 _COLLEAGUES_AT_RX = re.compile(
-    r"\b[Oo]ur\s+(?:colleagues|partners|friends|sister\s+(?:paper|title|station|site|publication))\s+(?:at|on|from)\s+"
+    r"\b[Oo]ur\s+(?:(?:colleagues|partners|friends)\s+(?:at|on|from)|sister\s+(?:paper|title|station|site|publication|"
+    r"channel)(?:\s+(?:at|on|from))?,?)\s+"
     r"(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
 _MEDIA_TYPES = ("agency", "broadcaster", "media")
 _SOURCES_LINE_RX = re.compile(r"(?im)^[^\S\n]*(?:sources?|compiled\s+from|based\s+on\s+reports\s+(?:by|from))[^\S\n]*:"
@@ -604,6 +619,14 @@ _THROUGH_RX = re.compile(
 _BEHALF_OPENING_RX = re.compile(
     r"\b(?:[Rr]eading|[Ss]peaking|[Ww]riting)\s+(?:[^,.;:\"“]{0,80}?\bon\s+(?P<p>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})['’]s?"
     r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator))\s*,")
+# "Ostrik, reading from a statement by district police chief Marek Telenz, said": she reads another's words
+_READING_STATEMENT_RX = re.compile(
+    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),\s+reading\s+(?:out\s+|from\s+|aloud\s+from\s+)?(?:a|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|letter|message|note)\s+(?:by|from|of)\s+(?P<p>[^,]{3,80}?),\s+(?:said|says|told|added)\b")
+# "In a translation prepared for the Chronicle by the interpreter Dalia Wren, he said"
+_PREPARED_BY_RX = re.compile(
+    r"\b(?:translation|rendering|transcript|interpretation|version)\s+(?:prepared|made|done|produced|provided)\s+"
+    r"(?:for\s+[^,.;]{1,40}?\s+)?by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
 _ON_BEHALF_RX = re.compile(
     r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2})\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
     r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
@@ -614,9 +637,27 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     "through his granddaughter Elif, who translated"), or said on someone's behalf ("Ayo Brandt, speaking on behalf
     of Chief Fire Officer Tomas Reindl"): relayed through that go-between, the principal first in the chain."""
     text = doc.norm
-    if "through" not in text and "behalf" not in text and " for " not in text:
+    if "through" not in text and "behalf" not in text and " for " not in text and "reading" not in text and \
+            " by " not in text:
         return 0
     added = 0
+    for m in _READING_STATEMENT_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        a = next((a for a in atts if a.kind == "direct" and a.start <= m.start("n") < a.end), None)
+        if a is not None:
+            _relay_through(a, m.group("p").strip(), m.group("n"), "person", max(a.end, m.end()))
+    for m in _PREPARED_BY_RX.finditer(text):
+        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            continue
+        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 40), None)
+        if nxt is not None:
+            _relay_through(nxt, nxt.source, m.group("n"), "person", nxt.end)
+            nxt.start = min(nxt.start, m.start())
+        else:
+            atts.append(Attribution(source=m.group("n"), kind="relayed", start=m.start(), end=m.end(), cue="translation",
+                                    chain=[m.group("n")], hops=2, source_type="person"))
+            added += 1
     for m in _BEHALF_OPENING_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
@@ -691,7 +732,7 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue  # "Ana Pell said she had told the mayor twice": the speaker told, no one told her
         outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.end <= m.start() and
                  a.source_type in (None, "person") and a.source and
-                 re.search(r"\b(?:said|says|told\s+\w+|explained|added)\s*(?:that\s*)?$", text[a.start:a.end].rstrip())]
+                 re.search(r"\b(?:said|says|told(?:\s+\w+)?|explained|added)\s*(?:that\s*)?$", text[a.start:a.end].rstrip())]
         if not outer and "asked" in m.group():  # ("The Chief Justice, Dressler added, had asked him to say that")
             outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and a.source and
                      a.source_type in (None, "person") and re.search(r"\b(?:added|said|says)$", text[a.start:a.end])]
@@ -711,7 +752,7 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # deputy said", "According to OBS, the Orvenian public broadcaster"
 _SEEN_BY_RX = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
-    r"briefing\s+note|note|file|bulletin)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
+    r"briefing\s+note|note|file|bulletin|copy)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
     r"(?:['’]s?\s+[a-z]+)?))?[^.;:\"“]{0,60}?,?\s+(?:seen|obtained|reviewed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,3})")
 _WRITING_ON_RX = re.compile(r"\b[Ww]riting\s+on\s+(?P<platform>[A-Z][\w-]*)\s*,")

@@ -1826,7 +1826,11 @@ _CLAUSE_VERB = re.compile(r"[^\S\n]+(?:[a-z]+(?:ed|s)|said|told|spoke|wrote|came
 _AS_CONJUNCTION = re.compile(r"\b(?:even|just|such|so|while|as|same|well)[^\S\n]+$", re.IGNORECASE)
 # an object right before "as": the name after it is the object's ("named them as", "identified the man as")
 _OBJECT_BEFORE_AS = re.compile(r"\b(?:them|him|her|it|us|me|those|these|both|(?:the|a|an|two|three|four|all)"
-                               r"(?:[^\S\n]+[a-z]+){1,2})[^\S\n]*,?[^\S\n]*$")
+                               r"(?:[^\S\n]+[a-z]+){1,2})[^\S\n]*,?[^\S\n]*$|"
+                               # (session 31) "a tribute to the dead man, named by police as Ludek Marrin": someone
+                               # else named, a participle of naming with its agent before "as"
+                               r"\b(?:named|identified|listed|described|formally\s+identified)(?:[^\S\n]+by[^\S\n]+"
+                               r"(?:[\w'\u2019-]+[^\S\n]+){0,4}?[\w'\u2019-]+)?[^\S\n]*$")
 _POSSESSOR_IN = re.compile(r"['\u2019]s?(?:\s|$)")
 
 
