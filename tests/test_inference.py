@@ -708,3 +708,27 @@ def test_session31_certainty_suspicion_and_signals_in_the_authors_voice(text, au
 ])
 def test_session31_forecasts_advice_and_premises_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+@pytest.mark.parametrize("text, authors", [
+    # (the blind court-ruling and stadium-crush events)
+    ("It is hard to read that sentence as anything other than a rebuke to the deputies.", True),
+    ("Her refusal to face the press speaks volumes.", True),
+    ("Make no mistake: this is a humiliation for the minister.", True),
+    ("The delay is a detail the government's critics will not be slow to point out.", True),
+    ("The ruling will embolden rights groups across the region.", True),
+    ("It is hard to believe nobody in that boardroom saw this coming.", True),
+    ("The crush has all the hallmarks of an exit failure.", True),
+    ("If that is confirmed, the episode looks less like a lapse than a design conflict.", True),
+    ("The funeral is likely to take place on Friday at St Adalbert's.", False),
+    ('"This speaks volumes," the fan said.', False),
+    ("The club said it had all the hallmarks of a planned protest.", False),
+])
+def test_session31_verdicts_and_readings_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors
+
+
+def test_session31_a_cue_before_a_colon_governs_what_the_colon_opens():
+    d = doc_of("Make no mistake: the concession was arithmetic, not generosity.")
+    h = [h for h in hedges(d) if h.attribution is None]
+    assert h and d.text[h[0].start:h[0].end].endswith("not generosity"), [(d.text[x.start:x.end]) for x in h]

@@ -198,8 +198,11 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)|"
                                # (session 31) the author's premise granted, whatever the tense after it: "If that
                                # is right, the inspectors were relying on the very paperwork ..."
-                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so)\s*,"), "strong",
-                    frozenset({"if"})))
+                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so|confirmed)\s*,|"
+                               # "It is hard to read that sentence as anything other than a rebuke"
+                               r"(?<![\w'-])(?:hard|difficult)\s+to\s+(?:read|see)\s+[^.;:!?\n]{1,60}?\s+as\s+anything\s+"
+                               r"(?:other|else)\s+than\b"), "strong",
+                    frozenset({"if", "hard", "difficult"})))
     if data.get("reaction_forecasts"):
         # (session 31) a reaction or an outcome foreseen after "will", no hedge word ("will be quietly relieved")
         be = "|".join(re.escape(p[3:]) for p in lst("reaction_forecasts") if p.startswith("be "))
@@ -300,8 +303,10 @@ def _descriptive(doc, cs: int, ce: int) -> bool:
         return True  # "the least likely of your controllers to look grimy": comparing things, no guess
     if cue == "likely" and _LIKELY_VOTERS.match(text, ce):
         return True  # "a poll of likely voters": the pollsters' term for whom they asked, no guess
-    if cue == "likely" and re.search(r"\bwill\s+$", before) and _SCHEDULED.match(text, ce):
-        return True  # "The final count will likely be published on Friday morning": a timetable, no guess
+    if cue == "likely" and (re.search(r"\bwill\s+$", before) and _SCHEDULED.match(text, ce) or re.search(
+            r"\b(?:is|are)\s+$", before) and text[ce:ce + 3] == " to" and _SCHEDULED.match(text, ce + 3)):
+        return True  # "The final count will likely be published on Friday morning", "The funeral is likely to take
+        # place on Friday": a timetable, no guess
     if cue in ("perhaps", "arguably") and re.match(r"\s+the\s+(?:most|least|single\s+most)\s+[a-z-]+\s+"
                                                   r"(?:moment|passage|line|part|thing|exchange|point|aspect|detail|sign)s?\b",
                                                   text[ce:ce + 60]):
@@ -874,6 +879,10 @@ def hedges(doc) -> list[Hedge]:
                 if any(h.cue_start < ce and cs < h.cue_end for h in out):
                     continue
                 clause = clause_span(doc, (s0, e0), cs, ce)
+                colon = re.match(r"\s*:\s*(?=\S)", text[clause[1]:e0]) if clause[1] <= ce + 1 else None
+                if colon:  # "Make no mistake: her concession was arithmetic": the cue governs what the colon opens
+                    nxt = re.search(r"[.!?](?:\s|$)", text[clause[1] + colon.end():e0])
+                    clause = (clause[0], clause[1] + colon.end() + (nxt.start() if nxt else e0 - clause[1] - colon.end()))
                 if SECOND_PERSON.search(text, clause[0], clause[1]):
                     continue  # "you've probably heard", "the more you're likely to have": advice to the reader in
                     # the hedged clause, no conclusion about the events reported
