@@ -577,3 +577,25 @@ def test_clauses_parted_by_a_semicolon_are_one_sentence_when_outlets_print_them_
     cluster_quotes(docs)
     ids = {d.article.id: d.quotes[0].cluster for d in docs}
     assert ids["a"] and len(set(ids.values())) == 1, ids
+
+
+def test_a_translation_note_about_one_speaker_leaves_the_others_words_untranslated():
+    # the article says a mother spoke through an interpreter; the judge's words it also quotes are the judge's
+    # English, and a cut clause of hers still counts
+    said = ("Detainees must be brought before a judge within two days of this order or set free, and the "
+            "ministry must report to parliament every month")
+    cut = "Detainees must be set free within two days of this order, and the ministry must report to parliament every month"
+    note = ('Speaking through an interpreter, Mila Horvat, the mother of one detainee, said: "I just want him home." ')
+    texts = {"a": f'"{said}," Judge Ada Roe said.', "b": f'Judge Ada Roe said: "{said}."',
+             "c": f'"{said}," Judge Ada Roe told the court.', "d": note + f'"{cut}," Judge Ada Roe said.'}
+    def judge_fidelity(texts):
+        docs = docs_of(texts)
+        cluster_quotes(docs)
+        return {d.article.id: next(q.fidelity for q in d.quotes if "Detainees" in d.text[q.start:q.end])
+                for d in docs}
+
+    fid = judge_fidelity(texts)
+    assert fid["d"] < min(fid["a"], fid["b"], fid["c"]), fid
+    # ... and a note about the whole article ("Quotations are in our translation") still covers every speaker
+    texts["d"] = f'Quotations are in our translation. "{cut}," Judge Ada Roe said.'
+    assert judge_fidelity(texts)["d"] == 1.0

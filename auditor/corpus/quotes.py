@@ -1707,6 +1707,18 @@ def translation_notes(doc, spoke_in: re.Pattern = _SPOKE_IN) -> list[dict]:
     return []
 
 
+def _note_scope(doc, note: dict) -> frozenset[str] | None:
+    """The speakers (last names, lower case) a translation note is about: those quoted in the note's own sentence
+    ("Speaking through an interpreter, the mother said: '...'" is about her words, not the judge's quoted elsewhere
+    in the article); None, the whole article, when that sentence quotes no one ("Quotations are in our
+    translation", "She spoke in Dravenskan")."""
+    sent = doc.sentence_at(note["start"]) or (note["start"], note["end"])
+    stop = sent[1] + (4 if doc.text[sent[0]:sent[1]].rstrip().endswith(":") else 0)  # (or just after its colon)
+    speakers = {q.speaker.split()[-1].lower() for q in doc.quotes
+                if q.speaker and sent[0] <= q.start < stop and "\n" not in doc.text[sent[0]:q.start]}
+    return frozenset(speakers) or None
+
+
 def primary_source(doc) -> bool:
     """The article presents itself as a transcript or the prepared text of a speech: its headline area
     says "transcript", "remarks by", "speech by", or its text outside quotations says "as prepared for
@@ -2090,7 +2102,7 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     renderings: list[Rendering] = []
     shared: dict = {}
     notes_of: dict[int, list[dict]] = {}
-    noted: set[str] = set()
+    noted: dict[str, frozenset[str] | None] = {}  # article -> the speakers its translation note is about (None: all)
     speakers_translated: set[str] = set()
     units_of: dict[tuple[int, int], list[Rendering]] = {}
     spoke_in = _spoke_in(corpus_languages(docs))
@@ -2098,8 +2110,9 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
         notes = translation_notes(d, spoke_in)
         notes_of[di] = notes
         prim = primary_source(d)
+        scope = _note_scope(d, notes[0]) if notes else None
         if notes:
-            noted.add(d.article.id)
+            noted[d.article.id] = scope
         for qi, q in enumerate(d.quotes):
             q.cluster, q.fidelity = None, None
             q.differences = [dict(n) for n in notes]
@@ -2108,7 +2121,8 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
             units = _renderings(d, di, qi, q, prim, shared)
             units_of[(di, qi)] = units
             renderings.extend(units)
-            if q.speaker and any(spoke_in.search(n["note"]) for n in notes):
+            if q.speaker and any(spoke_in.search(n["note"]) for n in notes) and (
+                    scope is None or q.speaker.split()[-1].lower() in scope):
                 speakers_translated.add(q.speaker.split()[-1].lower())  # the article says the speaker spoke another language
     del shared
     scorer = Scorer(renderings)
@@ -2153,7 +2167,8 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
                 mcons = Consensus(carrier, 0, carrier.size, cid, cons.translated)  # outlet's rendering of it
                 mwords = [w for w, _, _ in carrier.words]
                 agreed = frozenset(_number_value(w) for w in cons_words if _is_number(w))
-            fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted, agreed)
+            fid, diffs = compare(m, mcons, mwords, sets, scorer, cons.translated or m.article in noted and (
+                noted[m.article] is None or m.speaker in noted[m.article]), agreed)
             if mi in votes and not any(d["type"] in MEANING_TYPES for d in diffs):
                 ci, against, agree = votes[mi]
                 fid = round(max(0.0, (fid - 0.30) * MEANING_FACTOR), 3)
