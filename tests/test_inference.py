@@ -656,8 +656,10 @@ def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors
     assert _in_authors_voice(text) is authors
 
 
-# session 31: the blind bridge-collapse and vaccine-recall events' families, in our own words
-@pytest.mark.parametrize("text, authors", [
+# session 31: the blind events' families (bridge-collapse and vaccine-recall; chemical-leak and election-concession;
+# court-ruling and stadium-crush): certainty, suspicion and signals; forecasts with no hedge word, odds put as advice,
+# readings put as orders, the author's premise granted; verdicts; not a timetable, a quotation or a speaker's
+SESSION31_READINGS = [
     # near certainty and the author's suspicion with no hedge word
     ("There is every chance the ferry office will have to open on Sunday as well.", True),
     ("The flooding all but guarantees a review of the harbour wall before winter.", True),
@@ -681,14 +683,6 @@ def test_possibilities_impressions_and_doubts_in_the_authors_voice(text, authors
     ("A bell from the tower signalled that the vote was over.", False),
     ("The mayor's statement signals that the council will pay.", False),
     ("The crew is plainly visible from the quay.", False),
-])
-def test_session31_certainty_suspicion_and_signals_in_the_authors_voice(text, authors):
-    assert _in_authors_voice(text) is authors
-
-
-# session 31, the blind chemical-leak and election-concession events: forecasts with no hedge word, odds put as
-# advice, readings put as orders, the author's premise granted; not a timetable, a quotation or a speaker's
-@pytest.mark.parametrize("text, authors", [
     ("Other councils in the region will be watching the vote closely.", True),
     ("The neighbouring government, which never hid its preference, will be quietly relieved.", True),
     ("Residents of the old dock will not be surprised.", True),
@@ -705,12 +699,6 @@ def test_session31_certainty_suspicion_and_signals_in_the_authors_voice(text, au
     ("The mayor said the firm would do little to help.", False),
     ("The trams will be watched by inspectors on Friday.", False),
     ("If that is right, the mayor said, the inspectors were misled.", False),
-])
-def test_session31_forecasts_advice_and_premises_in_the_authors_voice(text, authors):
-    assert _in_authors_voice(text) is authors
-
-
-@pytest.mark.parametrize("text, authors", [
     # (the blind court-ruling and stadium-crush events)
     ("It is hard to read that sentence as anything other than a rebuke to the deputies.", True),
     ("Her refusal to face the press speaks volumes.", True),
@@ -723,8 +711,11 @@ def test_session31_forecasts_advice_and_premises_in_the_authors_voice(text, auth
     ("The funeral is likely to take place on Friday at St Adalbert's.", False),
     ('"This speaks volumes," the fan said.', False),
     ("The club said it had all the hallmarks of a planned protest.", False),
-])
-def test_session31_verdicts_and_readings_in_the_authors_voice(text, authors):
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION31_READINGS)
+def test_session31_readings_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
 
 

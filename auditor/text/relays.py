@@ -503,7 +503,7 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
         for a in [a for a in atts if a.kind == "direct" and m.start() <= a.start < m.end()]:
             atts.remove(a)  # ("... who asked not to be named, said": no first-hand speaker inside the group's clause)
         atts.append(Attribution(source=None, kind="vague", start=m.start(), end=m.end(), cue=m.group().split()[0],
-                                chain=[], hops=1, source_type="vague"))
+                                chain=[], hops=0, source_type="unknown"))
         added += 1
     return added
 
