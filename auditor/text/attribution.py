@@ -472,6 +472,15 @@ _ANONYMITY_LEFT_RX = re.compile(
     r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Tt]he)\s+(?:[\w'’-]+\s+){0,3}?[a-z]+)"
     r"\s+who\s+(?=[^.;:!?\",]{0,40}?\b(?:named|anonymity|anonymous|identified|authori[sz]ed|permitted|cleared)\b)"
     r"[^.;:!?\",]{4,170}?\s*\Z")
+# ... or a group, placed or not, with the reason set off by commas ("Two officials at the palace, speaking on
+# condition of anonymity because they were not authorised to discuss it,", "Election officials in two districts,
+# who asked not to be identified because ...,")
+_ANONYMITY_SET_OFF_LEFT_RX = re.compile(
+    r"(?P<np>(?:[A-Z][a-z]+|two|three|four|several|some|many)\s+(?:[\w'’-]+\s+){0,6}?(?:officials?|sources?|people|staff|"
+    r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers)"
+    r"\b)[^.;:!?\"“\n,]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|"
+    r"spoke|requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
+    r"(?:named|identified)))[^.;:!?\"“\n]{0,160}?,\s*\Z")
 _STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
                              r"with|inside|present|involved|who)\b|$)")
@@ -996,7 +1005,8 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             pos = lo + m.start()
             continue
         break
-    anon = _ANONYMITY_LEFT_RX.search(text, max(lo, pos - 220), pos)
+    anon = _ANONYMITY_LEFT_RX.search(text, max(lo, pos - 220), pos) or \
+        _ANONYMITY_SET_OFF_LEFT_RX.search(text, max(lo, pos - 300), pos)
     if anon and re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$", text[max(0, anon.start() - 3):anon.start()]) or \
             anon and anon.start() <= lo:
         return anon.span("np")  # "A rescue official who asked not to be named because ... said": no one named

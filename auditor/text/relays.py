@@ -475,14 +475,6 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 _HEARSAY_RX = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[Ww]ord|[Tt]alk|[Rr]umou?r|[Tt]he\s+(?:gossip|whisper))\s+(?:(?:on|along|around|in|at|among|across|"
     r"from|inside|within)\s+[^,.;:\"“”\n]{1,60}?(?:,[^,.;:\"“”\n]{1,60},)?\s+)?(?:is|was|has\s+it)\s+that\b|"
-    # (session 31) a group no one names with its reason for anonymity between it and its verb ("Two officials at the
-    # palace, speaking on condition of anonymity because ..., said", "Election officials in two districts, who asked
-    # not to be identified because ..., said")
-    r"\b(?:[A-Z][a-z]+|two|three|four|several|some|many)\s+(?:[\w'’-]+\s+){0,6}?(?:officials?|sources?|people|staff|"
-    r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers)"
-    r"\b[^.;\"“\n]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|spoke|"
-    r"requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
-    r"(?:named|identified)))[^.;\"“\n]{0,160}?,\s*(?:said|say|says|told|added|confirmed|described|insisted|claimed)\b|"
     r"\b[Rr]umou?r\s+has\s+it\b|"
     r"\b(?:[A-Z][\w-]*|[a-z]+)\s+circles\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:say|said|believe|believed|suggest|"
     r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
