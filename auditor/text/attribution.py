@@ -2623,8 +2623,8 @@ def _unlisted_name(phrase: str, persons: list[Person], v: Vocab) -> bool:
     if not 1 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
         return False
     low = " ".join(words).casefold()
-    if words[0].casefold() in _NEVER_OUTLETS or len(words) == 1 and low in v.vague_modifiers:
-        return False  # "Others reported", "That report found", a "Staff Reports" byline, "Unconfirmed reports": no name at all
+    if words[0].casefold() in _NEVER_OUTLETS:
+        return False  # "Others reported", "That report found", a "Staff Reports" byline: no name at all
     if v.title_rx.search(phrase) or any(low.endswith(h) for h in v.institution_heads) or \
             words[-1].casefold() in v.vague_nouns or low in v.pronouns:
         return False

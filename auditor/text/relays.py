@@ -13,9 +13,44 @@ import re
 from ..models import Attribution
 from .attribution import _DET_RX, Vocab, _own_outlet, outlet_of
 
+# a capitalised word of a name and a run of them ("Ida Marsk", "Civil Works Journal"): the patterns below build on these
+_CAP = r"[A-Z][\w'’.-]*"
+_CAP_AMP = r"[A-Z][\w'’.&-]*"  # ... an outlet's, which may hold "&" ("Ballot & Booth")
+
+
+def _caps(lo: int, hi: int, word: str = _CAP) -> str:
+    """A run of ``lo`` + 1 to ``hi`` + 1 capitalised words."""
+    return word + r"(?:\s+" + word + r"){" + f"{lo},{hi}" + "}"
+
 
 def _overlaps(atts: list[Attribution], s: int, e: int, kinds: tuple[str, ...] = ()) -> bool:
     return any(a.start < e and s < a.end and (not kinds or a.kind in kinds) for a in atts)
+
+
+def _taken(doc, atts: list[Attribution], m: re.Match) -> bool:
+    """Whether match ``m`` lies in a quotation or on a relay already read."""
+    return doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",))
+
+
+def _new_relay(atts: list[Attribution], party: str, stype: str, start: int, end: int, cue: str,
+               origin: str | None = None) -> int:
+    """Append a relay through ``party`` (``origin`` first in the chain when known); returns 1, for the count."""
+    atts.append(Attribution(source=party, kind="relayed", start=start, end=end, cue=cue,
+                            chain=[x for x in (origin, party) if x], hops=2, source_type=stype))
+    return 1
+
+
+def _direct_ending_at(doc, atts: list[Attribution], pos: int) -> Attribution | None:
+    """The first-hand attribution of ``pos``'s sentence that ends right before ``pos`` ("said in a statement, read
+    out by ...", "X, in remarks reported by ..., said"): the one whose words a go-between after it carried."""
+    sent = doc.sentence_at(pos) or (pos, pos)
+    return next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < pos and a.end >= pos - 2), None)
+
+
+def _direct_after(atts: list[Attribution], pos: int, within: int) -> Attribution | None:
+    """The first-hand attribution opening within ``within`` characters after ``pos`` ("Writing on Chirp, the deputy
+    said", "In a translation prepared by X, he said")."""
+    return next((a for a in atts if a.kind == "direct" and pos <= a.start <= pos + within), None)
 
 
 def _relay_through(a: Attribution, origin: str | None, party: str, stype: str, end: int) -> None:
@@ -49,12 +84,12 @@ _GAVE_OUTLET_RX = re.compile(
     r"statement|comments?|briefing|summary)\b")
 # "The Brindle Courier has spoken to a shop owner, ..., who says": the outlet's own interview, relayed here
 _OUTLET_SPOKE_TO_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})\s+(?:has\s+|had\s+)?(?:spoken|spoke|talked)\s+"
+    r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4) + r")\s+(?:has\s+|had\s+)?(?:spoken|spoke|talked)\s+"
     r"(?:to|with)\b")
 # "whose contents were described to GCW by Tomas Arvik": the describer relays the document
 _DESCRIBED_TO_BY_RX = re.compile(
-    r"\b(?:described|read\s+out|summari[sz]ed|outlined|shown)\s+to\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"\s+by\s+(?:the\s+(?:[a-z-]+\s+){1,3})?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})")
+    r"\b(?:described|read\s+out|summari[sz]ed|outlined|shown)\s+to\s+(?:the\s+)?" + _caps(0, 3) +
+    r"\s+by\s+(?:the\s+(?:[a-z-]+\s+){1,3})?(?P<who>" + _caps(0, 3) + r")")
 
 
 def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -69,15 +104,13 @@ def outlet_account_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not any(w in text for w in words):
             continue  # (the patterns open on a capitalised word: tried only where their verb occurs)
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            if _taken(doc, atts, m):
                 continue
             phrase = doc.text[m.start(group):m.end(group)].rstrip(".")
             party = _party(phrase, v) if group == "who" else outlet_of(phrase, v)
             if not party or _own_outlet(doc, party[0]):
                 continue
-            atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(),
-                                    cue=m.group().split()[0], chain=[party[0]], hops=2, source_type=party[1]))
-            added += 1
+            added += _new_relay(atts, party[0], party[1], m.start(), m.end(), m.group().split()[0])
     return added
 
 
@@ -154,14 +187,14 @@ _QUOTES_FOLLOW_RX = re.compile(
     r"live\s+blog|page))\s+)(?i:follow|are\s+(?:taken\s+)?from|come\s+from|are\s+those\s+of|rely\s+on|use)\s+"
     r"(?P<np>[^.;:\n]{3,140})")
 _VERSION_QUOTED_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})['’]s?\s+"
+    r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
     r"(?:[\w-]+\s+){0,2}?" + _VERSION_NOUNS
     + r")(?:\s*,\s*(?:the\s+version|which|the\s+one)[^,]{0,60}(?i:quot)[^,]{0,30},|\s+(?:has|had|quotes|quoted)\s+"
     r"(?:him|her|them|[A-Z][\w'’-]+)\s+(?:as\s+)?(?:saying|telling|stating|promising|warning|ruling|calling|insisting|"
     r"admitting|accepting|conceding|refusing|pledging|vowing|describing)|\s+renders\s+(?:[\w'’-]+\s+){1,4}?as\b)")
 # "by the Quorvian Gazette's account", "The Gazette's account, based on ..., has a different wording"
 _OUTLET_ACCOUNT_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4})['’]s?\s+(?:own\s+|English\s+)?"
+    r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4) + r")['’]s?\s+(?:own\s+|English\s+)?"
     r"(?:account|version|reporting|telling|English\s+edition)\b")
 
 
@@ -192,7 +225,7 @@ def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         return 0
     added = 0
     for m in _IN_VERSION_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+        if _taken(doc, atts, m):
             continue
         np = doc.text[m.start("np"):m.end("np")]
         poss = m.group("poss")
@@ -210,16 +243,14 @@ def in_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             party = (core, "institution") if anyone and core.split()[-1] in _VERSION_BODIES | {"interpreter"} else None
         if not party or _own_outlet(doc, party[0]) or party[0].casefold() in ("our", "my", "his", "her", "their"):
             continue
-        atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(), cue="version",
-                                chain=[party[0]], hops=2, source_type=party[1]))
-        added += 1
+        added += _new_relay(atts, party[0], party[1], m.start(), m.end(), "version")
     return added
 
 
 def _owner(np: str, v: Vocab) -> tuple[str, str] | None:
     """The party whose version ``np`` names: a person named after a comma or "by" ("the interpreter, Ilka
     Brandt", "the interpretation by QBC's Sanja Morrow"), else the possessor ("the federation's transcript")."""
-    person = re.search(r"(?:,\s*|\bby\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?)(?P<p>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*$",
+    person = re.search(r"(?:,\s*|\bby\s+(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s+)?)(?P<p>" + _caps(1, 3) + r")\s*$",
                        np.strip().rstrip(",."))
     if person:
         return person.group("p"), "person"
@@ -243,7 +274,7 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if not any(w in low for w in words):
             continue  # (most texts name no version: the patterns are not tried)
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            if _taken(doc, atts, m):
                 continue
             np = doc.text[m.start("np"):m.end("np")]
             if rx is _OUTLET_ACCOUNT_RX:
@@ -252,9 +283,7 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 party = _owner(np, v)
             if not party or _own_outlet(doc, party[0]) or party[0].casefold() in ("our", "my", "his", "her", "their"):
                 continue
-            atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=m.end(), cue="version",
-                                    chain=[party[0]], hops=2, source_type=party[1]))
-            added += 1
+            added += _new_relay(atts, party[0], party[1], m.start(), m.end(), "version")
     return added
 
 
@@ -286,16 +315,14 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     if "post" not in text and "message" not in text and "video" not in text and "thread" not in text:
         return 0
     for m in _ACCORDING_TO_POST_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+        if _taken(doc, atts, m):
             continue
         for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
             atts.remove(a)  # ("according to a post he" is no speaker)
-        atts.append(Attribution(source="post", kind="relayed", start=m.start(), end=m.end(), cue="post", chain=["post"],
-                                hops=2, source_type="social"))
-        added += 1
+        added += _new_relay(atts, "post", "social", m.start(), m.end(), "post")
     for rx in (_IN_A_POST_RX, _POSTED_ON_RX):
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            if _taken(doc, atts, m):
                 continue
             gd = m.groupdict()
             name = gd.get("platform") or gd.get("platform2") or _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
@@ -314,9 +341,7 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             if poster is not None:  # "The unit has posted on Chirp": the poster first, the platform relays
                 _relay_through(poster, poster.source, name, "social", m.end())
                 continue
-            atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="post",
-                                    chain=[name], hops=2, source_type="social"))
-            added += 1
+            added += _new_relay(atts, name, "social", m.start(), m.end(), "post")
     return added
 
 
@@ -338,13 +363,13 @@ _READ_OUT_BY_RX = re.compile(
     r"(?:\s+(?:to|with|outside|at|in|on|before|for)\b[^,.;:\"()\n]{0,50}?)?\s+by\s+(?P<np>(?:(?:its|his|her|their|the)\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?(?:[A-Z][\w'’.-]*|" + _GO_BETWEEN_NOUNS + r")(?:['’]s\s+(?:(?:[\w-]+\s+){0,3}?(?:head|director|"
     r"chief|officer|manager)\s+of\s+[a-z]+|(?:[\w-]+\s+){0,2}?(?:"
-    + _GO_BETWEEN_NOUNS + r")))?(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
+    + _GO_BETWEEN_NOUNS + r")))?(?:\s*,\s*" + _caps(0, 2) + r"|\s+of\s+(?:[a-z]+\s+){0,4}?[A-Z][\w'’.-]*"
     r"(?:\s+[A-Z][\w'’.-]*){0,3}|(?:\s+[A-Z][\w'’.-]*){0,3}(?:\s+(?:press\s+)?office)?))")
 
 
 # (a name alone after "read out by" may be the speaker's own: "a statement read out by Mayor Roe")
 _GO_BETWEEN_WORDS = re.compile(r"(?i)\b(?:press|" + _GO_BETWEEN_NOUNS + r")\b")
-_NAME_RUN_END_RX = re.compile(r"(?<![\w'’])(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*$")
+_NAME_RUN_END_RX = re.compile(r"(?<![\w'’])(?P<n>" + _caps(0, 2) + r")\s*$")
 
 
 # "forwarded to the Post by Halberg's head of communications, Maja Lindahl": a description with a go-between's word,
@@ -363,10 +388,10 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     text = doc.norm
     added = 0
     for m in _READ_OUT_BY_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+        if _taken(doc, atts, m):
             continue
         np = doc.text[m.start("np"):m.end("np")]
-        named = re.search(r",\s*(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})$", np)
+        named = re.search(r",\s*(?P<n>" + _caps(0, 2) + r")$", np)
         # a go-between's name after its description ("company spokeswoman Ida Marsk", "her cousin Marco Lenz",
         # "the office of ... spokesman Conrad Bellamy"): the name at its end
         tail = _NAME_RUN_END_RX.search(np) if _GO_BETWEEN_WORDS.search(np) and not np[:1].isupper() else None
@@ -383,9 +408,7 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             party = (party[0].rstrip("."), party[1])
         if not party or _own_outlet(doc, party[0]) or re.match(r"(?i)(?:its|his|her|their)\s+\w+$", party[0]):
             continue
-        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-        owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
-                      a.end >= m.start() - 2), None)
+        owner = _direct_ending_at(doc, atts, m.start())
         end = m.end() - (len(np) - len(np.rstrip(".")))
         if owner is not None and (owner.cue or "").casefold().startswith("according"):
             owner.source = None  # "according to an email shared with OBS by X": the email, not a speaker
@@ -393,23 +416,16 @@ def read_out_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             _relay_through(owner, owner.source, party[0], party[1], end)
             owner.start = min(owner.start, m.start())
             continue
-        atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="relayed by",
-                                chain=[party[0]], hops=2, source_type=party[1]))
-        added += 1
+        added += _new_relay(atts, party[0], party[1], m.start(), end, "relayed by")
     for m in _BY_DESCRIBED_NAME_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)) or \
-                not _DESC_WORDS.search(m.group("desc")):
+        if _taken(doc, atts, m) or not _DESC_WORDS.search(m.group("desc")):
             continue
         name = m.group("n")
-        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-        owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
-                      a.end >= m.start() - 2), None)
+        owner = _direct_ending_at(doc, atts, m.start())
         if owner is not None:
             _relay_through(owner, owner.source, name, "person", m.end())
             continue
-        atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="relayed by",
-                                chain=[name], hops=2, source_type="person"))
-        added += 1
+        added += _new_relay(atts, name, "person", m.start(), m.end(), "relayed by")
     return added
 
 
@@ -424,7 +440,7 @@ _REPORTED_BY_RX = re.compile(
     r"(?:\s+[A-Z][\w'’.&-]*){0,4})")
 # "The Daily Clarion, a tabloid, reported that": an outlet named by what it is
 _OUTLET_APPOSED_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:tabloid|"
+    r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4, _CAP_AMP) + r"),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:tabloid|"
     r"newspaper|broadsheet|paper|daily|weekly|broadcaster|channel|station|agency|news\s+site|website|magazine|"
     r"outlet|radio|network)(?:\s+[^,.;]{0,40})?,\s+(?:has\s+|had\s+)?(?:reported|said|says|wrote|writes|reports|"
     r"quoted|claimed|claims)\b")
@@ -432,7 +448,7 @@ _QUOTED_BY_RX = re.compile(
     r"\b(?:was|were|is|are|has\s+been|had\s+been|been)\s+(?:also\s+)?quoted\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,4})\s+as\s+(?:saying|telling|stating|warning|promising|describing|calling)\b")
 _PUT_IT_TO_RX = re.compile(
-    r"\b[Aa]s\s+(?P<who>[^,;:.\"“”]{2,60}?)\s+put\s+it\s+to\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+    r"\b[Aa]s\s+(?P<who>[^,;:.\"“”]{2,60}?)\s+put\s+it\s+to\s+(?P<np>(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r")")
 _ACRONYM_RX = re.compile(r"[A-Z]{2,6}")
 
 
@@ -446,7 +462,7 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     added = 0
     for rx in (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX, _OUTLET_APPOSED_RX):
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            if _taken(doc, atts, m):
                 continue
             np = doc.text[m.start("np"):m.end("np")].rstrip(".")
             core = _DET_RX.sub("", np.strip())
@@ -462,9 +478,7 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 _relay_through(owner, owner.source, party[0], party[1], end)
                 continue
             origin = m.group("who").strip() if rx is _PUT_IT_TO_RX else None
-            atts.append(Attribution(source=party[0], kind="relayed", start=m.start(), end=end, cue="reported by",
-                                    chain=[x for x in (origin, party[0]) if x], hops=2, source_type=party[1]))
-            added += 1
+            added += _new_relay(atts, party[0], party[1], m.start(), end, "reported by", origin)
     return added
 
 
@@ -506,7 +520,7 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
 _COLLEAGUES_AT_RX = re.compile(
     r"\b[Oo]ur\s+(?:(?:colleagues|partners|friends)\s+(?:at|on|from)|sister\s+(?:paper|title|station|site|publication|"
     r"channel)(?:\s+(?:at|on|from))?,?)\s+"
-    r"(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})")
+    r"(?P<np>(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r")")
 _MEDIA_TYPES = ("agency", "broadcaster", "media")
 _SOURCES_LINE_RX = re.compile(r"(?im)^[^\S\n]*(?:sources?|compiled\s+from|based\s+on\s+reports\s+(?:by|from))[^\S\n]*:"
                               r"[^\S\n]*(?P<list>[^\n]{3,300})$")
@@ -546,7 +560,6 @@ def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         t = outlets.get(a.source) or (weak.get(a.source) if (a.cue or "").casefold().startswith("according") else None)
         if t:
             _relay_through(a, None, a.source, t, a.end)
-            a.hops = 2
     return 0
 
 
@@ -555,8 +568,14 @@ def same_outlet_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "Rafael's sister Carla posted a photo of his van, saying he "keeps asking ..."", "Her son Piet told
 # the Post that she "wants to thank them"": a relative passes on what the principal said or feels
 _KIN_RX = re.compile(r"(?i)\b(?:(?P<poss>[A-Z][\w'’-]*)['’]s|his|her|their)\s+(?:(?:older|younger|elder|twin|late)\s+)?"
-                     r"(?:sister|brother|daughter|son|wife|husband|mother|father|mum|mom|dad|cousin|nephew|niece|uncle|"
+                     r"(?P<kin>sister|brother|daughter|son|wife|husband|mother|father|mum|mom|dad|cousin|nephew|niece|uncle|"
                      r"aunt|partner|fianc[ée]e?|grandson|granddaughter|grandmother|grandfather)(?:-in-law)?\s*,?\s*$")
+# the relative's own pronoun, by the kin word ("His sister Carla said she was proud" is her own view); a cousin or a
+# partner says nothing of it
+_KIN_PRONOUN = {w: "she" for w in ("sister", "daughter", "wife", "mother", "mum", "mom", "aunt", "niece",
+                                   "granddaughter", "grandmother")} | \
+    {w: "he" for w in ("brother", "son", "husband", "father", "dad", "uncle", "nephew", "grandson", "grandfather",
+                       "fiancé", "fiance", "fiancée", "fiancee")}
 _HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
                            r"[^.;]{0,80}?[\"“‘']|"
                            # ("Her sister, Agneta Lind, said by telephone that Drost had called her to say")
@@ -576,23 +595,18 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     for a in atts:
         if a.kind != "direct" or not a.source or a.source_type not in (None, "person"):
             continue
-        left = text[max(0, a.start - 60):a.start]
-        if not _KIN_RX.search(left):
+        kin = _KIN_RX.search(text[max(0, a.start - 60):a.start])
+        if not kin:
             continue
         sent = doc.sentence_at(a.start) or (a.start, a.end)
         at = a.start + len(a.source) if text.startswith(a.source, a.start) else a.end  # (from after the name: the
         said = _HIS_WORDS_RX.search(text[at:min(sent[1] + 40, at + 200)])  # clause may hold "told reporters she had")
-        kin = _KIN_RX.search(left)
-        word = re.search(r"(?i)(sister|daughter|wife|mother|mum|mom|aunt|niece|granddaughter|grandmother|fianc[ée]e|"
-                         r"brother|son|husband|father|dad|uncle|nephew|grandson|grandfather|fianc[ée])(?:-in-law)?\s*,?\s*$",
-                         kin.group())
-        own = {"sister", "daughter", "wife", "mother", "mum", "mom", "aunt", "niece", "granddaughter", "grandmother"}
-        pron = re.search(r"\b(he|she)\b", said.group()) if said else None
-        if said and pron and word and (pron.group(1).lower() == "she") == (word.group(1).lower() in own):
+        if not said:
+            continue
+        pron = re.search(r"\b(he|she)\b", said.group())
+        if pron and pron.group(1).lower() == _KIN_PRONOUN.get(kin.group("kin").lower()):
             continue  # "His sister Carla said she was proud": her own view, the pronoun is hers
-        if said:
-            poss = _KIN_RX.search(left).group("poss")
-            _relay_through(a, poss, a.source, "person", a.end)
+        _relay_through(a, kin.group("poss"), a.source, "person", a.end)
     return 0
 
 
@@ -603,24 +617,24 @@ def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 _THROUGH_RX = re.compile(
     r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
     r"granddaughter|grandson|grandmother|grandfather|son-in-law|daughter-in-law|spokes(?:man|woman|person))\s*,?\s+"
-    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})|"
+    r"(?P<n>" + _caps(0, 2) + r")|"
     # ("said through his office that": the office passed the words on)
     r"(?<=said\s)through\s+(?P<o>(?:his|her|their)\s+(?:press\s+)?office)\b")
 # "Reading a statement on the ministry steps on Velt's behalf, Hanna Scholt said", "Speaking through an interpreter,
 # the chairman said": the one who speaks next relays
 _BEHALF_OPENING_RX = re.compile(
-    r"\b(?:[Rr]eading|[Ss]peaking|[Ww]riting)\s+(?:[^,.;:\"“]{0,80}?\bon\s+(?P<p>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})['’]s?"
+    r"\b(?:[Rr]eading|[Ss]peaking|[Ww]riting)\s+(?:[^,.;:\"“]{0,80}?\bon\s+(?P<p>" + _caps(0, 2) + r")['’]s?"
     r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator))\s*,")
 # "Ostrik, reading from a statement by district police chief Marek Telenz, said": she reads another's words
 _READING_STATEMENT_RX = re.compile(
-    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}),\s+reading\s+(?:out\s+|from\s+|aloud\s+from\s+)?(?:a|the)\s+"
+    r"(?P<n>" + _caps(0, 2) + r"),\s+reading\s+(?:out\s+|from\s+|aloud\s+from\s+)?(?:a|the)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:statement|letter|message|note)\s+(?:by|from|of)\s+(?P<p>[^,]{3,80}?),\s+(?:said|says|told|added)\b")
 # "In a translation prepared for the Chronicle by the interpreter Dalia Wren, he said"
 _PREPARED_BY_RX = re.compile(
     r"\b(?:translation|rendering|transcript|interpretation|version)\s+(?:prepared|made|done|produced|provided)\s+"
-    r"(?:for\s+[^,.;]{1,40}?\s+)?by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+    r"(?:for\s+[^,.;]{1,40}?\s+)?by\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?P<n>" + _caps(0, 2) + r")")
 _ON_BEHALF_RX = re.compile(
-    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2})\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
+    r"(?P<n>" + _caps(1, 2) + r")\s*,\s*(?:who\s+(?:was\s+)?)?(?:speaking|spoke|speaks|talking)\s+"
     r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
 
 
@@ -640,20 +654,18 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if a is not None:
             _relay_through(a, m.group("p").strip(), m.group("n"), "person", max(a.end, m.end()))
     for m in _PREPARED_BY_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+        if _taken(doc, atts, m):
             continue
-        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 40), None)
+        nxt = _direct_after(atts, m.end(), 40)
         if nxt is not None:
             _relay_through(nxt, nxt.source, m.group("n"), "person", nxt.end)
             nxt.start = min(nxt.start, m.start())
         else:
-            atts.append(Attribution(source=m.group("n"), kind="relayed", start=m.start(), end=m.end(), cue="translation",
-                                    chain=[m.group("n")], hops=2, source_type="person"))
-            added += 1
+            added += _new_relay(atts, m.group("n"), "person", m.start(), m.end(), "translation")
     for m in _BEHALF_OPENING_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
-        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 80), None)
+        nxt = _direct_after(atts, m.end(), 80)
         if nxt is None:
             continue
         if m.group("i"):
@@ -663,7 +675,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             nxt.start = min(nxt.start, m.start())
     for rx in (_THROUGH_RX, _ON_BEHALF_RX):
         for m in rx.finditer(text):
-            if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+            if _taken(doc, atts, m):
                 continue
             if m.groupdict().get("o"):
                 sent = doc.sentence_at(m.start()) or (m.start(), m.end())
@@ -686,15 +698,11 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             if rx is _ON_BEHALF_RX:
                 for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
                     atts.remove(a)  # the principal named inside the clause is no speaker of it
-                atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="on behalf of",
-                                        chain=[principal, name], hops=2, source_type="person"))
-                added += 1
+                added += _new_relay(atts, name, "person", m.start(), m.end(), "on behalf of", principal)
             elif owner is not None:
                 _relay_through(owner, owner.source if owner.source != name else None, name, "person", owner.end)
             else:
-                atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="through",
-                                        chain=[name], hops=2, source_type="person"))
-                added += 1
+                added += _new_relay(atts, name, "person", m.start(), m.end(), "through")
     return added
 
 
@@ -744,12 +752,12 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # deputy said", "According to OBS, the Orvenian public broadcaster"
 _SEEN_BY_RX = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
-    r"briefing\s+note|note|file|bulletin|copy)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}"
+    r"briefing\s+note|note|file|bulletin|copy)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?" + _caps(0, 4) +
     r"(?:['’]s?\s+[a-z]+)?))?[^.;:\"“]{0,60}?,?\s+(?:seen|obtained|reviewed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,3})")
 _WRITING_ON_RX = re.compile(r"\b[Ww]riting\s+on\s+(?P<platform>[A-Z][\w-]*)\s*,")
 _ACCORDING_APPOSED_RX = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the\s+)?" + _caps(0, 3, _CAP_AMP) + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:broadcaster|newspaper|paper|daily|weekly|tabloid|agency|news\s+agency|wire|magazine|channel|station|"
     r"website|news\s+site|radio)\b")
 
@@ -760,23 +768,19 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     text = doc.norm
     added = 0
     for m in _SEEN_BY_RX.finditer(text):
-        if doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",)):
+        if _taken(doc, atts, m):
             continue
         src = _DET_RX.sub("", (m.group("from") or m.group("doc")).strip())
-        atts.append(Attribution(source=src, kind="relayed", start=m.start(), end=m.end(), cue="seen by",
-                                chain=[src], hops=2, source_type="institution" if m.group("from") else "document"))
-        added += 1
+        added += _new_relay(atts, src, "institution" if m.group("from") else "document", m.start(), m.end(), "seen by")
     for m in _WRITING_ON_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
-        nxt = next((a for a in atts if a.kind == "direct" and m.end() <= a.start <= m.end() + 80), None)
+        nxt = _direct_after(atts, m.end(), 80)
         if nxt is not None:
             _relay_through(nxt, nxt.source, m.group("platform"), "social", nxt.end)
             nxt.start = min(nxt.start, m.start())
         elif not _overlaps(atts, m.start(), m.end()):
-            atts.append(Attribution(source=m.group("platform"), kind="relayed", start=m.start(), end=m.end(),
-                                    cue="post", chain=[m.group("platform")], hops=2, source_type="social"))
-            added += 1
+            added += _new_relay(atts, m.group("platform"), "social", m.start(), m.end(), "post")
     for m in _ACCORDING_APPOSED_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
@@ -787,7 +791,5 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if a is not None:
             _relay_through(a, None, name, "media", m.end())
         elif not _overlaps(atts, m.start(), m.end()):
-            atts.append(Attribution(source=name, kind="relayed", start=m.start(), end=m.end(), cue="according to",
-                                    chain=[name], hops=2, source_type="media"))
-            added += 1
+            added += _new_relay(atts, name, "media", m.start(), m.end(), "according to")
     return added
