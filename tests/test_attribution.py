@@ -2640,6 +2640,7 @@ def test_session31_relays(text, via):
     "The report was read by thousands of residents within a day.",
     "In Amos Pike's account, the crane had failed twice before the collapse. Amos Pike runs the yard.",
     "His sister Carla said she was \"proud of every one of them\".",  # her own view, first hand
+    "His fiancée Ana Roe said she was \"proud of every one of them\".",  # (a fiancée's pronoun is "she")
     "The figures, according to NATO, show a rise. NATO said the rise was steady.",
     "Cases reported by the health ministry rose to 40 on Friday.",
     "Councillor Ana Pell said she had told the mayor twice.",  # she told; no one told her

@@ -573,9 +573,9 @@ _KIN_RX = re.compile(r"(?i)\b(?:(?P<poss>[A-Z][\w'’-]*)['’]s|his|her|their)\
 # the relative's own pronoun, by the kin word ("His sister Carla said she was proud" is her own view); a cousin or a
 # partner says nothing of it
 _KIN_PRONOUN = {w: "she" for w in ("sister", "daughter", "wife", "mother", "mum", "mom", "aunt", "niece",
-                                   "granddaughter", "grandmother")} | \
+                                   "granddaughter", "grandmother", "fiancée", "fiancee")} | \
     {w: "he" for w in ("brother", "son", "husband", "father", "dad", "uncle", "nephew", "grandson", "grandfather",
-                       "fiancé", "fiance", "fiancée", "fiancee")}
+                       "fiancé", "fiance")}
 _HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
                            r"[^.;]{0,80}?[\"“‘']|"
                            # ("Her sister, Agneta Lind, said by telephone that Drost had called her to say")
