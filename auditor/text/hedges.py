@@ -198,11 +198,12 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)|"
                                # (session 31) the author's premise granted, whatever the tense after it: "If that
                                # is right, the inspectors were relying on the very paperwork ..."
-                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so|confirmed)\s*,|"
-                               # "It is hard to read that sentence as anything other than a rebuke"
-                               r"(?<![\w'-])(?:hard|difficult)\s+to\s+(?:read|see)\s+[^.;:!?\n]{1,60}?\s+as\s+anything\s+"
-                               r"(?:other|else)\s+than\b"), "strong",
-                    frozenset({"if", "hard", "difficult"})))
+                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so|confirmed)\s*,"),
+                    "strong", frozenset({"if"})))
+    # (session 31) the author's reading put as the only one possible: "It is hard to read that sentence as anything
+    # other than a rebuke", "hard to read as anything other than an admission"
+    out.append((re.compile(r"(?<![\w'-])(?:hard|difficult)\s+to\s+(?:read|see)\s+(?:[^.;:!?\n]{1,60}?\s+)?as\s+"
+                           r"anything\s+(?:other|else)\s+than\b"), "strong", frozenset({"hard", "difficult"})))
     if data.get("reaction_forecasts"):
         # (session 31) a reaction or an outcome foreseen after "will", no hedge word ("will be quietly relieved")
         be = "|".join(re.escape(p[3:]) for p in lst("reaction_forecasts") if p.startswith("be "))
