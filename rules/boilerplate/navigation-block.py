@@ -43,11 +43,15 @@ def _nav_bar(norm: str, s: int, e: int, navigation: regex.Pattern) -> str | None
     nav = [bool(navigation.fullmatch(p)) for p in pieces]
     if any(nav) and all(n or MORE_FROM.fullmatch(p) or COPYRIGHT.fullmatch(p) for p, n in zip(pieces, nav, strict=True)):
         return "listed"
-    if (len(pieces) >= (MIN_MIXED if any(nav) else MIN_UNLISTED)
-            and all(n or SHORT_LABEL.fullmatch(p) for p, n in zip(pieces, nav, strict=True))
-            and 2 * sum(n or len(p.split()) == 1 for p, n in zip(pieces, nav, strict=True)) >= len(pieces)):
+    if len(pieces) >= (MIN_MIXED if any(nav) else MIN_UNLISTED) and _menu_labels(pieces, nav):
         return "menu"
     return None
+
+
+def _menu_labels(pieces: list[str], nav: list[bool]) -> bool:
+    """Every piece a listed label or a short capitalised one (SHORT_LABEL), half of them one word or listed."""
+    return (all(p and (n or SHORT_LABEL.fullmatch(p)) for p, n in zip(pieces, nav, strict=True))
+            and 2 * sum(n or len(p.split()) == 1 for p, n in zip(pieces, nav, strict=True)) >= len(pieces))
 
 
 def _second_row(norm: str, lines: list[tuple[int, int]], i: int, navigation: regex.Pattern) -> bool:
@@ -56,9 +60,7 @@ def _second_row(norm: str, lines: list[tuple[int, int]], i: int, navigation: reg
     if i == 0 or not _nav_bar(norm, *lines[i - 1], navigation):
         return False
     pieces = _pieces(norm, *lines[i])
-    nav = [bool(navigation.fullmatch(p)) for p in pieces]
-    return (len(pieces) >= 2 and all(p and (n or SHORT_LABEL.fullmatch(p)) for p, n in zip(pieces, nav, strict=True))
-            and 2 * sum(n or len(p.split()) == 1 for p, n in zip(pieces, nav, strict=True)) >= len(pieces))
+    return len(pieces) >= 2 and _menu_labels(pieces, [bool(navigation.fullmatch(p)) for p in pieces])
 
 
 def _table_row(norm: str, lines: list[tuple[int, int]], i: int) -> bool:
