@@ -314,14 +314,16 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
     # a dash ('"...," \u2014Xi said': the normalised view spells every dash "-")
     lead = r"^[^\S\n]*(?:[,:]|-{1,2})?[^\S\n]*"
     # parts of the patterns anchored before a quotation that every match holds: each is also its pattern's gate
-    verb_to_end = rf"(?P<verb>{verb})(?:\s+\w+){{0,3}}?(?:\s+that)?\s*[,:]?\s*$"
+    verb_to_end = rf"(?P<verb>{verb})(?:\s+\w+){{0,4}}?(?:\s+that)?\s*[,:]?\s*$"
     # ... or voicing words that the quotation holds ('Roe expressed "my thanks to you all"')
     names_to_end = (r"(?P<verb>called|calls|described|describes|dubbed|dubs|labell?ed|labels|branded|brands|termed|"
                     r"terms|expressed|expresses|voiced|voices|conveyed|conveys)\s+(?:[\w'\u2019\-]+\s+){0,6}?(?:as\s+)?(?:(?:an?|the|his|her|their|its)\s+)?$")
     possessed_words = rf"['\u2019]s?[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?(?P<verb>{_SPEECH_NOUNS})\b"
     # the one an intermediary quoted ("quoting Roe as saying", "quoted him as saying")
-    quoted_as = (rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites))\s+(?P<who>(?i:him|her)|{near})\s+"
-                 r"(?i:as\s+(?:saying|having\s+said))")
+    # ... or a text that has them saying it ('The bank's release has her saying that ...')
+    quoted_as = (rf"(?P<verb>(?i:quoting|quoted|quotes|citing|cited|cites|has|had|have)(?=\s+(?i:him|her)\s+saying)|"
+                 rf"(?i:quoting|quoted|quotes|citing|cited|cites))\s+(?P<who>(?i:him|her)|{near})\s+"
+                 r"(?i:(?:as\s+)?(?:saying|having\s+said))")
     return {
         # a text reading out the words: '"...," it read', '"...," the sign reads'
         "after_text_reads": re.compile(rf"{lead}(?P<who>(?i:it|the[^\S\n]+(?:[a-z]+[^\S\n]+)?[a-z]+))[^\S\n]+"
@@ -440,7 +442,8 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # "..."', 'in Roe's words, "..."'
         "before_poss": _Gated(
             rf"(?P<who>(?:(?i:the)[^\S\n]+)?(?:{word}[^\S\n]+){{0,3}}{word}|(?i:the)[^\S\n]+{rw}){possessed_words}"
-            rf"(?:[^\"\n:]{{0,60}}?[^\S\n]+(?:states?|stated|says|said|reads?|goes|went|runs|ran))?[^\S\n]*[,:]?"
+            rf"(?:[^\"\n:]{{0,60}}?[^\S\n]+(?:states?|stated|says|said|reads?|goes|went|runs|ran)"
+            rf"(?:[^\S\n]+(?:as[^\S\n]+follows|like[^\S\n]+this|thus))?)?[^\S\n]*[,:]?"
             rf"[^\S\n]*$", possessed_words),
         # after the closing mark (and a translation in brackets), the words as someone's: '"...", Roe's first
         # words in office, ...', '"...", the first words spoken by the new queen'
@@ -451,8 +454,10 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         # an intermediary who quoted or rendered the speaker: '"...," the interpreter rendered him as saying',
         # '"...," Hale quoted the mayor as saying' (the words are the one quoted)
         "after_quoted_as": re.compile(
-            rf"{lead}(?P<relay>(?i:the|a|an|his|her|their)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}[a-z][\w\-]*|{near})"
-            rf"[^\S\n]+(?P<verb>quoted|rendered|translated|cited)[^\S\n]+(?P<who>(?i:him|her)|{near})[^\S\n]+"
+            rf"{lead}(?P<relay>(?i:the|a|an|his|her|their|its)[^\S\n]+(?:[a-z][\w\-]*(?:['\u2019]s)?[^\S\n]+){{0,2}}"
+            rf"[a-z][\w\-]*|(?i:it)|{near})"
+            rf"[^\S\n]+(?P<verb>quoted|quotes|rendered|renders|translated|translates|cited|cites)[^\S\n]+"
+            rf"(?P<who>(?i:him|her)|{near})[^\S\n]+"
             r"as[^\S\n]+(?:saying|telling)\b"),
         "after_words_of": re.compile(
             rf"{lead}(?:(?:were|was|are|is)[^\S\n]+)?(?:the|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?"
@@ -488,7 +493,8 @@ def _ing_cue() -> re.Pattern:
     return re.compile(rf",[^\S\n]+(?:{_ADVERB})?((?i:{'|'.join(re.escape(v) for v in _ing_forms())}))\b")
 
 
-_SPEECH_NOUNS = r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter)"
+_SPEECH_NOUNS = (r"(?:words|speech|address|remarks|message|statement|homily|sermon|greeting|letter|argument|reasoning|"
+                 r"answer|reply|response|explanation)")
 # 'according to' a rendering of the words or the one who rendered them: the channel, not the speaker
 # ('"...," according to a translation by AFP', 'According to the interpretation, he said ...')
 _CHANNEL = re.compile(r"(?i:(?:the|a|an|his|her|its|their)\s+)?(?:[\w\-'\u2019]+\s+){0,5}?"
@@ -1773,7 +1779,15 @@ def _not_a_person(name: list[str], titled: bool, places: frozenset[str]) -> bool
         return True  # "the General Assembly": a title word before an institution's name makes no person
     if len(name) > 1 and name[-1].lower() in _speech_nouns():
         return True  # the name of a speech, not of its speaker ("Inaugural Address", "Farewell Speech")
+    if len(name) > 1 and name[-1].lower() in _place_heads():
+        return True  # "Cathedral Square", "Vintner Street": a place in a town, however its sentence goes on
     return len(name) > 1 and name[-1].lower() in _organisation_heads()
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """The last words of a place's name in a town (``place_heads`` of ``sources.yaml``)."""
+    return frozenset(w.lower() for w in load_phrases("sources.place_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -2100,12 +2114,25 @@ class Discourse:
         i = bisect.bisect_left(self._speech_pos, pos) - 1
         return i >= 0 and pos - self._speech_pos[i] < dist
 
-    def last_of(self, pos: int, names) -> str | None:
-        """The last of ``names`` who spoke or opened a sentence as its subject before ``pos``."""
+    def last_of(self, pos: int, names, gender: str | None = None) -> str | None:
+        """The last of ``names`` who spoke or opened a sentence as its subject before ``pos``; when a ``gender``
+        is given, not one the article gives the other, and one it gives that gender before one it says
+        nothing of, within a passage ('Judge Ana Moretti read the verdict. Lawyer Piet Hals objected. "...,"
+        the summary renders her as saying': the judge)."""
+        gender_of = _title_gender()
+        first = None
         for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
-            if self.events[i][1] in names:
-                return self.events[i][1]
-        return None
+            p, name = self.events[i]
+            if name not in names:
+                continue
+            said = self._genders(name, gender_of) if gender else set()
+            if not gender or said == {gender}:
+                return name
+            if first is not None and first[0] - p > _PASSAGE:
+                break
+            if gender in said or not said and first is None:
+                first = first or (p, name)
+        return first[1] if first else None
 
     def current_speaker(self, pos: int) -> str | None:
         """The speaker of the last attributed quotation before ``pos``."""
@@ -2430,6 +2457,13 @@ _WHAT_SAID = re.compile(
     r"(?:said|says|told|tells|announced|declared)\b[^\n.?!]{0,40}[:]?[^\S\n]*$", re.MULTILINE)
 
 
+# a paragraph that closes on a colon after someone's words ("The mayor's argument, in the council's version,
+# runs as follows:"): the quotation that opens the next is theirs
+_POSSESSED_INTRO = re.compile(
+    rf"(?:^|(?<=[.!?][^\S\n]))[^\S\n]*(?P<who>(?:[Tt]he[^\S\n]+)?[\w.\-]+(?:[^\S\n]+[\w.\-]+){{0,3}}?)['\u2019]s?"
+    rf"[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?{_SPEECH_NOUNS}\b[^\"\n:\u201c\u201d]{{0,80}}:[^\S\n]*$", re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
 def _subject_re() -> re.Pattern:
     """The subject opening a sentence (after an optional introductory phrase): a pronoun, a role with its
@@ -2453,9 +2487,9 @@ _APPOS_SUBJECT = re.compile(
     rf"(?P<who>{CAPW}(?:[^\S\n]+{CAPW}){{0,4}}|(?i:the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}?[\w\-]+),")
 
 
-def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
+def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int, fallback: bool = True) -> str | None:
     """Who the sentence running from ``lo`` to the cue at ``pos`` is about: its subject resolved (``The
-    Russian leader accused ..., stating,``), else the current speaker."""
+    Russian leader accused ..., stating,``), else the current speaker (else None, without ``fallback``)."""
     unnamed = False
     m = _subject_re().match(norm, lo, pos)
     if m:
@@ -2479,7 +2513,15 @@ def sentence_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | Non
         unnamed = True
     # "The harbour master, who asked not to be named, said": the subject is someone the article does not
     # name, not the passage's current speaker
-    return None if unnamed else disc.current(pos)
+    return None if unnamed or not fallback else disc.current(pos)
+
+
+def _clause_subject(norm: str, disc: Discourse, lo: int, pos: int) -> str | None:
+    """The person the clause holding ``pos`` opens with, or None (no fallback to the passage's speaker): the
+    clause runs from the sentence's start or its last semicolon ('Speaking in Quorvian, he thanked the
+    staff; the federation's transcript has him saying:' is the transcript's clause, not his)."""
+    semi = norm.rfind(";", lo, pos)
+    return sentence_subject(norm, disc, semi + 1 if semi >= 0 else lo, pos, fallback=False)
 
 
 _INDEFINITE_OPENING = re.compile(r"[^\S\n]*(?:An?|One|Another)[^\S\n]+[a-z]")
@@ -2529,7 +2571,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
     disc.entries = live_entries(doc.norm)
     pats = cue_patterns()
     # "Standout lines from the president:": the quotations that follow are theirs
-    for rx, hint in ((_SPEECH_INTRO, ":"), (_WHAT_SAID, "What ")):
+    for rx, hint in ((_SPEECH_INTRO, ":"), (_WHAT_SAID, "What "), (_POSSESSED_INTRO, ":")):
         if hint in norm:
             for m in rx.finditer(norm):
                 disc.add(m.start(), disc.resolve(m.group("who"), m.start("who")))
@@ -2666,6 +2708,13 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                               norm=norm)
                 if done:
                     break
+        if done and q.speaker is None and earlier and earlier[0].speaker and q.cue_start is not None:
+            # 'In a statement, Governor Roe said: "...". "...," the statement went on.': the text that carried
+            # the last quotation goes on with the same person's words
+            m = _TEXT_GOES_ON.match(norm, close)
+            if m and q.cue_start >= close and re.search(
+                    rf"\b{m.group('noun')}\b", norm[(doc.sentence_at(earlier[1].open) or para)[0]:r.open], re.I):
+                q.speaker = earlier[0].speaker
         if not done and earlier and earlier[0].cue and _split_rest(norm, earlier[0], earlier[1], r):
             # '"...," Roe, the board's chair, said, "..."': the second half of the utterance the cue splits
             q.speaker, q.cue, q.cue_start, q.cue_end = (earlier[0].speaker, earlier[0].cue, earlier[0].cue_start,
@@ -2690,7 +2739,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                 if key == "before_quoted_as" and m.group("who").lower() in ("him", "her"):
                     # 'Hale quoted him as saying "..."': not the sentence's subject, who quotes
                     done = _quoted_pronoun(q, m, base, disc, base + m.start("who"),
-                                           sentence_subject(norm, disc, lo, base + m.start()))
+                                           _clause_subject(norm, disc, lo, base + m.end("verb")))
                     break
                 if key == "before_who_verb" and _relative_that(tail, m.start("who")):
                     continue  # 'He said the release of detainees that Varna pledged at Selvik was "..."': a
@@ -2786,7 +2835,8 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         if not done and q.kind == "partial":
             m = next(iter(reversed(list(pats["inside_quoted_as"].finditer(before)))), None)
             if m and m.group("who").lower() in ("him", "her"):
-                done = _quoted_pronoun(q, m, lo, disc, lo + m.start("who"), sentence_subject(norm, disc, lo, lo + m.start()))
+                done = _quoted_pronoun(q, m, lo, disc, lo + m.start("who"),
+                                     _clause_subject(norm, disc, lo, lo + m.end("verb")))
             elif m:
                 done = _apply(q, m, lo, disc, lo + m.start("who"), r.open)
         if not done and q.kind == "partial":
@@ -2897,7 +2947,13 @@ def _relative_that(text: str, at: int) -> bool:
     follows is a relative clause, whose subject says nothing quoted after it."""
     m = _THAT_BEFORE.search(text, max(0, at - 40), at)
     return bool(m) and not reporting_verb_re().fullmatch(m.group(1)) and m.group(1) not in _FUNCTION and \
-        not m.group(1).endswith(("ed", "ly")) and m.group(1) not in ("so", "such", "now", "is", "was", "are", "were")
+        not m.group(1).endswith(("ed", "ly")) and m.group(1) not in _THAT_CLAUSE_WORDS
+
+
+# words before a "that" opening a clause of its own, not a relative one: 'The Ledger reports that Roe replied:'
+_THAT_CLAUSE_WORDS = frozenset(("so", "such", "now", "is", "was", "are", "were", "reports", "report", "reveals",
+                                "shows", "learns", "learnt", "understands", "hears", "heard", "knows", "finds",
+                                "found", "means", "recalls", "remembers"))
 
 
 _ENTRY_TIME = re.compile(r"^[^\S\n]*(\d{1,2})[:.](\d{2})\b(?![:.]\d)", re.MULTILINE)
@@ -2922,8 +2978,11 @@ def live_entries(norm: str) -> list[int]:
 
 def _quoted_pronoun(q, m, base: int, disc: Discourse, at: int, quoting: str | None) -> bool:
     """'Hale quoted him as saying "..."', '"...," the interpreter rendered him as saying': the words are the last
-    person's before ``at``, other than the one ``quoting`` (an object pronoun is never its own subject)."""
-    q.speaker = disc.last_of(at, set(disc.people.persons) - {quoting})
+    person's before ``at``, other than the one ``quoting`` (an object pronoun is never its own subject), whom
+    the article does not give the other gender ('Port director Ilse Varga spoke. Union leader Tom Bale was not
+    there. "...," the release quotes her as saying': Varga)."""
+    gender = {"him": "m", "her": "f"}.get(m.group("who").lower())
+    q.speaker = disc.last_of(at, set(disc.people.persons) - {quoting}, gender)
     q.cue, q.cue_start, q.cue_end = m.group("verb"), base + m.start("verb"), base + m.end("verb")
     return True
 
@@ -3174,6 +3233,11 @@ _DOCUMENT_WHO = re.compile(r"(?i:it|(?:the|a|an|his|her|their|its)(?:[^\S\n]+[\w
                            r"(?:statement|letter|note|post|message|sign|banner|placard|notice|text|release|tweet|"
                            r"poster|document|memo|decree|ruling|filing|complaint|indictment|communique|communiqu\u00e9|"
                            r"readout|transcript|caption|headline|editorial))")
+
+# the text that carried a quotation going on with it: '"...," the statement went on'
+_TEXT_GOES_ON = re.compile(r"[^\S\n]*,?[^\S\n]*(?i:the|its|their|his|her)[^\S\n]+(?:[\w\-]+[^\S\n]+){0,2}?"
+                           r"(?P<noun>statement|letter|release|message|post|note|memo|transcript|remarks|text)[^\S\n]+"
+                           r"(?:went[^\S\n]+on|goes[^\S\n]+on|continued|continues|added|adds)\b")
 
 # a name set off by commas after a role: 'said Lund's deputy, Tom Berg, "..."'
 _APPOSED_AFTER_ROLE = re.compile(rf"[^\S\n]*,[^\S\n]*(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{1,3}})[^\S\n]*(?:,|[.;]|$)")
