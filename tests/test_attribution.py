@@ -2699,3 +2699,64 @@ def test_session31_a_name_read_as_an_outlet_by_its_own_clause_relays_where_cited
     assert [k for k, s, _ in found if s == "DPS"] == ["relayed", "relayed"], found
     _, found = _kinds("Brackel reported a loss of $3 million on Tuesday. Brackel said its finances were weak.")
     assert ("direct", "Brackel", "Brackel said") in found, found
+
+
+# -- session 32: families read off the held-out ferry-sinking and currency-devaluation events --------------
+
+_S32_RELAYS = [
+    # a named speaker passing on what people they do not name had told them or described
+    ("Port chief Ivan Rusk said survivors had described rafts that failed to open.", "Ivan Rusk"),
+    ("Port chief Ivan Rusk spoke at dawn. He revealed witnesses told rescuers that the lights went out.", "Ivan Rusk"),
+    ("The Dock Workers' Union said crew members it had spoken to had described the crossing as rough.",
+     "The Dock Workers' Union"),
+    # a text that quotes the speaker, and the body that put it out
+    ("Governor Mira Holt spoke on Monday. \"Deposits are safe,\" the bank's release quotes her as saying.",
+     "bank's release"),
+    ("The bank's English statement was candid. \"Some goods will cost more from next month,\" it quoted Holt as "
+     "saying.", "bank"),
+    ("The bank's English release has her saying that the move was taken \"with a heavy heart\".", "bank"),
+    ("\"The rate is final,\" Governor Mira Holt said in remarks the bank released in English.", "bank"),
+    ("In a statement issued in English by the bank, Governor Mira Holt said: \"We will not resign.\"", "bank"),
+    # an interpreter, an outlet's or unnamed
+    ("Governor Mira Holt said through the broadcaster's interpreter that the rate was final.", "interpreter"),
+    ("Speaking through an interpreter on business channel BFN, the governor said the rate was final.", "BFN"),
+]
+
+
+@pytest.mark.parametrize("text, via", _S32_RELAYS)
+def test_session32_relays(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "Port chief Ivan Rusk said prices had risen. He said talks would go on.",
+    "Port chief Ivan Rusk said he had told the minister twice.",  # he told; no one told him
+    "Rusk said the rafts were checked and the crews were trained.",
+    "Analysts reported a fall in shares on Monday.",
+    "The statement the ministry issued on Monday ran to four pages.",  # no one speaks through it
+    "\"We acted at night,\" it read.",  # no text named before: not read as a relay
+    "Governor Mira Holt said through the night that crews were working.",
+])
+def test_session32_near_misses_relay_nothing(text):
+    _assert_no_relay(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("A freight forwarder in Port Selvan, who asked not to be named, said clients were waiting.", "A freight"),
+    ("A customs broker on Dock Street, who did not want his name printed, said two clients had asked for storage.",
+     "A customs broker"),
+])
+def test_session32_one_unnamed_person_with_a_reason_is_vague(text, words):
+    _, found = _kinds(text)
+    assert [f for f in found if f[0] == "vague" and f[2].startswith(words)], found
+    assert not [f for f in found if f[0] == "direct"], found
+
+
+def test_session32_a_named_person_who_asked_nothing_stays_first_hand():
+    _, found = _kinds("Ana Pell, a freight forwarder in Port Selvan, said clients were waiting.")
+    assert [f for f in found if f[0] == "direct" and f[1] == "Ana Pell"], found
+
+
+def test_session32_remarks_reported_by_an_outlet_are_no_account_passed_on():
+    _, found = _kinds("\"About three million were exposed,\" Margit Ellory said, in remarks reported by CNS.")
+    assert not [f for f in found if f[1] == "Margit Ellory" and f[0] == "relayed"], found

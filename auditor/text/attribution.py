@@ -478,9 +478,13 @@ _ANONYMITY_LEFT_RX = re.compile(
 _ANONYMITY_SET_OFF_LEFT_RX = re.compile(
     r"(?P<np>(?:[A-Z][a-z]+|two|three|four|several|some|many)\s+(?:[\w'’-]+\s+){0,6}?(?:officials?|sources?|people|staff|"
     r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers)"
-    r"\b)[^.;:!?\"“\n,]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|"
+    # (session 32) ... or one person of a kind, placed or not ("A freight forwarder in Port Selvan, who asked not to
+    # be named,", "A customs broker on Dock Street, who did not want his name printed because ...,")
+    r"\b|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)"
+    r"[^.;:!?\"“\n,]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|"
     r"spoke|requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
-    r"(?:named|identified)))[^.;:!?\"“\n]{0,160}?,\s*\Z")
+    r"(?:named|identified))|who\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+names?\s+"
+    r"(?:printed|used|published|given|disclosed|mentioned))[^.;:!?\"“\n]{0,160}?,\s*\Z")
 _STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
                              r"with|inside|present|involved|who)\b|$)")
@@ -1880,7 +1884,7 @@ def extract_attributions(doc) -> list[Attribution]:
             relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v) + \
             relays.outlet_named_relays(doc, out, v) + relays.hearsay_vague(doc, out, v) + \
             relays.in_version_relays(doc, out, v) + relays.go_between_relays(doc, out, v) + \
-            relays.document_and_platform_relays(doc, out, v):
+            relays.document_and_platform_relays(doc, out, v) + relays.text_voice_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
     relays.same_outlet_relays(doc, out, v)
     relays.kin_relays(doc, out, v)

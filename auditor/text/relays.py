@@ -624,7 +624,13 @@ _THROUGH_RX = re.compile(
 # the chairman said": the one who speaks next relays
 _BEHALF_OPENING_RX = re.compile(
     r"\b(?:[Rr]eading|[Ss]peaking|[Ww]riting)\s+(?:[^,.;:\"“]{0,80}?\bon\s+(?P<p>" + _caps(0, 2) + r")['’]s?"
-    r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator))\s*,")
+    r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator)"
+    # ... ("Speaking through an interpreter on business channel BFN,": the channel's interpreter)
+    r"(?:\s+(?:on|for|from|of|provided\s+by)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<ch>" + _caps(0, 3, _CAP_AMP) + r"))?)\s*,")
+# "Holt said through BFN's interpreter", "said through an interpreter that": the interpreter passed the words on
+_SAID_THROUGH_RX = re.compile(
+    r"(?<=\s)through\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|(?P<o>" + _caps(0, 2, _CAP_AMP) + r")['’]s?\s+)"
+    r"(?:[\w'’-]+\s+){0,2}?(?:interpreter|translator)s?\b")
 # "Ostrik, reading from a statement by district police chief Marek Telenz, said": she reads another's words
 _READING_STATEMENT_RX = re.compile(
     r"(?P<n>" + _caps(0, 2) + r"),\s+reading\s+(?:out\s+|from\s+|aloud\s+from\s+)?(?:a|the)\s+"
@@ -669,10 +675,26 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if nxt is None:
             continue
         if m.group("i"):
-            _relay_through(nxt, nxt.source, "interpreter", "translation", nxt.end)
+            ch = m.group("ch")
+            party = _party(ch, v) if ch else None
+            _relay_through(nxt, nxt.source, party[0] if party else "interpreter",
+                           party[1] if party and party[1] == "media" else "translation", nxt.end)
+            if party:
+                nxt.start = min(nxt.start, m.start())
         else:
             _relay_through(nxt, m.group("p"), nxt.source or "", "person", nxt.end)
             nxt.start = min(nxt.start, m.start())
+    for m in _SAID_THROUGH_RX.finditer(text):
+        if _taken(doc, atts, m):
+            continue
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
+                      a.end >= m.start() - 30), None)
+        if owner is None:
+            continue
+        party = _party(m.group("o"), v) if m.group("o") else None
+        _relay_through(owner, owner.source, party[0] if party else "interpreter",
+                       party[1] if party and party[1] == "media" else "translation", m.end())
     for rx in (_THROUGH_RX, _ON_BEHALF_RX):
         for m in rx.finditer(text):
             if _taken(doc, atts, m):
@@ -715,24 +737,34 @@ _HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?(?:told|
                           r"\s+(?:him|her|them|the\s+[a-z]+|us|[a-z]+s)\b|"
                           # "The Chief Justice, Dressler added, had asked him to say that": a message given to pass on
                           r"\b(?:had|has|have)\s+asked\s+(?:him|her|them|us)\s+to\s+(?:say|tell|pass\s+on|convey|relay|"
-                          r"make\s+clear|stress)\b")
+                          r"make\s+clear|stress)\b|"
+                          # "Malvane said survivors had described rafts that failed", "she revealed witnesses told
+                          # rescuers": people the speaker does not name, whose account the speaker passes on
+                          # ... ("crew members it had spoken to had described")
+                          r"(?<![\w'’-])(?:[a-z]+s|(?:crew|staff|family)\s+members)"
+                          r"(?:\s+(?:it|he|she|they|we|who)\s+(?:had\s+|has\s+)?[a-z]+(?:\s+(?:to|with))?)?\s+"
+                          r"(?:(?:had|have)\s+)?(?:also\s+)?"
+                          r"(?:told|described|reported|recounted)\b(?!\s+by\b)")
+_OUTER_SAID_RX = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|explained|added|revealed|reported|confirmed|noted|"
+                            r"disclosed|passed\s+on)\s*(?:that\s*)?$")
 
 
 def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A first-hand speaker who says what someone else had told them: relayed through the speaker (the one whose
     account reaches the article), and the inner "X had told" is no first-hand attribution of its own. Returns 0."""
     text = doc.norm
-    if " had " not in text and " has " not in text and " have " not in text:
-        return 0
     for m in _HAD_TOLD_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
         sent = doc.sentence_at(m.start()) or (m.start(), m.end())
         if re.search(r"\b(?:he|she|they|I|we|it|who)\s+$", text[max(sent[0], m.start() - 8):m.start()], re.IGNORECASE):
             continue  # "Ana Pell said she had told the mayor twice": the speaker told, no one told her
+        if re.search(r"\b(?:in|of|on|with|from|by|for|at|to)\s+$", text[max(sent[0], m.start() - 6):m.start()]):
+            continue  # "Ellory said, in remarks reported by CNS": a participle, no one telling the speaker
         outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.end <= m.start() and
-                 a.source_type in (None, "person") and a.source and
-                 re.search(r"\b(?:said|says|told(?:\s+\w+)?|explained|added)\s*(?:that\s*)?$", text[a.start:a.end].rstrip())]
+                 a.source_type in (None, "person", "institution") and a.source and
+                 _OUTER_SAID_RX.search(text[a.start:a.end].rstrip()) and
+                 not re.search(r"[.;:!?\"“”]", text[a.end:m.start()])]
         if not outer and "asked" in m.group():  # ("The Chief Justice, Dressler added, had asked him to say that")
             outer = [a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and a.source and
                      a.source_type in (None, "person") and re.search(r"\b(?:added|said|says)$", text[a.start:a.end])]
@@ -742,7 +774,7 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         inner = [b for b in atts if b is not a and b.kind == "direct" and a.end <= b.start and b.end <= m.end() + 2]
         for b in inner:
             atts.remove(b)
-        _relay_through(a, None, a.source, "person", a.end)
+        _relay_through(a, None, a.source, a.source_type or "person", a.end)
     return 0
 
 
@@ -792,4 +824,82 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             _relay_through(a, None, name, "media", m.end())
         elif not _overlaps(atts, m.start(), m.end()):
             added += _new_relay(atts, name, "media", m.start(), m.end(), "according to")
+    return added
+
+
+# -- a text that carries someone's words: "the release quotes her as saying" -------------------------------
+
+_TEXT_NOUNS = (r"(?:press\s+)?release|statement|summary|transcript|readout|read-out|communiqu[eé]|text|version|"
+               r"memo|letter|bulletin|post")
+# (session 32) "the release quotes her as saying", "The bank's English release has her saying", "it quoted Malinsek
+# as saying", "the federation's summary renders him as saying": the words reach the article through the text (and
+# whoever put it out), not from the speaker to the reporter
+_TEXT_QUOTES_RX = re.compile(
+    r"(?<![\w'’-])(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})['’]s?\s+)"
+    r"(?:(?P<poss>[a-z][\w-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")|[Ii]t)\s+"
+    r"(?P<verb>quotes|quoted|has|had|renders|rendered|cites|cited)\s+"
+    r"(?P<who>him|her|them|" + _caps(0, 3) + r")\s+(?:as\s+)?(?:saying|having\s+said)\b")
+# "Holt said in remarks the bank released in English", "In a statement issued in English by the bank, Holt said",
+# "In remarks released by the federation": a person's words that a body put out
+_RELEASED_BY_RX = re.compile(
+    r"\b(?:in\s+)?(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:remarks|statement|summary|transcript|text|version|comments)\s+"
+    r"(?:(?P<body>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
+    r"(?:released|issued|published|distributed|circulated|put\s+out)|"
+    r"(?:released|issued|published|distributed|circulated|put\s+out)\s+(?:in\s+[A-Z][a-z]+\s+)?by\s+"
+    r"(?P<body2>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r"))"
+    r"(?:\s+in\s+[A-Z][a-z]+)?\b")
+
+
+_OWNED_TEXT_RX = re.compile(
+    r"(?:(?<![\w'’-])(?P<owner>(?:[Tt]he[^\S\n]+[a-z][\w-]*|" + _caps(0, 3, _CAP_AMP) + r"))['’]s?[^\S\n]+"
+    r"(?:[\w-]+[^\S\n]+){0,2}?(?:" + _TEXT_NOUNS + r")\b|"
+    r"\b(?:" + _TEXT_NOUNS + r")[^\S\n]+(?:[\w-]+[^\S\n]+){0,3}?(?:by|from)[^\S\n]+(?P<by>the[^\S\n]+[a-z][\w-]*|" +
+    _caps(0, 4, _CAP_AMP) + r"))")
+
+
+def _text_owner(text: str, pos: int) -> str | None:
+    """Whose text "the release" or "it" at ``pos`` is: the owner of the last text named in the 400 characters
+    before ("The bank's English statement was candid. '...,' it quoted her as saying": the bank)."""
+    found = list(_OWNED_TEXT_RX.finditer(text, max(0, pos - 400), pos))
+    if not found:
+        return None
+    m = found[-1]
+    return (m.group("owner") or m.group("by")).strip()
+
+
+def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """A text that quotes a person ("the release quotes her as saying") or a person's words a body put out ("Holt
+    said in remarks the bank released"): relayed through the text's owner, the person first in the chain. A first-
+    hand attribution the clause already holds becomes the relay; else one is added. Returns how many it added."""
+    text = doc.norm
+    added = 0
+    for m in _TEXT_QUOTES_RX.finditer(text):
+        if _taken(doc, atts, m):
+            continue
+        owner = m.group("owner") or m.group("poss") or _text_owner(text, m.start())
+        if owner is None and m.group("np").lower() == "it":
+            bare = list(re.finditer(r"\b(?:" + _TEXT_NOUNS + r")\b", text[max(0, m.start() - 400):m.start()]))
+            if not bare:
+                continue  # "it quoted her" with no text named before: not read
+            owner = bare[-1].group()
+        party = _DET_RX.sub("", owner or m.group("np")).strip()
+        for a in [a for a in atts if a.start < m.end() and m.start() < a.end and a.kind == "direct"]:
+            atts.remove(a)  # "it quoted Malinsek": Malinsek is quoted, not the one who speaks to the reporter
+        who = m.group("who")
+        added += _new_relay(atts, party, "institution" if owner else "document", m.start(), m.end(), m.group("verb"),
+                            who if who[:1].isupper() else None)
+    for m in _RELEASED_BY_RX.finditer(text):
+        if _taken(doc, atts, m):
+            continue
+        body = _DET_RX.sub("", (m.group("body") or m.group("body2")).strip())
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        near = [a for a in atts if a.kind == "direct" and a.source_type in (None, "person") and a.source and
+                a.source.casefold() not in body.casefold() and sent[0] <= a.start < sent[1] and
+                abs(a.start - m.start()) < 120 and not a.cue.lower().startswith("according")]
+        if not near:
+            continue  # "the statement the ministry issued on Monday" with no one speaking through it
+        a = min(near, key=lambda a: abs(a.start - m.start()))
+        start, end = min(a.start, m.start()), max(a.end, m.end())
+        _relay_through(a, a.source, body, "institution", end)
+        a.start = start
     return added
