@@ -723,3 +723,42 @@ def test_session31_a_cue_before_a_colon_governs_what_the_colon_opens():
     d = doc_of("Make no mistake: the concession was arithmetic, not generosity.")
     h = [h for h in hedges(d) if h.attribution is None]
     assert h and d.text[h[0].start:h[0].end].endswith("not generosity"), [(d.text[x.start:x.end]) for x in h]
+
+
+# session 32: the held-out ferry-sinking and currency-devaluation events' families: inevitability, double negation,
+# bets and the past as a guide, motives read off acts, the author's certainty, forecasts of
+# what people will meet or feel; not an obligation, a destination, a design's date, a schedule or a speaker's
+SESSION32_READINGS = [
+    ("Heads are bound to roll at the ferry company.", True),
+    ("The chairman is bound to face questions about the timetable.", True),
+    ("It is not impossible that the board will reverse the decision by spring.", True),
+    ("It's a safe bet that the union will win the vote.", True),
+    ("If history is any guide, the inspectors will be back before Easter.", True),
+    ("If past form is anything to go by, the tolls will rise again next year.", True),
+    ("The Sunday timing was plainly meant to deny the unions a last day of talks.", True),
+    ("The late release was clearly designed to bury the figures.", True),
+    ("The chairman's tough words are aimed squarely at the dock owners.", True),
+    ("Her remarks were aimed less at the unions than at her own board.", True),
+    # (not "Tuesday's announcement signals a tougher line": the real events' coders did not count an announcement's
+    # signal, whose content the article reports; see the round 3 case above)
+    ("It is clear that the chairman wants to be seen as in charge.", True),
+    ("The auditor has clearly studied the accounts line by line.", True),
+    ("The helpline can expect to be swamped in its first week.", True),
+    ("It will be a long time before the island forgives the company.", True),
+    ("Those promises will be tested.", True),
+    ("The question of the timetable will dominate the days ahead.", True),
+    ("The smaller ports will feel the effects within a month.", True),
+    ("The company is legally bound to report the loss.", False),
+    ("He is bound for Brannock on the morning boat.", False),
+    ("The timetable was designed in 2019 by the port authority.", False),
+    ("The report will be published next week.", False),
+    ("The trial will be tested in two harbours first, the ministry said.", False),
+    ('"Heads are bound to roll," the union leader said.', False),
+    ("The inspector said it was clear that the rafts had not been serviced.", False),
+    ("The campaign is aimed at first-time buyers.", False),
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION32_READINGS)
+def test_session32_readings_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

@@ -407,6 +407,8 @@ def _person_subject(doc, sent: Span, cs: int) -> bool:
     if words and words[-1].casefold() in ("is", "was", "are", "were") and \
             re.match(r"\s*\w+\s+\w+ing\b", doc.norm[cs:cs + 40]):
         words.pop()  # "Trevell is plainly betting that": the progressive's subject
+    if words and words[-1].casefold() in ("has", "have", "had"):
+        words.pop()  # "Ellory has clearly studied it": the perfect's subject
     if not words:
         return False
     last = re.sub(r"['’]s$", "", words[-1])
