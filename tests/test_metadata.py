@@ -121,6 +121,16 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
     (f"Ferry pier to close\n{BODY}\n© Westvale Herald. Translated by our English desk.", "Westvale Herald",
      "copyright"),
     (f"Ferry pier to close\n{BODY}\nShare this story · © Westvale Times 2025", "Westvale Times", "copyright-in-bar"),
+    # (session 32) the footer's links after the notice, the masthead set in lower case above a menu
+    (f"westvale wire\nTrending | Harbour | World | Money\nFerry pier to close\n{BODY}\n"
+     "© Westvale Wire 2025 · About · Privacy · Cookie settings", "Westvale Wire", "copyright"),
+    (f"Ferry pier to close\n{BODY}\n© Westvale Wire 2025 | Contact us | Terms", "Westvale Wire", "copyright"),
+    # ... the publisher's name in the notice cut to the lower-case masthead's words; a masthead above a menu whose
+    # labels only wide gaps part
+    (f"wirefeed\nTop stories | World | Health | Tech\nFerry pier to close\n{BODY}\n"
+     "© 2025 Wirefeed Digital · Privacy · Cookie preferences", "Wirefeed", "copyright"),
+    (f"THE WESTVALE TRIBUNE\nNews   Politics   Business   Opinion   Sport\nFerry pier to close\n{BODY}\n"
+     "© 2025 Westvale Tribune Media Ltd | Privacy | Terms", "The Westvale Tribune", "masthead-nav"),
     (f"Ferry pier to close\n{BODY}\nFollow the Westvale Observer on X and Instagram", "Westvale Observer",
      "follow-line"),
     (f"Ferry pier to close\n{BODY}\nSubscribe to Westvale Weekly for full access to our archive.", "Westvale Weekly",

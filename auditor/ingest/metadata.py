@@ -341,6 +341,13 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
             value = m.group("value").strip()
             if p.outlet_strip is not None:
                 value = p.outlet_strip.sub("", value).strip() or value
+            if rule.startswith("copyright") and head:
+                # a masthead set in lower case ("newsloop") names the page; the notice names its publisher
+                # ("© 2025 Newsloop Digital"): the masthead's words, as the notice spells them
+                first = head[0].text.split()
+                words = value.split()
+                if 0 < len(first) < len(words) and [w.casefold() for w in words[:len(first)]] == first:
+                    value = " ".join(words[:len(first)])
             start = line.start + m.start("value")
             _record(article, "outlet", value, rule, start, start + len(value))
             if rule == "masthead-nav" and value.isupper() and any(len(w) > 3 for w in value.split()):

@@ -28,8 +28,15 @@ MIN_UNLISTED = 4  # pieces of a bar none of whose labels is listed
 MIN_MIXED = 3  # pieces of a bar with a listed label among unlisted ones
 
 
+# a menu whose links kept only the spaces between them: "HOME  NEWS  SHOWBIZ  SPORT" (two spaces or more, three times)
+WIDE_GAP = regex.compile(r"[^\S\n]{2,}")
+
+
 def _pieces(norm: str, s: int, e: int) -> list[str]:
-    return bar_pieces(norm[s:e])
+    pieces = bar_pieces(norm[s:e])
+    if len(pieces) == 1 and len(WIDE_GAP.findall(norm, s, e)) >= 3:
+        return [p for p in WIDE_GAP.split(norm[s:e].strip())]
+    return pieces
 
 
 def _nav_bar(norm: str, s: int, e: int, navigation: regex.Pattern) -> str | None:
@@ -110,6 +117,8 @@ def _menu_like(line: str) -> bool:
     },
     examples={
         "flagged": [
+            "⟦HOME  NEWS  SHOWBIZ  SPORT  MONEY  TV⟧\nThe council approved the new budget on Monday after a long "
+            "debate about road repairs.",
             "⟦Home\n• World\n• Business\n• Sport\nSign up⟧\nThe council approved the new budget on Monday after "
             "a long debate about road repairs.",
             "The mayor opened the bridge on Friday, officials said.\n⟦Share\nEmail\nPrint\nComments⟧",
@@ -122,6 +131,7 @@ def _menu_like(line: str) -> bool:
             "The ferry company raised its fares for the third time this year on Monday, the harbour board said.",
         ],
         "clean": [
+            "The bridge reopened.  Traffic resumed.  Crowds cheered.  The mayor spoke.",
             "Mayor opens bridge\nBy Ana Lind\nMarch 3, 2025\nThe mayor opened the bridge on Friday, officials "
             "said.",
             "The winners were:\nAnna Berg\nTom Ruiz\nThe prizes go to the two best essays of the year.",

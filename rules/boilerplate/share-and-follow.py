@@ -34,6 +34,8 @@ SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s
 # a network the list does not hold, after "Share:": one or two capitalised words, no digit ("Share: Facebook / Chirp")
 NETWORK_NAME = regex.compile(r"\p{Lu}[\p{L}'’.+-]*(?:\s+\p{Lu}[\p{L}'’.+-]*)?")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
+# a whole bar kept inside one pair of brackets: "[share: Facebook | WhatsApp | X | Email]", "[Share this story]"
+WRAPPED = regex.compile(r"\s*\[(?P<in>[^\[\]\n]{1,120})\]\s*")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
 MAX_WORDS = 25  # a longer line is a paragraph that happens to mention a network
 
@@ -85,7 +87,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
                 "the outlet on a social network (\"Follow the Example Post on Facebook and X for the latest "
                 "news\"), or that asks them for news tips (\"Got a story? Call the newsdesk\") or for their own stories "
                 "(\"Were you there? Tell us your story: an address\") or for their letters (\"Join the debate: an address\"). A bar's buttons may keep their brackets (\"[Share] "
-                "[Email]\") or an icon (\"💬 40 comments\"). The buttons and "
+                "[Email]\"), the whole bar its own (\"[share: Facebook | X]\") or an icon (\"💬 40 comments\"). The buttons and "
                 "networks are data/boilerplate.yaml's share_labels and networks.",
         "why": "A share bar or a follow line is the website's, not the report's; it counts toward the "
                "boilerplate ratio.",
@@ -110,6 +112,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦[Share] [Email] [Comments (12)]⟧\n⟦💬 40 comments · Share · Save for later⟧\n"
             "⟦SHARE | POST | COMMENTS (9)⟧\n⟦Did you cross it on the first day? Tell us your story: bridge@example.org⟧\n"
             "⟦Share your photos of the new bridge: pics@example.org⟧\n⟦Join the debate: letters@westvalereview.example⟧",
+            "The bridge reopened on Friday.\n⟦[share: Facebook | WhatsApp | X | Email]⟧\n⟦[Share this story]⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
@@ -124,6 +127,7 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n[Westvale] [Harbour]\nShare your worries with the council, residents were told.",
             "The bridge reopened on Friday.\nShare of the vote: Greens / Labour / Liberals\nShare: Westvale / Harbour",
             "The bridge reopened on Friday.\nShare: the council and the harbour board / Email the mayor",
+            "The bridge reopened on Friday.\n[Share of the vote: Greens / Labour / Liberals]",
         ],
     },
 )
@@ -134,7 +138,9 @@ def check(doc):
         line = doc.text[s:e]
         if any(q in line for q in QUOTE_CHARS) or word_count(line) > MAX_WORDS:
             continue
-        if _bar(doc.norm, s, e, share) or SHARE_THIS.fullmatch(doc.norm, s, e):
+        w = WRAPPED.fullmatch(doc.norm, s, e)
+        bs, be = w.span("in") if w else (s, e)
+        if _bar(doc.norm, bs, be, share) or SHARE_THIS.fullmatch(doc.norm, bs, be):
             yield Hit(s, e, "share bar", data={"reason": "share bar"})
         elif follow.match(doc.norm, s, e):
             yield Hit(s, e, "follow line", data={"reason": "follow line"})
