@@ -2720,6 +2720,17 @@ _S32_RELAYS = [
     # an interpreter, an outlet's or unnamed
     ("Governor Mira Holt said through the broadcaster's interpreter that the rate was final.", "interpreter"),
     ("Speaking through an interpreter on business channel BFN, the governor said the rate was final.", "BFN"),
+    # relatives passing on what the principal texted or phoned them, a reader for someone, a body quoting its envoy,
+    # what the speaker had been told, a schedule an outlet saw (a speaker's own post stays first hand, as before)
+    ("The master is missing. His cousin, Halla Lodz, told the Herald-Times that he had texted the family at ten.",
+     "Halla Lodz"),
+    ("Transport minister Osric Pell has not spoken. Press officer Jonas Brink read out a two-line statement on his "
+     "behalf, saying the minister was shaken.", "Jonas Brink"),
+    ("Norland's Foreign Ministry, quoting its ambassador in the capital, Elek Morrow, said consular staff had visited "
+     "the injured man.", "Norland's Foreign Ministry"),
+    ("The dispatcher, Ilse Raab, said she had been told by the ferry company's office that the deck was full.",
+     "Ilse Raab"),
+    ("A company maintenance schedule seen by the Ledger lists four rafts as deferred.", "Ledger"),
 ]
 
 
@@ -2736,6 +2747,10 @@ def test_session32_relays(text, via):
     "The statement the ministry issued on Monday ran to four pages.",  # no one speaks through it
     "\"We acted at night,\" it read.",  # no text named before: not read as a relay
     "Governor Mira Holt said through the night that crews were working.",
+    "His sister said she had phoned their mother every week.",  # she phoned; nothing passed on
+    "The photos were posted on Monday by the harbour office.",
+    "The union has read the statement on the company's website.",
+    "The mayor owns the master recordings, at the museum.\n\nThe statement, which was obtained late, was short.",
 ])
 def test_session32_near_misses_relay_nothing(text):
     _assert_no_relay(text)
@@ -2750,6 +2765,16 @@ def test_session32_one_unnamed_person_with_a_reason_is_vague(text, words):
     _, found = _kinds(text)
     assert [f for f in found if f[0] == "vague" and f[2].startswith(words)], found
     assert not [f for f in found if f[0] == "direct"], found
+
+
+@pytest.mark.parametrize("text, words", [
+    ("There were unconfirmed reports on local radio that another body had been found.", "There were unconfirmed"),
+    ("Whispers around the trading floors are that big players bought dollars early.", "Whispers around"),
+    ("Brokers in the capital expect the claim to run several times higher.", "Brokers"),
+])
+def test_session32_hearsay_and_unnamed_groups_are_vague(text, words):
+    _, found = _kinds(text)
+    assert [f for f in found if f[0] == "vague" and f[2].startswith(words)], found
 
 
 def test_session32_a_named_person_who_asked_nothing_stays_first_hand():

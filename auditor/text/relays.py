@@ -487,8 +487,12 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "Word along Ossel Quay is that", "Word on parents' forums this afternoon is that", "Ministry circles
 # say that", "Talk in the yard is that", "Rumour has it that": vague sourcing
 _HEARSAY_RX = re.compile(
-    r"\b(?:(?:[Tt]he\s+)?[Ww]ord|[Tt]alk|[Rr]umou?r|[Tt]he\s+(?:gossip|whisper))\s+(?:(?:on|along|around|in|at|among|across|"
-    r"from|inside|within)\s+[^,.;:\"“”\n]{1,60}?(?:,[^,.;:\"“”\n]{1,60},)?\s+)?(?:is|was|has\s+it)\s+that\b|"
+    r"\b(?:(?:[Tt]he\s+)?[Ww]ord|[Tt]alk|[Rr]umou?rs?|[Tt]he\s+(?:gossip|whispers?)|[Ww]hispers)\s+(?:(?:on|along|around|in|at|"
+    r"among|across|from|inside|within)\s+[^,.;:\"“”\n]{1,60}?(?:,[^,.;:\"“”\n]{1,60},)?\s+)?(?:is|was|are|were|has\s+it)\s+"
+    r"that\b|"
+    # (session 32) "There were unconfirmed reports on local radio that", "There have been rumours that"
+    r"\b[Tt]here\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:unconfirmed|unverified|uncorroborated|some|several|"
+    r"conflicting|persistent|other)\s+)?(?:reports|rumou?rs|claims|suggestions)\b|"
     r"\b[Rr]umou?r\s+has\s+it\b|"
     r"\b(?:[A-Z][\w-]*|[a-z]+)\s+circles\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:say|said|believe|believed|suggest|"
     r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
@@ -500,7 +504,7 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
     low = text.casefold()
     if "word" not in low and "circles" not in low and "rumo" not in low and "talk" not in low and \
             "gossip" not in low and "whisper" not in low and "anonym" not in low and "identified" not in low and \
-            "named" not in low and "privately" not in low:
+            "named" not in low and "privately" not in low and "there " not in low:
         return 0
     added = 0
     for m in _HEARSAY_RX.finditer(text):
@@ -579,12 +583,14 @@ _KIN_PRONOUN = {w: "she" for w in ("sister", "daughter", "wife", "mother", "mum"
 _HIS_WORDS_RX = re.compile(r"\b(?:saying|said|says|told\s+[\w\s]{1,30}?)\s+(?:that\s+)?(?:he|she|they)\b"
                            r"[^.;]{0,80}?[\"“‘']|"
                            # ("Her sister, Agneta Lind, said by telephone that Drost had called her to say")
-                           r"^[^.;\"“]{0,120}?\bthat\s+(?:he|she|[A-Z][a-z]+)\s+had\s+(?:called|phoned|rung|texted|written\s+to|"
-                           r"told)\s+(?:her|him|them)\b|"
+                           # ... ("told the Herald-Times that he had texted the family", "told OBC he had telephoned her")
+                           r"^[^.;\"“]{0,120}?\b(?:that\s+|[A-Z][\w-]*\s+)(?:he|she|[A-Z][a-z]+)\s+had\s+(?:called|phoned|"
+                           r"telephoned|rung|texted|messaged|emailed|written\s+to|told)\s+(?:her|him|them|us|the\s+family|"
+                           r"(?:his|her|their)\s+(?:family|parents|wife|husband|mother|father|sister|brother))\b|"
                            # ('Her son Daniel told the Blaze: "Mum said it was like ..."': the quotation reports her)
                            r"^[^.;\"“]{0,60}:\s*[\"“‘]\s*(?:Mum|Mom|Dad|Mother|Father|Gran|Grandma|Grandad|Grandpa|He|She|"
                            r"My\s+(?:mother|father|mum|dad|son|daughter|brother|sister|wife|husband))\s+(?:said|told|says|"
-                           r"kept\s+saying|was\s+saying|tells)\b")
+                           r"kept\s+saying|was\s+saying|tells|messaged|texted|phoned|called|rang|wrote)\b")
 
 
 def kin_relays(doc, atts: list[Attribution], v: Vocab) -> int:
@@ -644,15 +650,37 @@ _ON_BEHALF_RX = re.compile(
     r"(?:on\s+behalf\s+of|for)\s+(?P<p>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)")
 
 
+# (session 32) "Press officer Jonas Brink read out a two-line statement on his behalf, saying": the reader relays
+_READ_ON_BEHALF_RX = re.compile(
+    r"(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+(?:read(?:\s+out)?|delivered|issued)\s+(?:a|the)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:statement|message|letter|note)\s+on\s+(?:his|her|their|(?P<p>[A-Z][\w'’.-]*)['’]s?)\s+"
+    r"behalf\b(?:,?\s+saying)?")
+# "Norland's Foreign Ministry, quoting its ambassador in the capital, Elek Morrow, said": the body relays the one quoted
+_QUOTING_SAID_RX = re.compile(
+    r"(?P<body>(?:[A-Z][\w'’.&-]*\s+){0,4}[A-Z][\w'’.&-]*),\s+quoting\s+(?:its|his|her|their|the|a|an)\s+[^,.;:\"“\n]{1,80}?"
+    r"(?:,\s+(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}))?,\s+(?:said|says|told|reported|added)\b")
+
+
 def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """Words passed through a named spokesman, press officer or relative ("said through spokeswoman Nadia Froome",
     "through his granddaughter Elif, who translated"), or said on someone's behalf ("Ayo Brandt, speaking on behalf
     of Chief Fire Officer Tomas Reindl"): relayed through that go-between, the principal first in the chain."""
     text = doc.norm
     if "through" not in text and "behalf" not in text and " for " not in text and "reading" not in text and \
-            " by " not in text:
+            " by " not in text and "quoting" not in text:
         return 0
     added = 0
+    for rx in (_READ_ON_BEHALF_RX, _QUOTING_SAID_RX):
+        for m in rx.finditer(text):
+            if _taken(doc, atts, m):
+                continue
+            for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
+                atts.remove(a)  # the one read for or quoted is no first-hand speaker of the clause
+            gd = m.groupdict()
+            party = _DET_RX.sub("", (gd.get("n") if rx is _READ_ON_BEHALF_RX else gd.get("body")) or "").strip()
+            origin = gd.get("p") if rx is _READ_ON_BEHALF_RX else gd.get("n")
+            added += _new_relay(atts, party, "person" if rx is _READ_ON_BEHALF_RX else "institution", m.start(), m.end(),
+                                "on behalf of" if rx is _READ_ON_BEHALF_RX else "quoting", origin)
     for m in _READING_STATEMENT_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
@@ -744,7 +772,9 @@ _HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?(?:told|
                           r"(?<![\w'’-])(?:[a-z]+s|(?:crew|staff|family)\s+members)"
                           r"(?:\s+(?:it|he|she|they|we|who)\s+(?:had\s+|has\s+)?[a-z]+(?:\s+(?:to|with))?)?\s+"
                           r"(?:(?:had|have)\s+)?(?:also\s+)?"
-                          r"(?:told|described|reported|recounted)\b(?!\s+by\b)")
+                          r"(?:told|described|reported|recounted)\b(?!\s+by\b)|"
+                          # "said she had been told by the company's office that": what the speaker was told
+                          r"\b(?P<passive>(?:had|has|have|was|were)\s+been\s+told\s+by|(?:was|were)\s+told\s+by)\b")
 _OUTER_SAID_RX = re.compile(r"\b(?:said|says|told(?:\s+\w+)?|explained|added|revealed|reported|confirmed|noted|"
                             r"disclosed|passed\s+on)\s*(?:that\s*)?$")
 
@@ -757,7 +787,8 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if doc.inside_quotation(m.start(), m.end()):
             continue
         sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-        if re.search(r"\b(?:he|she|they|I|we|it|who)\s+$", text[max(sent[0], m.start() - 8):m.start()], re.IGNORECASE):
+        if not m.group("passive") and \
+                re.search(r"\b(?:he|she|they|I|we|it|who)\s+$", text[max(sent[0], m.start() - 8):m.start()], re.IGNORECASE):
             continue  # "Ana Pell said she had told the mayor twice": the speaker told, no one told her
         if re.search(r"\b(?:in|of|on|with|from|by|for|at|to)\s+$", text[max(sent[0], m.start() - 6):m.start()]):
             continue  # "Ellory said, in remarks reported by CNS": a participle, no one telling the speaker
@@ -783,8 +814,9 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "An internal memo from the Attorney General's chambers, seen by the Review", "Writing on Chirp, the
 # deputy said", "According to OBS, the Orvenian public broadcaster"
 _SEEN_BY_RX = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
-    r"briefing\s+note|note|file|bulletin|copy)(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?" + _caps(0, 4) +
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
+    r"briefing\s+note|note|file|bulletin|copy|schedule|log|logbook|records?|spreadsheet|contract|invoice|manifest|"
+    r"audit|assessment|circular|presentation)\b(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?" + _caps(0, 4) +
     r"(?:['’]s?\s+[a-z]+)?))?[^.;:\"“]{0,60}?,?\s+(?:seen|obtained|reviewed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,3})")
 _WRITING_ON_RX = re.compile(r"\b[Ww]riting\s+on\s+(?P<platform>[A-Z][\w-]*)\s*,")
