@@ -756,6 +756,11 @@ SESSION32_READINGS = [
     ('"Heads are bound to roll," the union leader said.', False),
     ("The inspector said it was clear that the rafts had not been serviced.", False),
     ("The campaign is aimed at first-time buyers.", False),
+    # a named source's hedge in reported speech after a long apposition, or one with a relative clause of its own
+    ("Dr Fenna Lauritz, a former art-crime investigator who now teaches at the University of Saltmere, said such "
+     "pictures were probably used as collateral in criminal deals.", False),
+    ("Gideon Praet, a partner at the loss adjusters Praet & Holm, which is not involved in the case, said the "
+     "indemnity would probably pay out only after a waiting period.", False),
 ]
 
 

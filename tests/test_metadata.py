@@ -131,6 +131,16 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
      "© 2025 Wirefeed Digital · Privacy · Cookie preferences", "Wirefeed", "copyright"),
     (f"THE WESTVALE TRIBUNE\nNews   Politics   Business   Opinion   Sport\nFerry pier to close\n{BODY}\n"
      "© 2025 Westvale Tribune Media Ltd | Privacy | Terms", "The Westvale Tribune", "masthead-nav"),
+    # ... the masthead under the headline with an edition, a tagline or a menu before the date or the byline, and a
+    # menu's first item, a page control or an edition's label never taken for it
+    (f"Ferry pier to close\nRadio Westvale International\nEnglish Service\n18 November 2025, 18:20\n{BODY}",
+     "Radio Westvale International", "masthead-under-headline"),
+    (f"Ferry pier to close\nThe Westvale Commuter\nThe town's free morning paper\nWednesday 19 November 2025\n{BODY}",
+     "The Westvale Commuter", "masthead-under-headline"),
+    (f"Ferry pier to close\nHarbourwire\nTrending | World\nCompiled by the desk\n{BODY}", "Harbourwire",
+     "masthead-under-headline"),
+    (f"Ferry pier to close\nQuay & Wharf\nMarket News | Security & Risk\nBy Ola Strand\nPrint | Email | Share\n{BODY}",
+     "Quay & Wharf", "masthead-under-headline"),
     (f"Ferry pier to close\n{BODY}\nFollow the Westvale Observer on X and Instagram", "Westvale Observer",
      "follow-line"),
     (f"Ferry pier to close\n{BODY}\nSubscribe to Westvale Weekly for full access to our archive.", "Westvale Weekly",

@@ -861,8 +861,11 @@ _POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]h
                                   rf"(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*\s*,\s*({_NAME_RUN})\s*,\s*$")
 _NAME_THEN_AGE = re.compile(rf"({_NAME_RUN})\s*,\s*\d{{1,3}}\s*,\s*$")
 # ("Michael Sims, chief executive of Ceres Robotics, said": a bare role in lower case, as news copy writes it)
+# (session 32: the role may run long, "a former art-crime investigator who now teaches at the University of Saltmere",
+# or carry a relative clause of its own, "a partner at the loss adjusters Praet & Holm, which is not involved,")
 _NAME_THEN_ROLE = re.compile(rf"({_NAME_RUN})\s*,\s*((?:(?:the|a|an|his|her|its|their|[A-Z][\w'\u2019.-]*['\u2019]s)\s+"
-                             r"|(?-i:[a-z][\w-]*)\s+)?[^,]{1,60}?)\s*,\s*$")
+                             r"|(?-i:[a-z][\w-]*)\s+)?[^,]{1,100}?)(?:\s*,\s*(?:which|who|whose|where)\s+[^,]{1,80}?)?"
+                             r"\s*,\s*$")
 
 
 _SPACES = re.compile(r"\s*")

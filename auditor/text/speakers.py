@@ -2428,6 +2428,13 @@ _NAMED_REPORT_END = re.compile(r",[^\S\n]+(?P<who>[A-Z][\w'\u2019\-]+(?:[^\S\n]+
 _NAMED_REPORT_START = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=[\u2014\u2013][^\S\n]))(?P<who>[A-Z][\w'\u2019\-]+"
                                  r"(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})[^\S\n]+" + _REPORT_VERBS_PRESENT +
                                  r"[^\S\n]+(?:that[^\S\n]+)?(?=[a-z]|[A-Z][a-z])(?![^\n]{0,3}[\"\u201c\u2018'])", re.MULTILINE)
+# "According to Ms Brask, that uncertainty will not last long.": a named person's account opening a sentence makes
+# them the passage's speaker (the "she told reporters" after it is theirs)
+_ACCORDING_START = re.compile(r"(?:^|(?<=[.!?][^\S\n]))[^\S\n]*[Aa]ccording[^\S\n]+to[^\S\n]+(?P<who>(?:(?:Mr|Mrs|Ms|Dr|Prof)"
+                              r"\.?[^\S\n]+)?[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2}),"
+                              # (not a channel: "According to Nemirski Glas, he told worshippers")
+                              r"(?![^\S\n]*(?:he|she|they|the\s+(?:[a-z]+\s+)?(?:minister|president|patriarch|pope|"
+                              r"governor|mayor|chief|leader))\b)", re.MULTILINE)
 # how someone spoke: "was blunt:", "was blunter than the minister", "sounded cautious"
 _MANNER_ADJECTIVES = (r"blunt|blunter|clear|clearer|direct|frank|defiant|firm|emphatic|candid|unequivocal|adamant|"
                       r"scathing|brief|briefer|succinct|terse")
@@ -2601,10 +2608,12 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
     # "The troops will pull back, Castagne says.", "Castagne says the troops will pull back": a named person's
     # reporting clause with no quotation makes them the passage's speaker ("He calls it '...'" after it)
-    for rx in (_NAMED_REPORT_END, _NAMED_REPORT_START):
+    for rx in (_NAMED_REPORT_END, _NAMED_REPORT_START, _ACCORDING_START):
         for m in rx.finditer(norm):
             if spans and any(a <= m.start() < b for a, b in spans):
                 continue
+            if rx is _ACCORDING_START and _is_outlet(m.group("who")):
+                continue  # "According to the Vell Herald, ...": a channel, no speaker
             who = disc.resolve(m.group("who"), m.start("who"))
             if who:
                 disc.add(m.start("who"), who)
