@@ -2731,6 +2731,13 @@ _S32_RELAYS = [
     ("The dispatcher, Ilse Raab, said she had been told by the ferry company's office that the deck was full.",
      "Ilse Raab"),
     ("A company maintenance schedule seen by the Ledger lists four rafts as deferred.", "Ledger"),
+    # an outlet named by what it is, as the subject that reports; a translation an outlet distributed
+    ("The platform dates from 2009. Telco Ledger, the trade publication, first reported that it was old.",
+     "Telco Ledger"),
+    ("The paintings are gone. Gavel & Frame, the art-trade weekly, reckons they are already collateral.",
+     "Gavel & Frame"),
+    ("Chief Commissioner Jarna Holvik said in a translation distributed by the Continental Press Agency: \"Four "
+     "paintings were taken.\"", "Continental Press Agency"),
 ]
 
 
@@ -2751,6 +2758,8 @@ def test_session32_relays(text, via):
     "The photos were posted on Monday by the harbour office.",
     "The union has read the statement on the company's website.",
     "The mayor owns the master recordings, at the museum.\n\nThe statement, which was obtained late, was short.",
+    "Ana Pell, the mayor of Tarn, said the bridge was safe.",  # a person set off with her role speaks first hand
+    "Our reporters, we are told by readers, write too much.",
 ])
 def test_session32_near_misses_relay_nothing(text):
     _assert_no_relay(text)
@@ -2771,6 +2780,7 @@ def test_session32_one_unnamed_person_with_a_reason_is_vague(text, words):
     ("There were unconfirmed reports on local radio that another body had been found.", "There were unconfirmed"),
     ("Whispers around the trading floors are that big players bought dollars early.", "Whispers around"),
     ("Brokers in the capital expect the claim to run several times higher.", "Brokers"),
+    ("Some of his own staff, we hear, would rather he had fixed the cameras first.", "we hear"),
 ])
 def test_session32_hearsay_and_unnamed_groups_are_vague(text, words):
     _, found = _kinds(text)

@@ -494,6 +494,9 @@ _HEARSAY_RX = re.compile(
     r"\b[Tt]here\s+(?:were|are|have\s+been|had\s+been)\s+(?:(?:unconfirmed|unverified|uncorroborated|some|several|"
     r"conflicting|persistent|other)\s+)?(?:reports|rumou?rs|claims|suggestions)\b|"
     r"\b[Rr]umou?r\s+has\s+it\b|"
+    # (session 32) the outlet's own hearsay: "Some of his staff, we hear, would rather", "We understand that"
+    r"(?<=,\s)we\s+(?:hear|understand|gather|are\s+told)(?=\s*,)|(?:^|(?<=[.!?]\s))[Ww]e\s+(?:hear|understand|gather|"
+    r"are\s+told|have\s+been\s+told)\s+that\b|"
     r"\b(?:[A-Z][\w-]*|[a-z]+)\s+circles\s+(?:(?:in|at)\s+[A-Z][\w-]*\s+)?(?:say|said|believe|believed|suggest|"
     r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
 
@@ -504,7 +507,7 @@ def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
     low = text.casefold()
     if "word" not in low and "circles" not in low and "rumo" not in low and "talk" not in low and \
             "gossip" not in low and "whisper" not in low and "anonym" not in low and "identified" not in low and \
-            "named" not in low and "privately" not in low and "there " not in low:
+            "named" not in low and "privately" not in low and "there " not in low and "we " not in low:
         return 0
     added = 0
     for m in _HEARSAY_RX.finditer(text):
@@ -826,6 +829,18 @@ _ACCORDING_APPOSED_RX = re.compile(
     r"website|news\s+site|radio)\b")
 
 
+# (session 32) "Telco Ledger, the trade publication, first reported", "Gavel & Frame, the art-trade weekly, reckons": an
+# outlet named by what it is, as the subject that reports
+_OUTLET_APPOSED_SUBJECT_RX = re.compile(
+    r"(?<![\w'’&-])(?P<np>(?:[Tt]he\s+)?" + _CAP_AMP + r"(?:\s+(?:&\s+)?" + _CAP_AMP + r"){0,3}),\s+(?:the|a|an)\s+"
+    r"(?:[\w-]+\s+){0,3}?"
+    r"(?:publication|newspaper|paper|daily|weekly|tabloid|agency|news\s+agency|wire|wire\s+service|magazine|"
+    r"broadcaster|channel|station|website|news\s+site|radio|outlet|journal|newsletter)\s*,\s+"
+    r"(?:(?:first|also|later|earlier|originally|\w+ly)\s+)?(?:reported|reports|said|says|reckons|reckoned|wrote|writes|"
+    r"revealed|reveals|claims|claimed|found|estimates|estimated|understands|learned|learnt|quoted|quotes|cited|cites|"
+    r"published|publishes)\b")
+
+
 def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A document an outlet has seen (relayed, its author the source when named), a post written on a platform
     (relayed through the platform, the writer first), an outlet named by what it is after "according to"."""
@@ -836,6 +851,15 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         src = _DET_RX.sub("", (m.group("from") or m.group("doc")).strip())
         added += _new_relay(atts, src, "institution" if m.group("from") else "document", m.start(), m.end(), "seen by")
+    for m in _OUTLET_APPOSED_SUBJECT_RX.finditer(text):
+        if _taken(doc, atts, m):
+            continue
+        name = _DET_RX.sub("", m.group("np").strip())
+        if _own_outlet(doc, name):
+            continue
+        for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
+            atts.remove(a)
+        added += _new_relay(atts, name, "media", m.start(), m.end(), "reported")
     for m in _WRITING_ON_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
@@ -874,7 +898,8 @@ _TEXT_QUOTES_RX = re.compile(
 # "Holt said in remarks the bank released in English", "In a statement issued in English by the bank, Holt said",
 # "In remarks released by the federation": a person's words that a body put out
 _RELEASED_BY_RX = re.compile(
-    r"\b(?:in\s+)?(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:remarks|statement|summary|transcript|text|version|comments)\s+"
+    r"\b(?:in\s+)?(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:remarks|statement|summary|transcript|text|version|comments|"
+    r"translation|rendering|interpretation)\s+"
     r"(?:(?P<body>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
     r"(?:released|issued|published|distributed|circulated|put\s+out)|"
     r"(?:released|issued|published|distributed|circulated|put\s+out)\s+(?:in\s+[A-Z][a-z]+\s+)?by\s+"
@@ -924,6 +949,8 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if _taken(doc, atts, m):
             continue
         body = _DET_RX.sub("", (m.group("body") or m.group("body2")).strip())
+        if _own_outlet(doc, body):
+            continue  # "In the translation published by the Vell Courier" in the Courier: its own
         sent = doc.sentence_at(m.start()) or (m.start(), m.end())
         near = [a for a in atts if a.kind == "direct" and a.source_type in (None, "person") and a.source and
                 a.source.casefold() not in body.casefold() and sent[0] <= a.start < sent[1] and
