@@ -786,3 +786,30 @@ def test_two_units_sharing_only_a_name_are_not_one_utterance():
     assert docs[0].quotes[0].cluster == docs[1].quotes[0].cluster
     assert docs[2].quotes[0].cluster == docs[3].quotes[0].cluster
     assert docs[0].quotes[0].cluster != docs[2].quotes[0].cluster
+
+
+def test_no_before_a_noun_the_other_side_asserts_is_a_flip_and_the_vote_keeps_the_negated_consensus():
+    """Session 32 (the blind museum-theft event): "we have no evidence that a guard helped" printed as "we have
+    evidence that a guard helped" denies what the others assert, a polarity flip (not a weak negation), and the
+    consensus keeps the parity two of three full renderings hold, however close the odd one's other words; "no
+    one" against "everyone" stays a weak negation."""
+    docs = docs_of({
+        "a": '"At this stage we have no evidence that any member of the museum staff helped the thieves," Holt said.',
+        "b": '"For now we have no evidence that somebody working in the museum helped the thieves," Holt said.',
+        "c": '"At this stage we have evidence that somebody working in the museum helped the thieves," Holt said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert q["a"].cluster == q["b"].cluster == q["c"].cluster
+    neg = [x for x in q["c"].differences if x["type"] == "negation"]
+    assert neg and not neg[0].get("weak"), q["c"].differences
+    assert q["c"].fidelity < min(q["a"].fidelity, q["b"].fidelity)
+    assert q["c"].fidelity < 0.5
+    docs = docs_of({
+        "a": '"Everyone will be able to take their money out of the bank tomorrow," Holt said.',
+        "b": '"Everyone will be able to take their money out of the bank tomorrow," Holt told reporters.',
+        "c": '"No one will be stopped from taking their money out of the bank tomorrow," Holt said.',
+    })
+    cluster_quotes(docs)
+    neg = [x for d in docs for x in d.quotes[0].differences if x["type"] == "negation"]
+    assert all(x.get("weak") for x in neg if "vote" not in x), neg

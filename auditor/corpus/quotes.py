@@ -81,7 +81,9 @@ published, or from a rendering marked as the prepared text (``PRIMARY``), is the
 present, whole. Otherwise the medoid: the full rendering with the highest summed word-level similarity
 to the other members (rapidfuzz Indel on stems), ties to the longer, a statement always preferred to a
 yes/no question (a statement turned into a question stays the least faithful rendering however the
-votes split), trimmed to the stretch that at least one other rendering also carries.
+votes split), of the parity of negations most full renderings hold when three or more vote (a dropped "no"
+is the change, however close the rest of its words), trimmed to the stretch that at least one other
+rendering also carries.
 
 **Fidelity** of a unit, 0..1: it is aligned word by word with the consensus (matching blocks of a longest
 common subsequence of stems, rapidfuzz ``LCSseq``; Levenshtein opcodes for the edits inside; a window
@@ -1288,6 +1290,10 @@ def _yes_no_question(r: Rendering) -> bool:
     return first not in {"what", "why", "how", "who", "whom", "whose", "where", "when", "which"}
 
 
+# words after "no" that make a phrase of their own, not a noun denied ("no one", "no more than", "no doubt")
+_NO_PHRASES = frozenset("one more longer less doubt matter way sooner fewer".split())
+
+
 def _medoid(members: list[Rendering]) -> Rendering:
     primary = [m for m in members if m.primary]
     if primary:
@@ -1295,6 +1301,16 @@ def _medoid(members: list[Rendering]) -> Rendering:
     pool = [m for m in members if m.full] or members
     statements = [m for m in pool if not _yes_no_question(m)]
     pool = statements or pool
+    # (session 32) a negation dropped in one rendering stays the change however close its words are to the rest:
+    # when three full renderings or more vote, the consensus holds the parity of negations most of them hold
+    # ("we have no evidence that" twice against "we have evidence that" once)
+    voters = [m for m in members if m.full]
+    if len(voters) >= 3:
+        odd = sum(len(m.neg) % 2 for m in voters)
+        even = len(voters) - odd
+        if odd != even:
+            keep = [m for m in pool if len(m.neg) % 2 == (1 if odd > even else 0)]
+            pool = keep or pool
     pool = sorted(pool, key=lambda m: (-m.size, m.key))[:MEDOID_POOL]
     others = members if len(members) <= 4 * MEDOID_POOL else members[: 4 * MEDOID_POOL]
 
@@ -1631,7 +1647,13 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
         side = [words[i][0] for i in neg_r] or [crend.words[i][0] for i in neg_c]
         wl = words if neg_r else crend.words
         # ("None of the warnings were late" denies the predicate of the whole subject: no weak negation)
-        weak = all(_plain(wl[i][0]) in _weak_negators() and not _none_of(wl, i) for i in (neg_r or neg_c))
+        # ("we have no evidence that" against "we have evidence that": "no" denies a noun the other side asserts, a
+        # flip, not a choice of words; "no one" against "everyone", "no more than" against "up to" stay weak)
+        other = {_plain(w[0]) for w in (crend.words if neg_r else words)}
+        weak = all(_plain(wl[i][0]) in _weak_negators() and not _none_of(wl, i) and
+                   not (_plain(wl[i][0]) == "no" and i + 1 < len(wl) and _plain(wl[i + 1][0]) in other and
+                        _plain(wl[i + 1][0]) not in _NO_PHRASES)
+                   for i in (neg_r or neg_c))
         penalty += 0.10 if weak else 0.30
         d = {"type": "negation", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
              "start": words[r0][1], "end": words[r1 - 1][2],
