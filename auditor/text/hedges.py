@@ -172,8 +172,15 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
     # a forecast in the imperative, opening a sentence: "Expect the regional parliament to push for a delay"
     if data.get("forecast_imperatives"):
         out.append((re.compile(r"(?:(?<=^)|(?<=[.!?:]\s)|(?<=\n))(?:" + alt("forecast_imperatives") +
-                               r")(?=\s+(?:more|further|less|fewer|the|a|an|some|no|[A-Z]|\w+\s+to\b))", re.MULTILINE),
+                               # (session 32: "Expect every auction house to re-examine", "Expect their bills to
+                               # rise"; one addressed to the reader, "your inbox", stays advice: SECOND_PERSON)
+                               r")(?=\s+(?:more|further|less|fewer|the|a|an|some|no|[A-Z]|\w+\s+to\b|"
+                               r"(?:their|his|her|its|every|each|any)\s+\w+(?:\s+\w+){0,4}?\s+to\b))", re.MULTILINE),
                     "strong", first_words(lst("forecast_imperatives"))))
+    # (session 32) a hedge opening the author's sentence: "Maybe the paintings are already abroad"
+    if data.get("opening_hedges"):
+        out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:" + alt("opening_hedges") + r")\b(?!,)", re.MULTILINE),
+                    "strong", first_words(lst("opening_hedges"))))
     # an aim read off appearances: "the clip looked like a bid to save her job"
     if data.get("aim_nouns"):
         out.append((re.compile(r"(?<![\w'-])(?:seem|seems|seemed|look|looks|looked|sound|sounds|sounded)\s+like\s+"
@@ -198,7 +205,7 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"(?=[^.;!?\n]{0,80}?\b(?:could|would|may|might|will)\s+[a-z]+)|"
                                # (session 31) the author's premise granted, whatever the tense after it: "If that
                                # is right, the inspectors were relying on the very paperwork ..."
-                               r"(?<![\w'-])If\s+(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so|confirmed)\s*,"),
+                               r"(?<![\w'-])If\s+(?:(?:that|this)\s+(?:is|was)\s+(?:right|correct|true|so|confirmed)|so)\s*,"),
                     "strong", frozenset({"if"})))
     # (session 31) the author's reading put as the only one possible: "It is hard to read that sentence as anything
     # other than a rebuke", "hard to read as anything other than an admission"
