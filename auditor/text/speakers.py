@@ -2019,7 +2019,7 @@ class Discourse:
         for i in range(bisect.bisect_left(self._pos, pos) - 1, -1, -1):
             name = self.events[i][1]
             if name == UNNAMED:
-                return first[1] if first else UNNAMED
+                return self._unclear_or_speaker(first, pos, gender, gender_of) if first else UNNAMED
             person = self.people.persons.get(name) if name else None
             said = self._genders(name, gender_of)
             if said and gender not in said or person is not None and person.aside:
@@ -2043,7 +2043,18 @@ class Discourse:
                 first = (self.events[i][0], name)
             elif first[0] - self.events[i][0] > _PASSAGE:
                 break
-        return first[1] if first else None
+        return self._unclear_or_speaker(first, pos, gender, gender_of) if first else None
+
+    def _unclear_or_speaker(self, first: tuple[int, str], pos: int, gender: str, gender_of: dict[str, str]) -> str:
+        """(session 32) A one-word name nothing shows to be a person ("The customers ringing Brennick this week"),
+        with no one clearly a person near it: the last speaker quoted, when clearly a person whom the pronoun fits,
+        is likelier ("She closed with a sentence: '...'" is the chief executive quoted before, not the town)."""
+        last = self.current_speaker(pos)
+        person = self.people.persons.get(last) if last else None
+        if person is not None and last != first[1] and _clearly_a_person(person) and \
+                (not (said := self._genders(last, gender_of)) or gender in said):
+            return last
+        return first[1]
 
     def _spoke_often(self, name: str) -> bool:
         """Credited with two quotations or reporting clauses or more: a one-word name that speaks so often is
