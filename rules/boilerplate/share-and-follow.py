@@ -34,6 +34,7 @@ SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s
 # a network the list does not hold, after "Share:": one or two capitalised words, no digit ("Share: Facebook / Chirp")
 NETWORK_NAME = regex.compile(r"\p{Lu}[\p{L}'’.+-]*(?:\s+\p{Lu}[\p{L}'’.+-]*)?")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
+WIDE_GAP = regex.compile(r"[^\S\n]{2,}")
 # a whole bar kept inside one pair of brackets: "[share: Facebook | WhatsApp | X | Email]", "[Share this story]"
 WRAPPED = regex.compile(r"\s*\[(?P<in>[^\[\]\n]{1,120})\]\s*")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
@@ -65,6 +66,8 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
     line = norm[s:e][lead.end() if lead else 0:]  # "Share: Facebook | X | Email"
     if BRACKETED.fullmatch(line):  # "[Share] [Email]"
         line = " | ".join(regex.findall(r"\[([^\[\]\n]+)\]", line))
+    elif not PIECES.search(line) and WIDE_GAP.search(line):  # "Share  Tweet  Email": only wide gaps part them
+        line = " | ".join(WIDE_GAP.split(line.strip()))
     pieces = [LEADING_ICON.sub("", p.strip()).strip() for p in PIECES.split(line) if p.strip()]
     counted = [bool(COMMENTS.fullmatch(p) or (m := share.match(p)) and m.end() < len(p) and COUNT.fullmatch(p[m.end():]))
                for p in pieces]
@@ -112,7 +115,8 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\n⟦[Share] [Email] [Comments (12)]⟧\n⟦💬 40 comments · Share · Save for later⟧\n"
             "⟦SHARE | POST | COMMENTS (9)⟧\n⟦Did you cross it on the first day? Tell us your story: bridge@example.org⟧\n"
             "⟦Share your photos of the new bridge: pics@example.org⟧\n⟦Join the debate: letters@westvalereview.example⟧",
-            "The bridge reopened on Friday.\n⟦[share: Facebook | WhatsApp | X | Email]⟧\n⟦[Share this story]⟧",
+            "The bridge reopened on Friday.\n⟦[share: Facebook | WhatsApp | X | Email]⟧\n⟦[Share this story]⟧\n⟦Share  Tweet  "
+            "Email⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
