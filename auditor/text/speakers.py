@@ -371,6 +371,10 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
             rf"(?:,|\b(?:and|by|while|before|after))[^\S\n]+{_ADVERB}?(?P<verb>(?i:{ing})|{verb})"
             rf"(?:[^\S\n]+\w+){{0,3}}?(?:[^\S\n]+that)?[^\S\n]*[,:]?[^\S\n]*$"),
         "before_who_verb": _Gated(rf"(?P<who>{near})\s+{_ADVERB}?{verb_to_end}", verb_to_end),
+        # (session 32) a question put to the speaker set off between the name and the verb: 'The Observer reports
+        # that Malinsek, asked whether she had considered resigning, replied: "..."'
+        "before_who_asked_verb": _Gated(rf"(?P<who>{spk}),\s+(?i:asked|pressed|questioned|challenged)\b[^,\n\"\u201c\u201d]{{1,140}},"
+                                        rf"\s+{_ADVERB}?{verb_to_end}", verb_to_end),
         # someone's office or aide as the subject ("Marko's office said in a statement that "..."", "Vos's
         # spokesman said"): no one the article names, not the passage's speaker
         "before_poss_who_verb": _Gated(rf"(?<![\w'\u2019])(?P<who>{CAPW}['\u2019]s?[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{0,2}}"
@@ -2751,7 +2755,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             disc.add(q.cue_start, UNNAMED)
         if not done:
             for key in ("before_quoted_as", "before_poss", "before_according_appos", "before_as_said",
-                        "before_according", "before_who_verb", "before_poss_who_verb", "before_colon",
+                        "before_according", "before_who_verb", "before_who_asked_verb", "before_poss_who_verb", "before_colon",
                         "before_manner_colon", "before_topic_colon"):
                 m = pats[key].search(tail)
                 if not m:
