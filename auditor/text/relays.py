@@ -501,13 +501,17 @@ _HEARSAY_RX = re.compile(
     r"suggested|claim|claimed|insist|insisted|are\s+saying|were\s+saying|expect|expected|fear|feared)\b")
 
 
+_HEARSAY_GATE_RX = re.compile(r"\bthere\s+(?:were|are|have\s+been|had\s+been)\b|\bwe\s+(?:hear|understand|gather|are\s+told|"
+                              r"have\s+been\s+told)\b")
+
+
 def hearsay_vague(doc, atts: list[Attribution], v: Vocab) -> int:
     """Word going round a place or a milieu ("Word along the quay is that", "Ministry circles say"): vague."""
     text = doc.norm
     low = text.casefold()
     if "word" not in low and "circles" not in low and "rumo" not in low and "talk" not in low and \
             "gossip" not in low and "whisper" not in low and "anonym" not in low and "identified" not in low and \
-            "named" not in low and "privately" not in low and "there " not in low and "we " not in low:
+            "named" not in low and "privately" not in low and not _HEARSAY_GATE_RX.search(low):
         return 0
     added = 0
     for m in _HEARSAY_RX.finditer(text):
@@ -673,7 +677,9 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             " by " not in text and "quoting" not in text:
         return 0
     added = 0
-    for rx in (_READ_ON_BEHALF_RX, _QUOTING_SAID_RX):
+    for rx, word in ((_READ_ON_BEHALF_RX, "behalf"), (_QUOTING_SAID_RX, "quoting")):
+        if word not in text:
+            continue
         for m in rx.finditer(text):
             if _taken(doc, atts, m):
                 continue
@@ -841,6 +847,11 @@ _OUTLET_APPOSED_SUBJECT_RX = re.compile(
     r"published|publishes)\b")
 
 
+_OUTLET_APPOSED_GATE_RX = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:publication|newspaper|paper|daily|weekly|tabloid|agency|wire|magazine|"
+    r"broadcaster|channel|station|website|news\s+site|radio|outlet|journal|newsletter|service)\s*,")
+
+
 def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """A document an outlet has seen (relayed, its author the source when named), a post written on a platform
     (relayed through the platform, the writer first), an outlet named by what it is after "according to"."""
@@ -851,7 +862,7 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         src = _DET_RX.sub("", (m.group("from") or m.group("doc")).strip())
         added += _new_relay(atts, src, "institution" if m.group("from") else "document", m.start(), m.end(), "seen by")
-    for m in _OUTLET_APPOSED_SUBJECT_RX.finditer(text):
+    for m in _OUTLET_APPOSED_SUBJECT_RX.finditer(text) if _OUTLET_APPOSED_GATE_RX.search(text) else ():
         if _taken(doc, atts, m):
             continue
         name = _DET_RX.sub("", m.group("np").strip())
@@ -914,6 +925,9 @@ _OWNED_TEXT_RX = re.compile(
     _caps(0, 4, _CAP_AMP) + r"))")
 
 
+_RELEASED_GATE_RX = re.compile(r"\b(?:released|issued|published|distributed|circulated|put\s+out)\b")
+
+
 def _text_owner(text: str, pos: int) -> str | None:
     """Whose text "the release" or "it" at ``pos`` is: the owner of the last text named in the 400 characters
     before ("The bank's English statement was candid. '...,' it quoted her as saying": the bank)."""
@@ -930,7 +944,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     hand attribution the clause already holds becomes the relay; else one is added. Returns how many it added."""
     text = doc.norm
     added = 0
-    for m in _TEXT_QUOTES_RX.finditer(text):
+    for m in _TEXT_QUOTES_RX.finditer(text) if "saying" in text or "having said" in text else ():
         if _taken(doc, atts, m):
             continue
         owner = m.group("owner") or m.group("poss") or _text_owner(text, m.start())
@@ -945,7 +959,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         who = m.group("who")
         added += _new_relay(atts, party, "institution" if owner else "document", m.start(), m.end(), m.group("verb"),
                             who if who[:1].isupper() else None)
-    for m in _RELEASED_BY_RX.finditer(text):
+    for m in _RELEASED_BY_RX.finditer(text) if _RELEASED_GATE_RX.search(text) else ():
         if _taken(doc, atts, m):
             continue
         body = _DET_RX.sub("", (m.group("body") or m.group("body2")).strip())
