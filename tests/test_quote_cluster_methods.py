@@ -813,3 +813,32 @@ def test_no_before_a_noun_the_other_side_asserts_is_a_flip_and_the_vote_keeps_th
     cluster_quotes(docs)
     neg = [x for d in docs for x in d.quotes[0].differences if x["type"] == "negation"]
     assert all(x.get("weak") for x in neg if "vote" not in x), neg
+
+
+def test_a_possibility_told_as_fact_is_a_change_of_meaning_but_two_hedges_are_a_choice_of_words():
+    """Session 32 (the blind telecom-breach event): "It is possible that the number will change" printed as "It is
+    certain that the number will change", or "the tests may show" as "the tests show", tells a possibility as
+    fact: a hedge difference, a change of meaning; "may" against "might", or "could not reach" against "were unable
+    to reach", is none."""
+    docs = docs_of({
+        "a": '"It is possible that the number of customers affected will change as the work goes on," Brask said.',
+        "b": '"It is possible that the number of customers affected will change as the work goes on," Brask told us.',
+        "c": '"It is certain that the number of customers affected will change as the work goes on," Brask said.',
+        "d": '"It is possible that the number of customers affected will change as the work continues," said Brask.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    hedge = [x for x in q["c"].differences if x["type"] == "hedge"]
+    assert hedge and "dropped" in hedge[0]["note"], q["c"].differences
+    assert q["c"].fidelity < 0.5 < q["d"].fidelity
+    docs = docs_of({
+        "a": '"The ballistic tests may show that shots were fired after the car had passed," Dovan said.',
+        "b": '"The ballistic tests might show that shots were fired after the car had passed," Dovan said.',
+        "c": '"The ballistic tests may show that shots were fired after the car had passed," Dovan told reporters.',
+        "d": '"We could not reach the families before the news broke," Dovan said.',
+        "e": '"We were unable to reach the families before the news broke," Dovan said.',
+        "f": '"We could not reach the families before the news broke," said Dovan.',
+    })
+    cluster_quotes(docs)
+    assert not [x for d in docs for x in d.quotes[0].differences if x["type"] == "hedge"], \
+        [d.quotes[0].differences for d in docs]

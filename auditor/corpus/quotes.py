@@ -97,9 +97,11 @@ their own, ``EDGE_WORDS``: "calm and bright" / "... calm and clear" replaces a w
                - 0.20 a number changed, 0.20 a name changed, 0.20 a cut clause that carried a condition
                - 0.20 a verb's time changed: the future told as past or perfect, or back ("we will open" /
                  "we opened", "will be reopened" / "was reopened"; rules/data/tense.yaml)
+               - 0.20 a hedge dropped or added: a possibility told as fact, or back ("it is possible that the number
+                 will change" / "it is certain that ..."; "may show" / "show": the word the hedge governs on both sides)
                - 0.10 words added inside the shared stretch (translated speech only; otherwise an edit)
                - 0.05 / 0.15 another remark joined on with / without an ellipsis
-    then, when the meaning changed (a polarity flip, a question, a number, a name, a condition, a tense),
+    then, when the meaning changed (a polarity flip, a question, a number, a name, a condition, a tense, a hedge),
     x 0.5: a changed meaning ranks below any choice of words, however many words the choice changes
 
 **Polarity by vote.** A clause outside the stretch the consensus keeps can still be turned round ("our
@@ -1638,6 +1640,13 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
                       "consensus": " ".join(cons_words[max(c0, ci - 2):ci + 1]),
                       "start": words[lo][1], "end": words[ri][2],
                       "note": "a promise told as done" if told_done else "a deed told as a promise"})
+    hedge = _hedge_change([_plain(w) for w, _, _ in words[r0:r1]], [_plain(w) for w in cons_words[c0:c1]])
+    if hedge:
+        penalty += 0.20
+        diffs.append({"type": "hedge", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
+                      "start": words[r0][1], "end": words[r1 - 1][2],
+                      "note": "a hedge dropped: a possibility told as fact" if hedge == "dropped" else
+                      "a hedge added: a statement told as a possibility"})
     penalty += 0.20 * number + 0.20 * name + 0.10 * added + 0.30 * antonym
     # polarity: negators inside the shared window, the consensus side widened by the words just around it
     neg_r = [i for i in r.neg if r0 <= i < r1]
@@ -1777,7 +1786,28 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
     return low * 2 > len(full)
 
 
-MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense", "antonym"})
+MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense", "antonym", "hedge"})
+
+# (session 32) words that make a statement a possibility ("It is possible that the number will change", "the tests may
+# show"): one side with one, the other with none around the same words, is a possibility told as fact, or back
+_HEDGE_WORDS = frozenset("may might could possibly possible perhaps probably likely maybe".split())
+_HEDGE_SKIP = frozenset("the a an that it is be have been well to also yet".split())
+
+
+def _hedge_change(rws: list[str], cws: list[str]) -> str | None:
+    """"dropped" when the consensus words ``cws`` hold a hedge the rendering ``rws`` lacks, "added" the other way,
+    else None: only when the content word the hedge governs (the next one, articles and auxiliaries skipped) stands
+    on the other side too ("may show" / "show"; not "could not reach" / "were unable to reach")."""
+    hr = [i for i, w in enumerate(rws) if w in _HEDGE_WORDS]
+    hc = [i for i, w in enumerate(cws) if w in _HEDGE_WORDS]
+    if bool(hr) == bool(hc):
+        return None
+    side, other = (rws, cws) if hr else (cws, rws)
+    i = (hr or hc)[0]
+    nxt = next((w for w in side[i + 1:i + 5] if w not in _HEDGE_SKIP), None)
+    if nxt is None or nxt in _HEDGE_WORDS or nxt not in set(other):
+        return None
+    return "added" if hr else "dropped"
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
 
 

@@ -4,7 +4,7 @@ from auditor.corpus.quotes import units_by_article
 from auditor.rules import Hit, rule
 
 THRESHOLD = 0.6
-SERIOUS = ("negation", "question", "stitched", "number", "name", "condition", "tense", "antonym")
+SERIOUS = ("negation", "question", "stitched", "number", "name", "condition", "tense", "antonym", "hedge")
 
 
 def describe(differences) -> str:
@@ -52,10 +52,10 @@ def severity(differences) -> str:
                        "wins, which may be the altered one (a statement is always preferred to a yes/no question). "
                        "For a translated speech (the article says so, or the renderings diverge in wording while "
                        "meaning holds) wording costs nothing: only a negation, an opposite (antonyms.yaml), a question, a changed number or "
-                       "name, a cut condition, a changed tense or added words do. An ordinal is its number ('the tenth "
+                       "name, a cut condition, a changed tense, a hedge dropped or added ('possible' / 'certain') or added words do. An ordinal is its number ('the tenth "
                        "of March' / '10 March'). Synonyms in an untranslated speech are edits. "
                        "Severity: high for a polarity flip on a negated predicate, medium for an opposite, a question, number, "
-                       "name, cut condition, tense or stitching, low for wording and for a weak negator alone.",
+                       "name, cut condition, tense, hedge or stitching, low for wording and for a weak negator alone.",
         "references": ["Leskovec, Backstrom, Kleinberg: Meme-tracking and the dynamics of the news cycle (KDD 2009)",
                        "auditor/corpus/quotes.py (fidelity formula)"],
     },
