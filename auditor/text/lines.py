@@ -16,6 +16,8 @@ QUOTE_CHARS = "\"\u201c\u201d\u00ab\u00bb\u201e"
 LEADING_ICON = regex.compile(r"^(?:(?![©®])[\p{So}\p{Sm}\p{Sk}\uFE0F\u200D]\s*)+")
 # what parts the links of a bar: a bar, a middle dot, a bullet ("Home | World · Sport")
 BAR_SEPARATORS = regex.compile(r"\s*[|·•]\s*")
+# links kept apart by nothing but wide gaps: "HOME  NEWS  SPORT", "Share  Tweet  Email"
+WIDE_GAP = regex.compile(r"[^\S\n]{2,}")
 
 
 def bar_pieces(line: str, separators: regex.Pattern = BAR_SEPARATORS) -> list[str]:

@@ -27,6 +27,12 @@ def _overlaps(atts: list[Attribution], s: int, e: int, kinds: tuple[str, ...] = 
     return any(a.start < e and s < a.end and (not kinds or a.kind in kinds) for a in atts)
 
 
+def _drop_direct(atts: list[Attribution], s: int, e: int) -> None:
+    """Remove the first-hand attributions that overlap ``s``..``e``: a relay read there holds the clause ("it quoted
+    Malinsek", "the Foreign Ministry, quoting its ambassador, X, said": the one quoted speaks to no reporter)."""
+    atts[:] = [a for a in atts if not (a.kind == "direct" and a.start < e and s < a.end)]
+
+
 def _taken(doc, atts: list[Attribution], m: re.Match) -> bool:
     """Whether match ``m`` lies in a quotation or on a relay already read."""
     return doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",))
@@ -317,8 +323,7 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     for m in _ACCORDING_TO_POST_RX.finditer(text):
         if _taken(doc, atts, m):
             continue
-        for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
-            atts.remove(a)  # ("according to a post he" is no speaker)
+        _drop_direct(atts, m.start(), m.end())  # ("according to a post he" is no speaker)
         added += _new_relay(atts, "post", "social", m.start(), m.end(), "post")
     for rx in (_IN_A_POST_RX, _POSTED_ON_RX):
         for m in rx.finditer(text):
@@ -683,8 +688,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         for m in rx.finditer(text):
             if _taken(doc, atts, m):
                 continue
-            for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
-                atts.remove(a)  # the one read for or quoted is no first-hand speaker of the clause
+            _drop_direct(atts, m.start(), m.end())  # the one read for or quoted is no first-hand speaker of the clause
             gd = m.groupdict()
             party = _DET_RX.sub("", (gd.get("n") if rx is _READ_ON_BEHALF_RX else gd.get("body")) or "").strip()
             origin = gd.get("p") if rx is _READ_ON_BEHALF_RX else gd.get("n")
@@ -755,8 +759,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start and a.start < m.end() + 40 and
                           a.end >= m.start() - 40 and a.start < sent[1]), None)
             if rx is _ON_BEHALF_RX:
-                for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
-                    atts.remove(a)  # the principal named inside the clause is no speaker of it
+                _drop_direct(atts, m.start(), m.end())  # the principal named inside the clause is no speaker of it
                 added += _new_relay(atts, name, "person", m.start(), m.end(), "on behalf of", principal)
             elif owner is not None:
                 _relay_through(owner, owner.source if owner.source != name else None, name, "person", owner.end)
@@ -868,8 +871,7 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         name = _DET_RX.sub("", m.group("np").strip())
         if _own_outlet(doc, name):
             continue
-        for a in [a for a in atts if a.kind == "direct" and a.start < m.end() and m.start() < a.end]:
-            atts.remove(a)
+        _drop_direct(atts, m.start(), m.end())
         added += _new_relay(atts, name, "media", m.start(), m.end(), "reported")
     for m in _WRITING_ON_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
@@ -954,8 +956,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 continue  # "it quoted her" with no text named before: not read
             owner = bare[-1].group()
         party = _DET_RX.sub("", owner or m.group("np")).strip()
-        for a in [a for a in atts if a.start < m.end() and m.start() < a.end and a.kind == "direct"]:
-            atts.remove(a)  # "it quoted Malinsek": Malinsek is quoted, not the one who speaks to the reporter
+        _drop_direct(atts, m.start(), m.end())  # "it quoted Malinsek": Malinsek is quoted, not the one who speaks to the reporter
         who = m.group("who")
         added += _new_relay(atts, party, "institution" if owner else "document", m.start(), m.end(), m.group("verb"),
                             who if who[:1].isupper() else None)

@@ -2145,8 +2145,8 @@ class Discourse:
                 return name
             if first is not None and first[0] - p > _PASSAGE:
                 break
-            if gender in said or not said and first is None:
-                first = first or (p, name)
+            if first is None and (gender in said or not said):
+                first = (p, name)
         return first[1] if first else None
 
     def current_speaker(self, pos: int) -> str | None:

@@ -5,6 +5,7 @@ import regex
 from auditor.rules import Hit, rule
 from auditor.text.lines import (
     QUOTE_CHARS,
+    WIDE_GAP,
     bar_pieces,
     ends_like_sentence,
     nonblank_lines,
@@ -28,14 +29,11 @@ MIN_UNLISTED = 4  # pieces of a bar none of whose labels is listed
 MIN_MIXED = 3  # pieces of a bar with a listed label among unlisted ones
 
 
-# a menu whose links kept only the spaces between them: "HOME  NEWS  SHOWBIZ  SPORT" (two spaces or more, three times)
-WIDE_GAP = regex.compile(r"[^\S\n]{2,}")
-
-
 def _pieces(norm: str, s: int, e: int) -> list[str]:
     pieces = bar_pieces(norm[s:e])
     if len(pieces) == 1 and len(WIDE_GAP.findall(norm, s, e)) >= 3:
-        return [p for p in WIDE_GAP.split(norm[s:e].strip())]
+        # a menu whose links kept only the spaces between them: "HOME  NEWS  SHOWBIZ  SPORT" (three gaps or more)
+        return WIDE_GAP.split(norm[s:e].strip())
     return pieces
 
 

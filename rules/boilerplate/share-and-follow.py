@@ -3,7 +3,7 @@
 import regex
 
 from auditor.rules import Hit, rule
-from auditor.text.lines import LEADING_ICON, QUOTE_CHARS, nonblank_lines, phrase_matcher, word_count
+from auditor.text.lines import LEADING_ICON, QUOTE_CHARS, WIDE_GAP, nonblank_lines, phrase_matcher, word_count
 from auditor.vocab import cached
 
 # the pieces of a bar: "Share on Facebook | Share on X | Email", "Share · Save · Comment (214)"
@@ -34,7 +34,6 @@ SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s
 # a network the list does not hold, after "Share:": one or two capitalised words, no digit ("Share: Facebook / Chirp")
 NETWORK_NAME = regex.compile(r"\p{Lu}[\p{L}'’.+-]*(?:\s+\p{Lu}[\p{L}'’.+-]*)?")
 SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
-WIDE_GAP = regex.compile(r"[^\S\n]{2,}")
 # a whole bar kept inside one pair of brackets: "[share: Facebook | WhatsApp | X | Email]", "[Share this story]"
 WRAPPED = regex.compile(r"\s*\[(?P<in>[^\[\]\n]{1,120})\]\s*")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
