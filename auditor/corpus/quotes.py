@@ -284,6 +284,11 @@ def _weak_negators() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _hedge_modals() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_phrases("hedge_modals"))
+
+
+@lru_cache(maxsize=1)
 def _idioms() -> dict[str, tuple[tuple[str, ...], ...]]:
     """The negation idioms by their first word (only positions starting with one are tried)."""
     by: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -1788,9 +1793,7 @@ def _translated(g: list[Rendering], cons: Consensus, speakers_translated: set[st
 
 MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition", "tense", "antonym", "hedge"})
 
-# (session 32) words that make a statement a possibility ("It is possible that the number will change", "the tests may
-# show"): one side with one, the other with none around the same words, is a possibility told as fact, or back
-_HEDGE_WORDS = frozenset("may might could possibly possible perhaps probably likely maybe".split())
+# (session 32) the words a hedge governs are read past these ("It is possible that the number will change": "number")
 _HEDGE_SKIP = frozenset("the a an that it is be have been well to also yet".split())
 
 
@@ -1798,14 +1801,15 @@ def _hedge_change(rws: list[str], cws: list[str]) -> str | None:
     """"dropped" when the consensus words ``cws`` hold a hedge the rendering ``rws`` lacks, "added" the other way,
     else None: only when the content word the hedge governs (the next one, articles and auxiliaries skipped) stands
     on the other side too ("may show" / "show"; not "could not reach" / "were unable to reach")."""
-    hr = [i for i, w in enumerate(rws) if w in _HEDGE_WORDS]
-    hc = [i for i, w in enumerate(cws) if w in _HEDGE_WORDS]
+    hedges = _hedge_modals()
+    hr = [i for i, w in enumerate(rws) if w in hedges]
+    hc = [i for i, w in enumerate(cws) if w in hedges]
     if bool(hr) == bool(hc):
         return None
     side, other = (rws, cws) if hr else (cws, rws)
     i = (hr or hc)[0]
     nxt = next((w for w in side[i + 1:i + 5] if w not in _HEDGE_SKIP), None)
-    if nxt is None or nxt in _HEDGE_WORDS or nxt not in set(other):
+    if nxt is None or nxt in hedges or nxt not in set(other):
         return None
     return "added" if hr else "dropped"
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
