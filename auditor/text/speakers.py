@@ -70,6 +70,7 @@ does not share its stem with the country (``Dutch`` / ``Netherlands``) does not 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -330,6 +331,11 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
                                        r"(?P<verb>read|reads)\b"),
         # ... or quoted by someone ('"...," Lee was quoted as saying by the Courier')
         "after_who_verb": re.compile(rf"{lead}(?P<who>{near})[^\S\n]+{_ADVERB}?(?P<verb>{verb}|{quoted})"),
+        # (session 33) a role and the body it heads, no name: '"...," the rector of the University of Tessenburg
+        # told a packed hall' (the role speaks, not the body's name)
+        "after_role_of_verb": re.compile(
+            rf"{lead}(?P<who>(?i:the)[^\S\n]+(?:{rw2}[^\S\n]+){{0,2}}{rw})[^\S\n]+(?:of|at|for)[^\S\n]+"
+            rf"(?:(?i:the)[^\S\n]+)?(?:{CAPW}[^\S\n]+(?:(?:of|for|and)[^\S\n]+)?){{0,4}}{CAPW}[^\S\n]+{_ADVERB}?(?P<verb>{verb})"),
         # a role in lower case before the name, right after the quotation: '"...," councillor Jo Rae added'
         # ... or several ('"...," chairman, CEO and president Jo Rae said')
         "after_role_who_verb": re.compile(rf"{lead}(?:{CAPW}[^\S\n]+(?=[a-z]))?{roles}"
@@ -719,8 +725,23 @@ def _place_prefix(name: list[str]) -> int:
 # "Roe and Brandt met", "India, Mexico" (not an apposition naming whose role: "Zoghlin, Carlineo's attorney,")
 _COORD = re.compile(r",?\s+(?:and|or|&)\s+[A-Z]|,[^\S\n]+[A-Z](?![\w\-]*['\u2019]s\b)")
 _ROLE_COMMA = re.compile(r"((?:[\w'\u2019.-]+\s+){0,4}[\w'\u2019.-]+),\s*$")
+_ROLE_OPENS_SENTENCE = re.compile(
+    r"(?:^|[.!?][\"'\u201d\u2019]?[^\S\n]+|\n[^\S\n]*)(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?)"
+    r"[^\S\n]+(?P<role>(?:[\w'\u2019\-]+[^\S\n]+){0,2}?[\w'\u2019\-]+)"
+    # ... and whose role it is ("of University of Tessenburg in neighbour Karvenia"): its capitalised words
+    r"(?:[^\S\n]+(?:of|at|for|in)[^\S\n]+(?P<org>[^,.;:!?\"\n\u201c\u201d]{1,80}?))?,\s*$")
 
 
+
+
+def _names_another(appos: str) -> bool:
+    """The words set off after a name are a role and a full name ("professor Ana Vos", "the lawyer Piet
+    Hals"): they introduce that person, and say nothing of the words before them ("in neighbour Karvenia,
+    professor Ana Vos,"); not "an adviser to Prime Minister Roe", whose capitals are a title."""
+    w = appos.split()
+    return 3 <= len(w) <= 5 and w[-3].islower() and (w[-3] in titles() or _person_noun(w[-3])) and \
+        all(t[:1].isupper() and t.lower() not in titles() for t in w[-2:]) and \
+        all(t.islower() for t in w[:-2])
 _POSS = re.compile(r"['\u2019]s?$")
 # the space after a name that opens a reporting clause set off by commas ("Lind noted,")
 _PARENTHETICAL = re.compile(r"([^\S\n]+)(?:[a-z]+ly[^\S\n]+)?[a-z]+(?:[^\S\n]+[a-z]+)?[^\S\n]*,")
@@ -1248,6 +1269,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         # one-word name after one is more often a business: "retailer Tesco", "lender Nordbank")
         par = _PARENTHETICAL.match(norm, m.end())
         par = bool(par) and bool(verb_rx.match(norm, par.end(1)))  # "Lind noted,": a reporting clause set off
+        taken = 0  # the words before the name the loop reads as its titles
         for w in reversed(lead.split()[-3:]):
             if w.endswith(",") and par:
                 break  # "The patriarch, Lind noted, was careful": the role is the sentence's subject, not Lind's
@@ -1270,15 +1292,26 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
                     attrs |= {_strip_possessive(x).lower() for x in (owner.group(1).split() if owner else [w])}
                 break
             roles.update(low.split())
+            taken += 1
             if w[:1].isupper():
                 before_titles += low.split()
             elif low.split()[-1] not in tls:
                 person_lead = True
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
+        words = []
+        if not rc and taken and not par:
+            # ... with the person's own title between ("The rector of the university, professor Ana Vos,"): a
+            # noun phrase that opens its sentence, a role word its head
+            before = norm[max(0, m.start() - 120):m.start()].rstrip()
+            before = before[:len(before) - sum(len(w) for w in lead.split()[-taken:])].rstrip()
+            ro = _ROLE_OPENS_SENTENCE.search(before + " ") if before.endswith(",") else None
+            if ro and ro.group("role").split()[-1].lower() in tls:
+                words = [*ro.group("role").split(), *(w for w in (ro.group("org") or "").split() if w[:1].isupper())]
         if rc:
             # the role phrase is the words after any verb or pronoun: in '"...," the judge told him, Tam
             # reported' nothing before "Tam" describes him
             words = rc.group(1).split()
+        if rc or words:
             k = max((i + 1 for i, w in enumerate(words) if w.lower() in PRONOUNS or verb_rx.fullmatch(w)), default=0)
             rc = words[k:] if any(w.lower() in tls for w in words[k:]) else None
             if par:
@@ -1319,6 +1352,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
+        if appos and _names_another(appos.group(1)):
+            appos = None  # "in neighbour Karvenia, professor Ana Vos,": the words set off name another person
         if appos and len(appos.group(1).split()) > 8 and not any(
                 _is_title(w) or _person_noun(_strip_possessive(w).lower()) for w in appos.group(1).split()[:5]):
             appos = None  # a long apposition names its role near its start ("general secretary of the Rail and
@@ -1326,7 +1361,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         if appos and (verb_end.search(appos.group(1)) or _appos_clause().match(appos.group(1)) or
                       _APPOS_PAST.match(appos.group(1)) or
                       _APPOS_VERB_OBJECT.match(appos.group(1)) or
-                      _FINITE.search(_REL_CUT.split(appos.group(1), maxsplit=1)[0])):
+                      _FINITE.search(" " + _REL_CUT.split(appos.group(1), maxsplit=1)[0])):
             appos = None  # "Unchecked, the president warned, an oligarchy ...": a reporting clause set off, no role;
             # "Speaking on Vell Radio, the minister said the port would close": the sentence's own subject and verb
         if appos and not inside(appos.start(1)):
@@ -1362,10 +1397,12 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue  # "European leaders applauded", "Israeli troops": a people's adjective, nobody's name
         if single:
             r.evidence = (near_verb and not title_words and not (
-                verb_after and _plural_subject(name[0], first_after.group(1), mid_caps))) or titled or (
+                verb_after and _plural_subject(name[0], first_after.group(1), mid_caps)) and not (
+                verb_after and lead.endswith(" of "))) or titled or (
                 bool(_AGE_APPOS.match(norm, m.end()))) or (
                 described and appos.group(1)[:2].lower() in ("a ", "an") and _appos_verb(norm, end, vfirst, verb_rx))
-            # "Kamla, a farmer in Ostby, said" (not "the People's Daily, the party's mouthpiece, warned")
+            # "Kamla, a farmer in Ostby, said" (not "the People's Daily, the party's mouthpiece, warned"); a
+            # name after "of" is no subject ("the rector of the University of Tessenburg told")
         elif sum(1 for t in name if t.lower() not in _PARTICLES) <= 4 and all(_namelike(t) for t in name):
             r.evidence = titled or near_verb or after.startswith(", who") or described or (
                 norm.startswith(",", end) and _appos_verb(norm, end, vfirst, verb_rx)) or (
@@ -1473,6 +1510,21 @@ _THE_ROLE = re.compile(r"(?:^|(?<=[.!?][^\S\n])|(?<=[\u2014\u2013\d][^\S\n]))The
                        r"((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})", re.MULTILINE)
 
 
+# ... or of a clause after a conjunction ("but the rector warned against ...")
+_THE_ROLE_IN_CLAUSE = re.compile(r"(?<=[,;][^\S\n])(?:but|and|while|yet)[^\S\n]+the[^\S\n]+"
+                                 r"((?:[a-z][\w\-]*(?![\w'\u2019\-])[^\S\n]*){1,3})")
+
+
+@cached
+def _honours() -> frozenset[str]:
+    """Titles of learning or honour that hold no office (``speaker_titles.yaml``, ``honours``), lower case,
+    with their abbreviations ("prof")."""
+    from ..vocab import load_mapping
+
+    words = {str(x).strip().lower() for x in load_mapping("speaker_titles").get("honours", []) or []}
+    return frozenset(words | {a for a, full in ABBREVIATIONS.items() if full in words})
+
+
 def _sole_untitled_role(norm: str, people: People, inside, subjects: set[str]) -> None:
     """A role the article names someone by, as a sentence's subject, and gives no one ("The transport minister is
     due to speak", a live blog's first entry, then "Corinne Abersley is on her feet"; not a role in a cue only,
@@ -1480,14 +1532,16 @@ def _sole_untitled_role(norm: str, people: People, inside, subjects: set[str]) -
     full with no role, age or description at all, and more than once: that role is theirs, so that "the
     minister" later is them. With two such persons, or none, nothing is decided."""
     # (a person by the look of them: the subject of a sentence, or a given name first; not "Vell East")
-    untitled = [p for p in people.persons.values() if not p.titles and not p.lead and not p.aside
-                and not p.described and len(p.name.split()) >= 2 and len(p.mentions) >= 2
+    honours = _honours()
+    untitled = [p for p in people.persons.values() if not (p.titles - honours) and not (p.lead - honours)
+                and not p.aside and (not p.described or p.lead & honours)  # ("Professor Ana Vos, 61,")
+                and len(p.name.split()) >= 2 and len(p.mentions) >= 2
                 and (p.name in subjects or _given_names().get(_fold(p.name.split()[0])))]
     if len(untitled) != 1:
         return
-    held = set().union(*(_with_same_roles(set(p.titles)) for p in people.persons.values()))
-    tls = titles()
-    for m in _THE_ROLE.finditer(norm):
+    held = set().union(*(_with_same_roles(set(p.titles - honours)) for p in people.persons.values()))
+    tls = titles() - honours
+    for m in itertools.chain(_THE_ROLE.finditer(norm), _THE_ROLE_IN_CLAUSE.finditer(norm)):
         if inside(m.start()):
             continue
         words = m.group(1).split()
@@ -2466,6 +2520,10 @@ _MANNER_SUBJECT = re.compile(
     r"the(?:[^\S\n]+[a-z][\w\-]*){1,3})"
     r"(?:,[^\n\"\u201c]{1,120}?,)?[^\S\n]+(?:(?:was|is|sounded|sounds)[^\S\n]+" + _MANNER_WORDS +
     r"\b|(?:struck|took)[^\S\n]+an?[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:tone|line|note)\b|" + _NOT_DRAWN.replace(r"\s", r"[^\S\n]") + r")")
+_EMPHATIC_SUBJECT = re.compile(
+    r"(?<![\w'\u2019-])(?P<who>(?:[Tt]he(?:[^\S\n]+[a-z][\w\-]*){1,3})|[A-Z][\w'\u2019\-]+(?:[^\S\n]+[A-Z][\w'\u2019\-]+){0,2})"
+    r"[^\S\n]+(?P<self>[Hh]imself|[Hh]erself)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:would|will|had|has|was|is|did|does|could|can|"
+    r"said|says|told|[a-z]+ed)\b")
 _ROLE_SUBJECT = re.compile(r"[^\S\n]*(?P<who>(?:The|the)(?:[^\S\n]+[\w\-]+,?){1,5})")
 _SPEECH_INTRO = re.compile(
     r"\b(?:lines|words|quotes|quotations|remarks|highlights|excerpts|comments|moments|statements)[^\S\n]+"
@@ -2621,6 +2679,16 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
                         for t in toks[1:k]):
                 continue  # "The rallying call from the head of ...": the role is not the subject's head
             disc.add(m.start("who"), disc.resolve_role(toks[:k + 1], m.start("who")), spoke=False)
+    # (session 33) "That line matters, because the rector herself would not rule it out.": a subject set off by
+    # "herself"/"himself", in whatever clause, is whom the passage is about (the "she replied" after it is hers)
+    if "self " in norm:
+        for m in _EMPHATIC_SUBJECT.finditer(norm):
+            if spans and any(a <= m.start() < b for a, b in spans):
+                continue
+            who = disc.resolve(m.group("who"), m.start("who"))
+            gender = "f" if m.group("self").lower() == "herself" else "m"
+            if who and gender in (disc._genders(who, _title_gender()) or {gender}):
+                disc.add(m.start("who"), who, spoke=False)
     # "The troops will pull back, Castagne says.", "Castagne says the troops will pull back": a named person's
     # reporting clause with no quotation makes them the passage's speaker ("He calls it '...'" after it)
     for rx in (_NAMED_REPORT_END, _NAMED_REPORT_START, _ACCORDING_START):
@@ -2697,7 +2765,7 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
             done = _apply(q, m, close, disc, close + m.start("who"), r.open, norm=norm)
         for key in () if done else ("after_who_verb", "after_text_reads", "after_role_who_verb", "after_role_appos_verb",
                                     "after_who_rel_verb", "after_verb_who", "after_verb_role_who", "after_verb_unnamed",
-                                    "after_who_team_verb",
+                                    "after_who_team_verb", "after_role_of_verb",
                                     "after_words_of", "after_poss", "after_colon", "after_dash"):
             m = pats[key].match(after)
             if m and m.group("verb").lower().startswith("according") and _channel(after, m.start("who")):
