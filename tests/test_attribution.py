@@ -2795,3 +2795,35 @@ def test_session32_a_named_person_who_asked_nothing_stays_first_hand():
 def test_session32_remarks_reported_by_an_outlet_are_no_account_passed_on():
     _, found = _kinds("\"About three million were exposed,\" Margit Ellory said, in remarks reported by CNS.")
     assert not [f for f in found if f[1] == "Margit Ellory" and f[0] == "relayed"], found
+
+
+# session 33: a go-between whose title, right before the name or set off right after it, names whom they speak
+# for passes on that body's or person's word, whatever it is about (blind coders of every invented event)
+@pytest.mark.parametrize("text, principal", [
+    ("Police raided the depot on Friday. A spokeswoman for the Harbour Police, Lena Orsk, said the search was over.",
+     ["Harbour Police", "Lena Orsk"]),
+    ("The county office declined to comment. Its spokesman Teo Varn said later that files had been taken.",
+     ["Teo Varn"]),
+    ("Inspectors left at noon. Tomas Brill, a press officer for the Food Agency, said samples would be tested.",
+     ["Food Agency", "Tomas Brill"]),
+    ("The board met on Monday. The chairman's spokesman, Ivo Sand, said no vote was taken.",
+     ["chairman", "Ivo Sand"]),
+])
+def test_session33_a_go_between_for_a_named_principal_relays_it(text, principal):
+    d = doc_of(text)
+    relays = [a for a in d.attributions if a.kind == "relayed" and a.source == principal[-1]]
+    assert relays and relays[0].chain == principal, [(a.kind, a.source, a.chain) for a in d.attributions]
+
+
+@pytest.mark.parametrize("text, name", [
+    # no principal in the title: their word on their own office's business stays first hand
+    ("Press officer Tomas Brill said samples would be tested on Monday.", "Tomas Brill"),
+    ("The county office declined to comment, according to government spokesman Teo Varn.", "Teo Varn"),
+    # a member of a body is no go-between for it; the head of a body speaks first hand
+    ("Senator Ana Brekk, a member for the Coastal Party, said the bill would pass.", "Ana Brekk"),
+    ("The head of the Port Authority, Ivo Sand, said the quay would reopen.", "Ivo Sand"),
+])
+def test_session33_go_between_near_misses_stay_first_hand(text, name):
+    d = doc_of(text)
+    found = [(a.kind, a.source) for a in d.attributions]
+    assert ("direct", name) in found, found

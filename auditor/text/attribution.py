@@ -859,6 +859,9 @@ _NAME_RUN = rf"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|{_PARTICLE_WORDS}
 _ROLE_THEN_NAME = re.compile(rf"([^,]*?)(\S+)\s*,\s*({_NAME_RUN})\s*,\s*$")
 _POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w\-]*['\u2019]s?)\s+"
                                   rf"(?:[a-z][\w\-]*\s+){{0,2}}[a-z][\w\-]*\s*,\s*({_NAME_RUN})\s*,\s*$")
+_ROLE_FOR_LEFT_RX = re.compile(r"(?:^|(?<=[.;:]\s)|\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w\-]*['\u2019]s?)\s+"
+                               r"(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for|at|to)\s+(?:the\s+)?"
+                               r"[A-Z][\w'\u2019&\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'\u2019&\-]*){0,5}$")
 _NAME_THEN_AGE = re.compile(rf"({_NAME_RUN})\s*,\s*\d{{1,3}}\s*,\s*$")
 # ("Michael Sims, chief executive of Ceres Robotics, said": a bare role in lower case, as news copy writes it)
 # (session 32: the role may run long, "a former art-crime investigator who now teaches at the University of Saltmere",
@@ -913,10 +916,14 @@ def _apposed_subject(seg: str, v: Vocab) -> int | None:
 
     quoted = re.compile("[\"\u201c\u201d]")  # a quotation inside the apposition: '"...", said X' is inverted
     m = _ROLE_THEN_NAME.search(seg)
-    if m and (v.title_rx.fullmatch(m.group(2).rstrip(".")) or v.person_noun(m.group(2))) and \
-            not quoted.search(m.group()) and \
-            m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
-        return m.end(3)
+    if m and not quoted.search(m.group()) and m.group(3).split()[0].casefold() not in _DETS | _FUNCTION:
+        if v.title_rx.fullmatch(m.group(2).rstrip(".")) or v.person_noun(m.group(2)):
+            return m.end(3)
+        # (session 33) "A spokesman for the Port Authority, Anton Weiler, said": the role's head before what
+        # it serves, the name set off after it
+        head = _ROLE_FOR_LEFT_RX.search(m.group(1) + m.group(2))
+        if head and (v.title_rx.fullmatch(head.group(1)) or v.person_noun(head.group(1))):
+            return m.end(3)
     m = _POSSESSED_THEN_NAME.search(seg)
     if m and not quoted.search(m.group()):
         return m.end(1)  # "Her friend, Ola Berg, said", "Roe's neighbour, Ali Sen, said": a possessed noun's name
@@ -3311,11 +3318,47 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
                           and a.source and a.start < sent[0] and a.source != r.source]
                 named = [p.name for p in persons if p.first < sent[0] and p.name != r.source]
                 principal = (before or named or [None])[-1]
-        if principal and principal.casefold() != r.source.casefold():
+        owner = _speaks_for(clause, r.source, v) if principal is None else None
+        if owner is not None:
+            # (session 33) the go-between's title names whom they speak for ("A spokesman for the State
+            # Prosecutor, Anton Weiler, said", "Its spokesman Anton Weiler said", "the board's press officer,
+            # X, said"): the body's or person's word, passed on through them, whatever it is about
+            r.kind, r.chain, r.hops = "relayed", ([owner] if owner else []) + [r.source], 2
+        elif principal and principal.casefold() != r.source.casefold():
             r.kind, r.chain, r.hops = "relayed", [principal, r.source], 2
             _principals_line(doc, text, sent, r, principal, persons)
         elif r.cue == "according to" and r.source in reporters:
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
+
+
+@cached
+def _speaks_for_rx(go_betweens: tuple[str, ...]) -> re.Pattern:
+    g = "|".join(r"\s+".join(map(re.escape, x.split())) for x in longest_first(go_betweens))
+    name = r"(?:[Tt]he\s+)?[A-Z][\w\u2019'&\-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w\u2019'&\-]*){0,5}"
+    return re.compile(
+        rf"(?<![\w\-])(?:(?:{g})\s+(?:for|of|to)\s+(?P<for>{name}|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"
+        rf"|(?P<poss>{name}|(?i:the)\s+[a-z][\w\-]*)['\u2019]s?\s+(?:[a-z][\w\-]*\s+)?(?:{g})\b"
+        rf"|(?P<pro>\b(?i:its|their))\s+(?:[a-z][\w\-]*\s+)?(?:{g})\b)")
+
+
+def _speaks_for(clause: str, source: str, v: Vocab) -> str | None:
+    """Whom the go-between ``source`` speaks for, when the title written right before the name or set off
+    right after it names it: "for the State Prosecutor", "the mayor's", "Roe's"; "" for "its" or "their" (a
+    body named before); None when the title names no one ("Press secretary Ana Lind said", "government
+    spokesperson Tom Varga": their word on their own office's business stays first hand), or is someone
+    else's ("read out by its spokesman", "through the broadcaster's interpreter")."""
+    at = clause.find(source)
+    if at < 0 or re.search(r"\b(?:by|through|via)\s", clause[at:]):
+        return None  # ("Jon Hale, in comments forwarded by the mayor's press office, said": the channel relays)
+    rx = _speaks_for_rx(tuple(v.go_betweens))
+    m = next((x for x in rx.finditer(clause, 0, at) if not clause[x.end():at].strip(" ,")), None)
+    if m is None:
+        after = re.match(r"\s*,\s*(?:(?:an?|the|one)\s+)?", clause[at + len(source):])
+        m = rx.match(clause, at + len(source) + after.end()) if after and after.group().strip() else None
+    if not m:
+        return None
+    who = m.group("for") or m.group("poss")
+    return re.sub(r"^(?i:the)\s+", "", " ".join(who.split())) if who else ""
 
 
 def _witnessed_other(doc, text: str, r: Attribution, sent: Span, persons: list[Person], v: Vocab) -> str | None:
