@@ -791,3 +791,50 @@ SESSION32_READINGS = [
 @pytest.mark.parametrize("text, authors", SESSION32_READINGS)
 def test_session32_readings_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+# session 33: the held-out admissions-scandal and border-shooting events' families: an act named by its intent, the
+# author's own prediction, verdicts read off appearances, likelihoods judged unimaginable, what something will fail
+# to do, what will outlast it or buy time, motives in idioms, an unknown agent's choice, minds in the future perfect;
+# not a channel, a route, a schedule, a speaker's forecast, a content described or a literal truth
+SESSION33_READINGS = [
+    ("The mayor thanked the crews, in a pointed rebuke to the councillors who had blamed them.", True),
+    ("She praised the divers, in a nod to the fishermen who had joined the search.", True),
+    ("My prediction: the board will replace him before the summer.", True),
+    ("I predict the tolls will be back within a year.", True),
+    ("Is the port authority closing ranks? It certainly looks that way.", True),
+    ("It looks that the council wants the story to go away.", True),
+    ("Is possible that the pilots knew about the fault.", True),
+    ("It is hard to imagine that the chairman survives another vote.", True),
+    ("The new form will not stop two clerks who agree to share the fee.", True),
+    ("His apology won't save his seat.", True),
+    ("That explanation won't wash with the drivers who lost a day's pay.", True),
+    ("For a valley that lives off the dam, the damage will outlast any inquiry.", True),
+    ("The promises will buy her a month at most.", True),
+    ("Heads will roll at the depot.", True),
+    ("The inspector is obviously in an impossible position.", True),
+    ("The board is keeping its options open.", True),
+    ("The chairman was preparing the ground for a sale.", True),
+    ("Someone at the depot decided that the logbook did not need to be shown.", True),
+    ("After Friday, that will change.", True),
+    ("Hauliers can expect the ministry's inspectors to start knocking.", True),
+    ("That is the one answer his advisers will have least wanted to hear.", True),
+    ("In a message to staff, the chief executive said the depot would stay open.", False),
+    ("She thanked the volunteers in a letter to the fishermen's union.", False),
+    ("His speech also carried a pointed warning to the neighbouring states.", False),
+    ("The ferry will not stop at Vell until the pier is repaired.", False),
+    ("The new fare will not save money for commuters, the council said.", False),
+    ("No apology will bring back the two drivers.", False),
+    ("Passengers can expect delays of up to an hour.", False),
+    ("Things will change on Monday, when the new timetable starts.", False),
+    ("Someone at the council told us the budget had been cut.", False),
+    ("The minister is keeping the port open over the holiday.", False),
+    ("His advisers will have the report by Friday.", False),
+    ('"Heads will roll," the union leader said.', False),
+    ("The board will meet on Thursday to decide her future.", False),
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION33_READINGS)
+def test_session33_readings_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

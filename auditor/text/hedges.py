@@ -215,9 +215,40 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         # (session 31) a reaction or an outcome foreseen after "will", no hedge word ("will be quietly relieved")
         be = "|".join(re.escape(p[3:]) for p in lst("reaction_forecasts") if p.startswith("be "))
         other = "|".join(re.escape(p) for p in lst("reaction_forecasts") if not p.startswith("be "))
-        out.append((re.compile(r"(?<![\w'-])will\s+(?:(?:also|quietly|surely|certainly|not|no\s+doubt|still)\s+){0,2}"
+        out.append((re.compile(r"(?<![\w'-])(?:will|won['\u2019]t)\s+(?:(?:also|quietly|surely|certainly|not|no\s+doubt|still)\s+){0,2}"
                                r"(?:be\s+(?:[a-z]+ly\s+)?(?:" + be + r")|" + other + r")(?![\w-])", re.IGNORECASE),
-                    "strong", frozenset({"will"})))
+                    "strong", frozenset({"will", "won"})))
+    # (session 33) an act named by its intent after a comma, no adjective: "..., in a nod to the fishermen"
+    if data.get("intent_nouns"):
+        adj = r"(?:(?:" + alt("intent_adjectives") + r")\s+)?" if data.get("intent_adjectives") else ""
+        out.append((re.compile(r"(?<=,\s)in\s+an?\s+" + adj + r"(?:" + alt("intent_nouns") + r")\s+(?:to|at)(?![\w-])",
+                               re.IGNORECASE),
+                    "interpretive", frozenset({"in"})))
+    # (session 33) what something will fail to do, its object next: "will not stop two officers", "won't save his job"
+    if data.get("inefficacy_verbs"):
+        out.append((re.compile(r"(?<![\w'-])(?:will\s+not|won['\u2019]t)\s+(?:(?:even|ever|alone|by\s+itself)\s+)?(?:"
+                               + alt("inefficacy_verbs") + r")\s+(?!(?:at|in|on|for|until|before|after|by|from|to|with|"
+                               r"there|here|today|tomorrow|now|yet)\b)(?:the|a|an|his|her|their|its|two|three|any|anyone|"
+                               r"anybody|anything|everyone|everybody|people|them|him|her|[A-Z])", re.IGNORECASE), "strong",
+                    frozenset({"will", "won"})))
+    # (session 33) a motive read off conduct in an idiom: "is keeping his options open", "was preparing the ground"
+    if data.get("motive_idioms"):
+        out.append((re.compile(r"(?<![\w'-])(?:is|are|was|were|'s|\u2019s)\s+(?:(?:clearly|simply|merely|just|now|"
+                               r"already|quietly)\s+)?(?:" + alt("motive_idioms") + r")(?![\w-])", re.IGNORECASE),
+                    "interpretive", frozenset({"is", "are", "was", "were"})))
+    # (session 33) an unknown agent's choice asserted: "Someone in the ministry decided that ..."
+    out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))Someone\s+(?:in|at|inside|within|on)\s+[^.;:!?\n\"]{1,60}?\s+"
+                           r"(?:decided|chose|wanted|made\s+sure|ordered|opted)(?![\w-])", re.MULTILINE), "strong",
+                frozenset({"someone"})))
+    # (session 33) a change foreseen for what the sentence just described: "After Tuesday, that will change."
+    out.append((re.compile(r"(?<![\w'-])(?:that|this|all\s+that|things)\s+will\s+(?:soon\s+|surely\s+|have\s+to\s+)?"
+                           r"change(?=\s*[.!])", re.IGNORECASE), "strong", frozenset({"that", "this", "all", "things"})))
+    # (session 33) what people can expect of another ("Suppliers can expect the ministry's phones to start ringing");
+    # minds read in the future perfect ("his officials will have least wanted", "the board will have known")
+    out.append((re.compile(r"(?<![\w'-])can\s+expect\s+(?:the|a|an|his|her|their|its|more|further)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+                           r"to\s+[a-z]+|(?<![\w'-])will\s+have\s+(?:(?:least|most|long|already|surely)\s+|[a-z]+ly\s+)?"
+                           r"(?:wanted|hoped|feared|expected|noticed|known|realised|realized|understood|dreaded|welcomed)"
+                           r"(?![\w-])", re.IGNORECASE), "strong", frozenset({"can", "will"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
     return sorted(out, key=lambda t: t[1] != "interpretive")
@@ -522,8 +553,10 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(
 # in", "my guess is that ...". What follows about the author ("I suspect I was not the only reporter who
 # ...") is an aside about their own experience (_SELF_NEXT).
 _OWN_GUESS = re.compile(r"(?<![\w'])(?:I\s+(?:(?:strongly|rather|half)\s+)?(?:suspect|reckon|imagine|doubt|"
-                        r"would\s+(?:guess|bet|wager|venture)|bet|wager)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
-                        r"suspicion|sense)\s+is)(?![\w'])")
+                        r"would\s+(?:guess|bet|wager|venture)|bet|wager|predict)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
+                        # (session 33: "My prediction: the prosecutor will charge ...", "My money is on the board")
+                        r"suspicion|sense|prediction|forecast)\s+is|[Mm]y\s+(?:prediction|forecast|guess|bet)\s*:|"
+                        r"[Mm]y\s+money\s+is\s+on)(?![\w'])")
 _SELF_NEXT = re.compile(r"[\s,]*(?:that\s+)?(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)(?:['\u2019][a-z]+)?(?![\w'\u2019])")
 _MEASURE_OF_SPEECH = re.compile(r"[\s,]*(?:far\s+|much\s+|rather\s+|a\s+little\s+|a\s+lot\s+|a\s+good\s+deal\s+)?"
                                 r"(?:more|less|further)\s+than\s+(?:he|she|they|it)\b", re.IGNORECASE)
