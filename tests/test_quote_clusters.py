@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -599,3 +600,36 @@ def test_a_translation_note_about_one_speaker_leaves_the_others_words_untranslat
     # ... and a note about the whole article ("Quotations are in our translation") still covers every speaker
     texts["d"] = f'Quotations are in our translation. "{cut}," Judge Ada Roe said.'
     assert judge_fidelity(texts)["d"] == 1.0
+
+
+def test_a_second_main_clause_without_a_comma_meets_the_outlets_that_print_it_as_a_sentence():
+    # session 33: "I am responsible for this result and I will not hide behind anyone" is one sentence of the
+    # speech; some outlets print it whole, others as two sentences, one only its first half
+    whole = "I am responsible for this defeat and I will not hide behind anyone in the squad"
+    texts = {"a": f'"{whole}," coach Ivo Marr said.', "b": f'Coach Ivo Marr said: "{whole}."',
+             "c": 'Coach Ivo Marr said: "I am responsible for this defeat. I do not hide behind anyone in the squad."',
+             "d": '"I am the one responsible for this defeat," coach Ivo Marr said.',
+             "e": 'Coach Ivo Marr said: "I am the one responsible for this defeat. I will not hide behind anyone."'}
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    assert ids["a"] and len(set(ids.values())) == 1, ids
+    # ... while two sentences joined by "and" with no subject of its own stay one unit
+    from auditor.corpus.quotes import CLAUSE_MIN, _unit_bounds
+    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", "We met the families and talked for hours")]
+    assert _unit_bounds(words, "We met the families and talked for hours", "") == [(0, len(words))]
+    assert CLAUSE_MIN >= 3
+
+
+def test_two_renderings_of_one_sentence_a_word_apart_join_where_word_overlap_alone_falls_short():
+    # session 33: "handed over" / "transferred" leave two of three content words shared; the whole words align
+    texts = {"a": 'Footage from the cameras, Interior Minister Aurel Vos said, "has been secured and handed over to '
+                  'the prosecutor".',
+             "b": 'The camera footage, Interior Minister Aurel Vos said, "has been secured and transferred to the '
+                  'prosecutor".',
+             # one frame, other content: no rendering of the same sentence
+             "c": 'Interior Minister Aurel Vos said the ferries "have been secured and moved to the harbour".'}
+    docs = docs_of(texts)
+    cluster_quotes(docs)
+    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    assert ids["a"] and ids["a"] == ids["b"] and ids["c"] != ids["a"], ids

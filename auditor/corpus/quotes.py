@@ -178,6 +178,7 @@ MIN_UNIT_WORDS = 3
 _COORDINATORS = frozenset({"and", "but", "yet", "so"})
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "it", "they", "that", "this", "there", "these",
                               "those"})
+_PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
 CLAUSE_MIN = 4  # a colon separates two units when each side has this many words
 FEW_SHARED = 3  # units sharing this many content words or fewer ...
 SCATTERED_FACTOR = 0.65  # ... count this share of their similarity when no two-word run is shared
@@ -193,6 +194,8 @@ EXCERPT_MEMBERS = 16  # ... and this many distinct units of each
 RESCUE_HIGH = 0.55  # TF-IDF cosine at which a lone unit joins a cluster of its speaker
 RESCUE_LOW = 0.30  # ... or this, when a neighbouring unit agrees (alignment of the quotations)
 RESCUE_REPS = 4  # a lone unit is compared with this many representatives of each cluster
+RESCUE_ALIGN = 80  # ... or, for a unit of the same speaker, when the whole words align this well (rapidfuzz ratio)
+RESCUE_SHARED = 0.6  # ... and share this share of the smaller unit's content stems (two at least)
 RESCUE_MIN_WORDS = 3  # a lone unit with fewer content words is not rescued (one shared word would decide)
 RESCUE_ALL = 20000  # units without a speaker are compared with every cluster up to this many representatives
 DIVERGENT = 0.6  # renderings sharing less of their words than this with the consensus: a translation
@@ -580,6 +583,12 @@ def _unit_bounds(words: list[tuple[str, int, int]], text: str, raw: str) -> list
         e, s = words[i][2], words[i + 1][1]
         gap = text[e:s]
         if not gap.strip():
+            if words[i + 1][0].lower() in ("and", "but") and i + 2 < len(words) and \
+                    words[i + 2][0].lower() in _PERSONAL_SUBJECTS and CLAUSE_MIN <= i + 1 - cuts[-1] and \
+                    len(words) - i - 1 >= CLAUSE_MIN + 1:
+                # (session 33) a second main clause with its own subject, no comma ("I am responsible for this
+                # result and I will not hide behind anyone"): other outlets print the two as sentences
+                cuts.append(i + 1)
             continue
         nxt = words[i + 1][0]
         ellipsis = "..." in gap or "\u2026" in raw[e:s]
@@ -1159,12 +1168,27 @@ def _rescue_blocks(g: _Grouper, alone, alone_by_spk, targets, by_spk, vectors, n
                 if not ok:
                     nb, na = neighbour_clusters(rep)
                     ok = (before >= 0 and before == nb) or (after >= 0 and after == na)
+                if not ok and spk is not None:
+                    ok = _aligned(r, rep)
                 if ok and g._same_article_ok(r, g.clusters[ti]):
                     own = g.root(g.where[id(r)])
                     g.merge(own, ti)
                     joined += 1
                     break
     return joined
+
+
+def _aligned(a: Rendering, b: Rendering) -> bool:
+    """(session 33) Two units of one speaker that differ in a word or two of their frame and share most of their
+    content ("has been secured and handed over to the prosecutor" / "... and transferred to the prosecutor"):
+    the whole words, function words too, align (rapidfuzz ``ratio`` >= ``RESCUE_ALIGN``) and at least two
+    content stems, ``RESCUE_SHARED`` of the smaller unit's, are shared. The function words the TF-IDF leaves
+    out are what two renderings of one sentence keep in common; two sentences of one frame ("we will not close
+    the port" / "we will not raise the fares") share too few content words."""
+    shared = len(a.content & b.content)
+    if shared < 2 or shared < RESCUE_SHARED * min(len(a.content), len(b.content)):
+        return False
+    return fuzz.ratio(_lower_words(a), _lower_words(b)) >= RESCUE_ALIGN
 
 
 def _lower_words(r: Rendering) -> str:
