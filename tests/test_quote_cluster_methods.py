@@ -842,3 +842,20 @@ def test_a_possibility_told_as_fact_is_a_change_of_meaning_but_two_hedges_are_a_
     cluster_quotes(docs)
     assert not [x for d in docs for x in d.quotes[0].differences if x["type"] == "hedge"], \
         [d.quotes[0].differences for d in docs]
+
+
+def test_a_hedge_in_words_outside_the_shared_stretch_is_kept_not_dropped():
+    """Session 33 (the held-out border-shooting event): "It is possible the tests will show ..." keeps the
+    possibility of "the tests may show ..." in words before the stretch the two share; "Tests show ..." drops it."""
+    docs = docs_of({
+        "a": '"The ballistic tests may show that shots were fired after the car had passed the gate," Dovan said.',
+        "b": '"The ballistic tests may show that shots were fired after the car had passed the gate," Dovan told us.',
+        "c": 'Dovan said: "It is possible the ballistic tests will show that shots were fired after the car had '
+             'passed the gate."',
+        "d": '"Ballistic tests show that shots were fired after the car had passed the gate," Dovan said.',
+    })
+    cluster_quotes(docs)
+    q = {d.article.id: d.quotes[0] for d in docs}
+    assert not [x for x in q["c"].differences if x["type"] == "hedge"], q["c"].differences
+    assert [x for x in q["d"].differences if x["type"] == "hedge"], q["d"].differences
+    assert q["d"].fidelity < q["c"].fidelity, (q["c"].fidelity, q["d"].fidelity)
