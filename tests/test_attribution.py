@@ -2827,3 +2827,44 @@ def test_session33_go_between_near_misses_stay_first_hand(text, name):
     d = doc_of(text)
     found = [(a.kind, a.source) for a in d.attributions]
     assert ("direct", name) in found, found
+
+
+# session 33 (the held-out border-shooting event): unnamed sources with a place, a time or a progressive between
+# them and the verb, one person of any kind "who" did something, people around a person, agentless questions
+# with an adverb, a learner's "By some informations from"; words a ministry released, a channel's live
+# interpretation, a text that quotes the speaker before a colon
+@pytest.mark.parametrize("text, words", [
+    ("Residents here say the barrier has been broken since the summer.", "Residents here say"),
+    ("Scientists now say the spill reached the delta.", "Scientists now say"),
+    ("Diplomatic sources in Brenzic are saying that the offer will be accepted.", "sources in Brenzic are saying"),
+    ("One integrator who has bid for border contracts said the plan had been dropped.", "One integrator"),
+    ("People around the minister insist the omission was a matter of space.", "People around the minister"),
+    ("Questions are now being asked about why the figures were left out.", "Questions are now being asked"),
+    ("By some informations from the capital, the prosecutor will open a case.", "By some informations"),
+])
+def test_session33_unnamed_sources_are_vague(text, words):
+    _, found = _kinds(text)
+    assert [f for f in found if f[0] == "vague" and f[2].startswith(words)], found
+
+
+@pytest.mark.parametrize("text", [
+    "Tourists from around the world say the beach is the best in the region.",
+    "People around the world watched the launch.",
+    "The union representing border guards met the minister on Monday.",
+    "Staff were told on Friday that the depot would close.",
+])
+def test_session33_near_misses_are_no_vague_source(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "vague"], found
+
+
+@pytest.mark.parametrize("text, via", [
+    ('Minister Aurel Vos spoke on Monday. "We are sorry," he said in a statement released in English by his ministry.',
+     "ministry"),
+    ("Minister Aurel Vos spoke on Monday. Speaking to reporters, as interpreted live on KBN News, he said he would "
+     "stay.", "KBN News"),
+    ('Minister Aurel Vos spoke on Monday. The ministry\'s English text also quotes him: "Citizens must trust the '
+     'uniform."', "ministry"),
+])
+def test_session33_words_a_body_or_channel_passed_on_are_relayed(text, via):
+    _assert_relayed_via(text, via)

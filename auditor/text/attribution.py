@@ -66,9 +66,11 @@ _STOP_LEFT = {"also", "further", "later", "then", "particularly", "repeatedly", 
               "firmly", "clearly", "explicitly", "specifically", "however", "would", "will",
               "separately", "subsequently", "today", "yesterday", "personally", "notably",
               "strongly", "first", "initially", "originally", "exclusively", "since", "just", "last", "week", "on", "monday", "tuesday", "wednesday", "thursday",
-              "friday", "saturday", "sunday"}
+              "friday", "saturday", "sunday",
+              # (session 33) "Residents here say", "Officials now say", "Diplomatic sources are saying"
+              "here", "there", "now", "still", "privately", "openly", "increasingly", "already"}
 # an unnamed group and whom it serves or where it sits ("allies of X", "an official in X's office")
-_GROUP_PREP = r"of|to|close\s+to|in|at|from|within"
+_GROUP_PREP = r"of|to|close\s+to|in|at|from|within|around"
 _GROUP_OF_RX = re.compile(rf"(?<![\w-])([A-Za-z]+)\s+(?:{_GROUP_PREP})\s+(?:the\s+)?$")
 # ("Insiders in Jane Roe's camp say", "friends close to the couple say": a group by whom it is close to)
 _GROUP_AT_RX = re.compile(r"(?<![\w-])([A-Za-z]+)\s+(?:at|in|on|from|within|inside|across|around|close\s+to)\s+"
@@ -999,8 +1001,25 @@ _EDITION_LEFT_RX = re.compile(r"(?<![\w'’])(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A
 _WHICH_LEFT_RX = re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4}),\s+which\s+[^,;:.!?\"]{3,100},\s*\Z")
 
 
+_ONE_WHO_LEFT_RX = re.compile(r"(?:^|(?<=[\n.!?;:,\u2014(]))\s*(?P<np>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+"
+                              r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\Z")
+
+
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
-    """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical)."""
+    """The subject noun phrase that ends right before ``end`` (skipping adverbs and a parenthetical); none when
+    the phrase is the object of a participle ("The union representing border guards said": not the guards)."""
+    np = _np_left_words(text, end, lo, v)
+    if np is not None and np[0] > lo and _PARTICIPLE_LEFT_RX.search(text, max(lo, np[0] - 30), np[0]):
+        return None
+    return np
+
+
+_PARTICIPLE_LEFT_RX = re.compile(r"(?<![\w-])(?:representing|employing|supporting|advising|defending|"
+                                 r"backing|leading|including|joining|helping|hiring)\s+(?:[a-z][\w-]*\s+){0,2}\Z")
+
+
+def _np_left_words(text: str, end: int, lo: int, v: Vocab) -> Span | None:
+    """``_np_left`` before its check of a participle on the left."""
     pos = end
     paren = _PAREN_LEFT.search(text, max(lo, end - 40), end)
     if paren:  # "Ana Ruiz (left) said", "Sen. Ana Ruiz (D-Vell) said": a short note in brackets after the name
@@ -1013,6 +1032,9 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             pos = t.start()
             continue
         m = re.search(r"(\w+)\s*$", text[lo:pos])
+        if m and m.group(1).casefold() in ("are", "were", "is", "was") and re.match(r"\s*[a-z]+ing\b", text[pos:pos + 20]):
+            pos = lo + m.start()  # (session 33) "Diplomatic sources are saying": the progressive's auxiliary
+            continue
         if m and (m.group(1).casefold() in _STOP_LEFT or
                   (m.group(1).islower() and len(m.group(1)) > 4 and m.group(1).endswith("ly")
                    and m.group(1) not in ("only", "early", "family", "rally", "ally", "italy", "july"))):
@@ -1036,6 +1058,12 @@ def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             return head[0], rel.end() - len(rel.group()) + len(rel.group().rstrip())  # "People who have sat on ..."
         if head and _person_head(text[head[0]:head[1]], v):
             return head
+        if rel and rel.group().lstrip().lower().startswith("who"):
+            # (session 33) "One integrator who has bid for border contracts said": one unnamed person of a kind,
+            # whatever the noun ("who" makes a person), opening the clause
+            one = _ONE_WHO_LEFT_RX.search(text, max(lo, rel.start() - 60), rel.start())
+            if one:
+                return one.span("np")
     seg = text[lo:pos]
     edition = _EDITION_LEFT_RX.search(text, max(lo, pos - 80), pos)
     if edition:
@@ -1379,6 +1407,13 @@ def extract_attributions(doc) -> list[Attribution]:
         # 1b. an unnamed source with what it knows ("sources familiar with the talks"), crowd opinion
         found = []
         for m in vague_src_rx.finditer(text, s0, e0):
+            if m.group().casefold().endswith(("around", "inside")):
+                # (session 33) "People around the minister", "sources inside the ministry": a person, a role or a
+                # body after it, not "people around the world"
+                nxt = re.match(r"\s+(?:(?:the|his|her|their)\s+)?([\w'’-]+)", text[m.end():e0])
+                if not nxt or not (nxt.group(1)[:1].isupper() or v.title_rx.fullmatch(nxt.group(1)) or
+                                   nxt.group(1).casefold() in v.institution_words):
+                    continue
             np = _np_right(text, m.end(), e0, max_words=6)
             end = np[1] if np else m.end()
             verb_in = next((x for x in m_verb if m.end() < x.start() < end), None)

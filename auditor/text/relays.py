@@ -645,6 +645,10 @@ _BEHALF_OPENING_RX = re.compile(
     r"\s+behalf|through\s+(?:an?|his|her|their|the)\s+(?P<i>interpreter|translator)"
     # ... ("Speaking through an interpreter on business channel BFN,": the channel's interpreter)
     r"(?:\s+(?:on|for|from|of|provided\s+by)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<ch>" + _caps(0, 3, _CAP_AMP) + r"))?)\s*,")
+# (session 33) "Speaking to reporters, as interpreted live on KBN News, he said": the channel's interpretation
+_AS_INTERPRETED_RX = re.compile(
+    r"\bas\s+(?:interpreted|translated|rendered)\s+(?:live\s+|simultaneously\s+)?(?:on|by)\s+(?P<ch>"
+    + _caps(0, 3, _CAP_AMP) + r")")
 # "Holt said through BFN's interpreter", "said through an interpreter that": the interpreter passed the words on
 _SAID_THROUGH_RX = re.compile(
     r"(?<=\s)through\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|(?P<o>" + _caps(0, 2, _CAP_AMP) + r")['’]s?\s+)"
@@ -679,7 +683,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     of Chief Fire Officer Tomas Reindl"): relayed through that go-between, the principal first in the chain."""
     text = doc.norm
     if "through" not in text and "behalf" not in text and " for " not in text and "reading" not in text and \
-            " by " not in text and "quoting" not in text:
+            " by " not in text and "quoting" not in text and "interpreted" not in text and "translated" not in text:
         return 0
     added = 0
     for rx, word in ((_READ_ON_BEHALF_RX, "behalf"), (_QUOTING_SAID_RX, "quoting")):
@@ -725,6 +729,16 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         else:
             _relay_through(nxt, m.group("p"), nxt.source or "", "person", nxt.end)
             nxt.start = min(nxt.start, m.start())
+    for m in _AS_INTERPRETED_RX.finditer(text) if "as " in text else ():
+        if doc.inside_quotation(m.start(), m.end()):
+            continue
+        nxt = _direct_after(atts, m.end(), 80)
+        if nxt is None:
+            continue
+        party = _party(m.group("ch"), v)
+        _relay_through(nxt, nxt.source, party[0] if party else m.group("ch"),
+                       party[1] if party and party[1] == "media" else "translation", nxt.end)
+        nxt.start = min(nxt.start, m.start())
     for m in _SAID_THROUGH_RX.finditer(text):
         if _taken(doc, atts, m):
             continue
@@ -906,17 +920,19 @@ _TEXT_NOUNS = (r"(?:press\s+)?release|statement|summary|transcript|readout|read-
 _TEXT_QUOTES_RX = re.compile(
     r"(?<![\w'’-])(?P<np>(?:(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+|(?P<owner>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})['’]s?\s+)"
     r"(?:(?P<poss>[a-z][\w-]*)['’]s\s+)?(?:[\w-]+\s+){0,2}?(?:" + _TEXT_NOUNS + r")|[Ii]t)\s+"
-    r"(?P<verb>quotes|quoted|has|had|renders|rendered|cites|cited)\s+"
-    r"(?P<who>him|her|them|" + _caps(0, 3) + r")\s+(?:as\s+)?(?:saying|having\s+said)\b")
+    r"(?:(?:also|further|then)\s+)?(?P<verb>quotes|quoted|has|had|renders|rendered|cites|cited)\s+"
+    # (session 33: "The ministry's English text also quotes him: ...")
+    r"(?P<who>him|her|them|" + _caps(0, 3) + r")(?:\s+(?:as\s+)?(?:saying|having\s+said)\b|(?<=him|her)\s*:)")
 # "Holt said in remarks the bank released in English", "In a statement issued in English by the bank, Holt said",
 # "In remarks released by the federation": a person's words that a body put out
 _RELEASED_BY_RX = re.compile(
     r"\b(?:in\s+)?(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:remarks|statement|summary|transcript|text|version|comments|"
     r"translation|rendering|interpretation)\s+"
-    r"(?:(?P<body>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
+    r"(?:(?P<body>(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
     r"(?:released|issued|published|distributed|circulated|put\s+out)|"
     r"(?:released|issued|published|distributed|circulated|put\s+out)\s+(?:in\s+[A-Z][a-z]+\s+)?by\s+"
-    r"(?P<body2>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r"))"
+    # (session 33: "in a statement released in English by his ministry")
+    r"(?P<body2>(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r"))"
     r"(?:\s+in\s+[A-Z][a-z]+)?\b")
 
 
@@ -946,7 +962,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     hand attribution the clause already holds becomes the relay; else one is added. Returns how many it added."""
     text = doc.norm
     added = 0
-    for m in _TEXT_QUOTES_RX.finditer(text) if "saying" in text or "having said" in text else ():
+    for m in _TEXT_QUOTES_RX.finditer(text) if "saying" in text or "having said" in text or "quote" in text else ():
         if _taken(doc, atts, m):
             continue
         owner = m.group("owner") or m.group("poss") or _text_owner(text, m.start())
@@ -964,6 +980,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if _taken(doc, atts, m):
             continue
         body = _DET_RX.sub("", (m.group("body") or m.group("body2")).strip())
+        body = re.sub(r"^(?:his|her|their|its)\s+", "", body)
         if _own_outlet(doc, body):
             continue  # "In the translation published by the Vell Courier" in the Courier: its own
         sent = doc.sentence_at(m.start()) or (m.start(), m.end())
