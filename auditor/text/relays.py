@@ -928,11 +928,14 @@ _TEXT_QUOTES_RX = re.compile(
 _RELEASED_BY_RX = re.compile(
     r"\b(?:in\s+)?(?:a\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:remarks|statement|summary|transcript|text|version|comments|"
     r"translation|rendering|interpretation)\s+"
-    r"(?:(?P<body>(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
+    r"(?:(?P<body>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|" + _caps(0, 4, _CAP_AMP) + r")\s+"
     r"(?:released|issued|published|distributed|circulated|put\s+out)|"
     r"(?:released|issued|published|distributed|circulated|put\s+out)\s+(?:in\s+[A-Z][a-z]+\s+)?by\s+"
-    # (session 33: "in a statement released in English by his ministry")
-    r"(?P<body2>(?:the|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r"))"
+    r"(?P<body2>the\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 4, _CAP_AMP) + r")|"
+    # (session 33) the speaker's own body, when it put the words into another language ("in a statement released
+    # in English by his ministry"; "a transcript released by his office" stays his own words)
+    r"(?:released|issued|published|distributed|circulated|put\s+out)\s+in\s+[A-Z][a-z]+\s+by\s+"
+    r"(?P<body3>(?:his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*))"
     r"(?:\s+in\s+[A-Z][a-z]+)?\b")
 
 
@@ -979,7 +982,7 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     for m in _RELEASED_BY_RX.finditer(text) if _RELEASED_GATE_RX.search(text) else ():
         if _taken(doc, atts, m):
             continue
-        body = _DET_RX.sub("", (m.group("body") or m.group("body2")).strip())
+        body = _DET_RX.sub("", (m.group("body") or m.group("body2") or m.group("body3")).strip())
         body = re.sub(r"^(?:his|her|their|its)\s+", "", body)
         if _own_outlet(doc, body):
             continue  # "In the translation published by the Vell Courier" in the Courier: its own
