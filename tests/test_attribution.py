@@ -2868,3 +2868,27 @@ def test_session33_near_misses_are_no_vague_source(text):
 ])
 def test_session33_words_a_body_or_channel_passed_on_are_relayed(text, via):
     _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text, words, kind, outlet", [
+    # session 33 (the held-out admissions-scandal event)
+    ("Admissions directors at two other colleges, speaking on condition that they not be named, told the Ledger "
+     "they were checking their files.", "Admissions directors", "vague", None),
+    ("Deputy chief Piet Gran, 47, lives in a villa on the shore of Lake Tessen. Neighbours say he arrived with a new "
+     "car in March.", "Neighbours say", "vague", None),
+    # a document the outlet itself saw: still the document's account, in the outlet's own pages
+    ("The memos seen by the Dock Courier, sent in 2023, show the fees.", "seen by the Dock Courier", "relayed",
+     "Dock Courier"),
+    ("According to the information of KNB, the Karvenian public broadcaster, two more staff are under scrutiny.",
+     "According to the information of KNB", "relayed", None),
+    ("The Dock Herald reports that the chair backs her, and the Evening Clarion has a university source describing "
+     "an open secret.", "the Evening Clarion has", "relayed", None),
+])
+def test_session33_admissions_families(text, words, kind, outlet):
+    _, found = _kinds(text, outlet)
+    assert [f for f in found if f[0] == kind and words in f[2]], found
+
+
+def test_session33_an_outlet_with_a_new_editor_passes_on_nothing():
+    _, found = _kinds("The Evening Clarion has a new editor and a new owner.")
+    assert not found, found

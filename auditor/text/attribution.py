@@ -479,11 +479,14 @@ _ANONYMITY_LEFT_RX = re.compile(
 # who asked not to be identified because ...,")
 _ANONYMITY_SET_OFF_LEFT_RX = re.compile(
     r"(?P<np>(?:[A-Z][a-z]+|two|three|four|several|some|many)\s+(?:[\w'’-]+\s+){0,6}?(?:officials?|sources?|people|staff|"
-    r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers)"
+    r"workers|diplomats|aides|members|employees|officers|insiders|advisers|advisors|organisers|organizers|managers|"
+    # (session 33: "Admissions directors at three other universities, speaking on condition that they not be named,")
+    r"directors|executives|lecturers|teachers|academics|doctors|nurses|bankers|traders|engineers|inspectors)"
     # (session 32) ... or one person of a kind, placed or not ("A freight forwarder in Port Selvan, who asked not to
     # be named,", "A customs broker on Dock Street, who did not want his name printed because ...,")
     r"\b|(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)"
-    r"[^.;:!?\"“\n,]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously)|who\s+(?:asked|"
+    r"[^.;:!?\"“\n,]{0,80}?,\s*(?:speaking\s+(?:on\s+condition\s+of\s+anonymity|privately|anonymously|on\s+condition\s+that\s+"
+    r"(?:they|he|she)\s+(?:not\s+be|were\s+not|was\s+not|are\s+not|is\s+not|remain)\s+(?:named|identified|anonymous))|who\s+(?:asked|"
     r"spoke|requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
     r"(?:named|identified))|who\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+names?\s+"
     r"(?:printed|used|published|given|disclosed|mentioned))[^.;:!?\"“\n]{0,160}?,\s*\Z")

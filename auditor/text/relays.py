@@ -840,14 +840,18 @@ def told_them_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # (session 31) "An internal memo from the Attorney General's chambers, seen by the Review", "Writing on Chirp, the
 # deputy said", "According to OBS, the Orvenian public broadcaster"
 _SEEN_BY_RX = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?P<doc>memo|memorandum|document|letter|email|e-mail|draft|report|minutes|"
-    r"briefing\s+note|note|file|bulletin|copy|schedule|log|logbook|records?|spreadsheet|contract|invoice|manifest|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,3}?(?P<doc>memos?|memorandum|documents?|letters?|e-?mails|email|e-mail|drafts?|"
+    # (session 33: plurals, "The emails seen by the Chronicle, sent between 2021 and 2024, show")
+    r"reports?|minutes|briefing\s+notes?|notes?|files?|bulletins?|cop(?:y|ies)|schedules?|logs?|logbooks?|records?|"
+    r"spreadsheets?|contracts?|invoices?|manifests?|messages|texts|"
     r"audit|assessment|circular|presentation)\b(?:\s+(?:from|by|of)\s+(?P<from>(?:the\s+)?" + _caps(0, 4) +
     r"(?:['’]s?\s+[a-z]+)?))?[^.;:\"“]{0,60}?,?\s+(?:seen|obtained|reviewed)\s+by\s+(?P<np>(?:the\s+)?[A-Z][\w'’.&-]*"
     r"(?:\s+[A-Z][\w'’.&-]*){0,3})")
 _WRITING_ON_RX = re.compile(r"\b[Ww]riting\s+on\s+(?P<platform>[A-Z][\w-]*)\s*,")
 _ACCORDING_APPOSED_RX = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<np>(?:the\s+)?" + _caps(0, 3, _CAP_AMP) + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
+    # (session 33: a learner's "According to the information of KNB, the Karvenian public broadcaster,")
+    r"\b[Aa]ccording\s+to\s+(?:the\s+(?:information|reporting|data|findings)\s+(?:of|from)\s+)?"
+    r"(?P<np>(?:the\s+)?" + _caps(0, 3, _CAP_AMP) + r"),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:broadcaster|newspaper|paper|daily|weekly|tabloid|agency|news\s+agency|wire|magazine|channel|station|"
     r"website|news\s+site|radio)\b")
 
@@ -862,6 +866,15 @@ _OUTLET_APPOSED_SUBJECT_RX = re.compile(
     r"(?:(?:first|also|later|earlier|originally|\w+ly)\s+)?(?:reported|reports|said|says|reckons|reckoned|wrote|writes|"
     r"revealed|reveals|claims|claimed|found|estimates|estimated|understands|learned|learnt|quoted|quotes|cited|cites|"
     r"published|publishes)\b")
+
+
+# (session 33) "the Evening Clarion has a university source describing an open secret", "The Herald quotes one insider
+# saying": an outlet passes on what its unnamed source says
+_OUTLET_HAS_SOURCE_RX = re.compile(
+    r"(?<![\w'’&-])(?P<np>(?:[Tt]he\s+)?" + _CAP_AMP + r"(?:\s+(?:&\s+)?" + _CAP_AMP + r"){0,3})\s+"
+    r"(?:has|had|quotes|quoted|cites|cited)\s+(?:an?|one|two|three|several|its\s+own)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sources?|insiders?|officials?|informants?)\s+(?:describing|saying|claiming|suggesting|alleging|"
+    r"who\s+(?:says|said|describes|described|claims|claimed))\b")
 
 
 _OUTLET_APPOSED_GATE_RX = re.compile(
@@ -887,6 +900,13 @@ def document_and_platform_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             continue
         _drop_direct(atts, m.start(), m.end())
         added += _new_relay(atts, name, "media", m.start(), m.end(), "reported")
+    for m in _OUTLET_HAS_SOURCE_RX.finditer(text) if " source" in text or " insider" in text else ():
+        if _taken(doc, atts, m):
+            continue
+        name = _DET_RX.sub("", m.group("np").strip())
+        if _own_outlet(doc, name) or not outlet_of(name, v):
+            continue
+        added += _new_relay(atts, name, "media", m.start(), m.end(), "source")
     for m in _WRITING_ON_RX.finditer(text):
         if doc.inside_quotation(m.start(), m.end()):
             continue
