@@ -25,7 +25,9 @@ CALL_OUT = regex.compile(r"\s*(?:[^\n]{3,80}?\?\s+)?(?:(?:tell|show|send)\s+us\s
 ADDRESS = regex.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bhttps?://\S+|\b(?:below|here)\b[.!]?\s*$", regex.IGNORECASE)
 TIPS = regex.compile(r"\s*(?:(?:got|have|do\s+you\s+have)\s+(?:a|any)\s+(?:news\s+)?(?:story|tip|tips)\s*\?|"
                      r"(?:[^\n]{0,80}?\?\s*)?(?:write|email|e-mail)\s+(?:to\s+)?(?:us\s+at\s+)?[\w.+-]+@[\w-]+\.[\w.]+|"
-                     r"(?:contact|call|email)\s+(?:the|our)\s+news\s?desk\b|send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
+                     # (session 33: "Do you know more? Contact our newsroom in confidence")
+                     r"(?:[^\n]{0,80}?\?\s*)?(?:contact|call|email)\s+(?:the|our)\s+(?:news\s?desk|newsroom|news\s+team)\b|"
+                     r"send\s+us\s+your\s+(?:news\s+)?(?:tips|stories)\b)",
                      regex.IGNORECASE)
 # "Share: Facebook | X", "Like this story? Share it: Facebook · X", "Share this story: Facebook | X | Email"
 SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s*)?share(?:\s+(?:it|on|via|"
@@ -33,7 +35,8 @@ SHARE_LEAD = regex.compile(r"^\s*(?i:(?:like\s+this\s+(?:story|article|post)\?\s
                            r"\s*:\s*(?=\S)")
 # a network the list does not hold, after "Share:": one or two capitalised words, no digit ("Share: Facebook / Chirp")
 NETWORK_NAME = regex.compile(r"\p{Lu}[\p{L}'’.+-]*(?:\s+\p{Lu}[\p{L}'’.+-]*)?")
-SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25})\s*")  # "Share this fact check"
+# "Share this fact check", (session 33) "Share on social networks"
+SHARE_THIS = regex.compile(r"\s*(?i:share\s+this\s+[\w -]{1,25}|share\s+(?:on|via)\s+social\s+(?:networks?|media))\s*")
 # a whole bar kept inside one pair of brackets: "[share: Facebook | WhatsApp | X | Email]", "[Share this story]"
 WRAPPED = regex.compile(r"\s*\[(?P<in>[^\[\]\n]{1,120})\]\s*")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|asked|according)\b")
@@ -46,7 +49,9 @@ def _follow() -> regex.Pattern:
     nets = phrase_matcher("boilerplate.networks").pattern
     return regex.compile(
         rf"\s*(?:follow|like|join|find)\s+(?:us|(?:the\s+)?(?-i:\p{{Lu}}[\w&'’.-]*(?:\s+[\p{{Lu}}\d][\w&'’.-]*){{0,4}}))"
-        rf"\s+(?:on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b|for\s+(?:more|the\s+latest|updates|breaking)\b)",
+        rf"\s+(?:on\s+(?:{nets})(?:\s*(?:,|and|&|or)\s*(?:{nets}))*\b|for\s+(?:more|the\s+latest|updates|breaking)\b)"
+        # (session 33) ... or by a handle: "Follow us @TheCommuterKV", "Follow us: @examplepost"
+        rf"|\s*follow\s+us\s*:?\s*@[\w.]{{2,40}}\s*$",
         regex.IGNORECASE | regex.VERSION1)  # (or "Follow Example News for more stories")
 
 
@@ -116,6 +121,8 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "⟦Share your photos of the new bridge: pics@example.org⟧\n⟦Join the debate: letters@westvalereview.example⟧",
             "The bridge reopened on Friday.\n⟦[share: Facebook | WhatsApp | X | Email]⟧\n⟦[Share this story]⟧\n⟦Share  Tweet  "
             "Email⟧",
+            "The bridge reopened on Friday.\n⟦Do you know more? Contact our newsroom in confidence⟧\n⟦Follow us "
+            "@ExamplePostNews⟧\n⟦Share on social networks⟧",
         ],
         "clean": [
             "The mayor shared the plan on Facebook and X on Friday, and asked residents to comment by May.",
@@ -131,6 +138,8 @@ def _bar(norm: str, s: int, e: int, share: regex.Pattern) -> bool:
             "The bridge reopened on Friday.\nShare of the vote: Greens / Labour / Liberals\nShare: Westvale / Harbour",
             "The bridge reopened on Friday.\nShare: the council and the harbour board / Email the mayor",
             "The bridge reopened on Friday.\n[Share of the vote: Greens / Labour / Liberals]",
+            "Asked who knew, the mayor told reporters to contact our newsroom's lawyers.",
+            "Shares on social networks rose after the bridge reopened, the council said on Friday.",
         ],
     },
 )
