@@ -83,6 +83,10 @@ def test_only_empty_fields_are_filled():
     ("© 2019 All rights reserved.", None),  # a notice naming nobody
     ("Copyright Policy", None),  # a footer link, not a notice: the bare word needs a year or a ©
     ("© 2019 Forbes Media LLC. All Rights Reserved", "Forbes Media"),  # legal form cut
+    # (session 33) the name's acronym in brackets after it
+    ("© 2025 Vellmark Press Agency (VPA). All rights reserved.", "Vellmark Press Agency"),
+    ("© 2025 Vellmark Press Agency (VPA)", "Vellmark Press Agency"),
+    ("© 2025 (VPA)", None),
 ])
 def test_copyright_and_donation_lines(line, outlet):
     text = "Rutte in Kyiv\n\nThe NATO chief said the winter is long, but spring will come.\n\n" + line + "\n"
