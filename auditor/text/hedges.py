@@ -926,6 +926,8 @@ def hedges(doc) -> list[Hedge]:
                 if colon:  # "Make no mistake: her concession was arithmetic": the cue governs what the colon opens
                     nxt = re.search(r"[.!?](?:\s|$)", text[clause[1] + colon.end():e0])
                     clause = (clause[0], clause[1] + colon.end() + (nxt.start() if nxt else e0 - clause[1] - colon.end()))
+                if any(h.start == clause[0] and h.end == clause[1] for h in out):
+                    continue  # (session 33) one hedged clause, one finding: "probably won't last" is no two guesses
                 if SECOND_PERSON.search(text, clause[0], clause[1]):
                     continue  # "you've probably heard", "the more you're likely to have": advice to the reader in
                     # the hedged clause, no conclusion about the events reported
