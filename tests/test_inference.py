@@ -838,3 +838,40 @@ SESSION33_READINGS = [
 @pytest.mark.parametrize("text, authors", SESSION33_READINGS)
 def test_session33_readings_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+# session 33, the other events' misses: verdicts in idioms, an unknown agent's design, the author's gloss, forecasts
+# of what is going to be or what people can expect, a line heard in the future perfect; not a credit, a schedule, a
+# fact of how long a thing took, an act the article reports, an estimate attributed
+SESSION33_IDIOMS = [
+    ("The flooding was a disaster waiting to happen.", True),
+    ("The council's offer is too little, too late.", True),
+    ("Years of cost-cutting have come home to roost.", True),
+    ("The apology cut little ice with the families.", True),
+    ("The harbour board has a lot of explaining to do.", True),
+    ("It was sabotage, plain and simple.", True),
+    ("Whether the inquiry will be independent is another matter.", True),
+    ("Whether the chairman survives will depend less on the hearing than on the audit.", True),
+    ("Don't count on the trains running before Friday.", True),
+    ("Somebody planned this for months.", True),
+    ("Someone, somewhere, decided the timetable mattered more than the forecast.", True),
+    ("The thieves knew the alarm codes, and somebody gave them those codes.", False),
+    ("Translation: the board is ready to sell the port.", True),
+    ("This is going to be a long winter for the fleet.", True),
+    ("Harbour towns can expect far stricter inspections next year.", True),
+    ("The message will have been heard most clearly in the finance ministry.", True),
+    ("Translation: Ana Vos and Piet Hals.", False),
+    ("The bridge was years in the making, the engineer said.", False),
+    ("Someone called the coastguard at three in the morning.", False),
+    ("Someone at the council told us the budget was cut.", False),
+    ("The ferry is going to be repaired in May.", False),
+    ("Harbour towns can expect water deliveries on Tuesday.", False),
+    ("The report will have been published by then.", False),
+    ("The price will depend on the weather, the farmers said.", False),
+    ('"It was too little, too late," the fisherman said.', False),
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION33_IDIOMS)
+def test_session33_idioms_and_glosses_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

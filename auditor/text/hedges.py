@@ -236,18 +236,29 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
         out.append((re.compile(r"(?<![\w'-])(?:is|are|was|were|'s|\u2019s)\s+(?:(?:clearly|simply|merely|just|now|"
                                r"already|quietly)\s+)?(?:" + alt("motive_idioms") + r")(?![\w-])", re.IGNORECASE),
                     "interpretive", frozenset({"is", "are", "was", "were"})))
-    # (session 33) an unknown agent's choice asserted: "Someone in the ministry decided that ..."
-    out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))Someone\s+(?:in|at|inside|within|on)\s+[^.;:!?\n\"]{1,60}?\s+"
-                           r"(?:decided|chose|wanted|made\s+sure|ordered|opted)(?![\w-])", re.MULTILINE), "strong",
-                frozenset({"someone"})))
+    # (session 33) an unknown agent's choice asserted: "Someone in the ministry decided that ...", "Somebody planned
+    # this for months", "Someone, somewhere, decided", "and somebody wrote that list" (not "Someone at the council
+    # told us": a source; nor "Someone called the police": an act the article reports)
+    out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\band\s)|(?<=\bbut\s))(?i:some(?:one|body))"
+                           r"(?:\s*,\s*somewhere\s*,|\s+(?:in|at|inside|within|on)\s+[^.;:!?\n\"]{1,60}?)?\s+"
+                           r"(?:decided|chose|wanted|made\s+sure|ordered|opted|planned|wrote|let|knew|tipped)(?![\w-])",
+                           re.MULTILINE), "strong", frozenset({"someone", "somebody"})))
+    # (session 33) the author's gloss: "Translation: the bank is prepared to ..." (not a credit, "Translation: Ana Vos")
+    out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))Translation\s*:\s+(?=[a-z])", re.MULTILINE), "interpretive",
+                frozenset({"translation"})))
+    # (session 33) the author's forecast of what something is going to be: "This is going to be a long one"
+    out.append((re.compile(r"(?<![\w'-])(?:this|that|it)\s+is\s+going\s+to\s+be\s+(?:a|an)\s", re.IGNORECASE), "strong",
+                frozenset({"this", "that", "it"})))
     # (session 33) a change foreseen for what the sentence just described: "After Tuesday, that will change."
     out.append((re.compile(r"(?<![\w'-])(?:that|this|all\s+that|things)\s+will\s+(?:soon\s+|surely\s+|have\s+to\s+)?"
                            r"change(?=\s*[.!])", re.IGNORECASE), "strong", frozenset({"that", "this", "all", "things"})))
     # (session 33) what people can expect of another ("Suppliers can expect the ministry's phones to start ringing");
     # minds read in the future perfect ("his officials will have least wanted", "the board will have known")
-    out.append((re.compile(r"(?<![\w'-])can\s+expect\s+(?:the|a|an|his|her|their|its|more|further)\s+(?:[\w'\u2019-]+\s+){0,4}?"
-                           r"to\s+[a-z]+|(?<![\w'-])will\s+have\s+(?:(?:least|most|long|already|surely)\s+|[a-z]+ly\s+)?"
-                           r"(?:wanted|hoped|feared|expected|noticed|known|realised|realized|understood|dreaded|welcomed)"
+    out.append((re.compile(r"(?<![\w'-])can\s+expect\s+(?:(?:the|a|an|his|her|their|its|more|further)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+                           r"to\s+[a-z]+|(?:far\s+|much\s+|even\s+)?(?:more|fewer|less|tougher|harder|higher|stricter|"
+                           r"longer|bigger|steeper|closer)\b)|(?<![\w'-])will\s+have\s+(?:been\s+)?"
+                           r"(?:(?:least|most|long|already|surely)\s+|[a-z]+ly\s+)?"
+                           r"(?:wanted|hoped|feared|expected|noticed|known|realised|realized|understood|dreaded|welcomed|heard)"
                            r"(?![\w-])", re.IGNORECASE), "strong", frozenset({"can", "will"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
