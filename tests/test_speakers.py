@@ -210,3 +210,15 @@ def test_a_general_office_no_one_holds_leaves_the_speaker_empty():
     d = Doc(Article(id="t", text="Harbour chief Ada Lind spoke at noon.\n\n\"The pier is closed,\" the "
                                  "director-general said."))
     assert [q.speaker for q in d.quotes] == [None]
+
+
+def test_session33_a_town_its_clause_calls_its_and_an_edition_line_are_no_speakers():
+    """The blind election-concession event: a paper's "English Edition" line and a town the article calls "its"
+    ("Varnholm gave its former mayor 60 per cent") had been persons, and the "she" of the candidate's quotation
+    theirs. Neither is a person now; the quotations they took have no speaker rather than a wrong one."""
+    text = (Path(__file__).parent / "fixtures" / "speakers" / "edition_and_town.txt").read_text(encoding="utf-8")
+    d = doc_of(text)
+    speakers = {q.speaker for q in d.quotes}
+    assert not speakers & {"English Edition", "Varnholm", "Edition"}, speakers
+    people = d.__dict__["_discourse"].people.persons
+    assert "Varnholm" not in people and "English Edition" not in people and "Ilse Marrow" in people, sorted(people)
