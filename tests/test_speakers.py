@@ -222,3 +222,14 @@ def test_session33_a_town_its_clause_calls_its_and_an_edition_line_are_no_speake
     assert not speakers & {"English Edition", "Varnholm", "Edition"}, speakers
     people = d.__dict__["_discourse"].people.persons
     assert "Varnholm" not in people and "English Edition" not in people and "Ilse Marrow" in people, sorted(people)
+
+
+def test_session33_a_leagues_premier_division_is_no_person():
+    """The blind match-fixing event: "Eleven Premier Division matches" had made a person "Division" titled premier,
+    and the "he said" of the federation's president its words. "Division" ends an organisation's name now."""
+    d = doc_of("Match-fixing inquiry\n\nIvo Marr spoke in Quorvian at the federation's headquarters on Monday.\n\n"
+               "Eleven Premier Division matches are under review. In our own translation, he said: \"This is the "
+               "darkest day for our football.\" He called the scandal \"a betrayal of every fan\".\n")
+    speakers = {q.speaker for q in d.quotes}
+    assert "Division" not in d.__dict__["_discourse"].people.persons
+    assert "Division" not in speakers, speakers

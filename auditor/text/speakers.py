@@ -742,6 +742,8 @@ def _names_another(appos: str) -> bool:
     return 3 <= len(w) <= 5 and w[-3].islower() and (w[-3] in titles() or _person_noun(w[-3])) and \
         all(t[:1].isupper() and t.lower() not in titles() for t in w[-2:]) and \
         all(t.islower() for t in w[:-2])
+_PLACE_PREPS = frozenset({"At", "In", "From", "Near", "Outside", "Inside", "Across"})  # ("At Cauldmere" as one run)
+_PLACE_PREP_END = re.compile(r"(?:^|[\s(\n])(?:[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross)[^\S\n]+$")
 _ITS_NEXT = re.compile(r"[^\S\n]+[a-z][\w\-]*[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?its\b")  # "Vessmark gave its ..."
 _POSS = re.compile(r"['\u2019]s?$")
 # the space after a name that opens a reporting clause set off by commas ("Lind noted,")
@@ -1353,6 +1355,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         appos = _APPOSITIVE.match(norm, end) if norm.startswith(",", end) else None  # "Jane Roe, a banker,"
         if appos and appos.group(1).lower().startswith(("which ", "that ")):
             appos = None  # "Tor, which had been acquired by St. Martin's,": a thing's relative clause, no role
+        if appos and single and (_PLACE_PREP_END.search(lead) or g.split()[0] in _PLACE_PREPS):
+            appos = None  # (session 33) "At Cauldmere, a commissioner who refused to guess": a place, then its person
         if appos and _names_another(appos.group(1)):
             appos = None  # "in neighbour Karvenia, professor Ana Vos,": the words set off name another person
         if appos and len(appos.group(1).split()) > 8 and not any(
