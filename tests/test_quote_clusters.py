@@ -574,10 +574,15 @@ def test_clauses_parted_by_a_semicolon_are_one_sentence_when_outlets_print_them_
              "c": 'The director said: "I will not guess at who broke into the archive or why."',
              "d": 'That, she added, "is a question for the police".',
              "e": 'Asked who was behind it, the director said "that is a question for the police".'}
+    ids = _first_quote_clusters(texts)
+    assert ids["a"] and len(set(ids.values())) == 1, ids
+
+
+def _first_quote_clusters(texts: dict[str, str]) -> dict[str, str | None]:
+    """The cluster of each article's first quotation, the articles clustered together."""
     docs = docs_of(texts)
     cluster_quotes(docs)
-    ids = {d.article.id: d.quotes[0].cluster for d in docs}
-    assert ids["a"] and len(set(ids.values())) == 1, ids
+    return {d.article.id: d.quotes[0].cluster for d in docs}
 
 
 def test_a_translation_note_about_one_speaker_leaves_the_others_words_untranslated():
@@ -610,15 +615,14 @@ def test_a_second_main_clause_without_a_comma_meets_the_outlets_that_print_it_as
              "c": 'Coach Ivo Marr said: "I am responsible for this defeat. I do not hide behind anyone in the squad."',
              "d": '"I am the one responsible for this defeat," coach Ivo Marr said.',
              "e": 'Coach Ivo Marr said: "I am the one responsible for this defeat. I will not hide behind anyone."'}
-    docs = docs_of(texts)
-    cluster_quotes(docs)
-    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    ids = _first_quote_clusters(texts)
     assert ids["a"] and len(set(ids.values())) == 1, ids
-    # ... while two sentences joined by "and" with no subject of its own stay one unit
-    from auditor.corpus.quotes import CLAUSE_MIN, _unit_bounds
-    words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", "We met the families and talked for hours")]
-    assert _unit_bounds(words, "We met the families and talked for hours", "") == [(0, len(words))]
-    assert CLAUSE_MIN >= 3
+    # ... while two clauses joined by "and" with no subject of their own stay one unit, and one with its own does not
+    from auditor.corpus.quotes import _unit_bounds
+    for text, units in (("We met the families and talked for hours", 1),
+                        ("We met all the families and we talked for hours", 2)):
+        words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+        assert len(_unit_bounds(words, text, "")) == units, text
 
 
 def test_two_renderings_of_one_sentence_a_word_apart_join_where_word_overlap_alone_falls_short():
@@ -629,7 +633,5 @@ def test_two_renderings_of_one_sentence_a_word_apart_join_where_word_overlap_alo
                   'prosecutor".',
              # one frame, other content: no rendering of the same sentence
              "c": 'Interior Minister Aurel Vos said the ferries "have been secured and moved to the harbour".'}
-    docs = docs_of(texts)
-    cluster_quotes(docs)
-    ids = {d.article.id: d.quotes[0].cluster for d in docs}
+    ids = _first_quote_clusters(texts)
     assert ids["a"] and ids["a"] == ids["b"] and ids["c"] != ids["a"], ids
