@@ -1,4 +1,5 @@
-"""Shared test helpers: the seeds, the gold annotations, and a guard against network access."""
+"""Shared test helpers: the seeds, the gold annotations, a guard against network access, and articles
+clustered together."""
 
 from __future__ import annotations
 
@@ -90,3 +91,14 @@ def match_gold_quotes(docs, gold: dict) -> list[tuple[dict, object]]:
                 used.add(bi)
                 pairs.append((g, doc.quotes[bi]))
     return pairs
+
+
+def first_quotes(texts: dict[str, str]) -> dict:
+    """Each article's first quotation (article id -> Quote), the articles (id -> text) clustered together."""
+    from auditor.corpus.quotes import cluster_quotes
+    from auditor.models import Article
+    from auditor.text.document import Doc
+
+    docs = [Doc(Article(id=k, text=v)) for k, v in texts.items()]
+    cluster_quotes(docs)
+    return {d.article.id: d.quotes[0] for d in docs}

@@ -8,6 +8,7 @@ import pytest
 from auditor.corpus.quotes import _renderings, cluster_quotes, stem, with_unit_clusters
 from auditor.models import Article
 from auditor.text.document import Doc
+from tests.helpers import first_quotes
 
 
 def docs_of(texts: dict[str, str]) -> list[Doc]:
@@ -447,15 +448,13 @@ def test_a_dropped_negation_ranks_below_a_loose_but_faithful_rendering():
     same as "unable" (no flip), however the other words differ."""
     base = ('"Our ferry plan must start this spring, because within weeks the town will be unable to afford the '
             'new hull," Roe said.')
-    docs = docs_of({
+    q = first_quotes({
         "a": base,
         "b": base.replace("Roe said", "Roe told the council"),
         "c": '"Our ferry plan must start this spring, as in just a few weeks the town will no longer be able '
              'to pay for the new hull," Roe said.',
         "d": base.replace("be unable", "be able"),
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["a"].cluster == q["c"].cluster == q["d"].cluster is not None
     assert not any(x["type"] == "negation" for x in q["c"].differences)
     assert any(x["type"] == "negation" and not x.get("weak") for x in q["d"].differences)
@@ -466,7 +465,7 @@ def test_an_alternative_question_is_no_statement_turned_into_a_question():
     """"The pier or the road? Rents or buses?" lists the choices the statement names (must not be flagged);
     "Should the council pick ...?" turns the statement round (flagged)."""
     base = '"The council should pick the pier or the road, lower rents or more buses, boats or trains this winter," Roe said.'
-    docs = docs_of({
+    q = first_quotes({
         "a": base,
         "b": base.replace("Roe said", "Roe told the council"),
         "c": base.replace("Roe said", "the mayor Roe said"),
@@ -475,8 +474,6 @@ def test_an_alternative_question_is_no_statement_turned_into_a_question():
         "e": '"Should the council pick the pier or the road, lower rents or more buses, boats or trains this winter?" '
              'Roe said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["a"].cluster == q["d"].cluster == q["e"].cluster is not None
     assert not any(x["type"] == "question" for x in q["d"].differences) and q["d"].fidelity == 1.0
     assert any(x["type"] == "question" for x in q["e"].differences)
@@ -485,7 +482,7 @@ def test_an_alternative_question_is_no_statement_turned_into_a_question():
 def test_a_translators_description_of_a_person_is_no_changed_name():
     """One translation names the president, another describes her office: a translator's choice, not a
     changed name (a name put for another name still is: see the test above)."""
-    docs = docs_of({
+    q = first_quotes({
         "a": 'Speaking through an interpreter, Roe said: "We miss Governor Ana Vell at this table today, on a '
              'day when the harbour needs her counsel."',
         "b": 'Roe, who spoke in Norse, said: "We miss Governor Ana Vell at this table today, on a '
@@ -493,8 +490,6 @@ def test_a_translators_description_of_a_person_is_no_changed_name():
         "c": 'In a translated statement Roe said: "We miss the Governor of the State of Norland at this '
              'table today, on a day when the harbour needs her counsel."',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["a"].cluster == q["c"].cluster is not None
     assert not any(x["type"] == "name" for x in q["c"].differences)
 
@@ -630,15 +625,13 @@ def test_a_clause_whose_polarity_the_other_renderings_vote_down_is_a_flip():
     second clause ("our patience is unlimited"), outside the stretch the consensus keeps. The clause is put
     to the vote of the others' clauses about the same thing; a double negative ("not unlimited") and a word
     negated by its form ("endless") count as the negations they are."""
-    docs = docs_of({
+    q = first_quotes({
         "a": '"We are not looking for a quarrel, but our patience has its limits," Roe said.',
         "b": '"We do not seek a quarrel, but our patience is not unlimited," Roe said.',
         "c": '"We are not looking for a quarrel, but there is a limit to our patience," Roe said.',
         "d": '"We are not looking for a quarrel, and our patience is unlimited," Roe said.',
         "e": '"We do not want a quarrel, but our patience is not endless," Roe said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert len({x.cluster for x in q.values()}) == 1
     flipped = [k for k, x in q.items() if any(d["type"] == "negation" for d in x.differences)]
     assert flipped == ["d"], {k: x.differences for k, x in q.items()}
@@ -649,14 +642,12 @@ def test_two_negated_clauses_joined_by_and_are_two_clauses_in_the_vote():
     """"I am not a mayor and I am not asking for a new pier" negates each of its two clauses once: "I do not ask
     for a new pier" agrees with its second, and only the rendering that drops that negation is flipped."""
     base = '"I am not a mayor and I am not asking for a new pier," Roe said.'
-    docs = docs_of({
+    q = first_quotes({
         "a": base,
         "b": base.replace("Roe said", "Roe told the council"),
         "c": '"I do not ask for a new pier," Roe said.',
         "d": '"I am not a mayor, but I ask for a new pier," Roe said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert not any(x["type"] == "negation" for x in q["c"].differences), q["c"].differences
     assert any(x["type"] == "negation" for x in q["d"].differences), q["d"].differences
     assert q["d"].fidelity < q["c"].fidelity
@@ -666,15 +657,13 @@ def test_an_excerpt_of_a_sentences_end_is_aligned_where_it_stands_and_is_no_cut(
     """"nobody asked us not to" is the end of "Nobody from the ministry asked us to raise rates, and nobody asked
     us not to": aligned there in one piece, not from the sentence's first "nobody", it loses nothing."""
     base = '"Nobody from the ministry asked us to raise rates, and nobody asked us not to," Roe said.'
-    docs = docs_of({
+    q = first_quotes({
         "a": base,
         "b": base.replace("Roe said", "Roe told the council"),
         "c": base.replace("Roe said", "said Roe"),
         "d": 'Roe added that "nobody asked us not to" and left the room.',
         "e": base.replace("Nobody from", "Somebody from"),
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["d"].cluster == q["a"].cluster is not None
     assert q["d"].fidelity == 1.0, (q["d"].fidelity, q["d"].differences)
     assert q["e"].fidelity < 0.5
@@ -697,14 +686,12 @@ def test_none_of_denies_the_whole_subject_and_is_no_weak_negation():
     """"None of the warnings were too late" for "Some of the warnings were too late" turns the statement round;
     "no" before a noun elsewhere ("no later than") stays a weak negator."""
     base = '"Some of the warnings were too late, and I will not pretend otherwise," Ek said.'
-    docs = docs_of({
+    q = first_quotes({
         "a": base,
         "b": base.replace("Ek said", "Ek told reporters"),
         "c": base.replace("Ek said", "said Ek"),
         "d": base.replace("Some of", "None of"),
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     neg = [x for x in q["d"].differences if x["type"] == "negation"]
     assert neg and not neg[0].get("weak"), q["d"].differences
     assert q["d"].fidelity < 0.5
@@ -793,13 +780,11 @@ def test_no_before_a_noun_the_other_side_asserts_is_a_flip_and_the_vote_keeps_th
     evidence that a guard helped" denies what the others assert, a polarity flip (not a weak negation), and the
     consensus keeps the parity two of three full renderings hold, however close the odd one's other words; "no
     one" against "everyone" stays a weak negation."""
-    docs = docs_of({
+    q = first_quotes({
         "a": '"At this stage we have no evidence that any member of the museum staff helped the thieves," Holt said.',
         "b": '"For now we have no evidence that somebody working in the museum helped the thieves," Holt said.',
         "c": '"At this stage we have evidence that somebody working in the museum helped the thieves," Holt said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["a"].cluster == q["b"].cluster == q["c"].cluster
     neg = [x for x in q["c"].differences if x["type"] == "negation"]
     assert neg and not neg[0].get("weak"), q["c"].differences
@@ -820,14 +805,12 @@ def test_a_possibility_told_as_fact_is_a_change_of_meaning_but_two_hedges_are_a_
     certain that the number will change", or "the tests may show" as "the tests show", tells a possibility as
     fact: a hedge difference, a change of meaning; "may" against "might", or "could not reach" against "were unable
     to reach", is none."""
-    docs = docs_of({
+    q = first_quotes({
         "a": '"It is possible that the number of customers affected will change as the work goes on," Brask said.',
         "b": '"It is possible that the number of customers affected will change as the work goes on," Brask told us.',
         "c": '"It is certain that the number of customers affected will change as the work goes on," Brask said.',
         "d": '"It is possible that the number of customers affected will change as the work continues," said Brask.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     hedge = [x for x in q["c"].differences if x["type"] == "hedge"]
     assert hedge and "dropped" in hedge[0]["note"], q["c"].differences
     assert q["c"].fidelity < 0.5 < q["d"].fidelity
@@ -847,15 +830,13 @@ def test_a_possibility_told_as_fact_is_a_change_of_meaning_but_two_hedges_are_a_
 def test_a_hedge_in_words_outside_the_shared_stretch_is_kept_not_dropped():
     """Session 33 (the held-out border-shooting event): "It is possible the tests will show ..." keeps the
     possibility of "the tests may show ..." in words before the stretch the two share; "Tests show ..." drops it."""
-    docs = docs_of({
+    q = first_quotes({
         "a": '"The ballistic tests may show that shots were fired after the car had passed the gate," Dovan said.',
         "b": '"The ballistic tests may show that shots were fired after the car had passed the gate," Dovan told us.',
         "c": 'Dovan said: "It is possible the ballistic tests will show that shots were fired after the car had '
              'passed the gate."',
         "d": '"Ballistic tests show that shots were fired after the car had passed the gate," Dovan said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert not [x for x in q["c"].differences if x["type"] == "hedge"], q["c"].differences
     assert [x for x in q["d"].differences if x["type"] == "hedge"], q["d"].differences
     assert q["d"].fidelity < q["c"].fidelity, (q["c"].fidelity, q["d"].fidelity)

@@ -18,7 +18,7 @@ from auditor.corpus.quotes import cluster_quotes
 from auditor.models import Article
 from auditor.rules import load_rules
 from auditor.text.document import Doc
-from tests.helpers import match_gold_quotes, seed_docs
+from tests.helpers import first_quotes, match_gold_quotes, seed_docs
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_PATH = Path(__file__).resolve().parent / "gold" / "seeds_gold.json"
@@ -218,7 +218,7 @@ def test_a_word_replaced_at_the_edge_of_an_excerpt_is_a_substitution():
 
 
 def test_a_subject_replaced_at_the_start_and_a_hyphen_spelled_apart():
-    docs = docs_of({
+    q = first_quotes({
         "a": 'Varga warned the council: "Your harbours are sinking slowly into the cold grey sea."',
         "b": '"Your harbours are sinking slowly into the cold grey sea," Varga said.',
         "c": 'Varga said: "Your harbours are sinking slowly into the cold grey sea."',
@@ -227,8 +227,6 @@ def test_a_subject_replaced_at_the_start_and_a_hyphen_spelled_apart():
         "f": 'Varga said: "This is a contest of open trade or zero-sum rivalry for the ports."',
         "g": '"This is a contest of open trade or zero sum rivalry for the ports," Varga said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["d"].cluster == q["a"].cluster
     subs = [(d["rendering"], d["consensus"]) for d in q["d"].differences if d["type"] == "substitution"]
     assert [r for r, _ in subs] == ["Town is"] and "harbours" in subs[0][1]
@@ -355,14 +353,12 @@ def test_a_duration_is_no_condition_but_as_long_as_with_a_clause_is(tail, condit
 
 
 def test_a_number_in_words_and_in_digits_is_the_same_number():
-    docs = docs_of({
+    q = first_quotes({
         "a": '"If the island can survive 10 years of storms, it can survive one winter of debt," Varga said.',
         "b": 'Varga said: "If the island can survive 10 years of storms, it can survive one winter of debt."',
         "c": '"If the island can survive ten years of storms, it can survive one winter of debt," Varga said.',
         "d": '"If the island can survive 12 years of storms, it can survive one winter of debt," Varga said.',
     })
-    cluster_quotes(docs)
-    q = {d.article.id: d.quotes[0] for d in docs}
     assert q["c"].cluster == q["a"].cluster == q["d"].cluster
     # nor a changed word: an outlet's house style spells the number, the speaker's words are the same
     assert not [d for d in q["c"].differences if d["type"] in ("number", "substitution")] and q["c"].fidelity == 1.0
@@ -580,9 +576,7 @@ def test_clauses_parted_by_a_semicolon_are_one_sentence_when_outlets_print_them_
 
 def _first_quote_clusters(texts: dict[str, str]) -> dict[str, str | None]:
     """The cluster of each article's first quotation, the articles clustered together."""
-    docs = docs_of(texts)
-    cluster_quotes(docs)
-    return {d.article.id: d.quotes[0].cluster for d in docs}
+    return {k: q.cluster for k, q in first_quotes(texts).items()}
 
 
 def test_a_translation_note_about_one_speaker_leaves_the_others_words_untranslated():
