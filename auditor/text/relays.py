@@ -856,10 +856,12 @@ _ACCORDING_APPOSED_RX = re.compile(
     r"website|news\s+site|radio)\b")
 
 
+# an outlet's name as a subject: "Telco Ledger", "the Evening Clarion", "Gavel & Frame"
+_OUTLET_NP = r"(?<![\w'’&-])(?P<np>(?:[Tt]he\s+)?" + _CAP_AMP + r"(?:\s+(?:&\s+)?" + _CAP_AMP + r"){0,3})"
 # (session 32) "Telco Ledger, the trade publication, first reported", "Gavel & Frame, the art-trade weekly, reckons": an
 # outlet named by what it is, as the subject that reports
 _OUTLET_APPOSED_SUBJECT_RX = re.compile(
-    r"(?<![\w'’&-])(?P<np>(?:[Tt]he\s+)?" + _CAP_AMP + r"(?:\s+(?:&\s+)?" + _CAP_AMP + r"){0,3}),\s+(?:the|a|an)\s+"
+    _OUTLET_NP + r",\s+(?:the|a|an)\s+"
     r"(?:[\w-]+\s+){0,3}?"
     r"(?:publication|newspaper|paper|daily|weekly|tabloid|agency|news\s+agency|wire|wire\s+service|magazine|"
     r"broadcaster|channel|station|website|news\s+site|radio|outlet|journal|newsletter)\s*,\s+"
@@ -871,8 +873,7 @@ _OUTLET_APPOSED_SUBJECT_RX = re.compile(
 # (session 33) "the Evening Clarion has a university source describing an open secret", "The Herald quotes one insider
 # saying": an outlet passes on what its unnamed source says
 _OUTLET_HAS_SOURCE_RX = re.compile(
-    r"(?<![\w'’&-])(?P<np>(?:[Tt]he\s+)?" + _CAP_AMP + r"(?:\s+(?:&\s+)?" + _CAP_AMP + r"){0,3})\s+"
-    r"(?:has|had|quotes|quoted|cites|cited)\s+(?:an?|one|two|three|several|its\s+own)\s+(?:[\w-]+\s+){0,2}?"
+    _OUTLET_NP + r"\s+(?:has|had|quotes|quoted|cites|cited)\s+(?:an?|one|two|three|several|its\s+own)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:sources?|insiders?|officials?|informants?)\s+(?:describing|saying|claiming|suggesting|alleging|"
     r"who\s+(?:says|said|describes|described|claims|claimed))\b")
 
