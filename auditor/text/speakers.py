@@ -732,8 +732,6 @@ _ROLE_OPENS_SENTENCE = re.compile(
     r"(?:[^\S\n]+(?:of|at|for|in)[^\S\n]+(?P<org>[^,.;:!?\"\n\u201c\u201d]{1,80}?))?,\s*$")
 
 
-
-
 def _names_another(appos: str) -> bool:
     """The words set off after a name are a role and a full name ("professor Ana Vos", "the lawyer Piet
     Hals"): they introduce that person, and say nothing of the words before them ("in neighbour Karvenia,
@@ -742,8 +740,10 @@ def _names_another(appos: str) -> bool:
     return 3 <= len(w) <= 5 and w[-3].islower() and (w[-3] in titles() or _person_noun(w[-3])) and \
         all(t[:1].isupper() and t.lower() not in titles() for t in w[-2:]) and \
         all(t.islower() for t in w[:-2])
+
+
 _PLACE_PREPS = frozenset({"At", "In", "From", "Near", "Outside", "Inside", "Across"})  # ("At Cauldmere" as one run)
-_PLACE_PREP_END = re.compile(r"(?:^|[\s(\n])(?:[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross)[^\S\n]+$")
+_PLACE_PREP_END = re.compile(r"(?:^|[\s(])(?:[Aa]t|[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Ii]nside|[Aa]cross)[^\S\n]+$")
 _ITS_NEXT = re.compile(r"[^\S\n]+[a-z][\w\-]*[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+)?its\b")  # "Vessmark gave its ..."
 _POSS = re.compile(r"['\u2019]s?$")
 # the space after a name that opens a reporting clause set off by commas ("Lind noted,")
@@ -1301,20 +1301,17 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             elif low.split()[-1] not in tls:
                 person_lead = True
         rc = _ROLE_COMMA.search(lead[-50:]) if lead.endswith(", ") else None  # "Norland's prime minister, Jane Roe,"
-        words = []
+        words = rc.group(1).split() if rc else []
         if not rc and taken and not par:
             # ... with the person's own title between ("The rector of the university, professor Ana Vos,"): a
             # noun phrase that opens its sentence, a role word its head
-            before = norm[max(0, m.start() - 120):m.start()].rstrip()
-            before = before[:len(before) - sum(len(w) for w in lead.split()[-taken:])].rstrip()
+            before = norm[max(0, m.start() - 120):m.start()].rsplit(None, taken)[0]
             ro = _ROLE_OPENS_SENTENCE.search(before + " ") if before.endswith(",") else None
             if ro and ro.group("role").split()[-1].lower() in tls:
                 words = [*ro.group("role").split(), *(w for w in (ro.group("org") or "").split() if w[:1].isupper())]
-        if rc:
+        if words:
             # the role phrase is the words after any verb or pronoun: in '"...," the judge told him, Tam
             # reported' nothing before "Tam" describes him
-            words = rc.group(1).split()
-        if rc or words:
             k = max((i + 1 for i, w in enumerate(words) if w.lower() in PRONOUNS or verb_rx.fullmatch(w)), default=0)
             rc = words[k:] if any(w.lower() in tls for w in words[k:]) else None
             if par:
