@@ -1669,12 +1669,8 @@ def compare(r: Rendering, cons: Consensus, cons_words: list[str], other_sets: Co
                       "consensus": " ".join(cons_words[max(c0, ci - 2):ci + 1]),
                       "start": words[lo][1], "end": words[ri][2],
                       "note": "a promise told as done" if told_done else "a deed told as a promise"})
-    hedge = _hedge_change([_plain(w) for w, _, _ in words[r0:r1]], [_plain(w) for w in cons_words[c0:c1]])
-    if hedge and any(_plain(w) in _hedge_modals() for w in (
-            [w for w, _, _ in words] if hedge == "dropped" else cons_words)):
-        # (session 33) the hedge stands outside the shared stretch: "It is possible the tests will show ..." keeps
-        # the possibility of "the tests may show ..." in words of its own
-        hedge = None
+    r_all, c_all = [_plain(w) for w, _, _ in words], [_plain(w) for w in cons_words]
+    hedge = _hedge_change(r_all[r0:r1], c_all[c0:c1], r_all, c_all)
     if hedge:
         penalty += 0.20
         diffs.append({"type": "hedge", "rendering": _words_text(words, r0, r1), "consensus": " ".join(cons_words[c0:c1]),
@@ -1826,10 +1822,12 @@ MEANING_TYPES = frozenset({"negation", "question", "number", "name", "condition"
 _HEDGE_SKIP = frozenset("the a an that it is be have been well to also yet".split())
 
 
-def _hedge_change(rws: list[str], cws: list[str]) -> str | None:
+def _hedge_change(rws: list[str], cws: list[str], r_all: list[str], c_all: list[str]) -> str | None:
     """"dropped" when the consensus words ``cws`` hold a hedge the rendering ``rws`` lacks, "added" the other way,
     else None: only when the content word the hedge governs (the next one, articles and auxiliaries skipped) stands
-    on the other side too ("may show" / "show"; not "could not reach" / "were unable to reach")."""
+    on the other side too ("may show" / "show"; not "could not reach" / "were unable to reach"), and when the side
+    said to lack a hedge holds none in all its words either (``r_all``, ``c_all``): "It is possible the tests will
+    show ..." keeps the possibility of "the tests may show ..." in words before the stretch the two share."""
     hedges = _hedge_modals()
     hr = [i for i, w in enumerate(rws) if w in hedges]
     hc = [i for i, w in enumerate(cws) if w in hedges]
@@ -1838,7 +1836,7 @@ def _hedge_change(rws: list[str], cws: list[str]) -> str | None:
     side, other = (rws, cws) if hr else (cws, rws)
     i = (hr or hc)[0]
     nxt = next((w for w in side[i + 1:i + 5] if w not in _HEDGE_SKIP), None)
-    if nxt is None or nxt in hedges or nxt not in set(other):
+    if nxt is None or nxt in hedges or nxt not in set(other) or any(w in hedges for w in (c_all if hr else r_all)):
         return None
     return "added" if hr else "dropped"
 EDGE_WORDS = 3  # at most this many words of a rendering beyond its shared stretch can replace the speaker's
