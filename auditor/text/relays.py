@@ -677,6 +677,15 @@ _QUOTING_SAID_RX = re.compile(
     r"(?:,\s+(?P<n>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}))?,\s+(?:said|says|told|reported|added)\b")
 
 
+def _through_interpreter(a: Attribution, channel: str | None, unnamed: str, end: int, v: Vocab) -> bool:
+    """Relay ``a`` through whoever interpreted the words: the ``channel`` named (an outlet's interpreter, a media
+    relay), else ``unnamed`` (a translation). Whether a named party was read in ``channel``."""
+    party = _party(channel, v) if channel else None
+    _relay_through(a, a.source, party[0] if party else unnamed,
+                   party[1] if party and party[1] == "media" else "translation", end)
+    return party is not None
+
+
 def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """Words passed through a named spokesman, press officer or relative ("said through spokeswoman Nadia Froome",
     "through his granddaughter Elif, who translated"), or said on someone's behalf ("Ayo Brandt, speaking on behalf
@@ -720,11 +729,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         if nxt is None:
             continue
         if m.group("i"):
-            ch = m.group("ch")
-            party = _party(ch, v) if ch else None
-            _relay_through(nxt, nxt.source, party[0] if party else "interpreter",
-                           party[1] if party and party[1] == "media" else "translation", nxt.end)
-            if party:
+            if _through_interpreter(nxt, m.group("ch"), "interpreter", nxt.end, v):
                 nxt.start = min(nxt.start, m.start())
         else:
             _relay_through(nxt, m.group("p"), nxt.source or "", "person", nxt.end)
@@ -735,9 +740,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         nxt = _direct_after(atts, m.end(), 80)
         if nxt is None:
             continue
-        party = _party(m.group("ch"), v)
-        _relay_through(nxt, nxt.source, party[0] if party else m.group("ch"),
-                       party[1] if party and party[1] == "media" else "translation", nxt.end)
+        _through_interpreter(nxt, m.group("ch"), m.group("ch"), nxt.end, v)
         nxt.start = min(nxt.start, m.start())
     for m in _SAID_THROUGH_RX.finditer(text):
         if _taken(doc, atts, m):
@@ -747,9 +750,7 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                       a.end >= m.start() - 30), None)
         if owner is None:
             continue
-        party = _party(m.group("o"), v) if m.group("o") else None
-        _relay_through(owner, owner.source, party[0] if party else "interpreter",
-                       party[1] if party and party[1] == "media" else "translation", m.end())
+        _through_interpreter(owner, m.group("o"), "interpreter", m.end(), v)
     for rx in (_THROUGH_RX, _ON_BEHALF_RX):
         for m in rx.finditer(text):
             if _taken(doc, atts, m):
