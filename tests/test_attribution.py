@@ -2892,3 +2892,35 @@ def test_session33_admissions_families(text, words, kind, outlet):
 def test_session33_an_outlet_with_a_new_editor_passes_on_nothing():
     _, found = _kinds("The Evening Clarion has a new editor and a new owner.")
     assert not found, found
+
+
+# -- session 34: the study-retraction event's go-betweens, in our own words ---------------------------------
+
+@pytest.mark.parametrize("text, via", [
+    # a lawyer's account of the client, who is named with no title
+    ('Ada Quist, a former pilot, was "tired but hopeful", her lawyer Paul Renner said in a message to the Courier.',
+     "Paul Renner"),
+    ('Jonas Halberg, the senior author, has not been accused of anything. His lawyer, Mira Tonn, said Halberg had '
+     'been "deeply shocked" by the findings.', "Mira Tonn"),
+    # words passed on through an office, a publisher, a spokeswoman who is not named
+    ('The engineer, Dr Olle Brant, said through the hospital\'s press office that the design was "sound".',
+     "the hospital's press office"),
+    ("The editor, Lisa Varn, said in a statement released through the journal's publisher that it would act.",
+     "the journal's publisher"),
+    ('Mayor Ivo Lenz said through his spokeswoman that the port would "reopen soon".', "spokeswoman"),
+    # a person with an age and a relative clause who told another outlet
+    ('Greta Holm, 58, who took the pills for seven months, told the Northern Post she felt "like a fool".',
+     "Northern Post"),
+])
+def test_session34_go_betweens_and_channels_relay(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    # a lawyer's own word on the evidence, and a "through" that is no channel
+    'The defence lawyer, Mira Tonn, said the evidence was "thin at best".',
+    "Mayor Ida Roe said through the night that crews were working.",
+    'Greta Holm, 58, who took the pills for seven months, told reporters she felt "like a fool".',
+])
+def test_session34_near_misses_stay_first_hand(text):
+    _assert_no_relay(text)

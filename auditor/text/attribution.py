@@ -1087,6 +1087,9 @@ def _np_left_words(text: str, end: int, lo: int, v: Vocab) -> Span | None:
             kind = _of_kind_left(text, lo, pos, v)  # "A member of the delegation, who asked not to be named,"
             if kind:
                 return kind
+            aged = _NAME_THEN_AGE.search(text[lo:pos] + ",")
+            if aged and aged.group(1).split()[0].casefold() not in _DETS:
+                pos = lo + aged.end(1)  # (session 34) "Greta Holm, 58, who took the pills for months, told"
         else:
             name_at = _apposed_subject(seg, v)
             if name_at is None:
@@ -3340,6 +3343,12 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
             continue
         principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
                                    exclude=r.source)
+        if principal is None and _possessed_go_between(text[sent[0]:r.end], v):
+            # (session 34) the go-between is someone's ("her lawyer", "His spokesman"), and the one they speak
+            # for is named with no title ("Ada Quist, a former pilot, was 'tired', her lawyer said"; "His lawyer
+            # said Bremer had been shocked"): the speaker layer's table
+            principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), list(_table_of(persons)), v,
+                                       outside_quotes=True, exclude=r.source)
         if principal is None:  # "Breck said the judge explained that ...": the speaker of the clause reported
             principal = next((a.source for a in atts if a.kind == "direct" and a.source_type == "person" and
                               a.source and a.source != r.source and r.end <= a.start < sent[1]), None)
@@ -3367,6 +3376,12 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
             _principals_line(doc, text, sent, r, principal, persons)
         elif r.cue == "according to" and r.source in reporters:
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
+
+
+def _possessed_go_between(left: str, v: Vocab) -> bool:
+    """Whether ``left`` calls a go-between someone's: "her lawyer", "His spokesman" (not "an aide")."""
+    g = "|".join(r"\s+".join(map(re.escape, x.split())) for x in longest_first(tuple(v.go_betweens)))
+    return bool(re.search(rf"\b(?i:his|her|their)\s+(?:[a-z-]+\s+)?(?:{g})\b", left))
 
 
 @cached

@@ -636,8 +636,15 @@ _THROUGH_RX = re.compile(
     r"\bthrough\s+(?:(?:his|her|its|their|the|a)\s+)?(?:[\w'’-]+\s+){0,2}?(?:" + _GO_BETWEEN_NOUNS + r"|officer|"
     r"granddaughter|grandson|grandmother|grandfather|son-in-law|daughter-in-law|spokes(?:man|woman|person))\s*,?\s+"
     r"(?P<n>" + _caps(0, 2) + r")|"
-    # ("said through his office that": the office passed the words on)
-    r"(?<=said\s)through\s+(?P<o>(?:his|her|their)\s+(?:press\s+)?office)\b")
+    # ("said through his office that": the office passed the words on; session 34: "said through the infirmary's
+    # press office", "said in a statement released through the journal's publisher", "responded through his
+    # lawyers")
+    r"(?:(?<=said\s)|(?<=spoke\s)|(?<=responded\s)|(?<=replied\s)|(?<=commented\s)|"
+    r"(?<=released\s)|(?<=issued\s)|(?<=sent\s)|(?<=distributed\s))through\s+"
+    r"(?P<o>(?:his|her|their|its|the\s+[\w'’-]+['’]s?|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:office|publisher|publishers|lawyers?|attorneys?|solicitors?|representatives?|agent|publicist|aides?|"
+    r"spokes(?:man|woman|person|people|men|women)|press\s+secretary|"
+    r"communications\s+(?:team|department|office)))\b(?!\s*,?\s+[A-Z])")
 # "Reading a statement on the ministry steps on Velt's behalf, Hanna Scholt said", "Speaking through an interpreter,
 # the chairman said": the one who speaks next relays
 _BEHALF_OPENING_RX = re.compile(
@@ -760,7 +767,9 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < m.start() and
                               a.end >= m.start() - 60), None)
                 if owner is not None:
-                    _relay_through(owner, owner.source, "office", "institution", m.end())
+                    go = re.sub(r"^(?i:his|her|their|its)\s+", "", " ".join(m.group("o").split()))
+                    _relay_through(owner, owner.source, go, "institution",
+                                   max(owner.end, m.end()))
                 continue
             name = m.group("n").rstrip(".")
             if outlet_of(name, v):
