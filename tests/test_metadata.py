@@ -134,7 +134,7 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
     (f"wirefeed\nTop stories | World | Health | Tech\nFerry pier to close\n{BODY}\n"
      "© 2025 Wirefeed Digital · Privacy · Cookie preferences", "Wirefeed", "copyright"),
     (f"THE WESTVALE TRIBUNE\nNews   Politics   Business   Opinion   Sport\nFerry pier to close\n{BODY}\n"
-     "© 2025 Westvale Tribune Media Ltd | Privacy | Terms", "The Westvale Tribune", "masthead-nav"),
+     "© 2025 Westvale Tribune Media Ltd | Privacy | Terms", "The Westvale Tribune", "masthead-echoed"),
     # ... the masthead under the headline with an edition, a tagline or a menu before the date or the byline, and a
     # menu's first item, a page control or an edition's label never taken for it
     (f"Ferry pier to close\nRadio Westvale International\nEnglish Service\n18 November 2025, 18:20\n{BODY}",
@@ -173,17 +173,31 @@ BODY = ("The harbour board voted on Tuesday to close the old ferry pier for repa
     # (session 29) ... a masthead set in lower case, its "the" no part of the name
     (f"the Daily Foghorn\nNEWS | SPORT\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
      "Daily Foghorn", "masthead-echoed"),
-    # ... a masthead in capitals leaves the name to the footer's notice, which gives its case
+    # ... a masthead in capitals takes a name's case (session 34; it had been left to the footer's notice, which
+    # names the publisher as often as the page: "© Halcourt Chronicle Media Ltd" under "THE HALCOURT CHRONICLE")
     (f"WESTVALE NEWS WIRE\nWorld | Ports\nFerry pier to close\n{BODY}\n(c) 2025 Westvale News Wire.",
-     "Westvale News Wire", "copyright"),
+     "Westvale News Wire", "masthead-echoed"),
+    (f"THE HALCOURT LEDGER\nHome › Business › Industry\nFerry pier to close\n{BODY}\n"
+     "© 2025 Halcourt Ledger Media Ltd. All rights reserved.", "The Halcourt Ledger", "masthead-echoed"),
+    # ... and its section, a label or its menu after a bar on the same line; the notice may name the publishing
+    # house by one of the masthead's own words
+    (f"The Brantwick Argus | Opinion\nFerry pier to close\n{BODY}\n© Argus Verlag 2025", "The Brantwick Argus",
+     "masthead-echoed"),
+    (f"Harbourvista News  ·  LIVE\nFerry pier to close\n{BODY}\n© Harbourvista Broadcasting 2025 · Terms",
+     "Harbourvista News", "masthead-echoed"),
+    (f"DAILY FLARE  | News | Sport | Showbiz | Money\nFerry pier to close\n{BODY}\n© Flare Media Group 2025",
+     "Daily Flare", "masthead-echoed"),
+    # ... but an acronym before its section is left to the notice, which spells it out
+    (f"WPA | Politics | Labour\nFerry pier to close\n{BODY}\n© 2025 Westvale Press Agency", "Westvale Press Agency",
+     "copyright"),
     # an app the footer offers
     (f"Ferry pier to close\n{BODY}\nDownload the Westvale News app for your phone.", "Westvale News", "app-line"),
     # a masthead above the site's navigation bar (three items or more, a tagline may stand between) is the
     # page's own name, before the publisher's in the copyright line; one set in capitals takes a name's case
     (f"THE DAILY FOGHORN\nNEWS | SPORT | MONEY | PUZZLES\nFerry pier to close\n{BODY}\n© Foghorn Media Group 2025",
-     "The Daily Foghorn", "masthead-nav"),
+     "The Daily Foghorn", "masthead-echoed"),  # (session 34: its footer names it too)
     (f"PIER TRADE WEEKLY\nFor harbour masters and ferry operators\nHome | Ports | Jobs | Events\n"
-     f"Ferry pier to close\n{BODY}\n© Pier Trade Publishing 2025", "Pier Trade Weekly", "masthead-nav"),
+     f"Ferry pier to close\n{BODY}\n© Pier Trade Publishing 2025", "Pier Trade Weekly", "masthead-echoed"),  # (session 34: its footer names it too)
     (f"Westvale Tidning – English Edition\nForsida | Lokalt | Sport\nFerry pier to close\n{BODY}",
      "Westvale Tidning", "masthead-nav"),
     (f"WVT Sport\nLive TV | Radio | Football | Results\nFerry pier to close\n{BODY}", "WVT Sport", "masthead-nav"),

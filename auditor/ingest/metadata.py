@@ -245,8 +245,6 @@ def _echoed(value: str, echo: regex.Pattern[str], whole: list[Line], at: int, sp
     """Whether a line among the last ``tail_lines`` (not the value's own, at ``at``) matches ``echo`` and names
     ``value`` again: by all of its distinctive words, or by its initials (three letters or more)."""
     words = [w for w in regex.findall(r"[\p{L}\p{N}]+", value)]
-    if len(words) > 1 and value.isupper():
-        return False  # "MERIDIAN NEWS WIRE": a masthead set in capitals; the footer's notice gives its case
     own = {w.casefold() for w in words if w.casefold() not in _GENERIC_NAME_WORDS and len(w) > 2}
     caps = [w for w in words if w[:1].isupper() and w.casefold() != "the"]
     initials = "".join(w[0] for w in caps) if len(caps) >= 3 else ""
@@ -256,12 +254,17 @@ def _echoed(value: str, echo: regex.Pattern[str], whole: list[Line], at: int, sp
         if i == at or not echo.search(whole[i].text):
             continue
         found = {w.casefold() for w in regex.findall(r"[\p{L}\p{N}]+", whole[i].text)}
-        if own <= found or (initials and initials in {w for w in regex.findall(r"[\p{L}\p{N}]+", whole[i].text)}) \
+        # (session 34) a notice naming the publishing house by one of the masthead's own words ("The Velmburg
+        # Argus" and "© Argus Verlag 2025")
+        sign = _NOTICE_SIGN.search(whole[i].text) if len(own) >= 2 else None
+        notice = sign is not None and sign.group(1).casefold() in own
+        if own <= found or notice or (initials and initials in {w for w in regex.findall(r"[\p{L}\p{N}]+", whole[i].text)}) \
                 or " ".join(words).casefold() in whole[i].text.casefold():
             return True
     return False
 
 
+_NOTICE_SIGN = regex.compile(r"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{4}\s*)?([\p{L}\p{N}]+)")
 _SMALL_WORDS = frozenset({"of", "and", "the", "for", "on", "in", "at", "de", "la", "du"})
 
 
@@ -350,7 +353,7 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
                     value = " ".join(words[:len(first)])
             start = line.start + m.start("value")
             _record(article, "outlet", value, rule, start, start + len(value))
-            if rule == "masthead-nav" and value.isupper() and any(len(w) > 3 for w in value.split()):
+            if rule in ("masthead-nav", "masthead-echoed") and value.isupper() and any(len(w) > 3 for w in value.split()):
                 article.outlet = _masthead_case(value)  # "THE DAILY KLAXON" -> "The Daily Klaxon" (span as set)
             if rule in ("masthead", "masthead-nav"):
                 masthead = line
