@@ -233,3 +233,44 @@ def test_session33_a_leagues_premier_division_is_no_person():
     speakers = {q.speaker for q in d.quotes}
     assert "Division" not in d.__dict__["_discourse"].people.persons
     assert "Division" not in speakers, speakers
+
+
+# -- session 34: the factory-closure event's interpreter and an untitled speaker's role, in our own words -----
+
+@pytest.mark.parametrize("text", [
+    # the interpreter's words are the speaker's, however the author credits them
+    ("Plant news\n\nI sat at the back of the hall with a headset on, listening to Ilse Marrow close a plant in "
+     "Norvish while interpreter Ada Venn turned it into English. \"This affects 900 jobs,\" as Venn put it.\n\n"
+     "Marrow told the hall, in Venn's words: \"We looked at every option.\"\n"),
+    ("Plant news\n\nThe chief executive, Ilse Marrow, spoke in Norvish; interpreter Ada Venn rendered her words "
+     "into English. \"We looked at every option,\" Marrow said. \"None of them works here,\" Venn said.\n"),
+])
+def test_session34_an_interpreters_lines_are_the_speakers(text):
+    d = doc_of(text)
+    assert [q.speaker for q in d.quotes] and all(q.speaker == "Ilse Marrow" for q in d.quotes), \
+        [(q.text, q.speaker) for q in d.quotes]
+
+
+def test_session34_a_minister_speaking_with_an_interpreter_keeps_her_quotes():
+    d = doc_of("Health news\n\nSpeaking in Velmish, with an interpreter translating for foreign media, regional "
+               "minister Ana Ruel said the wards \"will close by June.\" Union chief Tor Ekman said it was \"a "
+               "disgrace\".\n")
+    assert [q.speaker for q in d.quotes] == ["Ana Ruel", "Tor Ekman"], [(q.text, q.speaker) for q in d.quotes]
+
+
+def test_session34_a_role_nobody_holds_right_after_an_untitled_name_is_that_person():
+    d = doc_of("Plant news\n\nIt was quiet in Hall 7 when Ilse Marrow stepped up to the microphone. \"I bring you "
+               "hard news today,\" the Velcorp chief executive told the staff.\n\nSome 900 jobs go, Marrow said.\n")
+    assert [q.speaker for q in d.quotes] == ["Ilse Marrow"]
+
+
+@pytest.mark.parametrize("text", [
+    # someone else holds the role; two people named before it; a role's holder the article never names
+    ("Plant news\n\nChief executive Tor Ekman was absent. It was quiet when Ilse Marrow stepped up. \"I bring you "
+     "hard news,\" the chief executive told the staff.\n\nSome 900 jobs go, Marrow said.\n"),
+    ("Plant news\n\nIlse Marrow and Tor Ekman walked in together. \"I bring you hard news,\" the chief executive "
+     "told the staff.\n\nSome 900 jobs go, Marrow said.\n"),
+])
+def test_session34_the_role_is_not_given_when_the_text_does_not_decide(text):
+    d = doc_of(text)
+    assert "Ilse Marrow" not in [q.speaker for q in d.quotes], [(q.text, q.speaker) for q in d.quotes]

@@ -569,6 +569,7 @@ class People:
     body_start: int = 0  # where the body opens: its first line that is long or ends a sentence (the top lines
     # before it are a headline, a dateline, metadata)
     single_first: dict = field(default_factory=dict)  # a name written alone -> where it first stands (headline aside)
+    text: str = ""  # the normalised text the table was read from
     _index: tuple | None = field(default=None, repr=False)
     _forms_index: dict | None = field(default=None, repr=False)
 
@@ -1444,7 +1445,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             # a relation written before the name ("first lady Ana Velt", "his wife Ana Velt") says who she is
             # as a title would: not the "President Velt" her surname also names
             p.lead |= r.lead | (r.roles & relations())
-    people = People(persons, [], full_forms=forms, proper=mid_caps,
+    people = People(persons, [], full_forms=forms, proper=mid_caps, text=norm,
                     head_end=(doc.paragraphs[0][1] if doc.paragraphs else 0),
                     body_start=_body_start(norm))
     for r in runs:
@@ -2346,7 +2347,8 @@ class Discourse:
             # "the Dane admitted", "the Australian said": a people's noun is the one person of that people
             return self._described("", [*capmods, _demonym_nouns().get(head, head)], ages, pos)
         if not cands:
-            return self._described(head, capmods, ages, pos)
+            return self._described(head, capmods, ages, pos) or self._untitled_before(
+                [x for x, _ in words], pos)
         cur = self.current_speaker(pos)
         if cur not in cands:
             # "Pope Leo XIV called for ... The new pontiff urged ...": the subject of the passage, when no
@@ -2355,6 +2357,34 @@ class Discourse:
             if cur != self.people.last_before(pos, set(cands)):
                 cur = None
         return cur if cur in cands else None
+
+    def _untitled_before(self, role: list[str], pos: int) -> str | None:
+        """(session 34) A role the article gives no one, right after it names one person with no title ("It
+        was quiet when Marlene Oberhauser stepped up to the microphone. '...,' the Stahlbrück chief executive
+        told the employees"): that person, when no one else is named between, in this sentence or the one
+        before. Not when anyone in the article holds that title (then it is theirs, or nobody's)."""
+        head = role[-1] if role else ""
+        # a title, or a person's noun a title qualifies ("the chief executive")
+        if not (head in titles() or len(role) > 1 and role[-2] in titles() and _person_noun(head)) or \
+                head in go_betweens() or any(head in p.titles for p in self.people.persons.values()):
+            return None
+        here = self._sentence_at(pos)
+        if here is None:
+            return None
+        i = self.sentences.index(here)
+        lo = self.sentences[i - 1][0] if i > 0 else here[0]
+        near = {n for p, n in self.people.mentions if lo <= p < pos}
+        if len(near) != 1:
+            return None
+        name = next(iter(near))
+        p = self.people.persons.get(name)
+        if p is None or p.titles or p.aside or len(name.split()) < 2:
+            return None
+        # (another name written there that the people table did not keep: "Ilse Marrow and Tor Ekman walked in")
+        span = self.people.text[lo:pos]
+        if not span or any(f != name and f in span for f in self.people.full_forms):
+            return None
+        return name
 
     def _described(self, head: str, capmods: list[str], ages: list[str], pos: int) -> str | None:
         """A description that names no role (``the 69-year-old Chicago native``): the one person of whom
@@ -3015,8 +3045,49 @@ def attribute_speakers(doc, quotes, raws) -> Discourse:
         end = r.close if r.close is not None else r.end
         named = only and only.mentions and only.mentions[0] < (doc.paragraph_at(end) or (0, end))[1]
         q.speaker = (last if recent else None) or current or dominant or (only.name if named else None)
+    _interpreted(doc, quotes, people)
     _headline_repeats(quotes, people.body_start, norm)
     return disc
+
+
+_RENDERERS = frozenset({"interpreter", "translator"})
+
+
+def _renderer(p: Person | None) -> bool:
+    """Introduced as an interpreter or a translator, and as nothing else a title names (a minister "speaking
+    with an interpreter" is no interpreter)."""
+    if p is None:
+        return False
+    words = {w for t in p.titles for w in t.split()}
+    return bool(words & _RENDERERS) and not any(w in titles() for w in words - _RENDERERS)
+
+
+def _interpreted(doc, quotes, people: People) -> None:
+    """(session 34) An interpreter's or a translator's quotations are the words of the one they render ('"This
+    affects 1,400 jobs," as Vennemann put it', 'Oberhauser told the hall, in Vennemann's words:', a "she" the
+    interpreter's lines made the passage's speaker): the person named in the sentence that introduces the
+    interpreter ("listening to Marlene Oberhauser ... while interpreter Clara Vennemann turned it into
+    English"), else the one the article quotes most among the others when no one else is quoted as often."""
+    renderers = sorted(n for n, p in people.persons.items() if _renderer(p))
+    if not renderers or not any(q.speaker in renderers for q in quotes):
+        return
+    principal = None
+    for name in renderers:
+        sent = doc.sentence_at(people.persons[name].first)
+        near = sorted((pos, n) for pos, n in people.mentions if sent and sent[0] <= pos < sent[1] and
+                      n not in renderers and n in people.persons and _clearly_a_person(people.persons[n]))
+        if len({n for _, n in near}) == 1:
+            principal = near[0][1]
+            break
+    if principal is None:
+        others = Counter(q.speaker for q in quotes if q.speaker and q.speaker not in renderers)
+        top = sorted(others.items(), key=lambda kv: (-kv[1], kv[0]))
+        principal = top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]) else None
+    if principal is None:
+        return
+    for q in quotes:
+        if q.speaker in renderers:
+            q.speaker = principal
 
 
 _OF_BEFORE = re.compile(r"([\w\-]+)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?$")
