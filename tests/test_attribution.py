@@ -2924,3 +2924,45 @@ def test_session34_go_betweens_and_channels_relay(text, via):
 ])
 def test_session34_near_misses_stay_first_hand(text):
     _assert_no_relay(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a prosecutor's title, and a lawyer's word on a question rather than on the client
+    "U.S. Attorney Ivo Kennet said in the release that threats are not protected speech, and that Mara Vell deserved "
+    "safety.",
+    "The committee asked Tim Harlow about the call. Harlow's lawyer said the question was outside the scope of his "
+    "testimony.",
+])
+def test_session34_a_lawyer_who_represents_no_one_named_stays_first_hand(text):
+    _assert_no_relay(text)
+
+
+# -- session 34: the factory-closure event's interpretations and summaries, in our own words ----------------
+
+_PLANT = "Ilse Marrow, the chief executive, spoke in Norvish on Tuesday, with interpreter Ada Venn beside her. "
+
+
+@pytest.mark.parametrize("text, via", [
+    (_PLANT + "In interpreter Ada Venn's English version, her closing promise was: \"I will stay and answer every "
+     "question.\"", "Ada Venn"),
+    (_PLANT + "Via the English interpretation provided for foreign media, Marrow said \"demand has fallen by 40 per "
+     "cent\".", "interpretation"),
+    (_PLANT + "The interpreter's rendering: \"The board has decided to close the plant.\"", "interpreter"),
+    (_PLANT + "Marrow told the hall, in Venn's words: \"We looked at every option.\"", "Ada Venn"),
+    (_PLANT + "\"This affects 900 jobs,\" as Venn put it.", "Ada Venn"),
+    (_PLANT + "The company's own English summary later said \"900 positions are affected\".", "company"),
+    (_PLANT + "On jobs, the Velm Courier's live blog cited the company's English summary: \"There will be no "
+     "redundancies before July.\"", "company"),
+])
+def test_session34_words_through_an_interpretation_or_a_summary_are_relayed(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own words, a colleague's words, and a summary nobody quotes
+    _PLANT + "\"This affects 900 jobs,\" Marrow said in Norvish.",
+    _PLANT + "\"We looked at every option,\" as Tor Ekman, the works council chair, put it.",
+    _PLANT + "The company's summary runs to four pages.",
+])
+def test_session34_no_interpretation_no_relay(text):
+    _assert_no_relay(text)

@@ -138,6 +138,7 @@ class Vocab:
     journalist_nouns: list[str] = field(default_factory=list)
     media_heads_after_the: frozenset = field(default_factory=frozenset)
     go_betweens: list[str] = field(default_factory=list)
+    representatives: list[str] = field(default_factory=list)
     scene_people: set[str] = field(default_factory=set)
     reception_verbs: list[str] = field(default_factory=list)
     reception_nouns: list[str] = field(default_factory=list)
@@ -274,6 +275,7 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         journalist_nouns=[str(x) for x in src.get("journalist_nouns", []) or []],
         media_heads_after_the=frozenset(str(x) for x in src.get("media_heads_after_the", []) or []),
         go_betweens=[str(x).casefold() for x in roles.get("go_betweens", []) or []],
+        representatives=[str(x).casefold() for x in roles.get("representatives", []) or []],
         reception_verbs=[str(x) for x in cues.get("reception_verbs", []) or []],
         reception_nouns=[str(x) for x in cues.get("reception_nouns", []) or []],
         person_nouns=frozenset(w.casefold() for w in load_phrases("person_nouns", extra_dirs)),
@@ -1935,7 +1937,8 @@ def extract_attributions(doc) -> list[Attribution]:
             relays.post_relays(doc, out, v) + relays.read_out_relays(doc, out, v) + \
             relays.outlet_named_relays(doc, out, v) + relays.hearsay_vague(doc, out, v) + \
             relays.in_version_relays(doc, out, v) + relays.go_between_relays(doc, out, v) + \
-            relays.document_and_platform_relays(doc, out, v) + relays.text_voice_relays(doc, out, v):
+            relays.document_and_platform_relays(doc, out, v) + relays.text_voice_relays(doc, out, v) + \
+            relays.rendering_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
     relays.same_outlet_relays(doc, out, v)
     relays.kin_relays(doc, out, v)
@@ -3333,6 +3336,17 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         # said the judge had ...": another outlet's reporter passes it on)
         if not sent:
             continue
+        rep = _represents(text, sent[0], r, v) if not _go_between(r, clause, persons, v) else None
+        if rep is not None:
+            # (session 34) someone's lawyer: their account of the client, named outside that role
+            subj = (min(rep, r.start), r.end)
+            client = _other_speaker(doc, text, sent[0], sent[1], subj, persons, v, outside_quotes=True,
+                                    exclude=r.source) or \
+                _other_speaker(doc, text, sent[0], sent[1], subj, list(_table_of(persons)), v, outside_quotes=True,
+                               exclude=r.source)
+            if client and client.casefold() != r.source.casefold():
+                r.kind, r.chain, r.hops = "relayed", [client, r.source], 2
+            continue
         if not _go_between(r, clause, persons, v) and not (r.source in reporters and not _OWN_REPORTER_RX.search(clause)):
             other = _witnessed_other(doc, text, r, sent, persons, v) if r.cue == "according to" else None
             if other:  # "According to Rannoch, she put her notes down first": a witness's account of another
@@ -3344,9 +3358,8 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
         principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), persons, v, outside_quotes=True,
                                    exclude=r.source)
         if principal is None and _possessed_go_between(text[sent[0]:r.end], v):
-            # (session 34) the go-between is someone's ("her lawyer", "His spokesman"), and the one they speak
-            # for is named with no title ("Ada Quist, a former pilot, was 'tired', her lawyer said"; "His lawyer
-            # said Bremer had been shocked"): the speaker layer's table
+            # (session 34) the go-between is someone's ("His spokesman"), and the one they speak for is named
+            # with no title: the speaker layer's table
             principal = _other_speaker(doc, text, sent[0], sent[1], (r.start, r.end), list(_table_of(persons)), v,
                                        outside_quotes=True, exclude=r.source)
         if principal is None:  # "Breck said the judge explained that ...": the speaker of the clause reported
@@ -3376,6 +3389,26 @@ def _go_between_relays(doc, atts: list[Attribution], persons: list[Person], v: V
             _principals_line(doc, text, sent, r, principal, persons)
         elif r.cue == "according to" and r.source in reporters:
             r.kind, r.hops = "relayed", 2  # "..., according to Breck": another outlet's reporter's account
+
+
+def _represents(text: str, s0: int, r: Attribution, v: Vocab) -> int | None:
+    """Where a role that makes ``r``'s person someone's representative starts ("her lawyer Paul Renner", "His
+    lawyer, Mira Tonn,", "Carlineo's attorney, Sonya Zoghlin,", "Mira Tonn, a lawyer for Ana Ruiz,"), right
+    before the name or set off after it; None for a title naming no client ("U.S. Attorney James Kennedy", "the
+    defence lawyer")."""
+    if not v.representatives:
+        return None
+    g = "|".join(map(re.escape, longest_first(tuple(v.representatives))))
+    at = text.find(r.source, r.start, r.end) if r.source else -1
+    if at < 0:
+        return None
+    left = re.search(rf"(?:\b(?i:his|her|their)|[A-Z][\w'\u2019-]*['\u2019]s?)\s+(?:[a-z-]+\s+)?(?:{g})\s*,?\s*$",
+                     text[max(s0, at - 60):at])
+    if left:
+        return max(s0, at - 60) + left.start()
+    right = re.match(rf"\s*,\s*(?:an?|the|one)\s+(?:[a-z-]+\s+)?(?:{g})\s+(?:for|of|to)\s+[A-Z]",
+                     text[at + len(r.source):at + len(r.source) + 60])
+    return at if right else None
 
 
 def _possessed_go_between(left: str, v: Vocab) -> bool:

@@ -183,8 +183,9 @@ def relative_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 
 # -- whose version the quotations follow -----------------------------------------------------------
 
-_VERSION_WORDS = ("transcript", "translation", "interpret", "rendering", "version", "account", "text")
-_VERSION_NOUNS = r"(?:transcript|translation|interpretation|rendering|version|account|text|interpreter)"
+_VERSION_WORDS = ("transcript", "translation", "interpret", "rendering", "version", "account", "text", "summary",
+                  "readout")
+_VERSION_NOUNS = r"(?:transcript|translation|interpretation|rendering|version|account|text|interpreter|summary|readout)"
 # "Quotations here follow the federation's English transcript", "the quotations here are from the simultaneous
 # interpretation by QBC's Sanja Morrow", "quotes in this blog are from the federation's in-room interpreter, Ilka
 # Brandt", "The federation's English transcript, the version I am quoting from here, ..."
@@ -198,6 +199,17 @@ _VERSION_QUOTED_RX = re.compile(
     + r")(?:\s*,\s*(?:the\s+version|which|the\s+one)[^,]{0,60}(?i:quot)[^,]{0,30},|\s+(?:has|had|quotes|quoted)\s+"
     r"(?:him|her|them|[A-Z][\w'’-]+)\s+(?:as\s+)?(?:saying|telling|stating|promising|warning|ruling|calling|insisting|"
     r"admitting|accepting|conceding|refusing|pledging|vowing|describing)|\s+renders\s+(?:[\w'’-]+\s+){1,4}?as\b)")
+# (session 34) a rendering that speaks for itself: "The interpreter's rendering: '...'", "The company's own English
+# summary later said '...'" (not an account, which is someone's own story)
+_VERSION_SPEAKS_RX = re.compile(
+    r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:transcript|translation|interpretation|rendering|version|summary|readout|interpreter))"
+    r"(?:\s*:(?=\s*[\"“])|\s+(?:later\s+|also\s+|then\s+)?(?:said|says|reads|read|put\s+it|has\s+it|had\s+it)\b)")
+# (session 34) "the live blog cited the company's English summary:", "quoting the ministry's readout": the words come
+# from that version
+_CITED_VERSION_RX = re.compile(
+    r"\b(?:cited|quoted|citing|quoting)\s+(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:transcript|translation|interpretation|rendering|version|summary|readout))\b")
 # "by the Quorvian Gazette's account", "The Gazette's account, based on ..., has a different wording"
 _OUTLET_ACCOUNT_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4) + r")['’]s?\s+(?:own\s+|English\s+)?"
@@ -275,7 +287,8 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     text = doc.norm
     low = text.casefold()
     added = 0
-    for rx, words in ((_QUOTES_FOLLOW_RX, ("quot",)), (_VERSION_QUOTED_RX, _VERSION_WORDS),
+    for rx, words in ((_QUOTES_FOLLOW_RX, ("quot",)), (_VERSION_QUOTED_RX, _VERSION_WORDS), (_CITED_VERSION_RX, ("cit", "quot")),
+                      (_VERSION_SPEAKS_RX, _VERSION_WORDS),
                       (_OUTLET_ACCOUNT_RX, ("account", "version", "reporting", "telling", "edition"))):
         if not any(w in low for w in words):
             continue  # (most texts name no version: the patterns are not tried)
@@ -290,6 +303,68 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             if not party or _own_outlet(doc, party[0]) or party[0].casefold() in ("our", "my", "his", "her", "their"):
                 continue
             added += _new_relay(atts, party[0], party[1], m.start(), m.end(), "version")
+    return added
+
+
+# -- an interpretation the words came through --------------------------------------------------------------
+
+# (session 34) "Via the English interpretation provided for foreign media, she said", "through the live translation":
+# the words reached the outlet through an interpretation nobody is named for
+_VIA_RENDERING_RX = re.compile(
+    r"\b(?:[Vv]ia|[Tt]hrough)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?P<noun>interpretation|translation)\b"
+    r"(?:\s+(?:provided|offered|supplied|given|laid\s+on|arranged)\s+(?:for|to|by)\s+[^,.;:\"“]{1,40})?")
+# "In interpreter Ada Venn's English version, her closing promise was:", "as translator Ola Berg rendered it"
+_RENDERER_VERSION_RX = re.compile(
+    r"\b(?:[Ii]n|[Aa]s|[Vv]ia|[Ff]rom)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:interpreter|translator)\s+(?P<n>" + _caps(1, 2) + r")"
+    r"(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:version|rendering|translation|interpretation|words)\b|\s+(?:put|rendered|"
+    r"translated|interpreted)\s+it\b)")
+# "in Venn's words", "as Venn put it": the words of a person the article introduced as an interpreter
+_IN_WORDS_RX = re.compile(r"\b(?:[Ii]n\s+(?P<a>" + _caps(0, 2) + r")['’]s?\s+(?:own\s+)?words|[Aa]s\s+(?P<b>"
+                          + _caps(0, 2) + r")\s+(?:put|rendered|phrased)\s+it)\b")
+
+
+def _renderers(doc) -> dict[str, str]:
+    """Each word of the names of the persons the quotations layer introduced as an interpreter or a translator
+    (and as nothing else a title names) -> the full name."""
+    from .speakers import _renderer
+
+    disc = doc.__dict__.get("_discourse")
+    if disc is None:
+        return {}
+    return {w: n for n, p in sorted(disc.people.persons.items()) if _renderer(p) for w in n.split()}
+
+
+def rendering_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """Words that came through an interpretation or an interpreter ("Via the English interpretation provided for
+    foreign media, she said", "In interpreter Ada Venn's English version, her promise was:", "as Venn put it",
+    "she told the hall, in Venn's words:"): the sentence's first-hand attribution is relayed through it, or a
+    relay is read where none is."""
+    text = doc.norm
+    if "interpret" not in text and "translat" not in text and "words" not in text and " put it" not in text:
+        return 0
+    added = 0
+    renderers = _renderers(doc) if ("words" in text or " put it" in text) else {}
+    found: list[tuple[re.Match, str, str]] = []
+    for m in _VIA_RENDERING_RX.finditer(text):
+        found.append((m, m.group("noun"), "translation"))
+    for m in _RENDERER_VERSION_RX.finditer(text):
+        found.append((m, m.group("n"), "person"))
+    for m in _IN_WORDS_RX.finditer(text) if renderers else ():
+        who = m.group("a") or m.group("b")
+        full = renderers.get(who.split()[-1])
+        if full:
+            found.append((m, full, "person"))
+    for m, party, stype in sorted(found, key=lambda x: x[0].start()):
+        if _taken(doc, atts, m):
+            continue
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        own = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < sent[1] and a.source_type == "person"
+                    and (stype != "person" or a.source != party)), None)
+        if own is not None:
+            _relay_through(own, own.source, party, stype, own.end)
+            own.start, own.end = min(own.start, m.start()), max(own.end, m.end())
+        else:
+            added += _new_relay(atts, party, stype, m.start(), m.end(), "interpretation")
     return added
 
 
