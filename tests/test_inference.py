@@ -875,3 +875,28 @@ SESSION33_IDIOMS = [
 @pytest.mark.parametrize("text, authors", SESSION33_IDIOMS)
 def test_session33_idioms_and_glosses_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+SESSION34_READINGS = [
+    # the study-retraction event's families, in our own words
+    ("If the mood on the quay was any guide, the strike may last a long time.", True),
+    ("The chair's apology will not be the last word on the matter.", True),
+    ("Rival ports will have to look again, and some of them will not enjoy what they find.", True),
+    ("The wording will have been chosen with care, and it will have been checked by the lawyers.", True),
+    ("The audit, announced within hours, was plainly drafted before the vote.", True),
+    ("Her choice of language was, plainly, aimed at foreign buyers.", True),
+    ("I would be astonished if the panel does not say so.", True),
+    ("You can bet the board will be begging her to stay.", True),
+    # and what must not be flagged
+    ("The exit on the quay was clearly marked.", False),
+    ("By 2030 the quay will have been rebuilt, the port board said.", False),
+    ("The new crane will have been installed by the end of May.", False),
+    ('"You can bet we will fight this," the union leader said.', False),
+    ("The chair said she would be surprised if the vote passed.", False),
+    ("I would be happy to take questions after the vote.", False),
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION34_READINGS)
+def test_session34_readings_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors

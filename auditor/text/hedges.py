@@ -260,6 +260,19 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                            r"(?:(?:least|most|long|already|surely)\s+|[a-z]+ly\s+)?"
                            r"(?:wanted|hoped|feared|expected|noticed|known|realised|realized|understood|dreaded|welcomed|heard)"
                            r"(?![\w-])", re.IGNORECASE), "strong", frozenset({"can", "will"})))
+    # (session 34) the past guessed in the future perfect passive ("The phrase will have been chosen with care",
+    # "it will have been checked by the lawyers"), and an act read as plainly so ("was plainly drafted before
+    # Thursday", "was, plainly, aimed at foreign readers"; not "clearly", which also says how a thing looks: "the
+    # exit was clearly marked")
+    out.append((re.compile(r"(?<![\w'-])will\s+have\s+been\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn|ght)(?![\w-])"
+                           # (not a schedule: "will have been published by then", "by the end of May", "by 2030")
+                           r"(?![^.;:!?\n]{0,40}?\bby\s+(?:then|now|the\s+time|the\s+(?:end|start|middle)|next|this|"
+                           r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d))"
+                           r"(?<!\bby\s20\d\d)|"
+                           r"(?<![\w'-])(?:is|was|are|were)\s*,?\s*(?:plainly|obviously|evidently|surely|doubtless)"
+                           r"\s*,?\s+[a-z]+(?:ed|en)(?![\w-])", re.IGNORECASE), "strong",
+                frozenset({"will", "is", "was", "are", "were"})))
     # readings first: where a reading and a plain hedge share words ("in an apparent swipe at"), the
     # reading wins, and a reading stays the author's after a speaker's clause
     return sorted(out, key=lambda t: t[1] != "interpretive")
@@ -567,7 +580,12 @@ _OWN_GUESS = re.compile(r"(?<![\w'])(?:I\s+(?:(?:strongly|rather|half)\s+)?(?:su
                         r"would\s+(?:guess|bet|wager|venture)|bet|wager|predict)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
                         # (session 33: "My prediction: the prosecutor will charge ...", "My money is on the board")
                         r"suspicion|sense|prediction|forecast)\s+is|[Mm]y\s+(?:prediction|forecast|guess|bet)\s*:|"
-                        r"[Mm]y\s+money\s+is\s+on)(?![\w'])")
+                        r"[Mm]y\s+money\s+is\s+on|"
+                        # (session 34: "I would be astonished if the panel does not say so", "You can bet the board
+                        # will beg her to stay")
+                        r"I\s+would\s+be\s+(?:astonished|surprised|amazed|stunned|shocked)\s+if|"
+                        r"I'd\s+be\s+(?:astonished|surprised|amazed|stunned|shocked)\s+if|"
+                        r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:You|you)\s+can\s+bet)(?![\w'])")
 _SELF_NEXT = re.compile(r"[\s,]*(?:that\s+)?(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)(?:['\u2019][a-z]+)?(?![\w'\u2019])")
 _MEASURE_OF_SPEECH = re.compile(r"[\s,]*(?:far\s+|much\s+|rather\s+|a\s+little\s+|a\s+lot\s+|a\s+good\s+deal\s+)?"
                                 r"(?:more|less|further)\s+than\s+(?:he|she|they|it)\b", re.IGNORECASE)
