@@ -629,3 +629,40 @@ def test_two_renderings_of_one_sentence_a_word_apart_join_where_word_overlap_alo
              "c": 'Interior Minister Aurel Vos said the ferries "have been secured and moved to the harbour".'}
     ids = _first_quote_clusters(texts)
     assert ids["a"] and ids["a"] == ids["b"] and ids["c"] != ids["a"], ids
+
+
+# -- session 34: a quotation its own article credits to no one takes the speaker other articles give it ------
+
+_CREDITED = {
+    "a": "Port news\n\nHarbour master Ilse Marrow spoke on Monday. \"We will reopen the north quay before the "
+         "winter storms,\" Marrow said.\n",
+    "b": "Port news\n\nIlse Marrow, the harbour master, addressed the board. \"We will reopen the north quay before "
+         "the winter storms,\" she said.\n",
+    "c": "Port news\n\nThe harbour master, Ilse Marrow, was firm. \"We will reopen the north quay before the winter "
+         "storms,\" Marrow told reporters.\n",
+}
+
+
+def test_session34_an_uncredited_rendering_takes_the_speaker_the_other_articles_give():
+    got = first_quotes({**_CREDITED, "d": "Port news\n\nThe board met on Monday. The transcript has the line "
+                                "in full. \"We will reopen the north quay before the winter storms.\"\n"})
+    assert got["d"].speaker == "Ilse Marrow", got["d"]
+
+
+@pytest.mark.parametrize("text", [
+    # the article's own sentence names another speaker right before it, in a cue no pattern reads
+    "Port news\n\nThe board met on Monday. Dock leader Tor Ekman scoffed: \"We will reopen the north quay before "
+    "the winter storms.\"\n",
+    # ... or its own cue has a person for subject whom it does not name
+    "Port news\n\nThe board met on Monday. \"We will reopen the north quay before the winter storms,\" the dock "
+    "foreman said.\n",
+])
+def test_session34_a_rendering_whose_sentence_names_someone_else_stays_uncredited(text):
+    got = first_quotes({**_CREDITED, "d": text})
+    assert got["d"].speaker != "Ilse Marrow", got["d"]
+
+
+def test_session34_one_other_article_is_not_enough():
+    got = first_quotes({"a": _CREDITED["a"], "d": "Port news\n\nThe board met on Monday. \"We will reopen "
+                                "the north quay before the winter storms.\"\n"})
+    assert got["d"].speaker is None, got["d"]

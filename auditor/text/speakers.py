@@ -2384,6 +2384,9 @@ class Discourse:
         span = self.people.text[lo:pos]
         if not span or any(f != name and f in span for f in self.people.full_forms):
             return None
+        if any(lo <= at < pos for at, _ in self.speech):
+            return None  # ('"The fleet is ready," Berg said. "We sail at dawn," the president said.': a new cue
+            # right after someone spoke, under a role they were never given, is someone else's)
         return name
 
     def _described(self, head: str, capmods: list[str], ages: list[str], pos: int) -> str | None:
