@@ -666,3 +666,25 @@ def test_session34_one_other_article_is_not_enough():
     got = first_quotes({"a": _CREDITED["a"], "d": "Port news\n\nThe board met on Monday. \"We will reopen "
                                 "the north quay before the winter storms.\"\n"})
     assert got["d"].speaker is None, got["d"]
+
+
+# -- session 34: one sentence whose second half an outlet changed --------------------------------------------
+
+def _pharmacy(sentence: str) -> str:
+    return f"Health news\n\nChief pharmacist Ilse Marrow spoke on Monday. \"{sentence}\" Marrow said.\n"
+
+
+def test_session34_a_rendering_that_keeps_the_opening_clause_and_changes_the_rest_joins_and_ranks_lowest():
+    full = "If you are taking it, please speak to your doctor before you stop or change anything,"
+    got = first_quotes({"a": _pharmacy(full), "b": _pharmacy(full), "c": _pharmacy("If you are taking it, stop taking it now,")})
+    assert got["c"].cluster is not None and got["c"].cluster == got["a"].cluster, got
+    assert got["c"].fidelity < min(got["a"].fidelity, got["b"].fidelity), got
+
+
+def test_session34_two_sentences_with_one_opening_clause_stay_apart():
+    see = "If you are taking it, please speak to your doctor before you stop or change anything,"
+    keep = "If you are taking it, keep the box and the leaflet somewhere safe,"
+    got = first_quotes({"a": _pharmacy(see), "b": _pharmacy(see), "c": _pharmacy(keep), "d": _pharmacy(keep),
+                        "e": _pharmacy("If you are taking it, stop taking it now,")})
+    assert got["a"].cluster != got["c"].cluster
+    assert got["e"].cluster not in (got["a"].cluster, got["c"].cluster), got  # two clusters: nothing decides

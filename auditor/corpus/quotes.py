@@ -548,6 +548,7 @@ class Rendering:
     # group's key, so two translations' "talks" and "negotiations" meet; fidelity compares ``stems``
     keys: tuple[str, ...] = ()
     names: frozenset[str] = frozenset()  # the content keys of capitalised words not opening the unit
+    opening_only: bool = False  # joined its cluster by its opening clause alone (``opening_pass``)
 
     def __post_init__(self) -> None:
         if not self.keys:  # no synonym in the unit: the clustering compares the stems themselves
@@ -1191,6 +1192,48 @@ def _aligned(a: Rendering, b: Rendering) -> bool:
     return fuzz.ratio(_lower_words(a), _lower_words(b)) >= RESCUE_ALIGN
 
 
+OPENING_CLAUSE_MIN = 4  # words of an opening clause two units share, set off by a comma in both
+
+
+def _opening_clause(r: Rendering) -> int:
+    """How many words the unit's opening clause has: the words before a comma that follows its
+    ``OPENING_CLAUSE_MIN``-th word or a later one, with more words after it; 0 when there is none."""
+    words = r.words
+    for i in range(OPENING_CLAUSE_MIN - 1, len(words) - 1):
+        if r.text[words[i][2]:words[i + 1][1]].strip().startswith(","):
+            return i + 1
+    return 0
+
+
+def opening_pass(g: _Grouper, renderings: list[Rendering]) -> int:
+    """(session 34) A unit left alone that opens with the same clause as the units of one cluster of its
+    speaker, word for word and set off by a comma, and goes on differently ("If you are taking it, please speak
+    to your doctor before you stop" / "If you are taking it, stop taking it now"): one sentence, its second half
+    changed by an outlet; it joins that cluster, where fidelity weighs the change. The clause must carry a
+    content word; a clause that opens the units of two clusters decides nothing. Returns how many joined."""
+    by_open: dict[tuple, list[Rendering]] = defaultdict(list)
+    for r in renderings:
+        n = _opening_clause(r) if r.speaker else 0
+        if n and any(st in r.content for st in r.stems[:n]):
+            by_open[(r.speaker, tuple(_plain(w) for w, _, _ in r.words[:n]))].append(r)
+    joined = 0
+    for key in sorted(by_open):
+        units = by_open[key]
+        roots = sorted({g.root(g.where[id(r)]) for r in units})
+        held = [ci for ci in roots if len(g.clusters[ci].members) >= 2]
+        if len(held) != 1:
+            continue
+        target = held[0]
+        for r in sorted(units, key=lambda r: r.key):
+            own = g.root(g.where[id(r)])
+            if own != target and len(g.clusters[own].members) == 1 and g._same_article_ok(r, g.clusters[target]):
+                r.opening_only = True
+                g.merge(own, target)
+                target = g.root(target)
+                joined += 1
+    return joined
+
+
 def _lower_words(r: Rendering) -> str:
     """All the unit's words, function words included, lower-cased and joined by one space."""
     return " ".join(_plain(w) for w, _, _ in r.words)
@@ -1284,6 +1327,7 @@ def group(renderings: list[Rendering], scorer: Scorer) -> list[list[Rendering]]:
         g.add(r)
     g.merge_pass()
     rescue_pass(g, renderings)
+    opening_pass(g, renderings)
     excerpt_pass(g, renderings)
     return g.groups()
 
@@ -1329,7 +1373,8 @@ def _medoid(members: list[Rendering]) -> Rendering:
     primary = [m for m in members if m.primary]
     if primary:
         return min(primary, key=lambda m: (-m.size, m.key))
-    pool = [m for m in members if m.full] or members
+    pool = [m for m in members if m.full and not m.opening_only] or [m for m in members if not m.opening_only] or \
+        members
     statements = [m for m in pool if not _yes_no_question(m)]
     pool = statements or pool
     # (session 32) a negation dropped in one rendering stays the change however close its words are to the rest:
@@ -1406,8 +1451,8 @@ def _consensus_window(med: Rendering, members: list[Rendering]) -> tuple[int, in
         return 0, med.size
     lo, hi = med.size, 0
     for m in members:
-        if m is med:
-            continue
+        if m is med or m.opening_only:
+            continue  # (a unit that shares only its opening clause says nothing of what the others carry)
         bl = [b for b in _blocks(med.stems, m.stems) if b[2] >= 2 or med.size <= 3]
         if bl:
             lo = min(lo, bl[0][0])
