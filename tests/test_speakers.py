@@ -274,3 +274,22 @@ def test_session34_a_role_nobody_holds_right_after_an_untitled_name_is_that_pers
 def test_session34_the_role_is_not_given_when_the_text_does_not_decide(text):
     d = doc_of(text)
     assert "Ilse Marrow" not in [q.speaker for q in d.quotes], [(q.text, q.speaker) for q in d.quotes]
+
+
+def test_session34_a_transcript_that_has_her_saying_gives_her_the_words():
+    d = doc_of("Airline news\n\nIngrid Malvane, the chief executive, spoke to staff on Monday. \"I will speak as if the "
+               "whole country is listening,\" the transcript has her saying.\n")
+    assert [q.speaker for q in d.quotes] == ["Ingrid Malvane"]
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Airline news\n\nThe state-owned carrier Aervald confirmed the cuts. Ingrid Malvane, its chief executive, spoke "
+     "on Monday. Aervald said the plan was final. She told staff: \"The number is about 1,100 positions.\"\n",
+     "Aervald"),
+    ("Airline news\n\nIngrid Malvane spoke to staff on Monday. Radio Kesta, the Seltz station that first aired the "
+     "tape, did not say who leaked it. She also said: \"The state owns most of us.\"\n", "Radio Kesta"),
+])
+def test_session34_a_body_the_text_calls_a_carrier_or_a_station_speaks_no_one_elses_words(text, body):
+    d = doc_of(text)
+    assert body not in [q.speaker for q in d.quotes], [(q.text, q.speaker) for q in d.quotes]
+    assert d.__dict__["_discourse"].people.persons[body].aside

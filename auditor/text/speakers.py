@@ -466,9 +466,10 @@ def cue_patterns() -> dict[str, re.Pattern | _Gated]:
         "after_quoted_as": re.compile(
             rf"{lead}(?P<relay>(?i:the|a|an|his|her|their|its)[^\S\n]+(?:[a-z][\w\-]*(?:['\u2019]s)?[^\S\n]+){{0,2}}"
             rf"[a-z][\w\-]*|(?i:it)|{near})"
-            rf"[^\S\n]+(?P<verb>quoted|quotes|rendered|renders|translated|translates|cited|cites)[^\S\n]+"
+            rf"[^\S\n]+(?P<verb>quoted|quotes|rendered|renders|translated|translates|cited|cites|has|had)[^\S\n]+"
             rf"(?P<who>(?i:him|her)|{near})[^\S\n]+"
-            r"as[^\S\n]+(?:saying|telling)\b"),
+            # (session 34: '"...," the transcript has her saying', '"...," it quoted her telling staff')
+            r"(?:as[^\S\n]+)?(?:saying|telling)\b"),
         "after_words_of": re.compile(
             rf"{lead}(?:(?:were|was|are|is)[^\S\n]+)?(?:the|his|her|their)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}?"
             rf"(?P<verb>{_SPEECH_NOUNS})[^\S\n]+(?:[a-z]+[^\S\n]+)?(?:by|of|from)[^\S\n]+"
@@ -1492,6 +1493,8 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     for name, p in persons.items():  # (a news outlet by its form, "Meridian News Wire", is an organisation too)
         if name in writers or not p.lead and not p.titles and (name in firms or " " in name and _is_outlet(name)):
             p.aside = True
+        elif name in firms and not p.lead and not any(w in titles() for t in p.titles for w in t.split()):
+            p.aside = True  # (session 34) "the state-owned carrier Aervald", "Radio Kesta, the Seltz station
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
     _lede_role(norm, people, _lede_start(doc, norm, people.body_start))
@@ -1780,11 +1783,15 @@ _FIRM_NOUNS = r"(?:board|shareholders|chief[^\S\n]+executive|CEO|chairman|chairw
 _FIRM = re.compile(
     rf"(?i:\b(?:{_FIRM_NOUNS}|employees|managers|executives|engineers)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
     rf"|\b(?:engineers|employees|staff|workers|managers)[^\S\n]+(?:working[^\S\n]+for|employed[^\S\n]+by|at)[^\S\n]+"
-    rf"|\b(?:the[^\S\n]+)?(?:operator|company|firm|utility|carrier|airline|insurer|lender|manufacturer|supplier|"
-    rf"contractor|developer|retailer),?[^\S\n]+)?"
+    # (session 34: a modifier or two between, "the state-owned carrier Aervald")
+    rf"|\b(?:the[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?:operator|company|firm|utility|carrier|airline|insurer|"
+    rf"lender|manufacturer|supplier|contractor|developer|retailer),?[^\S\n]+)?"
     rf"(?P<name>{CAPW}(?:[^\S\n]+{CAPW}){{0,3}})"
     rf"(?P<after>(?P<which>,[^\S\n]+which\b)|['\u2019]s[^\S\n]+{_FIRM_NOUNS}\b"
-    rf"|[^\S\n]+(?:{_FIRM_NOUNS}|managers|executives|employees|boss)\b)?")
+    rf"|[^\S\n]+(?:{_FIRM_NOUNS}|managers|executives|employees|boss)\b"
+    # (session 34) an apposition that calls it a body or an outlet: "Radio Kesta, the Seltz station that first aired"
+    rf"|,[^\S\n]+(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:station|broadcaster|channel|network|newspaper|"
+    rf"paper|tabloid|agency|outlet|website|company|firm|airline|carrier|operator|utility|insurer|lender)\b)?")
 # the outlet's own journalist named in the text: "our reporter in the hall, Rafe Okoli", "Our correspondent Jo Lind"
 _OUR_WRITER = re.compile(rf"\b(?i:our)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?:reporter|correspondent|journalist|editor|"
                          rf"writer|photographer)(?:[^\S\n]+(?:in|at|on|from)[^\S\n]+[^,\n]{{1,30}})?,?[^\S\n]+"
