@@ -1493,7 +1493,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
     for name, p in persons.items():  # (a news outlet by its form, "Meridian News Wire", is an organisation too)
         if name in writers or not p.lead and not p.titles and (name in firms or " " in name and _is_outlet(name)):
             p.aside = True
-        elif name in firms and not p.lead and not any(w in titles() for t in p.titles for w in t.split()):
+        elif name in firms and not p.lead and p.titles and all(t.split()[-1] in _BODY_NOUNS for t in p.titles):
             p.aside = True  # (session 34) "the state-owned carrier Aervald", "Radio Kesta, the Seltz station
     _add_facts(norm, persons, by_sentence, subjects, doc.sentences)
     _add_descriptions(norm, persons, by_sentence, subjects, doc.sentences, inside)
@@ -1800,6 +1800,11 @@ _OUR_WRITER = re.compile(rf"\b(?i:our)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?:report
 # not a verb ("Cook told Benioff, which meant ...": the clause's "which")
 _WHICH_BEFORE = re.compile(r"(?:^|[.!?:;\n]|\b(?:through|by|with|for|from|at|of|into|in|on|to|the|and|or))[^\S\n]*$",
                            re.IGNORECASE)
+
+
+# (session 34) what the text calls a body when it gives the name a title ("the state-owned carrier Aervald")
+_BODY_NOUNS = frozenset("station broadcaster channel network newspaper paper tabloid agency outlet website company "
+                        "firm airline carrier operator utility insurer lender".split())
 
 
 def _firms(norm: str) -> frozenset[str]:
