@@ -2966,3 +2966,21 @@ def test_session34_words_through_an_interpretation_or_a_summary_are_relayed(text
 ])
 def test_session34_no_interpretation_no_relay(text):
     _assert_no_relay(text)
+
+
+@pytest.mark.parametrize("text, via", [
+    # outlets named by a head word in another language, a hyphened head, or a noun of their kind in front
+    ("The Obertaler Rundschau reports that the council will meet on Thursday.", "Obertaler Rundschau"),
+    ("Local paper the Obertaler Rundschau reported that a march was planned for Saturday.", "Obertaler Rundschau"),
+    ("According to trade weekly Zuliefer-Kurier, the customers are two carmakers.", "Zuliefer-Kurier"),
+])
+def test_session34_outlets_by_their_kind_or_a_foreign_head_word_are_relayed(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The engineers published a paper on the fault in March.",
+    "Local residents said the paper mill would close.",
+])
+def test_session34_a_paper_that_is_no_outlet_relays_nothing(text):
+    _assert_no_relay(text)

@@ -292,7 +292,9 @@ _OWNER_WORD = re.compile(r"[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ean|['\u2019]s)")
 # a media head written as one word with the name before it, as broadcasters and sites name themselves
 # ("NordTV", "RadioFM", "PulseNews", "MarketWire"; "Newswire"): a capital inside the word, after a letter
 _COMPOUND_HEAD = re.compile(r"^[A-Z][A-Za-z]*?(?:[a-z](?:TV|FM|News|Post|Media|Press|Times|Wire|Radio|Daily|Online)|"
-                            r"[A-Z](?:TV|FM))$|^(?:[A-Z][a-z]*)?[Nn]ewswire$")
+                            r"[A-Z](?:TV|FM))$|^(?:[A-Z][a-z]*)?[Nn]ewswire$|"
+                            # (session 34) a name and a head joined by a hyphen ("Zuliefer-Kurier", "Hafen-Zeitung")
+                            r"^[A-Z][a-z]+-(?:Kurier|Zeitung|Post|News|Blatt|Anzeiger|Rundschau|Journal|Gazette)$")
 
 
 _NUMBERED_HEADS = frozenset({"radio", "tv", "channel", "television"})
@@ -358,24 +360,26 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
     if caps and _COMPOUND_HEAD.search(words[-1]):
         return core, _head_kind(words[-1])  # "NordTV", "PulseNews", "Harbour Newswire": a head joined to the name
     nm = v.media_noun_rx.search(core)
-    if nm and nm.group().islower() and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
+    # (a noun opening the phrase may be capitalised: "Local paper the Obertaler Rundschau reported")
+    low_nm = bool(nm) and (nm.group().islower() or nm.start() == 0 and nm.group()[1:].islower())
+    if nm and low_nm and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
-    if nm and nm.group().islower() and nm.end() < len(core) and core[:nm.start()].strip() and \
+    if nm and low_nm and nm.end() < len(core) and core[:nm.start()].strip() and \
             all(_OWNER_WORD.fullmatch(w) or w.casefold() in _MEDIA_MODIFIERS for w in core[:nm.start()].split()) and \
-            all(w[:1].isupper() or w in ("de", "da", "do", "of", "and", "&") for w in core[nm.end():].split()):
+            all(w[:1].isupper() or w in ("de", "da", "do", "of", "and", "&") for w in re.sub(r"^\s*the\s", " ", core[nm.end():]).split()):
         # "the Lusavian sports daily O Farol", "Norland's state broadcaster NRT": a people's or a country's word
-        # before the noun says whose it is; the capitalised words after it are its name
-        return " ".join(w for w in core[nm.end():].split()), "media"
+        # before the noun says whose it is; the capitalised words after it are its name ("Local paper the X")
+        return " ".join(w for w in re.sub(r"^\s*the\s", " ", core[nm.end():]).split()), "media"
     poss = re.search(r"['\u2019]s?\s+(?:[a-z]+\s+)?$", core[:nm.start()]) if nm and nm.end() == len(core) else None
-    if poss and nm.group().islower():
+    if poss and low_nm:
         # "the federation's website", "the club's official channel": its own medium (an outlet's, the outlet:
         # "the Harbour Herald's podcast")
         return outlet_of(core[:poss.start()], v) or (core, "media")
-    if nm and nm.group().islower():
+    if nm and low_nm:
         # "the newspaper Kurier", "state media outlet Norpress", "state-run news agency Vellpress": what the
         # noun of its kind and the words that say whose it is leave is its name
         rest = [w for w in (core[:nm.start()] + " " + core[nm.end():]).split()
-                if not (w.islower() and w in _MEDIA_MODIFIERS)]
+                if not (w.islower() and w in _MEDIA_MODIFIERS) and w != "the"]  # ("local paper the X")
         name = [w for w in rest if w[:1].isupper()]
         if name and all(w[:1].isupper() for w in rest) and (
                 nm.start() == 0 or nm.end() == len(core) or not core[:nm.start()].split() or
@@ -412,7 +416,8 @@ _LEADING_HEADS = {"news", "radio", "tv", "television", "channel", "press", "dail
 _MEDIA_MODIFIERS = frozenset({"state", "state-run", "state-owned", "state-controlled", "local", "national", "public",
                               "private", "official", "independent", "online", "regional", "pro-government",
                               "opposition", "media", "news", "leading", "daily", "weekly", "business", "sports",
-                              "financial", "economic", "political", "evening", "morning", "football", "tabloid"})
+                              "financial", "economic", "political", "evening", "morning", "football", "tabloid",
+                              "trade", "specialist"})
 _REPORT_NOUN_RX = re.compile(r"\s+(?:report|reports|article|story|broadcast|dispatch|interview|investigation|"
                              r"analysis|bulletin|documentary|newscast)$", re.IGNORECASE)
 _DEMONYM_RX = re.compile(r"(?:an|ian|ese|ish|ic|i)$|^(?:Western|Eastern|Northern|Southern|Foreign|Local|State)$")
