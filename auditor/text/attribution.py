@@ -361,7 +361,9 @@ def outlet_of(phrase: str, v: Vocab) -> tuple[str, str] | None:
         return core, _head_kind(words[-1])  # "NordTV", "PulseNews", "Harbour Newswire": a head joined to the name
     nm = v.media_noun_rx.search(core)
     # (a noun opening the phrase may be capitalised: "Local paper the Obertaler Rundschau reported")
-    low_nm = bool(nm) and (nm.group().islower() or nm.start() == 0 and nm.group()[1:].islower())
+    # ... when it is two words or "the" follows it: "Station Commander Ayo Brandt" is a title and a name)
+    low_nm = bool(nm) and (nm.group().islower() or nm.start() == 0 and nm.group()[1:].islower() and (
+        " " in nm.group() or core[nm.end():].lstrip().startswith("the ")))
     if nm and low_nm and nm.end() == len(core) and re.match(r"(?i)(?:an?|one|another)\s", phrase.strip()):
         nm = None  # "a Norland newspaper": an outlet of Norland's that the text does not name
     if nm and low_nm and nm.end() < len(core) and core[:nm.start()].strip() and \
@@ -1948,6 +1950,10 @@ def extract_attributions(doc) -> list[Attribution]:
     relays.same_outlet_relays(doc, out, v)
     relays.kin_relays(doc, out, v)
     relays.told_them_relays(doc, out, v)
+    # last: a post of the speaker's own, where no go-between passed the words on ("his sister Carla posted on
+    # Instagram, saying he ..." stays hers to relay)
+    if relays.own_post_relays(doc, out, v):
+        out.sort(key=lambda a: (a.start, a.end))
     return out
 
 
