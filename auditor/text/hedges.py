@@ -268,8 +268,7 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                            # (not a schedule: "will have been published by then", "by the end of May", "by 2030")
                            r"(?![^.;:!?\n]{0,40}?\bby\s+(?:then|now|the\s+time|the\s+(?:end|start|middle)|next|this|"
                            r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d))"
-                           r"(?<!\bby\s20\d\d)|"
+                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d))|"
                            r"(?<![\w'-])(?:is|was|are|were)\s*,?\s*(?:plainly|obviously|evidently|surely|doubtless)"
                            r"\s*,?\s+[a-z]+(?:ed|en)(?![\w-])", re.IGNORECASE), "strong",
                 frozenset({"will", "is", "was", "are", "were"})))
