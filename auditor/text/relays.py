@@ -193,23 +193,23 @@ _QUOTES_FOLLOW_RX = re.compile(
     r"(?i:quotations?|quotes)\s+(?:(?i:here|below|above)\s+|(?i:in\s+this\s+(?:article|story|blog|report|piece|"
     r"live\s+blog|page))\s+)(?i:follow|are\s+(?:taken\s+)?from|come\s+from|are\s+those\s+of|rely\s+on|use)\s+"
     r"(?P<np>[^.;:\n]{3,140})")
+# a version's owner and up to two words before its noun: "the federation's English", "MPA's full"
+_OWNED = r"(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+(?:[\w-]+\s+){0,2}?"
+_RENDERING_NOUNS = r"(?:transcript|translation|interpretation|rendering|version|summary|readout)"
 _VERSION_QUOTED_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
-    r"(?:[\w-]+\s+){0,2}?" + _VERSION_NOUNS
+    r"(?P<np>" + _OWNED + _VERSION_NOUNS
     + r")(?:\s*,\s*(?:the\s+version|which|the\s+one)[^,]{0,60}(?i:quot)[^,]{0,30},|\s+(?:has|had|quotes|quoted)\s+"
     r"(?:him|her|them|[A-Z][\w'’-]+)\s+(?:as\s+)?(?:saying|telling|stating|promising|warning|ruling|calling|insisting|"
     r"admitting|accepting|conceding|refusing|pledging|vowing|describing)|\s+renders\s+(?:[\w'’-]+\s+){1,4}?as\b)")
 # (session 34) a rendering that speaks for itself: "The interpreter's rendering: '...'", "The company's own English
 # summary later said '...'" (not an account, which is someone's own story)
 _VERSION_SPEAKS_RX = re.compile(
-    r"(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:transcript|translation|interpretation|rendering|version|summary|readout|interpreter))"
+    r"(?P<np>" + _OWNED + r"(?:" + _RENDERING_NOUNS + r"|interpreter))"
     r"(?:\s*:(?=\s*[\"“])|\s+(?:later\s+|also\s+|then\s+)?(?:said|says|reads|read|put\s+it|has\s+it|had\s+it)\b)")
 # (session 34) "the live blog cited the company's English summary:", "quoting the ministry's readout": the words come
 # from that version
 _CITED_VERSION_RX = re.compile(
-    r"\b(?:cited|quoted|citing|quoting)\s+(?P<np>(?:[Tt]he\s+(?:[\w'’.-]+\s+){0,3}?[\w.-]+|" + _caps(0, 4) + r")['’]s?\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:transcript|translation|interpretation|rendering|version|summary|readout))\b")
+    r"\b(?:cited|quoted|citing|quoting)\s+(?P<np>" + _OWNED + _RENDERING_NOUNS + r")\b")
 # "by the Quorvian Gazette's account", "The Gazette's account, based on ..., has a different wording"
 _OUTLET_ACCOUNT_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4) + r")['’]s?\s+(?:own\s+|English\s+)?"
