@@ -406,6 +406,8 @@ _OWN_POST_RX = re.compile(
 _WROTE_ON_RX = re.compile(r"\b(?:wrote|written|posted|posts)\b(?:\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:message|note|"
                           r"thread|post|comment|video))?\s+on\s+(?P<where>[A-Z][\w-]+)\b(?!\s+[A-Z])")
 _NAMED_POSTER = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:\s+(?:has|have|had|also|then))*\s+$")
+_POST_ANCHOR_RX = re.compile(r"\b(?:(?:on|in|via)\s+(?:\S+\s+){0,4}?(?:post|posts|tweet|thread|forum|blog|page|account|"
+                             r"channel|feed|profile|media)\b|on\s+[A-Z]|online\b)")
 _PLATFORM_RX = re.compile(r"\bon\s+(?:" + _PLATFORMS + r")(?![\w-])")
 _NOT_PLATFORMS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                            "July August September October November December".split())
@@ -421,8 +423,10 @@ def own_post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     if not any(w in low for w in ("post", "wrote", "written", "social", "online", "page", "account", "thread", "forum",
                                   "channel", "feed", "blog", "profile", "tweet")) and not _PLATFORM_RX.search(text):
         return 0
+    # (the sentences that name a platform, a post or an account only: the verb pattern is dear on every "said")
+    spans = sorted({doc.sentence_at(a.start()) or (a.start(), a.end()) for a in _POST_ANCHOR_RX.finditer(text)})
     found = []
-    for m in _OWN_POST_RX.finditer(text):
+    for m in (m for s0, e0 in spans for m in _OWN_POST_RX.finditer(text, s0, e0)):
         saying = not m.group("verb").startswith(("wrote", "writes", "written", "posted", "posts"))
         if saying and (m.group("online") or m.group("mid").strip()):
             continue  # (a verb of saying must take the platform right after it, "said on Twitter", "said in a
@@ -430,7 +434,7 @@ def own_post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         named = m.group("named") if m.group("named") not in _NOT_PLATFORMS else None
         where = named or m.group("where") or m.group("online")
         found.append((m, where))
-    for m in _WROTE_ON_RX.finditer(text):
+    for m in (m for s0, e0 in spans for m in _WROTE_ON_RX.finditer(text, s0, e0)):
         if m.group("where") not in _NOT_PLATFORMS and not outlet_of(m.group("where"), v):
             found.append((m, m.group("where")))
     changed = 0
