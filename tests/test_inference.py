@@ -894,6 +894,15 @@ SESSION34_READINGS = [
     ('"You can bet we will fight this," the union leader said.', False),
     ("The chair said she would be surprised if the vote passed.", False),
     ("I would be happy to take questions after the vote.", False),
+    # the leaked-townhall event's, in our own words
+    ("My prediction, for what it is worth: the chair survives the vote.", True),
+    ("The reply was, to my mind, the wrong answer to the right question.", True),
+    ("And it is difficult not to suspect that the quay was picked because it is far from the voters.", True),
+    ("Taken together, the clips leave little doubt that the board's account was incomplete.", True),
+    ("The chair's bosses will be praying there are no more surprises on the tape.", True),
+    ('"The evidence leaves little doubt that the crane failed," the inspector said.', False),
+    ("In my view from the quay, I could see the crane fall.", False),
+    ("Dockers were praying in the chapel on Sunday.", False),
 ]
 
 

@@ -578,7 +578,9 @@ _FIRST_PERSON = re.compile(r"(?<![\w'])(?:I|[Mm]y|[Mm]e|[Mm]yself|I've|I'm|I'd)(
 _OWN_GUESS = re.compile(r"(?<![\w'])(?:I\s+(?:(?:strongly|rather|half)\s+)?(?:suspect|reckon|imagine|doubt|"
                         r"would\s+(?:guess|bet|wager|venture)|bet|wager|predict)|I'd\s+(?:guess|bet|wager|venture)|[Mm]y\s+(?:guess|hunch|bet|"
                         # (session 33: "My prediction: the prosecutor will charge ...", "My money is on the board")
-                        r"suspicion|sense|prediction|forecast)\s+is|[Mm]y\s+(?:prediction|forecast|guess|bet)\s*:|"
+                        r"suspicion|sense|prediction|forecast)\s+is|[Mm]y\s+(?:prediction|forecast|guess|bet)"
+                        # (session 34: "My prediction, for what it is worth:", "was, to my mind, the wrong answer")
+                        r"(?:\s*,\s*[^,:.;\n]{1,40},?)?\s*:|(?:[Tt]o|[Ii]n)\s+my\s+(?:mind|view|reading)\b(?!\s+(?:from|of|over|across)\b)|"
                         r"[Mm]y\s+money\s+is\s+on|"
                         # (session 34: "I would be astonished if the panel does not say so", "You can bet the board
                         # will beg her to stay")
