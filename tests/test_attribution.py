@@ -3013,3 +3013,22 @@ def test_session34_a_speakers_own_post_is_relayed(text, via):
 ])
 def test_session34_no_post_no_relay(text):
     _assert_no_relay(text)
+
+
+@pytest.mark.parametrize("text, via", [
+    # an outlet's coverage, interview or clip the article draws on
+    ("The Daily Beacon's coverage on Thursday, which I would treat with care, said the researcher was young.",
+     "Daily Beacon"),
+    ("The Lindmark Standard's interview with Sofie Lindqvart makes the point more sharply.", "Lindmark Standard"),
+    ("I listened to the Radio Kesta clip of Ingrid Malvane three times on Thursday.", "Radio Kesta"),
+])
+def test_session34_an_outlets_coverage_interview_or_clip_is_relayed(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister's interview with the committee lasted an hour.",
+    "The Harbour Board's tape of the meeting was never found.",
+])
+def test_session34_a_coverage_or_interview_of_no_outlet_relays_nothing(text):
+    _assert_no_relay(text)

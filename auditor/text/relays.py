@@ -213,7 +213,11 @@ _CITED_VERSION_RX = re.compile(
 # "by the Quorvian Gazette's account", "The Gazette's account, based on ..., has a different wording"
 _OUTLET_ACCOUNT_RX = re.compile(
     r"(?P<np>(?:[Tt]he\s+)?" + _caps(0, 4) + r")['’]s?\s+(?:own\s+|English\s+)?"
-    r"(?:account|version|reporting|telling|English\s+edition)\b")
+    r"(?:account|version|reporting|telling|English\s+edition|"
+    # (session 34) "The Daily Beacon's coverage on Thursday", "The Lindmark Standard's interview with Sofie Lindqvart"
+    r"coverage|interview\s+with|report\s+on|story\s+on|investigation\s+into)\b|"
+    # ... and an outlet's clip or recording of someone: "the Radio Kesta clip of Ingrid Malvane"
+    r"\b[Tt]he\s+(?P<np2>" + _caps(0, 3) + r")\s+(?:clip|recording|footage|broadcast|tape)\s+of\b")
 
 
 # (session 31) "In Tagvesti's English-language account", "in DTV's interpretation", "via DTV's live interpretation",
@@ -289,7 +293,9 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     added = 0
     for rx, words in ((_QUOTES_FOLLOW_RX, ("quot",)), (_VERSION_QUOTED_RX, _VERSION_WORDS), (_CITED_VERSION_RX, ("cit", "quot")),
                       (_VERSION_SPEAKS_RX, _VERSION_WORDS),
-                      (_OUTLET_ACCOUNT_RX, ("account", "version", "reporting", "telling", "edition"))):
+                      (_OUTLET_ACCOUNT_RX, ("account", "version", "reporting", "telling", "edition", "coverage", "interview", "report",
+                                             "story", "investigation", "clip", "recording", "footage", "broadcast",
+                                             "tape"))):
         if not any(w in low for w in words):
             continue  # (most texts name no version: the patterns are not tried)
         for m in rx.finditer(text):
@@ -297,6 +303,8 @@ def version_note_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 continue
             np = doc.text[m.start("np"):m.end("np")]
             if rx is _OUTLET_ACCOUNT_RX:
+                if m.group("np2"):
+                    np = doc.text[m.start("np2"):m.end("np2")]
                 party = outlet_of(np, v)  # (a known outlet only: "China's version of Twitter" is no one's account)
             else:
                 party = _owner(np, v)
