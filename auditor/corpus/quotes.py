@@ -2321,13 +2321,16 @@ def cluster_quotes(docs) -> list[QuoteCluster]:
     return out
 
 
-_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)+")  # two capitalised words or more
-# ... opening the words right before a quotation, a verb or two between ("Katarina Lemberg blasted: '")
-_NAME_LEADS = re.compile(_NAME_RUN.pattern.replace("(?<!", "((?<!", 1) + r")(?:\s+[a-z]+){0,3}\s*[:,]?\s*[\"“‘']?\s*$")
+_CAP_WORD = r"[A-Z][a-z][\w'’-]*"  # a capitalised word of a name
+# two capitalised words or more opening the words right before a quotation, a verb or two between ("Katarina
+# Lemberg blasted: '")
+_NAME_LEADS = re.compile(r"(?<![\w'’-])(" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")+)(?:\s+[a-z]+){0,3}\s*[:,]?\s*"
+                         r"[\"“‘']?\s*$")
+# a cue's subject, before or after its verb: a noun phrase's head, or a name
 _SUBJECT_LEFT = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]*)|"
-                           r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*))\s*,?\s*$")
+                           r"(?P<name>" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*))\s*,?\s*$")
 _SUBJECT_RIGHT = re.compile(r"\s*(?:(?:the|a|an|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>[a-z][\w-]*)\b|"
-                            r"(?P<name>[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*)*))")
+                            r"(?P<name>" + _CAP_WORD + r"(?:\s+" + _CAP_WORD + r")*))")
 
 
 def _cue_names_someone(doc, q) -> bool:

@@ -152,9 +152,11 @@ class Vocab:
     media_noun_rx: re.Pattern = field(init=False)
     journalist_rx: re.Pattern = field(init=False)
     institution_words: frozenset = field(init=False)  # the last word of each institution head ("ministry")
+    platforms: str = field(init=False)  # the social platforms (sources.yaml ``social``) as a regex alternation
 
     def __post_init__(self) -> None:
         self.institution_words = frozenset(h.split()[-1] for h in self.institution_heads)
+        self.platforms = _alts([n for n, t in self.sources.items() if t == "social"])
         self.types = {}
         for n, t in self.sources.items():
             self.types.setdefault(n.casefold(), t)
@@ -3409,7 +3411,7 @@ def _represents(text: str, s0: int, r: Attribution, v: Vocab) -> int | None:
     defence lawyer")."""
     if not v.representatives:
         return None
-    g = "|".join(map(re.escape, longest_first(tuple(v.representatives))))
+    g = _alts(v.representatives)
     at = text.find(r.source, r.start, r.end) if r.source else -1
     if at < 0:
         return None
@@ -3424,13 +3426,12 @@ def _represents(text: str, s0: int, r: Attribution, v: Vocab) -> int | None:
 
 def _possessed_go_between(left: str, v: Vocab) -> bool:
     """Whether ``left`` calls a go-between someone's: "her lawyer", "His spokesman" (not "an aide")."""
-    g = "|".join(r"\s+".join(map(re.escape, x.split())) for x in longest_first(tuple(v.go_betweens)))
-    return bool(re.search(rf"\b(?i:his|her|their)\s+(?:[a-z-]+\s+)?(?:{g})\b", left))
+    return bool(re.search(rf"\b(?i:his|her|their)\s+(?:[a-z-]+\s+)?(?:{_alts(v.go_betweens)})\b", left))
 
 
 @cached
 def _speaks_for_rx(go_betweens: tuple[str, ...]) -> re.Pattern:
-    g = "|".join(r"\s+".join(map(re.escape, x.split())) for x in longest_first(go_betweens))
+    g = _alts(go_betweens)
     name = r"(?:[Tt]he\s+)?[A-Z][\w\u2019'&\-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w\u2019'&\-]*){0,5}"
     return re.compile(
         rf"(?<![\w\-])(?:(?:{g})\s+(?:for|of|to)\s+(?P<for>{name}|the\s+[a-z][\w\-]*(?:\s+[a-z][\w\-]*)?)"

@@ -9,6 +9,7 @@ turns a first-hand attribution into a relay) and returns how many it added; the 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Attribution
 from .attribution import _DET_RX, Vocab, _own_outlet, outlet_of
@@ -399,24 +400,30 @@ _ACCORDING_TO_POST_RX = re.compile(r"\baccording\s+to\s+(?:a|an|the|his|her|thei
 # (session 34) the speaker's own post, as the clause that reports it names it: "wrote on Facebook that", "posted on
 # social media:", "has written on Chirp that", "fumed on social media", "wrote in a LinkedIn post", "said on its
 # Facebook page", "wrote on the campus forum TessTalk", "posted from her hospital bed on Instagram", "bragged online"
-_PLATFORMS = (r"X|Twitter|Facebook|Instagram|Telegram|LinkedIn|TikTok|YouTube|Threads|Bluesky|WhatsApp|Weibo|Reddit|"
-              r"Mastodon|VKontakte|Truth\s+Social")
-_OWN_POST_RX = re.compile(
-    r"\b(?P<verb>wrote|writes|written|posted|posts|said|says|declared|declaring|fumed|announced|bragged|boasted|"
-    r"claimed|complained|went\s+further|added|insisted|warned)\b(?P<mid>[^.,;:!?\"“”\n]{0,50}?)\s"
-    r"(?:(?:on|in|via)\s+(?P<where>social\s+media|social\s+channels|(?:" + _PLATFORMS + r")(?![\w-])|"
-    # (a post, a thread, a forum anyone's; a page, an account, a channel only the speaker's own: not "remarks on
-    # the same channel", a broadcaster's)
-    r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:post|posts|tweet|thread|forum|blog)\b"
-    r"(?:\s+(?:on\s+)?(?P<named>[A-Z][\w-]+))?|"
-    r"(?:his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:post|posts|tweet|thread|forum|blog|page|account|channel|feed|"
-    r"profile)\b)|(?P<online>online)\b)")
+@lru_cache(maxsize=4)
+def _own_post_rx(platforms: str) -> re.Pattern:
+    """The speaker's own post pattern, the platforms being those of sources.yaml's ``social`` list."""
+    return re.compile(
+        r"\b(?P<verb>wrote|writes|written|posted|posts|said|says|declared|declaring|fumed|announced|bragged|boasted|"
+        r"claimed|complained|went\s+further|added|insisted|warned)\b(?P<mid>[^.,;:!?\"“”\n]{0,50}?)\s"
+        r"(?:(?:on|in|via)\s+(?P<where>social\s+media|social\s+channels|(?:" + platforms + r")(?![\w-])|"
+        # (a post, a thread, a forum anyone's; a page, an account, a channel only the speaker's own: not "remarks
+        # on the same channel", a broadcaster's)
+        r"(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,3}?(?:post|posts|tweet|thread|forum|blog)\b"
+        r"(?:\s+(?:on\s+)?(?P<named>[A-Z][\w-]+))?|"
+        r"(?:his|her|its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:post|posts|tweet|thread|forum|blog|page|account|channel|"
+        r"feed|profile)\b)|(?P<online>online)\b)")
+
+
+@lru_cache(maxsize=4)
+def _platform_rx(platforms: str) -> re.Pattern:
+    return re.compile(r"\bon\s+(?:" + platforms + r")(?![\w-])")
+
 _WROTE_ON_RX = re.compile(r"\b(?:wrote|written|posted|posts)\b(?:\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:message|note|"
                           r"thread|post|comment|video))?\s+on\s+(?P<where>[A-Z][\w-]+)\b(?!\s+[A-Z])")
 _NAMED_POSTER = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?:\s+(?:has|have|had|also|then))*\s+$")
 _POST_ANCHOR_RX = re.compile(r"\b(?:(?:on|in|via)\s+(?:\S+\s+){0,4}?(?:post|posts|tweet|thread|forum|blog|page|account|"
                              r"channel|feed|profile|media)\b|on\s+[A-Z]|online\b)")
-_PLATFORM_RX = re.compile(r"\bon\s+(?:" + _PLATFORMS + r")(?![\w-])")
 _NOT_PLATFORMS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                            "July August September October November December".split())
 
@@ -429,12 +436,14 @@ def own_post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     text = doc.norm
     low = text.casefold()
     if not any(w in low for w in ("post", "wrote", "written", "social", "online", "page", "account", "thread", "forum",
-                                  "channel", "feed", "blog", "profile", "tweet")) and not _PLATFORM_RX.search(text):
+                                  "channel", "feed", "blog", "profile", "tweet")) and \
+            not _platform_rx(v.platforms).search(text):
         return 0
     # (the sentences that name a platform, a post or an account only: the verb pattern is dear on every "said")
     spans = sorted({doc.sentence_at(a.start()) or (a.start(), a.end()) for a in _POST_ANCHOR_RX.finditer(text)})
     found = []
-    for m in (m for s0, e0 in spans for m in _OWN_POST_RX.finditer(text, s0, e0)):
+    own_post_rx = _own_post_rx(v.platforms)
+    for m in (m for s0, e0 in spans for m in own_post_rx.finditer(text, s0, e0)):
         saying = not m.group("verb").startswith(("wrote", "writes", "written", "posted", "posts"))
         if saying and (m.group("online") or m.group("mid").strip()):
             continue  # (a verb of saying must take the platform right after it, "said on Twitter", "said in a

@@ -1780,6 +1780,10 @@ def _news_outlet(name: str) -> bool:
 # what the text says only of an organisation: "X, which", "X's board", "X boss Jo Lind", "the chief executive
 # of X", "engineers working for X", "the operator, X" (not "X's spokesman", "X's staff": a person has those)
 _FIRM_NOUNS = r"(?:board|shareholders|chief[^\S\n]+executive|CEO|chairman|chairwoman|workforce|subsidiar(?:y|ies)|headquarters)"
+# (session 34) what the text calls a body, in an apposition or as a name's title ("Radio Kesta, the Seltz station",
+# "the state-owned carrier Aervald")
+_BODY_NOUNS = frozenset("station broadcaster channel network newspaper paper tabloid agency outlet website company "
+                        "firm airline carrier operator utility insurer lender".split())
 _FIRM = re.compile(
     rf"(?i:\b(?:{_FIRM_NOUNS}|employees|managers|executives|engineers)[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?"
     rf"|\b(?:engineers|employees|staff|workers|managers)[^\S\n]+(?:working[^\S\n]+for|employed[^\S\n]+by|at)[^\S\n]+"
@@ -1790,8 +1794,7 @@ _FIRM = re.compile(
     rf"(?P<after>(?P<which>,[^\S\n]+which\b)|['\u2019]s[^\S\n]+{_FIRM_NOUNS}\b"
     rf"|[^\S\n]+(?:{_FIRM_NOUNS}|managers|executives|employees|boss)\b"
     # (session 34) an apposition that calls it a body or an outlet: "Radio Kesta, the Seltz station that first aired"
-    rf"|,[^\S\n]+(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:station|broadcaster|channel|network|newspaper|"
-    rf"paper|tabloid|agency|outlet|website|company|firm|airline|carrier|operator|utility|insurer|lender)\b)?")
+    rf"|,[^\S\n]+(?:the|a|an)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{'|'.join(sorted(_BODY_NOUNS))})\b)?")
 # the outlet's own journalist named in the text: "our reporter in the hall, Rafe Okoli", "Our correspondent Jo Lind"
 _OUR_WRITER = re.compile(rf"\b(?i:our)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?:reporter|correspondent|journalist|editor|"
                          rf"writer|photographer)(?:[^\S\n]+(?:in|at|on|from)[^\S\n]+[^,\n]{{1,30}})?,?[^\S\n]+"
@@ -1800,11 +1803,6 @@ _OUR_WRITER = re.compile(rf"\b(?i:our)[^\S\n]+(?:[a-z]+[^\S\n]+){{0,2}}(?:report
 # not a verb ("Cook told Benioff, which meant ...": the clause's "which")
 _WHICH_BEFORE = re.compile(r"(?:^|[.!?:;\n]|\b(?:through|by|with|for|from|at|of|into|in|on|to|the|and|or))[^\S\n]*$",
                            re.IGNORECASE)
-
-
-# (session 34) what the text calls a body when it gives the name a title ("the state-owned carrier Aervald")
-_BODY_NOUNS = frozenset("station broadcaster channel network newspaper paper tabloid agency outlet website company "
-                        "firm airline carrier operator utility insurer lender".split())
 
 
 def _firms(norm: str) -> frozenset[str]:
