@@ -909,3 +909,40 @@ SESSION34_READINGS = [
 @pytest.mark.parametrize("text, authors", SESSION34_READINGS)
 def test_session34_readings_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
+
+
+SESSION35_READINGS = [
+    # the election-recount and embassy-expulsion events' families, in our own words
+    ("Whatever the inquiry finds, the damage to the port's name may already be done.", True),
+    ("Both remarks, to my ear, were aimed at the harbour board.", True),
+    ("My guess? The strike ends by Friday and the union claims victory.", True),
+    ("My fear is that the board will refuse to accept any figure at all.", True),
+    ("The likeliest explanation, on what we know so far, is a faulty batch of valves.", True),
+    ("Expect other ports in the region to check their own cranes before spring.", True),
+    ("Expect freight rates on the northern route to stay high through the winter.", True),
+    ("The mayor has clearly had enough of the council.", True),
+    ("The minister plainly relished the moment.", True),
+    ("It is hard to escape the impression, too, that the mayor was speaking to voters at home.", True),
+    ("The crane had not been inspected for a year, which may explain how the cable snapped.", True),
+    ("The timing is hardly accidental: the budget vote is next week.", True),
+    ("My read: the dates are in there because someone expects a leak.", True),
+    ("Our reading is that the board wrote that line with the insurers in mind.", True),
+    # near misses: how a thing looks, the speaker's guess, a permission, a guess about guessing, advice in quotes
+    ("Shortly before midnight, the chair showed us what it looks like up close.", False),
+    ('"My guess? We will be here all night," the chair said.', False),
+    ("Applicants may already apply online, the agency said.", False),
+    ("My guess is wrong as often as it is right, and I have said so before.", False),
+    ('"Expect delays to continue," the operator said.', False),
+    ("The committee clearly enjoyed wide support among members.", False),
+]
+
+
+@pytest.mark.parametrize("text, authors", SESSION35_READINGS)
+def test_session35_readings_in_the_authors_voice(text, authors):
+    assert _in_authors_voice(text) is authors
+
+
+def test_session35_my_guess_covers_the_sentence_it_opens():
+    text = "The count resumes at eight. My guess? The recount moves a few hundred votes at most.\n"
+    found = [h for h in hedges(doc_of(text)) if h.attribution is None]
+    assert [text[h.start:h.end] for h in found] == ["My guess? The recount moves a few hundred votes at most"]
