@@ -1243,6 +1243,10 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
         single = len(name) == 1 or name[0] in _PARTICLES
         if single and name[0].lower() in skip:
             continue
+        if single and m.start() < body_at and (m.start() == 0 or norm[m.start() - 1] == "\n") and \
+                name[0].endswith("s") and \
+                re.match(r"[^\S\n]+(?:from|on|of|for|about)[^\S\n]+", norm[m.end():m.end() + 8]):
+            continue  # (session 35) "Dispatches from the Ostra borderlands", "Notes on ...": a page's tagline, no one
         if single and norm.startswith(".", m.end()) and title_abbreviation(name[0]):
             continue  # "Rep." of "said Rep. Brian Babin", "Gov." of "Gov. Kristi Noem": a title, not a name
         if single and norm.startswith(".", m.end()) and name[0].lower() in _CALENDAR_ABBR:
@@ -3440,6 +3444,14 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
         return True
     if _not_a_subject(who, m.group("verb")):
         return False
+    # (session 35) '"...," fumed Velichko supporter Dragomir Petrov': the name after the role speaks, not the one
+    # the role is of
+    role_name = _ROLE_THEN_NAME_WHO.fullmatch(who.strip())
+    if role_name and _is_person_word(role_name.group("role")):
+        who = role_name.group("name")
+    elif norm is not None and who[:1].isupper() and (
+            after := _ROLE_NAME_AFTER.match(norm, base + m.end("who"))) and _is_person_word(after.group("role")):
+        who = after.group("name")
     # a pronoun after the quotation refers to whoever spoke before it, not to a name inside it
     speaker = disc.resolve(who, min(resolve_at, open_at))
     if speaker is None and norm is not None and not colon and who.split()[0].lower() not in PRONOUNS:
@@ -3470,6 +3482,17 @@ def _capitalised_inside(norm: str, words: str, sent_start) -> bool:
         if not _opens_sentence(norm, sent_start(m.start()), m.start()):
             return True
     return False
+
+
+_ROLE_NAME_AFTER = re.compile(r"[^\S\n]+(?P<role>[a-z]+)[^\S\n]+(?P<name>[A-Z][\w'\u2019-]+(?:[^\S\n]+[A-Z][\w'\u2019-]+){0,2})")
+_ROLE_THEN_NAME_WHO = re.compile(r"(?:[A-Z][\w'\u2019-]*\s+)?(?P<role>[a-z]+)\s+(?P<name>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,2})")
+
+
+def _is_person_word(word: str) -> bool:
+    """A lower-case noun naming a person ("supporter", "fan", "nurse") or a title word."""
+    from .attribution import vocab
+
+    return vocab().person_noun(word) or word in titles()
 
 
 _AGE_ONLY = re.compile(r"(?i:the)\s+\d{1,3}-year-old")
