@@ -3032,3 +3032,114 @@ def test_session34_an_outlets_coverage_interview_or_clip_is_relayed(text, via):
 ])
 def test_session34_a_coverage_or_interview_of_no_outlet_relays_nothing(text):
     _assert_no_relay(text)
+
+
+# -- session 35: the election-recount and embassy-expulsion events' families, in our own words -------------------
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # a group of a kind, placed or knowing, with no determiner: no one named
+    ("Shop owners on the square said they were worried about the closures.", "Shop owners on the square said"),
+    ("Election workers in Varnit said they were exhausted but ready.", "Election workers in Varnit said"),
+    ("Suppliers familiar with the contract said the parts arrived late.", "Suppliers familiar with the contract said"),
+    ("Two suppliers familiar with the contract said the parts arrived late.", "Two suppliers familiar"),
+    ("Local shop owners, some of whom have traded on the square for decades, said they were worried.",
+     "some of whom"),
+    # people present, counted or not
+    ("The vote was split, according to three people present at the hearing who asked not to be named.",
+     "according to three people present"),
+    ("The vote was close, the Herald reported, citing people present at the meeting.", "citing people present"),
+    # a fear held by such a group, inside another's report too
+    ("Diplomats in the capital fear the row could escalate.", "Diplomats in the capital fear"),
+    ("The Courier said diplomats in the capital fear the row could escalate.", "diplomats in the capital fear"),
+])
+def test_session35_unnamed_groups_are_vague(text, cue):
+    _, found = _kinds(text)
+    assert any(k == "vague" and cue in span for k, _, span in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The minister postponed the vote, citing a margin of less than half a point.",
+    "Our colleagues at the Cauldmere Mercury report that the shaft was closed.",
+    "Tourists from around the world say the beach is the best in the region.",
+    "And the line about appeals, which the lawyers in the room wrote down word for word, was short.",
+    "Maresh said she feared the row could escalate.",
+])
+def test_session35_no_unnamed_group(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "vague"], found
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a name given as a quotation
+    ("Petar Dunhill, his spokesman, called the recount “a manoeuvre dressed up as caution” and left.",
+     "Petar Dunhill"),
+    ("The mayor dismissed the report as “nonsense from start to finish”.", "The mayor"),
+    ("Petar Dunhill branded the recount “a manoeuvre dressed up as caution”.", "Petar Dunhill"),
+    # an age and what the person is, set off before the verb
+    ('Dana Ilic, 34, a nurse, said: "I just want it done properly."', "Dana Ilic"),
+    # anger that carries the words, and a role before the name after the verb
+    ('"It is a stitch-up," fumed Dragomir Petrov, a taxi driver.', "Dragomir Petrov"),
+    ('"It is a stitch-up," said supporter Dragomir Petrov.', "Dragomir Petrov"),
+])
+def test_session35_first_hand_cues(text, source):
+    _, found = _kinds(text)
+    assert ("direct", source) in [(k, s) for k, s, _ in found], found
+
+
+@pytest.mark.parametrize("text", [
+    "The board called the meeting to order.",
+    "The mayor dismissed the staff on Friday.",
+])
+def test_session35_a_name_given_needs_a_quotation(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "direct"], found
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # an outlet by its kind, after the outlet was named; a document, with where and when it was put out
+    ('According to KBC, the chair spoke for twelve minutes. The public broadcaster also quoted her as saying that '
+     'offenders "will be referred to the prosecutor".', "KBC"),
+    ("A written summary posted on the commission's website after midnight quotes Ms Maresh as saying that offenders "
+     '"will be referred to the prosecutor".', "written summary"),
+    # "quoted X urging"
+    ('According to the Herald, the hall was full. The paper also quoted Maresh urging both camps "to be patient".',
+     "Herald"),
+    # told the nation on a broadcaster
+    ("Foreign Minister Ilvana Restorek told the nation live on KBC that four diplomats had been expelled.", "KBC"),
+])
+def test_session35_carriers_relay(text, via):
+    _assert_relayed_via(text, via)
+
+
+def test_session35_a_named_persons_request_passed_on_is_relayed():
+    _, found = _kinds("Coach Ana Lind said Jonas Berg had told his teammates to keep quiet.")
+    assert [k for k, _, span in found if span.endswith("Lind said")] == ["relayed"], found
+    _, found = _kinds("She said she had asked her supporters to stay calm.")
+    assert not [f for f in found if f[0] == "relayed"], found
+
+
+def test_session35_a_bodys_own_summary_is_first_hand_but_someones_words_in_it_are_relayed():
+    _, found = _kinds("According to the commission’s written summary, the count will be filmed.")
+    assert [(k, s) for k, s, _ in found] == [("direct", "the commission")]
+    _, found = _kinds("According to the federation’s summary of her remarks, she took full responsibility.")
+    assert [k for k, _, _ in found] == ["relayed"]
+    _, found = _kinds('According to the commission’s written summary, Maresh said the count "will be filmed".')
+    assert ("relayed", "the commission") in [(k, s) for k, s, _ in found]
+
+
+def test_session35_a_channel_the_article_opens_with_carries_the_speakers_later_lines():
+    text = ('Foreign Minister Ilvana Restorek told the nation live on KBC that four diplomats had been expelled. '
+            '"We received no answer," she said flatly. The minister also said the ambassador was recalled.')
+    _, found = _kinds(text)
+    assert [k for k, _, _ in found] == ["relayed", "relayed", "relayed"], found
+    # heard first hand before the relay: the reporter was there, later lines stay first hand
+    text = ('Foreign Minister Ilvana Restorek told a news conference that four diplomats had been expelled. '
+            'She added, according to a transcript released by the ministry, that the ambassador was recalled. '
+            '"It is over," she said.')
+    _, found = _kinds(text)
+    assert [k for k, _, _ in found].count("direct") >= 2, found
+    # an aggregator with a channel for each line: no one channel
+    text = ('Ilvana Restorek told KBC that four diplomats had been expelled. "It is over," she said, according to '
+            'the Sennholt Gazette. Restorek said the ambassador was recalled.')
+    _, found = _kinds(text)
+    assert ("direct", "Ilvana Restorek") in [(k, s) for k, s, _ in found], found

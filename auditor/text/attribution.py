@@ -461,6 +461,14 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     head = _PLACE_TAIL_RX.split(low, maxsplit=1)[0].split()
     if len(head) == 2 and head[1] in ("people", "persons") and (head[0] in _COUNT_WORDS or head[0].isdigit()):
         return True
+    if head == ["people"] and len(low.split()) > 1:
+        return True  # (session 35) "citing people present at the session": people of a place, none named
+    # (session 35) a group of a kind with no determiner, placed or knowing ("Shop owners on the square", "Election
+    # workers in Varnit", "Suppliers familiar with the contract"): none named
+    if 1 <= len(head) <= 3 and len(low.split()) > len(head) and low == phrase.strip().casefold() and \
+            all(w.isalpha() for w in head) and v.person_plural(head[-1]) and head[-1] not in v.go_betweens and \
+            head[0] not in _POSSESSIVE_DETS and not outlet_of(phrase, v) and not outlet_of(low[len(" ".join(head)):], v):
+        return True
     # "two engineers who work on the type", "several senior pilots": a count of people of a kind, none named
     if 2 <= len(head) <= 4 and (head[0] in _COUNT_WORDS or head[0].isdigit() or head[0] in _SOME_WORDS) and \
             all(w.isalpha() for w in head[1:]) and v.person_plural(head[-1]):
@@ -475,10 +483,13 @@ def vague_np(phrase: str, v: Vocab) -> bool:
 
 
 _ONE_OF_KIND_LEFT_RX = re.compile(
-    r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
-    r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present)?"
+    r"(?<![\w'’-])(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
+    r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to|familiar\s+with)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present)?"
     # (session 30) a plural with no determiner, placed: "Staff at the clinic", "Officials at the Minaseki centre"
-    r"|(?P<bare>[A-Z][a-z]+|[a-z]+)\s+(?:at|in|from|inside|on)\s+(?:the\s+)?(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z-]+)\s*\Z")
+    # (session 35: or after a modifier or two, "Shop owners on the square", "Election workers in Varnit", and known to a
+    # thing, "Suppliers familiar with the contract")
+    r"|(?P<bare>(?:[A-Z][a-z]+|[a-z]+)(?:\s+[a-z]+){0,2}?)\s+(?:at|in|from|inside|on|familiar\s+with)\s+(?:the\s+)?"
+    r"(?:[A-Za-z'’-]+\s+){0,3}[A-Za-z-]+)\s*\Z")
 # a person of a kind with a relative clause saying why they go unnamed, however long ("A rescue official who
 # asked not to be named because he was not authorised to speak to the media said")
 _ANONYMITY_LEFT_RX = re.compile(
@@ -501,11 +512,17 @@ _ANONYMITY_SET_OFF_LEFT_RX = re.compile(
     r"spoke|requested|declined)\s+(?:not\s+to\s+be\s+(?:identified|named)|on\s+condition\s+of\s+anonymity|anonymity|to\s+be\s+"
     r"(?:named|identified))|who\s+(?:did\s+not|didn['’]t|does\s+not|doesn['’]t)\s+want\s+(?:his|her|their)\s+names?\s+"
     r"(?:printed|used|published|given|disclosed|mentioned))[^.;:!?\"“\n]{0,160}?,\s*\Z")
+# (session 35) a group by where it comes from at large, no group anyone could ask ("Tourists from around the world
+# say", "visitors from all over the country")
+_GENERIC_PLACE_RX = re.compile(r"\s+(?:from\s+(?:around|all\s+over|across|everywhere|far\s+and\s+wide)|around\s+the\s+world|"
+                               r"all\s+over|everywhere)\b", re.IGNORECASE)
+_POSSESSIVE_DETS = frozenset({"our", "my", "your", "his", "her", "their", "its", "the"})
 _STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
                              r"with|inside|present|involved|who)\b|$)")
 _ANONYMOUS_RX = re.compile(r"(?<![\w-])(?:unnamed|anonymous|unidentified)(?![\w-])")
-_PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near)\b")
+_PLACE_TAIL_RX = re.compile(r"\s+(?:in|at|on|inside|within|close|familiar|briefed|with|who|from|near|present|"
+                            r"involved)\b")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten dozen dozens".split())
 _SOME_WORDS = frozenset("several some many few various numerous".split())
 
@@ -878,7 +895,8 @@ _POSSESSED_THEN_NAME = re.compile(rf"(?:^|(?<=[.;:]\s))\s*(?:[Hh]is|[Hh]er|[Tt]h
 _ROLE_FOR_LEFT_RX = re.compile(r"(?:^|(?<=[.;:]\s)|\s)(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w\-]*['\u2019]s?)\s+"
                                r"(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+(?:of|for|at|to)\s+(?:the\s+)?"
                                r"[A-Z][\w'\u2019&\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'\u2019&\-]*){0,5}$")
-_NAME_THEN_AGE = re.compile(rf"({_NAME_RUN})\s*,\s*\d{{1,3}}\s*,\s*$")
+# (session 35: and what the person is, "Dana Ilic, 34, a nurse, said")
+_NAME_THEN_AGE = re.compile(rf"({_NAME_RUN})\s*,\s*\d{{1,3}}\s*,(?:\s*(?:an?|the)\s+[^,;:\"“”\n]{{1,50}},)?\s*$")
 # ("Michael Sims, chief executive of Ceres Robotics, said": a bare role in lower case, as news copy writes it)
 # (session 32: the role may run long, "a former art-crime investigator who now teaches at the University of Saltmere",
 # or carry a relative clause of its own, "a partner at the loss adjusters Praet & Holm, which is not involved,")
@@ -987,23 +1005,37 @@ def _person_head(phrase: str, v: Vocab) -> bool:
                                    v.title_rx.fullmatch(last))
 
 
+# (session 35) what opens a reported clause ("The Courier said diplomats in the capital fear ...")
+_REPORTED_CLAUSE_LEFT_RX = re.compile(r"(?<![\w-])(?:that|said|says|reported|reports|wrote|writes|added|adds)\s+\Z")
+
+
 def _of_kind_left(text: str, lo: int, pos: int, v: Vocab) -> Span | None:
     """"A member of the delegation said", "one official present said", "two bus operators told": people of a
     kind, with where they belong or were, and no name, opening a clause right before ``pos`` (vague_np reads
     them as vague sourcing); a go-between ("a spokesman for the ministry") speaks for the body and is left."""
-    kind = _ONE_OF_KIND_LEFT_RX.search(text, max(lo, pos - 90), pos)
-    if not kind or not (kind.start() <= lo or re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$",
-                                                         text[max(0, kind.start() - 3):kind.start()])):
-        return None
+    at = max(lo, pos - 90)
+    while True:  # the first that opens a clause ("The Courier said diplomats in the capital": not "Courier said ...")
+        kind = _ONE_OF_KIND_LEFT_RX.search(text, at, pos)
+        if not kind:
+            return None
+        if kind.start() <= lo or re.search(r"(?:^|[,;:.!?\n\u2014(])\s*$", text[max(0, kind.start() - 3):kind.start()]) \
+                or _REPORTED_CLAUSE_LEFT_RX.search(text, max(0, kind.start() - 16), kind.start()):
+            break
+        at = kind.start() + 1
     if kind.group("bare"):
-        bare = kind.group("bare").casefold()
-        if bare in _STAFF_NOUNS:
-            return kind.start(), kind.end("np")  # "Staff at the hospital told the Herald": nobody named
+        bare = kind.group("bare").split()
+        head = bare[-1].casefold()
+        if (head in _STAFF_NOUNS or v.person_plural(head) and head not in v.go_betweens) and \
+                all(w.islower() for w in bare[1:]) and bare[0].casefold() not in _POSSESSIVE_DETS and \
+                not _GENERIC_PLACE_RX.match(text, kind.end("bare")) and \
+                not outlet_of(text[kind.end("bare"):kind.end("np")], v):
+            return kind.start(), kind.end("np")  # "Staff at the hospital told the Herald", "Shop owners on the
+            # square said": nobody named
         return None
     head = kind.group("head").casefold()
     if (v.person_noun(head) or v.person_plural(head)) and head not in v.go_betweens and head not in v.vague_nouns:
         return kind.start(), kind.end("np")  # (a vague noun's phrase, "a source close to the talks", is read apart)
-    if head in v.vague_nouns and re.search(r"\s(?:on|in|at|from)\s+(?:the\s+)?[A-Z]", kind.group("np")):
+    if head in v.vague_nouns and re.search(r"\s(?:on|in|at|from)\s+(?:the\s+)?[A-Z]|\sfamiliar\s+with\s", kind.group("np")):
         return kind.start(), kind.end("np")  # "Several traders on Mill Street said": not the street's words
     return None
 
@@ -1092,7 +1124,8 @@ def _np_left_words(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         # (or an adverb set off by commas: "Critics, however, argue")
         inner = re.search(r"(\w[^,]*?),\s*(?:speaking|addressing|writing|answering|responding|"
                           r"according|in|at|during|while|who|however|though|meanwhile|too|also|instead|"
-                          r"for|by|citing|quoting)\b[^,]*,\s*$", seg)
+                          # (session 35: "Local shop owners, some of whom have traded there for decades, said")
+                          r"for|by|citing|quoting|(?:some|many|most|all|several|none|both)\s+of\s+whom)\b[^,]*,\s*$", seg)
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
             kind = _of_kind_left(text, lo, pos, v)  # "A member of the delegation, who asked not to be named,"
@@ -1519,7 +1552,14 @@ def extract_attributions(doc) -> list[Attribution]:
             elif owner:  # "according to Kvaale's clip", "the mayor's statement": whose it is
                 # (a version of someone's words that the owner made, "the federation's English-language summary
                 # of her remarks", "the ministry's readout", is relayed through the owner)
-                rendered = bool(_VERSION_NOUN_RX.search(phrase, owner.end("owner")))
+                noun = _VERSION_NOUN_RX.search(phrase, owner.end("owner"))
+                rendered = bool(noun)
+                if noun and noun.group().casefold() in ("summary", "readout") and \
+                        not re.match(r"\s+of\b", phrase[noun.end():] or text[np[1]:np[1] + 4]) and \
+                        not _WORDS_IN_RX.search(text, s0, e0):
+                    # (session 35) "According to the commission's written summary, the count will be filmed": what
+                    # the body's own summary says, no one's words in it, is the body's (first hand)
+                    rendered = False
                 phrase = owner.group("owner")
             elif _DATA_HEAD.fullmatch(phrase):
                 # "according to figures from the health ministry": the phrase stopped at "from"
@@ -1582,6 +1622,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     add(Attribution(source=None, kind="vague", start=vs, end=hearsay.end(), cue=m.group(),
                                     chain=[], hops=0, source_type="unknown"))
                 continue
+            if re.match(r"\s+down\b", text[ve:ve + 6]):
+                continue  # (session 35) "which the lawyers in the room wrote down word for word": taking notes
             if verb in ("quoted", "cited") and _BY_NEXT.match(text, ve, e0) and not _SAYING_NEXT.match(text, ve, e0):
                 continue  # "Officials quoted by Norpress said": a participle, read with the verb that follows
             if verb == "quoted" and _QUOTED_AS_RX.match(text, vs) and not outlet_of(text[max(s0, vs - 40):vs], v):
@@ -1589,8 +1631,10 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
                     v.outlet_verbs:
                 prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)
-                if not prev or prev.group(1).casefold() not in v._stance_before:
-                    continue  # "the board rejected": no unnamed or vague subject
+                if (not prev or prev.group(1).casefold() not in v._stance_before) and \
+                        not _of_kind_left(text, s0, len(text[:vs].rstrip()), v):
+                    continue  # "the board rejected": no unnamed or vague subject (but "Diplomats in the capital
+                    # fear": a group of a kind, placed)
             if verb != "quoted" and (verb.endswith("ed") or verb in ("told", "said", "written")) and \
                     _PASSIVE_RX.search(text, max(s0, vs - 16), vs) and not re.match(r"\s+by\b", text[ve:e0]):
                 continue  # "He was admitted to hospital", "residents were told to leave": the subject speaks not
@@ -1696,6 +1740,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
+                    not (verb in _NAMING_VERBS and not inverted and _NAMED_AS_QUOTE_RX.match(text, ve, e0)) and \
                     not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)) and \
                     not (not inverted and _TOLD_VERB_RX.search(verb) and _addressee(doc, ve, e0, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...",
@@ -1898,7 +1943,8 @@ def extract_attributions(doc) -> list[Attribution]:
         for m in _QUOTED_AS_RX.finditer(text, s0, e0):
             if quoted(*m.span("verb")) or not free(*m.span("verb")):
                 continue
-            subj = _np_left(text, m.start("verb"), s0, v) or _KIN_LEFT_RX.search(text, s0, m.start("verb"))
+            subj = _np_left(text, m.start("verb"), s0, v) or _KIN_LEFT_RX.search(text, s0, m.start("verb")) or \
+                _CARRIER_LEFT_RX.search(text, s0, m.start("verb"))
             if subj is None:
                 continue
             ss, se = subj if isinstance(subj, tuple) else subj.span(1)
@@ -1906,8 +1952,10 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             phrase = doc.text[ss:se]
             origin, _ = _resolve(doc.text[m.start("obj"):m.end("obj")], m.start("obj"), persons, history, v)
-            source, stype = _resolve(phrase, ss, persons, history, v)
-            if stype == "unknown":
+            source, stype = _outlet_anaphor(phrase, ss, outlets) or _resolve(phrase, ss, persons, history, v)
+            if stype == "unknown" and not isinstance(subj, tuple) and subj.re is _CARRIER_LEFT_RX:
+                source, stype = _DET_RX.sub("", _PUT_OUT_RX.split(phrase.strip())[0]), "institution"
+            elif stype == "unknown":
                 source, stype = _DET_RX.sub("", phrase), "person"
             add(Attribution(source=source, kind="relayed", start=ss, end=m.end(), cue="quoted ... as saying",
                             chain=[origin, source], hops=2, source_type=stype))
@@ -1956,6 +2004,7 @@ def extract_attributions(doc) -> list[Attribution]:
     # Instagram, saying he ..." stays hers to relay)
     if relays.own_post_relays(doc, out, v):
         out.sort(key=lambda a: (a.start, a.end))
+    relays.channel_relays(doc, out, v)
     return out
 
 
@@ -2152,6 +2201,13 @@ _SCENE_OPENER = re.compile(r"\W*(?:when|whenever|after|before|as|while|once|unti
                            r"in|on|at|during|with|without|by|for|from|despite|asked|pressed)\b", re.IGNORECASE)
 
 
+# (session 35) a verb of naming whose name is a quotation: 'called the recount "a manoeuvre"', 'dismissed the
+# report as "nonsense"' (the thing named, a few words, then the quotation)
+_NAMING_VERBS = frozenset("called calls branded brands dubbed dubs labelled labeled labels termed terms described "
+                          "describes dismissed dismisses".split())
+_NAMED_AS_QUOTE_RX = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?(?:as\s+)?(?:an?\s+)?[\"“]")
+
+
 def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
     """Whether a clause stands beside the words it reports: a quotation closes right before it or opens
     right after it, or a that-clause or a colon follows it."""
@@ -2182,6 +2238,9 @@ def _inverted_subject(phrase: str, v: Vocab) -> bool:
     kin = re.fullmatch(r"(?:his|her|their)\s+(?:[a-z-]+\s+){0,2}([a-z-]+)", low)
     if kin and (v.person_noun(kin.group(1)) or v.title_rx.fullmatch(kin.group(1))):
         return True  # '," said his brother', '..., said her lawyer, Ana Ruiz': someone named by a tie
+    role = re.fullmatch(r"(?:[A-Z][\w'’-]*\s+)?([a-z]+)\s+(?:[A-Z][\w'’-]+\s*){1,3}", phrase.strip())
+    if role and (v.person_noun(role.group(1)) or v.title_rx.fullmatch(role.group(1))):
+        return True  # (session 35) '," fumed Velichko supporter Dragomir Petrov': a role, then the name
     words = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE).split()
     return bool(words) and all(w[:1].isupper() for w in words)
 
@@ -2205,6 +2264,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return True  # "union leaders", "the farmers": a group no one names (read as vague sourcing)
     if _ONE_OF_KIND_RX.match(low) and vague_np(phrase, v):
         return True  # "a member of the delegation": one person of a kind, where they belong, no name
+    if _unnamed(phrase, v):
+        return True  # (session 35) "diplomats in the capital": a placed group no one names
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
@@ -2276,13 +2337,25 @@ def _vague_subject(phrase: str, v: Vocab) -> bool:
 _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.IGNORECASE)
 
 
+def _names_people(phrase: str, v: Vocab) -> bool:
+    """(session 35) Whether the words before a noun phrase's first preposition hold a noun of people ("a senior
+    official", "two sources close to"), not a thing ("citing a margin of less than half a point")."""
+    head = re.split(r"\s+(?:of|in|at|on|from|for|with|to|close|familiar|who|that)\s", " " + phrase.strip() + " ",
+                    maxsplit=1)[0].split()
+    return any(v.person_noun(w) or v.person_plural(w) or w in v.vague_nouns or v.title_rx.fullmatch(w) or
+               w in _STAFF_NOUNS or w in ("people", "persons", "someone", "somebody") for w in head)
+
+
 def _unnamed(phrase: str, v: Vocab) -> bool:
     """"a senior official", "one diplomat", "two sources": an indefinite subject that names no one; so does
     a placed group with no determiner ("Staff at the hospital", "Officials at the Minaseki centre")."""
     if re.match(r"(?:people|those|others)\s+who\s", phrase.strip(), re.IGNORECASE):
         return True  # "People who have sat on the committee say": no one named
-    bare = re.match(r"\s*([A-Za-z]+)\s+(?:at|in|from|inside|on)\s", phrase)
-    if bare and (bare.group(1).casefold() in _STAFF_NOUNS or (
+    # (session 35: after a modifier or two, "Shop owners on the square", and "familiar with" a thing)
+    bare = re.match(r"\s*(?:(?!(?:[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our)\s)[A-Za-z]+\s+(?:[a-z]+\s+)?)??"
+                    r"([A-Za-z]+)\s+(?:at|in|from|inside|on|familiar\s+with)\s", phrase)
+    if bare and not _GENERIC_PLACE_RX.match(phrase, bare.end(1)) and \
+            not outlet_of(phrase[bare.end():], v) and (bare.group(1).casefold() in _STAFF_NOUNS or (
             v.person_plural(bare.group(1).casefold()) and bare.group(1).casefold() not in v.go_betweens)):
         return True
     if not _INDEFINITE.match(phrase) or outlet_of(phrase, v):
@@ -2306,10 +2379,12 @@ _TOLD_OBJECT_RX = re.compile(r"\s+(?:[\w'’-]+\s+){1,4}?(?:exclusively\s+)?to\s
 def _addressee(doc, pos: int, hi: int, v: Vocab) -> tuple[tuple[str, str], int] | None:
     """The outlet right after a verb ("told Reuters", "said to the Daily Courier"), unless it is the
     article's own outlet: ((name, type), end of its noun phrase)."""
-    m = re.match(r"\s+(?:to\s+|on\s+(?=(?:the\s+)?[A-Z]|state\s))?", doc.norm[pos:hi])
+    # (session 35: "told the nation live on KBC", "said live on Radio Kesta")
+    m = re.match(r"\s+(?:to\s+|(?:the\s+(?:nation|country|public|viewers|listeners)\s+)?(?:live\s+)?on\s+"
+                 r"(?=(?:the\s+)?[A-Z]|state\s))?", doc.norm[pos:hi])
     if not m:
         return None
-    on_air = m.group().strip().casefold() == "on"  # "said on Vell TV", "said on state television"
+    on_air = m.group().strip().casefold().endswith("on")  # "said on Vell TV", "said on state television"
     if _TOLD_VERB_RX.search(doc.norm, max(0, pos - 12), pos):
         # "confirmed the split to the Harbour Courier", "revealed the news exclusively to TMZ": the words
         # told come between the verb and the outlet
@@ -2477,9 +2552,21 @@ _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
 # (or a role: "quoted the prime minister as saying"); an interpreter "rendered him as saying"
+_PUT_OUT_RX = re.compile(r"\s+(?:released|posted|published|issued|circulated|distributed|put\s+out|sent\s+out)\b")
+# (session 35) what carries someone's words as the subject of "quoted X as saying": an outlet by its kind ("The
+# public broadcaster also quoted her", "The tabloid quoted Maresh") or a document, with where and when it was put
+# out ("A written summary posted on the commission's website after midnight quotes Ms Maresh")
+_CARRIER_LEFT_RX = re.compile(
+    r"(?<![\w'’-])((?:[Tt]he|[Tt]his|[Aa]n?|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir)\s+(?:(?:news|wire|state|public|written|official|"
+    r"full|English|short|brief|printed|edited)\s+){0,2}(?:broadcaster|tabloid|broadsheet|agency|channel|network|station|"
+    r"newspaper|paper|daily|weekly|magazine|summary|transcript|readout|communiqu[eé]|press\s+release|release)"
+    r"(?:\s+(?:released|posted|published|issued|circulated|distributed|put\s+out|sent\s+out)\b[^,.;:\"“”\n]{0,60}?)?)"
+    r"(?:\s+(?:also|later|then|too))?\s*\Z")
 _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|quotes|rendered|renders|translated)\s+(?P<obj>him|her|them|"
                            r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|(?-i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
-                           r"(?:\s*,\s*[^,.;:\"]{3,80},)?\s+as\s+(?:saying|telling)\b")  # (", speaking through ...,")
+                           r"(?:\s*,\s*[^,.;:\"]{3,80},)?\s+(?:as\s+(?:saying|telling)|"
+                           # (session 35) "The tabloid also quoted Maresh urging both camps"
+                           r"(?:urging|warning|insisting|promising|vowing|pledging|asking))\b")  # (", speaking through ...,")
 # a relative or a representative named by their tie to someone ("his brother", "her lawyer", "the
 # family's spokesman") before the verb
 _KIN_LEFT_RX = re.compile(r"((?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he\s+[\w'’-]+['’]s?|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)"
@@ -2634,7 +2721,7 @@ def _relay_phrases(doc, v: Vocab, s0: int, e0: int, rx: re.Pattern, quoted, free
             add(Attribution(source=None, kind="vague", start=m.start(), end=inner[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
         elif not outlet and cue not in _ADDRESSEE_CUES and cue not in _OUTLET_ONLY_CUES and (
-                vague_np(phrase, v) or cue == "citing" and _unnamed(phrase.strip(), v)):
+                vague_np(phrase, v) or cue == "citing" and _unnamed(phrase.strip(), v) and _names_people(phrase, v)):
             add(Attribution(source=None, kind="vague", start=m.start(), end=np[1], cue=cue, chain=[],
                             hops=0, source_type="unknown"))
 
@@ -3042,6 +3129,8 @@ _OUTLET_KIND = {"agency": ("agency",), "wire": ("agency",), "wire service": ("ag
                 "broadcaster": ("broadcaster",), "channel": ("broadcaster",), "network": ("broadcaster",),
                 "station": ("broadcaster",), "tv": ("broadcaster",), "television": ("broadcaster",),
                 "newspaper": ("media",), "paper": ("media",), "daily": ("media",),
+                # (session 35) "The tabloid also quoted Maresh"
+                "tabloid": ("media",), "broadsheet": ("media",), "weekly": ("media",), "magazine": ("media",),
                 "outlet": ("agency", "broadcaster", "media")}
 _ANAPHOR_TYPES = frozenset({"agency", "broadcaster", "media"})
 _ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?("
@@ -3070,7 +3159,10 @@ def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
                   if p < pos and len(name.split()) > len(short) and name.split()[-len(short):] == short]
         return max(before)[1:] if before else None
     kinds = _OUTLET_KIND[" ".join(m.group(1).casefold().split())]
-    before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds]
+    before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds] or \
+        [(p, name, t) for p, name, t in outlets if p < pos and t == "media"]
+    # (session 35: an outlet the vocabulary does not know is of no kind, "media": "According to KBC, ..." then
+    # "The public broadcaster also quoted her")
     return max(before)[1:] if before else None
 
 
@@ -3510,6 +3602,9 @@ def _nested_report(doc, r: Attribution, sent: Span) -> bool:
     return False
 
 
+# someone's words in a sentence: a quotation, or a verb of saying or quoting
+_WORDS_IN_RX = re.compile(r"[\"“”]|(?<![\w-])(?:said|says|say|told|tells|added|adds|quot\w*|urg\w*|warn\w*|promis\w*)"
+                          r"(?![\w-])", re.IGNORECASE)
 _VERSION_NOUN_RX = re.compile(r"\b(?:summary|translation|transcript|version|readout|rendering|paraphrase|"
                               r"interpretation)\b", re.IGNORECASE)
 _PREP_BEFORE_RX = re.compile(r"(?:about|of|on|for|to|with|over|from|at|by|against)\s+$", re.IGNORECASE)

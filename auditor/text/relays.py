@@ -964,6 +964,10 @@ def go_between_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # speaker passes on what someone else told them (or their organisation)
 _HAD_TOLD_RX = re.compile(r"\b(?:had|have|has)\s+(?:also\s+|already\s+)?(?:told|phoned|called|rung|texted|emailed|written\s+to)"
                           r"\s+(?:him|her|them|the\s+[a-z]+|us|[a-z]+s)\b|"
+                          # (session 35) "She said Ms Brask had asked her supporters to stay calm": a named person's
+                          # request or order, passed on by the speaker
+                          r"(?<![\w'’-])(?:(?:Ms|Mr|Mrs|Dr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+had\s+(?:also\s+)?"
+                          r"(?:asked|urged|told|instructed|begged|implored|ordered)\s+(?:her|his|their|its|the)\s+[a-z]+\b|"
                           # "The Chief Justice, Dressler added, had asked him to say that": a message given to pass on
                           r"\b(?:had|has|have)\s+asked\s+(?:him|her|them|us)\s+to\s+(?:say|tell|pass\s+on|convey|relay|"
                           r"make\s+clear|stress)\b|"
@@ -1193,3 +1197,38 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         _relay_through(a, a.source, body, "institution", end)
         a.start = start
     return added
+
+
+# -- the channel an article gets a speaker's words through ---------------------------------------------------
+
+def channel_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """(session 35) An article whose first attribution of a person relays their words through a channel (a
+    broadcast, an interpreter, another outlet, a posted text) got that person's words through it: a later plain
+    "she said" or "the minister added" with no channel of its own is relayed through the same one. Not when the
+    article heard the person first hand before any relay ("she told a news conference ... she added, according
+    to a transcript": the reporter was there). Returns 0."""
+    first: dict[str, Attribution] = {}  # a person's last name -> the relay that opened the article's account
+    heard: set[str] = set()  # persons the article reports first hand before any relay
+    parties: dict[str, set[str]] = {}  # a person's last name -> every party the article relays them through
+    atts_ = [a for a in atts if a.cue != "dateline"]  # (a wire's dateline is its own story, or the whole copy's)
+    for a in atts_:
+        if a.kind == "relayed" and len(a.chain) >= 2 and a.chain[0] and a.chain[0] != a.source:
+            parties.setdefault(a.chain[0].split()[-1].casefold(), set()).add(a.source.casefold())
+    for a in sorted(atts_, key=lambda a: (a.start, a.end)):
+        if a.kind == "relayed" and len(a.chain) >= 2 and a.chain[0] and a.chain[0] != a.source:
+            key = a.chain[0].split()[-1].casefold()
+            if key not in heard:
+                first.setdefault(key, a)
+        elif a.kind == "direct" and a.source and a.source_type == "person" and len(a.source.split()) >= 2 and \
+                all(w[:1].isupper() for w in a.source.split()):
+            key = a.source.split()[-1].casefold()
+            relay = first.get(key)
+            if relay is not None and doc.sentence_at(relay.start) == doc.sentence_at(a.start):
+                continue  # "Speaking on Vell TV, the mayor said": the one statement, relayed once
+            if relay is not None and len(parties.get(key, ())) > 1:
+                continue  # an aggregator's "according to A ... B reported": no one channel, each line its own
+            if relay is None:
+                heard.add(key)
+            elif not doc.inside_quotation(a.start, a.end):
+                _relay_through(a, a.source, relay.source, relay.source_type or "media", a.end)
+    return 0
