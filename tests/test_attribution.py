@@ -3143,3 +3143,42 @@ def test_session35_a_channel_the_article_opens_with_carries_the_speakers_later_l
             'the Sennholt Gazette. Restorek said the ambassador was recalled.')
     _, found = _kinds(text)
     assert ("direct", "Ilvana Restorek") in [(k, s) for k, s, _ in found], found
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # an interpreter no one names, and versions someone put out, named where the words are given
+    ('The minister, speaking through an interpreter, then dropped a bombshell: "We are considering sanctions."',
+     "interpreter"),
+    ('As rendered by the interpreter: "Four members of the staff are declared persona non grata."', "interpreter"),
+    ('"Our embassy will keep working," she adds, in the interpreter\'s words.', "interpreter"),
+    ('The interpreter\'s next line: "This does not mean we are breaking relations."', "interpreter"),
+    ('Four diplomats must leave, she announced. In the English version the ministry posted in the afternoon, the '
+     'charge is that they "sought to obtain technical drawings".', "ministry"),
+    ('"We will protect what is ours." That is the last sentence of the statement as the foreign ministry published it '
+     "in English.", "foreign ministry"),
+    ("The minister's English text was released at noon. Elsewhere the text says trust “cannot be demanded”.",
+     "minister"),
+    ('KBC\'s live blog, which ran the interpreter\'s version, has her saying "This does not mean a break."', "KBC"),
+])
+def test_session35_versions_and_interpreters_relay(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The interpreter arrived late and the minister said she was sorry.",
+    "As the tide rose it flooded the quay.",
+    "The text of the treaty says nothing about fishing.",
+    "Ana Roe has her saying so in the memoir.",
+])
+def test_session35_no_version_no_relay(text):
+    _assert_no_relay(text)
+
+
+def test_session35_a_named_bodys_spokesperson_is_first_hand_an_unnamed_ones_vague():
+    _, found = _kinds('A KorvaNet spokesperson said that control systems "were never compromised".')
+    assert [k for k, _, _ in found] == ["direct"], found
+    _, found = _kinds("A senior spokesperson said the talks would resume.")
+    assert [k for k, _, _ in found] == ["vague"], found
+    _, found = _kinds("Two diplomats from member states, who spoke on condition that their countries not be named, "
+                      "said they had been told on Monday.")
+    assert [k for k, _, _ in found] == ["vague"], found

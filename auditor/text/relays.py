@@ -343,6 +343,16 @@ def _renderers(doc) -> dict[str, str]:
     return {w: n for n, p in sorted(disc.people.persons.items()) if _renderer(p) for w in n.split()}
 
 
+# (session 35) an interpreter no name is given for: "speaking through an interpreter", "As rendered by the
+# interpreter:", "she adds, in the interpreter's words", "The interpreter's next line:"
+_THE_INTERPRETER_RX = re.compile(
+    r"\b(?:(?:speaking|talking|answering|replying|spoke|talked)\s+through\s+(?:an?|the|her|his|their)\s+(?:[\w-]+\s+)?"
+    r"(?:interpreter|translator)|[Aa]s\s+(?:rendered|translated|interpreted|put)\s+(?:into\s+English\s+)?by\s+(?:the|an?|her|"
+    r"his)\s+(?:[\w-]+\s+)?(?:interpreter|translator)|in\s+the\s+(?:[\w-]+\s+)?(?:interpreter|translator)['’]s\s+"
+    r"(?:own\s+)?(?:words|rendering|version|translation|English)|[Tt]he\s+(?:[\w-]+\s+)?(?:interpreter|translator)['’]s\s+"
+    r"(?:next|first|last|closing|following|opening)\s+(?:line|lines|words|sentence)(?=\s*:))")
+
+
 def rendering_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     """Words that came through an interpretation or an interpreter ("Via the English interpretation provided for
     foreign media, she said", "In interpreter Ada Venn's English version, her promise was:", "as Venn put it",
@@ -358,6 +368,8 @@ def rendering_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         found.append((m, m.group("noun"), "translation"))
     for m in _RENDERER_VERSION_RX.finditer(text):
         found.append((m, m.group("n"), "person"))
+    for m in _THE_INTERPRETER_RX.finditer(text):
+        found.append((m, "interpreter", "translation"))
     for m in _IN_WORDS_RX.finditer(text) if renderers else ():
         who = m.group("a") or m.group("b")
         full = renderers.get(who.split()[-1])
@@ -1196,6 +1208,64 @@ def text_voice_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         start, end = min(a.start, m.start()), max(a.end, m.end())
         _relay_through(a, a.source, body, "institution", end)
         a.start = start
+    return added
+
+
+# (session 35) a version someone put out, named in the clause that gives the words: "In the English version the
+# ministry posted in the afternoon, the charge is ...", "the last sentence of the statement as the foreign ministry
+# published it in English", "Elsewhere the text says", "The minister's own text concedes that", "KBC's live blog,
+# which ran the interpreter's version, has her saying"
+_PUT_OUT = r"(?:posted|published|released|issued|circulated|distributed|put\s+out|rendered|translated)"
+_PARTY = r"(?P<np>(?:the|its|his|her)\s+(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*|(?:the\s+)?" + _caps(0, 3, _CAP_AMP) + r")"
+_IN_VERSION_PUT_OUT_RX = re.compile(
+    r"\b[Ii]n\s+(?:the|its|her|his)\s+(?:[\w-]+\s+){0,2}?(?:version|text|transcript|translation)\s+(?:that\s+)?" + _PARTY +
+    r"\s+" + _PUT_OUT + r"\b")
+_AS_PUT_OUT_RX = re.compile(r"\b[Aa]s\s+" + _PARTY + r"\s+" + _PUT_OUT + r"\s+it\b")
+_TEXT_SAYS_RX = re.compile(
+    r"(?<![\w'’-])(?P<np>(?:[Tt]he|[Hh]er|[Hh]is|[Ii]ts)\s+(?:(?:minister|ministry|president|government|chair)['’]s\s+)?"
+    r"(?:own\s+)?(?:[\w-]+\s+)?(?:text|transcript|translation))\s+(?:also\s+|then\s+)?"
+    r"(?:says|said|concedes|conceded|reads|notes|noted|states|stated|adds|added|admits|admitted|has\s+(?:him|her)\s+saying)\b")
+_OUTLET_HAS_SAYING_RX = re.compile(
+    r"(?<![\w'’-])(?P<np>(?:[Tt]he\s+)?" + _caps(0, 3, _CAP_AMP) + r")(?:['’]s?\s+(?:[\w-]+\s+){0,2}?(?:blog|report|story|"
+    r"article|piece|site|website|coverage|account|feed))?(?:\s*,\s*which\s+[^,;:\"“”\n]{3,80},)?\s+(?:also\s+)?(?:has|had)\s+"
+    r"(?:him|her|them)\s+(?:as\s+)?saying\b")
+
+
+def published_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
+    """(session 35) A version of the words someone put out, or an outlet that has the speaker saying them, named in
+    the clause that gives the words: the sentence's first-hand attribution is relayed through that party, or a relay
+    is read where none is. Returns how many it added."""
+    text = doc.norm
+    low = text.casefold()
+    if not any(w in low for w in ("version", "text", "transcript", "translation", " it", "saying")):
+        return 0
+    added = 0
+    for rx in (_IN_VERSION_PUT_OUT_RX, _AS_PUT_OUT_RX, _TEXT_SAYS_RX, _OUTLET_HAS_SAYING_RX):
+        for m in rx.finditer(text):
+            if _taken(doc, atts, m):
+                continue
+            phrase = doc.text[m.start("np"):m.end("np")]
+            if rx is _OUTLET_HAS_SAYING_RX:
+                party = outlet_of(phrase, v)
+                if not party:
+                    continue  # ("Roe has her saying" is no outlet's)
+            elif rx is _TEXT_SAYS_RX:
+                owner = _text_owner(text, m.start())
+                party = (_DET_RX.sub("", owner), "institution") if owner else ("text", "document")
+            else:
+                party = outlet_of(phrase, v) or (_DET_RX.sub("", phrase.strip()), "institution")
+            if _own_outlet(doc, party[0]) or party[0].casefold() in ("he", "she", "they", "we", "i"):
+                continue
+            atts[:] = [a for a in atts if not (a.kind == "direct" and a.source_type != "person" and
+                                               m.start() <= a.start < m.end())]  # ("the ministry posted": the party's)
+            sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+            own = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < sent[1] and
+                        a.source_type == "person" and a.source and a.source.casefold() not in party[0].casefold()), None)
+            if own is not None:
+                _relay_through(own, own.source, party[0], party[1], own.end)
+                own.start, own.end = min(own.start, m.start()), max(own.end, m.end())
+            else:
+                added += _new_relay(atts, party[0], party[1], m.start(), m.end(), "version")
     return added
 
 
