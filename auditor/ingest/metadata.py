@@ -325,6 +325,20 @@ def _looks_like_headline(text: str, spec: HeadlineSpec) -> bool:
                                                         or not text[0].isalnum()))
 
 
+_PATH_SEPARATORS = regex.compile(r"\s*[|·•›»>]\s*|\s+[–—/]\s+|[ \t]{3,}")
+
+
+def _section_path(text: str) -> bool:
+    """(session 35) A line of short labels joined by bars, angle quotes or wide gaps ("World › Europe › Diplomacy",
+    "NEWS | POLITICS | WORLD", "Menu   Search   Subscribe"), or a section's name or a kicker alone ("Science",
+    "WORLD IN BRIEF"): the site's furniture under its masthead, no headline."""
+    pieces = [x.strip() for x in _PATH_SEPARATORS.split(text.strip())]
+    if len(pieces) == 1:  # a section's name or a kicker alone ("Science", "WORLD IN BRIEF")
+        words = text.split()
+        return len(words) == 1 or (len(words) <= 4 and text.isupper())
+    return all(x and len(x.split()) <= 4 and not x.endswith((".", "!", "?")) for x in pieces)
+
+
 def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
     """Fill the empty metadata fields of ``article`` from its text (see the module docstring)."""
     p = patterns or load_patterns()
@@ -355,7 +369,7 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
             _record(article, "outlet", value, rule, start, start + len(value))
             if rule in ("masthead-nav", "masthead-echoed") and value.isupper() and any(len(w) > 3 for w in value.split()):
                 article.outlet = _masthead_case(value)  # "THE DAILY KLAXON" -> "The Daily Klaxon" (span as set)
-            if rule in ("masthead", "masthead-nav"):
+            if rule in ("masthead", "masthead-nav", "masthead-echoed"):  # (session 35: echoed too, no headline)
                 masthead = line
     elif head and head[0].text == article.outlet:
         masthead = head[0]
@@ -381,7 +395,8 @@ def detect_metadata(article: Article, patterns: Patterns | None = None) -> None:
 
     if article.title is None and article.removed is None:
         for line in head[: p.spec.head_lines]:
-            if line is masthead or _full(p.timestamp, line.text) or any(_full(s, line.text) for s in p.skip):
+            if line is masthead or _full(p.timestamp, line.text) or any(_full(s, line.text) for s in p.skip) or \
+                    _section_path(line.text):
                 continue
             if _looks_like_headline(line.text, p.spec.headline):
                 _record(article, "title", line.text, "headline", line.start, line.end)

@@ -16,8 +16,10 @@ from auditor.text.lines import (
 # "Example Post uses cookies", after a label or not ("Cookies: we use ...")
 LABEL = r"(?:(?i:cookies?)(?:\s+(?i:notice|policy))?\s*(?::|\||\s[–—-])\s*)?"
 NOTICE = regex.compile(
-    LABEL + r"(?:(?i:we|this\s+(?:web)?site|our\s+(?:web)?site|the\s+(?:web)?site|this\s+page)|\p{Lu}[\w&'’.-]*"
+    # (session 35: "We and our 214 partners use cookies", "Cookies help us deliver our services")
+    LABEL + r"(?:(?i:we(?:\s+and\s+our\s+(?:\d+\s+)?(?:partners|vendors))?|this\s+(?:web)?site|our\s+(?:web)?site|the\s+(?:web)?site|this\s+page)|\p{Lu}[\w&'’.-]*"
     r"(?:\s+\p{Lu}[\w&'’.-]*){0,3})\s+(?i:use|uses|is\s+using|are\s+using)\s+(?:[\w-]+\s+){0,3}?(?i:cookies)\b")
+HELP_US = regex.compile(r"(?i:cookies\s+help\s+us\s+(?:deliver|provide|improve|run)\s+(?:our|the)\s+(?:services?|site|website))")
 # ... or asking for consent by browsing: "By continuing to browse, you agree to our use of cookies"
 CONTINUING = regex.compile(r"(?i:by\s+(?:continuing|using|browsing|clicking|visiting)\b[^\n]{0,80}?\b(?:agree|accept|"
                            r"consent)\w*\s+to\s+(?:our|the|its)\s+(?:use\s+of\s+)?cookies?\b)")
@@ -53,7 +55,8 @@ def _controls(line: str) -> bool:
 def _notice(line: str) -> bool:
     """Whether the line opens with the site's cookie notice (and names the site or the reader's browsing)."""
     text = LEADING_ICON.sub("", line)
-    return (word_count(text) <= NOTICE_WORDS and bool(NOTICE.match(text) and WEB.search(text) or CONTINUING.match(text))
+    return (word_count(text) <= NOTICE_WORDS and bool(NOTICE.match(text) and WEB.search(text) or CONTINUING.match(text)
+                                                       or HELP_US.match(text))
             and not SAYS.search(text))
 
 
@@ -81,6 +84,8 @@ def _notice(line: str) -> bool:
     },
     examples={
         "flagged": [
+            "The ferry company raised its fares on Monday, the harbour board said.\n⟦We and our 214 partners use "
+            "cookies. Accept all | Reject all | Settings⟧\n⟦Cookies help us deliver our services. OK⟧",
             "The ferry company raised its fares on Monday, the harbour board said.\n⟦We use cookies to make your "
             "visit to Westvale Post better. Accept all | Manage preferences⟧",
             "The ferry company raised its fares on Monday, the harbour board said.\n⟦This website uses cookies. By "

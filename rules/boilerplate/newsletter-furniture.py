@@ -37,10 +37,16 @@ MOTTO_LINES = 3  # the masthead's first lines
 # "If someone forwarded you this, sign up below"
 # (the opener a sentence of its own: not "That's it for today, one councillor joked")
 CLOSING = regex.compile(r"^\s*(?:(?i:thanks|thank\s+you|many\s+thanks)\s+(?i:for\s+reading|for\s+joining\s+us)"
+                        # (session 35: "Thanks for reading The Frontier Note! Subscribe for free ...")
+                        r"(?:\s+\p{Lu}[\w&'’.-]*(?:\s+\p{Lu}[\w&'’.-]*){0,3})?"
                         r"|(?i:that['’]s\s+(?:it|all)\s+for\s+(?:today|now|this\s+(?:week|issue|edition|morning|evening)|"
                         r"the\s+week)))\s*[.!]"
                         r"|\b(?i:reply\s+to\s+this\s+(?:email|newsletter)|just\s+hit\s+reply|hit\s+reply|"
-                        r"(?:someone\s+)?forwarded\s+(?:you\s+)?this(?:\s+(?:email|newsletter))?)\b")
+                        r"(?:someone\s+)?forwarded\s+(?:you\s+)?this(?:\s+(?:email|newsletter))?|"
+                        # (session 35: "Forward this to a friend who ...", "Upgrade to paid for the weekly deep-dive",
+                        # "You're reading the free edition")
+                        r"forward\s+this\s+(?:email\s+|newsletter\s+|issue\s+)?to\s+a\s+friend|upgrade\s+to\s+(?:paid|premium)|"
+                        r"you['’]re\s+reading\s+the\s+free\s+(?:edition|version|issue))\b")
 SAYS = regex.compile(r"\b(?:said|told|says|tells|according)\b")
 CLOSING_WORDS = 60
 # the sign-off: "— The Example team", "— Ana", "– Ana and Tor" (an en or em dash: "- Tickets" is a list's item)
@@ -78,6 +84,9 @@ TAIL_LINES = 6  # the issue's closing lines and sign-off stand among the page's 
     },
     examples={
         "flagged": [
+            "Harbour Notes\nFerry fares rise again\nThe ferry company raised its fares on Monday, the harbour board said.\n"
+            "⟦Thanks for reading Harbour Notes! Subscribe for free to receive new posts.⟧\n⟦You're reading the free "
+            "edition. Upgrade to paid for the monthly deep-dive.⟧",
             "Harbour Notes\n⟦The weekly newsletter on Westvale harbour and its money⟧\nFerry fares rise again\n"
             "The ferry company raised its fares for the third time this year on Monday, the harbour board said.\n"
             "⟦Thanks for reading. If a friend forwarded you this, sign up below, and send us tips by hitting reply.⟧\n"

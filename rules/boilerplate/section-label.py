@@ -44,6 +44,21 @@ KICKER_HEADLINE_WORDS = 12
 PARAGRAPH_WORDS = 15
 
 
+def _masthead(doc, s: int, e: int) -> bool:
+    """(session 35) Whether the page's first line is its masthead: the line ingest read the outlet's name from as a
+    masthead ("NORTHBRIDGE WIRE", "Meridian Press Wire | World | Europe", "The Frontier Note"), or the outlet's name
+    alone, with a section path or menu after a separator."""
+    outlet = (doc.article.outlet or "").strip()
+    found = (doc.article.meta or {}).get("detected", {}).get("outlet") or {}
+    if str(found.get("rule", "")).startswith("masthead") and isinstance(found.get("start"), int):
+        return s <= found["start"] < e
+    if not outlet:
+        return False
+    parts = [p.strip() for p in SEPARATORS.split(doc.text[s:e].strip())]
+    return parts[0].casefold() == outlet.casefold() and all(
+        word_count(p) <= SEGMENT_WORDS and SEGMENT.fullmatch(p) for p in parts[1:])
+
+
 def _kicker(doc, lines: list[tuple[int, int]], i: int) -> bool:
     """Whether line i is a kicker in capitals over a story's headline and its first paragraph."""
     if i == 0 or i + 2 >= len(lines) or not CAPS_LABEL.fullmatch(doc.text[lines[i][0]:lines[i][1]].strip()):
@@ -85,7 +100,8 @@ def _tags_under_label(doc, lines: list[tuple[int, int]], i: int) -> bool:
                 "capitals over a story's headline and its first paragraph (a newsletter's \"TODAY'S LEAD\" / "
                 "\"The bridge is back\" / paragraph).",
         "why": "The section path is the website's navigation, not the report.",
-        "limitations": "The page's first line and the headline are never flagged, nor a single label alone on "
+        "limitations": "The page's first line is flagged only as the masthead ingest read the outlet from (or the "
+                       "outlet's name with a section path after it); the headline is never flagged, nor a single label alone on "
                        "its line in mixed case (navigation-link's list holds those), nor labels below the first body "
                        "paragraph. A headline of one to three words in capitals that ingest did not read as the "
                        "headline is taken for a kicker. A kicker below the body is read only over a short headline "
@@ -164,6 +180,9 @@ def check(doc):
             break
         line = doc.text[s:e].strip()
         probe = line if "«" in line else PATH_ANGLES.sub(" | ", line)  # "World » Europe"
+        if i == 0 and line != title and _masthead(doc, s, e):
+            yield Hit(s, e, "masthead", data={"reason": "masthead"})
+            continue
         if i == 0 or i in done or line == title or any(q in probe for q in QUOTE_CHARS):
             continue
         if KIND.fullmatch(line):
