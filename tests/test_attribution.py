@@ -3063,6 +3063,11 @@ def test_session35_unnamed_groups_are_vague(text, cue):
     "Tourists from around the world say the beach is the best in the region.",
     "And the line about appeals, which the lawyers in the room wrote down word for word, was short.",
     "Maresh said she feared the row could escalate.",
+    # (read on the Zyte bodies) a group after a verb, a paper, a person's act of naming with no quotation
+    "The deal would allow ministers from both sides to claim a quick win.",
+    "In 2005 the chemist Ana Lind showed in a paper published in Harbour Science Letters that the salt had spread.",
+    "Then a vet dismissed the scan of the horse's leg as normal.",
+    "One neighbour has labelled herself a Harbour Watcher.",
 ])
 def test_session35_no_unnamed_group(text):
     _, found = _kinds(text)

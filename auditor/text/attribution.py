@@ -520,6 +520,10 @@ _ANONYMITY_SET_OFF_LEFT_RX = re.compile(
 # say", "visitors from all over the country")
 _GENERIC_PLACE_RX = re.compile(r"\s+(?:from\s+(?:around|all\s+over|across|everywhere|far\s+and\s+wide)|around\s+the\s+world|"
                                r"all\s+over|everywhere)\b", re.IGNORECASE)
+# words that cannot modify a group's noun (a verb or an auxiliary before it: "would allow leaders from both countries")
+_NOT_MODIFIER_WORDS = (r"(?i:would|could|should|will|can|may|might|must|to|and|or|but|allow|allows|allowed|let|lets|help|"
+                       r"helps|helped|make|makes|made|see|saw|urge|urged|ask|asked|tell|told|get|got|have|has|had|were|was|"
+                       r"are|is|be|been)\s")
 _POSSESSIVE_DETS = frozenset({"our", "my", "your", "his", "her", "their", "its", "the"})
 _STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
@@ -1636,7 +1640,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     v.outlet_verbs:
                 prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)
                 if (not prev or prev.group(1).casefold() not in v._stance_before) and \
-                        not _of_kind_left(text, s0, len(text[:vs].rstrip()), v):
+                        not _of_kind_left(text, s0, len(text[:vs].rstrip()), v) and \
+                        not (verb in _NAMING_VERBS and _NAMED_AS_QUOTE_RX.match(text, ve, e0)):
                     continue  # "the board rejected": no unnamed or vague subject (but "Diplomats in the capital
                     # fear": a group of a kind, placed)
             if verb != "quoted" and (verb.endswith("ed") or verb in ("told", "said", "written")) and \
@@ -1734,8 +1739,10 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue  # "Others reported being logged off", "Staff Reports", "those with BED reported": no source
                 # (but "with some reports suggesting" is vague sourcing)
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
-                    v.outlet_verbs:
-                # "an official spokesperson demanded", "critics countered": a position held by nobody named
+                    v.outlet_verbs and not (verb in _NAMING_VERBS and not inverted and
+                                            _NAMED_AS_QUOTE_RX.match(text, ve, e0) and not _vague_subject(phrase, v)):
+                # "an official spokesperson demanded", "critics countered": a position held by nobody named (but
+                # "the mayor dismissed the report as "nonsense"": a named person's words, read below)
                 # (not "protesters responded with violence": people at the scene act, they hold no position)
                 if not inverted and _vague_subject(phrase, v) and free(subj[0], ve) and \
                         phrase.casefold().split()[-1] not in v.scene_people:
@@ -1745,7 +1752,8 @@ def extract_attributions(doc) -> list[Attribution]:
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
                     not (verb in _NAMING_VERBS and not inverted and _NAMED_AS_QUOTE_RX.match(text, ve, e0)) and \
-                    not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v)) and \
+                    not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v) and (
+                        verb not in _NAMING_VERBS or _source_head(phrase) in v._stance_before)) and \
                     not (not inverted and _TOLD_VERB_RX.search(verb) and _addressee(doc, ve, e0, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...",
                 # and "confirmed the split to the Harbour Courier": said to an outlet)
@@ -2268,8 +2276,8 @@ def _looks_like_subject(phrase: str, v: Vocab) -> bool:
         return True  # "union leaders", "the farmers": a group no one names (read as vague sourcing)
     if _ONE_OF_KIND_RX.match(low) and vague_np(phrase, v):
         return True  # "a member of the delegation": one person of a kind, where they belong, no name
-    if _unnamed(phrase, v):
-        return True  # (session 35) "diplomats in the capital": a placed group no one names
+    if _unnamed(phrase, v) and _names_people(phrase, v):
+        return True  # (session 35) "diplomats in the capital": a placed group no one names (not "a paper")
     return low.split()[-1] in v.vague_nouns or any(low.endswith(h) for h in v.institution_heads)
 
 
@@ -2341,6 +2349,13 @@ def _vague_subject(phrase: str, v: Vocab) -> bool:
 _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.IGNORECASE)
 
 
+def _source_head(phrase: str) -> str:
+    """The last word before a noun phrase's first preposition, case-folded ("observers" of "Observers at the
+    meeting")."""
+    head = re.split(r"\s+(?:of|in|at|on|from|for|with|to|close|familiar|who|that)\s", phrase.strip() + " ", maxsplit=1)[0]
+    return head.split()[-1].casefold() if head.split() else ""
+
+
 def _names_people(phrase: str, v: Vocab) -> bool:
     """(session 35) Whether the words before a noun phrase's first preposition hold a noun of people ("a senior
     official", "two sources close to"), not a thing ("citing a margin of less than half a point")."""
@@ -2356,7 +2371,8 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     if re.match(r"(?:people|those|others)\s+who\s", phrase.strip(), re.IGNORECASE):
         return True  # "People who have sat on the committee say": no one named
     # (session 35: after a modifier or two, "Shop owners on the square", and "familiar with" a thing)
-    bare = re.match(r"\s*(?:(?!(?:[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our)\s)[A-Za-z]+\s+(?:[a-z]+\s+)?)??"
+    bare = re.match(r"\s*(?:(?!(?:[Oo]ur|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Yy]our)\s)(?!" + _NOT_MODIFIER_WORDS + r")"
+                    r"[A-Za-z]+\s+(?:(?!" + _NOT_MODIFIER_WORDS + r")[a-z]+\s+)?)??"
                     r"([A-Za-z]+)\s+(?:at|in|from|inside|on|familiar\s+with)\s", phrase)
     if bare and not _GENERIC_PLACE_RX.match(phrase, bare.end(1)) and \
             not outlet_of(phrase[bare.end():], v) and (bare.group(1).casefold() in _STAFF_NOUNS or (
@@ -3166,9 +3182,9 @@ def _outlet_anaphor(phrase: str, pos: int, outlets) -> tuple[str, str] | None:
         return max(before)[1:] if before else None
     kinds = _OUTLET_KIND[" ".join(m.group(1).casefold().split())]
     before = [(p, name, t) for p, name, t in outlets if p < pos and t in kinds] or \
-        [(p, name, t) for p, name, t in outlets if p < pos and t == "media"]
+        [(p, name, t) for p, name, t in outlets if p < pos and t == "media" and "agency" not in kinds]
     # (session 35: an outlet the vocabulary does not know is of no kind, "media": "According to KBC, ..." then
-    # "The public broadcaster also quoted her")
+    # "The public broadcaster also quoted her"; not "the agency", which is as often a government's)
     return max(before)[1:] if before else None
 
 
