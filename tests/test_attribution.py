@@ -3187,3 +3187,29 @@ def test_session35_a_named_bodys_spokesperson_is_first_hand_an_unnamed_ones_vagu
     _, found = _kinds("Two diplomats from member states, who spoke on condition that their countries not be named, "
                       "said they had been told on Monday.")
     assert [k for k, _, _ in found] == ["vague"], found
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # one of a body, told the writer; staff of a place; words sent to the writer; a way of putting it; tears
+    ("One former member of the Harbour Council told me in October that the levy would not hold.",
+     "One former member of the Harbour Council told"),
+    ("Some lecturers are less kind. Several staff in the faculty of law say they raised concerns.",
+     "staff in the faculty of law say"),
+    ("A former deck officer, who messaged me after the briefing, put it more bluntly: “Nobody checks anything.”",
+     "put it more bluntly"),
+    ('A Norland contact who has worked at the port for years messaged me at lunchtime: "They will close two berths."',
+     "messaged me"),
+    ('One woman, clutching her son\'s contract, sobbed: "What is he supposed to do now?"', "sobbed"),
+])
+def test_session35_more_unnamed_sources(text, cue):
+    _, found = _kinds(text)
+    assert any(k == "vague" and cue in span for k, _, span in found), found
+
+
+@pytest.mark.parametrize("text", [
+    'When the bishop thanked "the nurses who stayed", she wept.',
+    "A Norland court told the port to pay the levy.",
+])
+def test_session35_no_more_unnamed_sources(text):
+    _, found = _kinds(text)
+    assert not [f for f in found if f[0] == "vague"], found

@@ -476,12 +476,17 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     # "a member of the delegation", "one official present", "a senior diplomat at the talks": one person of a
     # kind, not named (a go-between, "a spokesman for the ministry", speaks for a body the text names)
     one = _ONE_OF_KIND_RX.match(phrase.strip().casefold())
-    if one and (v.person_noun(one.group(1)) or v.person_plural(one.group(1))) and one.group(1) not in v.go_betweens and \
-            not re.search(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\b", phrase.strip()[one.end():]):
+    if one and (v.person_noun(one.group(1)) or v.person_plural(one.group(1)) or one.group(1) in _STAFF_NOUNS) and \
+            one.group(1) not in v.go_betweens and not _NAME_AFTER_RX.search(phrase.strip()[one.end():]):
         return True
     return _unowned(phrase, v)
 
 
+# a person's name after a role of a kind ("a member of the delegation, Jane Roe"): two capitalised words, not a
+# body's name ("One former member of the Monetary Council", session 35)
+_NAME_AFTER_RX = re.compile(r"\b[A-Z][a-z]+\s+(?!(?:Council|Committee|Commission|Ministry|Party|Office|Board|Bank|Agency|"
+                            r"Authority|Service|Court|Assembly|Parliament|Senate|Union|Institute|University|Department|"
+                            r"Directorate|Federation|Association|Police|Army|Navy)\b)[A-Z][a-z]+\b")
 _ONE_OF_KIND_LEFT_RX = re.compile(
     r"(?<![\w'’-])(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
     r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to|familiar\s+with)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present|"
@@ -1056,7 +1061,8 @@ _WHICH_LEFT_RX = re.compile(r"(?P<np>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[A-Z][
 
 
 _ONE_WHO_LEFT_RX = re.compile(r"(?:^|(?<=[\n.!?;:,\u2014(]))\s*(?P<np>(?:[Oo]ne|[Aa]n?|[Aa]nother)\s+"
-                              r"(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\Z")
+                              # (session 35: a capitalised word of where they are from, "A Talmerian contact who")
+                              r"(?:[A-Z][a-z]+\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\Z")
 
 
 def _np_left(text: str, end: int, lo: int, v: Vocab) -> Span | None:
@@ -1133,7 +1139,9 @@ def _np_left_words(text: str, end: int, lo: int, v: Vocab) -> Span | None:
         inner = re.search(r"(\w[^,]*?),\s*(?:speaking|addressing|writing|answering|responding|"
                           r"according|in|at|during|while|who|however|though|meanwhile|too|also|instead|"
                           # (session 35: "Local shop owners, some of whom have traded there for decades, said")
-                          r"for|by|citing|quoting|(?:some|many|most|all|several|none|both)\s+of\s+whom)\b[^,]*,\s*$", seg)
+                          r"for|by|citing|quoting|(?:some|many|most|all|several|none|both)\s+of\s+whom|"
+                          # (session 35: "One woman, clutching her son's contract, sobbed:")
+                          r"[a-z]{3,}ing)\b[^,]*,\s*$", seg)
         if inner:
             pos = lo + inner.start() + len(inner.group(1))
             kind = _of_kind_left(text, lo, pos, v)  # "A member of the delegation, who asked not to be named,"
@@ -1753,7 +1761,8 @@ def extract_attributions(doc) -> list[Attribution]:
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
                     not (verb in _NAMING_VERBS and not inverted and _NAMED_AS_QUOTE_RX.match(text, ve, e0)) and \
                     not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v) and (
-                        verb not in _NAMING_VERBS or _source_head(phrase) in v._stance_before)) and \
+                        verb not in _NAMING_VERBS or _source_head(phrase) in v._stance_before or
+                        _ANONYMITY_WORDS_RX.search(text, subj[0], vs))) and \
                     not (not inverted and _TOLD_VERB_RX.search(verb) and _addressee(doc, ve, e0, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...",
                 # and "confirmed the split to the Harbour Courier": said to an outlet)
@@ -2226,6 +2235,9 @@ def _beside_quote(text: str, s0: int, e0: int, start: int, end: int) -> bool:
     before, after = text[s0:start], text[end:e0]
     return bool(re.search(r"[\"'][\s,]*$", before) or re.match(r"\s*(?:,\s*)?[\"]", after)
                 or re.match(r"\s*(?:that|whether|if|how|why|what)\b|\s*:", after, re.IGNORECASE)
+                # (session 35) a time or a place before the colon: 'messaged me at lunchtime: "..."'
+                or re.match(r"\s+(?:at|on|in|after|before|during|this|last|later|earlier|yesterday|today)\b"
+                            r"[^:\"“\n.;]{0,30}:", after)
                 # closing its sentence after a comma, it reports the clause before ("The team deserved to lose,
                 # the coach conceded."); not after a clause that sets the scene ("When the rally ended, the
                 # crowd shouted.")
@@ -2349,6 +2361,9 @@ def _vague_subject(phrase: str, v: Vocab) -> bool:
 _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.IGNORECASE)
 
 
+_ANONYMITY_WORDS_RX = re.compile(r"\b(?:not\s+(?:to\s+)?be\s+(?:named|identified)|anonymity|anonymously|speaking\s+privately)\b")
+
+
 def _source_head(phrase: str) -> str:
     """The last word before a noun phrase's first preposition, case-folded ("observers" of "Observers at the
     meeting")."""
@@ -2384,6 +2399,9 @@ def _unnamed(phrase: str, v: Vocab) -> bool:
     words = rest.split()
     if len(words) >= 2 and words[-1] in v.go_betweens and words[0][:1].isupper() and not v.title_rx.fullmatch(words[0]):
         return False  # (session 35) "A KorvaNet spokesperson said": the named body's voice, first hand
+    if len(words) == 2 and words[0][:1].isupper() and words[1].isalpha() and words[1].islower() and \
+            v.person_noun(words[1]):
+        return True  # (session 35) "A Talmerian contact", "a Tesla engineer": one of a place or a firm, no name
     if words and words[-1].islower() and (v.title_rx.fullmatch(words[-1]) or words[-1] in v.vague_nouns
                                           or v.media_noun_rx.fullmatch(words[-1])):
         return True  # "a White House official", "one Western diplomat", "a Norland newspaper": no name
