@@ -3213,3 +3213,32 @@ def test_session35_more_unnamed_sources(text, cue):
 def test_session35_no_more_unnamed_sources(text):
     _, found = _kinds(text)
     assert not [f for f in found if f[0] == "vague"], found
+
+
+@pytest.mark.parametrize(("text", "via"), [
+    # posts named in more ways: a platform named by its kind, a video on an account, "was on X declaring", a message to
+    # followers, anger or a boast online, a post on a forum, "went further in a post on"
+    ('Finance Minister Ana Lind backed the levy in a post on the social platform Parley shortly after 7 a.m., writing '
+     'that the government "stands behind the board".', "Parley"),
+    ('Opposition leader Vesna Holm was less kind. In a video posted on her Parley account, she branded the move "a '
+     'robbery".', "Parley"),
+    ("Within minutes of the vote Lind was on Parley declaring that the government stood behind the board.", "Parley"),
+    ('In a message posted to his followers on Monday afternoon, Tor Sarran wrote that "no honest person can accept '
+     'it".', "post"),
+    ('The party hardman Tor Sarran fumed on social media last night that the vote had been "a farce".', "social media"),
+    ('Opposition spokeswoman Lena Marsh went further in a post on Chirp: "Taxpayers deserve names."', "Chirp"),
+    ("A group calling itself Grey Lantern claimed responsibility in a post on an online forum on Monday.",
+     "online forum"),
+    ("The gang calling itself Grey Lantern have bragged online that they hold six million records.", "online"),
+])
+def test_session35_more_posts_relay(text, via):
+    _assert_relayed_via(text, via)
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor was on Monday asked about the levy and said nothing.",
+    "Lind claimed responsibility for the delay in a meeting on Monday.",
+    "The tour went further on Tuesday, reaching the old harbour.",
+])
+def test_session35_no_post_no_relay(text):
+    _assert_no_relay(text)

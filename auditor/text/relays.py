@@ -394,12 +394,22 @@ def rendering_relays(doc, atts: list[Attribution], v: Vocab) -> int:
 # "in a post on the club's official account", "said in a post on its corporate account on the social network
 # Chirp", "has posted on Chirp": words put online reach the article through the account or the platform
 _IN_A_POST_RX = re.compile(
-    r"\b(?:in|on)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+on\s+(?P<np>(?:the\s+|its\s+|his\s+|her\s+|their\s+)?"
-    r"(?:[\w'’-]+\s+){0,3}?(?:account|channel|page|feed|profile)(?:\s+on\s+(?:the\s+)?(?:social\s+network|platform|"
+    # (session 35: "In a video posted on her Parley account", "in a post on an online forum")
+    r"\b(?:[Ii]n|[Oo]n)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+(?:(?:posted|shared|published)\s+)?on\s+"
+    r"(?P<np>(?:the\s+|its\s+|his\s+|her\s+|their\s+|an?\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?(?:account|channel|page|feed|profile|forum|group|message\s+board)(?:\s+on\s+(?:the\s+)?(?:social\s+network|platform|"
     r"app|site)\s+(?P<platform>[A-Z][\w-]*))?)")
 _POSTED_ON_RX = re.compile(r"\b(?:has|have|had)\s+(?:also\s+)?posted\s+(?:a\s+[\w-]+\s+)?on\s+(?P<platform>[A-Z][\w-]*)\b|"
-                           r"\b(?:[Ii]n|[Oo]n)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+on\s+(?P<platform2>[A-Z][\w-]*)"
-                           r"(?=\s*(?:,|at\b|on\b|late\b|early\b|this\b|last\b))")
+                           r"\b(?:[Ii]n|[Oo]n)\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|thread)\s+on\s+"
+                           # (session 35: "in a post on the social platform Parley shortly after 7 a.m., writing that")
+                           r"(?:the\s+(?:social\s+(?:platform|network|media\s+(?:site|platform))|(?:messaging\s+)?app|platform)\s+)?"
+                           r"(?P<platform2>[A-Z][\w-]*)"
+                           r"(?=\s*(?:,|:|at\b|on\b|late\b|early\b|this\b|last\b|shortly\b|writing\b|saying\b))|"
+                           # (session 35: "Pelloran was on Parley declaring that", "In a message posted to his followers")
+                           r"\b(?:was|were|is|are|went)\s+on\s+(?P<platform3>[A-Z][\w-]*)\s+(?:declaring|saying|writing|insisting|"
+                           r"claiming|announcing|vowing|calling|demanding)\b|"
+                           r"\b[Ii]n\s+a\s+(?:[\w-]+\s+)?(?:post|message|video|note)\s+(?:posted|sent)\s+to\s+(?P<followers>(?:his|her|"
+                           r"its|their)\s+(?:followers|subscribers|supporters|members))\b")
 
 
 # (session 31) "according to a post he later deleted": the words reach the article through a post
@@ -457,7 +467,7 @@ def own_post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     own_post_rx = _own_post_rx(v.platforms)
     for m in (m for s0, e0 in spans for m in own_post_rx.finditer(text, s0, e0)):
         saying = not m.group("verb").startswith(("wrote", "writes", "written", "posted", "posts"))
-        if saying and (m.group("online") or m.group("mid").strip()):
+        if saying and (m.group("online") and m.group("verb") not in ("bragged", "boasted", "fumed") or m.group("mid").strip()):
             continue  # (a verb of saying must take the platform right after it, "said on Twitter", "said in a
             # tweet": "said he received threats on social media" reports no post; "bragged online" does)
         named = m.group("named") if m.group("named") not in _NOT_PLATFORMS else None
@@ -476,8 +486,8 @@ def own_post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
         party = " ".join(where.split())
         party = re.sub(r"(?i)^(?:a|an|the|his|her|its|their)\s+", "", party)
         if own is None:
-            if re.match(r"(?:wrote|written|posted)\b", m.group()) and not doc.in_boilerplate(sent) and \
-                    _NAMED_POSTER.search(text, sent[0], m.start()):
+            if not doc.in_boilerplate(sent) and _NAMED_POSTER.search(text, sent[0], m.start()) and (
+                    re.match(r"(?:wrote|written|posted)\b", m.group()) or not m.group("mid").strip()):
                 # ("Civic Party spokeswoman Lena Marsh has written on Chirp that": a named poster right before, no
                 # clause the sentence pass read; not "propaganda was posted online")
                 changed += _new_relay(atts, party, "social", m.start(), m.end(), "post")
@@ -492,7 +502,9 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     social network Chirp", "has posted on Chirp"), else through the account ("the club's official account")."""
     text = doc.norm
     added = 0
-    if "post" not in text and "message" not in text and "video" not in text and "thread" not in text:
+    if "post" not in text and "message" not in text and "video" not in text and "thread" not in text and \
+            not re.search(r"\bon\s+[A-Z][\w-]*\s+(?:declaring|saying|writing|insisting|claiming|announcing|vowing|calling|"
+                          r"demanding)\b", text):
         return 0
     for m in _ACCORDING_TO_POST_RX.finditer(text):
         if _taken(doc, atts, m):
@@ -504,7 +516,8 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
             if _taken(doc, atts, m):
                 continue
             gd = m.groupdict()
-            name = gd.get("platform") or gd.get("platform2") or _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip())
+            name = gd.get("platform") or gd.get("platform2") or gd.get("platform3") or \
+                ("post" if gd.get("followers") else _DET_RX.sub("", doc.text[m.start("np"):m.end("np")].strip()))
             own_platform = re.match(r"(?:its|his|her|their)\s+(?P<p>[A-Z][\w-]*)\s+(?:account|channel|page|feed|profile)$", name)
             if own_platform:
                 name = own_platform.group("p")  # "on its Instagram account": the platform named with the account
@@ -518,7 +531,8 @@ def post_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                            a.end >= m.start() - 2), None) or (next((a for a in atts if a.kind == "direct" and
                                                                     m.end() <= a.start <= m.end() + 60 and
                                                                     a.start < sent[1]), None)
-                                                              if gd.get("platform2") else None)
+                                                              if gd.get("platform2") or gd.get("followers") or
+                                                              (m.group().startswith("In ") and gd.get("np")) else None)
             # ("In a post on X at 10.05pm, the fire service said": the poster after the post)
             if poster is not None:  # "The unit has posted on Chirp": the poster first, the platform relays
                 _relay_through(poster, poster.source, name, "social", m.end())
