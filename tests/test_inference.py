@@ -927,12 +927,19 @@ SESSION35_READINGS = [
     ("The timing is hardly accidental: the budget vote is next week.", True),
     ("My read: the dates are in there because someone expects a leak.", True),
     ("Our reading is that the board wrote that line with the insurers in mind.", True),
+    ("The ruling may ease concerns about sudden closures of the quay.", True),
+    ("The two skippers could be back at sea by Thursday.", True),
+    ("The harbour master will be gone by Easter, and the board will follow him.", True),
     # near misses: how a thing looks, the speaker's guess, a permission, a guess about guessing, advice in quotes
     ("Shortly before midnight, the chair showed us what it looks like up close.", False),
     ('"My guess? We will be here all night," the chair said.', False),
     ("Applicants may already apply online, the agency said.", False),
     ("My guess is wrong as often as it is right, and I have said so before.", False),
     ('"Expect delays to continue," the operator said.', False),
+    ("Applications may be submitted by Friday, the council said.", False),
+    ('"We could be back at sea by Thursday," the skipper said.', False),
+    ("The bank may ease its rules on mortgages next year, the governor said.", False),
+    ("The court will rule by Friday.", False),
     ("The committee clearly enjoyed wide support among members.", False),
 ]
 

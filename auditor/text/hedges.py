@@ -183,6 +183,13 @@ def _hedge_table(extra_dirs: tuple = ()) -> list[tuple[re.Pattern, str, frozense
                                r"(?:other|many|most|all|both|several|[a-z]+)\s+(?:[\w'’-]+\s+){0,7}?to\s+[a-z]))",
                                re.MULTILINE),
                     "strong", first_words(lst("forecast_imperatives"))))
+    # (session 35) where someone could be by a day the author names: "The suspects could be back on the streets by
+    # Thursday", "might be home by Christmas" (not "may", as often a permission: "may be submitted by Friday")
+    out.append((re.compile(r"(?<![\w'-])(?:could|might)\s+(?:well\s+)?be\s+(?:back\s+|home\s+|out\s+|free\s+|gone\s+)"
+                           r"[^.;:,\n]{0,40}?\bby\s+(?:the\s+end\s+of\s+|next\s+|this\s+)?(?:Monday|Tuesday|Wednesday|"
+                           r"Thursday|Friday|Saturday|Sunday|Christmas|Easter|spring|summer|autumn|winter|the\s+weekend|"
+                           r"tomorrow|tonight|morning|week|month|year)\b", re.IGNORECASE),
+                "strong", frozenset({"could", "might"})))
     # (session 32) a hedge opening the author's sentence: "Maybe the paintings are already abroad"
     if data.get("opening_hedges"):
         out.append((re.compile(r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))(?:" + alt("opening_hedges") + r")\b(?!,)", re.MULTILINE),
