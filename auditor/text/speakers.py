@@ -682,6 +682,8 @@ _RUN = re.compile(rf"(?<![\w'\u2019])(?<![\w'\u2019]-)(?:{_PARTICLE}[^\S\n]+)*{C
                   rf"(?:[^\S\n]+(?:[A-Z]\.(?=[^\S\n]+[A-Z][a-z])|{CAPW}|{_PARTICLE}))*")
 _PARTICLES = frozenset("van von der den de del della da dos du bin al".split())
 _LABEL_NEXT = re.compile(r":[^\S\n]*\d")  # a label before a time or a date
+# (session 35) ... or with no colon: "Published 00:38, 15 Oct 2025"
+_DATE_LABELS = frozenset({"Published", "Updated", "Posted", "Modified", "Edited", "PUBLISHED", "UPDATED"})
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:his|her)[^\S\n]+[a-z]")
 _HE_SHE_NEXT = re.compile(r"[.!?][^\S\n]+(?:He|She)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?[a-z]{3,}\b")  # the next sentence's subject
 _HE_SHE_ACTS = re.compile(r"\b(?:he|she)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?(?:did|had|was|is|has|said|told|added|[a-z]+ed)\b")
@@ -1230,7 +1232,7 @@ def find_people(doc, quote_spans: list[tuple[int, int]]) -> People:
             continue
         if links and any(a <= m.start() < b for a, b in links):
             continue  # "ALSO READ | Trump pauses ...": another article's headline, nobody of this one
-        if _LABEL_NEXT.match(norm, m.end()):
+        if _LABEL_NEXT.match(norm, m.end()) or g in _DATE_LABELS and re.match(r"[^\S\n]+\d", norm[m.end():m.end() + 3]):
             continue  # "Published: 00:47, 25 October", "Updated: 09:12": a page's label, no one
         if m.start() < body_at and _BYLINE_LINE.match(norm, norm.rfind("\n", 0, m.start()) + 1):
             writers.add(" ".join(_name_words(split_name(g)[1])))
