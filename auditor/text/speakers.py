@@ -3446,6 +3446,8 @@ def _apply(q, m, base: int, disc: Discourse, resolve_at: int, open_at: int, colo
         return True
     if _not_a_subject(who, m.group("verb")):
         return False
+    if who.split()[-1] in ("I", "We", "we"):
+        return False  # (session 35) 'So I called her up and said "..."' inside someone's words: no name to give
     # (session 35) '"...," fumed Velichko supporter Dragomir Petrov': the name after the role speaks, not the one
     # the role is of
     role_name = _ROLE_THEN_NAME_WHO.fullmatch(who.strip())
