@@ -47,6 +47,20 @@ def _new_relay(atts: list[Attribution], party: str, stype: str, start: int, end:
     return 1
 
 
+def _relay_sentence(doc, atts: list[Attribution], m: re.Match, party: str, stype: str, cue: str) -> int:
+    """The channel ``m`` names in a sentence: the sentence's first-hand attribution of a person (not the party
+    itself) becomes a relay through ``party``, stretched over ``m``; else a relay is read at ``m``. Returns how many
+    it added."""
+    sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+    own = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < sent[1] and a.source_type == "person"
+                and a.source and a.source.casefold() not in party.casefold()), None)
+    if own is None:
+        return _new_relay(atts, party, stype, m.start(), m.end(), cue)
+    _relay_through(own, own.source, party, stype, own.end)
+    own.start, own.end = min(own.start, m.start()), max(own.end, m.end())
+    return 0
+
+
 def _direct_ending_at(doc, atts: list[Attribution], pos: int) -> Attribution | None:
     """The first-hand attribution of ``pos``'s sentence that ends right before ``pos`` ("said in a statement, read
     out by ...", "X, in remarks reported by ..., said"): the one whose words a go-between after it carried."""
@@ -378,14 +392,7 @@ def rendering_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     for m, party, stype in sorted(found, key=lambda x: x[0].start()):
         if _taken(doc, atts, m):
             continue
-        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-        own = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < sent[1] and a.source_type == "person"
-                    and (stype != "person" or a.source != party)), None)
-        if own is not None:
-            _relay_through(own, own.source, party, stype, own.end)
-            own.start, own.end = min(own.start, m.start()), max(own.end, m.end())
-        else:
-            added += _new_relay(atts, party, stype, m.start(), m.end(), "interpretation")
+        added += _relay_sentence(doc, atts, m, party, stype, "interpretation")
     return added
 
 
@@ -1272,14 +1279,7 @@ def published_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
                 continue
             atts[:] = [a for a in atts if not (a.kind == "direct" and a.source_type != "person" and
                                                m.start() <= a.start < m.end())]  # ("the ministry posted": the party's)
-            sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-            own = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start < sent[1] and
-                        a.source_type == "person" and a.source and a.source.casefold() not in party[0].casefold()), None)
-            if own is not None:
-                _relay_through(own, own.source, party[0], party[1], own.end)
-                own.start, own.end = min(own.start, m.start()), max(own.end, m.end())
-            else:
-                added += _new_relay(atts, party[0], party[1], m.start(), m.end(), "version")
+            added += _relay_sentence(doc, atts, m, party[0], party[1], "version")
     return added
 
 
