@@ -894,7 +894,7 @@ def _own_guess(doc, sent: Span, atts: list[Attribution]) -> Hedge | None:
                 continue
             start, end = cs, clause_span(doc, sent, cs, ce)[1]
             if re.fullmatch(r"\s*\?[\s\"'”’]*", text[ce:e0]):  # "My guess?": the guess is the next sentence
-                nxt = doc.sentence_at(len(text[:e0]) + len(text[e0:]) - len(text[e0:].lstrip()))
+                nxt = doc.sentence_at(e0 + len(re.match(r"\s*", text[e0:e0 + 40]).group()))
                 if nxt and nxt[0] >= e0:
                     end = nxt[1]
         while end > start and text[end - 1] in ".!?;:, ":

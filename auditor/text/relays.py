@@ -1243,7 +1243,7 @@ _IN_VERSION_PUT_OUT_RX = re.compile(
     r"\s+" + _PUT_OUT + r"\b")
 _AS_PUT_OUT_RX = re.compile(r"\b[Aa]s\s+" + _PARTY + r"\s+" + _PUT_OUT + r"\s+it\b")
 _TEXT_SAYS_RX = re.compile(
-    r"(?<![\w'’-])(?P<np>(?:[Tt]he|[Hh]er|[Hh]is|[Ii]ts)\s+(?:(?:minister|ministry|president|government|chair)['’]s\s+)?"
+    r"(?<![\w'’-])(?P<np>(?:[Tt]he|[Hh]er|[Hh]is|[Ii]ts)\s+(?:[a-z][\w-]*['’]s\s+)?"
     r"(?:own\s+)?(?:[\w-]+\s+)?(?:text|transcript|translation))\s+(?:also\s+|then\s+)?"
     r"(?:says|said|concedes|conceded|reads|notes|noted|states|stated|adds|added|admits|admitted|has\s+(?:him|her)\s+saying)\b")
 _OUTLET_HAS_SAYING_RX = re.compile(
