@@ -3051,6 +3051,16 @@ def test_session34_a_coverage_or_interview_of_no_outlet_relays_nothing(text):
     # a fear held by such a group, inside another's report too
     ("Diplomats in the capital fear the row could escalate.", "Diplomats in the capital fear"),
     ("The Courier said diplomats in the capital fear the row could escalate.", "diplomats in the capital fear"),
+    # one of a body, told the writer; staff of a place; words sent to the writer; a way of putting it; tears
+    ("One former member of the Harbour Council told me in October that the levy would not hold.",
+     "One former member of the Harbour Council told"),
+    ("Some lecturers are less kind. Several staff in the faculty of law say they raised concerns.",
+     "staff in the faculty of law say"),
+    ("A former deck officer, who messaged me after the briefing, put it more bluntly: “Nobody checks anything.”",
+     "put it more bluntly"),
+    ('A Norland contact who has worked at the port for years messaged me at lunchtime: "They will close two berths."',
+     "messaged me"),
+    ('One woman, clutching her son\'s contract, sobbed: "What is he supposed to do now?"', "sobbed"),
 ])
 def test_session35_unnamed_groups_are_vague(text, cue):
     _, found = _kinds(text)
@@ -3068,6 +3078,8 @@ def test_session35_unnamed_groups_are_vague(text, cue):
     "In 2005 the chemist Ana Lind showed in a paper published in Harbour Science Letters that the salt had spread.",
     "Then a vet dismissed the scan of the horse's leg as normal.",
     "One neighbour has labelled herself a Harbour Watcher.",
+    'When the bishop thanked "the nurses who stayed", she wept.',
+    "A Norland court told the port to pay the levy.",
 ])
 def test_session35_no_unnamed_group(text):
     _, found = _kinds(text)
@@ -3187,32 +3199,6 @@ def test_session35_a_named_bodys_spokesperson_is_first_hand_an_unnamed_ones_vagu
     _, found = _kinds("Two diplomats from member states, who spoke on condition that their countries not be named, "
                       "said they had been told on Monday.")
     assert [k for k, _, _ in found] == ["vague"], found
-
-
-@pytest.mark.parametrize(("text", "cue"), [
-    # one of a body, told the writer; staff of a place; words sent to the writer; a way of putting it; tears
-    ("One former member of the Harbour Council told me in October that the levy would not hold.",
-     "One former member of the Harbour Council told"),
-    ("Some lecturers are less kind. Several staff in the faculty of law say they raised concerns.",
-     "staff in the faculty of law say"),
-    ("A former deck officer, who messaged me after the briefing, put it more bluntly: “Nobody checks anything.”",
-     "put it more bluntly"),
-    ('A Norland contact who has worked at the port for years messaged me at lunchtime: "They will close two berths."',
-     "messaged me"),
-    ('One woman, clutching her son\'s contract, sobbed: "What is he supposed to do now?"', "sobbed"),
-])
-def test_session35_more_unnamed_sources(text, cue):
-    _, found = _kinds(text)
-    assert any(k == "vague" and cue in span for k, _, span in found), found
-
-
-@pytest.mark.parametrize("text", [
-    'When the bishop thanked "the nurses who stayed", she wept.',
-    "A Norland court told the port to pay the levy.",
-])
-def test_session35_no_more_unnamed_sources(text):
-    _, found = _kinds(text)
-    assert not [f for f in found if f[0] == "vague"], found
 
 
 @pytest.mark.parametrize(("text", "via"), [

@@ -906,9 +906,6 @@ SESSION34_READINGS = [
 ]
 
 
-@pytest.mark.parametrize("text, authors", SESSION34_READINGS)
-def test_session34_readings_in_the_authors_voice(text, authors):
-    assert _in_authors_voice(text) is authors
 
 
 SESSION35_READINGS = [
@@ -944,8 +941,8 @@ SESSION35_READINGS = [
 ]
 
 
-@pytest.mark.parametrize("text, authors", SESSION35_READINGS)
-def test_session35_readings_in_the_authors_voice(text, authors):
+@pytest.mark.parametrize("text, authors", SESSION34_READINGS + SESSION35_READINGS)
+def test_session34_and_35_readings_in_the_authors_voice(text, authors):
     assert _in_authors_voice(text) is authors
 
 

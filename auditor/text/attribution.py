@@ -111,6 +111,7 @@ class Vocab:
     unowned_nouns: set[str]
     reporting_verbs: set[str]
     beside_quote_verbs: set[str]  # report speech only beside a quotation, a that-clause or a colon
+    naming_verbs: frozenset  # verbs of naming: speech when the name given is a quotation (reporting_verbs.yaml)
     relay_verbs: set[str]
     relay_phrases: list[str]
     vague_phrases: list[str]
@@ -249,7 +250,10 @@ def vocab(extra_dirs: tuple = ()) -> Vocab:
         scene_people={str(x).casefold() for x in src.get("scene_people", []) or []},
         unowned_nouns={str(x).casefold() for x in src.get("unowned_nouns", [])},
         reporting_verbs={str(x).casefold() for x in verbs.get("speech", []) or []},
-        beside_quote_verbs={str(x).casefold() for x in verbs.get("beside_quote", []) or []},
+        beside_quote_verbs={str(x).casefold() for x in verbs.get("beside_quote", []) or []} | (
+            {str(x).casefold() for x in verbs.get("naming", []) or []} -
+            {str(x).casefold() for x in cues.get("stance_verbs", []) or []}),
+        naming_verbs=frozenset(str(x).casefold() for x in verbs.get("naming", []) or []),
         relay_verbs={str(x).casefold() for x in cues.get("relay_verbs", [])},
         relay_phrases=[str(x).casefold() for x in cues.get("relay_phrases", [])],
         vague_phrases=[str(x) for x in cues.get("vague_phrases", [])],
@@ -477,16 +481,18 @@ def vague_np(phrase: str, v: Vocab) -> bool:
     # kind, not named (a go-between, "a spokesman for the ministry", speaks for a body the text names)
     one = _ONE_OF_KIND_RX.match(phrase.strip().casefold())
     if one and (v.person_noun(one.group(1)) or v.person_plural(one.group(1)) or one.group(1) in _STAFF_NOUNS) and \
-            one.group(1) not in v.go_betweens and not _NAME_AFTER_RX.search(phrase.strip()[one.end():]):
+            one.group(1) not in v.go_betweens and not _name_after(phrase.strip()[one.end():], v):
         return True
     return _unowned(phrase, v)
 
 
-# a person's name after a role of a kind ("a member of the delegation, Jane Roe"): two capitalised words, not a
-# body's name ("One former member of the Monetary Council", session 35)
-_NAME_AFTER_RX = re.compile(r"\b[A-Z][a-z]+\s+(?!(?:Council|Committee|Commission|Ministry|Party|Office|Board|Bank|Agency|"
-                            r"Authority|Service|Court|Assembly|Parliament|Senate|Union|Institute|University|Department|"
-                            r"Directorate|Federation|Association|Police|Army|Navy)\b)[A-Z][a-z]+\b")
+def _name_after(rest: str, v: Vocab) -> bool:
+    """A person's name after a role of a kind ("a member of the delegation, Jane Roe"): two capitalised words, the
+    second no institution's head word (session 35: "One former member of the Monetary Council" names a body)."""
+    return any(m.group(1).casefold() not in v.institution_words for m in _TWO_CAPS_RX.finditer(rest))
+
+
+_TWO_CAPS_RX = re.compile(r"\b[A-Z][a-z]+\s+([A-Z][a-z]+)\b")
 _ONE_OF_KIND_LEFT_RX = re.compile(
     r"(?<![\w'’-])(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)\s+(?:[a-z-]+\s+){0,2}?(?P<head>[a-z]+)"
     r"(?:\s+(?:of|from|at|in|on|with|inside|close\s+to|familiar\s+with)\s+(?:the\s+)?(?:[A-Za-z-]+\s+){0,3}[A-Za-z-]+|\s+present|"
@@ -529,7 +535,7 @@ _GENERIC_PLACE_RX = re.compile(r"\s+(?:from\s+(?:around|all\s+over|across|everyw
 _NOT_MODIFIER_WORDS = (r"(?i:would|could|should|will|can|may|might|must|to|and|or|but|allow|allows|allowed|let|lets|help|"
                        r"helps|helped|make|makes|made|see|saw|urge|urged|ask|asked|tell|told|get|got|have|has|had|were|was|"
                        r"are|is|be|been)\s")
-_POSSESSIVE_DETS = frozenset({"our", "my", "your", "his", "her", "their", "its", "the"})
+_POSSESSIVE_DETS = frozenset(_DETS | {"our", "my", "your"})
 _STAFF_NOUNS = frozenset({"staff", "personnel", "crew", "crews", "officials", "workers", "employees", "insiders"})
 _ONE_OF_KIND_RX = re.compile(r"(?:a|an|one|another|some|several|two|three)\s+(?:[a-z-]+\s+){0,2}?([a-z]+)(?=\s+(?:of|from|at|in|on|close\s+to|"
                              r"with|inside|present|involved|who)\b|$)")
@@ -1649,7 +1655,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 prev = _LAST_WORD.search(text, max(s0, vs - 30), vs)
                 if (not prev or prev.group(1).casefold() not in v._stance_before) and \
                         not _of_kind_left(text, s0, len(text[:vs].rstrip()), v) and \
-                        not (verb in _NAMING_VERBS and _NAMED_AS_QUOTE_RX.match(text, ve, e0)):
+                        not (verb in v.naming_verbs and _NAMED_AS_QUOTE_RX.match(text, ve, e0)):
                     continue  # "the board rejected": no unnamed or vague subject (but "Diplomats in the capital
                     # fear": a group of a kind, placed)
             if verb != "quoted" and (verb.endswith("ed") or verb in ("told", "said", "written")) and \
@@ -1747,7 +1753,7 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue  # "Others reported being logged off", "Staff Reports", "those with BED reported": no source
                 # (but "with some reports suggesting" is vague sourcing)
             if verb in v.stance_verbs and verb not in v.reporting_verbs | v.beside_quote_verbs | v.relay_verbs | \
-                    v.outlet_verbs and not (verb in _NAMING_VERBS and not inverted and
+                    v.outlet_verbs and not (verb in v.naming_verbs and not inverted and
                                             _NAMED_AS_QUOTE_RX.match(text, ve, e0) and not _vague_subject(phrase, v)):
                 # "an official spokesperson demanded", "critics countered": a position held by nobody named (but
                 # "the mayor dismissed the report as "nonsense"": a named person's words, read below)
@@ -1759,9 +1765,9 @@ def extract_attributions(doc) -> list[Attribution]:
                 continue
             if verb in v.beside_quote_verbs and verb not in v.reporting_verbs | v.relay_verbs and \
                     not _beside_quote(text, s0, e0, min(subj[0], vs), max(subj[1], ve)) and \
-                    not (verb in _NAMING_VERBS and not inverted and _NAMED_AS_QUOTE_RX.match(text, ve, e0)) and \
+                    not (verb in v.naming_verbs and not inverted and _NAMED_AS_QUOTE_RX.match(text, ve, e0)) and \
                     not (verb not in _CONTINUE and not inverted and _vague_subject(phrase, v) and (
-                        verb not in _NAMING_VERBS or _source_head(phrase) in v._stance_before or
+                        verb not in v.naming_verbs or _source_head(phrase) in v._stance_before or
                         _ANONYMITY_WORDS_RX.search(text, subj[0], vs))) and \
                     not (not inverted and _TOLD_VERB_RX.search(verb) and _addressee(doc, ve, e0, v)):
                 continue  # "Russia continued the offensive": no speech reported (but "experts suggest ...",
@@ -2222,10 +2228,8 @@ _SCENE_OPENER = re.compile(r"\W*(?:when|whenever|after|before|as|while|once|unti
                            r"in|on|at|during|with|without|by|for|from|despite|asked|pressed)\b", re.IGNORECASE)
 
 
-# (session 35) a verb of naming whose name is a quotation: 'called the recount "a manoeuvre"', 'dismissed the
-# report as "nonsense"' (the thing named, a few words, then the quotation)
-_NAMING_VERBS = frozenset("called calls branded brands dubbed dubs labelled labeled labels termed terms described "
-                          "describes dismissed dismisses".split())
+# (session 35) what follows a verb of naming whose name is a quotation: 'called the recount "a manoeuvre"',
+# 'dismissed the report as "nonsense"' (the thing named, a few words, then the quotation)
 _NAMED_AS_QUOTE_RX = re.compile(r"\s+(?:[\w'’-]+\s+){1,6}?(?:as\s+)?(?:an?\s+)?[\"“]")
 
 
@@ -2364,18 +2368,25 @@ _INDEFINITE = re.compile(r"^(?:a|an|one|two|three|several|some|another)\s", re.I
 _ANONYMITY_WORDS_RX = re.compile(r"\b(?:not\s+(?:to\s+)?be\s+(?:named|identified)|anonymity|anonymously|speaking\s+privately)\b")
 
 
+_HEAD_END_RX = re.compile(r"\s+(?:of|in|at|on|from|for|with|to|close|familiar|who|that)\s")
+
+
+def _head_words(phrase: str) -> list[str]:
+    """The words of a noun phrase before its first preposition or relative ("Observers" of "Observers at the
+    meeting", "a senior official" of "a senior official close to ...")."""
+    return _HEAD_END_RX.split(" " + phrase.strip() + " ", maxsplit=1)[0].split()
+
+
 def _source_head(phrase: str) -> str:
-    """The last word before a noun phrase's first preposition, case-folded ("observers" of "Observers at the
-    meeting")."""
-    head = re.split(r"\s+(?:of|in|at|on|from|for|with|to|close|familiar|who|that)\s", phrase.strip() + " ", maxsplit=1)[0]
-    return head.split()[-1].casefold() if head.split() else ""
+    """The last word of ``_head_words``, case-folded ("observers")."""
+    head = _head_words(phrase)
+    return head[-1].casefold() if head else ""
 
 
 def _names_people(phrase: str, v: Vocab) -> bool:
     """(session 35) Whether the words before a noun phrase's first preposition hold a noun of people ("a senior
     official", "two sources close to"), not a thing ("citing a margin of less than half a point")."""
-    head = re.split(r"\s+(?:of|in|at|on|from|for|with|to|close|familiar|who|that)\s", " " + phrase.strip() + " ",
-                    maxsplit=1)[0].split()
+    head = _head_words(phrase)
     return any(v.person_noun(w) or v.person_plural(w) or w in v.vague_nouns or v.title_rx.fullmatch(w) or
                w in _STAFF_NOUNS or w in ("people", "persons", "someone", "somebody") for w in head)
 
@@ -2592,16 +2603,8 @@ _AS_SAYING_RX = re.compile(r"\s+as\s+saying\b.*\Z", re.IGNORECASE | re.DOTALL)
 
 # "X quoted Y as saying": the quoted speaker (a pronoun or up to four capitalised words) between the two
 # (or a role: "quoted the prime minister as saying"); an interpreter "rendered him as saying"
-_PUT_OUT_RX = re.compile(r"\s+(?:released|posted|published|issued|circulated|distributed|put\s+out|sent\s+out)\b")
-# (session 35) what carries someone's words as the subject of "quoted X as saying": an outlet by its kind ("The
-# public broadcaster also quoted her", "The tabloid quoted Maresh") or a document, with where and when it was put
-# out ("A written summary posted on the commission's website after midnight quotes Ms Maresh")
-_CARRIER_LEFT_RX = re.compile(
-    r"(?<![\w'’-])((?:[Tt]he|[Tt]his|[Aa]n?|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir)\s+(?:(?:news|wire|state|public|written|official|"
-    r"full|English|short|brief|printed|edited)\s+){0,2}(?:broadcaster|tabloid|broadsheet|agency|channel|network|station|"
-    r"newspaper|paper|daily|weekly|magazine|summary|transcript|readout|communiqu[eé]|press\s+release|release)"
-    r"(?:\s+(?:released|posted|published|issued|circulated|distributed|put\s+out|sent\s+out)\b[^,.;:\"“”\n]{0,60}?)?)"
-    r"(?:\s+(?:also|later|then|too))?\s*\Z")
+_PUT_OUT_VERBS = r"(?:released|posted|published|issued|circulated|distributed|put\s+out|sent\s+out)"
+_PUT_OUT_RX = re.compile(r"\s+" + _PUT_OUT_VERBS + r"\b")
 _QUOTED_AS_RX = re.compile(r"(?<!\w)(?P<verb>quoted|quotes|rendered|renders|translated)\s+(?P<obj>him|her|them|"
                            r"(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*|(?-i:the)\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*)"
                            r"(?:\s*,\s*[^,.;:\"]{3,80},)?\s+(?:as\s+(?:saying|telling)|"
@@ -3176,6 +3179,14 @@ _ANAPHOR_TYPES = frozenset({"agency", "broadcaster", "media"})
 _ANAPHOR_RX = re.compile(r"(?:the|this)\s+(?:news\s+|wire\s+|state\s+|public\s+)?("
                          + "|".join(k.replace(" ", r"\s+") for k in longest_first(_OUTLET_KIND))
                          + ")", re.IGNORECASE)
+# (session 35) what carries someone's words as the subject of "quoted X as saying": an outlet by its kind ("The
+# public broadcaster also quoted her", "The tabloid quoted Maresh") or a document, with where and when it was put
+# out ("A written summary posted on the commission's website after midnight quotes Ms Maresh")
+_CARRIER_LEFT_RX = re.compile(
+    r"(?<![\w'’-])((?:[Tt]he|[Tt]his|[Aa]n?|[Ii]ts|[Hh]er|[Hh]is|[Tt]heir)\s+(?:(?:news|wire|state|public|written|official|"
+    r"full|English|short|brief|printed|edited)\s+){0,2}(?:" + "|".join(k.replace(" ", r"\s+") for k in longest_first(_OUTLET_KIND))
+    + r"|summary|transcript|readout|communiqu[eé]|press\s+release|release)"
+    r"(?:\s+" + _PUT_OUT_VERBS + r"\b[^,.;:\"“”\n]{0,60}?)?)(?:\s+(?:also|later|then|too))?\s*\Z")
 
 
 def _kind_noun(phrase: str) -> str | None:

@@ -9,6 +9,7 @@ turns a first-hand attribution into a relay) and returns how many it added; the 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..models import Attribution
@@ -37,6 +38,15 @@ def _drop_direct(atts: list[Attribution], s: int, e: int) -> None:
 def _taken(doc, atts: list[Attribution], m: re.Match) -> bool:
     """Whether match ``m`` lies in a quotation or on a relay already read."""
     return doc.inside_quotation(m.start(), m.end()) or _overlaps(atts, m.start(), m.end(), ("relayed",))
+
+
+def _untaken(doc, atts: list[Attribution], text: str, patterns) -> Iterator[tuple[re.Pattern, re.Match]]:
+    """Each pattern's matches in ``text`` that no quotation holds and no relay read already covers (read as the
+    caller adds relays: a later match sees the earlier ones)."""
+    for rx in patterns:
+        for m in rx.finditer(text):
+            if not _taken(doc, atts, m):
+                yield rx, m
 
 
 def _new_relay(atts: list[Attribution], party: str, stype: str, start: int, end: int, cue: str,
@@ -663,25 +673,22 @@ def outlet_named_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     if not any(w in text for w in ("reported", "quoted by", "put it to", " by ", ", a", ", an")):
         return 0
     added = 0
-    for rx in (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX, _OUTLET_APPOSED_RX):
-        for m in rx.finditer(text):
-            if _taken(doc, atts, m):
-                continue
-            np = doc.text[m.start("np"):m.end("np")].rstrip(".")
-            core = _DET_RX.sub("", np.strip())
-            party = outlet_of(np, v) or ((core, "media") if rx in (_QUOTED_BY_RX, _OUTLET_APPOSED_RX) and
-                                        len(core.split()) <= 4 or _ACRONYM_RX.fullmatch(core) else None)
-            if not party or _own_outlet(doc, party[0]):
-                continue
-            sent = doc.sentence_at(m.start()) or (m.start(), m.end())
-            owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start <= m.end() and
-                          a.end >= m.start() - 2), None)
-            end = m.start("np") + len(np)
-            if owner is not None:
-                _relay_through(owner, owner.source, party[0], party[1], end)
-                continue
-            origin = m.group("who").strip() if rx is _PUT_IT_TO_RX else None
-            added += _new_relay(atts, party[0], party[1], m.start(), end, "reported by", origin)
+    for rx, m in _untaken(doc, atts, text, (_REPORTED_BY_RX, _QUOTED_BY_RX, _PUT_IT_TO_RX, _OUTLET_APPOSED_RX)):
+        np = doc.text[m.start("np"):m.end("np")].rstrip(".")
+        core = _DET_RX.sub("", np.strip())
+        party = outlet_of(np, v) or ((core, "media") if rx in (_QUOTED_BY_RX, _OUTLET_APPOSED_RX) and
+                                    len(core.split()) <= 4 or _ACRONYM_RX.fullmatch(core) else None)
+        if not party or _own_outlet(doc, party[0]):
+            continue
+        sent = doc.sentence_at(m.start()) or (m.start(), m.end())
+        owner = next((a for a in atts if a.kind == "direct" and sent[0] <= a.start <= m.end() and
+                      a.end >= m.start() - 2), None)
+        end = m.start("np") + len(np)
+        if owner is not None:
+            _relay_through(owner, owner.source, party[0], party[1], end)
+            continue
+        origin = m.group("who").strip() if rx is _PUT_IT_TO_RX else None
+        added += _new_relay(atts, party[0], party[1], m.start(), end, "reported by", origin)
     return added
 
 
@@ -1261,25 +1268,22 @@ def published_version_relays(doc, atts: list[Attribution], v: Vocab) -> int:
     if not any(w in low for w in ("version", "text", "transcript", "translation", " it", "saying")):
         return 0
     added = 0
-    for rx in (_IN_VERSION_PUT_OUT_RX, _AS_PUT_OUT_RX, _TEXT_SAYS_RX, _OUTLET_HAS_SAYING_RX):
-        for m in rx.finditer(text):
-            if _taken(doc, atts, m):
-                continue
-            phrase = doc.text[m.start("np"):m.end("np")]
-            if rx is _OUTLET_HAS_SAYING_RX:
-                party = outlet_of(phrase, v)
-                if not party:
-                    continue  # ("Roe has her saying" is no outlet's)
-            elif rx is _TEXT_SAYS_RX:
-                owner = _text_owner(text, m.start())
-                party = (_DET_RX.sub("", owner), "institution") if owner else ("text", "document")
-            else:
-                party = outlet_of(phrase, v) or (_DET_RX.sub("", phrase.strip()), "institution")
-            if _own_outlet(doc, party[0]) or party[0].casefold() in ("he", "she", "they", "we", "i"):
-                continue
-            atts[:] = [a for a in atts if not (a.kind == "direct" and a.source_type != "person" and
-                                               m.start() <= a.start < m.end())]  # ("the ministry posted": the party's)
-            added += _relay_sentence(doc, atts, m, party[0], party[1], "version")
+    for rx, m in _untaken(doc, atts, text, (_IN_VERSION_PUT_OUT_RX, _AS_PUT_OUT_RX, _TEXT_SAYS_RX, _OUTLET_HAS_SAYING_RX)):
+        phrase = doc.text[m.start("np"):m.end("np")]
+        if rx is _OUTLET_HAS_SAYING_RX:
+            party = outlet_of(phrase, v)
+            if not party:
+                continue  # ("Roe has her saying" is no outlet's)
+        elif rx is _TEXT_SAYS_RX:
+            owner = _text_owner(text, m.start())
+            party = (_DET_RX.sub("", owner), "institution") if owner else ("text", "document")
+        else:
+            party = outlet_of(phrase, v) or (_DET_RX.sub("", phrase.strip()), "institution")
+        if _own_outlet(doc, party[0]) or party[0].casefold() in ("he", "she", "they", "we", "i"):
+            continue
+        atts[:] = [a for a in atts if not (a.kind == "direct" and a.source_type != "person" and
+                                           m.start() <= a.start < m.end())]  # ("the ministry posted": the party's)
+        added += _relay_sentence(doc, atts, m, party[0], party[1], "version")
     return added
 
 
